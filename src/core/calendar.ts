@@ -1,0 +1,95 @@
+/**
+ * Calendar dates as whole day numbers (days since 1970-01-01), computed with integer
+ * arithmetic only. Records carry dates in China Standard Time as plain `YYYY-MM-DD`; doing the
+ * arithmetic on integers rather than `Date` objects keeps every result independent of the
+ * time zone of the machine that runs it.
+ */
+
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A calendar day: days since 1970-01-01 (negative before). */
+export type DayNumber = number;
+
+/**
+ * Whether `year` is a Gregorian leap year.
+ *
+ * @example
+ * isLeapYear(2024); // true
+ */
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/**
+ * Days in a month (1-based month).
+ *
+ * @example
+ * daysInMonth(2022, 2); // 28
+ */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/**
+ * The day number of a civil date (proleptic Gregorian), by Howard Hinnant's days_from_civil.
+ *
+ * @example
+ * dayFromCivil(1970, 1, 1); // 0
+ */
+export function dayFromCivil(year: number, month: number, day: number): DayNumber {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const mp = (month + 9) % 12;
+  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/**
+ * The civil date of a day number.
+ *
+ * @example
+ * civilFromDay(0); // { year: 1970, month: 1, day: 1 }
+ */
+export function civilFromDay(dayNumber: DayNumber): { year: number; month: number; day: number } {
+  const z = dayNumber + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
+/**
+ * Parses `YYYY-MM-DD` into a day number, or `undefined` when the text is not a real date
+ * (`2022-02-30`, `2022-13-01`) or carries a time or an offset.
+ *
+ * @example
+ * parseCalendarDate('2022-07-01'); // 19174
+ * parseCalendarDate('2022-02-30'); // undefined
+ */
+export function parseCalendarDate(text: string): DayNumber | undefined {
+  const match = DATE_PATTERN.exec(text);
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (year < 1900 || year > 2999 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  return dayFromCivil(year, month, day);
+}
+
+/**
+ * Formats a day number as `YYYY-MM-DD`.
+ *
+ * @example
+ * formatCalendarDate(19174); // '2022-07-01'
+ */
+export function formatCalendarDate(dayNumber: DayNumber): string {
+  const { year, month, day } = civilFromDay(dayNumber);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

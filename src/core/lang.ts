@@ -1,0 +1,10 @@
+/**
+ * The languages user-facing text is written in. Chinese is the default everywhere.
+ *
+ * @example
+ * const lang: Lang = 'en';
+ */
+export type Lang = 'zh' | 'en';
+
+/** The default language of every message, report and explanation. */
+export const DEFAULT_LANG: Lang = 'zh';

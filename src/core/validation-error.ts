@@ -1,0 +1,73 @@
+import { formatIssues, localizeIssue, type Issue } from './issue.js';
+import type { Lang } from './lang.js';
+
+const SUMMARY_LIMIT = 20;
+
+/**
+ * Thrown by the `parse*` functions (and returned by the `safeParse*` ones) when an input has
+ * problems. `issues` lists every problem found, each with its path, code and message.
+ *
+ * @example
+ * try { parseGraph(input); } catch (e) {
+ *   if (e instanceof ValidationError) for (const i of e.issues) console.log(i.path, i.code);
+ * }
+ */
+export class ValidationError extends Error {
+  override readonly name = 'ValidationError';
+  readonly issues: readonly Issue[];
+  readonly subject: string;
+  readonly lang: Lang;
+
+  constructor(subject: string, issues: readonly Issue[], lang: Lang = 'zh') {
+    super(summarize(subject, issues, lang));
+    this.subject = subject;
+    this.issues = Object.freeze([...issues]);
+    this.lang = lang;
+  }
+
+  /**
+   * The same error with every message rendered in another language.
+   *
+   * @example
+   * error.inLanguage('en').message;
+   */
+  inLanguage(lang: Lang): ValidationError {
+    return new ValidationError(this.subject, this.issues.map((issue) => localizeIssue(issue, lang)), lang);
+  }
+
+  /** A plain-data view, for JSON output. */
+  toJSON(): { name: string; subject: string; issues: readonly Issue[] } {
+    return { name: this.name, subject: this.subject, issues: this.issues };
+  }
+}
+
+const SUBJECT_LABELS: Readonly<Record<string, { zh: string; en: string }>> = {
+  graph: { zh: '组织关系图', en: 'Graph' },
+  rules: { zh: '考核细则', en: 'Rule set' },
+  records: { zh: '记录', en: 'Records' },
+  decisions: { zh: '问责决定', en: 'Decisions' },
+  query: { zh: '查询', en: 'Query' },
+};
+
+function summarize(subject: string, issues: readonly Issue[], lang: Lang): string {
+  const label = SUBJECT_LABELS[subject]?.[lang] ?? subject;
+  const shown = issues.slice(0, SUMMARY_LIMIT);
+  const more = issues.length - shown.length;
+  const head =
+    lang === 'zh'
+      ? `${label}校验未通过，共 ${issues.length} 个问题：`
+      : `${label} is invalid: ${issues.length} problem${issues.length === 1 ? '' : 's'}:`;
+  const tail = more > 0 ? (lang === 'zh' ? `\n……另有 ${more} 个问题` : `\n... and ${more} more`) : '';
+  return `${head}\n${formatIssues(shown, lang)}${tail}`;
+}
+
+/**
+ * What every `safeParse*` function returns: the value, or the error that `parse*` would throw.
+ *
+ * @example
+ * const r = safeParseGraph(input);
+ * if (r.success) use(r.data); else report(r.error.issues);
+ */
+export type SafeParseResult<T> =
+  | { readonly success: true; readonly data: T }
+  | { readonly success: false; readonly error: ValidationError };

@@ -1,0 +1,77 @@
+import type { z } from 'zod';
+import type { Lang } from './lang.js';
+import { makeIssue, type Issue } from './issue.js';
+import type { IssuePath } from './path.js';
+
+/**
+ * Per-field overrides of the issue code for an enum that failed, e.g. `kind` → `unknown-kind`,
+ * so that callers branch on a code that names the domain, not zod's internals.
+ */
+export type EnumCodes = Readonly<Record<string, string>>;
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  return typeof value;
+}
+
+function clip(value: unknown): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/**
+ * Translates zod issues into catalogue issues with stable codes and localized messages.
+ * Parse with `{ reportInput: true }` so the received value can be named.
+ *
+ * @example
+ * const r = schema.safeParse(input, { reportInput: true });
+ * if (!r.success) issues.push(...fromZodIssues(r.error.issues, ['graph'], 'zh'));
+ */
+export function fromZodIssues(
+  zodIssues: readonly z.core.$ZodIssue[],
+  prefix: IssuePath,
+  lang: Lang,
+  enumCodes: EnumCodes = {},
+): Issue[] {
+  const out: Issue[] = [];
+  for (const zi of zodIssues) {
+    const path: (string | number)[] = [...prefix, ...zi.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
+    const field = String(path[path.length - 1] ?? '');
+    switch (zi.code) {
+      case 'invalid_type':
+        if (zi.input === undefined && 'input' in zi) out.push(makeIssue('required', path, { field }, lang));
+        else out.push(makeIssue('invalid-type', path, { expected: zi.expected, received: describe(zi.input) }, lang));
+        break;
+      case 'invalid_value': {
+        const allowed = zi.values.map((v) => String(v)).join(', ');
+        const code = Object.hasOwn(enumCodes, field) ? (enumCodes[field] as string) : 'invalid-value';
+        out.push(makeIssue(code, path, { value: clip(zi.input), allowed }, lang));
+        break;
+      }
+      case 'unrecognized_keys':
+        for (const key of zi.keys) out.push(makeIssue('unknown-field', [...path, key], { field: key }, lang));
+        break;
+      case 'too_small':
+        if (zi.origin === 'string' && Number(zi.minimum) === 1) out.push(makeIssue('empty-string', path, { field }, lang));
+        else out.push(makeIssue('too-small', path, { minimum: String(zi.minimum), inclusive: zi.inclusive === false ? 0 : 1 }, lang));
+        break;
+      case 'too_big':
+        out.push(makeIssue('too-big', path, { maximum: String(zi.maximum), inclusive: zi.inclusive === false ? 0 : 1 }, lang));
+        break;
+      case 'invalid_format':
+        out.push(makeIssue('invalid-format', path, { format: zi.format, value: clip(zi.input) }, lang));
+        break;
+      case 'custom': {
+        const params = (zi.params ?? {}) as Record<string, string | number>;
+        const code = typeof params['code'] === 'string' ? params['code'] : 'invalid-value';
+        out.push(makeIssue(code, path, { ...params, value: clip(zi.input) }, lang));
+        break;
+      }
+      default:
+        out.push(makeIssue('invalid-value', path, { value: clip(zi.input), allowed: zi.message }, lang));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,168 @@
+import type { z } from 'zod';
+import type { Lang } from '../core/lang.js';
+import { makeIssue, type Issue } from '../core/issue.js';
+import { ValidationError, type SafeParseResult } from '../core/validation-error.js';
+import { fromZodIssues } from '../core/zod-issues.js';
+import {
+  GraphInputSchema,
+  LiaisonInputSchema,
+  OrganizationInputSchema,
+  OversightInputSchema,
+  PersonInputSchema,
+  PostInputSchema,
+  type GraphInput,
+} from '../model/graph.js';
+import { buildGraph } from './build.js';
+import { checkReferences, type Indexed } from './check-references.js';
+import type { Graph } from './types.js';
+
+/** Options for {@link parseGraph}. */
+export interface ParseGraphOptions {
+  /** Language of the error messages. Default `zh`. */
+  readonly lang?: Lang;
+  /** Caps that turn oversized input into a clear error instead of exhausting memory. */
+  readonly limits?: Partial<GraphLimits>;
+}
+
+/** Upper bounds on a graph's size. */
+export interface GraphLimits {
+  readonly organizations: number;
+  readonly people: number;
+  readonly posts: number;
+  readonly edges: number;
+}
+
+/** Default caps: above the whole national system (5.2M organizations, 99M members). */
+export const DEFAULT_GRAPH_LIMITS: GraphLimits = {
+  organizations: 10_000_000,
+  people: 200_000_000,
+  posts: 400_000_000,
+  edges: 50_000_000,
+};
+
+const ENUM_CODES = { kind: 'unknown-kind', role: 'unknown-role' } as const;
+const ELEMENT_SCHEMAS = {
+  organizations: OrganizationInputSchema,
+  people: PersonInputSchema,
+  posts: PostInputSchema,
+  oversight: OversightInputSchema,
+  liaison: LiaisonInputSchema,
+} as const;
+type ArrayField = keyof typeof ELEMENT_SCHEMAS;
+const LIMIT_OF: Record<ArrayField, keyof GraphLimits> = {
+  organizations: 'organizations',
+  people: 'people',
+  posts: 'posts',
+  oversight: 'edges',
+  liaison: 'edges',
+};
+
+// The top level is checked with the arrays' elements left opaque; each element is then checked
+// on its own so that one bad row does not hide the cross-reference problems of all the others.
+const TopLevelSchema = GraphInputSchema.pick({ $schema: true, id: true, title: true });
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Validates a graph document and returns the immutable, indexed graph, or a result holding
+ * every problem found (with path, code and message).
+ *
+ * @example
+ * const r = safeParseGraph(JSON.parse(text), { lang: 'en' });
+ * if (!r.success) console.error(r.error.message);
+ */
+export function safeParseGraph(input: unknown, options: ParseGraphOptions = {}): SafeParseResult<Graph> {
+  const lang = options.lang ?? 'zh';
+  const limits = { ...DEFAULT_GRAPH_LIMITS, ...options.limits };
+  const issues: Issue[] = [];
+  if (!isPlainObject(input)) {
+    issues.push(makeIssue('invalid-type', [], { expected: 'object', received: input === null ? 'null' : Array.isArray(input) ? 'array' : typeof input }, lang));
+    return { success: false, error: new ValidationError('graph', issues, lang) };
+  }
+
+  const head = TopLevelSchema.safeParse(
+    { $schema: input['$schema'], id: input['id'], title: input['title'] },
+    { reportInput: true },
+  );
+  if (!head.success) issues.push(...fromZodIssues(head.error.issues, [], lang));
+  const known = new Set(['$schema', 'id', 'title', ...Object.keys(ELEMENT_SCHEMAS)]);
+  for (const key of Object.keys(input)) if (!known.has(key)) issues.push(makeIssue('unknown-field', [key], { field: key }, lang));
+
+  const valid = new Map<ArrayField, Indexed<unknown>[]>();
+  const broken = { organizations: new Set<string>(), people: new Set<string>() };
+  for (const field of Object.keys(ELEMENT_SCHEMAS) as ArrayField[]) {
+    const raw = input[field];
+    const kept: Indexed<unknown>[] = [];
+    valid.set(field, kept);
+    if (raw === undefined) {
+      if (field !== 'oversight' && field !== 'liaison') issues.push(makeIssue('required', [field], { field }, lang));
+      continue;
+    }
+    if (!Array.isArray(raw)) {
+      issues.push(makeIssue('invalid-type', [field], { expected: 'array', received: raw === null ? 'null' : typeof raw }, lang));
+      continue;
+    }
+    const limit = limits[LIMIT_OF[field]];
+    if (raw.length > limit) {
+      issues.push(makeIssue('limit-exceeded', [field], { what: field, limit, actual: raw.length }, lang));
+      continue;
+    }
+    const schema: z.ZodType = ELEMENT_SCHEMAS[field];
+    raw.forEach((element: unknown, at) => {
+      const parsed = schema.safeParse(element, { reportInput: true });
+      if (parsed.success) {
+        kept.push({ at, value: parsed.data });
+        return;
+      }
+      issues.push(...fromZodIssues(parsed.error.issues, [field, at], lang, ENUM_CODES));
+      if ((field === 'organizations' || field === 'people') && isPlainObject(element) && typeof element['id'] === 'string') {
+        broken[field].add(element['id']);
+      }
+    });
+  }
+
+  const get = <T>(field: ArrayField): Indexed<T>[] => valid.get(field) as Indexed<T>[];
+  issues.push(
+    ...checkReferences(
+      {
+        organizations: get('organizations'),
+        people: get('people'),
+        posts: get('posts'),
+        oversight: get('oversight'),
+        liaison: get('liaison'),
+        brokenOrganizationIds: broken.organizations,
+        brokenPersonIds: broken.people,
+      },
+      lang,
+    ),
+  );
+  if (issues.length > 0) return { success: false, error: new ValidationError('graph', issues, lang) };
+
+  const values = <T>(field: ArrayField): T[] => get<T>(field).map((e) => e.value);
+  const document: GraphInput = {
+    ...(head.success && head.data.id !== undefined ? { id: head.data.id } : {}),
+    ...(head.success && head.data.title !== undefined ? { title: head.data.title } : {}),
+    organizations: values('organizations'),
+    people: values('people'),
+    posts: values('posts'),
+    oversight: values('oversight'),
+    liaison: values('liaison'),
+  };
+  return { success: true, data: buildGraph(document) };
+}
+
+/**
+ * Validates a graph document and returns the immutable, indexed graph.
+ *
+ * @throws {ValidationError} listing every problem, each with path, code and message.
+ * @example
+ * const graph = parseGraph(JSON.parse(fs.readFileSync('graph.json', 'utf8')));
+ * graph.index.secretaryOf.get('branch-01'); // 'p-zhao'
+ */
+export function parseGraph(input: unknown, options: ParseGraphOptions = {}): Graph {
+  const result = safeParseGraph(input, options);
+  if (!result.success) throw result.error;
+  return result.data;
+}

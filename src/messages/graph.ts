@@ -1,0 +1,86 @@
+import type { MessageSection } from './types.js';
+
+/** Messages of the graph layer: structure, references, hierarchy, and coverage gaps. */
+export const graphMessages = {
+  'unknown-kind': {
+    zh: (p) => `未知的组织类型「${p['value']}」，可选：committee（党委）、leading-group（党组）、general-branch（党总支）、branch（党支部）、group（党小组）`,
+    en: (p) => `unknown organization kind "${p['value']}"; allowed: ${p['allowed']}`,
+  },
+  'unknown-role': {
+    zh: (p) => `未知的职务「${p['value']}」，可选：secretary（书记）、deputy-secretary（副书记）、team-member（委员）、party-affairs-officer（党务工作者）、member（党员）`,
+    en: (p) => `unknown post role "${p['value']}"; allowed: ${p['allowed']}`,
+  },
+  'duplicate-id': { zh: (p) => `编号「${p['id']}」重复（首次出现在 ${p['first']}）`, en: (p) => `duplicate id "${p['id']}" (first at ${p['first']})` },
+  'missing-organization': { zh: (p) => `引用的党组织「${p['id']}」不存在`, en: (p) => `organization "${p['id']}" does not exist` },
+  'missing-person': { zh: (p) => `引用的人员「${p['id']}」不存在`, en: (p) => `person "${p['id']}" does not exist` },
+  'hierarchy-cycle': {
+    zh: (p) => `组织隶属关系成环：${p['cycle']}`,
+    en: (p) => `the hierarchy has a cycle: ${p['cycle']}`,
+  },
+  'duplicate-post': {
+    zh: (p) => `人员「${p['person']}」在「${p['organization']}」的职务 ${p['role']} 重复（首次出现在 ${p['first']}）`,
+    en: (p) => `post ${p['role']} of "${p['person']}" in "${p['organization']}" is listed twice (first at ${p['first']})`,
+  },
+  'duplicate-edge': {
+    zh: (p) => `「${p['person']}」→「${p['organization']}」的关系重复（首次出现在 ${p['first']}）`,
+    en: (p) => `edge "${p['person']}" → "${p['organization']}" is listed twice (first at ${p['first']})`,
+  },
+  'two-secretaries': {
+    zh: (p) => `党组织「${p['organization']}」有两名书记：「${p['first']}」和「${p['second']}」`,
+    en: (p) => `organization "${p['organization']}" has two secretaries: "${p['first']}" and "${p['second']}"`,
+  },
+  'conflicting-posts': {
+    zh: (p) => `人员「${p['person']}」在「${p['organization']}」同时担任 ${p['first']} 和 ${p['second']}，班子职务只能有一个`,
+    en: (p) => `"${p['person']}" holds both ${p['first']} and ${p['second']} in "${p['organization']}"; one leadership post per organization`,
+  },
+  'secretary-not-party-member': {
+    zh: (p) => `「${p['person']}」不是党员，不能担任「${p['organization']}」的书记`,
+    en: (p) => `"${p['person']}" is not a party member and cannot be secretary of "${p['organization']}"`,
+  },
+  'leader-not-party-member': {
+    zh: (p) => `「${p['person']}」不是党员，不能担任「${p['organization']}」的班子职务（${p['role']}）`,
+    en: (p) => `"${p['person']}" is not a party member and cannot hold the leadership post ${p['role']} in "${p['organization']}"`,
+  },
+  'member-not-party-member': {
+    zh: (p) => `「${p['person']}」不是党员，却登记为「${p['organization']}」的党员`,
+    en: (p) => `"${p['person']}" is not a party member but is listed as a member of "${p['organization']}"`,
+  },
+  'oversight-outside-team': {
+    zh: (p) => `「${p['person']}」不在「${p['organization']}」任何上级党组织的领导班子中，不能分管该组织（一岗双责须由上级班子成员承担）`,
+    en: (p) => `"${p['person']}" is not on the leadership team of any organization above "${p['organization']}", so cannot oversee it`,
+  },
+  'liaison-not-leader': {
+    zh: (p) => `「${p['person']}」不在「${p['organization']}」任何上级党组织的领导班子中，不能作为其包抓包联领导`,
+    en: (p) => `"${p['person']}" is not on the leadership team of any organization above "${p['organization']}", so cannot be its liaison leader`,
+  },
+  'unknown-organization': { zh: (p) => `党组织「${p['id']}」不在关系图中`, en: (p) => `organization "${p['id']}" is not in the graph` },
+  'unknown-person': { zh: (p) => `人员「${p['id']}」不在关系图中`, en: (p) => `person "${p['id']}" is not in the graph` },
+  'coverage-no-secretary': {
+    zh: (p) => `${p['name']}（${p['id']}）没有书记`,
+    en: (p) => `${p['name']} (${p['id']}) has no secretary`,
+  },
+  'coverage-not-overseen': {
+    zh: (p) => `${p['name']}（${p['id']}）不在任何班子成员的分管范围内（一岗双责未覆盖）`,
+    en: (p) => `${p['name']} (${p['id']}) is inside no team member's oversight area`,
+  },
+  'coverage-member-without-area': {
+    zh: (p) => `班子成员 ${p['personName']}（${p['person']}）在${p['orgName']}没有分管领域`,
+    en: (p) => `team member ${p['personName']} (${p['person']}) of ${p['orgName']} oversees no area`,
+  },
+  'coverage-no-liaison': {
+    zh: (p) => `${p['name']}（${p['id']}）没有包抓包联领导`,
+    en: (p) => `${p['name']} (${p['id']}) has no liaison leader`,
+  },
+  'coverage-no-officer': {
+    zh: (p) => `${p['name']}（${p['id']}）未配备党务工作者`,
+    en: (p) => `${p['name']} (${p['id']}) has no party-affairs officer`,
+  },
+  'coverage-officer-spread-thin': {
+    zh: (p) => `${p['personName']}（${p['person']}）同时在 ${p['count']} 个党组织任党务工作者（上限 ${p['limit']}），存在配备应付之嫌`,
+    en: (p) => `${p['personName']} (${p['person']}) is party-affairs officer in ${p['count']} organizations (limit ${p['limit']}): staffed for show?`,
+  },
+  'coverage-officer-not-party-member': {
+    zh: (p) => `党务工作者 ${p['personName']}（${p['person']}）不是党员（${p['orgName']}）`,
+    en: (p) => `party-affairs officer ${p['personName']} (${p['person']}) of ${p['orgName']} is not a party member`,
+  },
+} as const satisfies MessageSection;

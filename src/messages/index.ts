@@ -1,0 +1,18 @@
+import { commonMessages } from './common.js';
+import { graphMessages } from './graph.js';
+import type { MessageSection, MessageTemplate } from './types.js';
+
+export type { MessageParams, MessageSection, MessageTemplate } from './types.js';
+
+const SECTIONS: readonly MessageSection[] = [commonMessages, graphMessages];
+
+/**
+ * The one catalogue of user-facing messages, keyed by code, each in zh and en. Sections
+ * live beside this file, one per layer; a code defined twice is caught by the catalogue test.
+ */
+export const CATALOGUE: ReadonlyMap<string, MessageTemplate> = new Map(
+  SECTIONS.flatMap((section) => Object.entries(section)),
+);
+
+/** How many codes the sections define in all (equal to CATALOGUE.size when none repeats). */
+export const DEFINED_CODE_COUNT = SECTIONS.reduce((n, section) => n + Object.keys(section).length, 0);

@@ -1,0 +1,147 @@
+import { z } from 'zod';
+import { IdSchema, NameSchema } from './primitives.js';
+
+/**
+ * Kinds of party organization: 党委 `committee`, 党组 `leading-group`, 党总支 `general-branch`,
+ * 党支部 `branch`, 党小组 `group`.
+ */
+export const ORGANIZATION_KINDS = ['committee', 'leading-group', 'general-branch', 'branch', 'group'] as const;
+/** A kind of party organization. */
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+
+/**
+ * Posts a person holds in an organization: 书记 `secretary`, 副书记 `deputy-secretary`,
+ * 委员/班子成员 `team-member`, 党务工作者 `party-affairs-officer`, 党员 `member`.
+ */
+export const POST_ROLES = ['secretary', 'deputy-secretary', 'team-member', 'party-affairs-officer', 'member'] as const;
+/** A post's role. */
+export type PostRole = (typeof POST_ROLES)[number];
+
+/** Roles that make up an organization's leadership team (领导班子), which holds 主体责任. */
+export const LEADERSHIP_ROLES: readonly PostRole[] = ['secretary', 'deputy-secretary', 'team-member'];
+
+/** Grassroots organizations (基层党组织), where 包抓包联 contact points sit. */
+export const GRASSROOTS_KINDS: readonly OrganizationKind[] = ['general-branch', 'branch'];
+
+/** A party organization (党组织). `parent` is omitted or null for a root. */
+export const OrganizationInputSchema = z.strictObject({
+  id: IdSchema,
+  name: NameSchema.meta({ description: '名称 / display name' }),
+  kind: z.enum(ORGANIZATION_KINDS),
+  parent: IdSchema.nullable().optional(),
+});
+
+/** A person, a party member or not. Probationary members (预备党员) are party members. */
+export const PersonInputSchema = z.strictObject({
+  id: IdSchema,
+  name: NameSchema,
+  partyMember: z.boolean(),
+  probationary: z.boolean().optional(),
+});
+
+/** A post: a person in an organization in a role. `title` is free text, e.g. 组织委员. */
+export const PostInputSchema = z.strictObject({
+  person: IdSchema,
+  organization: IdSchema,
+  role: z.enum(POST_ROLES),
+  title: NameSchema.optional(),
+});
+
+/** An oversight edge (分管): a team member in charge of an organization's area, carrying 一岗双责. */
+export const OversightInputSchema = z.strictObject({
+  person: IdSchema,
+  organization: IdSchema,
+  area: NameSchema.optional().meta({ description: '分管的业务领域 / business area overseen' }),
+});
+
+/** A liaison edge (包抓包联 / 联系点): a leader assigned to a grassroots organization. */
+export const LiaisonInputSchema = z.strictObject({
+  person: IdSchema,
+  organization: IdSchema,
+});
+
+/**
+ * The graph document: organizations, people, posts, oversight and liaison edges.
+ *
+ * @example
+ * const input: GraphInput = {
+ *   organizations: [{ id: 'bureau', name: '局党委', kind: 'committee' }],
+ *   people: [{ id: 'p1', name: '王书记', partyMember: true }],
+ *   posts: [{ person: 'p1', organization: 'bureau', role: 'secretary' }],
+ * };
+ */
+export const GraphInputSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    id: IdSchema.optional(),
+    title: NameSchema.optional(),
+    organizations: z.array(OrganizationInputSchema),
+    people: z.array(PersonInputSchema),
+    posts: z.array(PostInputSchema),
+    oversight: z.array(OversightInputSchema).optional(),
+    liaison: z.array(LiaisonInputSchema).optional(),
+  })
+  .meta({ title: 'zerenzhi graph', description: '党建责任制组织关系图 / the party-building responsibility graph' });
+
+/** Input types, as written in JSON. */
+export type GraphInput = z.input<typeof GraphInputSchema>;
+export type OrganizationInput = z.input<typeof OrganizationInputSchema>;
+export type PersonInput = z.input<typeof PersonInputSchema>;
+export type PostInput = z.input<typeof PostInputSchema>;
+export type OversightInput = z.input<typeof OversightInputSchema>;
+export type LiaisonInput = z.input<typeof LiaisonInputSchema>;
+
+/** An organization in a parsed graph. */
+export interface Organization {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: OrganizationKind;
+  readonly parent: string | null;
+}
+
+/** A person in a parsed graph. */
+export interface Person {
+  readonly id: string;
+  readonly name: string;
+  readonly partyMember: boolean;
+  readonly probationary: boolean;
+}
+
+/** A post in a parsed graph. */
+export interface Post {
+  readonly person: string;
+  readonly organization: string;
+  readonly role: PostRole;
+  readonly title?: string;
+}
+
+/** An oversight edge in a parsed graph. */
+export interface Oversight {
+  readonly person: string;
+  readonly organization: string;
+  readonly area?: string;
+}
+
+/** A liaison edge in a parsed graph. */
+export interface Liaison {
+  readonly person: string;
+  readonly organization: string;
+}
+
+/** Chinese and English names of each organization kind, for reports. */
+export const ORGANIZATION_KIND_LABELS: Readonly<Record<OrganizationKind, { zh: string; en: string }>> = {
+  committee: { zh: '党委', en: 'party committee' },
+  'leading-group': { zh: '党组', en: 'leading party group' },
+  'general-branch': { zh: '党总支', en: 'general branch' },
+  branch: { zh: '党支部', en: 'branch' },
+  group: { zh: '党小组', en: 'party group' },
+};
+
+/** Chinese and English names of each post role, for reports. */
+export const POST_ROLE_LABELS: Readonly<Record<PostRole, { zh: string; en: string }>> = {
+  secretary: { zh: '书记', en: 'secretary' },
+  'deputy-secretary': { zh: '副书记', en: 'deputy secretary' },
+  'team-member': { zh: '委员', en: 'team member' },
+  'party-affairs-officer': { zh: '党务工作者', en: 'party-affairs officer' },
+  member: { zh: '党员', en: 'member' },
+};

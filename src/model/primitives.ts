@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { parseCalendarDate } from '../core/calendar.js';
+
+// Control characters or surrounding white space in an id are almost always an export
+// artefact (a trailing tab from a spreadsheet); refusing them keeps ids comparable.
+// eslint-disable-next-line no-control-regex
+const ID_PATTERN = /^(?!\s)[^\u0000-\u001f\u007f]{1,256}(?<!\s)$/;
+
+/**
+ * An id: 1–256 characters, no control characters, no surrounding spaces. Any such string
+ * works, including `__proto__` or `constructor`: ids only ever key `Map`s.
+ *
+ * @example
+ * IdSchema.parse('branch-01');
+ */
+export const IdSchema = z.string().refine((s) => ID_PATTERN.test(s), { params: { code: 'invalid-id' }, abort: true });
+
+/**
+ * A calendar date in China Standard Time, `YYYY-MM-DD`, that really exists.
+ *
+ * @example
+ * CalendarDateSchema.parse('2022-07-01');
+ */
+export const CalendarDateSchema = z
+  .string()
+  .refine((s) => parseCalendarDate(s) !== undefined, { params: { code: 'invalid-date' }, abort: true })
+  .meta({ description: 'A calendar date in China Standard Time, YYYY-MM-DD.', examples: ['2022-07-01'] });
+
+/** A display name: non-empty, at most 500 characters. */
+export const NameSchema = z.string().min(1).max(500);
+
+/**
+ * A finite number (refuses NaN and ±Infinity; JSON cannot carry them, but objects can).
+ *
+ * @example
+ * FiniteNumberSchema.parse(0.5);
+ */
+export const FiniteNumberSchema = z.number().refine((n) => Number.isFinite(n), { params: { code: 'not-finite' }, abort: true });
