@@ -50,3 +50,4 @@ export {
 export { dutiesOf, type Duty, type PersonDuties } from './graph/duties.js';
 export { coverage, type CoverageGap, type CoverageOptions, type CoverageReport, type Severity } from './graph/coverage.js';
 export { toGraphInput } from './graph/serialize.js';
+export { formatChainText, formatCoverageText } from './report/graph-text.js';

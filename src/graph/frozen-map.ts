@@ -3,16 +3,14 @@
  * altered by one of them (TypeScript's ReadonlyMap only guards typed callers).
  */
 export class FrozenMap<K, V> extends Map<K, V> {
-  #sealed = false;
-
   constructor(entries?: Iterable<readonly [K, V]>) {
-    super(entries);
-    this.#sealed = true;
+    super();
+    // Filled through Map.prototype.set directly: the overridden set refuses every call.
+    if (entries) for (const [key, value] of entries) Map.prototype.set.call(this, key, value);
   }
 
-  override set(key: K, value: V): this {
-    if (this.#sealed) throw new TypeError('zerenzhi: this map is read-only');
-    return super.set(key, value);
+  override set(): this {
+    throw new TypeError('zerenzhi: this map is read-only');
   }
 
   override delete(): boolean {

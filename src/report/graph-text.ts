@@ -1,0 +1,44 @@
+import type { Lang } from '../core/lang.js';
+import type { CoverageReport } from '../graph/coverage.js';
+import { chainOf } from '../graph/responsibilities.js';
+import type { Graph } from '../graph/types.js';
+import { RESPONSIBILITY_LABELS } from '../model/responsibility.js';
+
+const nameOf = (graph: Graph, personId: string): string => graph.people.get(personId)?.name ?? personId;
+const orgName = (graph: Graph, id: string): string => graph.organizations.get(id)?.name ?? id;
+
+/**
+ * The responsibility chain of an organization as indented text, one link a line.
+ *
+ * @example
+ * console.log(formatChainText(graph, 'br-center-1'));
+ */
+export function formatChainText(graph: Graph, organizationId: string, lang: Lang = 'zh'): string {
+  const lines = [`${orgName(graph, organizationId)} (${organizationId})`];
+  for (const link of chainOf(graph, organizationId)) {
+    const label = RESPONSIBILITY_LABELS[link.kind][lang];
+    const who =
+      link.holder.type === 'team'
+        ? `${orgName(graph, link.holder.organization)}${lang === 'zh' ? '领导班子' : ' leadership team'} (${link.holder.members.map((m) => nameOf(graph, m)).join('、')})`
+        : nameOf(graph, link.holder.person);
+    const where = link.distance === 0 ? '' : lang === 'zh' ? ` ← 上${link.distance}级 ${orgName(graph, link.level)}` : ` ← ${link.distance} up: ${orgName(graph, link.level)}`;
+    const area = link.area === undefined ? '' : lang === 'zh' ? `（分管：${link.area}）` : ` (area: ${link.area})`;
+    lines.push(`  ${'  '.repeat(link.distance)}[${label}] ${who}${area}${where}`);
+  }
+  return lines.join('\n');
+}
+
+/**
+ * A coverage report as text: a summary line, then one line per gap.
+ *
+ * @example
+ * console.log(formatCoverageText(coverage(graph)));
+ */
+export function formatCoverageText(report: CoverageReport, lang: Lang = 'zh'): string {
+  const head =
+    lang === 'zh'
+      ? `覆盖情况：${report.organizations} 个党组织，${report.withSecretary} 个有书记，${report.overseen} 个在班子成员分管范围内；发现 ${report.gaps.length} 处缺口`
+      : `Coverage: ${report.organizations} organizations, ${report.withSecretary} with a secretary, ${report.overseen} inside an oversight area; ${report.gaps.length} gap(s)`;
+  const marks = { error: lang === 'zh' ? '严重' : 'error', warning: lang === 'zh' ? '提示' : 'warning', info: lang === 'zh' ? '信息' : 'info' };
+  return [head, ...report.gaps.map((g) => `  - [${marks[g.severity]}] ${g.message} (${g.code})`)].join('\n');
+}
