@@ -14,6 +14,9 @@ export interface Issue {
   readonly path: IssuePath;
   readonly params: MessageParams;
   readonly message: string;
+  /** For file input: the file and 1-based line the problem is on. */
+  readonly file?: string;
+  readonly line?: number;
 }
 
 /**
@@ -24,6 +27,16 @@ export interface Issue {
  */
 export function makeIssue(code: string, path: IssuePath, params: MessageParams = {}, lang: Lang = 'zh'): Issue {
   return { code, path: [...path], params, message: formatMessage(code, params, lang) };
+}
+
+/**
+ * The same issue placed in a file at a line (1-based).
+ *
+ * @example
+ * atLine(issue, 12, 'records.csv').line; // 12
+ */
+export function atLine(issue: Issue, line: number, file?: string): Issue {
+  return file === undefined ? { ...issue, line } : { ...issue, file, line };
 }
 
 /**
@@ -43,5 +56,10 @@ export function localizeIssue(issue: Issue, lang: Lang): Issue {
  * formatIssues(error.issues, 'zh');
  */
 export function formatIssues(issues: readonly Issue[], lang: Lang = 'zh'): string {
-  return issues.map((issue) => `${formatPath(issue.path, lang)}: ${issue.message} [${issue.code}]`).join('\n');
+  return issues
+    .map((issue) => {
+      const where = issue.line === undefined ? '' : `${issue.file ?? ''}${issue.file === undefined ? (lang === 'zh' ? '第' : 'line ') : ':'}${issue.line}${issue.file === undefined && lang === 'zh' ? '行' : ''} `;
+      return `${where}${formatPath(issue.path, lang)}: ${issue.message} [${issue.code}]`;
+    })
+    .join('\n');
 }

@@ -64,9 +64,9 @@ export function fromZodIssues(
         out.push(makeIssue('invalid-format', path, { format: zi.format, value: clip(zi.input) }, lang));
         break;
       case 'custom': {
-        const params = (zi.params ?? {}) as Record<string, string | number>;
-        const code = typeof params['code'] === 'string' ? params['code'] : 'invalid-value';
-        out.push(makeIssue(code, path, { ...params, value: clip(zi.input) }, lang));
+        const { code: customCode, ...params } = (zi.params ?? {}) as Record<string, string | number>;
+        const code = typeof customCode === 'string' ? customCode : 'invalid-value';
+        out.push(makeIssue(code, path, { value: clip(zi.input), ...params }, lang));
         break;
       }
       default:

@@ -1,10 +1,11 @@
 import { commonMessages } from './common.js';
+import { evidenceMessages } from './evidence.js';
 import { graphMessages } from './graph.js';
 import type { MessageSection, MessageTemplate } from './types.js';
 
 export type { MessageParams, MessageSection, MessageTemplate } from './types.js';
 
-const SECTIONS: readonly MessageSection[] = [commonMessages, graphMessages];
+const SECTIONS: readonly MessageSection[] = [commonMessages, graphMessages, evidenceMessages];
 
 /**
  * The one catalogue of user-facing messages, keyed by code, each in zh and en. Sections

@@ -1,0 +1,71 @@
+import { parseCalendarDate } from '../core/calendar.js';
+import type { Issue } from '../core/issue.js';
+import type { Lang } from '../core/lang.js';
+import type { IssuePath } from '../core/path.js';
+import { fromZodIssues } from '../core/zod-issues.js';
+import { RecordInputSchema, type AttributeValue, type EvidenceRecord } from '../model/record.js';
+
+/** A record that passed validation, or the problems that kept it out. */
+export type NormalizeResult = { readonly ok: true; readonly record: EvidenceRecord } | { readonly ok: false; readonly issues: Issue[] };
+
+const ENUM_CODES = { status: 'unknown-status' } as const;
+
+/**
+ * Validates one record and turns it into the engine's form: dates as day numbers, attributes
+ * in a `Map` (every key kept, `__proto__` included), status defaulting to `approved`.
+ *
+ * @example
+ * const r = normalizeRecord({ id: 'r1', type: 'topic-meeting', organization: 'bureau', date: '2022-03-15' }, ['records', 0]);
+ * if (r.ok) r.record.day; // 19066
+ */
+export function normalizeRecord(input: unknown, path: IssuePath = [], lang: Lang = 'zh'): NormalizeResult {
+  const parsed = RecordInputSchema.safeParse(input, { reportInput: true });
+  if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues, path, lang, ENUM_CODES) };
+  const raw = parsed.data;
+  const attributes = new Map<string, AttributeValue>();
+  if (raw.attributes) {
+    for (const key of Object.keys(raw.attributes)) {
+      const value = Object.getOwnPropertyDescriptor(raw.attributes, key)?.value as AttributeValue;
+      attributes.set(key, Array.isArray(value) ? Object.freeze([...value]) : value);
+    }
+  }
+  const record: EvidenceRecord = {
+    id: raw.id,
+    type: raw.type,
+    ...(raw.organization !== undefined ? { organization: raw.organization } : {}),
+    ...(raw.person !== undefined ? { person: raw.person } : {}),
+    day: parseCalendarDate(raw.date) as number,
+    date: raw.date,
+    ...(raw.due !== undefined ? { due: parseCalendarDate(raw.due) as number } : {}),
+    ...(raw.completed !== undefined ? { completed: parseCalendarDate(raw.completed) as number } : {}),
+    status: raw.status ?? 'approved',
+    ...(raw.source !== undefined ? { source: raw.source } : {}),
+    ...(raw.title !== undefined ? { title: raw.title } : {}),
+    attributes,
+  };
+  return { ok: true, record: Object.freeze(record) };
+}
+
+/**
+ * The canonical JSON text of a record: keys in a fixed order, attributes sorted by key. Two
+ * records are the same version exactly when their canonical texts are equal.
+ *
+ * @example
+ * canonicalRecord(a) === canonicalRecord(b);
+ */
+export function canonicalRecord(record: EvidenceRecord): string {
+  const attributes = [...record.attributes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify([
+    record.id,
+    record.type,
+    record.organization ?? null,
+    record.person ?? null,
+    record.day,
+    record.due ?? null,
+    record.completed ?? null,
+    record.status,
+    record.source ?? null,
+    record.title ?? null,
+    attributes,
+  ]);
+}
