@@ -1,0 +1,86 @@
+import type { DayNumber } from '../core/calendar.js';
+import type { Graph } from '../graph/types.js';
+import type { Measure } from '../model/measures.js';
+import type { EvidenceRecord } from '../model/record.js';
+import type { ResolvedPeriod } from './period.js';
+
+/** A sentence in both languages. */
+export interface Explanation {
+  readonly zh: string;
+  readonly en: string;
+}
+
+/** What a measure found for one subject, before scoring. */
+export interface MeasureOutcome {
+  /** `insufficient-evidence` when nothing was reported at all and the source is not declared complete (set by the engine). */
+  readonly status: 'measured' | 'insufficient-evidence';
+  /** The measured quantity: a count, buckets met, a share, a mean rating, ... */
+  readonly value: number;
+  /** What the rule asks for, in the unit of `value`; null when it asks for nothing fixed. */
+  readonly target: number | null;
+  /** Requirements missed: missing records, missed buckets, late or open tasks, ... (0 when met). */
+  readonly shortfalls: number;
+  /** Achievement in [0, 1], used by proportional scoring. */
+  readonly ratio: number;
+  /** The period is still running (asOf) and the requirement is not final yet. */
+  readonly inProgress: boolean;
+  /** Records that counted. */
+  readonly counted: number;
+  /** What was found, as one clause, e.g. 「要求每月至少1次，12个月中11个月达到，缺1个月（12月）」. */
+  readonly detail: Explanation;
+}
+
+/** What every measure sees besides its spec. */
+export interface MeasureContext {
+  readonly period: ResolvedPeriod;
+  /** The last day that counts: the period's end, or `asOf` when the period is still running. */
+  readonly asOf: DayNumber;
+  /** Whether the period is still running (asOf before its end). */
+  readonly running: boolean;
+}
+
+/**
+ * A measure over records. Its state holds each counted record's contribution keyed by record id,
+ * so that a record can be taken out again (two conflicting versions under one id count for
+ * nothing) and so that partial states merge by union, whatever the order they were built in.
+ * `finalize` must read the state in an order that does not depend on insertion order.
+ */
+export interface RecordMeasure<Spec extends Measure, State> {
+  readonly kind: 'records';
+  readonly type: Spec['type'];
+  init(spec: Spec, ctx: MeasureContext): State;
+  /** Beyond type, attribute filter and subject: whether this record is in scope (e.g. inside the window). */
+  accepts?(record: EvidenceRecord, spec: Spec, ctx: MeasureContext): boolean;
+  add(state: State, record: EvidenceRecord, spec: Spec, ctx: MeasureContext): void;
+  remove(state: State, recordId: string): void;
+  /** Folds `other` into `into` and returns it; associative and commutative. */
+  merge(into: State, other: State): State;
+  finalize(state: State, spec: Spec, ctx: MeasureContext): MeasureOutcome;
+}
+
+/** The subject an indicator is evaluated for. */
+export type SubjectRef = { readonly type: 'organization'; readonly id: string } | { readonly type: 'person'; readonly id: string };
+
+/** What a derived measure (structure, roll-up) reads: the graph and other results. */
+export interface DerivedContext extends MeasureContext {
+  readonly graph: Graph;
+  /**
+   * An organization's result on the whole sheet (`'total'`) or on some indicators, as a share in
+   * [0, 1] of the points at stake; undefined when it has no such result.
+   */
+  readonly shareOf: (organizationId: string, of: 'total' | readonly string[]) => number | undefined;
+  /** The same subject's share on some of its own indicators (for `source: 'self'`). */
+  readonly ownShare: (of: 'total' | readonly string[]) => number | undefined;
+  /** The organizations a person leads (secretary or team member), for `led-organizations`. */
+  readonly postOrganizations: readonly string[];
+}
+
+/** A measure read off the graph or off other results rather than records. */
+export interface DerivedMeasure<Spec extends Measure> {
+  readonly kind: 'derived';
+  readonly type: Spec['type'];
+  evaluate(subject: SubjectRef, spec: Spec, ctx: DerivedContext): MeasureOutcome;
+}
+
+/** Any measure module. */
+export type MeasureModule<Spec extends Measure = Measure> = RecordMeasure<Spec, unknown> | DerivedMeasure<Spec>;

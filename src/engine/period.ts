@@ -1,0 +1,92 @@
+import { dayFromCivil, daysInMonth, formatCalendarDate, parseCalendarDate, type DayNumber } from '../core/calendar.js';
+import type { Period } from '../model/rules.js';
+
+/** A period as day numbers (both ends inclusive) with its labels. */
+export interface ResolvedPeriod {
+  readonly start: DayNumber;
+  readonly end: DayNumber;
+  readonly label: { readonly zh: string; readonly en: string };
+}
+
+/** A cadence bucket: one month, quarter, half-year or year inside the period. */
+export interface Bucket {
+  readonly start: DayNumber;
+  readonly end: DayNumber;
+  readonly label: { readonly zh: string; readonly en: string };
+}
+
+/** Cadence units. */
+export type CadenceUnit = 'month' | 'quarter' | 'half-year' | 'year';
+
+const MONTHS_PER: Record<CadenceUnit, number> = { month: 1, quarter: 3, 'half-year': 6, year: 12 };
+
+function span(year: number, firstMonth: number, months: number): { start: DayNumber; end: DayNumber } {
+  const lastMonth = firstMonth + months - 1;
+  return { start: dayFromCivil(year, firstMonth, 1), end: dayFromCivil(year, lastMonth, daysInMonth(year, lastMonth)) };
+}
+
+/**
+ * Resolves a rule set's period to inclusive day numbers and a label.
+ *
+ * @example
+ * resolvePeriod({ year: 2022, quarter: 3 }).label.zh; // '2022年第三季度'
+ */
+export function resolvePeriod(period: Period): ResolvedPeriod {
+  if ('start' in period) {
+    return {
+      start: parseCalendarDate(period.start) as number,
+      end: parseCalendarDate(period.end) as number,
+      label: { zh: `${period.start}至${period.end}`, en: `${period.start} to ${period.end}` },
+    };
+  }
+  const { year } = period;
+  if ('quarter' in period) {
+    const names = ['一', '二', '三', '四'];
+    return { ...span(year, (period.quarter - 1) * 3 + 1, 3), label: { zh: `${year}年第${names[period.quarter - 1]}季度`, en: `Q${period.quarter} ${year}` } };
+  }
+  if ('half' in period) {
+    return { ...span(year, (period.half - 1) * 6 + 1, 6), label: { zh: `${year}年${period.half === 1 ? '上' : '下'}半年`, en: `H${period.half} ${year}` } };
+  }
+  if ('month' in period) return { ...span(year, period.month, 1), label: { zh: `${year}年${period.month}月`, en: `${year}-${String(period.month).padStart(2, '0')}` } };
+  return { ...span(year, 1, 12), label: { zh: `${year}年度`, en: `${year}` } };
+}
+
+function bucketLabel(unit: CadenceUnit, year: number, firstMonth: number): { zh: string; en: string } {
+  switch (unit) {
+    case 'month':
+      return { zh: `${year}年${firstMonth}月`, en: `${year}-${String(firstMonth).padStart(2, '0')}` };
+    case 'quarter': {
+      const q = (firstMonth - 1) / 3 + 1;
+      return { zh: `${year}年第${['一', '二', '三', '四'][q - 1]}季度`, en: `Q${q} ${year}` };
+    }
+    case 'half-year':
+      return { zh: `${year}年${firstMonth === 1 ? '上' : '下'}半年`, en: `H${firstMonth === 1 ? 1 : 2} ${year}` };
+    case 'year':
+      return { zh: `${year}年`, en: `${year}` };
+  }
+}
+
+/**
+ * The calendar buckets of a unit that overlap the period, clipped to it, in date order.
+ *
+ * @example
+ * bucketsOf(resolvePeriod({ year: 2022 }), 'quarter').length; // 4
+ */
+export function bucketsOf(period: ResolvedPeriod, unit: CadenceUnit): Bucket[] {
+  const months = MONTHS_PER[unit];
+  const first = formatCalendarDate(period.start);
+  let year = Number(first.slice(0, 4));
+  let month = Math.floor((Number(first.slice(5, 7)) - 1) / months) * months + 1;
+  const buckets: Bucket[] = [];
+  for (;;) {
+    const { start, end } = span(year, month, months);
+    if (start > period.end) break;
+    buckets.push({ start: Math.max(start, period.start), end: Math.min(end, period.end), label: bucketLabel(unit, year, month) });
+    month += months;
+    if (month > 12) {
+      month = 1;
+      year += 1;
+    }
+  }
+  return buckets;
+}

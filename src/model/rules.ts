@@ -1,0 +1,172 @@
+import { z } from 'zod';
+import { WhereSchema } from './attribute-map.js';
+import { ORGANIZATION_KINDS, POST_ROLES } from './graph.js';
+import { MeasureSchema, ScoringSchema } from './measures.js';
+import { CalendarDateSchema, IdSchema } from './primitives.js';
+import { RESPONSIBILITY_KINDS } from './responsibility.js';
+
+const Title = z.string().min(1).max(500);
+const TitleEn = z.string().min(1).max(500).optional();
+
+/** The period assessed: a year, a half, a quarter, a month, or explicit dates. */
+export const PeriodSchema = z.union([
+  z.strictObject({ year: z.int().min(1900).max(2999), quarter: z.int().min(1).max(4) }),
+  z.strictObject({ year: z.int().min(1900).max(2999), half: z.int().min(1).max(2) }),
+  z.strictObject({ year: z.int().min(1900).max(2999), month: z.int().min(1).max(12) }),
+  z.strictObject({ year: z.int().min(1900).max(2999) }),
+  z.strictObject({ start: CalendarDateSchema, end: CalendarDateSchema }),
+]);
+
+/** Whom something applies to: organizations of some kinds, or people holding some posts. */
+export const AppliesToSchema = z.union([
+  z.strictObject({ organizations: z.array(z.enum(ORGANIZATION_KINDS)).min(1) }),
+  z.strictObject({
+    posts: z.array(z.enum(POST_ROLES)).min(1),
+    in: z.array(z.enum(ORGANIZATION_KINDS)).min(1).optional().meta({ description: '任职组织的类型 / kinds of the organizations the post is in' }),
+  }),
+]);
+
+/** 加分: points for records such as awards, capped per indicator. */
+export const BonusSchema = z.strictObject({
+  recordTypes: z.array(IdSchema).min(1),
+  where: WhereSchema.optional(),
+  each: z.number().positive().optional().meta({ description: '每条记录加分 / points per record' }),
+  byAttribute: z
+    .strictObject({ attribute: z.string().min(1), points: z.array(z.strictObject({ value: z.string(), points: z.number().positive() })).min(1) })
+    .optional()
+    .meta({ description: '按属性取值加分（如奖项级别）/ points by an attribute’s value (e.g. award level)' }),
+  cap: z.number().positive(),
+});
+
+/** 一票否决: any matching record sets the subject's grade to the lowest, whatever its score. */
+export const VetoSchema = z.strictObject({
+  recordTypes: z.array(IdSchema).min(1),
+  where: WhereSchema.optional(),
+  scope: z.enum(['self', 'subtree']).optional(),
+});
+
+/** One line of the scoring sheet (考核指标). */
+export const IndicatorSchema = z.strictObject({
+  id: IdSchema,
+  title: Title,
+  titleEn: TitleEn,
+  section: z.string().min(1).max(200).optional().meta({ description: '所属板块，如“落实基层党建工作责任制” / the block of the sheet' }),
+  responsibility: z.enum(RESPONSIBILITY_KINDS),
+  appliesTo: AppliesToSchema,
+  points: z.number().nonnegative(),
+  measure: MeasureSchema.optional(),
+  scoring: ScoringSchema.optional(),
+  onInsufficientEvidence: z.enum(['shortfall', 'exclude', 'zero']).optional(),
+  bonus: BonusSchema.optional(),
+  veto: VetoSchema.optional(),
+});
+
+/** One grade of a ladder: scores from `min` (inclusive) up to the next grade's `min`. */
+export const GradeSchema = z.strictObject({
+  id: IdSchema,
+  title: Title,
+  titleEn: TitleEn,
+  min: z.number(),
+  max: z.number().optional().meta({ description: '上限（不含），可省略 / exclusive upper bound, optional' }),
+});
+
+/** A grade ladder (等次), highest grade first. */
+export const LadderSchema = z.strictObject({
+  id: IdSchema,
+  title: Title,
+  titleEn: TitleEn,
+  appliesTo: AppliesToSchema,
+  grades: z.array(GradeSchema).min(1),
+  excludeProbationary: z.boolean().optional().meta({ description: '预备党员不评定等次 / probationary members are not graded' }),
+});
+
+/** A cap on how many of a peer group may hold a grade (e.g. 优秀 at most 20%). */
+export const QuotaSchema = z.strictObject({
+  ladder: IdSchema,
+  grade: IdSchema,
+  maxShare: z.number().min(0).max(1).optional(),
+  maxCount: z.int().nonnegative().optional(),
+  peerGroup: z.enum(['all', 'kind', 'parent']).optional(),
+});
+
+/** A source of records; a complete source with no records of a type means zero, not unknown. */
+export const SourceSchema = z.strictObject({
+  id: IdSchema,
+  title: z.string().optional(),
+  complete: z.boolean(),
+  recordTypes: z.array(IdSchema).min(1),
+});
+
+/** A known record type, with its display title. */
+export const RecordTypeSchema = z.strictObject({ id: IdSchema, title: Title, titleEn: TitleEn });
+
+/** 两张皮: combine the party-building score with a business score under weights. */
+export const CompositeSchema = z.strictObject({
+  recordType: IdSchema.optional().meta({ description: '业务考核得分记录类型，默认 business-score / default business-score' }),
+  scale: z.number().positive().optional(),
+  partyWeight: z.number().positive(),
+  businessWeight: z.number().positive(),
+  gradeOn: z.enum(['party', 'composite']).optional(),
+});
+
+/**
+ * A rule set (考核细则): the period, the scale, grade ladders and quotas, and the indicators.
+ *
+ * @example
+ * const rules = defineRuleSet({
+ *   id: 'demo', title: '示例细则', version: '1', period: { year: 2022 }, scale: 100,
+ *   ladders: [{ id: 'org', title: '等次', appliesTo: { organizations: ['branch'] }, grades: [
+ *     { id: 'good', title: '好', min: 90 }, { id: 'fair', title: '较好', min: 80 },
+ *     { id: 'average', title: '一般', min: 60 }, { id: 'poor', title: '差', min: 0 }] }],
+ *   indicators: [{ id: 'day', title: '主题党日每月开展', responsibility: 'principal',
+ *     appliesTo: { organizations: ['branch'] }, points: 100,
+ *     measure: { type: 'cadence', recordTypes: ['theme-day'], every: 'month' },
+ *     scoring: { method: 'deduct', perShortfall: 10 } }],
+ * });
+ */
+export const RuleSetSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    id: IdSchema,
+    title: Title,
+    titleEn: TitleEn,
+    version: z.string().min(1).max(100),
+    period: PeriodSchema,
+    scale: z.number().positive().optional(),
+    recordTypes: z.array(RecordTypeSchema).optional(),
+    sources: z.array(SourceSchema).optional(),
+    ladders: z.array(LadderSchema).optional(),
+    quotas: z.array(QuotaSchema).optional(),
+    verdicts: z.strictObject({ incompetentBelow: z.number().nonnegative() }).optional(),
+    bonusCap: z.number().nonnegative().optional(),
+    composite: CompositeSchema.optional(),
+    onInsufficientEvidence: z.enum(['shortfall', 'exclude', 'zero']).optional(),
+    indicators: z.array(IndicatorSchema).min(1),
+  })
+  .meta({ title: 'zerenzhi rule set', description: '党建工作责任制考核细则 / a party-building assessment rule set' });
+
+/** A rule set as written (JSON or TypeScript). */
+export type RuleSetInput = z.input<typeof RuleSetSchema>;
+/** A rule set after validation. */
+export type RuleSet = z.output<typeof RuleSetSchema>;
+export type Indicator = z.output<typeof IndicatorSchema>;
+export type Ladder = z.output<typeof LadderSchema>;
+export type Grade = z.output<typeof GradeSchema>;
+export type Quota = z.output<typeof QuotaSchema>;
+export type AppliesTo = z.output<typeof AppliesToSchema>;
+export type Period = z.output<typeof PeriodSchema>;
+export type Bonus = z.output<typeof BonusSchema>;
+export type Veto = z.output<typeof VetoSchema>;
+export type Composite = z.output<typeof CompositeSchema>;
+export type Source = z.output<typeof SourceSchema>;
+
+/**
+ * Types a rule set written in TypeScript, with completion, and returns it unchanged; validate
+ * it with `parseRuleSet` (the engine does so too).
+ *
+ * @example
+ * export default defineRuleSet({ id: 'r', title: '细则', version: '1', period: { year: 2022 }, indicators: [] as never });
+ */
+export function defineRuleSet<const T extends RuleSetInput>(rules: T): T {
+  return rules;
+}
