@@ -51,3 +51,39 @@ export { dutiesOf, type Duty, type PersonDuties } from './graph/duties.js';
 export { coverage, type CoverageGap, type CoverageOptions, type CoverageReport, type Severity } from './graph/coverage.js';
 export { toGraphInput } from './graph/serialize.js';
 export { formatChainText, formatCoverageText } from './report/graph-text.js';
+
+export {
+  RuleSetSchema,
+  defineRuleSet,
+  type AppliesTo,
+  type Bonus,
+  type Composite,
+  type Grade,
+  type Indicator,
+  type Ladder,
+  type Period,
+  type Quota,
+  type RuleSet,
+  type RuleSetInput,
+  type Source,
+  type Veto,
+} from './model/rules.js';
+export type { Measure, MeasureType, Scoring } from './model/measures.js';
+export { RECORD_STATUSES, RecordInputSchema, type AttributeValue, type EvidenceRecord, type RecordInput, type RecordStatus } from './model/record.js';
+export { normalizeRecord, type NormalizeResult } from './evidence/normalize.js';
+export { isReaderItem, type ReaderItem } from './evidence/reader-item.js';
+export { parseRuleSet, safeParseRuleSet, type ParseRuleSetOptions } from './engine/parse-rules.js';
+export { assess, assessStream, type AssessInput, type AssessStreamInput } from './engine/assess.js';
+export type {
+  AssessmentResult,
+  GradeAward,
+  IndicatorLine,
+  LineRecords,
+  LineStatus,
+  SubjectResult,
+  Verdict,
+  Warning,
+} from './engine/result.js';
+export type { EvidenceStats } from './engine/accumulate.js';
+export { resolvePeriod, bucketsOf, type Bucket, type ResolvedPeriod } from './engine/period.js';
+export { ENGINE_VERSION } from './version.js';

@@ -16,9 +16,30 @@ function describe(value: unknown): string {
   return typeof value;
 }
 
+function safeText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'bigint') return `${value}n`;
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    // Circular structures and other values JSON cannot carry.
+    return Object.prototype.toString.call(value);
+  }
+}
+
 function clip(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const text = safeText(value);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+function branchDistance(issues: readonly z.core.$ZodIssue[]): number {
+  let distance = 0;
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') distance += 10 * issue.keys.length;
+    else if (issue.code === 'invalid_type' && issue.input === undefined) distance += 10;
+    else distance += 1;
+  }
+  return distance;
 }
 
 /**
@@ -36,7 +57,13 @@ export function fromZodIssues(
   enumCodes: EnumCodes = {},
 ): Issue[] {
   const out: Issue[] = [];
+  // zod may report a failed check after a failed type at the same place (a list given for a
+  // name: wrong type, then too short); the type problem says it all.
+  const typeFailed = new Set(
+    zodIssues.filter((zi) => zi.code === 'invalid_type').map((zi) => JSON.stringify(zi.path.map(String))),
+  );
   for (const zi of zodIssues) {
+    if (zi.code !== 'invalid_type' && typeFailed.has(JSON.stringify(zi.path.map(String)))) continue;
     const path: (string | number)[] = [...prefix, ...zi.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
     const field = String(path[path.length - 1] ?? '');
     switch (zi.code) {
@@ -45,6 +72,10 @@ export function fromZodIssues(
         else out.push(makeIssue('invalid-type', path, { expected: zi.expected, received: describe(zi.input) }, lang));
         break;
       case 'invalid_value': {
+        if (zi.input === undefined) {
+          out.push(makeIssue('required', path, { field }, lang));
+          break;
+        }
         const allowed = zi.values.map((v) => String(v)).join(', ');
         const code = Object.hasOwn(enumCodes, field) ? (enumCodes[field] as string) : 'invalid-value';
         out.push(makeIssue(code, path, { value: clip(zi.input), allowed }, lang));
@@ -67,6 +98,23 @@ export function fromZodIssues(
         const { code: customCode, ...params } = (zi.params ?? {}) as Record<string, string | number>;
         const code = typeof customCode === 'string' ? customCode : 'invalid-value';
         out.push(makeIssue(code, path, { value: clip(zi.input), ...params }, lang));
+        break;
+      }
+      case 'invalid_union': {
+        if (zi.errors.length === 0) {
+          const options = (zi as { options?: unknown[] }).options;
+          const discriminator = (zi as { discriminator?: unknown }).discriminator;
+          const value = typeof zi.input === 'object' && zi.input !== null && typeof discriminator === 'string'
+            ? (zi.input as Record<string, unknown>)[discriminator]
+            : zi.input;
+          const code = Object.hasOwn(enumCodes, field) ? (enumCodes[field] as string) : 'invalid-value';
+          out.push(makeIssue(code, path, { value: clip(value), allowed: (options ?? []).map(String).join(', ') }, lang));
+          break;
+        }
+        // Report the branch the input came closest to: fewest problems, and missing or unknown
+        // fields weigh more than a wrong value (the input was meant for the branch it nearly fits).
+        const closest = [...zi.errors].sort((a, b) => branchDistance(a) - branchDistance(b))[0] ?? [];
+        out.push(...fromZodIssues(closest, path, lang, enumCodes));
         break;
       }
       default:

@@ -21,6 +21,10 @@ export interface CheckInput {
   /** Ids of organizations / people whose entries were themselves invalid: not "missing". */
   readonly brokenOrganizationIds: ReadonlySet<string>;
   readonly brokenPersonIds: ReadonlySet<string>;
+  /** The organizations, people or posts array could not be read at all: references into it are not checked. */
+  readonly organizationsUnknown?: boolean;
+  readonly peopleUnknown?: boolean;
+  readonly postsUnknown?: boolean;
 }
 
 const LEADERSHIP = new Set<PostRole>(LEADERSHIP_ROLES);
@@ -59,11 +63,11 @@ export function checkReferences(input: CheckInput, lang: Lang): Issue[] {
     people.set(value.id, value);
   }
 
-  const orgKnown = (id: string): boolean => orgAt.has(id) || input.brokenOrganizationIds.has(id);
-  const personKnown = (id: string): boolean => personAt.has(id) || input.brokenPersonIds.has(id);
+  const orgKnown = (id: string): boolean => orgAt.has(id) || input.brokenOrganizationIds.has(id) || input.organizationsUnknown === true;
+  const personKnown = (id: string): boolean => personAt.has(id) || input.brokenPersonIds.has(id) || input.peopleUnknown === true;
   const refOrg = (id: string, path: (string | number)[]): boolean => {
     if (orgAt.has(id)) return true;
-    if (!input.brokenOrganizationIds.has(id)) issue('missing-organization', path, { id });
+    if (!orgKnown(id)) issue('missing-organization', path, { id });
     return false;
   };
   const refPerson = (id: string, path: (string | number)[]): boolean => {
@@ -129,6 +133,7 @@ export function checkReferences(input: CheckInput, lang: Lang): Issue[] {
   // Oversight and liaison must come from a leadership team above the organization. Where the
   // hierarchy has a cycle the organization has no place in it and the cycle is reported instead.
   const leadsAbove = (person: string, organization: string): boolean =>
+    input.postsUnknown === true ||
     !hierarchy.span.has(organization) ||
     (leadershipPostsOf.get(person) ?? []).some((teamOrg) => isStrictAncestor(hierarchy, teamOrg, organization));
   const checkEdges = (

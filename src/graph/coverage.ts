@@ -1,6 +1,7 @@
 import type { Lang } from '../core/lang.js';
 import { formatMessage } from '../core/messages.js';
 import type { OrganizationKind } from '../model/graph.js';
+import { isStrictAncestor } from './hierarchy.js';
 import type { Graph } from './types.js';
 
 /** How serious a coverage gap is. */
@@ -98,7 +99,7 @@ export function coverage(graph: Graph, options: CoverageOptions = {}): CoverageR
     if (areaKinds.has(org.kind) && index.children.has(id)) {
       for (const post of posts) {
         if (post.role !== 'deputy-secretary' && post.role !== 'team-member') continue;
-        const overseesHere = (index.oversightByMember.get(post.person) ?? []).length > 0;
+        const overseesHere = (index.oversightByMember.get(post.person) ?? []).some((edge) => isStrictAncestor(index, id, edge.organization));
         if (!overseesHere) {
           const person = graph.people.get(post.person);
           gap('coverage-member-without-area', 'warning', { person: post.person, personName: person?.name ?? post.person, orgName: org.name }, { organization: id, person: post.person });

@@ -92,6 +92,9 @@ export function safeParseGraph(input: unknown, options: ParseGraphOptions = {}):
 
   const valid = new Map<ArrayField, Indexed<unknown>[]>();
   const broken = { organizations: new Set<string>(), people: new Set<string>() };
+  // An array that could not be read at all (not an array, or over its limit) leaves its ids
+  // unknown: references into it are not reported as missing, or one problem would bury the rest.
+  const unreadable = new Set<ArrayField>();
   for (const field of Object.keys(ELEMENT_SCHEMAS) as ArrayField[]) {
     const raw = input[field];
     const kept: Indexed<unknown>[] = [];
@@ -101,26 +104,30 @@ export function safeParseGraph(input: unknown, options: ParseGraphOptions = {}):
       continue;
     }
     if (!Array.isArray(raw)) {
+      unreadable.add(field);
       issues.push(makeIssue('invalid-type', [field], { expected: 'array', received: raw === null ? 'null' : typeof raw }, lang));
       continue;
     }
     const limit = limits[LIMIT_OF[field]];
     if (raw.length > limit) {
+      unreadable.add(field);
       issues.push(makeIssue('limit-exceeded', [field], { what: field, limit, actual: raw.length }, lang));
       continue;
     }
     const schema: z.ZodType = ELEMENT_SCHEMAS[field];
-    raw.forEach((element: unknown, at) => {
+    // An index loop, not forEach: holes in a sparse array are elements too (undefined ones).
+    for (let at = 0; at < raw.length; at++) {
+      const element: unknown = raw[at];
       const parsed = schema.safeParse(element, { reportInput: true });
       if (parsed.success) {
         kept.push({ at, value: parsed.data });
-        return;
+        continue;
       }
       issues.push(...fromZodIssues(parsed.error.issues, [field, at], lang, ENUM_CODES));
       if ((field === 'organizations' || field === 'people') && isPlainObject(element) && typeof element['id'] === 'string') {
         broken[field].add(element['id']);
       }
-    });
+    }
   }
 
   const get = <T>(field: ArrayField): Indexed<T>[] => valid.get(field) as Indexed<T>[];
@@ -134,6 +141,9 @@ export function safeParseGraph(input: unknown, options: ParseGraphOptions = {}):
         liaison: get('liaison'),
         brokenOrganizationIds: broken.organizations,
         brokenPersonIds: broken.people,
+        organizationsUnknown: unreadable.has('organizations'),
+        peopleUnknown: unreadable.has('people'),
+        postsUnknown: unreadable.has('posts'),
       },
       lang,
     ),

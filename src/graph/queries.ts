@@ -57,6 +57,8 @@ export function descendantsOf(graph: Graph, id: string): readonly string[] {
  * isAncestorOf(graph, 'bureau', 'branch-05'); // true
  */
 export function isAncestorOf(graph: Graph, ancestor: string, id: string): boolean {
+  requireOrganization(graph, ancestor);
+  requireOrganization(graph, id);
   const a = graph.index.span.get(ancestor);
   const d = graph.index.span.get(id);
   return a !== undefined && d !== undefined && a.enter < d.enter && d.exit <= a.exit;

@@ -1,4 +1,39 @@
-import type { MessageSection } from './types.js';
+import type { MessageParams, MessageSection } from './types.js';
+
+const JSON_PROBLEMS: Readonly<Record<string, { zh: string; en: string }>> = {
+  'unexpected-character': { zh: '此处不应出现该字符', en: 'unexpected character' },
+  'unexpected-end': { zh: '内容意外结束（括号或引号未闭合？）', en: 'unexpected end of input (an unclosed bracket or quote?)' },
+  'unterminated-string': { zh: '字符串缺少结束引号', en: 'unterminated string' },
+  'invalid-escape': { zh: '无效的转义序列', en: 'invalid escape sequence' },
+  'control-character': { zh: '字符串中有未转义的控制字符（如换行）', en: 'unescaped control character (such as a line break) in a string' },
+  'invalid-number': { zh: '数字格式错误', en: 'invalid number' },
+  'trailing-content': { zh: 'JSON 值之后还有多余内容', en: 'unexpected content after the JSON value' },
+};
+
+const JSON_TYPES: Readonly<Record<string, string>> = {
+  object: '对象',
+  array: '数组',
+  string: '字符串',
+  number: '数字',
+  boolean: '布尔值',
+  null: 'null',
+};
+
+const CELL_TYPES: Readonly<Record<string, { zh: string; en: string }>> = {
+  number: { zh: '数字', en: 'a finite number' },
+  boolean: { zh: '布尔值（是/否、true/false、1/0）', en: 'a boolean (true/false, 是/否, 1/0)' },
+};
+
+const FILE_ERRORS: Readonly<Record<string, { zh: string; en: string }>> = {
+  ENOENT: { zh: '文件不存在', en: 'no such file' },
+  EACCES: { zh: '没有读取权限', en: 'permission denied' },
+  EPERM: { zh: '没有读取权限', en: 'permission denied' },
+  EISDIR: { zh: '这是一个目录，不是文件', en: 'it is a directory, not a file' },
+};
+
+const jsonProblem = (p: MessageParams, lang: 'zh' | 'en'): string => JSON_PROBLEMS[String(p['problem'])]?.[lang] ?? String(p['problem']);
+const found = (p: MessageParams, lang: 'zh' | 'en'): string =>
+  p['found'] === '' || p['found'] === undefined ? '' : lang === 'zh' ? `「${p['found']}」` : ` "${p['found']}"`;
 
 /** Messages of the evidence layer: records, readers and their rows. */
 export const evidenceMessages = {
@@ -14,5 +49,68 @@ export const evidenceMessages = {
   'unknown-status': {
     zh: (p) => `未知的审核状态「${p['value']}」，可选：approved（已审核）、pending（待审核）、rejected（已退回）`,
     en: (p) => `unknown status "${p['value']}"; allowed: approved, pending, rejected`,
+  },
+  'invalid-json': {
+    zh: (p) => `第 ${p['line']} 行第 ${p['column']} 列${found(p, 'zh')}：JSON 语法错误，${jsonProblem(p, 'zh')}`,
+    en: (p) => `invalid JSON at line ${p['line']}, column ${p['column']}${found(p, 'en')}: ${jsonProblem(p, 'en')}`,
+  },
+  'record-not-object': {
+    zh: (p) => `第 ${p['line']} 行的记录应为 JSON 对象（{…}），实际为${JSON_TYPES[String(p['received'])] ?? p['received']}`,
+    en: (p) => `the record at line ${p['line']} must be a JSON object ({…}), got ${p['received']}`,
+  },
+  'empty-input': { zh: () => `输入为空，没有任何内容`, en: () => `the input is empty` },
+  'json-not-records': {
+    zh: (p) => `JSON 顶层应为记录数组，或带 "records" 数组的对象，实际为${p['received'] === 'object' ? '不含 "records" 数组的对象' : (JSON_TYPES[String(p['received'])] ?? p['received'])}`,
+    en: (p) => `expected a JSON array of records or an object with a "records" array, got ${p['received'] === 'object' ? 'an object without a "records" array' : p['received']}`,
+  },
+  'invalid-encoding': {
+    zh: (p) => `第 ${p['line']} 行起的内容不是 UTF-8 编码（可能是 GBK/GB18030）；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”，或转换为 UTF-8 后重试`,
+    en: (p) => `the input is not UTF-8 from line ${p['line']} (GBK/GB18030 perhaps); save it as "CSV UTF-8" or convert it to UTF-8`,
+  },
+  'invalid-csv': {
+    zh: (p) =>
+      p['problem'] === 'quote-not-closed'
+        ? `第 ${p['line']} 行开始的引号直到文件末尾都没有闭合，之后的内容无法读取`
+        : p['problem'] === 'max-record-size'
+          ? `第 ${p['line']} 行开始的记录超过 ${p['limit']} 个字符（引号没有闭合？），之后的内容无法读取`
+          : `第 ${p['line']} 行 CSV 格式错误（${p['problem']}），之后的内容无法读取`,
+    en: (p) =>
+      p['problem'] === 'quote-not-closed'
+        ? `the quote opened in the row at line ${p['line']} is never closed; nothing after it can be read`
+        : p['problem'] === 'max-record-size'
+          ? `the record at line ${p['line']} is longer than ${p['limit']} characters (an unclosed quote?); nothing after it can be read`
+          : `malformed CSV at line ${p['line']} (${p['problem']}); nothing after it can be read`,
+  },
+  'unknown-column': {
+    zh: (p) => `未知的列「${p['column']}」，该列已忽略（属性列请写作 attr.名称 或 属性.名称）`,
+    en: (p) => `unknown column "${p['column']}", ignored (attribute columns are written attr.NAME or 属性.NAME)`,
+  },
+  'unknown-column-type': {
+    zh: (p) => `列「${p['column']}」的类型「${p['type']}」未知，可选：数字（number）、布尔（boolean）、列表（list）、文本（string）；该列已忽略`,
+    en: (p) => `column "${p['column']}" has an unknown type "${p['type']}"; allowed: number, boolean, list, string; the column is ignored`,
+  },
+  'missing-column': {
+    zh: (p) => `缺少必需的列「${p['label']}」（${p['column']}），无法读取记录`,
+    en: (p) => `the required column "${p['column']}" (${p['label']}) is missing; no record can be read`,
+  },
+  'duplicate-column': {
+    zh: (p) => `列「${p['column']}」与前面的列「${p['first']}」重复，该列已忽略`,
+    en: (p) => `column "${p['column']}" repeats the earlier column "${p['first']}" and is ignored`,
+  },
+  'empty-column-name': {
+    zh: (p) => `第 ${p['line']} 行在第 ${p['position']} 列填了内容，但该列没有列名，内容已忽略`,
+    en: (p) => `line ${p['line']} has a value in column ${p['position']}, which has no header; the value is ignored`,
+  },
+  'csv-row-width': {
+    zh: (p) => `第 ${p['line']} 行有 ${p['actual']} 个字段，与表头的 ${p['expected']} 列不符（逗号或引号有误？），该行已跳过`,
+    en: (p) => `line ${p['line']} has ${p['actual']} fields but the header has ${p['expected']} columns (a stray comma or quote?); the row is skipped`,
+  },
+  'invalid-cell': {
+    zh: (p) => `第 ${p['line']} 行「${p['column']}」列的值「${p['value']}」不是${CELL_TYPES[String(p['expected'])]?.zh ?? p['expected']}，该行已跳过`,
+    en: (p) => `line ${p['line']}, column "${p['column']}": "${p['value']}" is not ${CELL_TYPES[String(p['expected'])]?.en ?? p['expected']}; the row is skipped`,
+  },
+  'file-unreadable': {
+    zh: (p) => `无法读取文件「${p['path']}」：${FILE_ERRORS[String(p['reason'])]?.zh ?? p['reason']}`,
+    en: (p) => `cannot read the file "${p['path']}": ${FILE_ERRORS[String(p['reason'])]?.en ?? p['reason']}`,
   },
 } as const satisfies MessageSection;

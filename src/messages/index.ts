@@ -1,11 +1,13 @@
 import { commonMessages } from './common.js';
+import { engineMessages } from './engine.js';
 import { evidenceMessages } from './evidence.js';
 import { graphMessages } from './graph.js';
+import { rulesMessages } from './rules.js';
 import type { MessageSection, MessageTemplate } from './types.js';
 
 export type { MessageParams, MessageSection, MessageTemplate } from './types.js';
 
-const SECTIONS: readonly MessageSection[] = [commonMessages, graphMessages, evidenceMessages];
+const SECTIONS: readonly MessageSection[] = [commonMessages, graphMessages, evidenceMessages, rulesMessages, engineMessages];
 
 /**
  * The one catalogue of user-facing messages, keyed by code, each in zh and en. Sections

@@ -4,7 +4,7 @@ import { parseCalendarDate } from '../core/calendar.js';
 // Control characters or surrounding white space in an id are almost always an export
 // artefact (a trailing tab from a spreadsheet); refusing them keeps ids comparable.
 // eslint-disable-next-line no-control-regex
-const ID_PATTERN = /^(?!\s)[^\u0000-\u001f\u007f]{1,256}(?<!\s)$/;
+const ID_PATTERN = /^(?!\s)[^\u0000-\u001f\u007f-\u009f]{1,256}(?<!\s)$/;
 
 /**
  * An id: 1–256 characters, no control characters, no surrounding spaces. Any such string

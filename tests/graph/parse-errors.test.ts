@@ -438,15 +438,28 @@ describe('schema problems', () => {
     const doc = plus({
       organizations: [{ id: 'x', kind: 'branch', parent: 'c' }],
       people: [{ id: 'q', name: 'Q' }],
-      posts: [{ person: 'p5', organization: 'b2' }],
+      posts: [{ organization: 'b2', role: 'member' }],
       oversight: [{ person: 'p2' }],
     });
     expect(brief(issuesOf(doc))).toEqual([
       { code: 'required', path: ['organizations', 5, 'name'], params: { field: 'name' } },
       { code: 'required', path: ['people', 6, 'partyMember'], params: { field: 'partyMember' } },
-      { code: 'required', path: ['posts', 6, 'role'], params: { field: 'role' } },
+      { code: 'required', path: ['posts', 6, 'person'], params: { field: 'person' } },
       { code: 'required', path: ['oversight', 1, 'organization'], params: { field: 'organization' } },
     ]);
+  });
+
+  it('required: a missing kind or role is "required", not an unknown value "undefined"', () => {
+    const doc = plus({
+      organizations: [{ id: 'x', name: 'X', parent: 'c' }],
+      posts: [{ person: 'p5', organization: 'b2' }],
+    });
+    const issues = issuesOf(doc);
+    expect(brief(issues)).toEqual([
+      { code: 'required', path: ['organizations', 5, 'kind'], params: { field: 'kind' } },
+      { code: 'required', path: ['posts', 6, 'role'], params: { field: 'role' } },
+    ]);
+    expect(issues.map((i) => i.message)).toEqual(['缺少必填字段「kind」', '缺少必填字段「role」']);
   });
 
   it('required: the three arrays at the root (oversight and liaison are optional)', () => {
@@ -474,11 +487,22 @@ describe('schema problems', () => {
       people: [{ id: 'q', name: 'Q', partyMember: 'yes' }],
     });
     doc['posts'] = { 0: { person: 'p1', organization: 'c', role: 'secretary' } } as unknown as Row[];
+    // Without posts nobody sits on a team, so keep the edges out of this test.
+    doc.oversight = [];
+    doc.liaison = [];
     expect(brief(issuesOf(doc))).toEqual([
       { code: 'invalid-type', path: ['organizations', 5, 'name'], params: { expected: 'string', received: 'number' } },
       { code: 'invalid-type', path: ['organizations', 6], params: { expected: 'object', received: 'null' } },
       { code: 'invalid-type', path: ['people', 6, 'partyMember'], params: { expected: 'boolean', received: 'string' } },
       { code: 'invalid-type', path: ['posts'], params: { expected: 'array', received: 'object' } },
+    ]);
+  });
+
+  it('a name of the wrong type is one invalid-type issue, not also "too small"', () => {
+    // An array is not a string; that it is empty says nothing about the name's length.
+    const doc = plus({ organizations: [{ id: 'x', name: [], kind: 'branch', parent: 'c' }] });
+    expect(brief(issuesOf(doc))).toEqual([
+      { code: 'invalid-type', path: ['organizations', 5, 'name'], params: { expected: 'string', received: 'array' } },
     ]);
   });
 
@@ -519,7 +543,9 @@ describe('schema problems', () => {
     ['257 characters', 'x'.repeat(257)],
   ])('invalid-id: %s', (_label, id) => {
     const doc = plus({ organizations: [{ id, name: 'X', kind: 'branch', parent: 'c' }] });
-    expect(brief(issuesOf(doc))).toEqual([{ code: 'invalid-id', path: ['organizations', 5, 'id'], params: { value: id } }]);
+    // The value is clipped to 57 characters and '...' past 60.
+    const value = id.length > 60 ? `${'x'.repeat(57)}...` : id;
+    expect(brief(issuesOf(doc))).toEqual([{ code: 'invalid-id', path: ['organizations', 5, 'id'], params: { value } }]);
   });
 
   it('invalid-id: a C1 control character (U+0080–U+009F) is a control character too', () => {
@@ -546,9 +572,15 @@ describe('schema problems', () => {
   });
 
   it('limit-exceeded for an array longer than its limit; oversight and liaison share the edge limit', () => {
-    expect(brief(issuesOf(base(), { limits: { people: 5 } }))).toEqual([
-      { code: 'limit-exceeded', path: ['people'], params: { what: 'people', limit: 5, actual: 6 } },
+    const roots = {
+      organizations: ['a', 'b', 'c'].map((id) => ({ id, name: id, kind: 'committee' })),
+      people: [],
+      posts: [],
+    };
+    expect(brief(issuesOf(roots, { limits: { organizations: 2 } }))).toEqual([
+      { code: 'limit-exceeded', path: ['organizations'], params: { what: 'organizations', limit: 2, actual: 3 } },
     ]);
+    expect(safeParseGraph(roots, { limits: { organizations: 3 } }).success).toBe(true);
     const doc = plus({ liaison: [{ person: 'p2', organization: 'b2' }] });
     expect(brief(issuesOf(doc, { limits: { edges: 1 } }))).toEqual([
       { code: 'limit-exceeded', path: ['liaison'], params: { what: 'liaison', limit: 1, actual: 2 } },
@@ -579,19 +611,20 @@ describe('schema problems', () => {
     if (!result.success) expect(brief(result.error.issues)).toEqual(explicitIssues);
   });
 
-  it('values JSON cannot carry (a bigint, a circular object) give a result, not a crash', () => {
-    const circular: Row = {};
-    circular['self'] = circular;
-    for (const kind of [10n, circular]) {
-      const doc = plus({ organizations: [{ id: 'x', name: 'X', kind, parent: 'c' }] });
-      let result: ReturnType<typeof safeParseGraph> | undefined;
-      expect(() => {
-        result = safeParseGraph(doc);
-      }).not.toThrow();
-      expect(result?.success).toBe(false);
-      if (result && !result.success) {
-        expect(result.error.issues.map((i) => [i.code, i.path])).toEqual([['unknown-kind', ['organizations', 5, 'kind']]]);
-      }
+  const circular: Row = {};
+  circular['self'] = circular;
+  it.each([
+    ['a bigint', 10n],
+    ['a circular object', circular],
+  ])('a kind JSON cannot carry (%s) gives a result, not a crash', (_label, kind) => {
+    const doc = plus({ organizations: [{ id: 'x', name: 'X', kind, parent: 'c' }] });
+    let result: ReturnType<typeof safeParseGraph> | undefined;
+    expect(() => {
+      result = safeParseGraph(doc);
+    }).not.toThrow();
+    expect(result?.success).toBe(false);
+    if (result && !result.success) {
+      expect(result.error.issues.map((i) => [i.code, i.path])).toEqual([['unknown-kind', ['organizations', 5, 'kind']]]);
     }
   });
 });

@@ -1,0 +1,280 @@
+import { createHash } from 'node:crypto';
+import type { EvidenceRecord } from '../model/record.js';
+import { canonicalRecord } from '../evidence/normalize.js';
+import { emptyLineState, forgetRecord, type LineState } from './line-state.js';
+import { hasSupport, matchesWhere } from './matches.js';
+import type { RecordMeasure } from './measure-module.js';
+import type { IndicatorPlan, Plan, Route } from './plan.js';
+import { parseCalendarDate } from '../core/calendar.js';
+
+type AnyRecordMeasure = RecordMeasure<never, unknown>;
+
+/** Where one record went, so that it can be withdrawn if a conflicting version turns up. */
+type Target = { readonly line: LineState; readonly plan: IndicatorPlan | null } | { readonly business: Map<string, number> };
+
+/** Counts of what happened to the records. */
+export interface EvidenceStats {
+  /** Valid records read (each version once). */
+  received: number;
+  /** Records repeated verbatim under an id already seen (counted once). */
+  duplicates: number;
+  /** Ids with two different versions (none of them counts). */
+  conflicts: number;
+  /** Records dated outside the period (or after asOf). */
+  outOfPeriod: number;
+  pending: number;
+  rejected: number;
+  /** Records whose type no indicator reads. */
+  unusedType: number;
+  /** Records naming an organization or person not in the graph. */
+  unknownSubject: number;
+}
+
+/** Everything gathered from the records, ready to be evaluated. */
+export interface Accumulation {
+  readonly organizationLines: Map<string, Map<string, LineState>>;
+  readonly personLines: Map<string, Map<string, LineState>>;
+  readonly businessByOrganization: Map<string, Map<string, number>>;
+  readonly businessByPerson: Map<string, Map<string, number>>;
+  readonly stats: EvidenceStats;
+  readonly unusedTypes: Map<string, number>;
+  readonly unknownSubjects: Map<string, number>;
+  readonly conflictIds: Set<string>;
+  readonly pendingIds: Set<string>;
+  /** Sum mod 2^256 of the digests of every distinct record version: an order-free multiset hash. */
+  recordsDigest: bigint;
+  readonly versions: Map<string, Version>;
+}
+
+/** What one record version did: where it went and which counters it moved, so both can be undone. */
+interface Version {
+  readonly digest: string;
+  /** null once a conflicting version has been seen. */
+  targets: Target[] | null;
+  effect: Effect;
+  digests?: Set<string>;
+}
+
+type Effect = { readonly counter: 'outOfPeriod' | 'pending' | 'rejected' | 'unusedType' | 'unknownSubject' | null; readonly key?: string };
+
+const MOD = 1n << 256n;
+
+/**
+ * A fresh accumulation.
+ *
+ * @example
+ * const acc = newAccumulation();
+ */
+export function newAccumulation(): Accumulation {
+  return {
+    organizationLines: new Map(),
+    personLines: new Map(),
+    businessByOrganization: new Map(),
+    businessByPerson: new Map(),
+    stats: { received: 0, duplicates: 0, conflicts: 0, outOfPeriod: 0, pending: 0, rejected: 0, unusedType: 0, unknownSubject: 0 },
+    unusedTypes: new Map(),
+    unknownSubjects: new Map(),
+    conflictIds: new Set(),
+    pendingIds: new Set(),
+    recordsDigest: 0n,
+    versions: new Map(),
+  };
+}
+
+function lineFor(plan: Plan, lines: Map<string, Map<string, LineState>>, subject: string, indicator: IndicatorPlan): LineState {
+  let bySubject = lines.get(subject);
+  if (!bySubject) {
+    bySubject = new Map();
+    lines.set(subject, bySubject);
+  }
+  let line = bySubject.get(indicator.indicator.id);
+  if (!line) {
+    const module = indicator.module;
+    const measure = module?.kind === 'records' && indicator.indicator.measure
+      ? (module as AnyRecordMeasure).init(indicator.indicator.measure as never, plan.context)
+      : undefined;
+    line = emptyLineState(measure);
+    bySubject.set(indicator.indicator.id, line);
+  }
+  return line;
+}
+
+function inPeriod(plan: Plan, route: Route, record: EvidenceRecord): boolean {
+  const { period, asOf } = plan.context;
+  if (record.day > asOf && route.role !== 'business') return false;
+  const measure = route.plan?.indicator.measure;
+  if (route.role === 'measure' && measure?.type === 'deadline') {
+    const due = record.due ?? (measure.due !== undefined ? parseCalendarDate(measure.due) : undefined) ?? record.day;
+    return due >= period.start && due <= period.end;
+  }
+  return record.day >= period.start && record.day <= (route.role === 'business' ? period.end : asOf);
+}
+
+function subjectsOf(plan: Plan, acc: Accumulation, indicator: IndicatorPlan, record: EvidenceRecord): string[] {
+  const { graph } = plan;
+  if (indicator.applies.subject === 'organization') {
+    if (record.organization === undefined) return [];
+    const org = graph.organizations.get(record.organization);
+    if (!org) return [];
+    const out: string[] = [];
+    let current: typeof org | undefined = org;
+    while (current) {
+      if (indicator.applies.kinds?.has(current.kind) ?? true) out.push(current.id);
+      if (indicator.scope !== 'subtree' || current.parent === null) break;
+      current = graph.organizations.get(current.parent);
+    }
+    return out;
+  }
+  if (indicator.by === 'organization') {
+    if (record.organization === undefined) return [];
+    return [...(plan.peopleByOrganization.get(indicator.indicator.id)?.get(record.organization) ?? [])];
+  }
+  if (record.person === undefined || !plan.peopleOfIndicator.get(indicator.indicator.id)?.has(record.person)) return [];
+  return [record.person];
+}
+
+function applyToLine(plan: Plan, indicator: IndicatorPlan, role: Route['role'], line: LineState, record: EvidenceRecord): void {
+  line.seen.add(record.id);
+  if (record.status === 'pending') {
+    line.pending.add(record.id);
+    return;
+  }
+  if (record.status === 'rejected') {
+    line.rejected.add(record.id);
+    return;
+  }
+  const rule = indicator.indicator;
+  if (role === 'veto') {
+    line.veto.add(record.id);
+    return;
+  }
+  if (role === 'bonus' && rule.bonus) {
+    const { each, byAttribute } = rule.bonus;
+    let points = each ?? 0;
+    if (byAttribute) {
+      const value = record.attributes.get(byAttribute.attribute);
+      points = byAttribute.points.find((p) => p.value === String(value))?.points ?? 0;
+    }
+    if (points > 0) line.bonus.set(record.id, points);
+    return;
+  }
+  const module = indicator.module;
+  if (module?.kind !== 'records' || !rule.measure) return;
+  if (!hasSupport(record, indicator.requireAttributes)) {
+    line.unsupported.add(record.id);
+    return;
+  }
+  const measureModule = module as AnyRecordMeasure;
+  if (measureModule.accepts && !measureModule.accepts(record, rule.measure as never, plan.context)) return;
+  measureModule.add(line.measure, record, rule.measure as never, plan.context);
+  line.counted.add(record.id);
+}
+
+function route(plan: Plan, acc: Accumulation, record: EvidenceRecord, targets: Target[]): Effect {
+  const routes = plan.routes.get(record.type);
+  if (!routes) {
+    return count(acc, { counter: 'unusedType', key: record.type });
+  }
+  const unknownOrg = record.organization !== undefined && !plan.graph.organizations.has(record.organization);
+  const unknownPerson = record.person !== undefined && !plan.graph.people.has(record.person);
+  if (unknownOrg || unknownPerson) {
+    return count(acc, { counter: 'unknownSubject', key: unknownOrg ? (record.organization as string) : (record.person as string) });
+  }
+  let inAnyPeriod = false;
+  for (const r of routes) {
+    if (!inPeriod(plan, r, record)) continue;
+    inAnyPeriod = true;
+    if (r.role === 'business') {
+      const score = record.attributes.get('score');
+      if (typeof score !== 'number' || record.status !== 'approved') continue;
+      const isOrg = record.organization !== undefined && record.person === undefined;
+      const map = isOrg ? acc.businessByOrganization : acc.businessByPerson;
+      const key = (isOrg ? record.organization : record.person) as string;
+      let scores = map.get(key);
+      if (!scores) map.set(key, (scores = new Map()));
+      scores.set(record.id, score);
+      targets.push({ business: scores });
+      continue;
+    }
+    const indicator = r.plan as IndicatorPlan;
+    const where = r.role === 'measure' ? indicator.where : r.role === 'bonus' ? indicator.bonusWhere : indicator.vetoWhere;
+    if (!matchesWhere(record, where)) continue;
+    if (r.role === 'measure' && indicator.indicator.measure?.type === 'manual' && record.attributes.get('indicator') !== indicator.indicator.id) continue;
+    const lines = indicator.applies.subject === 'organization' ? acc.organizationLines : acc.personLines;
+    for (const subject of subjectsOf(plan, acc, indicator, record)) {
+      const line = lineFor(plan, lines, subject, indicator);
+      applyToLine(plan, indicator, r.role, line, record);
+      targets.push({ line, plan: indicator });
+    }
+  }
+  if (!inAnyPeriod) return count(acc, { counter: 'outOfPeriod' });
+  if (record.status === 'pending') {
+    acc.pendingIds.add(record.id);
+    return count(acc, { counter: 'pending' });
+  }
+  return count(acc, { counter: record.status === 'rejected' ? 'rejected' : null });
+}
+
+function count(acc: Accumulation, effect: Effect, sign: 1 | -1 = 1): Effect {
+  if (effect.counter === null) return effect;
+  acc.stats[effect.counter] += sign;
+  const tally = effect.counter === 'unusedType' ? acc.unusedTypes : effect.counter === 'unknownSubject' ? acc.unknownSubjects : null;
+  if (tally && effect.key !== undefined) {
+    const next = (tally.get(effect.key) ?? 0) + sign;
+    if (next === 0) tally.delete(effect.key);
+    else tally.set(effect.key, next);
+  }
+  return effect;
+}
+
+function withdraw(acc: Accumulation, recordId: string, version: Version): void {
+  count(acc, version.effect, -1);
+  for (const target of version.targets ?? []) {
+    if ('business' in target) {
+      target.business.delete(recordId);
+      continue;
+    }
+    const module = target.plan?.module;
+    if (module?.kind === 'records' && target.line.counted.has(recordId)) (module as AnyRecordMeasure).remove(target.line.measure, recordId);
+    forgetRecord(target.line, recordId);
+  }
+  acc.pendingIds.delete(recordId);
+}
+
+/**
+ * Takes one validated record into the accumulation: deduplicates by id (a verbatim repeat
+ * counts once; a different version under the same id withdraws the first and neither counts),
+ * then routes it to every subject and indicator it feeds.
+ *
+ * @example
+ * ingest(plan, acc, record);
+ */
+export function ingest(plan: Plan, acc: Accumulation, record: EvidenceRecord): void {
+  const digestBytes = createHash('sha256').update(canonicalRecord(record)).digest();
+  const digest = digestBytes.toString('base64');
+  const known = acc.versions.get(record.id);
+  if (known && known.digest === digest) {
+    acc.stats.duplicates++;
+    return;
+  }
+  if (known?.digests?.has(digest)) {
+    acc.stats.duplicates++;
+    return;
+  }
+  acc.recordsDigest = (acc.recordsDigest + BigInt(`0x${digestBytes.toString('hex')}`)) % MOD;
+  acc.stats.received++;
+  if (!known) {
+    const version: Version = { digest, targets: [], effect: { counter: null } };
+    acc.versions.set(record.id, version);
+    version.effect = route(plan, acc, record, version.targets as Target[]);
+    return;
+  }
+  if (known.targets !== null) {
+    withdraw(acc, record.id, known);
+    known.targets = null;
+    known.digests = new Set([known.digest]);
+    acc.conflictIds.add(record.id);
+    acc.stats.conflicts++;
+  }
+  known.digests?.add(digest);
+}

@@ -1,0 +1,161 @@
+import { formatCalendarDate, parseCalendarDate } from '../core/calendar.js';
+import { atLine, makeIssue, type Issue } from '../core/issue.js';
+import type { Lang } from '../core/lang.js';
+import { ValidationError } from '../core/validation-error.js';
+import { isReaderItem, type ReaderItem } from '../evidence/reader-item.js';
+import { normalizeRecord } from '../evidence/normalize.js';
+import { parseGraph } from '../graph/parse.js';
+import type { Graph } from '../graph/types.js';
+import type { RuleSet } from '../model/rules.js';
+import { ENGINE_VERSION } from '../version.js';
+import { ingest, newAccumulation, type Accumulation } from './accumulate.js';
+import { evaluateSubjects } from './evaluate-subjects.js';
+import { fingerprintOf } from './fingerprint.js';
+import { gradeSubjects } from './grading.js';
+import { parseRuleSet } from './parse-rules.js';
+import { compilePlan, type Plan } from './plan.js';
+import { comparePrevious, checkPrevious } from './previous.js';
+import type { AssessmentResult, SubjectResult } from './result.js';
+import { verdictOf } from './verdict.js';
+import { collectWarnings } from './warnings.js';
+
+/** What an assessment reads. Graph and rules may be parsed already or raw JSON values. */
+export interface AssessInput {
+  readonly graph: Graph | unknown;
+  readonly rules: RuleSet | unknown;
+  /** Raw record objects, or items from the readers (which carry line numbers). */
+  readonly records: Iterable<unknown>;
+  /** Assess a period still running, as of this date (YYYY-MM-DD). */
+  readonly asOf?: string;
+  /** The previous period's result, for comparison and repeat findings. */
+  readonly previous?: AssessmentResult;
+  readonly lang?: Lang;
+  /** `error` (default): any invalid record stops the run with every problem listed; `skip`: warn and go on. */
+  readonly invalidRecords?: 'error' | 'skip';
+  /** At most this many records (default 500 million). */
+  readonly maxRecords?: number;
+}
+
+/** Like {@link AssessInput}, with records from a stream. */
+export interface AssessStreamInput extends Omit<AssessInput, 'records'> {
+  readonly records: AsyncIterable<unknown> | Iterable<unknown>;
+}
+
+const ISSUES_KEPT = 10_000;
+
+function isGraph(value: unknown): value is Graph {
+  return typeof value === 'object' && value !== null && (value as { organizations?: unknown }).organizations instanceof Map && 'index' in value;
+}
+
+interface Session {
+  readonly add: (item: unknown) => void;
+  readonly finish: () => AssessmentResult;
+}
+
+function openSession(input: Omit<AssessInput, 'records'>): Session {
+  const lang = input.lang ?? 'zh';
+  const graph = isGraph(input.graph) ? input.graph : parseGraph(input.graph, { lang });
+  const rules = parseRuleSet(input.rules, { lang });
+  let asOfDay: number | undefined;
+  if (input.asOf !== undefined) {
+    asOfDay = parseCalendarDate(input.asOf);
+    if (asOfDay === undefined) throw new ValidationError('records', [makeIssue('invalid-date', ['asOf'], { value: input.asOf }, lang)], lang);
+  }
+  if (input.previous !== undefined) checkPrevious(input.previous, lang);
+  const plan: Plan = compilePlan(graph, rules, asOfDay);
+  const acc: Accumulation = newAccumulation();
+  const issues: Issue[] = [];
+  let issueCount = 0;
+  let skipped = 0;
+  let index = 0;
+  const maxRecords = input.maxRecords ?? 500_000_000;
+  const report = (issue: Issue): void => {
+    issueCount++;
+    if (issues.length < ISSUES_KEPT) issues.push(issue);
+  };
+  const add = (item: unknown): void => {
+    const at = index++;
+    if (at === maxRecords) report(makeIssue('limit-exceeded', ['records'], { what: 'records', limit: maxRecords, actual: `>${maxRecords}` }, lang));
+    if (at >= maxRecords) return;
+    let value = item;
+    let line: number | undefined;
+    let file: string | undefined;
+    if (isReaderItem(item)) {
+      if (item.kind === 'issue') {
+        skipped++;
+        report(item.issue);
+        return;
+      }
+      ({ value, line, file } = item as Extract<ReaderItem, { kind: 'record' }> & { file?: string });
+    }
+    const normalized = normalizeRecord(value, line === undefined ? ['records', at] : [], lang);
+    if (normalized.ok) {
+      ingest(plan, acc, normalized.record);
+      return;
+    }
+    skipped++;
+    for (const issue of normalized.issues) report(line === undefined ? issue : atLine(issue, line, file));
+  };
+  const finish = (): AssessmentResult => {
+    if (issueCount > 0 && (input.invalidRecords ?? 'error') === 'error') {
+      const listed = issueCount > issues.length ? [...issues, makeIssue('too-many-issues', [], { shown: issues.length, count: issueCount }, lang)] : issues;
+      throw new ValidationError('records', listed, lang);
+    }
+    const drafts = evaluateSubjects(plan, acc, lang);
+    const all = [...drafts.organizations, ...drafts.people];
+    const grades = gradeSubjects(plan, all, lang);
+    const previous = input.previous;
+    const finalize = (draft: (typeof all)[number]): SubjectResult => {
+      const result: SubjectResult = { ...draft, grade: grades.get(draft.id) ?? null };
+      const withVerdict = draft.type === 'person' ? { ...result, verdict: verdictOf(plan, draft) } : result;
+      return previous ? comparePrevious(withVerdict, previous) : withVerdict;
+    };
+    const warnings = collectWarnings(plan, acc, all, skipped, lang);
+    if (previous && previous.ruleSet.id !== rules.id) warnings.push(...checkPrevious(previous, lang, rules.id));
+    const asOf = asOfDay === undefined ? null : formatCalendarDate(plan.context.asOf);
+    return {
+      schemaVersion: 1,
+      engine: { name: 'zerenzhi', version: ENGINE_VERSION },
+      ruleSet: { id: rules.id, version: rules.version, title: lang === 'en' && rules.titleEn !== undefined ? rules.titleEn : rules.title },
+      period: { start: formatCalendarDate(plan.period.start), end: formatCalendarDate(plan.period.end), asOf, label: plan.period.label[lang] },
+      lang,
+      fingerprint: fingerprintOf({ graph, rules, recordsDigest: acc.recordsDigest, asOf, lang, previous: previous?.fingerprint ?? null }),
+      organizations: drafts.organizations.map(finalize),
+      people: drafts.people.map(finalize),
+      warnings,
+      evidence: { ...acc.stats },
+    };
+  };
+  return { add, finish };
+}
+
+/**
+ * Assesses a period: evaluates the rule set over the records for every organization and person
+ * of the graph, line by line, with grades, quotas, verdicts and warnings. Synchronous, pure and
+ * deterministic: the same inputs give byte-identical JSON whatever the record order or the time
+ * zone of the machine.
+ *
+ * @throws {ValidationError} when the graph, the rule set or (by default) any record is invalid.
+ * @example
+ * const result = assess({ graph, rules, records, lang: 'zh' });
+ * result.organizations[0]?.lines[0]?.explanation;
+ */
+export function assess(input: AssessInput): AssessmentResult {
+  const session = openSession(input);
+  for (const item of input.records) session.add(item);
+  return session.finish();
+}
+
+/**
+ * Like {@link assess}, over a stream of records (raw objects or reader items), in one pass:
+ * records are never all held in memory; what is kept grows with subjects × indicators and with
+ * the ids needed to deduplicate.
+ *
+ * @example
+ * const result = await assessStream({ graph, rules, records: readRecordsFile('records.ndjson') });
+ */
+export async function assessStream(input: AssessStreamInput): Promise<AssessmentResult> {
+  const session = openSession(input);
+  for await (const item of input.records) session.add(item);
+  return session.finish();
+}

@@ -1,0 +1,116 @@
+import type { Lang } from '../core/lang.js';
+import { formatNumber, roundTo, stableSum } from '../core/number.js';
+import { emptyLineState, type LineState } from './line-state.js';
+import type { DerivedContext, DerivedMeasure, MeasureOutcome, RecordMeasure, SubjectRef } from './measure-module.js';
+import type { IndicatorPlan, Plan } from './plan.js';
+import type { IndicatorLine, LineStatus } from './result.js';
+import { scorePoints } from './scoring/index.js';
+
+const ID_SAMPLE = 20;
+
+const sortedIds = (ids: Iterable<string>): string[] => [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+
+function measureOutcome(plan: Plan, subject: SubjectRef, ip: IndicatorPlan, line: LineState, derived: DerivedContext): MeasureOutcome | undefined {
+  const spec = ip.indicator.measure;
+  const module = ip.module;
+  if (!spec || !module) return undefined;
+  if (module.kind === 'derived') return (module as DerivedMeasure<never>).evaluate(subject, spec as never, derived);
+  const records = module as RecordMeasure<never, unknown>;
+  const state = line.measure ?? records.init(spec as never, plan.context);
+  const outcome = records.finalize(state, spec as never, plan.context);
+  if (!ip.complete && line.seen.size === 0) return { ...outcome, status: 'insufficient-evidence' };
+  return outcome;
+}
+
+function notes(line: LineState, ip: IndicatorPlan, lang: Lang): string[] {
+  const out: string[] = [];
+  const zh = lang === 'zh';
+  if (line.pending.size > 0) out.push(zh ? `另有${line.pending.size}条待审核记录未计入` : `${line.pending.size} pending record(s) not counted`);
+  if (line.rejected.size > 0) out.push(zh ? `${line.rejected.size}条已退回记录未计入` : `${line.rejected.size} rejected record(s) not counted`);
+  if (line.unsupported.size > 0) {
+    const need = ip.requireAttributes.join('、');
+    out.push(zh ? `${line.unsupported.size}条记录缺少佐证材料（${need}）未计入` : `${line.unsupported.size} record(s) lacking supporting material (${need}) not counted`);
+  }
+  return out;
+}
+
+/**
+ * Scores one indicator for one subject: the measure's outcome, the points by the scoring
+ * method, bonus and veto, and the explanation line.
+ */
+export function evaluateLine(
+  plan: Plan,
+  subject: SubjectRef,
+  ip: IndicatorPlan,
+  gathered: LineState | undefined,
+  derived: DerivedContext,
+  lang: Lang,
+): IndicatorLine {
+  const rule = ip.indicator;
+  const line = gathered ?? emptyLineState(undefined);
+  const outcome = measureOutcome(plan, subject, ip, line, derived);
+  const policy = rule.onInsufficientEvidence ?? plan.rules.onInsufficientEvidence ?? 'shortfall';
+  const zh = lang === 'zh';
+  const parts: string[] = [];
+  let max = rule.points;
+  let points = 0;
+  let status: LineStatus = 'met';
+  if (outcome) {
+    parts.push(outcome.detail[lang]);
+    const insufficient = outcome.status === 'insufficient-evidence';
+    if (insufficient && policy === 'exclude') {
+      max = 0;
+      status = 'excluded';
+      parts.push(zh ? '无任何上报记录且数据源未声明完整，本项不计分（不计入满分）' : 'nothing reported and the source is not declared complete: line excluded from the total');
+    } else if (insufficient && policy === 'zero') {
+      status = 'insufficient-evidence';
+      parts.push(zh ? '无任何上报记录且数据源未声明完整，按规则记0分' : 'nothing reported and the source is not declared complete: 0 points by rule');
+    } else {
+      if (insufficient) {
+        status = 'insufficient-evidence';
+        parts.push(zh ? '无任何上报记录且数据源未声明完整，按规则视为未完成' : 'nothing reported and the source is not declared complete: counted as not done by rule');
+      } else status = outcome.shortfalls === 0 ? 'met' : outcome.inProgress ? 'in-progress' : 'shortfall';
+      if (rule.scoring && max > 0) {
+        const scored = scorePoints(outcome, max, rule.scoring);
+        points = scored.points;
+        parts.push(scored.detail[lang]);
+      }
+    }
+  }
+  parts.push(...notes(line, ip, lang));
+  const bonusIds = sortedIds(line.bonus.keys());
+  const rawBonus = stableSum(line.bonus.values());
+  const bonus = rule.bonus ? roundTo(Math.min(rule.bonus.cap, rawBonus), 2) : 0;
+  if (bonus > 0) {
+    const capped = rawBonus > rule.bonus!.cap;
+    parts.push(zh ? `加${formatNumber(bonus)}分${capped ? `（封顶${formatNumber(rule.bonus!.cap)}分）` : ''}` : `bonus ${formatNumber(bonus)}${capped ? ` (capped at ${formatNumber(rule.bonus!.cap)})` : ''}`);
+  }
+  const vetoIds = sortedIds(line.veto);
+  if (vetoIds.length > 0) parts.push(zh ? `触发一票否决（记录 ${vetoIds.slice(0, 5).join('、')}）` : `veto fired (records ${vetoIds.slice(0, 5).join(', ')})`);
+  const title = lang === 'en' && rule.titleEn !== undefined ? rule.titleEn : rule.title;
+  return {
+    indicator: rule.id,
+    title,
+    ...(rule.section !== undefined ? { section: rule.section } : {}),
+    responsibility: rule.responsibility,
+    status,
+    points: roundTo(points, 2),
+    max,
+    value: roundTo(outcome?.value ?? 0, 4),
+    target: outcome?.target ?? null,
+    shortfalls: roundTo(outcome?.shortfalls ?? 0, 4),
+    ratio: roundTo(outcome?.ratio ?? (max === 0 ? 1 : 0), 4),
+    bonus,
+    veto: vetoIds.length > 0,
+    records: {
+      counted: line.counted.size,
+      ids: sortedIds(line.counted).slice(0, ID_SAMPLE),
+      pending: line.pending.size,
+      rejected: line.rejected.size,
+      unsupported: line.unsupported.size,
+      bonusIds: bonusIds.slice(0, ID_SAMPLE),
+      vetoIds: vetoIds.slice(0, ID_SAMPLE),
+    },
+    explanation: `${title}${zh ? '：' : ': '}${parts.filter((p) => p !== '').join(zh ? '；' : '; ')}`,
+  };
+}

@@ -1,0 +1,106 @@
+import type { Lang } from '../core/lang.js';
+import { roundTo, stableSum } from '../core/number.js';
+import { LEADERSHIP_ROLES } from '../model/graph.js';
+import type { Accumulation } from './accumulate.js';
+import { evaluateLine } from './evaluate-line.js';
+import type { DerivedContext, SubjectRef } from './measure-module.js';
+import { appliesToOrganization, type IndicatorPlan, type Plan } from './plan.js';
+import type { IndicatorLine, SubjectResult } from './result.js';
+
+/** A subject's result before grades, quotas and verdicts are settled. */
+export type SubjectDraft = Omit<SubjectResult, 'grade' | 'verdict' | 'previous'>;
+
+type Shares = Map<string, Map<string, { points: number; max: number }>>;
+
+function shareFrom(lines: ReadonlyMap<string, { points: number; max: number }> | undefined, of: 'total' | readonly string[]): number | undefined {
+  if (!lines) return undefined;
+  const picked = of === 'total' ? [...lines.values()] : of.flatMap((id) => lines.get(id) ?? []);
+  const max = stableSum(picked.map((l) => l.max));
+  return max > 0 ? stableSum(picked.map((l) => l.points)) / max : undefined;
+}
+
+function applicableIndicators(plan: Plan, subject: SubjectRef): IndicatorPlan[] {
+  return plan.evaluationOrder.filter((ip) =>
+    subject.type === 'organization'
+      ? appliesToOrganization(ip.applies, plan.graph, subject.id)
+      : ip.applies.subject === 'person' && (plan.peopleOfIndicator.get(ip.indicator.id)?.has(subject.id) ?? false),
+  );
+}
+
+function businessScore(plan: Plan, scores: ReadonlyMap<string, number> | undefined): number | null {
+  if (!scores || scores.size === 0) return null;
+  const scale = plan.rules.composite?.scale ?? 100;
+  return (stableSum(scores.values()) / scores.size) * ((plan.rules.scale ?? 100) / scale);
+}
+
+function draft(plan: Plan, acc: Accumulation, subject: SubjectRef, shares: Shares, lang: Lang): SubjectDraft {
+  const { graph } = plan;
+  const own = new Map<string, { points: number; max: number }>();
+  const leadership = new Set<string>(LEADERSHIP_ROLES);
+  const posts = subject.type === 'person' ? (graph.index.postsByPerson.get(subject.id) ?? []) : [];
+  const derived: DerivedContext = {
+    ...plan.context,
+    graph,
+    shareOf: (organizationId, of) => shareFrom(shares.get(organizationId), of),
+    ownShare: (of) => shareFrom(own, of),
+    postOrganizations: [...new Set(posts.filter((p) => leadership.has(p.role)).map((p) => p.organization))].sort(),
+  };
+  const gathered = (subject.type === 'organization' ? acc.organizationLines : acc.personLines).get(subject.id);
+  const byId = new Map<string, IndicatorLine>();
+  for (const ip of applicableIndicators(plan, subject)) {
+    const line = evaluateLine(plan, subject, ip, gathered?.get(ip.indicator.id), derived, lang);
+    byId.set(ip.indicator.id, line);
+    own.set(ip.indicator.id, { points: line.points, max: line.max });
+  }
+  if (subject.type === 'organization') shares.set(subject.id, own);
+  // Lines in sheet order, whatever order the roll-ups needed.
+  const lines = plan.indicators.flatMap((ip) => byId.get(ip.indicator.id) ?? []);
+  const scale = plan.rules.scale ?? 100;
+  const score = roundTo(stableSum(lines.map((l) => l.points)), 2);
+  const max = roundTo(stableSum(lines.map((l) => l.max)), 2);
+  const scaled = max > 0 ? roundTo((score / max) * scale, 2) : 0;
+  const bonus = roundTo(Math.min(plan.rules.bonusCap ?? Number.POSITIVE_INFINITY, stableSum(lines.map((l) => l.bonus))), 2);
+  const total = roundTo(scaled + bonus, 2);
+  const composite = plan.rules.composite;
+  let compositeResult: SubjectDraft['composite'] = null;
+  if (composite) {
+    const business = businessScore(plan, (subject.type === 'organization' ? acc.businessByOrganization : acc.businessByPerson).get(subject.id));
+    const value = business === null ? null : (composite.partyWeight * total + composite.businessWeight * business) / (composite.partyWeight + composite.businessWeight);
+    compositeResult = { business: business === null ? null : roundTo(business, 2), value: value === null ? null : roundTo(value, 2) };
+  }
+  const vetoes = lines.filter((l) => l.veto).map((l) => ({ indicator: l.indicator, recordIds: l.records.vetoIds }));
+  if (subject.type === 'organization') {
+    const org = graph.organizations.get(subject.id);
+    return { type: 'organization', id: subject.id, name: org?.name ?? subject.id, ...(org ? { kind: org.kind } : {}), score, max, scaled, bonus, total, composite: compositeResult, vetoes, lines };
+  }
+  return {
+    type: 'person',
+    id: subject.id,
+    name: graph.people.get(subject.id)?.name ?? subject.id,
+    posts: posts.map((p) => ({ organization: p.organization, role: p.role })),
+    score,
+    max,
+    scaled,
+    bonus,
+    total,
+    composite: compositeResult,
+    vetoes,
+    lines,
+  };
+}
+
+/**
+ * Evaluates every subject: organizations from the leaves up (so that roll-ups read finished
+ * results below them), then people. Output in hierarchy order and id order.
+ */
+export function evaluateSubjects(plan: Plan, acc: Accumulation, lang: Lang): { organizations: SubjectDraft[]; people: SubjectDraft[] } {
+  const shares: Shares = new Map();
+  const organizations = new Map<string, SubjectDraft>();
+  for (let i = plan.organizationSubjects.length - 1; i >= 0; i--) {
+    const id = plan.organizationSubjects[i] as string;
+    organizations.set(id, draft(plan, acc, { type: 'organization', id }, shares, lang));
+  }
+  const people = plan.personSubjects.map((id) => draft(plan, acc, { type: 'person', id }, shares, lang));
+  return { organizations: plan.organizationSubjects.map((id) => organizations.get(id) as SubjectDraft), people };
+}
+

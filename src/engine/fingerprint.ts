@@ -1,0 +1,38 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../core/canonical-json.js';
+import { toGraphInput } from '../graph/serialize.js';
+import type { Graph } from '../graph/types.js';
+import type { RuleSet } from '../model/rules.js';
+import { ENGINE_VERSION } from '../version.js';
+
+/** The inputs a result depends on. */
+export interface FingerprintInput {
+  readonly graph: Graph;
+  readonly rules: RuleSet;
+  /** The order-free multiset digest of the distinct record versions. */
+  readonly recordsDigest: bigint;
+  readonly asOf: string | null;
+  readonly lang: string;
+  readonly previous: string | null;
+}
+
+/**
+ * sha256 over the canonical form of everything a result depends on: the engine version, the
+ * graph (canonical order), the parsed rule set (keys sorted), the records as a multiset (so record
+ * order cannot change it), asOf, language, and the previous result's fingerprint.
+ *
+ * @example
+ * fingerprintOf({ graph, rules, recordsDigest: 0n, asOf: null, lang: 'zh', previous: null });
+ */
+export function fingerprintOf(input: FingerprintInput): string {
+  const text = canonicalJson({
+    engine: ENGINE_VERSION,
+    graph: toGraphInput(input.graph),
+    rules: input.rules,
+    records: input.recordsDigest.toString(16),
+    asOf: input.asOf,
+    lang: input.lang,
+    previous: input.previous,
+  });
+  return `sha256:${createHash('sha256').update(text).digest('hex')}`;
+}

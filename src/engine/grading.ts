@@ -1,0 +1,114 @@
+import type { Graph } from '../graph/types.js';
+import type { Grade, Ladder, Quota } from '../model/rules.js';
+import type { SubjectDraft } from './evaluate-subjects.js';
+import { appliesToOrganization, matchingPostOrganizations, type Applicability, type Plan } from './plan.js';
+import type { GradeAward } from './result.js';
+
+/** Grades highest first, whatever order the rule file lists them in. */
+export function gradesHighestFirst(ladder: Ladder): Grade[] {
+  return [...ladder.grades].sort((a, b) => b.min - a.min);
+}
+
+function subjectMatches(applies: Applicability, graph: Graph, subject: SubjectDraft): boolean {
+  return subject.type === 'organization'
+    ? appliesToOrganization(applies, graph, subject.id)
+    : applies.subject === 'person' && matchingPostOrganizations(applies, graph, subject.id).length > 0;
+}
+
+function gradeOn(plan: Plan, subject: SubjectDraft): number {
+  if (plan.rules.composite?.gradeOn === 'composite' && subject.composite?.value != null) return subject.composite.value;
+  return subject.total;
+}
+
+function byThreshold(grades: readonly Grade[], value: number): Grade | undefined {
+  return grades.find((grade) => value >= grade.min && (grade.max === undefined || value < grade.max || grade === grades[0]));
+}
+
+function peerKey(plan: Plan, quota: Quota, subject: SubjectDraft, applies: Applicability): string {
+  const peer = quota.peerGroup ?? 'all';
+  if (peer === 'all') return '';
+  if (subject.type === 'organization') {
+    const org = plan.graph.organizations.get(subject.id);
+    return peer === 'kind' ? (org?.kind ?? '') : (org?.parent ?? '');
+  }
+  const first = matchingPostOrganizations(applies, plan.graph, subject.id)[0] ?? '';
+  if (peer === 'parent') return first;
+  const role = (plan.graph.index.postsByPerson.get(subject.id) ?? []).find((p) => p.organization === first && (applies.roles?.has(p.role) ?? true))?.role;
+  return role ?? '';
+}
+
+/**
+ * Grades every subject on the first ladder that applies to it: by thresholds, the lowest grade on
+ * a veto, none for probationary members where the ladder says so; then applies quotas, top grade
+ * first, keeping within each peer group the best totals (ties: the smaller id) and moving the
+ * rest one grade down.
+ */
+export function gradeSubjects(plan: Plan, subjects: readonly SubjectDraft[], lang: 'zh' | 'en'): Map<string, GradeAward | null> {
+  const awards = new Map<string, GradeAward | null>();
+  const ladderOf = new Map<string, { ladder: Ladder; applies: Applicability; grades: Grade[] }>();
+  for (const subject of subjects) {
+    const match = plan.ladders.find((l) => subjectMatches(l.applies, plan.graph, subject));
+    if (!match) {
+      awards.set(subject.id, null);
+      continue;
+    }
+    const grades = gradesHighestFirst(match.ladder);
+    ladderOf.set(subject.id, { ...match, grades });
+    const person = subject.type === 'person' ? plan.graph.people.get(subject.id) : undefined;
+    if (match.ladder.excludeProbationary && person?.probationary) {
+      awards.set(subject.id, null);
+      continue;
+    }
+    const title = (g: Grade): string => (lang === 'en' && g.titleEn !== undefined ? g.titleEn : g.title);
+    const lowest = grades[grades.length - 1] as Grade;
+    if (subject.vetoes.length > 0) {
+      awards.set(subject.id, { ladder: match.ladder.id, id: lowest.id, title: title(lowest), reason: 'veto' });
+      continue;
+    }
+    const grade = byThreshold(grades, gradeOn(plan, subject));
+    awards.set(subject.id, grade ? { ladder: match.ladder.id, id: grade.id, title: title(grade), reason: 'score' } : null);
+  }
+  const quotasByLadder = new Map<string, Quota[]>();
+  for (const quota of plan.rules.quotas ?? []) {
+    const list = quotasByLadder.get(quota.ladder) ?? [];
+    list.push(quota);
+    quotasByLadder.set(quota.ladder, list);
+  }
+  for (const { ladder, applies } of plan.ladders) {
+    const grades = gradesHighestFirst(ladder);
+    const quotas = (quotasByLadder.get(ladder.id) ?? []).sort(
+      (a, b) => grades.findIndex((g) => g.id === a.grade) - grades.findIndex((g) => g.id === b.grade),
+    );
+    const graded = subjects.filter((s) => ladderOf.get(s.id)?.ladder.id === ladder.id && awards.get(s.id) != null);
+    for (const quota of quotas) {
+      const gradeIndex = grades.findIndex((g) => g.id === quota.grade);
+      const next = grades[gradeIndex + 1];
+      if (!next) continue;
+      const groups = new Map<string, SubjectDraft[]>();
+      for (const subject of graded) {
+        const key = peerKey(plan, quota, subject, applies);
+        const list = groups.get(key) ?? [];
+        list.push(subject);
+        groups.set(key, list);
+      }
+      for (const members of groups.values()) {
+        const byShare = quota.maxShare === undefined ? Number.POSITIVE_INFINITY : Math.floor(quota.maxShare * members.length + 1e-9);
+        const allowed = Math.min(byShare, quota.maxCount ?? Number.POSITIVE_INFINITY);
+        const holders = members
+          .filter((s) => awards.get(s.id)?.id === quota.grade)
+          .sort((a, b) => gradeOn(plan, b) - gradeOn(plan, a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+        for (const subject of holders.slice(allowed)) {
+          const earned = awards.get(subject.id) as GradeAward;
+          awards.set(subject.id, {
+            ladder: ladder.id,
+            id: next.id,
+            title: lang === 'en' && next.titleEn !== undefined ? next.titleEn : next.title,
+            reason: 'quota',
+            earned: earned.reason === 'quota' ? (earned.earned as string) : earned.id,
+          });
+        }
+      }
+    }
+  }
+  return awards;
+}

@@ -1,0 +1,119 @@
+import { formatCalendarDate, type DayNumber } from '../../core/calendar.js';
+import type { CadenceMeasure } from '../../model/measures.js';
+import type { RecordMeasure } from '../measure-module.js';
+import { bucketsOf, type Bucket, type CadenceUnit } from '../period.js';
+
+/** Cadence state: each record's day, keyed by record id. */
+export type CadenceState = Map<string, DayNumber>;
+
+interface UnitWords {
+  readonly every: string;
+  readonly measure: string;
+  readonly noun: string;
+  readonly en: string;
+}
+
+const UNIT_WORDS: Readonly<Record<CadenceUnit, UnitWords>> = {
+  month: { every: '每月', measure: '个月', noun: '月份', en: 'month' },
+  quarter: { every: '每季度', measure: '个季度', noun: '季度', en: 'quarter' },
+  'half-year': { every: '每半年', measure: '个半年', noun: '半年', en: 'half-year' },
+  year: { every: '每年', measure: '年', noun: '年度', en: 'year' },
+};
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** Index of the bucket holding `day`, or -1 (buckets are sorted and do not overlap). */
+function bucketIndex(buckets: readonly Bucket[], day: DayNumber): number {
+  let lo = 0;
+  let hi = buckets.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const bucket = buckets[mid] as Bucket;
+    if (day < bucket.start) hi = mid - 1;
+    else if (day > bucket.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/**
+ * 频次: at least `atLeast` records (default 1) in every month, quarter, half-year or year of the
+ * period (三会一课). Each due bucket short of records is one shortfall; a record never fills
+ * another bucket; buckets that end after `asOf` are neither met nor missed yet.
+ *
+ * @example
+ * const spec: CadenceMeasure = { type: 'cadence', recordTypes: ['branch-committee'], every: 'month' };
+ * const state = cadenceMeasure.init(spec, ctx);
+ * for (const record of records) cadenceMeasure.add(state, record, spec, ctx);
+ * cadenceMeasure.finalize(state, spec, ctx).detail.zh;
+ * // '要求每月至少1次；已到期12个月中11个月达到，缺1个月：2022年12月'
+ */
+export const cadenceMeasure: RecordMeasure<CadenceMeasure, CadenceState> = {
+  kind: 'records',
+  type: 'cadence',
+  init: () => new Map<string, DayNumber>(),
+  add(state, record) {
+    state.set(record.id, record.day);
+  },
+  remove(state, recordId) {
+    state.delete(recordId);
+  },
+  merge(into, other) {
+    for (const [id, day] of other) {
+      const mine = into.get(id);
+      if (mine === undefined || day < mine) into.set(id, day);
+    }
+    return into;
+  },
+  finalize(state, spec, ctx) {
+    const atLeast = spec.atLeast ?? 1;
+    const words = UNIT_WORDS[spec.every];
+    const buckets = bucketsOf(ctx.period, spec.every);
+    const perBucket = buckets.map(() => 0);
+    let counted = 0;
+    for (const day of state.values()) {
+      // Defensive: the engine filters by period, but a stray record must not count anywhere.
+      const index = day > ctx.asOf ? -1 : bucketIndex(buckets, day);
+      if (index < 0) continue;
+      perBucket[index] = (perBucket[index] ?? 0) + 1;
+      counted++;
+    }
+    const missed: Bucket[] = [];
+    let due = 0;
+    buckets.forEach((bucket, i) => {
+      if (bucket.end > ctx.asOf) return;
+      due++;
+      if ((perBucket[i] ?? 0) < atLeast) missed.push(bucket);
+    });
+    const met = due - missed.length;
+    const notYetDue = buckets.length - due;
+
+    let zh = `要求${words.every}至少${atLeast}次；`;
+    let en = `required at least ${atLeast} per ${words.en}; `;
+    if (due === 0) {
+      zh += `尚无到期的${words.noun}`;
+      en += `no ${words.en} due yet`;
+    } else {
+      zh += `已到期${due}${words.measure}中${met}${words.measure}达到`;
+      en += `${met} of ${plural(due, words.en)} due met`;
+      if (missed.length > 0) {
+        zh += `，缺${missed.length}${words.measure}：${missed.map((b) => b.label.zh).join('、')}`;
+        en += `, ${missed.length} missed: ${missed.map((b) => b.label.en).join(', ')}`;
+      }
+    }
+    if (notYetDue > 0) {
+      zh += `；另有${notYetDue}${words.measure}截至${formatCalendarDate(ctx.asOf)}尚未到期`;
+      en += `; ${plural(notYetDue, words.en)} not yet due as of ${formatCalendarDate(ctx.asOf)}`;
+    }
+    return {
+      status: 'measured',
+      value: met,
+      target: due,
+      shortfalls: missed.length,
+      ratio: due === 0 ? 1 : met / due,
+      inProgress: ctx.running,
+      counted,
+      detail: { zh, en },
+    };
+  },
+};

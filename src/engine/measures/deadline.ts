@@ -1,0 +1,134 @@
+import { formatCalendarDate, parseCalendarDate, type DayNumber } from '../../core/calendar.js';
+import { formatNumber } from '../../core/number.js';
+import type { DeadlineMeasure } from '../../model/measures.js';
+import type { RecordMeasure } from '../measure-module.js';
+
+/** What a task record contributes: its own date, due date and completion date. */
+export interface TaskEntry {
+  readonly day: DayNumber;
+  readonly due?: DayNumber;
+  readonly completed?: DayNumber;
+}
+
+/** Deadline state: each task record's dates, keyed by record id. */
+export type DeadlineState = Map<string, TaskEntry>;
+
+interface Tally {
+  onTime: number;
+  late: number;
+  worstLate: number;
+  overdue: number;
+  pending: number;
+  dueSoon: number;
+}
+
+function judge(tally: Tally, due: DayNumber, completed: DayNumber | undefined, asOf: DayNumber, soonDays: number): void {
+  // A completion dated after asOf has not happened yet as far as this assessment knows.
+  if (completed !== undefined && completed <= asOf) {
+    if (completed <= due) tally.onTime++;
+    else {
+      tally.late++;
+      tally.worstLate = Math.max(tally.worstLate, completed - due);
+    }
+  } else if (due <= asOf) tally.overdue++;
+  else {
+    tally.pending++;
+    if (due - asOf <= soonDays) tally.dueSoon++;
+  }
+}
+
+const entryKey = (e: TaskEntry): string => `${e.day}|${e.due ?? ''}|${e.completed ?? ''}`;
+
+/**
+ * 时限: each record is a task due on `record.due` (or the spec's `due`), done on
+ * `record.completed` (or, with a spec `due`, on the record's date). Late tasks are one shortfall
+ * each, tasks still open after their due date `openWeight` (default 1) each; with `expected`,
+ * tasks never reported count as open. `target` counts the tasks due by `asOf` plus any already
+ * done ahead of a later due date, so that `value` (on time) never exceeds it.
+ *
+ * @example
+ * const spec: DeadlineMeasure = { type: 'deadline', recordTypes: ['rectification'] };
+ * deadlineMeasure.finalize(state, spec, ctx).detail.zh;
+ * // '应完成3项，按时2项，逾期完成1项（最长逾期12天），未完成0项'
+ */
+export const deadlineMeasure: RecordMeasure<DeadlineMeasure, DeadlineState> = {
+  kind: 'records',
+  type: 'deadline',
+  init: () => new Map<string, TaskEntry>(),
+  add(state, record) {
+    state.set(record.id, {
+      day: record.day,
+      ...(record.due !== undefined ? { due: record.due } : {}),
+      ...(record.completed !== undefined ? { completed: record.completed } : {}),
+    });
+  },
+  remove(state, recordId) {
+    state.delete(recordId);
+  },
+  merge(into, other) {
+    for (const [id, entry] of other) {
+      const mine = into.get(id);
+      if (mine === undefined || entryKey(entry) < entryKey(mine)) into.set(id, entry);
+    }
+    return into;
+  },
+  finalize(state, spec, ctx) {
+    const specDue = spec.due === undefined ? undefined : parseCalendarDate(spec.due);
+    const soonDays = spec.dueSoonDays ?? 14;
+    const openWeight = spec.openWeight ?? 1;
+    const tally: Tally = { onTime: 0, late: 0, worstLate: 0, overdue: 0, pending: 0, dueSoon: 0 };
+    let tasks = 0;
+    let withoutDue = 0;
+    for (const entry of state.values()) {
+      const due = entry.due ?? specDue;
+      if (due === undefined) {
+        withoutDue++;
+        continue;
+      }
+      tasks++;
+      judge(tally, due, entry.completed ?? (specDue !== undefined ? entry.day : undefined), ctx.asOf, soonDays);
+    }
+    const unreported = specDue !== undefined && spec.expected !== undefined ? Math.max(0, spec.expected - tasks) : 0;
+    for (let i = 0; i < unreported; i++) judge(tally, specDue as DayNumber, undefined, ctx.asOf, soonDays);
+
+    const target = tally.onTime + tally.late + tally.overdue;
+    let zh = `应完成${target}项，按时${tally.onTime}项，逾期完成${tally.late}项`;
+    let en = `${target} due, ${tally.onTime} on time, ${tally.late} late`;
+    if (tally.late > 0) {
+      zh += `（最长逾期${tally.worstLate}天）`;
+      en += ` (up to ${tally.worstLate} days late)`;
+    }
+    zh += `，未完成${tally.overdue}项`;
+    en += `, ${tally.overdue} still open`;
+    if (tally.overdue > 0 && openWeight !== 1) {
+      zh += `（每项按${formatNumber(openWeight)}次不足计）`;
+      en += ` (each counts as ${formatNumber(openWeight)} shortfalls)`;
+    }
+    if (tally.pending > 0) {
+      zh += `；另有${tally.pending}项截至${formatCalendarDate(ctx.asOf)}未到期`;
+      en += `; ${tally.pending} not yet due as of ${formatCalendarDate(ctx.asOf)}`;
+      if (tally.dueSoon > 0) {
+        zh += `（其中${tally.dueSoon}项${soonDays}天内到期）`;
+        en += ` (${tally.dueSoon} due within ${soonDays} days)`;
+      }
+    }
+    if (unreported > 0) {
+      zh += `；应有${spec.expected}项，仅报送${tasks}项，未报送的按未完成计`;
+      en += `; ${spec.expected} expected, ${tasks} reported, the rest count as open`;
+    }
+    if (withoutDue > 0) {
+      zh += `；${withoutDue}条记录未注明完成期限，未计入`;
+      en += `; ${withoutDue} record(s) without a due date not counted`;
+    }
+    return {
+      status: 'measured',
+      value: tally.onTime,
+      target,
+      shortfalls: tally.late + openWeight * tally.overdue,
+      ratio: target === 0 ? 1 : tally.onTime / target,
+      inProgress: tally.pending > 0,
+      counted: tasks,
+      detail: { zh, en },
+    };
+  },
+};

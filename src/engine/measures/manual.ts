@@ -1,0 +1,123 @@
+import { formatNumber, formatPercent, roundTo, stableSum } from '../../core/number.js';
+import type { ManualMeasure } from '../../model/measures.js';
+import type { AttributeValue } from '../../model/record.js';
+import type { RecordMeasure } from '../measure-module.js';
+
+/** One entered score: the raw `group` and `score` attributes. */
+export interface ManualEntry {
+  readonly group: AttributeValue | undefined;
+  readonly score: AttributeValue | undefined;
+}
+
+/** Manual state: each score record's group and score, keyed by record id. */
+export type ManualState = Map<string, ManualEntry>;
+
+const entryKey = (e: ManualEntry): string => JSON.stringify([e.group ?? null, e.score ?? null]);
+
+interface GroupScore {
+  readonly id: string;
+  readonly title: string;
+  readonly weight: number;
+  readonly share: number;
+  readonly mean: number | undefined;
+}
+
+/**
+ * 评分: scores entered by assessor groups (the responsible department, the inspection team),
+ * each group's mean combined under the groups' weights (e.g. 7:3). A group with no score is a
+ * shortfall (`missingGroup: 'insufficient'`, the default) or is left out and the weights of the
+ * others rescaled (`'reweight'`). A result below `atLeast` is a further shortfall.
+ *
+ * @example
+ * const spec: ManualMeasure = { type: 'manual', scale: 100, groups: [{ id: 'dept', title: '部门', weight: 7 }, { id: 'inspection', title: '巡察组', weight: 3 }] };
+ * manualMeasure.finalize(state, spec, ctx).detail.zh;
+ * // '部门评分 90（权重70%），巡察组评分 80（权重30%），综合 87'
+ */
+export const manualMeasure: RecordMeasure<ManualMeasure, ManualState> = {
+  kind: 'records',
+  type: 'manual',
+  init: () => new Map<string, ManualEntry>(),
+  add(state, record) {
+    state.set(record.id, { group: record.attributes.get('group'), score: record.attributes.get('score') });
+  },
+  remove(state, recordId) {
+    state.delete(recordId);
+  },
+  merge(into, other) {
+    for (const [id, entry] of other) {
+      const mine = into.get(id);
+      if (mine === undefined || entryKey(entry) < entryKey(mine)) into.set(id, entry);
+    }
+    return into;
+  },
+  finalize(state, spec, ctx) {
+    const scoresOf = new Map<string, number[]>(spec.groups.map((g) => [g.id, []]));
+    let unknownGroup = 0;
+    let invalid = 0;
+    let counted = 0;
+    for (const { group, score } of state.values()) {
+      const list = typeof group === 'string' ? scoresOf.get(group) : undefined;
+      if (!list) unknownGroup++;
+      else if (typeof score !== 'number' || !Number.isFinite(score) || score < 0 || score > spec.scale) invalid++;
+      else {
+        list.push(score);
+        counted++;
+      }
+    }
+    const totalWeight = stableSum(spec.groups.map((g) => g.weight));
+    const groups: GroupScore[] = spec.groups.map((g) => {
+      const list = scoresOf.get(g.id) ?? [];
+      return { id: g.id, title: g.title ?? g.id, weight: g.weight, share: g.weight / totalWeight, mean: list.length > 0 ? stableSum(list) / list.length : undefined };
+    });
+    const present = groups.filter((g) => g.mean !== undefined);
+    const missing = groups.filter((g) => g.mean === undefined);
+    // Rounded to 1e-9 so that weights such as 0.7 and 0.3 give 87, not 86.99999999999999, and a
+    // threshold of 87 is met.
+    const weighted = stableSum(present.map((g) => g.weight * (g.mean as number)));
+    const value = present.length > 0 ? roundTo(weighted / stableSum(present.map((g) => g.weight)), 9) : 0;
+    const reweight = spec.missingGroup === 'reweight';
+    const incomplete = present.length === 0 || (missing.length > 0 && !reweight) ? 1 : 0;
+    const below = spec.atLeast !== undefined && value < spec.atLeast ? 1 : 0;
+
+    const zhParts = groups.map((g) =>
+      g.mean === undefined ? `${g.title}未评分（权重${formatPercent(g.share)}）` : `${g.title}评分 ${formatNumber(g.mean)}（权重${formatPercent(g.share)}）`,
+    );
+    const enParts = groups.map((g) =>
+      g.mean === undefined ? `${g.id}: no score (weight ${formatPercent(g.share)})` : `${g.id} ${formatNumber(g.mean)} (weight ${formatPercent(g.share)})`,
+    );
+    let zh = `${zhParts.join('，')}，综合 ${formatNumber(value)}`;
+    let en = `${enParts.join(', ')}, combined ${formatNumber(value)}`;
+    if (present.length === 0) {
+      zh += `（无有效评分）`;
+      en += ` (no valid score)`;
+    } else if (missing.length > 0 && reweight) {
+      zh += `（按已评分组重新折算权重）`;
+      en += ` (weights rescaled over the groups that scored)`;
+    } else if (missing.length > 0) {
+      zh += `（评分不全：缺${missing.map((g) => g.title).join('、')}）`;
+      en += ` (incomplete: no score from ${missing.map((g) => g.id).join(', ')})`;
+    }
+    if (spec.atLeast !== undefined) {
+      zh += `，要求不低于${formatNumber(spec.atLeast)}${below ? '，未达到' : ''}`;
+      en += `, required at least ${formatNumber(spec.atLeast)}${below ? ', not reached' : ''}`;
+    }
+    if (unknownGroup > 0) {
+      zh += `；${unknownGroup}条评分的评分组不在细则所列之中，未计入`;
+      en += `; ${unknownGroup} score(s) from a group the rule does not list not counted`;
+    }
+    if (invalid > 0) {
+      zh += `；${invalid}条评分非数字或超出0–${formatNumber(spec.scale)}，未计入`;
+      en += `; ${invalid} score(s) not a number or outside 0–${formatNumber(spec.scale)} not counted`;
+    }
+    return {
+      status: 'measured',
+      value,
+      target: spec.atLeast ?? null,
+      shortfalls: incomplete + below,
+      ratio: Math.min(1, Math.max(0, value / spec.scale)),
+      inProgress: ctx.running,
+      counted,
+      detail: { zh, en },
+    };
+  },
+};

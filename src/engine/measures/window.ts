@@ -1,0 +1,72 @@
+import { formatCalendarDate, parseCalendarDate, type DayNumber } from '../../core/calendar.js';
+import type { WindowMeasure } from '../../model/measures.js';
+import type { EvidenceRecord } from '../../model/record.js';
+import type { RecordMeasure } from '../measure-module.js';
+
+/** Window state: the ids of the records dated inside the window. */
+export type WindowState = Set<string>;
+
+/** The window's inclusive bounds as day numbers; an unparsable bound (never after validation) accepts nothing. */
+function bounds(spec: WindowMeasure): { from: DayNumber; to: DayNumber } {
+  return { from: parseCalendarDate(spec.from) ?? Infinity, to: parseCalendarDate(spec.to) ?? -Infinity };
+}
+
+function inside(record: EvidenceRecord, spec: WindowMeasure): boolean {
+  const { from, to } = bounds(spec);
+  return from <= record.day && record.day <= to;
+}
+
+/**
+ * 时间窗口: at least `atLeast` records (default 1) dated from `from` to `to` inclusive, such as
+ * the secretary's topic party lecture around 1 July. Before the window closes an unmet
+ * requirement is in progress, not missed.
+ *
+ * @example
+ * const spec: WindowMeasure = { type: 'window', recordTypes: ['party-lecture'], from: '2022-06-15', to: '2022-07-31' };
+ * windowMeasure.accepts?.(record, spec, ctx); // true when record.date is inside the window
+ * windowMeasure.finalize(state, spec, ctx).detail.zh; // '要求在2022-06-15至2022-07-31期间至少1次，实有1次'
+ */
+export const windowMeasure: RecordMeasure<WindowMeasure, WindowState> = {
+  kind: 'records',
+  type: 'window',
+  init: () => new Set<string>(),
+  accepts: (record, spec) => inside(record, spec),
+  add(state, record, spec) {
+    // Checked again so that a caller skipping `accepts` cannot count a record outside the window.
+    if (inside(record, spec)) state.add(record.id);
+  },
+  remove(state, recordId) {
+    state.delete(recordId);
+  },
+  merge(into, other) {
+    for (const id of other) into.add(id);
+    return into;
+  },
+  finalize(state, spec, ctx) {
+    const atLeast = spec.atLeast ?? 1;
+    const value = state.size;
+    const shortfalls = Math.max(0, atLeast - value);
+    const inProgress = shortfalls > 0 && ctx.asOf < bounds(spec).to;
+    let zh = `要求在${spec.from}至${spec.to}期间至少${atLeast}次，实有${value}次`;
+    let en = `required at least ${atLeast} from ${spec.from} to ${spec.to}, found ${value}`;
+    if (shortfalls > 0) {
+      zh += `，缺${shortfalls}次`;
+      en += `, ${shortfalls} short`;
+    }
+    if (inProgress) {
+      const asOf = formatCalendarDate(ctx.asOf);
+      zh += `（截至${asOf}，窗口期未结束）`;
+      en += ` (as of ${asOf}, the window is still open)`;
+    }
+    return {
+      status: 'measured',
+      value,
+      target: atLeast,
+      shortfalls,
+      ratio: Math.min(1, value / atLeast),
+      inProgress,
+      counted: value,
+      detail: { zh, en },
+    };
+  },
+};

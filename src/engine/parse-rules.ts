@@ -1,0 +1,144 @@
+import type { Issue } from '../core/issue.js';
+import { makeIssue } from '../core/issue.js';
+import type { Lang } from '../core/lang.js';
+import { formatPath } from '../core/path.js';
+import { ValidationError, type SafeParseResult } from '../core/validation-error.js';
+import { fromZodIssues } from '../core/zod-issues.js';
+import { parseCalendarDate } from '../core/calendar.js';
+import { RuleSetSchema, type Indicator, type RuleSet } from '../model/rules.js';
+import { findRollUpCycles } from './rollup-deps.js';
+
+const ENUM_CODES = { type: 'unknown-measure-type', method: 'unknown-scoring-method', responsibility: 'unknown-responsibility' } as const;
+
+/** Options for {@link parseRuleSet}. */
+export interface ParseRuleSetOptions {
+  readonly lang?: Lang;
+  /** At most this many indicators (default 10,000). */
+  readonly maxIndicators?: number;
+}
+
+type Path = (string | number)[];
+
+function checkDuplicates<T extends { id: string }>(items: readonly T[], path: Path, what: string, lang: Lang, issues: Issue[]): void {
+  const first = new Map<string, number>();
+  items.forEach((item, i) => {
+    const at = first.get(item.id);
+    if (at === undefined) first.set(item.id, i);
+    else issues.push(makeIssue('duplicate-rule-id', [...path, i, 'id'], { id: item.id, what, first: formatPath([...path, at], lang) }, lang));
+  });
+}
+
+function subjectType(indicator: Indicator): 'organization' | 'person' {
+  return 'organizations' in indicator.appliesTo ? 'organization' : 'person';
+}
+
+const ORG_SOURCES = new Set(['children', 'subtree', 'self']);
+const PERSON_SOURCES = new Set(['oversight', 'liaison', 'led-organizations', 'self']);
+const ORG_FACTS = new Set(['secretary-in-post', 'officer-staffed', 'liaison-present', 'overseen', 'team-size']);
+
+function checkIndicator(indicator: Indicator, at: Path, byId: ReadonlyMap<string, Indicator>, lang: Lang, issues: Issue[]): void {
+  const add = (code: string, path: Path, params: Record<string, string | number> = {}): void => {
+    issues.push(makeIssue(code, [...at, ...path], params, lang));
+  };
+  const { measure, scoring, points, id } = indicator;
+  if (!measure && !indicator.bonus && !indicator.veto) add('empty-indicator', [], { id });
+  if (points > 0 && !measure) add('measure-required', ['measure'], { id, points });
+  if (points > 0 && measure && !scoring) add('scoring-required', ['scoring'], { id, points });
+  if (scoring?.method === 'steps') {
+    scoring.steps.forEach((step, i) => {
+      if (step.points > points) add('step-exceeds-points', ['scoring', 'steps', i, 'points'], { step: step.points, points });
+    });
+  }
+  if (indicator.bonus && (indicator.bonus.each === undefined) === (indicator.bonus.byAttribute === undefined)) add('bonus-amount', ['bonus']);
+  const subject = subjectType(indicator);
+  if (!measure) return;
+  if (measure.type === 'window' && (parseCalendarDate(measure.from) as number) > (parseCalendarDate(measure.to) as number)) {
+    add('range-reversed', ['measure', 'to'], { from: measure.from, to: measure.to });
+  }
+  if (measure.type === 'manual') checkDuplicates(measure.groups, [...at, 'measure', 'groups'], lang === 'zh' ? '评分组' : 'assessor group', lang, issues);
+  if (measure.type === 'structure') {
+    const fitsOrganization = ORG_FACTS.has(measure.fact);
+    if (fitsOrganization !== (subject === 'organization')) add('structure-subject', ['measure', 'fact'], { fact: measure.fact, subject });
+  }
+  if (measure.type === 'roll-up') {
+    measure.from.forEach((source, i) => {
+      const allowed = subject === 'organization' ? ORG_SOURCES : PERSON_SOURCES;
+      if (!allowed.has(source.source)) add('rollup-source-subject', ['measure', 'from', i, 'source'], { source: source.source, subject });
+      if (Array.isArray(source.of)) {
+        source.of.forEach((ref, j) => {
+          const target = byId.get(ref);
+          if (!target) add('unknown-indicator', ['measure', 'from', i, 'of', j], { id: ref });
+          else if (source.source !== 'self' && subjectType(target) !== 'organization') add('rollup-subject-mismatch', ['measure', 'from', i, 'of', j], { id: ref });
+        });
+      }
+    });
+  }
+}
+
+function checkRuleSet(rules: RuleSet, lang: Lang): Issue[] {
+  const issues: Issue[] = [];
+  checkDuplicates(rules.indicators, ['indicators'], lang === 'zh' ? '指标' : 'indicator', lang, issues);
+  checkDuplicates(rules.ladders ?? [], ['ladders'], lang === 'zh' ? '等次序列' : 'ladder', lang, issues);
+  checkDuplicates(rules.sources ?? [], ['sources'], lang === 'zh' ? '数据来源' : 'source', lang, issues);
+  checkDuplicates(rules.recordTypes ?? [], ['recordTypes'], lang === 'zh' ? '记录类型' : 'record type', lang, issues);
+  (rules.ladders ?? []).forEach((ladder, i) => checkDuplicates(ladder.grades, ['ladders', i, 'grades'], lang === 'zh' ? '等次' : 'grade', lang, issues));
+  if ('start' in rules.period && (parseCalendarDate(rules.period.start) as number) > (parseCalendarDate(rules.period.end) as number)) {
+    issues.push(makeIssue('range-reversed', ['period', 'end'], { from: rules.period.start, to: rules.period.end }, lang));
+  }
+  const byId = new Map<string, Indicator>();
+  for (const indicator of rules.indicators) if (!byId.has(indicator.id)) byId.set(indicator.id, indicator);
+  rules.indicators.forEach((indicator, i) => checkIndicator(indicator, ['indicators', i], byId, lang, issues));
+  for (const cycle of findRollUpCycles(rules.indicators)) {
+    const at = rules.indicators.findIndex((indicator) => indicator.id === cycle[0]);
+    issues.push(makeIssue('rollup-cycle', ['indicators', at, 'measure'], { cycle: [...cycle, cycle[0]].join(' → ') }, lang));
+  }
+  const ladders = new Map((rules.ladders ?? []).map((ladder) => [ladder.id, ladder]));
+  (rules.quotas ?? []).forEach((quota, i) => {
+    if (quota.maxShare === undefined && quota.maxCount === undefined) issues.push(makeIssue('quota-limit', ['quotas', i], {}, lang));
+    const ladder = ladders.get(quota.ladder);
+    if (!ladder) issues.push(makeIssue('unknown-ladder', ['quotas', i, 'ladder'], { id: quota.ladder }, lang));
+    else if (!ladder.grades.some((grade) => grade.id === quota.grade)) {
+      issues.push(makeIssue('unknown-grade', ['quotas', i, 'grade'], { id: quota.grade, ladder: quota.ladder }, lang));
+    }
+  });
+  return issues;
+}
+
+/**
+ * Validates a rule set (JSON or a `defineRuleSet` object) and reports every problem with its
+ * path: structure, duplicate ids, indicators missing a measure or scoring, roll-up references
+ * and cycles, quotas on ladders or grades that do not exist.
+ *
+ * @example
+ * const r = safeParseRuleSet(JSON.parse(text), { lang: 'en' });
+ * if (!r.success) for (const issue of r.error.issues) console.error(issue.path, issue.message);
+ */
+export function safeParseRuleSet(input: unknown, options: ParseRuleSetOptions = {}): SafeParseResult<RuleSet> {
+  const lang = options.lang ?? 'zh';
+  const maxIndicators = options.maxIndicators ?? 10_000;
+  const count = typeof input === 'object' && input !== null && Array.isArray((input as { indicators?: unknown }).indicators)
+    ? ((input as { indicators: unknown[] }).indicators.length)
+    : 0;
+  if (count > maxIndicators) {
+    const issue = makeIssue('limit-exceeded', ['indicators'], { what: 'indicators', limit: maxIndicators, actual: count }, lang);
+    return { success: false, error: new ValidationError('rules', [issue], lang) };
+  }
+  const parsed = RuleSetSchema.safeParse(input, { reportInput: true });
+  if (!parsed.success) return { success: false, error: new ValidationError('rules', fromZodIssues(parsed.error.issues, [], lang, ENUM_CODES), lang) };
+  const issues = checkRuleSet(parsed.data, lang);
+  if (issues.length > 0) return { success: false, error: new ValidationError('rules', issues, lang) };
+  return { success: true, data: parsed.data };
+}
+
+/**
+ * Validates a rule set and returns it typed.
+ *
+ * @throws {ValidationError} listing every problem with its path.
+ * @example
+ * const rules = parseRuleSet(JSON.parse(fs.readFileSync('rules.json', 'utf8')));
+ */
+export function parseRuleSet(input: unknown, options: ParseRuleSetOptions = {}): RuleSet {
+  const result = safeParseRuleSet(input, options);
+  if (!result.success) throw result.error;
+  return result.data;
+}

@@ -1,0 +1,62 @@
+import type { Indicator } from '../model/rules.js';
+
+/**
+ * The indicators each indicator reads on the same subject: a roll-up with `source: 'self'`
+ * reads the named indicators, or with `of: 'total'` every other indicator of the sheet.
+ * Roll-ups over other organizations (children, subtree, oversight, ...) read results of other
+ * subjects lower in the tree and cannot loop.
+ */
+export function sameSubjectDependencies(indicators: readonly Indicator[]): Map<string, string[]> {
+  const deps = new Map<string, string[]>();
+  for (const indicator of indicators) {
+    const list: string[] = [];
+    if (indicator.measure?.type === 'roll-up') {
+      for (const source of indicator.measure.from) {
+        if (source.source !== 'self') continue;
+        if (source.of === undefined || source.of === 'total') list.push(...indicators.map((i) => i.id));
+        else list.push(...source.of);
+      }
+    }
+    deps.set(indicator.id, list);
+  }
+  return deps;
+}
+
+/**
+ * Cycles among same-subject roll-up dependencies, each listed once from its first member in
+ * sheet order. Iterative depth-first search.
+ *
+ * @example
+ * findRollUpCycles(rules.indicators); // [['own-total']] when a self roll-up reads 'total'
+ */
+export function findRollUpCycles(indicators: readonly Indicator[]): string[][] {
+  const deps = sameSubjectDependencies(indicators);
+  const state = new Map<string, 1 | 2>();
+  const cycles: string[][] = [];
+  for (const root of deps.keys()) {
+    if (state.has(root)) continue;
+    const stack: { id: string; next: number }[] = [{ id: root, next: 0 }];
+    const onPath: string[] = [root];
+    state.set(root, 1);
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1] as { id: string; next: number };
+      const targets = deps.get(frame.id) ?? [];
+      if (frame.next >= targets.length) {
+        state.set(frame.id, 2);
+        stack.pop();
+        onPath.pop();
+        continue;
+      }
+      const target = targets[frame.next++] as string;
+      if (!deps.has(target)) continue;
+      const seen = state.get(target);
+      if (seen === 1) cycles.push(onPath.slice(onPath.indexOf(target)));
+      else if (seen === undefined) {
+        state.set(target, 1);
+        stack.push({ id: target, next: 0 });
+        onPath.push(target);
+      }
+    }
+  }
+  return cycles;
+}

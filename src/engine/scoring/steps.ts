@@ -1,0 +1,44 @@
+import { formatNumber, formatPercent } from '../../core/number.js';
+import type { Scoring } from '../../model/measures.js';
+import type { ScoringModule } from '../scoring-module.js';
+
+/** The step scoring spec. */
+export type StepsScoring = Extract<Scoring, { method: 'steps' }>;
+
+/**
+ * 分档得分: the points of the highest step whose `atLeast` the value (or, with `on: 'ratio'`, the
+ * ratio) reaches, whatever order the steps are written in; never more than the line's points;
+ * 0 below the lowest step.
+ *
+ * @example
+ * const spec: StepsScoring = { method: 'steps', steps: [{ atLeast: 2, points: 2 }, { atLeast: 4, points: 4 }, { atLeast: 3, points: 3 }] };
+ * stepsScoring.score({ ...outcome, value: 3 }, 4, spec).detail.zh; // '实测值 3，对应3分档，得3分'
+ */
+export const stepsScoring: ScoringModule<StepsScoring> = {
+  method: 'steps',
+  score(outcome, max, spec) {
+    const full = Math.max(0, max);
+    const onRatio = spec.on === 'ratio';
+    const measured = onRatio ? outcome.ratio : outcome.value;
+    const zhMeasured = onRatio ? `完成比例 ${formatPercent(measured)}` : `实测值 ${formatNumber(measured)}`;
+    const enMeasured = onRatio ? `${formatPercent(measured)} achieved` : `measured ${formatNumber(measured)}`;
+    // Highest threshold first; on equal thresholds the higher points, so input order never matters.
+    const sorted = [...spec.steps].sort((a, b) => b.atLeast - a.atLeast || b.points - a.points);
+    const step = sorted.find((s) => s.atLeast <= measured);
+    if (step === undefined) {
+      const lowest = sorted[sorted.length - 1]?.atLeast ?? 0;
+      const floor = onRatio ? formatPercent(lowest) : formatNumber(lowest);
+      return { points: 0, detail: { zh: `${zhMeasured}，未达到最低档（${floor}），得0分`, en: `${enMeasured}, below the lowest step (${floor}), 0 points` } };
+    }
+    const points = Math.min(step.points, full);
+    const limited = step.points > full;
+    const band = formatNumber(step.points);
+    return {
+      points,
+      detail: {
+        zh: `${zhMeasured}，对应${band}分档${limited ? `（以本项满分${formatNumber(full)}分为限）` : ''}，得${formatNumber(points)}分`,
+        en: `${enMeasured}, ${band}-point step${limited ? ` (limited to the line's ${formatNumber(full)})` : ''}, ${formatNumber(points)} points`,
+      },
+    };
+  },
+};

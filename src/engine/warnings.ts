@@ -1,0 +1,39 @@
+import type { Lang } from '../core/lang.js';
+import { formatMessage } from '../core/messages.js';
+import type { MessageParams } from '../messages/index.js';
+import type { Accumulation } from './accumulate.js';
+import type { SubjectDraft } from './evaluate-subjects.js';
+import type { Plan } from './plan.js';
+import type { Warning } from './result.js';
+
+const CONFLICTS_LISTED = 50;
+const byKey = <T>([a]: [string, T], [b]: [string, T]): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The run's warnings, in a fixed order: unknown or unused record types, unknown subjects,
+ * conflicts, pending, duplicates, out-of-period records, skipped invalid records, missing
+ * business scores.
+ */
+export function collectWarnings(plan: Plan, acc: Accumulation, drafts: readonly SubjectDraft[], skippedInvalid: number, lang: Lang): Warning[] {
+  const warnings: Warning[] = [];
+  const warn = (code: string, params: MessageParams): void => {
+    warnings.push({ code, params, message: formatMessage(code, params, lang) });
+  };
+  const declared = plan.rules.recordTypes ? new Set(plan.rules.recordTypes.map((t) => t.id)) : null;
+  for (const [type, count] of [...acc.unusedTypes].sort(byKey)) {
+    warn(declared && !declared.has(type) ? 'warning-unknown-record-type' : 'warning-unused-record-type', { type, count });
+  }
+  for (const [id, count] of [...acc.unknownSubjects].sort(byKey)) warn('warning-unknown-subject', { id, count });
+  const conflicts = [...acc.conflictIds].sort();
+  for (const id of conflicts.slice(0, CONFLICTS_LISTED)) warn('warning-conflict', { id });
+  if (conflicts.length > CONFLICTS_LISTED) warn('warning-more-conflicts', { count: conflicts.length - CONFLICTS_LISTED });
+  if (acc.stats.pending > 0) warn('warning-pending', { count: acc.stats.pending });
+  if (acc.stats.duplicates > 0) warn('warning-duplicates', { count: acc.stats.duplicates });
+  if (acc.stats.outOfPeriod > 0) warn('warning-out-of-period', { count: acc.stats.outOfPeriod });
+  if (skippedInvalid > 0) warn('warning-invalid-records', { count: skippedInvalid });
+  if (plan.rules.composite) {
+    const missing = drafts.filter((d) => d.composite?.business === null).length;
+    if (missing > 0) warn('warning-no-business-score', { count: missing });
+  }
+  return warnings;
+}

@@ -1,0 +1,136 @@
+import { createReadStream } from 'node:fs';
+import { extname } from 'node:path';
+import type { Lang } from '../core/lang.js';
+import { readCsv } from './read-csv.js';
+import { readJsonArray } from './read-json.js';
+import { readNdjson } from './read-ndjson.js';
+import { InvalidEncodingError, issueItem, jsonTypeOf, textChunks, type ReaderOptions } from './reader-common.js';
+import type { ReaderItem } from './reader-item.js';
+
+/** The formats a records file can be in. */
+export type RecordsFormat = 'json' | 'ndjson' | 'csv';
+
+/** Options for {@link readRecordsFile}. */
+export interface ReadRecordsFileOptions {
+  /** The format, when neither the extension nor the content should decide. */
+  readonly format?: RecordsFormat;
+  /** Language of issue messages. Default `zh`. */
+  readonly lang?: Lang;
+}
+
+/**
+ * The file name given to items read from standard input.
+ *
+ * @example
+ * item.kind === 'record' && item.file === STDIN_FILE;
+ */
+export const STDIN_FILE = '<stdin>';
+
+const FORMAT_OF_EXTENSION: ReadonlyMap<string, RecordsFormat> = new Map([
+  ['.json', 'json'],
+  ['.ndjson', 'ndjson'],
+  ['.jsonl', 'ndjson'],
+  ['.csv', 'csv'],
+]);
+
+/**
+ * Reads a records file, `-` meaning standard input. The format is the option's, else the
+ * extension's (`.json`, `.ndjson`/`.jsonl`, `.csv`, ignoring case), else the content's: `[`
+ * first is JSON; `{` first is NDJSON when the first line is a whole object on its own (and not a
+ * `{ "records": [...] }` document), JSON otherwise; anything else is CSV. NDJSON and CSV are
+ * streamed; JSON is one document and is read whole. Each item carries the file name (`<stdin>`
+ * for `-`). A file that cannot be read yields a `file-unreadable` issue (with the file, no line).
+ *
+ * @example
+ * for await (const item of readRecordsFile('evidence/2022.csv', { lang: 'en' })) {
+ *   if (item.kind === 'issue') console.error(formatIssues([item.issue], 'en'));
+ * }
+ */
+export async function* readRecordsFile(path: string, options: ReadRecordsFileOptions = {}): AsyncGenerator<ReaderItem> {
+  const readerOptions: ReaderOptions = { file: path === '-' ? STDIN_FILE : path, ...(options.lang === undefined ? {} : { lang: options.lang }) };
+  const known = options.format ?? FORMAT_OF_EXTENSION.get(extname(path).toLowerCase());
+  try {
+    const source = path === '-' ? process.stdin : createReadStream(path);
+    if (known === 'ndjson') yield* readNdjson(source, readerOptions);
+    else if (known === 'csv') yield* readCsv(source, readerOptions);
+    else if (known === 'json') yield* readWholeJson(textChunks(source), readerOptions);
+    else yield* readSniffed(textChunks(source), readerOptions);
+  } catch (error) {
+    const reason = systemErrorCode(error);
+    if (reason === undefined) throw error;
+    yield issueItem('file-unreadable', undefined, { path, reason }, readerOptions);
+  }
+}
+
+async function* readWholeJson(chunks: AsyncIterable<string>, options: ReaderOptions): AsyncGenerator<ReaderItem> {
+  let text = '';
+  try {
+    for await (const chunk of chunks) text += chunk;
+  } catch (error) {
+    if (!(error instanceof InvalidEncodingError)) throw error;
+    const line = text.split('\n').length;
+    yield issueItem('invalid-encoding', line, { line }, options);
+    return;
+  }
+  yield* readJsonArray(text, options);
+}
+
+// Peeks at the start of the text, then hands what it read, and the rest, to the right reader.
+async function* readSniffed(chunks: AsyncGenerator<string>, options: ReaderOptions): AsyncGenerator<ReaderItem> {
+  let head = '';
+  let format: RecordsFormat | undefined;
+  try {
+    while (format === undefined) {
+      const next = await chunks.next();
+      if (!next.done) head += next.value;
+      format = formatOfHead(head, next.done === true);
+    }
+  } catch (error) {
+    if (!(error instanceof InvalidEncodingError)) throw error;
+    const line = head.split('\n').length;
+    yield issueItem('invalid-encoding', line, { line }, options);
+    return;
+  }
+  const text = resume(head, chunks);
+  if (format === 'ndjson') yield* readNdjson(text, options);
+  else if (format === 'csv') yield* readCsv(text, options);
+  else yield* readWholeJson(text, options);
+}
+
+async function* resume(head: string, chunks: AsyncGenerator<string>): AsyncGenerator<string> {
+  try {
+    if (head !== '') yield head;
+    for (let next = await chunks.next(); next.done !== true; next = await chunks.next()) yield next.value;
+  } finally {
+    await chunks.return(undefined);
+  }
+}
+
+/**
+ * The format a text's beginning shows, or undefined while more text is needed to tell.
+ *
+ * @example
+ * formatOfHead('{"id":"r1"}\n{"id":"r2"}\n', false); // 'ndjson'
+ * formatOfHead('{\n  "records": [', false); // 'json'
+ */
+export function formatOfHead(head: string, complete: boolean): RecordsFormat | undefined {
+  const start = head.length - head.trimStart().length;
+  const first = head[start];
+  if (first === undefined) return complete ? 'json' : undefined;
+  if (first === '[') return 'json';
+  if (first !== '{') return 'csv';
+  const end = head.indexOf('\n', start);
+  if (end === -1 && !complete) return undefined;
+  try {
+    const value: unknown = JSON.parse(head.slice(start, end === -1 ? head.length : end));
+    return jsonTypeOf(value) === 'object' && !Object.hasOwn(value as object, 'records') ? 'ndjson' : 'json';
+  } catch {
+    return 'json';
+  }
+}
+
+function systemErrorCode(error: unknown): string | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && /^E[A-Z]+$/.test(code) ? code : undefined;
+}

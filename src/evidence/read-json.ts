@@ -1,0 +1,94 @@
+import { foundAt, lineAndColumn, scanJson } from './json-scan.js';
+import { issueItem, jsonTypeOf, recordItem, stripBom, type ReaderOptions } from './reader-common.js';
+import type { ReaderItem } from './reader-item.js';
+
+// Keys a `{ "records": [...] }` document may carry besides its records.
+const DOCUMENT_KEYS = new Set(['records', '$schema']);
+
+/**
+ * Reads a JSON document of records: an array of record objects, or an object
+ * `{ "records": [...] }` (optionally with `$schema`). Each record comes with the line its
+ * opening brace is on. Problems become issue items: `empty-input` for an empty text,
+ * `invalid-json` (one, with line and column) for a syntax error, `json-not-records` for any
+ * other shape, `unknown-field` for other top-level keys, `record-not-object` for an element
+ * that is not an object. The whole document is parsed at once: it is one JSON value.
+ *
+ * @example
+ * const items = [...readJsonArray('[\n  {"id": "r1"},\n  {"id": "r2"}\n]', { file: 'records.json' })];
+ * items.map((item) => item.kind === 'record' && item.line); // [2, 3]
+ */
+export function* readJsonArray(text: string, options: ReaderOptions = {}): Generator<ReaderItem> {
+  const body = stripBom(text);
+  if (body.trim() === '') {
+    yield issueItem('empty-input', 1, {}, options);
+    return;
+  }
+  let document: unknown;
+  try {
+    document = JSON.parse(body);
+  } catch {
+    const scan = scanJson(body);
+    const offset = scan.ok ? 0 : scan.offset;
+    const { line, column } = lineAndColumn(body, offset);
+    const problem = scan.ok ? 'unexpected-character' : scan.problem;
+    yield issueItem('invalid-json', line, { line, column, problem, found: foundAt(body, offset) }, options);
+    return;
+  }
+
+  const lines = lineCounter(body);
+  const starts: number[] = [];
+  let elements: readonly unknown[];
+  let arrayKey: 'records' | undefined;
+  if (Array.isArray(document)) {
+    elements = document;
+    scanJson(body, (start, path) => path.length === 1 && starts.push(start), 1);
+  } else if (jsonTypeOf(document) === 'object' && Array.isArray((document as { records?: unknown }).records)) {
+    elements = (document as { records: unknown[] }).records;
+    arrayKey = 'records';
+    const keyLines: [string, number][] = [];
+    scanJson(
+      body,
+      (start, path) => {
+        const [key] = path;
+        if (path.length === 1 && typeof key === 'string') {
+          keyLines.push([key, start]);
+          // A repeated "records" key: JSON.parse keeps the last one, and so do we.
+          if (key === 'records') starts.length = 0;
+        } else if (path.length === 2 && key === 'records') {
+          starts.push(start);
+        }
+      },
+      2,
+    );
+    for (const [key, start] of keyLines) {
+      if (!DOCUMENT_KEYS.has(key)) yield issueItem('unknown-field', lineAndColumn(body, start).line, { field: key }, options, [key]);
+    }
+  } else {
+    const received = jsonTypeOf(document);
+    const line = lineAndColumn(body, body.length - body.trimStart().length).line;
+    yield issueItem('json-not-records', line, { received }, options);
+    return;
+  }
+
+  for (const [index, value] of elements.entries()) {
+    const line = lines(starts[index] ?? 0);
+    const path = arrayKey === undefined ? [index] : [arrayKey, index];
+    const type = jsonTypeOf(value);
+    if (type === 'object') yield recordItem(value, line, options);
+    else yield issueItem('record-not-object', line, { line, received: type }, options, path);
+  }
+}
+
+// Lines of offsets asked in increasing order, counted once over the text.
+function lineCounter(text: string): (offset: number) => number {
+  let line = 1;
+  let counted = 0;
+  return (offset) => {
+    for (let at = text.indexOf('\n', counted); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) {
+      line++;
+      counted = at + 1;
+    }
+    if (counted < offset) counted = offset;
+    return line;
+  };
+}

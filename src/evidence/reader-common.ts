@@ -1,0 +1,128 @@
+import { atLine, makeIssue } from '../core/issue.js';
+import type { Lang } from '../core/lang.js';
+import type { MessageParams } from '../core/messages.js';
+import type { IssuePath } from '../core/path.js';
+import type { ReaderItem } from './reader-item.js';
+
+/**
+ * What a streaming reader accepts: a whole text, or chunks of text or UTF-8 bytes from any
+ * (async) iterable, such as a Node stream. Chunks may split lines and characters anywhere.
+ */
+export type ReaderInput = string | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
+
+/** Options shared by the readers. */
+export interface ReaderOptions {
+  /** File name put on every item, for messages such as `records.csv:12`. */
+  readonly file?: string;
+  /** Language of issue messages. Default `zh`. */
+  readonly lang?: Lang;
+}
+
+/**
+ * Thrown by {@link textChunks} when bytes are not UTF-8; readers turn it into an issue.
+ *
+ * @example
+ * try { for await (const text of textChunks(bytes)) use(text); }
+ * catch (error) { if (error instanceof InvalidEncodingError) report(); else throw error; }
+ */
+export class InvalidEncodingError extends Error {
+  constructor() {
+    super('input is not valid UTF-8');
+    this.name = 'InvalidEncodingError';
+  }
+}
+
+const BOM = '\uFEFF';
+
+/**
+ * A text without its leading byte order mark.
+ *
+ * @example
+ * stripBom('\uFEFFid,type'); // 'id,type'
+ */
+export function stripBom(text: string): string {
+  return text.startsWith(BOM) ? text.slice(1) : text;
+}
+
+/**
+ * The input as text chunks: bytes decoded as UTF-8 across chunk boundaries (a character may be
+ * split between chunks), the leading BOM removed. Invalid UTF-8 — most often a CSV that a
+ * Chinese Excel saved as GBK — is not silently turned into U+FFFD: the valid text before it is
+ * yielded, then {@link InvalidEncodingError} is thrown so the reader can name the line.
+ *
+ * @example
+ * for await (const text of textChunks(fs.createReadStream('records.ndjson'))) process(text);
+ */
+export async function* textChunks(input: ReaderInput): AsyncGenerator<string> {
+  if (typeof input === 'string') {
+    if (input !== '') yield stripBom(input);
+    return;
+  }
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  let started = false;
+  const emit = (text: string): string => {
+    if (started || text === '') return text;
+    started = true;
+    return stripBom(text);
+  };
+  for await (const chunk of input) {
+    let text: string;
+    if (typeof chunk === 'string') {
+      text = decoder.decode() + chunk;
+    } else {
+      try {
+        text = decoder.decode(chunk, { stream: true });
+      } catch {
+        const decoded = new TextDecoder('utf-8').decode(chunk);
+        const valid = emit(decoded.slice(0, Math.max(decoded.indexOf('\uFFFD'), 0)));
+        if (valid !== '') yield valid;
+        throw new InvalidEncodingError();
+      }
+    }
+    text = emit(text);
+    if (text !== '') yield text;
+  }
+  let rest: string;
+  try {
+    rest = decoder.decode();
+  } catch {
+    throw new InvalidEncodingError();
+  }
+  rest = emit(rest);
+  if (rest !== '') yield rest;
+}
+
+/**
+ * A record item, with the file only when there is one.
+ *
+ * @example
+ * recordItem({ id: 'r1' }, 3, { file: 'records.ndjson' });
+ */
+export function recordItem(value: unknown, line: number, options: ReaderOptions): ReaderItem {
+  return options.file === undefined ? { kind: 'record', value, line } : { kind: 'record', value, line, file: options.file };
+}
+
+/**
+ * An issue item placed at a line of the input, or at no line for a problem with the whole file.
+ *
+ * @example
+ * issueItem('csv-row-width', 7, { line: 7, expected: 5, actual: 4 }, options);
+ */
+export function issueItem(code: string, line: number | undefined, params: MessageParams, options: ReaderOptions, path: IssuePath = []): ReaderItem {
+  const issue = makeIssue(code, path, params, options.lang);
+  if (line !== undefined) return { kind: 'issue', issue: atLine(issue, line, options.file) };
+  return { kind: 'issue', issue: options.file === undefined ? issue : { ...issue, file: options.file } };
+}
+
+/**
+ * The JSON type of a parsed value, as named in messages.
+ *
+ * @example
+ * jsonTypeOf([1]); // 'array'
+ */
+export function jsonTypeOf(value: unknown): 'object' | 'array' | 'string' | 'number' | 'boolean' | 'null' {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  const type = typeof value;
+  return type === 'string' || type === 'number' || type === 'boolean' ? type : 'object';
+}

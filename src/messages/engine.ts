@@ -1,0 +1,51 @@
+import type { MessageSection } from './types.js';
+
+/** Messages of the engine: warnings about the evidence of a run. */
+export const engineMessages = {
+  'warning-unknown-record-type': {
+    zh: (p) => `记录类型「${p['type']}」未在考核细则中声明，${p['count']}条记录未计入（可能是拼写错误）`,
+    en: (p) => `record type "${p['type']}" is not declared in the rule set: ${p['count']} record(s) not counted (a typo?)`,
+  },
+  'warning-unused-record-type': {
+    zh: (p) => `没有考核指标使用记录类型「${p['type']}」，${p['count']}条记录未计入`,
+    en: (p) => `no indicator reads record type "${p['type']}": ${p['count']} record(s) not counted`,
+  },
+  'warning-unknown-subject': {
+    zh: (p) => `记录引用的党组织或人员「${p['id']}」不在组织关系图中，${p['count']}条记录未计入`,
+    en: (p) => `records name "${p['id']}", which is not in the graph: ${p['count']} record(s) not counted`,
+  },
+  'warning-conflict': {
+    zh: (p) => `记录编号「${p['id']}」出现内容不同的多个版本，均不计入，请核实`,
+    en: (p) => `record id "${p['id']}" has different versions: none of them counts; please check`,
+  },
+  'warning-more-conflicts': { zh: (p) => `另有${p['count']}个编号存在版本冲突`, en: (p) => `${p['count']} more ids have conflicting versions` },
+  'warning-pending': {
+    zh: (p) => `${p['count']}条记录尚待审核，未计入得分（审核通过后重新运行即可计入）`,
+    en: (p) => `${p['count']} record(s) are pending review and not counted (run again once approved)`,
+  },
+  'warning-duplicates': { zh: (p) => `${p['count']}条重复记录（编号与内容相同）只计一次`, en: (p) => `${p['count']} verbatim duplicate record(s) counted once` },
+  'warning-out-of-period': {
+    zh: (p) => `${p['count']}条记录不在考核期内（或晚于评估日期），未计入`,
+    en: (p) => `${p['count']} record(s) fall outside the period (or after the as-of date) and were not counted`,
+  },
+  'warning-invalid-records': {
+    zh: (p) => `${p['count']}条记录格式有误，已跳过`,
+    en: (p) => `${p['count']} invalid record(s) skipped`,
+  },
+  'warning-no-business-score': {
+    zh: (p) => `${p['count']}个考核对象缺少业务考核得分，未计算综合得分`,
+    en: (p) => `${p['count']} subject(s) have no business score: no composite computed`,
+  },
+  'warning-previous-rules': {
+    zh: (p) => `上期结果来自考核细则「${p['id']}」，与本期「${p['current']}」不同，比较仅供参考`,
+    en: (p) => `the previous result comes from rule set "${p['id']}", not "${p['current']}": compare with care`,
+  },
+  'invalid-previous': {
+    zh: () => `上期结果不是有效的 zerenzhi 评估结果（缺少 schemaVersion、organizations 或 people）`,
+    en: () => `the previous result is not a zerenzhi assessment result (schemaVersion, organizations or people missing)`,
+  },
+  'too-many-issues': {
+    zh: (p) => `问题过多，仅列出前${p['shown']}个（共${p['count']}个）`,
+    en: (p) => `too many problems: the first ${p['shown']} of ${p['count']} are listed`,
+  },
+} as const satisfies MessageSection;

@@ -1,0 +1,97 @@
+import type { MessageSection } from './types.js';
+
+/** Messages about rule sets: validation and lint. */
+export const rulesMessages = {
+  'unknown-measure-type': {
+    zh: (p) => `未知的计量方式「${p['value']}」，可选：${p['allowed']}`,
+    en: (p) => `unknown measure type "${p['value']}"; allowed: ${p['allowed']}`,
+  },
+  'unknown-scoring-method': {
+    zh: (p) => `未知的计分方法「${p['value']}」，可选：${p['allowed']}`,
+    en: (p) => `unknown scoring method "${p['value']}"; allowed: ${p['allowed']}`,
+  },
+  'unknown-responsibility': {
+    zh: (p) => `未知的责任类型「${p['value']}」，可选：principal（主体责任）、first（第一责任）、dual（一岗双责）、supervision（一级抓一级）、liaison（包抓包联）`,
+    en: (p) => `unknown responsibility "${p['value']}"; allowed: ${p['allowed']}`,
+  },
+  'invalid-where': { zh: () => `where 必须是对象，如 {"kind": "专题党课"}`, en: () => `where must be an object, e.g. {"kind": "topic lecture"}` },
+  'invalid-where-value': {
+    zh: (p) => `筛选条件「${p['key']}」的值无效：须为字符串、数值、布尔值、null 或它们的非空列表`,
+    en: (p) => `filter "${p['key']}" has an invalid value: use a string, number, boolean, null or a non-empty list of them`,
+  },
+  'duplicate-rule-id': { zh: (p) => `${p['what']}编号「${p['id']}」重复（首次出现在 ${p['first']}）`, en: (p) => `duplicate ${p['what']} id "${p['id']}" (first at ${p['first']})` },
+  'measure-required': {
+    zh: (p) => `指标「${p['id']}」分值为 ${p['points']}，须给出 measure（计量方式）`,
+    en: (p) => `indicator "${p['id']}" is worth ${p['points']} points and needs a measure`,
+  },
+  'scoring-required': {
+    zh: (p) => `指标「${p['id']}」分值为 ${p['points']}，须给出 scoring（计分方法）`,
+    en: (p) => `indicator "${p['id']}" is worth ${p['points']} points and needs a scoring method`,
+  },
+  'empty-indicator': {
+    zh: (p) => `指标「${p['id']}」既无计量、也无加分或一票否决，不起任何作用`,
+    en: (p) => `indicator "${p['id']}" has no measure, bonus or veto: it does nothing`,
+  },
+  'step-exceeds-points': {
+    zh: (p) => `计分档位 ${p['step']} 分超过指标分值 ${p['points']} 分`,
+    en: (p) => `a step of ${p['step']} points exceeds the indicator's ${p['points']} points`,
+  },
+  'range-reversed': { zh: (p) => `起始日期 ${p['from']} 晚于结束日期 ${p['to']}`, en: (p) => `start ${p['from']} is after end ${p['to']}` },
+  'bonus-amount': {
+    zh: () => `加分须且只能给出 each（每条加分）或 byAttribute（按属性加分）之一`,
+    en: () => `a bonus needs exactly one of each or byAttribute`,
+  },
+  'quota-limit': { zh: () => `名额限制须给出 maxShare（比例）或 maxCount（人数）`, en: () => `a quota needs maxShare or maxCount` },
+  'unknown-ladder': { zh: (p) => `等次序列「${p['id']}」不存在`, en: (p) => `ladder "${p['id']}" does not exist` },
+  'unknown-grade': { zh: (p) => `等次序列「${p['ladder']}」中没有等次「${p['id']}」`, en: (p) => `ladder "${p['ladder']}" has no grade "${p['id']}"` },
+  'unknown-indicator': { zh: (p) => `指标「${p['id']}」不存在`, en: (p) => `indicator "${p['id']}" does not exist` },
+  'rollup-source-subject': {
+    zh: (p) => `汇总来源「${p['source']}」不适用于${p['subject'] === 'organization' ? '党组织' : '人员'}考核对象`,
+    en: (p) => `roll-up source "${p['source']}" does not apply to ${p['subject']} subjects`,
+  },
+  'rollup-cycle': { zh: (p) => `汇总指标循环引用：${p['cycle']}`, en: (p) => `roll-up indicators form a cycle: ${p['cycle']}` },
+  'structure-subject': {
+    zh: (p) => `组织结构事实「${p['fact']}」不适用于${p['subject'] === 'organization' ? '党组织' : '人员'}考核对象`,
+    en: (p) => `structure fact "${p['fact']}" does not apply to ${p['subject']} subjects`,
+  },
+  'rollup-subject-mismatch': {
+    zh: (p) => `汇总引用的指标「${p['id']}」不适用于党组织，无法从下级组织汇总`,
+    en: (p) => `roll-up reads indicator "${p['id']}", which does not apply to organizations`,
+  },
+  'lint-points-not-scale': {
+    zh: (p) => `适用于${p['subject']}的指标分值合计 ${p['sum']} 分，与总分 ${p['scale']} 分不一致（得分将按比例折算）`,
+    en: (p) => `indicators for ${p['subject']} add up to ${p['sum']}, not the scale of ${p['scale']} (scores will be scaled)`,
+  },
+  'lint-grade-gap': {
+    zh: (p) => `等次序列「${p['ladder']}」在 ${p['from']}–${p['to']} 分之间有空档，落在其中的得分无等次`,
+    en: (p) => `ladder "${p['ladder']}" leaves scores from ${p['from']} to ${p['to']} without a grade`,
+  },
+  'lint-grade-overlap': {
+    zh: (p) => `等次序列「${p['ladder']}」的等次「${p['a']}」与「${p['b']}」分数区间重叠`,
+    en: (p) => `grades "${p['a']}" and "${p['b']}" of ladder "${p['ladder']}" overlap`,
+  },
+  'lint-grade-order': {
+    zh: (p) => `等次序列「${p['ladder']}」应按分数从高到低排列`,
+    en: (p) => `grades of ladder "${p['ladder']}" should run from the highest to the lowest`,
+  },
+  'lint-grade-unreachable': {
+    zh: (p) => `等次「${p['grade']}」的下限 ${p['min']} 分高于可能的最高分 ${p['max']} 分，永远无法达到`,
+    en: (p) => `grade "${p['grade']}" starts at ${p['min']}, above the highest possible score ${p['max']}`,
+  },
+  'lint-no-subject': {
+    zh: (p) => `指标「${p['id']}」在组织关系图中没有适用的考核对象`,
+    en: (p) => `indicator "${p['id']}" applies to no subject in the graph`,
+  },
+  'lint-unknown-record-type': {
+    zh: (p) => `记录类型「${p['type']}」未在 recordTypes 中声明（可能是拼写错误）`,
+    en: (p) => `record type "${p['type']}" is not declared in recordTypes (a typo?)`,
+  },
+  'lint-no-ladder': {
+    zh: (p) => `${p['subject']}有考核指标但没有适用的等次序列，将不评定等次`,
+    en: (p) => `${p['subject']} have indicators but no ladder: they will not be graded`,
+  },
+  'lint-quota-unbounded': {
+    zh: (p) => `名额限制「${p['grade']}」的比例为 100%，不起限制作用`,
+    en: (p) => `the quota on "${p['grade']}" is 100%: it limits nothing`,
+  },
+} as const satisfies MessageSection;
