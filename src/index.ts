@@ -33,7 +33,7 @@ export {
   type PostRole,
 } from './model/graph.js';
 export { RESPONSIBILITY_KINDS, RESPONSIBILITY_LABELS, type ResponsibilityKind } from './model/responsibility.js';
-export { graphJsonSchema } from './model/json-schema.js';
+export { graphJsonSchema, recordJsonSchema, ruleSetJsonSchema } from './model/json-schema.js';
 
 export type { Graph, GraphIndex } from './graph/types.js';
 export { parseGraph, safeParseGraph, DEFAULT_GRAPH_LIMITS, type GraphLimits, type ParseGraphOptions } from './graph/parse.js';
@@ -87,3 +87,9 @@ export type {
 export type { EvidenceStats } from './engine/accumulate.js';
 export { resolvePeriod, bucketsOf, type Bucket, type ResolvedPeriod } from './engine/period.js';
 export { ENGINE_VERSION } from './version.js';
+export { lintRuleSet, type LintFinding, type LintOptions } from './engine/lint.js';
+export { readNdjson, readNdjsonSync } from './evidence/read-ndjson.js';
+export { readJsonArray } from './evidence/read-json.js';
+export { readCsv, readCsvSync, CSV_HEADERS, CSV_STATUS_VALUES, CSV_ATTRIBUTE_TYPES } from './evidence/read-csv.js';
+export { readRecordsFile, type ReadRecordsFileOptions, type RecordsFormat } from './evidence/read-file.js';
+export type { ReaderInput, ReaderOptions } from './evidence/reader-common.js';

@@ -66,12 +66,15 @@ export function evaluateLine(
       status = 'insufficient-evidence';
       parts.push(zh ? '无任何上报记录且数据源未声明完整，按规则记0分' : 'nothing reported and the source is not declared complete: 0 points by rule');
     } else {
+      let scoredOutcome = outcome;
       if (insufficient) {
         status = 'insufficient-evidence';
         parts.push(zh ? '无任何上报记录且数据源未声明完整，按规则视为未完成' : 'nothing reported and the source is not declared complete: counted as not done by rule');
+        // "Not done" must cost something even where an empty state shows no shortfall (no tasks known).
+        if (outcome.shortfalls === 0) scoredOutcome = { ...outcome, shortfalls: 1, ratio: 0, value: 0 };
       } else status = outcome.shortfalls === 0 ? 'met' : outcome.inProgress ? 'in-progress' : 'shortfall';
       if (rule.scoring && max > 0) {
-        const scored = scorePoints(outcome, max, rule.scoring);
+        const scored = scorePoints(scoredOutcome, max, rule.scoring);
         points = scored.points;
         parts.push(scored.detail[lang]);
       }
@@ -87,6 +90,8 @@ export function evaluateLine(
   }
   const vetoIds = sortedIds(line.veto);
   if (vetoIds.length > 0) parts.push(zh ? `触发一票否决（记录 ${vetoIds.slice(0, 5).join('、')}）` : `veto fired (records ${vetoIds.slice(0, 5).join(', ')})`);
+  else if (rule.veto && !outcome) parts.push(zh ? '未触发一票否决' : 'veto not fired');
+  if (rule.bonus && bonus === 0 && !outcome) parts.push(zh ? '无加分记录' : 'no bonus records');
   const title = lang === 'en' && rule.titleEn !== undefined ? rule.titleEn : rule.title;
   return {
     indicator: rule.id,

@@ -68,8 +68,8 @@ const PARSE_OPTIONS = {
  * `unknown-column-type` and `duplicate-column` (at the header line; the column is ignored),
  * `missing-column` (no id, type or date column: reading stops), `empty-column-name` (a cell
  * under a column without a name), `csv-row-width` and `invalid-cell` (the row is left out),
- * `invalid-csv` (a quote never closed, or a record over {@link MAX_CSV_RECORD_CHARS}: reading stops), `invalid-encoding` (not UTF-8),
- * `empty-input` (no header).
+ * `invalid-csv` (a quote never closed, or a record over {@link MAX_CSV_RECORD_CHARS}: reading
+ * stops), `invalid-encoding` (not UTF-8), `empty-input` (no header).
  *
  * @example
  * const csv = 'id,type,organization,date,attr.attendance:number\nr1,topic-meeting,bureau,2022-03-15,12\n';
@@ -171,9 +171,11 @@ class CsvRows {
   };
 
   *drain(): Generator<ReaderItem> {
-    for (let event = this.queue.shift(); event !== undefined; event = this.queue.shift()) {
+    // Taken all at once: shifting one by one is quadratic on the many rows of a synchronous read.
+    for (const event of this.queue.splice(0)) {
       if (this.stopped) continue;
-      const leading = event.raw.length - event.raw.replace(/^\n+/, '').length;
+      let leading = 0;
+      while (event.raw.charCodeAt(leading) === 0x0a) leading++;
       const line = this.newlinesSeen + leading + 1;
       this.newlinesSeen += countNewlines(event.raw);
       if (event.kind === 'error') {

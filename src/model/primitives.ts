@@ -13,7 +13,10 @@ const ID_PATTERN = /^(?!\s)[^\u0000-\u001f\u007f-\u009f]{1,256}(?<!\s)$/;
  * @example
  * IdSchema.parse('branch-01');
  */
-export const IdSchema = z.string().refine((s) => ID_PATTERN.test(s), { params: { code: 'invalid-id' }, abort: true });
+export const IdSchema = z
+  .string()
+  .refine((s) => ID_PATTERN.test(s), { params: { code: 'invalid-id' }, abort: true })
+  .meta({ minLength: 1, maxLength: 256 });
 
 /**
  * A calendar date in China Standard Time, `YYYY-MM-DD`, that really exists.
@@ -24,7 +27,7 @@ export const IdSchema = z.string().refine((s) => ID_PATTERN.test(s), { params: {
 export const CalendarDateSchema = z
   .string()
   .refine((s) => parseCalendarDate(s) !== undefined, { params: { code: 'invalid-date' }, abort: true })
-  .meta({ description: 'A calendar date in China Standard Time, YYYY-MM-DD.', examples: ['2022-07-01'] });
+  .meta({ description: 'A calendar date in China Standard Time, YYYY-MM-DD.', examples: ['2022-07-01'], pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 
 /** A display name: non-empty, at most 500 characters. */
 export const NameSchema = z.string().min(1).max(500);

@@ -3,7 +3,12 @@ import type { CadenceMeasure } from '../../model/measures.js';
 import type { RecordMeasure } from '../measure-module.js';
 import { bucketsOf, type Bucket, type CadenceUnit } from '../period.js';
 
-/** Cadence state: each record's day, keyed by record id. */
+/**
+ * Cadence state: each record's day, keyed by record id.
+ *
+ * @example
+ * const state: CadenceState = new Map([['r-1', 19066]]);
+ */
 export type CadenceState = Map<string, DayNumber>;
 
 interface UnitWords {

@@ -3,7 +3,12 @@ import { formatNumber } from '../../core/number.js';
 import type { CountMeasure } from '../../model/measures.js';
 import type { RecordMeasure } from '../measure-module.js';
 
-/** Count state: the ids of the records counted. A set, so merge is a union and remove a delete. */
+/**
+ * Count state: the ids of the records counted. A set, so merge is a union and remove a delete.
+ *
+ * @example
+ * const state: CountState = new Set(['r-1', 'r-2']);
+ */
 export type CountState = Set<string>;
 
 /**

@@ -3,14 +3,24 @@ import { formatNumber } from '../../core/number.js';
 import type { DeadlineMeasure } from '../../model/measures.js';
 import type { RecordMeasure } from '../measure-module.js';
 
-/** What a task record contributes: its own date, due date and completion date. */
+/**
+ * What a task record contributes: its own date, due date and completion date (day numbers).
+ *
+ * @example
+ * const task: TaskEntry = { day: 19050, due: 19082, completed: 19071 };
+ */
 export interface TaskEntry {
   readonly day: DayNumber;
   readonly due?: DayNumber;
   readonly completed?: DayNumber;
 }
 
-/** Deadline state: each task record's dates, keyed by record id. */
+/**
+ * Deadline state: each task record's dates, keyed by record id.
+ *
+ * @example
+ * const state: DeadlineState = new Map([['t-1', { day: 19050, due: 19082 }]]);
+ */
 export type DeadlineState = Map<string, TaskEntry>;
 
 interface Tally {

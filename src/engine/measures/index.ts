@@ -11,7 +11,12 @@ import { rollUpMeasure } from './roll-up.js';
 import { structureMeasure } from './structure.js';
 import { windowMeasure } from './window.js';
 
-/** The spec of one measure type. */
+/**
+ * The spec of one measure type.
+ *
+ * @example
+ * const spec: MeasureOfType<'count'> = { type: 'count', recordTypes: ['topic-meeting'], atLeast: 4 };
+ */
 export type MeasureOfType<T extends MeasureType> = Extract<Measure, { type: T }>;
 
 // A mapped type, so that a measure type without a module fails to compile.

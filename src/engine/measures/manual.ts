@@ -3,13 +3,23 @@ import type { ManualMeasure } from '../../model/measures.js';
 import type { AttributeValue } from '../../model/record.js';
 import type { RecordMeasure } from '../measure-module.js';
 
-/** One entered score: the raw `group` and `score` attributes. */
+/**
+ * One entered score: the raw `group` and `score` attributes.
+ *
+ * @example
+ * const entry: ManualEntry = { group: 'dept', score: 90 };
+ */
 export interface ManualEntry {
   readonly group: AttributeValue | undefined;
   readonly score: AttributeValue | undefined;
 }
 
-/** Manual state: each score record's group and score, keyed by record id. */
+/**
+ * Manual state: each score record's group and score, keyed by record id.
+ *
+ * @example
+ * const state: ManualState = new Map([['g-1', { group: 'inspection', score: 80 }]]);
+ */
 export type ManualState = Map<string, ManualEntry>;
 
 const entryKey = (e: ManualEntry): string => JSON.stringify([e.group ?? null, e.score ?? null]);

@@ -6,13 +6,21 @@ import type { RecordMeasure } from '../measure-module.js';
 /**
  * One rating record: who rated and the raw score attribute. Unnamed raters are keyed by record
  * id, prefixed so that they never collide with a named rater of the same text.
+ *
+ * @example
+ * const entry: RatingEntry = { rater: 'rater:p-zhang', score: 92 };
  */
 export interface RatingEntry {
   readonly rater: string;
   readonly score: AttributeValue | undefined;
 }
 
-/** Rating state: each record's rater and score, keyed by record id. */
+/**
+ * Rating state: each record's rater and score, keyed by record id.
+ *
+ * @example
+ * const state: RatingState = new Map([['s-1', { rater: 'record:s-1', score: 88 }]]);
+ */
 export type RatingState = Map<string, RatingEntry>;
 
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -7,13 +7,21 @@ import type { RecordMeasure } from '../measure-module.js';
  * One record's part of the ratio: two numbers, two name lists (numerator = names on both
  * lists), or nothing usable. `capped` counts a numerator cut down to its denominator;
  * `outside` counts names in the numerator list missing from the denominator list.
+ *
+ * @example
+ * const entry: RatioEntry = { kind: 'numbers', num: 18, den: 20, capped: false };
  */
 export type RatioEntry =
   | { readonly kind: 'numbers'; readonly num: number; readonly den: number; readonly capped: boolean }
   | { readonly kind: 'lists'; readonly num: number; readonly den: number; readonly outside: number }
   | { readonly kind: 'unusable' };
 
-/** Ratio state: each record's entry, keyed by record id. */
+/**
+ * Ratio state: each record's entry, keyed by record id.
+ *
+ * @example
+ * const state: RatioState = new Map([['m-1', { kind: 'lists', num: 3, den: 4, outside: 1 }]]);
+ */
 export type RatioState = Map<string, RatioEntry>;
 
 const isList = (v: AttributeValue | undefined): v is readonly string[] => Array.isArray(v);

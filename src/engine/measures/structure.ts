@@ -72,6 +72,7 @@ function organizationFact(graph: Graph, id: string, spec: StructureMeasure): Fin
       return { met: size >= atLeast, zh: `领导班子${size}人，要求不少于${atLeast}人`, en: `leadership team of ${size}, at least ${atLeast} required` };
     }
     default:
+      // Person facts: `evaluate` sends them to personFact, never here.
       return { met: false, zh: '', en: '' };
   }
 }

@@ -3,7 +3,12 @@ import type { WindowMeasure } from '../../model/measures.js';
 import type { EvidenceRecord } from '../../model/record.js';
 import type { RecordMeasure } from '../measure-module.js';
 
-/** Window state: the ids of the records dated inside the window. */
+/**
+ * Window state: the ids of the records dated inside the window.
+ *
+ * @example
+ * const state: WindowState = new Set(['lecture-0701']);
+ */
 export type WindowState = Set<string>;
 
 /** The window's inclusive bounds as day numbers; an unparsable bound (never after validation) accepts nothing. */

@@ -2,7 +2,12 @@ import { formatNumber } from '../../core/number.js';
 import type { Scoring } from '../../model/measures.js';
 import type { ScoringModule } from '../scoring-module.js';
 
-/** The all-or-nothing scoring spec. */
+/**
+ * The all-or-nothing scoring spec.
+ *
+ * @example
+ * const spec: AllOrNothingScoring = { method: 'all-or-nothing' };
+ */
 export type AllOrNothingScoring = Extract<Scoring, { method: 'all-or-nothing' }>;
 
 /**

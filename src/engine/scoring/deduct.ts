@@ -2,7 +2,12 @@ import { clamp, formatNumber, roundTo } from '../../core/number.js';
 import type { Scoring } from '../../model/measures.js';
 import type { ScoringModule } from '../scoring-module.js';
 
-/** The deduction scoring spec. */
+/**
+ * The deduction scoring spec.
+ *
+ * @example
+ * const spec: DeductScoring = { method: 'deduct', perShortfall: 0.5, maxDeduction: 2 };
+ */
 export type DeductScoring = Extract<Scoring, { method: 'deduct' }>;
 
 /**

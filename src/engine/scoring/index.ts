@@ -7,7 +7,12 @@ import { deductScoring } from './deduct.js';
 import { proportionalScoring } from './proportional.js';
 import { stepsScoring } from './steps.js';
 
-/** A scoring method's name. */
+/**
+ * A scoring method's name.
+ *
+ * @example
+ * const method: ScoringMethod = 'deduct';
+ */
 export type ScoringMethod = Scoring['method'];
 
 // A mapped type, so that a method without a module fails to compile.

@@ -2,7 +2,12 @@ import { clamp, formatNumber, formatPercent, roundTo } from '../../core/number.j
 import type { Scoring } from '../../model/measures.js';
 import type { ScoringModule } from '../scoring-module.js';
 
-/** The proportional scoring spec. */
+/**
+ * The proportional scoring spec.
+ *
+ * @example
+ * const spec: ProportionalScoring = { method: 'proportional' };
+ */
 export type ProportionalScoring = Extract<Scoring, { method: 'proportional' }>;
 
 /**

@@ -2,7 +2,12 @@ import { formatNumber, formatPercent } from '../../core/number.js';
 import type { Scoring } from '../../model/measures.js';
 import type { ScoringModule } from '../scoring-module.js';
 
-/** The step scoring spec. */
+/**
+ * The step scoring spec.
+ *
+ * @example
+ * const spec: StepsScoring = { method: 'steps', on: 'ratio', steps: [{ atLeast: 0.9, points: 4 }, { atLeast: 0.6, points: 2 }] };
+ */
 export type StepsScoring = Extract<Scoring, { method: 'steps' }>;
 
 /**

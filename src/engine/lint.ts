@@ -1,0 +1,119 @@
+import type { Lang } from '../core/lang.js';
+import { formatMessage } from '../core/messages.js';
+import { formatNumber, stableSum } from '../core/number.js';
+import type { IssuePath } from '../core/path.js';
+import type { Graph } from '../graph/types.js';
+import { ORGANIZATION_KINDS, ORGANIZATION_KIND_LABELS, POST_ROLES, POST_ROLE_LABELS, type OrganizationKind, type PostRole } from '../model/graph.js';
+import type { AppliesTo, Indicator, RuleSet } from '../model/rules.js';
+import { gradesHighestFirst } from './grading.js';
+import { safeParseRuleSet } from './parse-rules.js';
+
+/** One finding of the linter. Errors stop an assessment; warnings deserve a look. */
+export interface LintFinding {
+  readonly severity: 'error' | 'warning';
+  readonly code: string;
+  readonly path: IssuePath;
+  readonly message: string;
+}
+
+/** Options for {@link lintRuleSet}. */
+export interface LintOptions {
+  readonly lang?: Lang;
+}
+
+type Profile = { readonly label: string; readonly matches: (appliesTo: AppliesTo) => boolean; readonly path: IssuePath };
+
+function profiles(lang: Lang, graph: Graph | undefined): Profile[] {
+  const out: Profile[] = [];
+  const kinds = graph ? ORGANIZATION_KINDS.filter((k) => [...graph.organizations.values()].some((o) => o.kind === k)) : ORGANIZATION_KINDS;
+  for (const kind of kinds) {
+    out.push({ label: ORGANIZATION_KIND_LABELS[kind][lang], matches: (a) => 'organizations' in a && a.organizations.includes(kind), path: [] });
+  }
+  // People: one profile per (role, kind of the organization the post is in) that exists.
+  const seats = new Set<string>();
+  const add = (role: PostRole, kind: OrganizationKind): void => {
+    const key = `${role}|${kind}`;
+    if (seats.has(key)) return;
+    seats.add(key);
+    const label = lang === 'zh' ? `${ORGANIZATION_KIND_LABELS[kind].zh}${POST_ROLE_LABELS[role].zh}` : `${POST_ROLE_LABELS[role].en}s of ${ORGANIZATION_KIND_LABELS[kind].en}s`;
+    out.push({ label, matches: (a) => 'posts' in a && a.posts.includes(role) && (a.in?.includes(kind) ?? true), path: [] });
+  };
+  if (graph) for (const post of graph.posts) add(post.role, (graph.organizations.get(post.organization) as { kind: OrganizationKind }).kind);
+  else for (const role of POST_ROLES) for (const kind of ORGANIZATION_KINDS) add(role, kind);
+  return out;
+}
+
+function appliesInGraph(indicator: Indicator, graph: Graph): boolean {
+  const a = indicator.appliesTo;
+  if ('organizations' in a) return [...graph.organizations.values()].some((o) => a.organizations.includes(o.kind));
+  return graph.posts.some((p) => a.posts.includes(p.role) && (a.in?.includes((graph.organizations.get(p.organization) as { kind: OrganizationKind }).kind) ?? true));
+}
+
+function recordTypesOf(indicator: Indicator): string[] {
+  const m = indicator.measure;
+  const types: string[] = [];
+  if (m && m.type !== 'structure' && m.type !== 'roll-up') types.push(...(m.type === 'manual' ? [m.recordType ?? 'manual-score'] : m.recordTypes));
+  types.push(...(indicator.bonus?.recordTypes ?? []), ...(indicator.veto?.recordTypes ?? []));
+  return types;
+}
+
+/**
+ * Static checks of a rule set before a run, with the graph when given: every parse error, and
+ * warnings for points that do not add up to the scale for some kind of subject, grade ladders
+ * with gaps, overlaps, wrong order or unreachable grades, indicators that apply to no subject in
+ * the graph, record types not declared, subjects with indicators but no ladder, quotas that limit
+ * nothing. Findings are in a fixed order: errors first, then by path.
+ *
+ * @example
+ * for (const f of lintRuleSet(json, graph)) console.log(f.severity, f.path, f.message);
+ */
+export function lintRuleSet(input: unknown, graph?: Graph, options: LintOptions = {}): LintFinding[] {
+  const lang = options.lang ?? 'zh';
+  const parsed = safeParseRuleSet(input, { lang });
+  if (!parsed.success) return parsed.error.issues.map((i) => ({ severity: 'error', code: i.code, path: i.path, message: i.message }));
+  const rules: RuleSet = parsed.data;
+  const findings: LintFinding[] = [];
+  const warn = (code: string, path: IssuePath, params: Record<string, string | number>): void => {
+    findings.push({ severity: 'warning', code, path, message: formatMessage(code, params, lang) });
+  };
+  const scale = rules.scale ?? 100;
+  for (const profile of profiles(lang, graph)) {
+    const applicable = rules.indicators.filter((i) => profile.matches(i.appliesTo));
+    if (applicable.length === 0) continue;
+    const sum = stableSum(applicable.map((i) => i.points));
+    if (sum > 0 && Math.abs(sum - scale) > 1e-9) warn('lint-points-not-scale', ['indicators'], { subject: profile.label, sum: formatNumber(sum), scale });
+    const graded = (rules.ladders ?? []).some((l) => profile.matches(l.appliesTo));
+    if (!graded) warn('lint-no-ladder', ['ladders'], { subject: profile.label });
+  }
+  const top = scale + (rules.bonusCap ?? 0);
+  (rules.ladders ?? []).forEach((ladder, li) => {
+    const listed = ladder.grades.map((g) => g.min);
+    if (listed.some((min, i) => i > 0 && min > (listed[i - 1] as number))) warn('lint-grade-order', ['ladders', li, 'grades'], { ladder: ladder.id });
+    const grades = gradesHighestFirst(ladder);
+    grades.forEach((grade, gi) => {
+      const at: IssuePath = ['ladders', li, 'grades', ladder.grades.indexOf(grade)];
+      if (grade.min > top) warn('lint-grade-unreachable', at, { grade: grade.id, min: grade.min, max: top });
+      const above = grades[gi - 1];
+      if (above && above.min === grade.min) warn('lint-grade-overlap', at, { ladder: ladder.id, a: above.id, b: grade.id });
+      if (above && grade.max !== undefined && grade.max < above.min) warn('lint-grade-gap', at, { ladder: ladder.id, from: grade.max, to: above.min });
+      if (above && grade.max !== undefined && grade.max > above.min) warn('lint-grade-overlap', at, { ladder: ladder.id, a: above.id, b: grade.id });
+    });
+    const lowest = grades[grades.length - 1];
+    if (lowest && lowest.min > 0) warn('lint-grade-gap', ['ladders', li, 'grades', ladder.grades.indexOf(lowest), 'min'], { ladder: ladder.id, from: 0, to: lowest.min });
+  });
+  if (graph) {
+    rules.indicators.forEach((indicator, i) => {
+      if (!appliesInGraph(indicator, graph)) warn('lint-no-subject', ['indicators', i, 'appliesTo'], { id: indicator.id });
+    });
+  }
+  if (rules.recordTypes) {
+    const declared = new Set(rules.recordTypes.map((t) => t.id));
+    rules.indicators.forEach((indicator, i) => {
+      for (const type of new Set(recordTypesOf(indicator))) if (!declared.has(type)) warn('lint-unknown-record-type', ['indicators', i], { type });
+    });
+  }
+  (rules.quotas ?? []).forEach((quota, i) => {
+    if (quota.maxShare === 1 && quota.maxCount === undefined) warn('lint-quota-unbounded', ['quotas', i, 'maxShare'], { grade: quota.grade });
+  });
+  return findings;
+}
