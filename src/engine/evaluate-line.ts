@@ -105,10 +105,12 @@ export function evaluateLine(
     target: outcome?.target ?? null,
     shortfalls: roundTo(outcome?.shortfalls ?? 0, 4),
     ratio: roundTo(outcome?.ratio ?? (max === 0 ? 1 : 0), 4),
+    ...(outcome?.facts ? { facts: outcome.facts } : {}),
     bonus,
     veto: vetoIds.length > 0,
     records: {
-      counted: line.counted.size,
+      reported: line.seen.size - line.pending.size - line.rejected.size,
+      counted: outcome && ip.module?.kind === 'records' ? outcome.counted : line.counted.size,
       ids: sortedIds(line.counted).slice(0, ID_SAMPLE),
       pending: line.pending.size,
       rejected: line.rejected.size,

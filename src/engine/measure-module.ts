@@ -26,6 +26,11 @@ export interface MeasureOutcome {
   readonly inProgress: boolean;
   /** Records that counted. */
   readonly counted: number;
+  /**
+   * Measure-specific figures as data, for reports and accountability triggers: e.g. a deadline's
+   * `open`, `late`, `onTime`, `dueSoon`; a cadence's `missed`. Keys are fixed by each measure.
+   */
+  readonly facts?: Readonly<Record<string, number>>;
   /** What was found, as one clause, e.g. 「要求每月至少1次，12个月中11个月达到，缺1个月（12月）」. */
   readonly detail: Explanation;
 }

@@ -8,6 +8,9 @@ export type LineStatus = 'met' | 'shortfall' | 'in-progress' | 'insufficient-evi
 
 /** The records behind a line: how many counted, a sample of their ids, and the ones left out. */
 export interface LineRecords {
+  /** Approved records of the indicator's types reported for this subject in the period. */
+  readonly reported: number;
+  /** Of those, the records that counted towards the measure. */
   readonly counted: number;
   /** Up to 20 ids of counted records, in id order. */
   readonly ids: readonly string[];
@@ -34,6 +37,8 @@ export interface IndicatorLine {
   readonly target: number | null;
   readonly shortfalls: number;
   readonly ratio: number;
+  /** Measure-specific figures (a deadline's open and late tasks, a cadence's missed buckets, ...). */
+  readonly facts?: Readonly<Record<string, number>>;
   /** Bonus points on this line, after the indicator's cap. */
   readonly bonus: number;
   readonly veto: boolean;

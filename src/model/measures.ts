@@ -78,6 +78,9 @@ export const StructureMeasureSchema = z.strictObject({
     'has-liaison-point',
   ]),
   atLeast: z.int().positive().optional(),
+  maxOfficerPosts: z.int().positive().optional().meta({
+    description: 'officer-staffed：一人兼任党务工作者超过此数视为应付配备（默认3）/ an officer in more organizations than this is staffed for show (default 3)',
+  }),
 });
 /** Where a roll-up reads results from. */
 export const RollUpSourceSchema = z.strictObject({

@@ -118,6 +118,7 @@ export const cadenceMeasure: RecordMeasure<CadenceMeasure, CadenceState> = {
       ratio: due === 0 ? 1 : met / due,
       inProgress: ctx.running,
       counted,
+      facts: { due, met, missed: missed.length, notYetDue },
       detail: { zh, en },
     };
   },

@@ -138,6 +138,7 @@ export const deadlineMeasure: RecordMeasure<DeadlineMeasure, DeadlineState> = {
       ratio: target === 0 ? 1 : tally.onTime / target,
       inProgress: tally.pending > 0,
       counted: tasks,
+      facts: { onTime: tally.onTime, late: tally.late, open: tally.overdue, notYetDue: tally.pending, dueSoon: tally.dueSoon, worstLateDays: tally.worstLate },
       detail: { zh, en },
     };
   },

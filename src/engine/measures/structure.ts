@@ -48,8 +48,21 @@ function organizationFact(graph: Graph, id: string, spec: StructureMeasure): Fin
     case 'officer-staffed': {
       const officers = (index.postsByOrganization.get(id) ?? []).filter((p) => p.role === 'party-affairs-officer').map((p) => p.person);
       const members = officers.filter((p) => graph.people.get(p)?.partyMember === true);
-      if (members.length > 0) return { met: true, zh: `党务工作者：${names(members, person)}`, en: `party-affairs officer(s): ${names(members, person)}` };
+      // An officer spread over more organizations than the limit is staffed for show (应付配备).
+      const limit = spec.maxOfficerPosts ?? 3;
+      const postsOf = (p: string): number => (index.postsByPerson.get(p) ?? []).filter((post) => post.role === 'party-affairs-officer').length;
+      const real = members.filter((p) => postsOf(p) <= limit);
+      if (real.length > 0) return { met: true, zh: `党务工作者：${names(real, person)}`, en: `party-affairs officer(s): ${names(real, person)}` };
       if (officers.length === 0) return { met: false, zh: '未配备党务工作者', en: 'no party-affairs officer' };
+      if (members.length > 0) {
+        const spread = members.map((p) => `${person(p)}（兼任${postsOf(p)}个组织）`).join('、');
+        const spreadEn = members.map((p) => `${person(p)} (officer in ${postsOf(p)} organizations)`).join(', ');
+        return {
+          met: false,
+          zh: `党务工作者${spread}兼职过多（上限${limit}个），属应付配备，视为未配齐`,
+          en: `party-affairs officer ${spreadEn} spread over more than ${limit}: staffed for show, not counted`,
+        };
+      }
       return { met: false, zh: `党务工作者${names(officers, person)}不是党员，视为未配备`, en: `party-affairs officer(s) ${names(officers, person)} not party members, so not staffed` };
     }
     case 'liaison-present': {
