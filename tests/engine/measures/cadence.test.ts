@@ -19,6 +19,8 @@ describe('cadence', () => {
       ratio: 11 / 12,
       inProgress: false,
       counted: 11,
+      // 12 due, 11 met, 1 missed, none not yet due
+      facts: { due: 12, met: 11, missed: 1, notYetDue: 0 },
       detail: {
         zh: '要求每月至少1次；已到期12个月中11个月达到，缺1个月：2022年12月',
         en: 'required at least 1 per month; 11 of 12 months due met, 1 missed: 2022-12',

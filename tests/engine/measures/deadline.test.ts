@@ -24,6 +24,8 @@ describe('deadline', () => {
       ratio: 2 / 3,
       inProgress: false,
       counted: 3,
+      // t1 and t3 on time, t2 late by 12 days (04-30 → 05-12), nothing open
+      facts: { onTime: 2, late: 1, open: 0, notYetDue: 0, dueSoon: 0, worstLateDays: 12 },
       detail: {
         zh: '应完成3项，按时2项，逾期完成1项（最长逾期12天），未完成0项',
         en: '3 due, 2 on time, 1 late (up to 12 days late), 0 still open',
