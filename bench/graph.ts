@@ -13,8 +13,11 @@
 //   npx tsx bench/graph.ts --full                             adds 300k organizations / 3M posts
 //   node --expose-gc --import tsx bench/graph.ts [--full]     collects garbage between phases
 //   node --expose-gc --max-old-space-size=8192 --import tsx bench/graph.ts --full
+// The 300k size needs a heap above node's default (~4 GB on this machine): at the default limit the
+// collector thrashes and every phase, even the fixed-size chainOf, slows down several times.
 // A report, not a test: nothing here asserts on time.
 import os from 'node:os';
+import v8 from 'node:v8';
 import { chainOf, coverage, parseGraph, type Graph, type GraphInput } from '../src/index.js';
 import { generateGraph, mulberry32 } from './generate-graph.js';
 
@@ -61,18 +64,23 @@ function median(values: readonly number[]): number {
 const fmtMs = (ms: number): string => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 100 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(1)} ms`);
 const fmtRatio = (r: number): string => (r >= 10 ? r.toFixed(1) : r.toFixed(2));
 const fmtCount = (n: number): string => (n >= 1_000_000 && n % 1_000_000 === 0 ? `${n / 1_000_000}M` : n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n));
+const heapLimitMb = Math.round(v8.getHeapStatistics().heap_size_limit / 1e6);
 const sink: unknown[] = []; // keeps results observable so nothing is optimized away
 
-/** One run of every phase on the same input, in order. */
-function runOnce(input: GraphInput, queries: readonly string[]): Record<Phase, number> {
+/** One run of every phase on the same input, in order; plus the heap the parsed graph retains. */
+function runOnce(input: GraphInput, queries: readonly string[]): Record<Phase, number> & { graphBytes: number } {
   let graph: Graph | undefined;
   const floor = time(() => {
     sink[0] = JSON.parse(JSON.stringify(input));
   });
   sink[0] = undefined;
+  collect();
+  const heapBefore = process.memoryUsage().heapUsed;
   const parse = time(() => {
     graph = parseGraph(input);
   });
+  collect();
+  const graphBytes = gc ? process.memoryUsage().heapUsed - heapBefore : Number.NaN;
   const g = graph as Graph;
   const cov = time(() => {
     sink[1] = coverage(g).gaps.length;
@@ -82,7 +90,7 @@ function runOnce(input: GraphInput, queries: readonly string[]): Record<Phase, n
     for (const id of queries) links += chainOf(g, id).length;
     sink[2] = links;
   });
-  return { floor, parse, coverage: cov, chainOf: chains };
+  return { floor, parse, coverage: cov, chainOf: chains, graphBytes };
 }
 
 interface Result {
@@ -93,6 +101,8 @@ interface Result {
   readonly jsonChars: number;
   readonly people: number;
   readonly edges: number;
+  /** Heap retained by the parsed graph (needs --expose-gc; NaN without). */
+  readonly graphBytes: number;
 }
 
 function measure(size: Size): Result {
@@ -104,7 +114,7 @@ function measure(size: Size): Result {
   const queries = Array.from({ length: CHAIN_QUERIES }, () => input.organizations[Math.floor(rand() * input.organizations.length)]?.id as string);
 
   for (let i = 0; i < size.warmups; i++) runOnce(input, queries);
-  const samples: Record<Phase, number>[] = [];
+  const samples: (Record<Phase, number> & { graphBytes: number })[] = [];
   for (let i = 0; i < size.runs; i++) {
     const sample = runOnce(input, queries);
     samples.push(sample);
@@ -121,14 +131,17 @@ function measure(size: Size): Result {
     jsonChars,
     people: input.people.length,
     edges: (input.oversight?.length ?? 0) + (input.liaison?.length ?? 0),
+    graphBytes: median(samples.map((s) => s.graphBytes)),
   };
 }
 
 function main(): void {
-  const heapMb = Math.round(process.memoryUsage().heapTotal / 1e6);
   process.stderr.write(
-    `zerenzhi graph benchmark: node ${process.version}, ${os.cpus().length} CPU(s)${gc ? ', gc between phases' : ', no --expose-gc (timings include garbage collection)'}, heap ${heapMb} MB at start\n`,
+    `zerenzhi graph benchmark: node ${process.version}, ${os.cpus().length} CPU(s)${gc ? ', gc between phases' : ', no --expose-gc (timings include earlier phases\' garbage)'}, heap limit ${heapLimitMb} MB\n`,
   );
+  if (full && heapLimitMb < 8000) {
+    process.stderr.write('warning: --full with a heap limit under 8 GB; the 300k size will be GC-bound. Add --max-old-space-size=8192.\n');
+  }
   const results: Result[] = [];
   for (const size of SIZES) {
     process.stderr.write(`generating ${fmtCount(size.organizations)} organizations / ${fmtCount(size.posts)} posts…\n`);
@@ -138,14 +151,14 @@ function main(): void {
   const out: string[] = [];
   out.push(`## zerenzhi graph benchmark`);
   out.push('');
-  out.push(`node ${process.version}, ${os.cpus().length} CPU(s), ${os.cpus()[0]?.model ?? 'unknown CPU'}; ${gc ? 'gc before each phase' : 'no --expose-gc'}; seed ${SEED}`);
+  out.push(`node ${process.version}, ${os.cpus().length} CPU(s), ${os.cpus()[0]?.model ?? 'unknown CPU'}; heap limit ${heapLimitMb} MB; ${gc ? 'gc before each phase' : 'no --expose-gc'}; seed ${SEED}`);
   out.push('');
-  out.push('| organizations | posts | people | edges | JSON size | runs | ' + PHASES.map((p) => PHASE_LABELS[p]).join(' | ') + ' |');
-  out.push('|---:|---:|---:|---:|---:|---:|' + PHASES.map(() => '---:').join('|') + '|');
+  out.push('| organizations | posts | people | edges | JSON size | graph heap | runs | ' + PHASES.map((p) => PHASE_LABELS[p]).join(' | ') + ' |');
+  out.push('|---:|---:|---:|---:|---:|---:|---:|' + PHASES.map(() => '---:').join('|') + '|');
   for (const r of results) {
     const cells = PHASES.map((p) => (p === 'floor' ? fmtMs(r.median[p]) : `${fmtMs(r.median[p])} (${fmtRatio(r.median[p] / r.median.floor)}× floor)`));
     out.push(
-      `| ${fmtCount(r.size.organizations)} | ${fmtCount(r.size.posts)} | ${r.people.toLocaleString('en-US')} | ${r.edges.toLocaleString('en-US')} | ${(r.jsonChars / 1e6).toFixed(0)} M chars | ${r.runs === 1 ? '1' : `median of ${r.runs}`} | ${cells.join(' | ')} |`,
+      `| ${fmtCount(r.size.organizations)} | ${fmtCount(r.size.posts)} | ${r.people.toLocaleString('en-US')} | ${r.edges.toLocaleString('en-US')} | ${(r.jsonChars / 1e6).toFixed(0)} M chars | ${Number.isNaN(r.graphBytes) ? 'n/a' : `${(r.graphBytes / 1e6).toFixed(0)} MB`} | ${r.runs === 1 ? '1' : `median of ${r.runs}`} | ${cells.join(' | ')} |`,
     );
   }
   if (results.length > 1) {

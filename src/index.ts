@@ -73,9 +73,10 @@ export { RECORD_STATUSES, RecordInputSchema, type AttributeValue, type EvidenceR
 export { normalizeRecord, type NormalizeResult } from './evidence/normalize.js';
 export { isReaderItem, type ReaderItem } from './evidence/reader-item.js';
 export { parseRuleSet, safeParseRuleSet, type ParseRuleSetOptions } from './engine/parse-rules.js';
-export { assess, assessStream, type AssessInput, type AssessStreamInput } from './engine/assess.js';
+export { openAssessment, type AssessInput, type AssessStreamInput, type AssessmentSession, type ScoredRun } from './engine/assess.js';
+export { assess, assessStream, type AssessOptions, type AssessStreamOptions } from './accountability/assess.js';
 export type {
-  AssessmentResult,
+  ScoreResult,
   GradeAward,
   IndicatorLine,
   LineRecords,
@@ -93,3 +94,29 @@ export { readJsonArray } from './evidence/read-json.js';
 export { readCsv, readCsvSync, CSV_HEADERS, CSV_STATUS_VALUES, CSV_ATTRIBUTE_TYPES } from './evidence/read-csv.js';
 export { readRecordsFile, type ReadRecordsFileOptions, type RecordsFormat } from './evidence/read-file.js';
 export type { ReaderInput, ReaderOptions } from './evidence/reader-common.js';
+export {
+  LIABILITY_LABELS,
+  type AssessmentResult,
+  type AuditEntry,
+  type Circumstance,
+  type Eligibility,
+  type Finding,
+  type FindingDecision,
+  type FindingForm,
+  type FindingPathStep,
+  type FindingSubject,
+  type Liability,
+  type Pressure,
+} from './accountability/types.js';
+export {
+  DEFAULT_ORGANIZATION_FORMS,
+  DEFAULT_PERSON_FORMS,
+  REACH_TARGETS,
+  WAIVER_REASONS,
+  type Accountability,
+  type AccountabilityRule,
+  type Reach,
+  type ReachTarget,
+  type Trigger,
+} from './model/accountability.js';
+export { applyDecisions, type ApplyDecisionsOptions, type Decision } from './accountability/decisions.js';

@@ -600,6 +600,53 @@ if (!duplicated || !conflicted) throw new Error('duplicate or conflict target no
 const conflictDate = workday(Number(conflicted.date.slice(5, 7)), Number(conflicted.date.slice(8)) + 2);
 if (conflictDate === conflicted.date) throw new Error('the conflicting version needs another date');
 
+// ---- Accountability evidence ---------------------------------------------------------------
+// Numbered apart (r-2022-aNNN) so that adding them never renumbers the records above.
+
+// The open rectification item at br-center-1 names the committee member in charge of it (直接责任者).
+const openItem = records.find((r) => r.type === 'inspection-rectification' && r.organization === 'br-center-1' && r.completed === undefined);
+if (!openItem) throw new Error('the open rectification item was not found');
+openItem.person = 'p-pan-lei';
+const accountabilityRecords: OutRecord[] = [
+  {
+    id: 'r-2022-a001',
+    type: 'history-study',
+    organization: 'br-business',
+    date: '2022-10-14',
+    status: 'approved',
+    source: 'oa',
+    title: '党史专题学习：照本宣科、以会代学（督查发现形式主义问题）',
+    attributes: { topic: '学习党的十九届六中全会精神', minutes: attachment('br-business', '2022-10-14', '学习记录'), formalism: true },
+  },
+  {
+    id: 'r-2022-a002',
+    type: 'prompt-remedy',
+    organization: 'br-center-1',
+    person: 'p-yan-bing',
+    date: '2022-12-20',
+    status: 'approved',
+    source: 'oa',
+    title: '及时整改：制定党小组作用发挥整改方案，明确完成时限',
+    attributes: { rule: 'rectification-open' },
+  },
+  {
+    id: 'r-2022-a003',
+    type: 'accountability-waiver',
+    organization: 'br-business',
+    person: 'p-liu-yang',
+    date: '2022-10-20',
+    status: 'approved',
+    source: 'oa',
+    title: '免责情形：支部确定学习方式时，刘洋曾明确提出反对意见（会议记录在案）',
+    attributes: { rule: 'formalism', reason: 'recorded-objection' },
+  },
+];
+records.push(...accountabilityRecords);
+// The serious case at br-center-2 names the member who committed it (直接责任者).
+const seriousCase = records.find((r) => r.type === 'disciplinary-case' && r.organization === 'br-center-2');
+if (!seriousCase) throw new Error('the disciplinary case was not found');
+seriousCase.person = 'p-shi-lei';
+
 const lines: string[] = [];
 for (const r of records) {
   lines.push(JSON.stringify(r));

@@ -44,6 +44,8 @@ export interface Accumulation {
   /** Sum mod 2^256 of the digests of every distinct record version: an order-free multiset hash. */
   recordsDigest: bigint;
   readonly versions: Map<string, Version>;
+  /** Approved in-period records of the types the accountability rules read, by id. */
+  readonly retained: Map<string, EvidenceRecord>;
 }
 
 /** What one record version did: where it went and which counters it moved, so both can be undone. */
@@ -78,6 +80,7 @@ export function newAccumulation(): Accumulation {
     pendingIds: new Set(),
     recordsDigest: 0n,
     versions: new Map(),
+    retained: new Map(),
   };
 }
 
@@ -170,8 +173,17 @@ function applyToLine(plan: Plan, indicator: IndicatorPlan, role: Route['role'], 
   line.counted.add(record.id);
 }
 
+function retain(plan: Plan, acc: Accumulation, record: EvidenceRecord): boolean {
+  if (!plan.retainTypes.has(record.type)) return false;
+  const { period, asOf } = plan.context;
+  if (record.status === 'approved' && record.day >= period.start && record.day <= asOf) acc.retained.set(record.id, record);
+  return true;
+}
+
 function route(plan: Plan, acc: Accumulation, record: EvidenceRecord, targets: Target[]): Effect {
+  const retained = retain(plan, acc, record);
   const routes = plan.routes.get(record.type);
+  if (!routes && retained) return { counter: null };
   if (!routes) {
     return count(acc, { counter: 'unusedType', key: record.type });
   }
@@ -229,6 +241,7 @@ function count(acc: Accumulation, effect: Effect, sign: 1 | -1 = 1): Effect {
 
 function withdraw(acc: Accumulation, recordId: string, version: Version): void {
   count(acc, version.effect, -1);
+  acc.retained.delete(recordId);
   for (const target of version.targets ?? []) {
     if ('business' in target) {
       target.business.delete(recordId);

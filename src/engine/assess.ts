@@ -14,8 +14,9 @@ import { fingerprintOf } from './fingerprint.js';
 import { gradeSubjects } from './grading.js';
 import { parseRuleSet } from './parse-rules.js';
 import { compilePlan, type Plan } from './plan.js';
-import { comparePrevious, checkPrevious } from './previous.js';
-import type { AssessmentResult, SubjectResult } from './result.js';
+import { checkPrevious, comparePrevious, indexPrevious } from './previous.js';
+import type { EvidenceRecord } from '../model/record.js';
+import type { ScoreResult, SubjectResult } from './result.js';
 import { verdictOf } from './verdict.js';
 import { collectWarnings } from './warnings.js';
 
@@ -28,7 +29,7 @@ export interface AssessInput {
   /** Assess a period still running, as of this date (YYYY-MM-DD). */
   readonly asOf?: string;
   /** The previous period's result, for comparison and repeat findings. */
-  readonly previous?: AssessmentResult;
+  readonly previous?: ScoreResult;
   readonly lang?: Lang;
   /** `error` (default): any invalid record stops the run with every problem listed; `skip`: warn and go on. */
   readonly invalidRecords?: 'error' | 'skip';
@@ -47,12 +48,30 @@ function isGraph(value: unknown): value is Graph {
   return typeof value === 'object' && value !== null && (value as { organizations?: unknown }).organizations instanceof Map && 'index' in value;
 }
 
-interface Session {
-  readonly add: (item: unknown) => void;
-  readonly finish: () => AssessmentResult;
+/** The engine's output: the scores, the records kept for accountability (in id order), and the compiled plan. */
+export interface ScoredRun {
+  readonly result: ScoreResult;
+  readonly retained: readonly EvidenceRecord[];
+  readonly plan: Plan;
 }
 
-function openSession(input: Omit<AssessInput, 'records'>): Session {
+/** An assessment in progress: feed it records, then finish. */
+export interface AssessmentSession {
+  readonly add: (item: unknown) => void;
+  readonly finish: () => ScoredRun;
+}
+
+/**
+ * Opens an assessment: validates the graph and rule set, compiles the plan, and returns a
+ * session that takes records one at a time (raw objects or reader items) and finishes with
+ * the scores. `assess` and `assessStream` are built on it.
+ *
+ * @example
+ * const session = openAssessment({ graph, rules });
+ * for (const record of records) session.add(record);
+ * const { result } = session.finish();
+ */
+export function openAssessment(input: Omit<AssessInput, 'records'>): AssessmentSession {
   const lang = input.lang ?? 'zh';
   const graph = isGraph(input.graph) ? input.graph : parseGraph(input.graph, { lang });
   const rules = parseRuleSet(input.rules, { lang });
@@ -96,7 +115,7 @@ function openSession(input: Omit<AssessInput, 'records'>): Session {
     skipped++;
     for (const issue of normalized.issues) report(line === undefined ? issue : atLine(issue, line, file));
   };
-  const finish = (): AssessmentResult => {
+  const finish = (): ScoredRun => {
     if (issueCount > 0 && (input.invalidRecords ?? 'error') === 'error') {
       const listed = issueCount > issues.length ? [...issues, makeIssue('too-many-issues', [], { shown: issues.length, count: issueCount }, lang)] : issues;
       throw new ValidationError('records', listed, lang);
@@ -105,15 +124,17 @@ function openSession(input: Omit<AssessInput, 'records'>): Session {
     const all = [...drafts.organizations, ...drafts.people];
     const grades = gradeSubjects(plan, all, lang);
     const previous = input.previous;
+    const previousIndex = previous ? indexPrevious(previous) : undefined;
     const finalize = (draft: (typeof all)[number]): SubjectResult => {
       const result: SubjectResult = { ...draft, grade: grades.get(draft.id) ?? null };
       const withVerdict = draft.type === 'person' ? { ...result, verdict: verdictOf(plan, draft) } : result;
-      return previous ? comparePrevious(withVerdict, previous) : withVerdict;
+      return previousIndex ? comparePrevious(withVerdict, previousIndex) : withVerdict;
     };
     const warnings = collectWarnings(plan, acc, all, skipped, lang);
     if (previous && previous.ruleSet.id !== rules.id) warnings.push(...checkPrevious(previous, lang, rules.id));
     const asOf = asOfDay === undefined ? null : formatCalendarDate(plan.context.asOf);
-    return {
+    const retained = [...acc.retained.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const result: ScoreResult = {
       schemaVersion: 1,
       engine: { name: 'zerenzhi', version: ENGINE_VERSION },
       ruleSet: { id: rules.id, version: rules.version, title: lang === 'en' && rules.titleEn !== undefined ? rules.titleEn : rules.title },
@@ -125,37 +146,7 @@ function openSession(input: Omit<AssessInput, 'records'>): Session {
       warnings,
       evidence: { ...acc.stats },
     };
+    return { result, retained, plan };
   };
   return { add, finish };
-}
-
-/**
- * Assesses a period: evaluates the rule set over the records for every organization and person
- * of the graph, line by line, with grades, quotas, verdicts and warnings. Synchronous, pure and
- * deterministic: the same inputs give byte-identical JSON whatever the record order or the time
- * zone of the machine.
- *
- * @throws {ValidationError} when the graph, the rule set or (by default) any record is invalid.
- * @example
- * const result = assess({ graph, rules, records, lang: 'zh' });
- * result.organizations[0]?.lines[0]?.explanation;
- */
-export function assess(input: AssessInput): AssessmentResult {
-  const session = openSession(input);
-  for (const item of input.records) session.add(item);
-  return session.finish();
-}
-
-/**
- * Like {@link assess}, over a stream of records (raw objects or reader items), in one pass:
- * records are never all held in memory; what is kept grows with subjects × indicators and with
- * the ids needed to deduplicate.
- *
- * @example
- * const result = await assessStream({ graph, rules, records: readRecordsFile('records.ndjson') });
- */
-export async function assessStream(input: AssessStreamInput): Promise<AssessmentResult> {
-  const session = openSession(input);
-  for await (const item of input.records) session.add(item);
-  return session.finish();
 }

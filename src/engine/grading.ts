@@ -62,11 +62,11 @@ export function gradeSubjects(plan: Plan, subjects: readonly SubjectDraft[], lan
     const title = (g: Grade): string => (lang === 'en' && g.titleEn !== undefined ? g.titleEn : g.title);
     const lowest = grades[grades.length - 1] as Grade;
     if (subject.vetoes.length > 0) {
-      awards.set(subject.id, { ladder: match.ladder.id, id: lowest.id, title: title(lowest), reason: 'veto' });
+      awards.set(subject.id, { ladder: match.ladder.id, id: lowest.id, title: title(lowest), reason: 'veto', rank: grades.length, grades: grades.length });
       continue;
     }
     const grade = byThreshold(grades, gradeOn(plan, subject));
-    awards.set(subject.id, grade ? { ladder: match.ladder.id, id: grade.id, title: title(grade), reason: 'score' } : null);
+    awards.set(subject.id, grade ? { ladder: match.ladder.id, id: grade.id, title: title(grade), reason: 'score', rank: grades.indexOf(grade) + 1, grades: grades.length } : null);
   }
   const quotasByLadder = new Map<string, Quota[]>();
   for (const quota of plan.rules.quotas ?? []) {
@@ -104,6 +104,8 @@ export function gradeSubjects(plan: Plan, subjects: readonly SubjectDraft[], lan
             id: next.id,
             title: lang === 'en' && next.titleEn !== undefined ? next.titleEn : next.title,
             reason: 'quota',
+            rank: gradeIndex + 2,
+            grades: grades.length,
             earned: earned.reason === 'quota' ? (earned.earned as string) : earned.id,
           });
         }

@@ -6,6 +6,7 @@ import { ValidationError, type SafeParseResult } from '../core/validation-error.
 import { fromZodIssues } from '../core/zod-issues.js';
 import { parseCalendarDate } from '../core/calendar.js';
 import { RuleSetSchema, type Indicator, type RuleSet } from '../model/rules.js';
+import { checkAccountability } from './check-accountability.js';
 import { findRollUpCycles } from './rollup-deps.js';
 
 const ENUM_CODES = { type: 'unknown-measure-type', method: 'unknown-scoring-method', responsibility: 'unknown-responsibility' } as const;
@@ -101,6 +102,7 @@ function checkRuleSet(rules: RuleSet, lang: Lang): Issue[] {
       issues.push(makeIssue('unknown-grade', ['quotas', i, 'grade'], { id: quota.grade, ladder: quota.ladder }, lang));
     }
   });
+  issues.push(...checkAccountability(rules, lang));
   return issues;
 }
 

@@ -3,6 +3,7 @@ import type { Graph } from '../graph/types.js';
 import { whereToMap, type FilterValue } from '../model/attribute-map.js';
 import type { OrganizationKind, PostRole } from '../model/graph.js';
 import type { Measure } from '../model/measures.js';
+import { accountabilityRecordTypes } from '../model/accountability.js';
 import type { AppliesTo, Indicator, Ladder, RuleSet } from '../model/rules.js';
 import type { MeasureContext, MeasureModule } from './measure-module.js';
 import { measureModule } from './measures/index.js';
@@ -54,6 +55,8 @@ export interface Plan {
   readonly peopleByOrganization: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>;
   /** For each person indicator: the people it applies to. */
   readonly peopleOfIndicator: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Record types whose approved, in-period records are kept whole for the accountability rules. */
+  readonly retainTypes: ReadonlySet<string>;
 }
 
 function compileApplicability(appliesTo: AppliesTo): Applicability {
@@ -118,6 +121,21 @@ function orderBySameSubjectDependencies(indicators: readonly IndicatorPlan[]): I
     if (order.length === before) throw new Error('zerenzhi: roll-up cycle reached the engine');
   }
   return order;
+}
+
+function retainedTypes(rules: RuleSet): Set<string> {
+  const section = rules.accountability;
+  const types = new Set(accountabilityRecordTypes(section));
+  if (!section) return types;
+  // Veto and deadline records name the people directly responsible (直接责任者).
+  const deadlineIndicators = new Set(section.rules.flatMap((r) => (r.trigger.type === 'deadline-open' ? [r.trigger.indicator ?? '*'] : [])));
+  const vetoes = section.rules.some((r) => r.trigger.type === 'veto');
+  for (const indicator of rules.indicators) {
+    if (vetoes) for (const t of indicator.veto?.recordTypes ?? []) types.add(t);
+    const m = indicator.measure;
+    if (m?.type === 'deadline' && (deadlineIndicators.has('*') || deadlineIndicators.has(indicator.id))) for (const t of m.recordTypes) types.add(t);
+  }
+  return types;
 }
 
 /**
@@ -195,5 +213,6 @@ export function compilePlan(graph: Graph, rules: RuleSet, asOf: DayNumber | unde
     ladders,
     peopleByOrganization,
     peopleOfIndicator,
+    retainTypes: retainedTypes(rules),
   };
 }

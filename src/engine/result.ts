@@ -53,6 +53,10 @@ export interface GradeAward {
   readonly title: string;
   /** `score`: by thresholds; `veto`: lowest by 一票否决; `quota`: moved down by a quota. */
   readonly reason: 'score' | 'veto' | 'quota';
+  /** Place on the ladder, 1 for the top grade. */
+  readonly rank: number;
+  /** How many grades the ladder has (rank === grades: the lowest). */
+  readonly grades: number;
   /** For `quota`: the grade the score earned. */
   readonly earned?: string;
 }
@@ -91,8 +95,8 @@ export interface Warning {
   readonly message: string;
 }
 
-/** The result of an assessment: reproducible, explainable, JSON-serializable. */
-export interface AssessmentResult {
+/** The scores of an assessment (without accountability): reproducible, explainable, JSON-serializable. */
+export interface ScoreResult {
   readonly schemaVersion: 1;
   readonly engine: { readonly name: 'zerenzhi'; readonly version: string };
   readonly ruleSet: { readonly id: string; readonly version: string; readonly title: string };

@@ -1,3 +1,4 @@
+import { accountabilityMessages } from './accountability.js';
 import { commonMessages } from './common.js';
 import { engineMessages } from './engine.js';
 import { evidenceMessages } from './evidence.js';
@@ -7,7 +8,7 @@ import type { MessageSection, MessageTemplate } from './types.js';
 
 export type { MessageParams, MessageSection, MessageTemplate } from './types.js';
 
-const SECTIONS: readonly MessageSection[] = [commonMessages, graphMessages, evidenceMessages, rulesMessages, engineMessages];
+const SECTIONS: readonly MessageSection[] = [commonMessages, graphMessages, evidenceMessages, rulesMessages, engineMessages, accountabilityMessages];
 
 /**
  * The one catalogue of user-facing messages, keyed by code, each in zh and en. Sections

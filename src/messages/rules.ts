@@ -2,6 +2,15 @@ import type { MessageSection } from './types.js';
 
 /** Messages about rule sets: validation and lint. */
 export const rulesMessages = {
+  'unknown-form': {
+    zh: (p) => `问责形式「${p['id']}」不在${p['ladder'] === 'organization' ? '党组织' : '个人'}问责形式梯度中`,
+    en: (p) => `form "${p['id']}" is not on the ${p['ladder']} ladder of forms`,
+  },
+  'trigger-not-deadline': {
+    zh: (p) => `指标「${p['id']}」不是时限类（deadline）指标，不能用作“逾期未完成”触发条件`,
+    en: (p) => `indicator "${p['id']}" is not a deadline measure`,
+  },
+  'unknown-rule': { zh: (p) => `问责规则「${p['id']}」不存在（或引用了自身）`, en: (p) => `accountability rule "${p['id']}" does not exist (or is the rule itself)` },
   'unknown-measure-type': {
     zh: (p) => `未知的计量方式「${p['value']}」，可选：${p['allowed']}`,
     en: (p) => `unknown measure type "${p['value']}"; allowed: ${p['allowed']}`,

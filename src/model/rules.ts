@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AccountabilitySchema } from './accountability.js';
 import { WhereSchema } from './attribute-map.js';
 import { ORGANIZATION_KINDS, POST_ROLES } from './graph.js';
 import { MeasureSchema, ScoringSchema } from './measures.js';
@@ -142,6 +143,7 @@ export const RuleSetSchema = z
     composite: CompositeSchema.optional(),
     onInsufficientEvidence: z.enum(['shortfall', 'exclude', 'zero']).optional(),
     indicators: z.array(IndicatorSchema).min(1),
+    accountability: AccountabilitySchema.optional(),
   })
   .meta({ title: 'zerenzhi rule set', description: '党建工作责任制考核细则 / a party-building assessment rule set' });
 

@@ -1,0 +1,47 @@
+import { openAssessment, type AssessInput, type AssessStreamInput } from '../engine/assess.js';
+import { proposeFindings } from './propose.js';
+import type { AssessmentResult } from './types.js';
+
+/** What {@link assess} reads; `previous` may carry last period's findings for repeats. */
+export interface AssessOptions extends Omit<AssessInput, 'previous'> {
+  readonly previous?: AssessmentResult;
+}
+
+/** What {@link assessStream} reads. */
+export interface AssessStreamOptions extends Omit<AssessStreamInput, 'previous'> {
+  readonly previous?: AssessmentResult;
+}
+
+/**
+ * Assesses a period: evaluates the rule set over the records for every organization and person
+ * of the graph, line by line with explanations, grades, quotas and verdicts, then proposes the
+ * accountability findings along the chain. Synchronous, pure and deterministic: the same inputs
+ * give byte-identical JSON whatever the record order or the machine's time zone.
+ *
+ * @throws {ValidationError} when the graph, the rule set or (by default) any record is invalid.
+ * @example
+ * const result = assess({ graph, rules, records, lang: 'zh' });
+ * result.organizations[0]?.lines[0]?.explanation;
+ * result.findings.filter((f) => f.subject.type === 'person');
+ */
+export function assess(input: AssessOptions): AssessmentResult {
+  const session = openAssessment(input);
+  for (const item of input.records) session.add(item);
+  const run = session.finish();
+  return { ...run.result, ...proposeFindings(run, input.previous, run.result.lang) };
+}
+
+/**
+ * Like {@link assess}, over a stream of records (raw objects or reader items) in one pass:
+ * records are never all held in memory; what is kept grows with subjects × indicators and with
+ * the ids needed to deduplicate.
+ *
+ * @example
+ * const result = await assessStream({ graph, rules, records: readRecordsFile('records.ndjson') });
+ */
+export async function assessStream(input: AssessStreamOptions): Promise<AssessmentResult> {
+  const session = openAssessment(input);
+  for await (const item of input.records) session.add(item);
+  const run = session.finish();
+  return { ...run.result, ...proposeFindings(run, input.previous, run.result.lang) };
+}

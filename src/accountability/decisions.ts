@@ -1,0 +1,116 @@
+import { parseCalendarDate } from '../core/calendar.js';
+import { makeIssue, type Issue } from '../core/issue.js';
+import type { Lang } from '../core/lang.js';
+import { ValidationError } from '../core/validation-error.js';
+import { DEFAULT_ORGANIZATION_FORMS, DEFAULT_PERSON_FORMS } from '../model/accountability.js';
+import { eligibilityOf } from './propose.js';
+import type { AssessmentResult, AuditEntry, Finding, FindingForm } from './types.js';
+
+/** A person's decision on one proposed finding. */
+export interface Decision {
+  readonly finding: string;
+  readonly action: 'confirm' | 'waive' | 'change';
+  /** For `change`: the form decided (an id on the subject's ladder). */
+  readonly form?: string;
+  /** Who decided (a name or an id). */
+  readonly by: string;
+  /** When, YYYY-MM-DD. */
+  readonly at: string;
+  /** Why; required to waive or change. */
+  readonly reason?: string;
+}
+
+/** Options for {@link applyDecisions}. */
+export interface ApplyDecisionsOptions {
+  readonly lang?: Lang;
+  /** Custom ladders, when the rule set defined its own (default: the standard ladders). */
+  readonly forms?: { readonly organization?: readonly { id: string; title: string; titleEn?: string }[]; readonly person?: readonly { id: string; title: string; titleEn?: string }[] };
+}
+
+function ladderFor(finding: Finding, options: ApplyDecisionsOptions): readonly { id: string; title: string; titleEn?: string }[] {
+  return finding.subject.type === 'organization'
+    ? (options.forms?.organization ?? DEFAULT_ORGANIZATION_FORMS)
+    : (options.forms?.person ?? DEFAULT_PERSON_FORMS);
+}
+
+function check(result: AssessmentResult, decisions: readonly unknown[], options: ApplyDecisionsOptions, lang: Lang): Issue[] {
+  const issues: Issue[] = [];
+  const byId = new Map(result.findings.map((f) => [f.id, f]));
+  const decided = new Map<string, number>();
+  decisions.forEach((raw, i) => {
+    const at = (field: string): (string | number)[] => ['decisions', i, field];
+    if (typeof raw !== 'object' || raw === null) {
+      issues.push(makeIssue('invalid-type', ['decisions', i], { expected: 'object', received: raw === null ? 'null' : typeof raw }, lang));
+      return;
+    }
+    const d = raw as Partial<Decision>;
+    if (typeof d.finding !== 'string') issues.push(makeIssue('required', at('finding'), { field: 'finding' }, lang));
+    else if (!byId.has(d.finding)) issues.push(makeIssue('unknown-finding', at('finding'), { id: d.finding }, lang));
+    else {
+      const first = decided.get(d.finding);
+      if (first !== undefined) issues.push(makeIssue('duplicate-decision', at('finding'), { id: d.finding, first }, lang));
+      else decided.set(d.finding, i);
+    }
+    if (d.action !== 'confirm' && d.action !== 'waive' && d.action !== 'change') {
+      issues.push(makeIssue('invalid-value', at('action'), { value: String(d.action), allowed: 'confirm, waive, change' }, lang));
+    }
+    if (typeof d.by !== 'string' || d.by.trim() === '') issues.push(makeIssue('required', at('by'), { field: 'by' }, lang));
+    if (typeof d.at !== 'string' || parseCalendarDate(d.at) === undefined) issues.push(makeIssue('invalid-date', at('at'), { value: String(d.at) }, lang));
+    if ((d.action === 'waive' || d.action === 'change') && (typeof d.reason !== 'string' || d.reason.trim() === '')) {
+      issues.push(makeIssue('decision-reason-required', at('reason'), { action: d.action }, lang));
+    }
+    const finding = typeof d.finding === 'string' ? byId.get(d.finding) : undefined;
+    if (d.action === 'change') {
+      if (typeof d.form !== 'string') issues.push(makeIssue('required', at('form'), { field: 'form' }, lang));
+      else if (finding && !ladderFor(finding, options).some((f) => f.id === d.form)) {
+        issues.push(makeIssue('unknown-form', at('form'), { id: d.form, ladder: finding.subject.type }, lang));
+      }
+    } else if (d.form !== undefined) issues.push(makeIssue('decision-form-unexpected', at('form'), { action: String(d.action) }, lang));
+    if (finding && finding.status !== 'proposed') issues.push(makeIssue('finding-already-decided', at('finding'), { id: finding.id, status: finding.status }, lang));
+  });
+  return issues;
+}
+
+/**
+ * Records people's decisions on proposed findings — confirm, waive, or change the form — and
+ * returns the audited result: each decided finding carries its decision, `audit` lists every
+ * decision in order, and eligibility is recomputed from what was decided (a waived finding no
+ * longer bars anyone; a changed form counts at its new level). Findings left undecided stay
+ * `proposed`. Bad decisions (an unknown finding, a second decision on one finding, a change
+ * without a form or reason, a form not on the ladder) are all reported at once.
+ *
+ * @throws {ValidationError} listing every problem with its path.
+ * @example
+ * const final = applyDecisions(result, [
+ *   { finding: result.findings[0]!.id, action: 'confirm', by: '局党委', at: '2023-01-20' },
+ * ]);
+ */
+export function applyDecisions(result: AssessmentResult, decisions: readonly Decision[], options: ApplyDecisionsOptions = {}): AssessmentResult {
+  const lang = options.lang ?? result.lang;
+  if (!Array.isArray(decisions)) throw new ValidationError('decisions', [makeIssue('invalid-type', ['decisions'], { expected: 'array', received: typeof decisions }, lang)], lang);
+  const issues = check(result, decisions, options, lang);
+  if (issues.length > 0) throw new ValidationError('decisions', issues, lang);
+  const byFinding = new Map(decisions.map((d) => [d.finding, d]));
+  const audit: AuditEntry[] = [...(result.audit ?? [])];
+  const findings = result.findings.map((finding): Finding => {
+    const d = byFinding.get(finding.id);
+    if (!d) return finding;
+    let form: FindingForm = finding.form;
+    if (d.action === 'change') {
+      const ladder = ladderFor(finding, options);
+      const index = ladder.findIndex((f) => f.id === d.form);
+      const chosen = ladder[index] as { id: string; title: string; titleEn?: string };
+      form = { id: chosen.id, title: lang === 'en' && chosen.titleEn !== undefined ? chosen.titleEn : chosen.title, severity: index + 1 };
+    }
+    const status = d.action === 'confirm' ? 'confirmed' : d.action === 'waive' ? 'waived' : 'changed';
+    audit.push({ finding: finding.id, action: d.action, by: d.by, at: d.at, ...(d.reason !== undefined ? { reason: d.reason } : {}), from: finding.form.id, to: d.action === 'waive' ? 'none' : form.id });
+    return {
+      ...finding,
+      status,
+      form,
+      decision: { action: d.action, by: d.by, at: d.at, ...(d.reason !== undefined ? { reason: d.reason } : {}), ...(d.action === 'change' ? { form } : {}) },
+    };
+  });
+  const eligibility = result.ineligibleFrom ? eligibilityOf(findings, result.people, result.ineligibleFrom, lang) : [];
+  return { ...result, findings, eligibility, audit };
+}

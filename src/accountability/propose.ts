@@ -1,0 +1,182 @@
+import type { Lang } from '../core/lang.js';
+import type { ScoredRun } from '../engine/assess.js';
+import type { SubjectResult } from '../engine/result.js';
+import type { Graph } from '../graph/types.js';
+import { WAIVER_REASONS, type Accountability, type AccountabilityRule } from '../model/accountability.js';
+import type { EvidenceRecord } from '../model/record.js';
+import { RESPONSIBILITY_LABELS } from '../model/responsibility.js';
+import { formAt, formIndex, formLadders } from './forms.js';
+import { pressureOf, supervisionFindings } from './pressure.js';
+import { reachOf } from './reach.js';
+import { evaluateTrigger, type TriggerHit } from './triggers.js';
+import { LIABILITY_LABELS, type AssessmentResult, type Circumstance, type Eligibility, type Finding, type FindingForm, type FindingSubject } from './types.js';
+
+const keyOf = (s: { type: string; id: string }): string => `${s.type}\u0000${s.id}`;
+
+function subjectOf(graph: Graph, type: 'organization' | 'person', id: string): FindingSubject {
+  const name = (type === 'organization' ? graph.organizations.get(id)?.name : graph.people.get(id)?.name) ?? id;
+  return { type, id, name };
+}
+
+/** Records of some types naming a subject, for this rule or for every rule (no `rule` attribute). */
+function recordsNaming(records: readonly EvidenceRecord[], types: ReadonlySet<string>, subject: { type: string; id: string }, rule: string): EvidenceRecord[] {
+  return records.filter((r) => {
+    if (!types.has(r.type)) return false;
+    const names = subject.type === 'person' ? r.person === subject.id : r.person === undefined && r.organization === subject.id;
+    const forRule = r.attributes.get('rule');
+    return names && (forRule === undefined || forRule === null || forRule === rule);
+  });
+}
+
+interface Settings {
+  readonly section: Accountability;
+  readonly aggravating: ReadonlySet<string>;
+  readonly mitigating: ReadonlySet<string>;
+  readonly waiver: ReadonlySet<string>;
+}
+
+function circumstancesOf(settings: Settings, retained: readonly EvidenceRecord[], subject: FindingSubject, rule: string, repeated: boolean, start: number, last: number): { circumstances: Circumstance[]; index: number } {
+  const circumstances: Circumstance[] = [];
+  let index = start;
+  const move = (kind: Circumstance['kind'], step: 1 | -1, recordIds: string[]): void => {
+    const next = Math.min(last, Math.max(0, index + step));
+    circumstances.push({ kind, step, recordIds, clamped: next === index });
+    index = next;
+  };
+  if (repeated) move('repeat', 1, []);
+  const heavier = recordsNaming(retained, settings.aggravating, subject, rule);
+  if (heavier.length > 0) move('aggravating', 1, heavier.map((r) => r.id));
+  const lighter = recordsNaming(retained, settings.mitigating, subject, rule);
+  if (lighter.length > 0) move('mitigating', -1, lighter.map((r) => r.id));
+  return { circumstances, index };
+}
+
+function waiverOf(settings: Settings, retained: readonly EvidenceRecord[], subject: FindingSubject, rule: string, lang: Lang): Finding['waiver'] {
+  const records = recordsNaming(retained, settings.waiver, subject, rule);
+  if (records.length === 0) return undefined;
+  const reason = String(records[0]?.attributes.get('reason') ?? 'unspecified');
+  const known = WAIVER_REASONS.find((w) => w.id === reason);
+  return { reason, title: known ? (lang === 'en' ? known.titleEn : known.title) : reason, recordIds: records.map((r) => r.id) };
+}
+
+function explain(rule: AccountabilityRule, hit: TriggerHit, finding: Omit<Finding, 'explanation'>, lang: Lang): string {
+  const zh = lang === 'zh';
+  const basis = finding.basis === 'direct' ? (zh ? '直接责任' : 'direct') : RESPONSIBILITY_LABELS[finding.basis][lang];
+  const parts = [
+    zh ? `【${rule.title}】${hit.subject.name}：${hit.explanation.zh}` : `[${rule.titleEn ?? rule.title}] ${hit.subject.name}: ${hit.explanation.en}`,
+    zh
+      ? `${finding.subject.name}承担${LIABILITY_LABELS[finding.liability].zh}（${basis}），建议「${finding.form.title}」`
+      : `${finding.subject.name} bears ${LIABILITY_LABELS[finding.liability].en} (${basis}); proposed: ${finding.form.title}`,
+  ];
+  for (const c of finding.circumstances) {
+    const label = { repeat: zh ? '上期已有同类问题' : 'repeated from the previous period', aggravating: zh ? '有从重情节' : 'aggravating circumstances', mitigating: zh ? '及时整改，从轻' : 'prompt remedy' }[c.kind];
+    parts.push(`${label}${c.clamped ? (zh ? '（已至梯度端点）' : ' (at the end of the ladder)') : c.step > 0 ? (zh ? '，加重一档' : ', one step heavier') : zh ? '，减轻一档' : ', one step lighter'}`);
+  }
+  if (finding.waiver) parts.push(zh ? `符合免责情形：${finding.waiver.title}，建议免予问责` : `waiver grounds: ${finding.waiver.title}; proposed to waive`);
+  return parts.join(zh ? '；' : '; ');
+}
+
+/**
+ * Proposes accountability findings from a scored run: evaluates each rule's trigger, follows its
+ * reach along the responsibility chain, sets the form from the rule and moves it for a repeat
+ * (+1), aggravating (+1) and mitigating (−1) circumstances within the ladder, records Art. 17
+ * waiver grounds without dropping the finding, then adds supervision findings, eligibility and
+ * pressure. Every finding is `proposed`.
+ */
+export function proposeFindings(run: ScoredRun, previous: AssessmentResult | undefined, lang: Lang): Pick<AssessmentResult, 'findings' | 'eligibility' | 'pressure' | 'ineligibleFrom'> {
+  const { plan, result, retained } = run;
+  const section = plan.rules.accountability;
+  if (!section) return { findings: [], eligibility: [], pressure: [], ineligibleFrom: null };
+  const settings: Settings = {
+    section,
+    aggravating: new Set(section.circumstances?.aggravating ?? ['aggravating-circumstance']),
+    mitigating: new Set(section.circumstances?.mitigating ?? ['prompt-remedy']),
+    waiver: new Set(section.circumstances?.waiver ?? ['accountability-waiver']),
+  };
+  const ladders = formLadders(section);
+  const previousHits = new Map<string, Set<string>>();
+  const previousFindings = new Set<string>();
+  for (const f of previous?.findings ?? []) {
+    const hits = previousHits.get(f.rule) ?? new Set<string>();
+    hits.add(keyOf(f.trigger.subject));
+    previousHits.set(f.rule, hits);
+    previousFindings.add(`${f.rule}\u0000${keyOf(f.subject)}`);
+  }
+  const currentHits = new Map<string, TriggerHit[]>();
+  // Repeat triggers read other rules' hits of this period: evaluate them last, report in sheet order.
+  const ordered = [...section.rules].sort((a, b) => Number(a.trigger.type === 'repeat') - Number(b.trigger.type === 'repeat'));
+  for (const rule of ordered) currentHits.set(rule.id, evaluateTrigger(rule, { plan, result, retained, previousHits, currentHits, lang }));
+
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  for (const rule of section.rules) {
+    for (const hit of currentHits.get(rule.id) ?? []) {
+      for (const reach of rule.reach) {
+        for (const target of reachOf(plan.graph, reach, hit)) {
+          const id = `${rule.id}:${hit.subject.type[0]}:${hit.subject.id}>${target.type[0]}:${target.id}`;
+          if (seen.has(id)) continue;
+          seen.add(id);
+          const ladder = ladders[target.type];
+          const base = Math.max(0, formIndex(ladder, reach.form?.[target.type] ?? rule.form?.[target.type]));
+          const subject = subjectOf(plan.graph, target.type, target.id);
+          const repeated = previousFindings.has(`${rule.id}\u0000${keyOf(subject)}`);
+          const { circumstances, index } = circumstancesOf(settings, retained, subject, rule.id, repeated, base, ladder.forms.length - 1);
+          const waiver = target.type === 'person' ? waiverOf(settings, retained, subject, rule.id, lang) : undefined;
+          const draft: Omit<Finding, 'explanation'> = {
+            id,
+            rule: rule.id,
+            ruleTitle: lang === 'en' && rule.titleEn !== undefined ? rule.titleEn : rule.title,
+            status: 'proposed',
+            subject,
+            liability: target.liability,
+            basis: target.basis,
+            form: formAt(ladder, index, lang),
+            baseForm: formAt(ladder, base, lang),
+            circumstances,
+            ...(waiver ? { waiver } : {}),
+            trigger: { type: rule.trigger.type, subject: hit.subject, indicators: hit.indicators, recordIds: hit.recordIds },
+            path: target.path,
+          };
+          findings.push({ ...draft, explanation: explain(rule, hit, draft, lang) });
+        }
+      }
+    }
+  }
+  findings.push(...supervisionFindings(plan.graph, section, findings, ladders.organization, lang));
+  const line = formAt(ladders.person, Math.max(0, formIndex(ladders.person, section.ineligibleFrom ?? 'admonishment')), lang);
+  return { findings, eligibility: eligibilityOf(findings, result.people, line, lang), pressure: pressureOf(plan.graph, findings), ineligibleFrom: line };
+}
+
+/**
+ * People not eligible for the top grade or awards (评优评先) because of a finding at or above the
+ * line (default 诫勉). Waived findings do not count; proposed ones do, pending decision.
+ *
+ * @example
+ * eligibilityOf(findings, result.people, line, 'zh').map((e) => e.person);
+ */
+export function eligibilityOf(findings: readonly Finding[], people: readonly SubjectResult[], line: FindingForm, lang: Lang): Eligibility[] {
+  const byPerson = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (f.subject.type !== 'person' || f.status === 'waived' || f.form.severity < line.severity) continue;
+    const list = byPerson.get(f.subject.id) ?? [];
+    list.push(f);
+    byPerson.set(f.subject.id, list);
+  }
+  const subjects = new Map(people.map((p) => [p.id, p]));
+  return [...byPerson.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([person, list]) => {
+      const forms = [...new Set(list.map((f) => f.form.title))].join('、');
+      return {
+        person,
+        name: list[0]?.subject.name ?? person,
+        eligible: false as const,
+        findings: list.map((f) => f.id),
+        holdsTopGrade: subjects.get(person)?.grade?.rank === 1,
+        reason:
+          lang === 'zh'
+            ? `本期拟给予${forms}（${line.title}及以上），不得评为最高等次、不得参加评优评先`
+            : `${forms} (${line.title} or heavier): not eligible for the top grade or awards`,
+      };
+    });
+}

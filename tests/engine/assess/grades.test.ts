@@ -1,0 +1,267 @@
+// Grades: thresholds, ladders written in any order, quotas (share, count, peer groups, ties,
+// cascades), probationary members, subjects without a ladder. Each subject's total is set
+// exactly by one manual-score record on a 100-point manual indicator.
+import { describe, expect, it } from 'vitest';
+import type { GraphInput, QuotaInput, RuleSetInput } from './grades-types.js';
+import {
+  fourGrades,
+  graphInput,
+  ind,
+  manualIndicator,
+  manualScore,
+  org,
+  orgLadder,
+  person,
+  rec,
+  ruleSet,
+  run,
+  type LadderInput,
+} from './helpers.js';
+
+/** A committee with seven branches s1…s7, listed in reverse order on purpose. */
+function sevenBranches(): GraphInput {
+  const ids = ['s7', 's6', 's5', 's4', 's3', 's2', 's1'];
+  return {
+    organizations: [{ id: 'cm', name: '党委', kind: 'committee' }, ...ids.map((id) => ({ id, name: `支部${id}`, kind: 'branch' as const, parent: 'cm' }))],
+    people: [],
+    posts: [],
+  };
+}
+
+/** A committee, two general branches and five branches below them. */
+function twoGeneralBranches(): GraphInput {
+  return {
+    organizations: [
+      { id: 'cm', name: '党委', kind: 'committee' },
+      { id: 'gb1', name: '总支一', kind: 'general-branch', parent: 'cm' },
+      { id: 'gb2', name: '总支二', kind: 'general-branch', parent: 'cm' },
+      { id: 'b11', name: '支部11', kind: 'branch', parent: 'gb1' },
+      { id: 'b12', name: '支部12', kind: 'branch', parent: 'gb1' },
+      { id: 'b21', name: '支部21', kind: 'branch', parent: 'gb2' },
+      { id: 'b22', name: '支部22', kind: 'branch', parent: 'gb2' },
+      { id: 'b23', name: '支部23', kind: 'branch', parent: 'gb2' },
+    ],
+    people: [],
+    posts: [],
+  };
+}
+
+/** One manual score per organization, in the order given. */
+function scores(map: Record<string, number>): ReturnType<typeof manualScore>[] {
+  return Object.entries(map).map(([id, score]) => manualScore(`score-${id}`, { organization: id }, 'score', score));
+}
+
+function grade(result: ReturnType<typeof run>, id: string): unknown {
+  return org(result, id).grade;
+}
+
+const SCORE = manualIndicator('score', 100);
+const good = { ladder: 'org', id: 'good', title: '好', reason: 'score' };
+const fairlyGood = { ladder: 'org', id: 'fairly-good', title: '较好', reason: 'score' };
+const average = { ladder: 'org', id: 'average', title: '一般', reason: 'score' };
+const poor = { ladder: 'org', id: 'poor', title: '差', reason: 'score' };
+const quotaDown = (earned: string) => ({ ladder: 'org', id: 'fairly-good', title: '较好', reason: 'quota', earned });
+
+function rules(extra: Partial<RuleSetInput> = {}, ladder: LadderInput = orgLadder(['branch'])): RuleSetInput {
+  return ruleSet([SCORE], { ladders: [ladder], ...extra });
+}
+
+describe('thresholds', () => {
+  const totals = { s1: 90, s2: 89.99, s3: 80, s4: 79.99, s5: 60, s6: 59.99, s7: 0 };
+  const expected = { s1: good, s2: fairlyGood, s3: fairlyGood, s4: average, s5: average, s6: poor, s7: poor };
+
+  it('each grade runs from its min (inclusive) up to the next: exactly 90 is 好', () => {
+    const result = run(rules(), scores(totals), { graph: sevenBranches() });
+    for (const [id, total] of Object.entries(totals)) expect(org(result, id).total).toBe(total);
+    for (const [id, award] of Object.entries(expected)) expect(grade(result, id), id).toEqual(award);
+  });
+
+  it('grades may be listed in any order', () => {
+    const [g, f, a, p] = fourGrades();
+    const shuffled: LadderInput = { ...orgLadder(['branch']), grades: [p!, g!, a!, f!] };
+    const result = run(rules({}, shuffled), scores(totals), { graph: sevenBranches() });
+    for (const [id, award] of Object.entries(expected)) expect(grade(result, id), id).toEqual(award);
+  });
+
+  it('an optional max bounds a grade: a score in the gap between grades gets none', () => {
+    const gapped: LadderInput = {
+      ...orgLadder(['branch']),
+      grades: [
+        { id: 'good', title: '好', min: 90 },
+        { id: 'fairly-good', title: '较好', min: 80, max: 85 },
+        { id: 'poor', title: '差', min: 0, max: 80 },
+      ],
+    };
+    const result = run(rules({}, gapped), scores({ s1: 95, s2: 84.99, s3: 87, s4: 79.99 }), { graph: sevenBranches() });
+    expect(grade(result, 's1')).toEqual(good);
+    expect(grade(result, 's2')).toEqual(fairlyGood);
+    // 87 is above 较好's max and below 好's min
+    expect(grade(result, 's3')).toBeNull();
+    expect(grade(result, 's4')).toEqual(poor);
+  });
+
+  it('the top grade has no ceiling: a total above the scale (bonus) keeps it', () => {
+    const withBonus = ruleSet([SCORE, ind({ id: 'award', bonus: { recordTypes: ['award'], each: 5, cap: 5 } })], { ladders: [orgLadder(['branch'])] });
+    const result = run(withBonus, [...scores({ s1: 100 }), rec('w1', 'award', 's1', '2022-05-01')], { graph: sevenBranches() });
+    expect(org(result, 's1').total).toBe(105);
+    expect(grade(result, 's1')).toEqual(good);
+  });
+});
+
+describe('quotas', () => {
+  const graph = sevenBranches();
+
+  it('maxShare 0.3 of 7 subjects: floor(2.1) = 2 keep the top grade, the rest move one grade down', () => {
+    const quotas: QuotaInput[] = [{ ladder: 'org', grade: 'good', maxShare: 0.3 }];
+    const result = run(rules({ quotas }), scores({ s1: 99, s2: 98, s3: 97, s4: 96, s5: 95, s6: 85, s7: 70 }), { graph });
+    // five earned 好; the best two keep it
+    expect(grade(result, 's1')).toEqual(good);
+    expect(grade(result, 's2')).toEqual(good);
+    for (const id of ['s3', 's4', 's5']) expect(grade(result, id), id).toEqual(quotaDown('good'));
+    expect(grade(result, 's6')).toEqual(fairlyGood);
+    expect(grade(result, 's7')).toEqual(average);
+    // the score itself is untouched
+    expect(org(result, 's3').total).toBe(97);
+  });
+
+  it('ties are broken by the smaller id, whatever the input order', () => {
+    const quotas: QuotaInput[] = [{ ladder: 'org', grade: 'good', maxShare: 0.3 }];
+    // s1 first; then three at 95 for one remaining place: s3 (smallest id) wins
+    const result = run(rules({ quotas }), scores({ s7: 95, s5: 95, s3: 95, s1: 99, s2: 50, s4: 50, s6: 50 }), { graph });
+    expect(grade(result, 's1')).toEqual(good);
+    expect(grade(result, 's3')).toEqual(good);
+    expect(grade(result, 's5')).toEqual(quotaDown('good'));
+    expect(grade(result, 's7')).toEqual(quotaDown('good'));
+  });
+
+  it('maxCount caps by number; with maxShare the smaller limit applies', () => {
+    const totals = scores({ s1: 99, s2: 98, s3: 97, s4: 96, s5: 95, s6: 85, s7: 70 });
+    const byCount = run(rules({ quotas: [{ ladder: 'org', grade: 'good', maxCount: 1 }] }), totals, { graph });
+    expect(['s1', 's2', 's3'].map((id) => (org(byCount, id).grade as { id: string }).id)).toEqual(['good', 'fairly-good', 'fairly-good']);
+    // maxShare 0.5 → floor(3.5) = 3, maxCount 4 → 3 keep
+    const both = run(rules({ quotas: [{ ladder: 'org', grade: 'good', maxShare: 0.5, maxCount: 4 }] }), totals, { graph });
+    expect(['s3', 's4'].map((id) => (org(both, id).grade as { id: string }).id)).toEqual(['good', 'fairly-good']);
+    // maxShare 0.5 → 3, maxCount 2 → 2 keep
+    const tighter = run(rules({ quotas: [{ ladder: 'org', grade: 'good', maxShare: 0.5, maxCount: 2 }] }), totals, { graph });
+    expect(['s2', 's3'].map((id) => (org(tighter, id).grade as { id: string }).id)).toEqual(['good', 'fairly-good']);
+  });
+
+  it('cascades when the next grade has a quota too (quotas listed in any order)', () => {
+    const quotas: QuotaInput[] = [
+      { ladder: 'org', grade: 'fairly-good', maxCount: 1 },
+      { ladder: 'org', grade: 'good', maxCount: 1 },
+    ];
+    const result = run(rules({ quotas }), scores({ s1: 99, s2: 95, s3: 92, s4: 85, s5: 70, s6: 65, s7: 50 }), { graph });
+    // 好: s1 keeps; s2, s3 move to 较好. 较好 is now s2 95, s3 92, s4 85: s2 keeps,
+    // s3 and s4 move to 一般 — s3 still shows the grade its score earned, 好
+    expect(grade(result, 's1')).toEqual(good);
+    expect(grade(result, 's2')).toEqual(quotaDown('good'));
+    expect(grade(result, 's3')).toEqual({ ladder: 'org', id: 'average', title: '一般', reason: 'quota', earned: 'good' });
+    expect(grade(result, 's4')).toEqual({ ladder: 'org', id: 'average', title: '一般', reason: 'quota', earned: 'fairly-good' });
+    expect(grade(result, 's5')).toEqual(average);
+    expect(grade(result, 's7')).toEqual(poor);
+  });
+
+  it('a vetoed subject takes the lowest grade and no place in the quota', () => {
+    const withVeto = ruleSet([SCORE, ind({ id: 'veto', veto: { recordTypes: ['case'] } })], {
+      ladders: [orgLadder(['branch'])],
+      quotas: [{ ladder: 'org', grade: 'good', maxShare: 0.3 }],
+    });
+    const result = run(withVeto, [...scores({ s1: 99, s2: 98, s3: 97, s4: 96, s5: 50, s6: 50, s7: 50 }), rec('k1', 'case', 's1', '2022-05-01')], { graph });
+    expect(grade(result, 's1')).toEqual({ ladder: 'org', id: 'poor', title: '差', reason: 'veto' });
+    expect(grade(result, 's2')).toEqual(good);
+    expect(grade(result, 's3')).toEqual(good);
+    expect(grade(result, 's4')).toEqual(quotaDown('good'));
+  });
+
+  describe('peer groups', () => {
+    const ladder = orgLadder(['general-branch', 'branch']);
+    const sheet = [manualIndicator('score', 100, { organizations: ['general-branch', 'branch'] })];
+    const totals = scores({ gb1: 95, gb2: 92, b11: 99, b12: 98, b21: 97, b22: 96, b23: 91 });
+    const idsOf = (result: ReturnType<typeof run>): Record<string, string> =>
+      Object.fromEntries(result.organizations.map((s) => [s.id, `${s.grade?.id}${s.grade?.reason === 'quota' ? '*' : ''}`]));
+    const go = (peerGroup: 'all' | 'kind' | 'parent') =>
+      run(ruleSet(sheet, { ladders: [ladder], quotas: [{ ladder: 'org', grade: 'good', maxShare: 0.5, peerGroup }] }), totals, { graph: twoGeneralBranches() });
+
+    it("'all': one group of 7 → floor(3.5) = 3", () => {
+      // b11 99, b12 98, b21 97 keep; b22 96, gb1 95, gb2 92, b23 91 move down
+      expect(idsOf(go('all'))).toEqual({ gb1: 'fairly-good*', gb2: 'fairly-good*', b11: 'good', b12: 'good', b21: 'good', b22: 'fairly-good*', b23: 'fairly-good*' });
+    });
+
+    it("'kind': general branches (2 → 1) and branches (5 → 2) apart", () => {
+      expect(idsOf(go('kind'))).toEqual({ gb1: 'good', gb2: 'fairly-good*', b11: 'good', b12: 'good', b21: 'fairly-good*', b22: 'fairly-good*', b23: 'fairly-good*' });
+    });
+
+    it("'parent': siblings under the same parent (cm: 2 → 1, gb1: 2 → 1, gb2: 3 → 1)", () => {
+      expect(idsOf(go('parent'))).toEqual({ gb1: 'good', gb2: 'fairly-good*', b11: 'good', b12: 'fairly-good*', b21: 'good', b22: 'fairly-good*', b23: 'fairly-good*' });
+    });
+  });
+});
+
+describe('probationary members and subjects without a ladder', () => {
+  const memberLadder = (excludeProbationary: boolean): LadderInput => ({
+    id: 'member',
+    title: '民主评议党员',
+    appliesTo: { posts: ['member'] },
+    excludeProbationary,
+    grades: [
+      { id: 'excellent', title: '优秀', min: 90 },
+      { id: 'qualified', title: '合格', min: 60 },
+      { id: 'basically', title: '基本合格', min: 50 },
+      { id: 'unqualified', title: '不合格', min: 0 },
+    ],
+  });
+  const memberRules = (excludeProbationary: boolean): RuleSetInput =>
+    ruleSet([manualIndicator('member-score', 100, { posts: ['member'] })], {
+      ladders: [memberLadder(excludeProbationary)],
+      quotas: [{ ladder: 'member', grade: 'excellent', maxShare: 0.34 }],
+    });
+  const records = [
+    manualScore('m-prob', { person: 'p-b1-prob' }, 'member-score', 99),
+    manualScore('m-b1', { person: 'p-b1-m' }, 'member-score', 95),
+    manualScore('m-b2', { person: 'p-b2-m' }, 'member-score', 93),
+    manualScore('m-g1', { person: 'p-g1-m' }, 'member-score', 70),
+  ];
+  const gradeId = (result: ReturnType<typeof run>, id: string): string | null => person(result, id).grade?.id ?? null;
+
+  it('excludeProbationary: the probationary member gets no grade and is not counted in the quota', () => {
+    const result = run(memberRules(true), records);
+    expect(person(result, 'p-b1-prob').grade).toBeNull();
+    expect(person(result, 'p-b1-prob').total).toBe(99);
+    // 3 graded: floor(0.34 × 3) = 1 → p-b1-m (95) keeps 优秀
+    expect(person(result, 'p-b1-m').grade).toEqual({ ladder: 'member', id: 'excellent', title: '优秀', reason: 'score' });
+    expect(person(result, 'p-b2-m').grade).toEqual({ ladder: 'member', id: 'qualified', title: '合格', reason: 'quota', earned: 'excellent' });
+    expect(gradeId(result, 'p-g1-m')).toBe('qualified');
+  });
+
+  it('without it the probationary member is graded and takes the place', () => {
+    const result = run(memberRules(false), records);
+    // 4 graded: floor(1.36) = 1 → p-b1-prob (99)
+    expect(gradeId(result, 'p-b1-prob')).toBe('excellent');
+    expect(person(result, 'p-b1-m').grade).toMatchObject({ id: 'qualified', reason: 'quota', earned: 'excellent' });
+  });
+
+  it('a subject with no ladder gets grade null', () => {
+    const sheet = [manualIndicator('score', 100, { organizations: ['committee', 'branch'] })];
+    const result = run(ruleSet(sheet, { ladders: [orgLadder(['branch'])] }), scores({ cm: 95, b1: 95, b2: 85 }));
+    expect(org(result, 'cm').grade).toBeNull();
+    expect(org(result, 'cm').total).toBe(95);
+    expect(grade(result, 'b1')).toEqual(good);
+    // no ladders at all
+    const none = run(ruleSet(sheet), scores({ cm: 95, b1: 95 }));
+    expect(none.organizations.map((s) => s.grade)).toEqual([null, null, null]);
+  });
+
+  it('a person is graded on the first ladder that applies to them', () => {
+    const secretaries: LadderInput = { id: 'sec', title: '书记', appliesTo: { posts: ['secretary'] }, grades: fourGrades() };
+    const sheet = [manualIndicator('sec-score', 100, { posts: ['secretary'] })];
+    const result = run(ruleSet(sheet, { ladders: [secretaries] }), [
+      manualScore('x1', { person: 'p-b1-sec' }, 'sec-score', 91),
+      manualScore('x2', { person: 'p-sec' }, 'sec-score', 79),
+    ]);
+    expect(person(result, 'p-b1-sec').grade).toEqual({ ladder: 'sec', id: 'good', title: '好', reason: 'score' });
+    expect(person(result, 'p-sec').grade).toEqual({ ladder: 'sec', id: 'average', title: '一般', reason: 'score' });
+    // graphInput is untouched by the runs
+    expect(graphInput().people).toHaveLength(9);
+  });
+});
