@@ -2,7 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
+    // The library's tests, and each example's own rule-set tests (written with zerenzhi/testing).
+    include: ['tests/**/*.test.ts', 'examples/**/*.test.ts'],
     environment: 'node',
+    testTimeout: 20_000,
   },
 });
