@@ -113,8 +113,9 @@ function inPeriod(plan: Plan, route: Route, record: EvidenceRecord): boolean {
   return record.day >= period.start && record.day <= (route.role === 'business' ? period.end : asOf);
 }
 
-function subjectsOf(plan: Plan, acc: Accumulation, indicator: IndicatorPlan, record: EvidenceRecord): string[] {
+function subjectsOf(plan: Plan, indicator: IndicatorPlan, role: Route['role'], record: EvidenceRecord): string[] {
   const { graph } = plan;
+  const scope = role === 'measure' ? indicator.scope : role === 'veto' ? (indicator.indicator.veto?.scope ?? 'self') : 'self';
   if (indicator.applies.subject === 'organization') {
     if (record.organization === undefined) return [];
     const org = graph.organizations.get(record.organization);
@@ -123,21 +124,32 @@ function subjectsOf(plan: Plan, acc: Accumulation, indicator: IndicatorPlan, rec
     let current: typeof org | undefined = org;
     while (current) {
       if (indicator.applies.kinds?.has(current.kind) ?? true) out.push(current.id);
-      if (indicator.scope !== 'subtree' || current.parent === null) break;
+      if (scope !== 'subtree' || current.parent === null) break;
       current = graph.organizations.get(current.parent);
     }
     return out;
   }
   if (indicator.by === 'organization') {
     if (record.organization === undefined) return [];
-    return [...(plan.peopleByOrganization.get(indicator.indicator.id)?.get(record.organization) ?? [])];
+    const byOrganization = plan.peopleByOrganization.get(indicator.indicator.id);
+    const people = new Set<string>();
+    // With subtree scope, the people holding the post in any organization above count it too.
+    for (let current = graph.organizations.get(record.organization); current; current = current.parent === null ? undefined : graph.organizations.get(current.parent)) {
+      for (const person of byOrganization?.get(current.id) ?? []) people.add(person);
+      if (scope !== 'subtree') break;
+    }
+    return [...people];
   }
   if (record.person === undefined || !plan.peopleOfIndicator.get(indicator.indicator.id)?.has(record.person)) return [];
   return [record.person];
 }
 
 function applyToLine(plan: Plan, indicator: IndicatorPlan, role: Route['role'], line: LineState, record: EvidenceRecord): void {
-  line.seen.add(record.id);
+  // Only the measure's own records say whether anything was reported for it; a bonus or veto
+  // record on the same line does not.
+  if (role !== 'measure') {
+    if (record.status !== 'approved') return;
+  } else line.seen.add(record.id);
   if (record.status === 'pending') {
     line.pending.add(record.id);
     return;
@@ -189,8 +201,11 @@ function route(plan: Plan, acc: Accumulation, record: EvidenceRecord, targets: T
   }
   const unknownOrg = record.organization !== undefined && !plan.graph.organizations.has(record.organization);
   const unknownPerson = record.person !== undefined && !plan.graph.people.has(record.person);
-  if (unknownOrg || unknownPerson) {
-    return count(acc, { counter: 'unknownSubject', key: unknownOrg ? (record.organization as string) : (record.person as string) });
+  // A record naming someone not in the graph still counts where the rest of it is known (a note
+  // taker on a branch meeting); it is reported either way.
+  const unknownKey = unknownOrg ? (record.organization as string) : unknownPerson ? (record.person as string) : undefined;
+  if (unknownKey !== undefined && (unknownOrg || record.organization === undefined)) {
+    return count(acc, { counter: 'unknownSubject', key: unknownKey });
   }
   let inAnyPeriod = false;
   for (const r of routes) {
@@ -213,12 +228,13 @@ function route(plan: Plan, acc: Accumulation, record: EvidenceRecord, targets: T
     if (!matchesWhere(record, where)) continue;
     if (r.role === 'measure' && indicator.indicator.measure?.type === 'manual' && record.attributes.get('indicator') !== indicator.indicator.id) continue;
     const lines = indicator.applies.subject === 'organization' ? acc.organizationLines : acc.personLines;
-    for (const subject of subjectsOf(plan, acc, indicator, record)) {
+    for (const subject of subjectsOf(plan, indicator, r.role, record)) {
       const line = lineFor(plan, lines, subject, indicator);
       applyToLine(plan, indicator, r.role, line, record);
       targets.push({ line, plan: indicator });
     }
   }
+  if (unknownKey !== undefined) return count(acc, { counter: 'unknownSubject', key: unknownKey });
   if (!inAnyPeriod) return count(acc, { counter: 'outOfPeriod' });
   if (record.status === 'pending') {
     acc.pendingIds.add(record.id);

@@ -87,6 +87,7 @@ export function openAssessment(input: Omit<AssessInput, 'records'>): AssessmentS
   let issueCount = 0;
   let skipped = 0;
   let index = 0;
+  let overLimit = 0;
   const maxRecords = input.maxRecords ?? 500_000_000;
   const report = (issue: Issue): void => {
     issueCount++;
@@ -94,8 +95,10 @@ export function openAssessment(input: Omit<AssessInput, 'records'>): AssessmentS
   };
   const add = (item: unknown): void => {
     const at = index++;
-    if (at === maxRecords) report(makeIssue('limit-exceeded', ['records'], { what: 'records', limit: maxRecords, actual: `>${maxRecords}` }, lang));
-    if (at >= maxRecords) return;
+    if (at >= maxRecords) {
+      overLimit++;
+      return;
+    }
     let value = item;
     let line: number | undefined;
     let file: string | undefined;
@@ -116,6 +119,11 @@ export function openAssessment(input: Omit<AssessInput, 'records'>): AssessmentS
     for (const issue of normalized.issues) report(line === undefined ? issue : atLine(issue, line, file));
   };
   const finish = (): ScoredRun => {
+    // Too many records is never skipped: a cap exists to stop the run with a clear error.
+    if (overLimit > 0) {
+      const issue = makeIssue('limit-exceeded', ['records'], { what: 'records', limit: maxRecords, actual: maxRecords + overLimit }, lang);
+      throw new ValidationError('records', [issue, ...issues], lang);
+    }
     if (issueCount > 0 && (input.invalidRecords ?? 'error') === 'error') {
       const listed = issueCount > issues.length ? [...issues, makeIssue('too-many-issues', [], { shown: issues.length, count: issueCount }, lang)] : issues;
       throw new ValidationError('records', listed, lang);

@@ -71,7 +71,8 @@ export function evaluateLine(
         status = 'insufficient-evidence';
         parts.push(zh ? '无任何上报记录且数据源未声明完整，按规则视为未完成' : 'nothing reported and the source is not declared complete: counted as not done by rule');
         // "Not done" must cost something even where an empty state shows no shortfall (no tasks known).
-        if (outcome.shortfalls === 0) scoredOutcome = { ...outcome, shortfalls: 1, ratio: 0, value: 0 };
+        // Not where nothing is required yet (a deadline not yet due, no bucket due): that is in progress.
+        if (outcome.shortfalls === 0 && !outcome.inProgress) scoredOutcome = { ...outcome, shortfalls: 1, ratio: 0, value: 0 };
       } else status = outcome.shortfalls === 0 ? 'met' : outcome.inProgress ? 'in-progress' : 'shortfall';
       if (rule.scoring && max > 0) {
         const scored = scorePoints(scoredOutcome, max, rule.scoring);

@@ -115,5 +115,18 @@ export function lintRuleSet(input: unknown, graph?: Graph, options: LintOptions 
   (rules.quotas ?? []).forEach((quota, i) => {
     if (quota.maxShare === 1 && quota.maxCount === undefined) warn('lint-quota-unbounded', ['quotas', i, 'maxShare'], { grade: quota.grade });
   });
-  return findings;
+  return findings.sort(compareFindings);
+}
+
+function compareFindings(a: LintFinding, b: LintFinding): number {
+  if (a.severity !== b.severity) return a.severity === 'error' ? -1 : 1;
+  const length = Math.min(a.path.length, b.path.length);
+  for (let i = 0; i < length; i++) {
+    const x = a.path[i] as string | number;
+    const y = b.path[i] as string | number;
+    if (x === y) continue;
+    if (typeof x === 'number' && typeof y === 'number') return x - y;
+    return String(x) < String(y) ? -1 : 1;
+  }
+  return a.path.length - b.path.length;
 }

@@ -2,7 +2,8 @@ import type { Indicator } from '../model/rules.js';
 
 /**
  * The indicators each indicator reads on the same subject: a roll-up with `source: 'self'`
- * reads the named indicators, or with `of: 'total'` every other indicator of the sheet.
+ * reads the named indicators, or with `of: 'total'` every other indicator of the sheet (not
+ * itself: its own share is what it computes).
  * Roll-ups over other organizations (children, subtree, oversight, ...) read results of other
  * subjects lower in the tree and cannot loop.
  */
@@ -13,7 +14,7 @@ export function sameSubjectDependencies(indicators: readonly Indicator[]): Map<s
     if (indicator.measure?.type === 'roll-up') {
       for (const source of indicator.measure.from) {
         if (source.source !== 'self') continue;
-        if (source.of === undefined || source.of === 'total') list.push(...indicators.map((i) => i.id));
+        if (source.of === undefined || source.of === 'total') list.push(...indicators.filter((i) => i.id !== indicator.id).map((i) => i.id));
         else list.push(...source.of);
       }
     }
@@ -27,7 +28,7 @@ export function sameSubjectDependencies(indicators: readonly Indicator[]): Map<s
  * sheet order. Iterative depth-first search.
  *
  * @example
- * findRollUpCycles(rules.indicators); // [['own-total']] when a self roll-up reads 'total'
+ * findRollUpCycles(rules.indicators); // [['a', 'b']] when self roll-ups a and b read each other
  */
 export function findRollUpCycles(indicators: readonly Indicator[]): string[][] {
   const deps = sameSubjectDependencies(indicators);

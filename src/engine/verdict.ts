@@ -28,6 +28,8 @@ export function verdictOf(plan: Plan, subject: SubjectDraft): Verdict {
   const lines = subject.lines.filter((l) => recordBased.has(l.indicator) && (l.max > 0 || l.status === 'excluded'));
   const line = plan.rules.verdicts?.incompetentBelow ?? DEFAULT_INCOMPETENT_BELOW;
   const value = plan.rules.composite?.gradeOn === 'composite' && subject.composite?.value != null ? subject.composite.value : subject.total;
+  // Nothing assessed at all (a person covered by a ladder but no indicator): no basis for a verdict.
+  if (subject.lines.every((l) => l.max === 0)) return 'undetermined';
   if (lines.length > 0) {
     if (lines.every((l) => l.status === 'insufficient-evidence' || l.status === 'excluded')) return 'undetermined';
     if (lines.every((l) => l.records.reported === 0)) return 'derelict';

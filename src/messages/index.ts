@@ -1,14 +1,16 @@
 import { accountabilityMessages } from './accountability.js';
+import { cliMessages } from './cli.js';
 import { commonMessages } from './common.js';
 import { engineMessages } from './engine.js';
 import { evidenceMessages } from './evidence.js';
 import { graphMessages } from './graph.js';
+import { reportMessages } from './report.js';
 import { rulesMessages } from './rules.js';
 import type { MessageSection, MessageTemplate } from './types.js';
 
 export type { MessageParams, MessageSection, MessageTemplate } from './types.js';
 
-const SECTIONS: readonly MessageSection[] = [commonMessages, graphMessages, evidenceMessages, rulesMessages, engineMessages, accountabilityMessages];
+const SECTIONS: readonly MessageSection[] = [commonMessages, graphMessages, evidenceMessages, rulesMessages, engineMessages, accountabilityMessages, reportMessages, cliMessages];
 
 /**
  * The one catalogue of user-facing messages, keyed by code, each in zh and en. Sections

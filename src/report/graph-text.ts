@@ -1,7 +1,9 @@
 import type { Lang } from '../core/lang.js';
 import type { CoverageReport } from '../graph/coverage.js';
+import { dutiesOf } from '../graph/duties.js';
 import { chainOf } from '../graph/responsibilities.js';
 import type { Graph } from '../graph/types.js';
+import { POST_ROLE_LABELS } from '../model/graph.js';
 import { RESPONSIBILITY_LABELS } from '../model/responsibility.js';
 
 const nameOf = (graph: Graph, personId: string): string => graph.people.get(personId)?.name ?? personId;
@@ -41,4 +43,28 @@ export function formatCoverageText(report: CoverageReport, lang: Lang = 'zh'): s
       : `Coverage: ${report.organizations} organizations, ${report.withSecretary} with a secretary, ${report.overseen} inside an oversight area; ${report.gaps.length} gap(s)`;
   const marks = { error: lang === 'zh' ? '严重' : 'error', warning: lang === 'zh' ? '提示' : 'warning', info: lang === 'zh' ? '信息' : 'info' };
   return [head, ...report.gaps.map((g) => `  - [${marks[g.severity]}] ${g.message} (${g.code})`)].join('\n');
+}
+
+/**
+ * Everything a person answers for as text: their posts, then one line per duty with its kind,
+ * the organization and the capacity (the seat on a team, an oversight area, a contact point).
+ *
+ * @example
+ * console.log(formatDutiesText(graph, 'p-li-hua', 'zh'));
+ */
+export function formatDutiesText(graph: Graph, personId: string, lang: Lang = 'zh'): string {
+  const { posts, duties } = dutiesOf(graph, personId);
+  const postText = posts.map((p) => (lang === 'zh' ? `${orgName(graph, p.organization)}${POST_ROLE_LABELS[p.role].zh}` : `${POST_ROLE_LABELS[p.role].en}, ${orgName(graph, p.organization)}`));
+  const lines = [`${nameOf(graph, personId)} (${personId})`, `  ${lang === 'zh' ? '职务：' : 'posts: '}${postText.length > 0 ? postText.join(lang === 'zh' ? '；' : '; ') : lang === 'zh' ? '无' : 'none'}`];
+  for (const duty of duties) {
+    const label = RESPONSIBILITY_LABELS[duty.kind][lang];
+    let how = '';
+    if (duty.capacity === 'overseer') how = duty.area === undefined ? (lang === 'zh' ? '（分管）' : ' (oversees)') : lang === 'zh' ? `（分管：${duty.area}）` : ` (oversees: ${duty.area})`;
+    else if (duty.capacity === 'liaison-leader') how = lang === 'zh' ? '（联系点）' : ' (contact point)';
+    else if (duty.seat !== undefined && duty.seat !== duty.organization) {
+      how = lang === 'zh' ? `（作为${orgName(graph, duty.seat)}${POST_ROLE_LABELS[duty.capacity].zh}）` : ` (as ${POST_ROLE_LABELS[duty.capacity].en} of ${orgName(graph, duty.seat)})`;
+    }
+    lines.push(`  [${label}] ${orgName(graph, duty.organization)} (${duty.organization})${how}`);
+  }
+  return lines.join('\n');
 }

@@ -176,6 +176,57 @@ describe('unknown record types and subjects', () => {
   });
 });
 
+describe('warnings', () => {
+  it('come in a fixed order: types, subjects, conflicts, pending, duplicates, out of period, invalid', () => {
+    const dup = rec('d1', 'meeting', 'b1', '2022-03-01');
+    const result = run(
+      RULES,
+      [
+        { id: 'bad', type: 'meeting', organization: 'b1', date: 'never' },
+        rec('o1', 'meeting', 'b1', '2023-03-01'),
+        dup,
+        dup,
+        rec('p1', 'meeting', 'b1', '2022-04-01', { status: 'pending' }),
+        rec('c1', 'meeting', 'b1', '2022-05-01'),
+        rec('c1', 'meeting', 'b1', '2022-05-02'),
+        rec('u1', 'meeting', 'b9', '2022-05-01'),
+        rec('x1', 'mystery', 'b1', '2022-05-01'),
+      ],
+      { invalidRecords: 'skip' },
+    );
+    expect(warningCodes(result)).toEqual([
+      'warning-unused-record-type',
+      'warning-unknown-subject',
+      'warning-conflict',
+      'warning-pending',
+      'warning-duplicates',
+      'warning-out-of-period',
+      'warning-invalid-records',
+    ]);
+    expect(result.evidence).toEqual({ received: 7, duplicates: 1, conflicts: 1, outOfPeriod: 1, pending: 1, rejected: 0, unusedType: 1, unknownSubject: 1 });
+    // messages are rendered in the run's language
+    expect(warning(result, 'warning-duplicates').message).toBe('1条重复记录（编号与内容相同）只计一次');
+    expect(warning(run(RULES, [dup, dup], { lang: 'en' }), 'warning-duplicates').message).toBe('1 verbatim duplicate record(s) counted once');
+  });
+});
+
+describe('a known organization with a person not in the graph', () => {
+  it("the organization's evidence still counts for its organization indicators", () => {
+    // The graph lists posts, not every member: a disciplinary case names the offending member,
+    // a meeting record its note-taker. Neither person matters to a branch's own indicators.
+    const rules = ruleSet([MEETINGS, ind({ id: 'discipline', veto: { recordTypes: ['case'] } })]);
+    const result = run(rules, [
+      rec('m1', 'meeting', 'b1', '2022-03-01', { person: 'p-note-taker' }),
+      rec('m2', 'meeting', 'b1', '2022-04-01'),
+      rec('k1', 'case', 'b1', '2022-08-16', { person: 'p-offender' }),
+    ]);
+    // BUG: accumulate.ts route() drops any record naming an unknown person before routing it,
+    // so m1 does not count (1 of 2 → 5 instead of 10) and the veto k1 never fires.
+    expect(line(org(result, 'b1'), 'meetings').records.ids).toEqual(['m1', 'm2']);
+    expect(org(result, 'b1').vetoes).toEqual([{ indicator: 'discipline', recordIds: ['k1'] }]);
+  });
+});
+
 describe('supporting material (requireAttributes)', () => {
   const rules = ruleSet([
     ind({
@@ -280,6 +331,28 @@ describe('scope', () => {
     expect(line(org(result, 'b2'), 'br-publicity').records.ids).toEqual(['p3']);
   });
 
+  it("subtree for a person read by organization: the committee secretary answers for everything below", () => {
+    const secretary = ind({
+      id: 'sec-publicity',
+      responsibility: 'first',
+      appliesTo: { posts: ['secretary'], in: ['committee'] },
+      points: 9,
+      measure: { type: 'count', recordTypes: ['pub'], atLeast: 4, by: 'organization', scope: 'subtree' },
+      scoring: { method: 'proportional' },
+    });
+    const r = run(ruleSet([secretary]), [
+      rec('p0', 'pub', 'cm', '2022-03-01'),
+      rec('p1', 'pub', 'b1', '2022-03-01'),
+      rec('p2', 'pub', 'g1', '2022-03-01'),
+      rec('p3', 'pub', 'b2', '2022-03-01'),
+    ]);
+    // BUG: accumulate.ts subjectsOf looks up people only by the record's own organization for
+    // person indicators, never walking up for scope 'subtree': p-sec gets 1 of 4 (2.25) instead
+    // of 4 of 4 (9).
+    expect(line(person(r, 'p-sec'), 'sec-publicity').records.ids).toEqual(['p0', 'p1', 'p2', 'p3']);
+    expect(line(person(r, 'p-sec'), 'sec-publicity').points).toBe(9);
+  });
+
   it('subtree at branch level: b1 counts its group g1 too, not its parent', () => {
     expect(line(org(result, 'b1'), 'br-publicity-subtree')).toMatchObject({ value: 2, points: 2 });
     expect(line(org(result, 'b1'), 'br-publicity-subtree').records.ids).toEqual(['p1', 'p2']);
@@ -348,6 +421,19 @@ describe('invalid records', () => {
     expect(warning(result, 'warning-invalid-records').params).toEqual({ count: 4 });
     expect(result.evidence.received).toBe(2);
     expect(line(org(result, 'b1'), 'meetings')).toMatchObject({ value: 2, points: 10 });
+  });
+
+  it('maxRecords: by default the run stops when there are more records', () => {
+    const three = [rec('a', 'meeting', 'b1', '2022-03-01'), rec('b', 'meeting', 'b1', '2022-03-02'), rec('c', 'meeting', 'b1', '2022-03-03')];
+    expect(thrown(() => run(RULES, three, { maxRecords: 2 })).issues.map((i) => [i.code, i.path])).toEqual([['limit-exceeded', ['records']]]);
+    expect(() => run(RULES, three, { maxRecords: 3 })).not.toThrow();
+  });
+
+  it("maxRecords stops the run with a clear error even with invalidRecords: 'skip'", () => {
+    // A cap exists to refuse oversized input, not to drop its tail silently: 3 records, cap 2.
+    const three = [rec('a', 'meeting', 'b1', '2022-03-01'), rec('b', 'meeting', 'b1', '2022-03-02'), rec('c', 'meeting', 'b1', '2022-03-03')];
+    const error = thrown(() => run(RULES, three, { maxRecords: 2, invalidRecords: 'skip' }));
+    expect(error.issues.map((i) => [i.code, i.path, i.params['limit'], i.params['actual']])).toEqual([['limit-exceeded', ['records'], 2, 3]]);
   });
 
   const text = [

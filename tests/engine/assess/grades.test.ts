@@ -2,7 +2,7 @@
 // cascades), probationary members, subjects without a ladder. Each subject's total is set
 // exactly by one manual-score record on a 100-point manual indicator.
 import { describe, expect, it } from 'vitest';
-import type { GraphInput, QuotaInput, RuleSetInput } from './grades-types.js';
+import type { GraphInput, RuleSetInput } from '../../../src/index.js';
 import {
   fourGrades,
   graphInput,
@@ -16,6 +16,7 @@ import {
   ruleSet,
   run,
   type LadderInput,
+  type QuotaInput,
 } from './helpers.js';
 
 /** A committee with seven branches s1…s7, listed in reverse order on purpose. */
@@ -56,11 +57,11 @@ function grade(result: ReturnType<typeof run>, id: string): unknown {
 }
 
 const SCORE = manualIndicator('score', 100);
-const good = { ladder: 'org', id: 'good', title: '好', reason: 'score' };
-const fairlyGood = { ladder: 'org', id: 'fairly-good', title: '较好', reason: 'score' };
-const average = { ladder: 'org', id: 'average', title: '一般', reason: 'score' };
-const poor = { ladder: 'org', id: 'poor', title: '差', reason: 'score' };
-const quotaDown = (earned: string) => ({ ladder: 'org', id: 'fairly-good', title: '较好', reason: 'quota', earned });
+const good = { ladder: 'org', id: 'good', title: '好', reason: 'score', rank: 1, grades: 4 };
+const fairlyGood = { ladder: 'org', id: 'fairly-good', title: '较好', reason: 'score', rank: 2, grades: 4 };
+const average = { ladder: 'org', id: 'average', title: '一般', reason: 'score', rank: 3, grades: 4 };
+const poor = { ladder: 'org', id: 'poor', title: '差', reason: 'score', rank: 4, grades: 4 };
+const quotaDown = (earned: string) => ({ ladder: 'org', id: 'fairly-good', title: '较好', reason: 'quota', rank: 2, grades: 4, earned });
 
 function rules(extra: Partial<RuleSetInput> = {}, ladder: LadderInput = orgLadder(['branch'])): RuleSetInput {
   return ruleSet([SCORE], { ladders: [ladder], ...extra });
@@ -93,11 +94,12 @@ describe('thresholds', () => {
       ],
     };
     const result = run(rules({}, gapped), scores({ s1: 95, s2: 84.99, s3: 87, s4: 79.99 }), { graph: sevenBranches() });
-    expect(grade(result, 's1')).toEqual(good);
-    expect(grade(result, 's2')).toEqual(fairlyGood);
+    // a three-grade ladder: ranks 1–3 of 3
+    expect(grade(result, 's1')).toEqual({ ...good, grades: 3 });
+    expect(grade(result, 's2')).toEqual({ ...fairlyGood, grades: 3 });
     // 87 is above 较好's max and below 好's min
     expect(grade(result, 's3')).toBeNull();
-    expect(grade(result, 's4')).toEqual(poor);
+    expect(grade(result, 's4')).toEqual({ ...poor, rank: 3, grades: 3 });
   });
 
   it('the top grade has no ceiling: a total above the scale (bonus) keeps it', () => {
@@ -156,8 +158,8 @@ describe('quotas', () => {
     // s3 and s4 move to 一般 — s3 still shows the grade its score earned, 好
     expect(grade(result, 's1')).toEqual(good);
     expect(grade(result, 's2')).toEqual(quotaDown('good'));
-    expect(grade(result, 's3')).toEqual({ ladder: 'org', id: 'average', title: '一般', reason: 'quota', earned: 'good' });
-    expect(grade(result, 's4')).toEqual({ ladder: 'org', id: 'average', title: '一般', reason: 'quota', earned: 'fairly-good' });
+    expect(grade(result, 's3')).toEqual({ ladder: 'org', id: 'average', title: '一般', reason: 'quota', rank: 3, grades: 4, earned: 'good' });
+    expect(grade(result, 's4')).toEqual({ ladder: 'org', id: 'average', title: '一般', reason: 'quota', rank: 3, grades: 4, earned: 'fairly-good' });
     expect(grade(result, 's5')).toEqual(average);
     expect(grade(result, 's7')).toEqual(poor);
   });
@@ -168,7 +170,7 @@ describe('quotas', () => {
       quotas: [{ ladder: 'org', grade: 'good', maxShare: 0.3 }],
     });
     const result = run(withVeto, [...scores({ s1: 99, s2: 98, s3: 97, s4: 96, s5: 50, s6: 50, s7: 50 }), rec('k1', 'case', 's1', '2022-05-01')], { graph });
-    expect(grade(result, 's1')).toEqual({ ladder: 'org', id: 'poor', title: '差', reason: 'veto' });
+    expect(grade(result, 's1')).toEqual({ ladder: 'org', id: 'poor', title: '差', reason: 'veto', rank: 4, grades: 4 });
     expect(grade(result, 's2')).toEqual(good);
     expect(grade(result, 's3')).toEqual(good);
     expect(grade(result, 's4')).toEqual(quotaDown('good'));
@@ -229,8 +231,8 @@ describe('probationary members and subjects without a ladder', () => {
     expect(person(result, 'p-b1-prob').grade).toBeNull();
     expect(person(result, 'p-b1-prob').total).toBe(99);
     // 3 graded: floor(0.34 × 3) = 1 → p-b1-m (95) keeps 优秀
-    expect(person(result, 'p-b1-m').grade).toEqual({ ladder: 'member', id: 'excellent', title: '优秀', reason: 'score' });
-    expect(person(result, 'p-b2-m').grade).toEqual({ ladder: 'member', id: 'qualified', title: '合格', reason: 'quota', earned: 'excellent' });
+    expect(person(result, 'p-b1-m').grade).toEqual({ ladder: 'member', id: 'excellent', title: '优秀', reason: 'score', rank: 1, grades: 4 });
+    expect(person(result, 'p-b2-m').grade).toEqual({ ladder: 'member', id: 'qualified', title: '合格', reason: 'quota', rank: 2, grades: 4, earned: 'excellent' });
     expect(gradeId(result, 'p-g1-m')).toBe('qualified');
   });
 
@@ -259,8 +261,8 @@ describe('probationary members and subjects without a ladder', () => {
       manualScore('x1', { person: 'p-b1-sec' }, 'sec-score', 91),
       manualScore('x2', { person: 'p-sec' }, 'sec-score', 79),
     ]);
-    expect(person(result, 'p-b1-sec').grade).toEqual({ ladder: 'sec', id: 'good', title: '好', reason: 'score' });
-    expect(person(result, 'p-sec').grade).toEqual({ ladder: 'sec', id: 'average', title: '一般', reason: 'score' });
+    expect(person(result, 'p-b1-sec').grade).toEqual({ ladder: 'sec', id: 'good', title: '好', reason: 'score', rank: 1, grades: 4 });
+    expect(person(result, 'p-sec').grade).toEqual({ ladder: 'sec', id: 'average', title: '一般', reason: 'score', rank: 3, grades: 4 });
     // graphInput is untouched by the runs
     expect(graphInput().people).toHaveLength(9);
   });

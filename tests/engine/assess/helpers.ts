@@ -13,7 +13,7 @@ import { expect } from 'vitest';
 import {
   assess,
   ValidationError,
-  type AssessInput,
+  type AssessOptions,
   type AssessmentResult,
   type GraphInput,
   type IndicatorLine,
@@ -24,6 +24,7 @@ import {
 
 export type IndicatorInput = RuleSetInput['indicators'][number];
 export type LadderInput = NonNullable<RuleSetInput['ladders']>[number];
+export type QuotaInput = NonNullable<RuleSetInput['quotas']>[number];
 export type AttributesInput = NonNullable<RecordInput['attributes']>;
 
 const GRAPH: GraphInput = {
@@ -131,7 +132,7 @@ export function manualIndicator(id: string, points = 100, appliesTo: IndicatorIn
 }
 
 /** Runs an assessment on the small graph (or `extra.graph`). */
-export function run(rules: RuleSetInput, records: Iterable<unknown>, extra: Partial<Omit<AssessInput, 'rules' | 'records'>> = {}): AssessmentResult {
+export function run(rules: RuleSetInput, records: Iterable<unknown>, extra: Partial<Omit<AssessOptions, 'rules' | 'records'>> = {}): AssessmentResult {
   return assess({ graph: graphInput(), rules, records, ...extra });
 }
 

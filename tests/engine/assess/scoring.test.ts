@@ -89,7 +89,7 @@ describe('scaling to the rule set scale', () => {
     const b1 = org(run(ruleSet(sheet, { ladders: [orgLadder(['branch'])] }), records), 'b1');
     expect(b1).toMatchObject({ score: 45, max: 50, scaled: 90, total: 90 });
     // 90 is exactly the bottom of 好 (min inclusive)
-    expect(b1.grade).toEqual({ ladder: 'org', id: 'good', title: '好', reason: 'score' });
+    expect(b1.grade).toEqual({ ladder: 'org', id: 'good', title: '好', reason: 'score', rank: 1, grades: 4 });
   });
 
   it('scales to another scale: 45 / 50 on a 10-point scale → 9', () => {
@@ -183,7 +183,7 @@ describe('one-vote veto', () => {
     const b1 = org(result, 'b1');
     // full marks, 100, yet 差
     expect(b1).toMatchObject({ score: 100, max: 100, total: 100 });
-    expect(b1.grade).toEqual({ ladder: 'org', id: 'poor', title: '差', reason: 'veto' });
+    expect(b1.grade).toEqual({ ladder: 'org', id: 'poor', title: '差', reason: 'veto', rank: 4, grades: 4 });
     expect(b1.vetoes).toEqual([{ indicator: 'discipline', recordIds: ['k1'] }]);
     // the veto-only line is worth nothing and costs nothing
     expect(line(b1, 'discipline')).toMatchObject({ points: 0, max: 0, veto: true, bonus: 0 });
@@ -196,7 +196,7 @@ describe('one-vote veto', () => {
     expect(b2.vetoes).toEqual([]);
     expect(line(b2, 'discipline')).toMatchObject({ veto: false });
     expect(line(b2, 'discipline').explanation).toBe('discipline：未触发一票否决');
-    expect(b2.grade).toEqual({ ladder: 'org', id: 'good', title: '好', reason: 'score' });
+    expect(b2.grade).toEqual({ ladder: 'org', id: 'good', title: '好', reason: 'score', rank: 1, grades: 4 });
   });
 
   it('a pending or rejected case does not fire the veto', () => {

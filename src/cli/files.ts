@@ -1,0 +1,115 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { makeIssue, type Issue } from '../core/issue.js';
+import type { Lang } from '../core/lang.js';
+import { ValidationError } from '../core/validation-error.js';
+import { stripBom } from '../evidence/reader-common.js';
+import { CliFailure, EXIT, say, type CliIo } from './io.js';
+import { jsonSyntaxError, locateIssues } from './locate.js';
+
+/** A JSON document read from a file, with its text for placing issues at lines. */
+export interface JsonDocument {
+  readonly file: string;
+  readonly text: string;
+  readonly value: unknown;
+}
+
+function systemCode(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : 'EIO';
+}
+
+/**
+ * A file-level issue (no line), with the file name.
+ *
+ * @example
+ * fileIssue('file-unreadable', 'graph.json', { path: 'graph.json', reason: 'ENOENT' }, 'zh');
+ */
+export function fileIssue(code: string, file: string, params: Record<string, string | number>, lang: Lang, line?: number): Issue {
+  const issue = { ...makeIssue(code, [], params, lang), file };
+  return line === undefined ? issue : { ...issue, line };
+}
+
+async function readAll(stream: AsyncIterable<string | Uint8Array>): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  const encoder = new TextEncoder();
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? encoder.encode(chunk) : chunk);
+  return Buffer.concat(chunks);
+}
+
+/**
+ * The text of a file (`-`: standard input), decoded as UTF-8 without its BOM. A file that
+ * cannot be read, or is not UTF-8, is a `ValidationError` naming it.
+ *
+ * @example
+ * const text = await readText('graph.json', 'graph', 'zh', io);
+ */
+export async function readText(file: string, subject: string, lang: Lang, io: CliIo): Promise<string> {
+  let bytes: Uint8Array;
+  try {
+    bytes = file === '-' ? await readAll(io.stdin) : await readFile(file);
+  } catch (error) {
+    throw new ValidationError(subject, [fileIssue('file-unreadable', file, { path: file, reason: systemCode(error) }, lang)], lang);
+  }
+  try {
+    return stripBom(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    const valid = new TextDecoder('utf-8').decode(bytes);
+    const line = valid.slice(0, Math.max(valid.indexOf('\uFFFD'), 0)).split('\n').length;
+    throw new ValidationError(subject, [fileIssue('invalid-encoding', file, { line }, lang, line)], lang);
+  }
+}
+
+/**
+ * Parses a JSON text, or throws a `ValidationError` placing the syntax error at its line and
+ * column (`empty-input` for an empty file).
+ *
+ * @example
+ * parseJsonText('{"a": 1}', 'x.json', 'rules', 'zh'); // { a: 1 }
+ */
+export function parseJsonText(text: string, file: string, subject: string, lang: Lang): unknown {
+  if (text.trim() === '') throw new ValidationError(subject, [fileIssue('empty-input', file, {}, lang, 1)], lang);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    const at = jsonSyntaxError(text) ?? { line: 1, column: 1, problem: 'unexpected-character', found: '' };
+    throw new ValidationError(subject, [fileIssue('invalid-json', file, { ...at }, lang, at.line)], lang);
+  }
+}
+
+/**
+ * Reads and parses a JSON file.
+ *
+ * @example
+ * const { value, text } = await readJson('rules.json', 'rules', 'zh', io);
+ */
+export async function readJson(file: string, subject: string, lang: Lang, io: CliIo): Promise<JsonDocument> {
+  const text = await readText(file, subject, lang, io);
+  return { file, text, value: parseJsonText(text, file, subject, lang) };
+}
+
+/**
+ * The value a `safeParse*` function made of a document, or its error with every issue placed at
+ * its line in the file.
+ *
+ * @example
+ * const graph = parsedOrThrow(safeParseGraph(doc.value, { lang }), doc);
+ */
+export function parsedOrThrow<T>(parsed: { success: true; data: T } | { success: false; error: ValidationError }, doc: JsonDocument): T {
+  if (parsed.success) return parsed.data;
+  const { error } = parsed;
+  throw new ValidationError(error.subject, locateIssues(error.issues, doc.text, doc.file), error.lang);
+}
+
+/**
+ * Writes a file, or fails with exit code 1 naming it.
+ *
+ * @example
+ * await writeText('report.md', markdown, 'zh');
+ */
+export async function writeText(file: string, text: string, lang: Lang): Promise<void> {
+  try {
+    await writeFile(file, text);
+  } catch (error) {
+    throw new CliFailure(EXIT.invalid, [say('cli-file-unwritable', lang, { path: file, reason: systemCode(error) })]);
+  }
+}

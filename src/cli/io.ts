@@ -1,0 +1,99 @@
+import type { Lang } from '../core/lang.js';
+import { formatMessage, type MessageParams } from '../core/messages.js';
+
+/** Where the CLI writes: `process.stdout` / `process.stderr`, or a fake in tests. */
+export interface CliOutput {
+  write(chunk: string): unknown;
+  readonly isTTY?: boolean;
+}
+
+/** The world the CLI runs in, passed in so that tests can run it in-process. */
+export interface CliIo {
+  readonly stdout: CliOutput;
+  readonly stderr: CliOutput;
+  /** Standard input, read for `-`: a Node stream or any async iterable of text or bytes. */
+  readonly stdin: AsyncIterable<string | Uint8Array>;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+/**
+ * The exit codes of `zerenzhi`.
+ *
+ * @example
+ * if (code === EXIT.check) console.error('a --fail-on check failed');
+ */
+export const EXIT = {
+  /** Success. */
+  ok: 0,
+  /** Invalid input: validation failed, a file cannot be read or written. */
+  invalid: 1,
+  /** Usage: unknown command or option, a required option missing, a bad option value. */
+  usage: 2,
+  /** A check asked for (`--fail-on`, `--fail-on-gaps`) failed; the output was written. */
+  check: 3,
+  /** An internal error (a bug): EX_SOFTWARE of sysexits.h. */
+  internal: 70,
+} as const;
+
+/**
+ * A failure the CLI reports with its own message lines and exit code, without a stack trace.
+ *
+ * @example
+ * throw new CliFailure(EXIT.invalid, [say('cli-dir-not-empty', lang, { dir })]);
+ */
+export class CliFailure extends Error {
+  override readonly name = 'CliFailure';
+  readonly code: number;
+  readonly lines: readonly string[];
+
+  constructor(code: number, lines: readonly string[]) {
+    super(lines.join('\n'));
+    this.code = code;
+    this.lines = lines;
+  }
+}
+
+/**
+ * A usage error found after commander parsed the arguments (a combination it cannot check):
+ * exit code 2, with a hint to the command's help.
+ *
+ * @example
+ * throw new UsageError(say('cli-usage-chain-target', lang), 'zerenzhi chain');
+ */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+  readonly command: string;
+
+  constructor(message: string, command: string) {
+    super(message);
+    this.command = command;
+  }
+}
+
+/**
+ * A catalogue message in a language.
+ *
+ * @example
+ * say('cli-progress', 'zh', { count: 10000 }); // '已读取 10000 条记录…'
+ */
+export function say(code: string, lang: Lang, params: MessageParams = {}): string {
+  return formatMessage(code, params, lang);
+}
+
+/**
+ * Writes lines, each ending in a newline.
+ *
+ * @example
+ * writeLines(io.stderr, ['a', 'b']);
+ */
+export function writeLines(out: CliOutput, lines: readonly string[]): void {
+  if (lines.length > 0) out.write(`${lines.join('\n')}\n`);
+}
+
+/** What every command receives besides its options. */
+export interface CommandContext {
+  readonly io: CliIo;
+  readonly lang: Lang;
+  /** Set by the command when it finishes with a code other than 0. */
+  exitCode: number;
+}

@@ -1,0 +1,35 @@
+// RFC 4180 cells and rows for spreadsheets, guarded against formula injection.
+
+/** A cell: text (guarded and quoted as needed) or a number (written as is). */
+export type CsvValue = string | number;
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/**
+ * One CSV cell. Text that a spreadsheet would run as a formula (starting with `=`, `+`, `-`,
+ * `@`, a tab or a carriage return) gets a leading single quote, as OWASP advises; text with a
+ * comma, a quote or a line break is quoted, quotes doubled (RFC 4180). Numbers are written as
+ * numbers, never guarded: `-2` stays a number.
+ *
+ * @example
+ * csvCell('=SUM(A1)'); // "'=SUM(A1)"
+ * csvCell('a,"b"'); // '"a,""b"""'
+ * csvCell(87.26); // '87.26'
+ */
+export function csvCell(value: CsvValue): string {
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  const guarded = FORMULA_START.test(value) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
+}
+
+/**
+ * A CSV document: rows of cells, CRLF after every row, with a byte order mark so that Excel
+ * opens the UTF-8 text correctly.
+ *
+ * @example
+ * csvDocument([['名称', '得分'], ['机关第一党支部', 95.05]]); // '\uFEFF名称,得分\r\n机关第一党支部,95.05\r\n'
+ */
+export function csvDocument(rows: readonly (readonly CsvValue[])[], bom = true): string {
+  return `${bom ? '\uFEFF' : ''}${rows.map((row) => `${row.map(csvCell).join(',')}\r\n`).join('')}`;
+}

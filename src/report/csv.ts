@@ -1,0 +1,146 @@
+import type { AssessmentResult, Finding } from '../accountability/types.js';
+import type { Lang } from '../core/lang.js';
+import type { SubjectResult } from '../engine/result.js';
+import { RESPONSIBILITY_LABELS } from '../model/responsibility.js';
+import { csvDocument, type CsvValue } from './csv-cells.js';
+import {
+  basisLabel,
+  circumstancesText,
+  findingStatusText,
+  formText,
+  liabilityLabel,
+  listSeparator,
+  pathText,
+  reportContext,
+  say,
+  statusLabel,
+  subjectTypeLabel,
+  triggerLabel,
+  waiverText,
+  type ReportContext,
+} from './labels.js';
+
+/** Options for {@link toCsv}. */
+export interface CsvOptions {
+  /** Language of headers and labels. Default: the result's language. */
+  readonly lang?: Lang;
+  /** Start each document with a byte order mark (default true, for Excel). */
+  readonly bom?: boolean;
+}
+
+/** The two CSV documents of a result. */
+export interface CsvReport {
+  /** One row per subject and indicator. */
+  readonly lines: string;
+  /** One row per finding. */
+  readonly findings: string;
+}
+
+const LINE_COLUMNS = [
+  'report-col-subject-type',
+  'report-col-id',
+  'report-col-name',
+  'report-col-grade',
+  'report-col-subject-total',
+  'report-col-indicator-id',
+  'report-col-indicator',
+  'report-col-responsibility',
+  'report-col-points',
+  'report-col-max',
+  'report-col-status',
+  'report-col-shortfalls',
+  'report-col-records-counted',
+  'report-col-explanation',
+];
+
+const FINDING_COLUMNS = [
+  'report-col-id',
+  'report-col-rule-id',
+  'report-col-rule',
+  'report-col-status',
+  'report-col-subject-type',
+  'report-col-subject-id',
+  'report-col-subject',
+  'report-col-liability',
+  'report-col-basis',
+  'report-col-form',
+  'report-col-base-form',
+  'report-col-trigger',
+  'report-col-trigger-subject',
+  'report-col-indicators',
+  'report-col-records',
+  'report-col-chain',
+  'report-col-circumstances',
+  'report-col-waiver',
+  'report-col-explanation',
+];
+
+function lineRows(context: ReportContext, subject: SubjectResult): CsvValue[][] {
+  const { lang } = context;
+  return subject.lines.map((line) => [
+    subjectTypeLabel(subject.type, lang),
+    subject.id,
+    subject.name,
+    subject.grade?.title ?? '',
+    subject.total,
+    line.indicator,
+    line.title,
+    RESPONSIBILITY_LABELS[line.responsibility][lang],
+    line.points,
+    line.max,
+    statusLabel(line.status, lang),
+    line.shortfalls,
+    line.records.counted,
+    line.explanation,
+  ]);
+}
+
+function findingRow(context: ReportContext, f: Finding): CsvValue[] {
+  const { lang } = context;
+  const join = (ids: readonly string[]): string => ids.join(listSeparator(lang));
+  return [
+    f.id,
+    f.rule,
+    f.ruleTitle,
+    findingStatusText(f, lang),
+    subjectTypeLabel(f.subject.type, lang),
+    f.subject.id,
+    f.subject.name,
+    liabilityLabel(f, lang),
+    basisLabel(f.basis, lang),
+    (f.decision?.form ?? f.form).title,
+    f.baseForm.title,
+    triggerLabel(f.trigger.type, lang),
+    f.trigger.subject.name,
+    join(f.trigger.indicators),
+    join(f.trigger.recordIds),
+    pathText(context, f),
+    circumstancesText(f.circumstances, lang),
+    waiverText(f, lang),
+    f.explanation,
+  ];
+}
+
+/**
+ * The result as two CSV documents for spreadsheets: `lines`, one row per subject and indicator
+ * (subject type, id, name, grade, total, indicator id, title, responsibility, points, max, status,
+ * shortfalls, records counted, explanation), organizations first, in the result's order; and
+ * `findings`, one row per finding. UTF-8 with a byte order mark, CRLF line ends, RFC 4180
+ * quoting, and text cells that could run as formulas prefixed with a single quote. Headers are
+ * Chinese by default (`options.lang ?? result.lang`).
+ *
+ * @example
+ * const { lines, findings } = toCsv(result);
+ * fs.writeFileSync('result.csv', lines);
+ * fs.writeFileSync('result.findings.csv', findings);
+ */
+export function toCsv(result: AssessmentResult, options: CsvOptions = {}): CsvReport {
+  const lang = options.lang ?? result.lang;
+  const context = reportContext(result, lang);
+  const bom = options.bom ?? true;
+  const lines: CsvValue[][] = [LINE_COLUMNS.map((c) => say(c, lang))];
+  for (const subject of [...result.organizations, ...result.people]) lines.push(...lineRows(context, subject));
+  const findings: CsvValue[][] = [FINDING_COLUMNS.map((c) => say(c, lang))];
+  for (const f of result.findings) findings.push(findingRow(context, f));
+  return { lines: csvDocument(lines, bom), findings: csvDocument(findings, bom) };
+}

@@ -1,0 +1,159 @@
+// The Markdown report's sections on accountability: the proposed findings grouped by what set
+// them off, the recorded decisions, eligibility and pressure.
+import { formatPercent } from '../core/number.js';
+import type { Finding } from '../accountability/types.js';
+import {
+  basisLabel,
+  circumstancesText,
+  findingStatusText,
+  formText,
+  liabilityLabel,
+  listSeparator,
+  pathText,
+  say,
+  subjectTypeLabel,
+  triggerText,
+  verdictLabel,
+  waiverText,
+  type ReportContext,
+} from './labels.js';
+import { code, heading, md, table } from './markdown-text.js';
+
+/** Findings of one rule set off by one subject, in the result's order. */
+interface FindingGroup {
+  readonly rule: string;
+  readonly ruleTitle: string;
+  readonly trigger: Finding['trigger'];
+  readonly findings: Finding[];
+}
+
+function groupFindings(findings: readonly Finding[]): FindingGroup[] {
+  const groups = new Map<string, FindingGroup>();
+  for (const f of findings) {
+    const key = `${f.rule}\u0000${f.trigger.subject.type}\u0000${f.trigger.subject.id}`;
+    const group = groups.get(key);
+    if (group) group.findings.push(f);
+    else groups.set(key, { rule: f.rule, ruleTitle: f.ruleTitle, trigger: f.trigger, findings: [f] });
+  }
+  return [...groups.values()];
+}
+
+// What the trigger subject came out as, for triggers that read the result: its verdict or grade.
+function triggerOutcome(context: ReportContext, trigger: Finding['trigger']): string {
+  const list = trigger.subject.type === 'organization' ? context.result.organizations : context.result.people;
+  const subject = list.find((s) => s.id === trigger.subject.id);
+  if (!subject) return '';
+  if (trigger.type === 'verdict') return verdictLabel(subject.verdict, context.lang);
+  if (trigger.type === 'lowest-grade' && subject.grade) return subject.grade.title;
+  return '';
+}
+
+/**
+ * The proposed findings, grouped by rule and the subject that set the rule off; for each
+ * subject reached: liability, basis, form, the chain, circumstances, waiver and status.
+ *
+ * @example
+ * findingsSection(context);
+ */
+export function findingsSection(context: ReportContext): string {
+  const { lang, result } = context;
+  const parts = [heading(2, say('report-h-findings', lang))];
+  if (result.findings.length === 0) {
+    parts.push(say('report-summary-no-findings', lang));
+    return parts.join('\n\n');
+  }
+  parts.push(say('report-findings-note', lang));
+  const headers = [
+    'report-col-subject',
+    'report-col-liability',
+    'report-col-basis',
+    'report-col-form',
+    'report-col-chain',
+    'report-col-circumstances',
+    'report-col-waiver',
+    'report-col-status',
+  ].map((c) => say(c, lang));
+  groupFindings(result.findings).forEach((group, i) => {
+    const subject = group.trigger.subject;
+    parts.push(heading(3, `${i + 1}. ${md(group.ruleTitle)} — ${md(subject.name)}`));
+    const trigger = triggerText(group.findings[0] as Finding, lang, triggerOutcome(context, group.trigger));
+    parts.push(`${md(say('report-triggered-by', lang, { trigger }))} · ${code(group.rule)}`);
+    const rows = group.findings.map((f) => [
+      lang === 'zh' ? `${md(f.subject.name)}（${subjectTypeLabel(f.subject.type, lang)}）` : `${md(f.subject.name)} (${subjectTypeLabel(f.subject.type, lang)})`,
+      liabilityLabel(f, lang),
+      basisLabel(f.basis, lang),
+      md(formText(f, lang)),
+      md(pathText(context, f)),
+      md(circumstancesText(f.circumstances, lang)),
+      md(waiverText(f, lang)),
+      md(findingStatusText(f, lang)),
+    ]);
+    parts.push(table(headers, rows));
+  });
+  return parts.join('\n\n');
+}
+
+/**
+ * The recorded decisions, when decisions have been applied to the result.
+ *
+ * @example
+ * auditSection(context);
+ */
+export function auditSection(context: ReportContext): string {
+  const { lang, result } = context;
+  if (!result.audit || result.audit.length === 0) return '';
+  const headers = ['report-col-finding', 'report-col-action', 'report-col-by', 'report-col-at', 'report-col-change', 'report-col-reason'].map((c) => say(c, lang));
+  const rows = result.audit.map((a) => [code(a.finding), say(`report-action-${a.action}`, lang), md(a.by), md(a.at), md(`${a.from} → ${a.to}`), md(a.reason ?? '')]);
+  return [heading(2, say('report-h-audit', lang)), table(headers, rows)].join('\n\n');
+}
+
+/**
+ * The people barred from the top grade and awards by their findings.
+ *
+ * @example
+ * eligibilitySection(context);
+ */
+export function eligibilitySection(context: ReportContext): string {
+  const { lang, result } = context;
+  if (result.ineligibleFrom === null && result.eligibility.length === 0) return '';
+  const parts = [heading(2, say('report-h-eligibility', lang))];
+  if (result.ineligibleFrom !== null) parts.push(say('report-eligibility-note', lang, { form: result.ineligibleFrom.title }));
+  if (result.eligibility.length === 0) {
+    parts.push(say('report-no-eligibility', lang));
+    return parts.join('\n\n');
+  }
+  const headers = ['report-col-person-name', 'report-col-top-grade', 'report-col-reason'].map((c) => say(c, lang));
+  const rows = result.eligibility.map((e) => [md(e.name), say(e.holdsTopGrade ? 'report-yes' : 'report-no', lang), md(e.reason)]);
+  parts.push(table(headers, rows));
+  return parts.join('\n\n');
+}
+
+/**
+ * 层层传导压力: the leaders whose organizations carry findings, the largest share first.
+ *
+ * @example
+ * pressureSection(context);
+ */
+export function pressureSection(context: ReportContext): string {
+  const { lang, result } = context;
+  if (result.pressure.length === 0) return '';
+  const parts = [heading(2, say('report-h-pressure', lang))];
+  const flagged = result.pressure
+    .filter((p) => p.flagged > 0)
+    .sort((a, b) => b.share - a.share || b.flagged - a.flagged || (a.person < b.person ? -1 : a.person > b.person ? 1 : 0));
+  if (flagged.length === 0) {
+    parts.push(say('report-no-pressure', lang));
+    return parts.join('\n\n');
+  }
+  parts.push(say('report-pressure-note', lang));
+  const headers = ['report-col-leader', 'report-col-answers-for', 'report-col-flagged', 'report-col-share', 'report-col-flagged-organizations'].map((c) => say(c, lang));
+  const rows = flagged.map((p) => [
+    md(p.name),
+    String(p.answersFor),
+    String(p.flagged),
+    formatPercent(p.share),
+    md(p.flaggedOrganizations.map((id) => context.organizationName(id)).join(listSeparator(lang))),
+  ]);
+  parts.push(table(headers, rows, ['l', 'r', 'r', 'r', 'l']));
+  return parts.join('\n\n');
+}

@@ -1,0 +1,165 @@
+import type { AssessmentResult } from '../accountability/types.js';
+import type { Lang } from '../core/lang.js';
+import { formatPath } from '../core/path.js';
+import type { LintFinding } from '../engine/lint.js';
+import type { CoverageReport } from '../graph/coverage.js';
+import type { Graph } from '../graph/types.js';
+import { reportContext, say, type ReportContext } from './labels.js';
+import { auditSection, eligibilitySection, findingsSection, pressureSection } from './markdown-findings.js';
+import { linesSection, organizationsSection, peopleSection } from './markdown-subjects.js';
+import { code, heading, md, table } from './markdown-text.js';
+
+/** Options for {@link toMarkdown}. */
+export interface MarkdownOptions {
+  /** Language of headings and labels. Default: the result's language. */
+  readonly lang?: Lang;
+  /** The graph, for the names of organizations that were not assessed. */
+  readonly graph?: Graph;
+  /** A coverage report to list the gaps of (横向到边、纵向到底). */
+  readonly coverage?: CoverageReport;
+  /** Lint findings of the rule set to list. */
+  readonly lint?: readonly LintFinding[];
+}
+
+function header(context: ReportContext): string {
+  const { lang, result } = context;
+  const meta = [
+    say('report-meta-rules', lang, { id: result.ruleSet.id, version: result.ruleSet.version }),
+    say('report-meta-period', lang, { label: result.period.label, start: result.period.start, end: result.period.end }),
+    result.period.asOf === null ? say('report-meta-as-of-end', lang) : say('report-meta-as-of', lang, { asOf: result.period.asOf }),
+    say('report-meta-subjects', lang, { organizations: result.organizations.length, people: result.people.length }),
+  ];
+  if (result.lang !== lang) meta.push(say('report-meta-language', lang, { language: say(`report-language-${result.lang}`, lang) }));
+  return [heading(1, md(say('report-title', lang, { title: result.ruleSet.title }))), meta.map((m) => `- ${md(m)}`).join('\n')].join('\n\n');
+}
+
+function gradeCounts(context: ReportContext): string {
+  const { lang, result } = context;
+  const counts = new Map<string, { ladder: string; title: string; rank: number; organizations: number; people: number }>();
+  let ungraded = 0;
+  for (const s of [...result.organizations, ...result.people]) {
+    if (!s.grade) {
+      ungraded++;
+      continue;
+    }
+    const key = `${s.grade.ladder}\u0000${s.grade.id}`;
+    const entry = counts.get(key) ?? { ladder: s.grade.ladder, title: s.grade.title, rank: s.grade.rank, organizations: 0, people: 0 };
+    entry[s.type === 'organization' ? 'organizations' : 'people']++;
+    counts.set(key, entry);
+  }
+  if (counts.size === 0) return say('report-summary-ungraded', lang);
+  const ladders = [...new Set([...counts.values()].map((c) => c.ladder))];
+  const rows = [...counts.values()]
+    .sort((a, b) => ladders.indexOf(a.ladder) - ladders.indexOf(b.ladder) || a.rank - b.rank)
+    .map((c) => [code(c.ladder), md(c.title), String(c.organizations), String(c.people)]);
+  if (ungraded > 0) {
+    const orgs = result.organizations.filter((s) => !s.grade).length;
+    rows.push(['', say('report-ungraded', lang), String(orgs), String(ungraded - orgs)]);
+  }
+  const headers = ['report-col-ladder', 'report-col-grade', 'report-col-organizations', 'report-col-people'].map((c) => say(c, lang));
+  return [heading(3, say('report-h-grades', lang)), table(headers, rows, ['l', 'l', 'r', 'r'])].join('\n\n');
+}
+
+function findingsByForm(context: ReportContext): string {
+  const { lang, result } = context;
+  if (result.findings.length === 0) return say('report-summary-no-findings', lang);
+  const organizations = result.findings.filter((f) => f.subject.type === 'organization').length;
+  const counts = new Map<string, { title: string; severity: number; organizations: number; people: number; person: boolean }>();
+  for (const f of result.findings) {
+    const form = f.decision?.form ?? f.form;
+    const key = `${f.subject.type}\u0000${form.id}`;
+    const entry = counts.get(key) ?? { title: form.title, severity: form.severity, organizations: 0, people: 0, person: f.subject.type === 'person' };
+    entry[f.subject.type === 'organization' ? 'organizations' : 'people']++;
+    counts.set(key, entry);
+  }
+  // Organization forms first, then person forms; the heaviest first within each.
+  const rows = [...counts.values()]
+    .sort((a, b) => Number(a.person) - Number(b.person) || b.severity - a.severity)
+    .map((c) => [md(c.title), String(c.organizations), String(c.people)]);
+  const headers = ['report-col-form', 'report-col-organizations', 'report-col-people'].map((c) => say(c, lang));
+  return [
+    say('report-summary-findings', lang, { count: result.findings.length, organizations, people: result.findings.length - organizations }),
+    heading(3, say('report-h-findings-by-form', lang)),
+    table(headers, rows, ['l', 'r', 'r']),
+  ].join('\n\n');
+}
+
+function summary(context: ReportContext): string {
+  const { lang, result } = context;
+  const parts = [heading(2, say('report-h-summary', lang)), gradeCounts(context), findingsByForm(context)];
+  if (result.warnings.length > 0) parts.push(say('report-summary-warnings', lang, { count: result.warnings.length }));
+  return parts.join('\n\n');
+}
+
+function coverageSection(context: ReportContext, report: CoverageReport): string {
+  const { lang } = context;
+  const parts = [
+    heading(2, say('report-h-coverage', lang)),
+    say('report-coverage-counts', lang, { organizations: report.organizations, withSecretary: report.withSecretary, overseen: report.overseen, gaps: report.gaps.length }),
+  ];
+  if (report.gaps.length > 0) {
+    const headers = ['report-col-severity', 'report-col-message', 'report-col-code'].map((c) => say(c, lang));
+    parts.push(table(headers, report.gaps.map((g) => [say(`report-severity-${g.severity}`, lang), md(g.message), code(g.code)])));
+  }
+  return parts.join('\n\n');
+}
+
+function lintSection(context: ReportContext, findings: readonly LintFinding[]): string {
+  const { lang } = context;
+  const parts = [heading(2, say('report-h-lint', lang))];
+  if (findings.length === 0) parts.push(say('report-no-lint', lang));
+  else {
+    const headers = ['report-col-severity', 'report-col-path', 'report-col-message', 'report-col-code'].map((c) => say(c, lang));
+    parts.push(table(headers, findings.map((f) => [say(`report-lint-${f.severity}`, lang), code(formatPath(f.path, lang)), md(f.message), code(f.code)])));
+  }
+  return parts.join('\n\n');
+}
+
+function warningsSection(context: ReportContext): string {
+  const { lang, result } = context;
+  const list = result.warnings.length === 0 ? say('report-no-warnings', lang) : result.warnings.map((w) => `- ${md(w.message)} ${code(w.code)}`).join('\n');
+  const e = result.evidence;
+  return [heading(2, say('report-h-warnings', lang)), list, md(say('report-evidence', lang, { ...e }))].join('\n\n');
+}
+
+function footer(context: ReportContext): string {
+  const { lang, result } = context;
+  const text = say('report-footer', lang, { fingerprint: result.fingerprint, engine: result.engine.name, version: result.engine.version, schema: result.schemaVersion });
+  return `---\n\n${md(text)}`;
+}
+
+/**
+ * The assessment result as a Markdown report, for a party-affairs office to read and publish:
+ * the rule set, period and as-of date; a summary (grades, findings by form, warnings); the
+ * organizations and people with their scores, grades and verdicts; each subject's lines with
+ * their explanations (a collapsible block each); the findings with their chain, basis,
+ * circumstances and waivers; eligibility; pressure; coverage gaps and lint findings when given;
+ * the warnings; and the fingerprint and engine version. Headings are Chinese by default and
+ * follow `options.lang ?? result.lang`; titles and explanations stay in the result's language.
+ * Deterministic: the same result gives the same text (no clock is read), every input string is
+ * escaped.
+ *
+ * @example
+ * const result = assess({ graph, rules, records });
+ * fs.writeFileSync('report.md', toMarkdown(result, { graph, coverage: coverage(graph), lint: lintRuleSet(rules, graph) }));
+ */
+export function toMarkdown(result: AssessmentResult, options: MarkdownOptions = {}): string {
+  const lang = options.lang ?? result.lang;
+  const context = reportContext(result, lang, options.graph);
+  const sections = [
+    header(context),
+    summary(context),
+    organizationsSection(context),
+    peopleSection(context),
+    linesSection(context),
+    findingsSection(context),
+    auditSection(context),
+    eligibilitySection(context),
+    pressureSection(context),
+    options.coverage ? coverageSection(context, options.coverage) : '',
+    options.lint ? lintSection(context, options.lint) : '',
+    warningsSection(context),
+    footer(context),
+  ];
+  return `${sections.filter((s) => s !== '').join('\n\n')}\n`;
+}
