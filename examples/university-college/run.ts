@@ -77,8 +77,8 @@ async function main(): Promise<void> {
     const open: string[] = [];
     for (const s of subjects) {
       const line = s.lines.find((l) => l.indicator === indicator.id);
-      const months = line?.facts?.['missed'] ?? 0;
-      if (m?.type === 'cadence' && months > 0) lost.push(`${s.name}（缺${months}${UNITS[m.every]}）`);
+      const gaps = line?.facts?.['missed'] ?? 0;
+      if (m?.type === 'cadence' && gaps > 0) lost.push(`${s.name}（缺${gaps}${UNITS[m.every]}）`);
       else if (line?.status === 'shortfall') lost.push(s.name);
       else if (line?.status === 'in-progress') open.push(s.name);
     }

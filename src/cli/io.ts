@@ -94,6 +94,4 @@ export function writeLines(out: CliOutput, lines: readonly string[]): void {
 export interface CommandContext {
   readonly io: CliIo;
   readonly lang: Lang;
-  /** Set by the command when it finishes with a code other than 0. */
-  exitCode: number;
 }

@@ -4,13 +4,16 @@ import { formatPath } from '../core/path.js';
 import type { ValidationError } from '../core/validation-error.js';
 
 /**
- * One line for an issue: `file:line path: message [code]`; for a problem with a whole file
- * (it cannot be read), `file: message [code]`.
+ * One line for an issue: `file:line path: message [code]`; for a problem with the text at a
+ * line (bad JSON), `file:line: message [code]`; for a problem with a whole file (it cannot be
+ * read), `file: message [code]`.
  *
  * @example
  * issueLine(issue, 'zh'); // 'graph.json:7 organizations[1].parent: 组织隶属关系成环：a → b → a [hierarchy-cycle]'
  */
 export function issueLine(issue: Issue, lang: Lang): string {
+  // A problem with the text itself (bad JSON, a bad CSV row) has a line but no path inside it.
+  if (issue.line !== undefined && issue.file !== undefined && issue.path.length === 0) return `${issue.file}:${issue.line}: ${issue.message} [${issue.code}]`;
   if (issue.line !== undefined || issue.file === undefined) return formatIssues([issue], lang);
   const where = issue.path.length === 0 ? issue.file : `${issue.file} ${formatPath(issue.path, lang)}`;
   return `${where}: ${issue.message} [${issue.code}]`;

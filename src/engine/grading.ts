@@ -4,6 +4,23 @@ import type { SubjectDraft } from './evaluate-subjects.js';
 import { appliesToOrganization, matchingPostOrganizations, type Applicability, type Plan } from './plan.js';
 import type { GradeAward } from './result.js';
 
+/**
+ * How many of `size` may hold a grade under a share: floor(size × share). A fraction such as
+ * "1/3" is computed in integers, so one third of 6 is exactly 2.
+ *
+ * @example
+ * allowedByShare('1/3', 6); // 2
+ * allowedByShare(0.2, 7); // 1
+ */
+export function allowedByShare(share: number | string, size: number): number {
+  if (typeof share === 'string') {
+    const [num, den] = share.split('/').map(Number) as [number, number];
+    return Math.floor((size * num) / den);
+  }
+  // The epsilon keeps 0.3 × 10 (2.9999999999999996 in binary) at 3.
+  return Math.floor(share * size + 1e-9);
+}
+
 /** Grades highest first, whatever order the rule file lists them in. */
 export function gradesHighestFirst(ladder: Ladder): Grade[] {
   return [...ladder.grades].sort((a, b) => b.min - a.min);
@@ -92,7 +109,7 @@ export function gradeSubjects(plan: Plan, subjects: readonly SubjectDraft[], lan
         groups.set(key, list);
       }
       for (const members of groups.values()) {
-        const byShare = quota.maxShare === undefined ? Number.POSITIVE_INFINITY : Math.floor(quota.maxShare * members.length + 1e-9);
+        const byShare = quota.maxShare === undefined ? Number.POSITIVE_INFINITY : allowedByShare(quota.maxShare, members.length);
         const allowed = Math.min(byShare, quota.maxCount ?? Number.POSITIVE_INFINITY);
         const holders = members
           .filter((s) => awards.get(s.id)?.id === quota.grade)

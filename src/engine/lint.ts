@@ -113,7 +113,7 @@ export function lintRuleSet(input: unknown, graph?: Graph, options: LintOptions 
     });
   }
   (rules.quotas ?? []).forEach((quota, i) => {
-    if (quota.maxShare === 1 && quota.maxCount === undefined) warn('lint-quota-unbounded', ['quotas', i, 'maxShare'], { grade: quota.grade });
+    if ((quota.maxShare === 1 || quota.maxShare === '1/1') && quota.maxCount === undefined) warn('lint-quota-unbounded', ['quotas', i, 'maxShare'], { grade: quota.grade });
   });
   return findings.sort(compareFindings);
 }

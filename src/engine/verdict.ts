@@ -32,7 +32,10 @@ export function verdictOf(plan: Plan, subject: SubjectDraft): Verdict {
   if (subject.lines.every((l) => l.max === 0)) return 'undetermined';
   if (lines.length > 0) {
     if (lines.every((l) => l.status === 'insufficient-evidence' || l.status === 'excluded')) return 'undetermined';
-    if (lines.every((l) => l.records.reported === 0)) return 'derelict';
+    if (lines.every((l) => l.records.reported === 0)) {
+      // Nothing reported yet, but every line may still be made up before the period ends: too early to say.
+      return lines.every((l) => l.status === 'in-progress') ? 'undetermined' : 'derelict';
+    }
   }
   return value < line || subject.vetoes.length > 0 ? 'incompetent' : 'fulfilled';
 }

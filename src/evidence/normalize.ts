@@ -3,6 +3,7 @@ import type { Issue } from '../core/issue.js';
 import type { Lang } from '../core/lang.js';
 import type { IssuePath } from '../core/path.js';
 import { fromZodIssues } from '../core/zod-issues.js';
+import { fastRecord } from './fast-record.js';
 import { RecordInputSchema, type AttributeValue, type EvidenceRecord } from '../model/record.js';
 
 /** A record that passed validation, or the problems that kept it out. */
@@ -19,6 +20,19 @@ const ENUM_CODES = { status: 'unknown-status' } as const;
  * if (r.ok) r.record.day; // 19066
  */
 export function normalizeRecord(input: unknown, path: IssuePath = [], lang: Lang = 'zh'): NormalizeResult {
+  const fast = fastRecord(input);
+  if (fast) return { ok: true, record: fast };
+  return normalizeBySchema(input, path, lang);
+}
+
+/**
+ * The same as {@link normalizeRecord} through the zod schema alone (no fast path): the reference
+ * the fast path is tested against, and what reports the problems of an invalid record.
+ *
+ * @example
+ * normalizeBySchema({ id: 'r1' }, ['records', 0]).ok; // false
+ */
+export function normalizeBySchema(input: unknown, path: IssuePath = [], lang: Lang = 'zh'): NormalizeResult {
   const parsed = RecordInputSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues, path, lang, ENUM_CODES) };
   const raw = parsed.data;

@@ -22,7 +22,7 @@ export const cliMessages = {
     zh: () => `党建工作责任制：责任链图谱、考核细则评估与问责建议`,
     en: () => `The party-building responsibility system: chains, rule-based assessment and proposed findings`,
   },
-  'cli-help-lang': { zh: () => `输出语言：zh（中文，默认）或 en（英文）`, en: () => `language of the output: zh (Chinese, default) or en (English)` },
+  'cli-help-lang': { zh: () => `输出语言：zh 中文，en 英文`, en: () => `language of the output: zh Chinese, en English` },
   'cli-help-version': { zh: () => `显示版本号`, en: () => `print the version` },
   'cli-help-help': { zh: () => `显示帮助`, en: () => `print help` },
   'cli-help-help-command': { zh: () => `显示某个命令的帮助`, en: () => `print help for a command` },
@@ -127,6 +127,7 @@ export const cliMessages = {
   'cli-help-title-options': { zh: () => `选项：`, en: () => `Options:` },
   'cli-help-title-commands': { zh: () => `命令：`, en: () => `Commands:` },
   'cli-help-title-arguments': { zh: () => `参数：`, en: () => `Arguments:` },
+  'cli-help-title-global-options': { zh: () => `全局选项：`, en: () => `Global Options:` },
 
   // Usage errors (exit code 2).
   'cli-usage-unknown-option': { zh: (p) => `未知选项「${p['name']}」${suggestion(p, 'zh')}`, en: (p) => `unknown option '${p['name']}'${suggestion(p, 'en')}` },
@@ -211,6 +212,7 @@ export const cliMessages = {
     en: (p) => `cannot write "${p['path']}": ${WRITE_ERRORS[String(p['reason'])]?.en ?? p['reason']}`,
   },
   'cli-previous': { zh: () => `上期评估结果`, en: () => `Previous result` },
+  'cli-result': { zh: () => `评估结果`, en: () => `Assessment result` },
   'cli-init-done': {
     zh: (p) => `已在 ${p['dir']} 生成 graph.json、rules.json、records.ndjson。试运行：\n  zerenzhi assess --graph ${p['dir']}/graph.json --rules ${p['dir']}/rules.json --evidence ${p['dir']}/records.ndjson --format md`,
     en: (p) => `wrote graph.json, rules.json and records.ndjson to ${p['dir']}. Try:\n  zerenzhi assess --graph ${p['dir']}/graph.json --rules ${p['dir']}/rules.json --evidence ${p['dir']}/records.ndjson --format md --lang en`,

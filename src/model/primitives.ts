@@ -7,6 +7,17 @@ import { parseCalendarDate } from '../core/calendar.js';
 const ID_PATTERN = /^(?!\s)[^\u0000-\u001f\u007f-\u009f]{1,256}(?<!\s)$/;
 
 /**
+ * Whether a string is a valid id (the test behind {@link IdSchema}).
+ *
+ * @example
+ * isValidId('branch-01'); // true
+ * isValidId(' b'); // false
+ */
+export function isValidId(value: string): boolean {
+  return ID_PATTERN.test(value);
+}
+
+/**
  * An id: 1–256 characters, no control characters, no surrounding spaces. Any such string
  * works, including `__proto__` or `constructor`: ids only ever key `Map`s.
  *

@@ -9,9 +9,18 @@ export type RecordStatus = (typeof RECORD_STATUSES)[number];
 /** An attribute value: a string, a finite number, a boolean, a list of strings, or null. */
 export type AttributeValue = string | number | boolean | readonly string[] | null;
 
-const AttributeValueSchema = z.union([z.string().max(100_000), z.number(), z.boolean(), z.array(z.string().max(10_000)).max(100_000), z.null()]);
+/** Bounds on attributes, shared by the schema and the engine's fast path. */
+export const ATTRIBUTE_LIMITS = { keys: 1_000, stringLength: 100_000, listLength: 100_000, itemLength: 10_000, titleLength: 1_000 } as const;
 
-const MAX_ATTRIBUTES = 1_000;
+const AttributeValueSchema = z.union([
+  z.string().max(ATTRIBUTE_LIMITS.stringLength),
+  z.number(),
+  z.boolean(),
+  z.array(z.string().max(ATTRIBUTE_LIMITS.itemLength)).max(ATTRIBUTE_LIMITS.listLength),
+  z.null(),
+]);
+
+const MAX_ATTRIBUTES = ATTRIBUTE_LIMITS.keys;
 
 /**
  * Attributes as a plain JSON object. Parsed by hand into a `Map` rather than by `z.record`, which
@@ -55,7 +64,7 @@ export const RecordInputSchema = z
     completed: CalendarDateSchema.optional(),
     status: z.enum(RECORD_STATUSES).optional().meta({ description: 'approved (default) / pending / rejected' }),
     source: IdSchema.optional(),
-    title: z.string().max(1_000).optional(),
+    title: z.string().max(ATTRIBUTE_LIMITS.titleLength).optional(),
     attributes: AttributesSchema.optional(),
   })
   .refine((r) => r.organization !== undefined || r.person !== undefined, {

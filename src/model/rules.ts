@@ -85,7 +85,10 @@ export const LadderSchema = z.strictObject({
 export const QuotaSchema = z.strictObject({
   ladder: IdSchema,
   grade: IdSchema,
-  maxShare: z.number().min(0).max(1).optional(),
+  maxShare: z
+    .union([z.number().min(0).max(1), z.string().regex(/^\d{1,6}\/[1-9]\d{0,5}$/)])
+    .optional()
+    .meta({ description: '最高等次所占比例上限：小数（0.2）或分数（"1/3"）/ share of the peer group: a decimal or a fraction such as "1/3"' }),
   maxCount: z.int().nonnegative().optional(),
   peerGroup: z.enum(['all', 'kind', 'parent']).optional(),
 });

@@ -2,6 +2,9 @@ import type { Finding, IndicatorLine, Lang, LineStatus, ScoreResult, SubjectResu
 import { LIABILITY_LABELS } from '../index.js';
 import { text } from './messages.js';
 
+// Enough ids to recognise the records, few enough to keep a failure message readable.
+const ID_SAMPLE = 5;
+
 const STATUS: Readonly<Record<LineStatus, { zh: string; en: string }>> = {
   met: { zh: '达标', en: 'met' },
   shortfall: { zh: '未达标', en: 'shortfall' },
@@ -58,7 +61,8 @@ export function subjectLabel(subject: { readonly id: string; readonly name: stri
 export function describeLine(line: IndicatorLine, lang: Lang): string[] {
   const extra = `${line.bonus > 0 ? text('line-bonus', { bonus: formatPoints(line.bonus) }, lang) : ''}${line.veto ? text('line-veto', {}, lang) : ''}`;
   const r = line.records;
-  const ids = r.ids.length > 0 ? text('line-ids', { ids: r.ids.join(', ') }, lang) : '';
+  const shown = r.ids.slice(0, ID_SAMPLE).join(', ') + (r.counted > ID_SAMPLE ? ', …' : '');
+  const ids = r.ids.length > 0 ? text('line-ids', { ids: shown }, lang) : '';
   return [
     text('line-head', { title: line.title, indicator: line.indicator, status: STATUS[line.status][lang], points: formatPoints(line.points), max: formatPoints(line.max), extra }, lang),
     text('line-records', { counted: r.counted, reported: r.reported, pending: r.pending, rejected: r.rejected, unsupported: r.unsupported, ids }, lang),
@@ -84,8 +88,7 @@ export function describeSubject(subject: SubjectResult, lang: Lang): string[] {
   const head = text(
     'subject-head',
     {
-      name: subject.name,
-      id: subject.id,
+      who: subjectLabel(subject, lang),
       score: formatPoints(subject.score),
       max: formatPoints(subject.max),
       scaled: formatPoints(subject.scaled),

@@ -89,8 +89,8 @@ const MESSAGES = {
   'line-bonus': { zh: (p) => `，加分 ${p['bonus']}`, en: (p) => `, bonus ${p['bonus']}` },
   'line-veto': { zh: () => '，触发一票否决', en: () => ', veto fired' },
   'subject-head': {
-    zh: (p) => `${p['name']}（${p['id']}）：得分 ${p['score']}/${p['max']}，折算 ${p['scaled']}，加分 ${p['bonus']}，总分 ${p['total']}`,
-    en: (p) => `${p['name']} (${p['id']}): ${p['score']}/${p['max']} points, scaled ${p['scaled']}, bonus ${p['bonus']}, total ${p['total']}`,
+    zh: (p) => `${p['who']}：得分 ${p['score']}/${p['max']}，折算 ${p['scaled']}，加分 ${p['bonus']}，总分 ${p['total']}`,
+    en: (p) => `${p['who']}: ${p['score']}/${p['max']} points, scaled ${p['scaled']}, bonus ${p['bonus']}, total ${p['total']}`,
   },
   'subject-grade': { zh: (p) => `等次：${p['grade']}`, en: (p) => `grade: ${p['grade']}` },
   'subject-verdict': { zh: (p) => `评定结论：${p['verdict']}`, en: (p) => `verdict: ${p['verdict']}` },

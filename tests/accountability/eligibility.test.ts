@@ -1,8 +1,8 @@
 // 评优评先: a person proposed 诫勉 (admonishment) or heavier this period is not eligible for the top
 // grade or awards. The line is `accountability.ineligibleFrom` (default admonishment).
 import { describe, expect, it } from 'vitest';
-import { PLACEHOLDER, fourGrades, manualIndicator, manualScore, prec, rec, rule, ruleSet, run, type AccountabilityInput } from './helpers.js';
-import type { RecordInput, RuleSetInput } from '../../src/index.js';
+import { PLACEHOLDER, finding, fourGrades, manualIndicator, manualScore, prec, rec, rule, ruleSet, run, type AccountabilityInput } from './helpers.js';
+import { safeParseRuleSet, type RecordInput, type RuleSetInput } from '../../src/index.js';
 
 // Branch secretaries are graded 好/较好/一般/差 on a manual score (total = the score):
 //   p-b1-sec 95 好 (top), p-b2-sec 70 一般, p-b3-sec 92 好 (top), p-b4-sec 91 好 (top)
@@ -113,5 +113,22 @@ describe('without an accountability section', () => {
   it('no findings, no eligibility, no line', () => {
     const result = run(ruleSet([PLACEHOLDER], undefined), RECORDS.slice(4));
     expect([result.findings, result.eligibility, result.pressure, result.ineligibleFrom]).toEqual([[], [], [], null]);
+  });
+});
+
+describe('a custom person ladder without 诫勉', () => {
+  it('BUG: with no `ineligibleFrom`, the lightest form does not silently become the line', () => {
+    // src/accountability/propose.ts: formIndex(ladder, 'admonishment') is -1 on this ladder and
+    // Math.max(0, -1) makes the lightest form (谈话) the line, so a 谈话 bars the person from the
+    // top grade and awards; parseRuleSet accepts the section. Either refusing the section or
+    // leaving 谈话 eligible would be sound.
+    const rules = ruleSet([PLACEHOLDER], {
+      forms: { person: [{ id: 'talk', title: '谈话' }, { id: 'warning', title: '警示' }, { id: 'sanction', title: '处分' }] },
+      rules: [rule('inc', { type: 'incident', recordTypes: ['inc-adm'] }, [{ to: 'direct', form: { person: 'talk' } }])],
+    });
+    if (!safeParseRuleSet(rules).success) return;
+    const result = run(rules, [rec('i1', 'inc-adm', 'b1', '2022-05-01', { person: 'p-b1-m' })]);
+    expect(finding(result, 'inc:o:b1>p:p-b1-m').form.id).toBe('talk');
+    expect(result.eligibility).toEqual([]);
   });
 });

@@ -51,6 +51,17 @@ describe('veto', () => {
     });
   });
 
+  it('BUG: a subtree veto proposes one direct finding for one case, not one per vetoed organization', () => {
+    // With scope 'subtree' the case c1 at b1 vetoes b1 and cm; each hit carries p-b1-m, so he is
+    // proposed 纪律处分 twice for one act — once with the path {cm, direct}, an organization he
+    // holds no post in.
+    const subtree = [ind({ id: 'discipline', appliesTo: { organizations: ['committee', 'branch'] }, veto: { recordTypes: ['case'], where: { severity: 'serious' }, scope: 'subtree' } })];
+    const result = run(ruleSet(subtree, { rules: [rule('veto', { type: 'veto' }, [{ to: 'direct', form: { person: 'disciplinary-sanction' } }, { to: 'secretary' }])] }), records);
+    // both organizations are vetoed, and each secretary answers for it
+    expect(result.organizations.filter((o) => o.vetoes.length > 0).map((o) => o.id)).toEqual(['cm', 'b1']);
+    expect(result.findings.filter((f) => f.subject.id === 'p-b1-m').map((f) => f.path)).toEqual([[{ distance: 0, organization: 'b1', kind: 'direct' }]]);
+  });
+
   it('a rule set without a veto fired proposes nothing', () => {
     const quiet = run(ruleSet(indicators, { rules: [rule('veto', { type: 'veto' }, [{ to: 'team' }])] }), [records[1]]);
     expect(quiet.findings).toEqual([]);
@@ -211,6 +222,46 @@ describe('deadline-open', () => {
   it('without `indicator`, any deadline line with open tasks fires', () => {
     const any = [rule('overdue', { type: 'deadline-open' }, [{ to: 'team' }])];
     expect(ids(run(ruleSet(indicators, { rules: any }), records, { asOf: '2022-10-31' }))).toEqual(['overdue:o:b1>o:b1']);
+  });
+
+  // Both tasks below are overdue and open; the indicator counts only kind 'rectification'.
+  //   u1 b1, kind rectification, names p-b1-tm → counted (open 1)
+  //   u2 b1, kind other, names p-b1-m          → not the indicator's (where does not match)
+  const filtered: IndicatorInput[] = [
+    ind({
+      id: 'rectify',
+      points: 10,
+      measure: { type: 'deadline', recordTypes: ['task'], where: { kind: 'rectification' } },
+      scoring: { method: 'deduct', perShortfall: 5 },
+    }),
+    ind({
+      id: 'rectify-all',
+      appliesTo: { organizations: ['committee'] },
+      points: 10,
+      measure: { type: 'deadline', recordTypes: ['task'], scope: 'subtree', where: { kind: 'rectification' } },
+      scoring: { method: 'deduct', perShortfall: 5 },
+    }),
+  ];
+  const tasks = [
+    rec('u1', 'task', 'b1', '2022-05-01', { due: '2022-09-30', person: 'p-b1-tm', attributes: { kind: 'rectification' } }),
+    rec('u2', 'task', 'b1', '2022-05-01', { due: '2022-09-30', person: 'p-b1-m', attributes: { kind: 'other' } }),
+  ];
+
+  it('BUG: the evidence and the direct person are the open tasks the line counted (`where`)', () => {
+    // src/accountability/triggers.ts (deadline-open) lists every retained record of the measure's
+    // types for the subject, ignoring the measure's `where` (and `requireAttributes`): u2, which
+    // the line does not count, is listed and p-b1-m is proposed 直接责任.
+    const result = run(ruleSet(filtered, { rules: [rule('overdue', { type: 'deadline-open', indicator: 'rectify' }, [{ to: 'direct' }])] }), tasks);
+    expect(orgLine(result, 'b1', 'rectify').facts).toMatchObject({ open: 1 });
+    expect(result.findings.map((f) => [f.id, f.trigger.recordIds])).toEqual([['overdue:o:b1>p:p-b1-tm', ['u1']]]);
+  });
+
+  it('BUG: a subtree deadline line names the open tasks below it', () => {
+    // cm's line counts u1 (scope subtree), but the trigger keeps only records whose organization
+    // is cm itself, so the finding on the committee cites no record.
+    const result = run(ruleSet(filtered, { rules: [rule('overdue', { type: 'deadline-open', indicator: 'rectify-all' }, [{ to: 'team' }])] }), tasks);
+    expect(orgLine(result, 'cm', 'rectify-all').facts).toMatchObject({ open: 1 });
+    expect(result.findings.map((f) => [f.id, f.trigger.recordIds])).toEqual([['overdue:o:cm>o:cm', ['u1']]]);
   });
 });
 

@@ -116,7 +116,9 @@ export const cadenceMeasure: RecordMeasure<CadenceMeasure, CadenceState> = {
       target: due,
       shortfalls: missed.length,
       ratio: due === 0 ? 1 : met / due,
-      inProgress: ctx.running,
+      // A missed bucket is final; the line is only provisional while nothing has been missed yet
+      // and buckets remain to come.
+      inProgress: ctx.running && missed.length === 0 && notYetDue > 0,
       counted,
       facts: { due, met, missed: missed.length, notYetDue },
       detail: { zh, en },

@@ -50,7 +50,8 @@ describe('cadence', () => {
       rec('q3c', '2022-08-01'),
     ];
     const outcome = measure(cadenceMeasure, spec, ctx, records);
-    expect(outcome).toMatchObject({ value: 1, target: 2, shortfalls: 1, ratio: 0.5, inProgress: true, counted: 6 });
+    // Q2 is missed for good: the shortfall is final although Q3 and Q4 are still to come (inProgress false)
+    expect(outcome).toMatchObject({ value: 1, target: 2, shortfalls: 1, ratio: 0.5, inProgress: false, counted: 6 });
     expect(outcome.detail.zh).toBe('要求每季度至少2次；已到期2个季度中1个季度达到，缺1个季度：2022年第二季度；另有2个季度截至2022-08-15尚未到期');
     expect(outcome.detail.en).toBe('required at least 2 per quarter; 1 of 2 quarters due met, 1 missed: Q2 2022; 2 quarters not yet due as of 2022-08-15');
   });

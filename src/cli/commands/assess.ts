@@ -1,0 +1,142 @@
+import { basename, dirname, extname, join } from 'node:path';
+import { Option, type Command } from 'commander';
+import { assessStream } from '../../accountability/assess.js';
+import type { AssessmentResult } from '../../accountability/types.js';
+import { lintRuleSet } from '../../engine/lint.js';
+import { coverage, type CoverageOptions } from '../../graph/coverage.js';
+import type { RuleSet } from '../../model/rules.js';
+import { toCsv } from '../../report/csv.js';
+import { toMarkdown } from '../../report/markdown.js';
+import { writeText } from '../files.js';
+import { EXIT, UsageError, say, writeLines, type CommandContext } from '../io.js';
+import { loadCoverageOptions, loadGraph, loadResult, loadRules } from '../load.js';
+import { parseDate, type ProgramEnv } from '../program.js';
+import { readEvidence, reportSkipped, withProgress } from '../records.js';
+
+/** The options of `zerenzhi assess`, as commander parses them. */
+export interface AssessCommandOptions {
+  readonly graph: string;
+  readonly rules: string;
+  readonly evidence: readonly string[];
+  readonly asOf?: string;
+  readonly previous?: string;
+  readonly format: 'json' | 'md' | 'csv';
+  readonly out?: string;
+  readonly skipInvalid?: boolean;
+  readonly failOn?: string;
+  readonly coverageOptions?: string;
+}
+
+/**
+ * The file the findings go to beside a CSV output: `result.csv` → `result.findings.csv`.
+ *
+ * @example
+ * findingsFileOf('out/result.csv'); // 'out/result.findings.csv'
+ */
+export function findingsFileOf(out: string): string {
+  const ext = extname(out);
+  const stem = ext.toLowerCase() === '.csv' ? basename(out, ext) : basename(out);
+  return join(dirname(out), `${stem}.findings.csv`);
+}
+
+function gradeIdsOf(rules: RuleSet): string[] {
+  return [...new Set((rules.ladders ?? []).flatMap((ladder) => ladder.grades.map((g) => g.id)))];
+}
+
+// Exit code 3 when the check asked for with --fail-on fails, with a line on stderr saying why.
+function failOnCheck(result: AssessmentResult, failOn: string | undefined, context: CommandContext): number {
+  if (failOn === undefined) return EXIT.ok;
+  const { lang, io } = context;
+  if (failOn === 'findings') {
+    const count = result.findings.filter((f) => f.status !== 'waived').length;
+    if (count === 0) return EXIT.ok;
+    writeLines(io.stderr, [say('cli-fail-on-findings', lang, { count })]);
+    return EXIT.check;
+  }
+  const graded = [...result.organizations, ...result.people].filter((s) => s.grade?.id === failOn);
+  if (graded.length === 0) return EXIT.ok;
+  const names = graded.map((s) => s.name).join(lang === 'zh' ? '、' : ', ');
+  writeLines(io.stderr, [say('cli-fail-on-grade', lang, { count: graded.length, grade: failOn, names })]);
+  return EXIT.check;
+}
+
+/**
+ * Runs `zerenzhi assess`: reads the graph, the rule set and the evidence (streamed, `-` for
+ * standard input), assesses, writes the result as JSON, Markdown or CSV, lists the warnings on
+ * stderr, and returns the exit code (3 when `--fail-on` fails).
+ *
+ * @example
+ * const code = await runAssess({ graph: 'g.json', rules: 'r.json', evidence: ['e.ndjson'], format: 'md' }, context);
+ */
+export async function runAssess(options: AssessCommandOptions, context: CommandContext): Promise<number> {
+  const { io, lang } = context;
+  if (options.evidence.filter((e) => e === '-').length > 1) throw new UsageError(say('cli-usage-stdin-twice', lang), 'zerenzhi assess');
+  const graph = await loadGraph(options.graph, lang, io);
+  const { rules, doc } = await loadRules(options.rules, lang, io);
+  if (options.failOn !== undefined && options.failOn !== 'findings' && !gradeIdsOf(rules).includes(options.failOn)) {
+    throw new UsageError(say('cli-usage-unknown-grade', lang, { grade: options.failOn, allowed: gradeIdsOf(rules).join(', ') }), 'zerenzhi assess');
+  }
+  const previous = options.previous === undefined ? undefined : await loadResult(options.previous, lang, io, 'previous');
+  const coverageOptions: CoverageOptions | undefined =
+    options.format === 'md' && options.coverageOptions !== undefined ? await loadCoverageOptions(options.coverageOptions, lang, io) : undefined;
+
+  let items = withProgress(readEvidence(options.evidence, io, lang), io, lang);
+  if (options.skipInvalid === true) items = reportSkipped(items, io, lang);
+  const result = await assessStream({
+    graph,
+    rules: doc.value,
+    records: items,
+    lang,
+    ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
+    ...(previous === undefined ? {} : { previous }),
+    invalidRecords: options.skipInvalid === true ? 'skip' : 'error',
+  });
+  writeLines(io.stderr, result.warnings.map((w) => say('cli-warning', lang, { message: w.message, code: w.code })));
+
+  const written: string[] = [];
+  const emit = async (file: string | undefined, text: string): Promise<void> => {
+    if (file === undefined) io.stdout.write(text);
+    else {
+      await writeText(file, text, lang);
+      written.push(file);
+    }
+  };
+  if (options.format === 'json') await emit(options.out, `${JSON.stringify(result, null, 2)}\n`);
+  else if (options.format === 'md') {
+    const report = coverage(graph, { ...coverageOptions, lang });
+    await emit(options.out, toMarkdown(result, { lang, graph, coverage: report, lint: lintRuleSet(doc.value, graph, { lang }) }));
+  } else {
+    const csv = toCsv(result, { lang });
+    if (options.out === undefined) io.stdout.write(`${csv.lines}\r\n${csv.findings.replace(/^\uFEFF/, '')}`);
+    else {
+      await emit(options.out, csv.lines);
+      await emit(findingsFileOf(options.out), csv.findings);
+    }
+  }
+  if (written.length > 0) writeLines(io.stderr, [say('cli-written', lang, { files: written.join(lang === 'zh' ? '、' : ', ') })]);
+  return failOnCheck(result, options.failOn, context);
+}
+
+/**
+ * Adds `assess` to the program.
+ *
+ * @example
+ * addAssessCommand(program, env);
+ */
+export function addAssessCommand(program: Command, env: ProgramEnv): void {
+  const { helpLang: h } = env;
+  const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
+  env
+    .command(program, 'assess', say('cli-help-assess', h))
+    .requiredOption('--graph <file>', say('cli-help-graph', h))
+    .requiredOption('--rules <file>', say('cli-help-rules', h))
+    .addOption(new Option('--evidence <file>', say('cli-help-evidence', h)).argParser(collect).makeOptionMandatory())
+    .addOption(new Option('--as-of <date>', say('cli-help-as-of', h)).argParser(parseDate(h)))
+    .option('--previous <file>', say('cli-help-previous', h))
+    .addOption(new Option('--format <format>', say('cli-help-format-assess', h)).choices(['json', 'md', 'csv']).default('json'))
+    .option('--out <file>', say('cli-help-out', h))
+    .option('--skip-invalid', say('cli-help-skip-invalid', h))
+    .option('--fail-on <findings|grade>', say('cli-help-fail-on', h))
+    .option('--coverage-options <file>', say('cli-help-coverage-options', h))
+    .action(env.action((options: AssessCommandOptions, context) => runAssess(options, context)));
+}

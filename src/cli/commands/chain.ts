@@ -1,0 +1,94 @@
+import { Option, type Command } from 'commander';
+import type { AssessmentResult } from '../../accountability/types.js';
+import { makeIssue } from '../../core/issue.js';
+import type { Lang } from '../../core/lang.js';
+import { ValidationError } from '../../core/validation-error.js';
+import { dutiesOf } from '../../graph/duties.js';
+import { ancestorsOf } from '../../graph/queries.js';
+import { chainOf } from '../../graph/responsibilities.js';
+import type { Graph } from '../../graph/types.js';
+import { formatChainText, formatDutiesText } from '../../report/graph-text.js';
+import { toMermaid } from '../../report/mermaid.js';
+import { EXIT, UsageError, say, writeLines, type CommandContext } from '../io.js';
+import { loadGraph, loadResult } from '../load.js';
+import type { ProgramEnv } from '../program.js';
+
+/** The options of `zerenzhi chain`. */
+export interface ChainCommandOptions {
+  readonly graph: string;
+  readonly org?: string;
+  readonly person?: string;
+  readonly format: 'text' | 'json';
+  readonly mermaid?: boolean;
+  readonly result?: string;
+}
+
+function requireKnown(graph: Graph, options: ChainCommandOptions, lang: Lang): void {
+  const unknown =
+    options.org !== undefined && !graph.organizations.has(options.org)
+      ? makeIssue('unknown-organization', ['org'], { id: options.org }, lang)
+      : options.person !== undefined && !graph.people.has(options.person)
+        ? makeIssue('unknown-person', ['person'], { id: options.person }, lang)
+        : undefined;
+  if (unknown) throw new ValidationError('query', [unknown], lang);
+}
+
+// The organizations a Mermaid chart of one organization or person shows: those they answer
+// for, and every level above them.
+function organizationsInView(graph: Graph, options: ChainCommandOptions): string[] | undefined {
+  if (options.org !== undefined) return [options.org, ...ancestorsOf(graph, options.org)];
+  if (options.person === undefined) return undefined;
+  const ids = new Set<string>();
+  for (const duty of dutiesOf(graph, options.person).duties) for (const id of [duty.organization, ...ancestorsOf(graph, duty.organization)]) ids.add(id);
+  return [...ids];
+}
+
+/**
+ * Runs `zerenzhi chain`: an organization's responsibility chain (`--org`) or a person's duties
+ * (`--person`), as text, as JSON (`--format json`: `chainOf` / `dutiesOf`), or as a Mermaid
+ * flowchart (`--mermaid`, the whole graph when neither is given; `--result` marks grades and
+ * findings).
+ *
+ * @example
+ * await runChain({ graph: 'graph.json', org: 'br-office', format: 'text' }, context);
+ */
+export async function runChain(options: ChainCommandOptions, context: CommandContext): Promise<number> {
+  const { io, lang } = context;
+  if (options.org === undefined && options.person === undefined && options.mermaid !== true) {
+    throw new UsageError(say('cli-usage-chain-target', lang), 'zerenzhi chain');
+  }
+  const graph = await loadGraph(options.graph, lang, io);
+  requireKnown(graph, options, lang);
+  if (options.mermaid === true) {
+    const result: AssessmentResult | undefined = options.result === undefined ? undefined : await loadResult(options.result, lang, io, 'result');
+    const organizations = organizationsInView(graph, options);
+    io.stdout.write(toMermaid(graph, result, { lang, ...(organizations === undefined ? {} : { organizations }) }));
+    return EXIT.ok;
+  }
+  if (options.format === 'json') {
+    const data = options.org !== undefined ? chainOf(graph, options.org) : dutiesOf(graph, options.person as string);
+    io.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  writeLines(io.stdout, [options.org !== undefined ? formatChainText(graph, options.org, lang) : formatDutiesText(graph, options.person as string, lang)]);
+  return EXIT.ok;
+}
+
+/**
+ * Adds `chain` to the program.
+ *
+ * @example
+ * addChainCommand(program, env);
+ */
+export function addChainCommand(program: Command, env: ProgramEnv): void {
+  const { helpLang: h } = env;
+  env
+    .command(program, 'chain', say('cli-help-chain', h))
+    .requiredOption('--graph <file>', say('cli-help-graph', h))
+    .addOption(new Option('--org <id>', say('cli-help-org', h)).conflicts('person'))
+    .option('--person <id>', say('cli-help-person', h))
+    .addOption(new Option('--format <format>', say('cli-help-format-chain', h)).choices(['text', 'json']).default('text'))
+    .option('--mermaid', say('cli-help-mermaid', h))
+    .option('--result <file>', say('cli-help-result', h))
+    .action(env.action((options: ChainCommandOptions, context) => runChain(options, context)));
+}

@@ -1,0 +1,71 @@
+import { CommanderError } from 'commander';
+import type { Lang } from '../core/lang.js';
+import { ValidationError } from '../core/validation-error.js';
+import { addAssessCommand } from './commands/assess.js';
+import { addChainCommand } from './commands/chain.js';
+import { addCoverageCommand } from './commands/coverage.js';
+import { addInitCommand } from './commands/init.js';
+import { addLintCommand } from './commands/lint.js';
+import { addSchemaCommand } from './commands/schema.js';
+import { addValidateCommand } from './commands/validate.js';
+import { CliFailure, EXIT, UsageError, say, writeLines, type CliIo } from './io.js';
+import { validationErrorLines } from './issues.js';
+import { createProgram, requestedLang, type ProgramState } from './program.js';
+import { usageMessage } from './usage.js';
+
+export type { CliIo, CliOutput } from './io.js';
+export { EXIT } from './io.js';
+
+function commanderExit(error: CommanderError, io: CliIo, lang: Lang, state: ProgramState): number {
+  // Help and version were asked for and printed: success.
+  if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
+  if (error.code === 'commander.help' && error.exitCode === 0) return EXIT.ok;
+  writeLines(io.stderr, [usageMessage(error, lang), say('cli-usage-hint', lang, { command: state.command })]);
+  return EXIT.usage;
+}
+
+function internalError(error: unknown, io: CliIo, lang: Lang): number {
+  const message = error instanceof Error ? error.message : String(error);
+  writeLines(io.stderr, [say('cli-internal-error', lang, { message })]);
+  if (io.env['ZERENZHI_DEBUG'] && error instanceof Error && error.stack) writeLines(io.stderr, [error.stack]);
+  return EXIT.internal;
+}
+
+/**
+ * The `zerenzhi` command line, in-process: parses `argv` (the arguments after the program
+ * name) with commander, runs the command with the given streams and environment, and returns
+ * the exit code: 0 success; 1 invalid input (every problem listed with file, line, path and
+ * code); 2 usage error; 3 a `--fail-on` / `--fail-on-gaps` check failed; 70 internal error.
+ * Results go to `io.stdout`, messages to `io.stderr`; no stack trace is printed for bad input
+ * (set `ZERENZHI_DEBUG=1` to see one for an internal error). Never calls `process.exit`.
+ *
+ * @example
+ * const code = await runCli(['assess', '--graph', 'g.json', '--rules', 'r.json', '--evidence', 'e.ndjson'], {
+ *   stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env,
+ * });
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const helpLang = requestedLang(argv);
+  const state: ProgramState = { exitCode: EXIT.ok, command: 'zerenzhi' };
+  try {
+    const { program, env } = createProgram(io, helpLang, state);
+    for (const add of [addAssessCommand, addValidateCommand, addLintCommand, addChainCommand, addCoverageCommand, addSchemaCommand, addInitCommand]) add(program, env);
+    await program.parseAsync([...argv], { from: 'user' });
+    return state.exitCode;
+  } catch (error) {
+    if (error instanceof ValidationError) {
+      writeLines(io.stderr, validationErrorLines(error));
+      return EXIT.invalid;
+    }
+    if (error instanceof CliFailure) {
+      writeLines(io.stderr, error.lines);
+      return error.code;
+    }
+    if (error instanceof UsageError) {
+      writeLines(io.stderr, [say('cli-usage-prefix', helpLang, { message: error.message }), say('cli-usage-hint', helpLang, { command: error.command })]);
+      return EXIT.usage;
+    }
+    if (error instanceof CommanderError) return commanderExit(error, io, helpLang, state);
+    return internalError(error, io, helpLang);
+  }
+}
