@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { graph, records, type GraphBuilder, type RecordsBuilder } from '../../src/testing/index.js';
 
 /** The 2022 rule set, as written in rules.json. */
-export const rules: unknown = JSON.parse(readFileSync(new URL('./rules.json', import.meta.url), 'utf8'));
+export const rules: object = JSON.parse(readFileSync(new URL('./rules.json', import.meta.url), 'utf8'));
 
 /** The small bureau above. */
 export function bureau(): GraphBuilder {

@@ -23,14 +23,17 @@ export interface Decision {
 /** Options for {@link applyDecisions}. */
 export interface ApplyDecisionsOptions {
   readonly lang?: Lang;
-  /** Custom ladders, when the rule set defined its own (default: the standard ladders). */
+  /** Ladders to decide on, overriding those the result was proposed on (`result.forms`). */
   readonly forms?: { readonly organization?: readonly { id: string; title: string; titleEn?: string }[]; readonly person?: readonly { id: string; title: string; titleEn?: string }[] };
 }
 
-function ladderFor(finding: Finding, options: ApplyDecisionsOptions): readonly { id: string; title: string; titleEn?: string }[] {
+type Ladder = readonly { readonly id: string; readonly title: string; readonly titleEn?: string | undefined }[];
+
+// The ladders the result was proposed on, unless the caller overrides them.
+function ladderFor(result: AssessmentResult, finding: Finding, options: ApplyDecisionsOptions): Ladder {
   return finding.subject.type === 'organization'
-    ? (options.forms?.organization ?? DEFAULT_ORGANIZATION_FORMS)
-    : (options.forms?.person ?? DEFAULT_PERSON_FORMS);
+    ? (options.forms?.organization ?? result.forms?.organization ?? DEFAULT_ORGANIZATION_FORMS)
+    : (options.forms?.person ?? result.forms?.person ?? DEFAULT_PERSON_FORMS);
 }
 
 function check(result: AssessmentResult, decisions: readonly unknown[], options: ApplyDecisionsOptions, lang: Lang): Issue[] {
@@ -62,7 +65,7 @@ function check(result: AssessmentResult, decisions: readonly unknown[], options:
     const finding = typeof d.finding === 'string' ? byId.get(d.finding) : undefined;
     if (d.action === 'change') {
       if (typeof d.form !== 'string') issues.push(makeIssue('required', at('form'), { field: 'form' }, lang));
-      else if (finding && !ladderFor(finding, options).some((f) => f.id === d.form)) {
+      else if (finding && !ladderFor(result, finding, options).some((f) => f.id === d.form)) {
         issues.push(makeIssue('unknown-form', at('form'), { id: d.form, ladder: finding.subject.type }, lang));
       }
     } else if (d.form !== undefined) issues.push(makeIssue('decision-form-unexpected', at('form'), { action: String(d.action) }, lang));
@@ -97,13 +100,12 @@ export function applyDecisions(result: AssessmentResult, decisions: readonly Dec
     if (!d) return finding;
     let form: FindingForm = finding.form;
     if (d.action === 'change') {
-      const ladder = ladderFor(finding, options);
+      const ladder = ladderFor(result, finding, options);
       const index = ladder.findIndex((f) => f.id === d.form);
-      const chosen = ladder[index] as { id: string; title: string; titleEn?: string };
+      const chosen = ladder[index] as Ladder[number];
       form = { id: chosen.id, title: lang === 'en' && chosen.titleEn !== undefined ? chosen.titleEn : chosen.title, severity: index + 1 };
     }
     const status = d.action === 'confirm' ? 'confirmed' : d.action === 'waive' ? 'waived' : 'changed';
-    audit.push({ finding: finding.id, action: d.action, by: d.by, at: d.at, ...(d.reason !== undefined ? { reason: d.reason } : {}), from: finding.form.id, to: d.action === 'waive' ? 'none' : form.id });
     return {
       ...finding,
       status,
@@ -111,6 +113,13 @@ export function applyDecisions(result: AssessmentResult, decisions: readonly Dec
       decision: { action: d.action, by: d.by, at: d.at, ...(d.reason !== undefined ? { reason: d.reason } : {}), ...(d.action === 'change' ? { form } : {}) },
     };
   });
+  // The audit follows the order the decisions were given in, not the order of the findings.
+  const decidedById = new Map(findings.map((f) => [f.id, f]));
+  for (const d of decisions) {
+    const before = result.findings.find((f) => f.id === d.finding) as Finding;
+    const after = decidedById.get(d.finding) as Finding;
+    audit.push({ finding: d.finding, action: d.action, by: d.by, at: d.at, ...(d.reason !== undefined ? { reason: d.reason } : {}), from: before.form.id, to: d.action === 'waive' ? 'none' : after.form.id });
+  }
   const eligibility = result.ineligibleFrom ? eligibilityOf(findings, result.people, result.ineligibleFrom, lang) : [];
   return { ...result, findings, eligibility, audit };
 }

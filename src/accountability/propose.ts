@@ -2,14 +2,14 @@ import type { Lang } from '../core/lang.js';
 import type { ScoredRun } from '../engine/assess.js';
 import type { SubjectResult } from '../engine/result.js';
 import type { Graph } from '../graph/types.js';
-import { WAIVER_REASONS, type Accountability, type AccountabilityRule } from '../model/accountability.js';
+import { WAIVER_REASONS, type Accountability, type AccountabilityRule, type Reach } from '../model/accountability.js';
 import type { EvidenceRecord } from '../model/record.js';
 import { RESPONSIBILITY_LABELS } from '../model/responsibility.js';
 import { formAt, formIndex, formLadders } from './forms.js';
 import { pressureOf, supervisionFindings } from './pressure.js';
-import { reachOf } from './reach.js';
+import { reachOf, type ReachedSubject } from './reach.js';
 import { evaluateTrigger, type TriggerHit } from './triggers.js';
-import { LIABILITY_LABELS, type AssessmentResult, type Circumstance, type Eligibility, type Finding, type FindingForm, type FindingSubject } from './types.js';
+import { LIABILITY_LABELS, type Liability, type AssessmentResult, type Circumstance, type Eligibility, type Finding, type FindingForm, type FindingSubject } from './types.js';
 
 const keyOf = (s: { type: string; id: string }): string => `${s.type}\u0000${s.id}`;
 
@@ -36,19 +36,18 @@ interface Settings {
 }
 
 function circumstancesOf(settings: Settings, retained: readonly EvidenceRecord[], subject: FindingSubject, rule: string, repeated: boolean, start: number, last: number): { circumstances: Circumstance[]; index: number } {
-  const circumstances: Circumstance[] = [];
-  let index = start;
-  const move = (kind: Circumstance['kind'], step: 1 | -1, recordIds: string[]): void => {
-    const next = Math.min(last, Math.max(0, index + step));
-    circumstances.push({ kind, step, recordIds, clamped: next === index });
-    index = next;
-  };
-  if (repeated) move('repeat', 1, []);
+  const moves: { kind: Circumstance['kind']; step: 1 | -1; recordIds: string[] }[] = [];
+  if (repeated) moves.push({ kind: 'repeat', step: 1, recordIds: [] });
   const heavier = recordsNaming(retained, settings.aggravating, subject, rule);
-  if (heavier.length > 0) move('aggravating', 1, heavier.map((r) => r.id));
+  if (heavier.length > 0) moves.push({ kind: 'aggravating', step: 1, recordIds: heavier.map((r) => r.id) });
   const lighter = recordsNaming(retained, settings.mitigating, subject, rule);
-  if (lighter.length > 0) move('mitigating', -1, lighter.map((r) => r.id));
-  return { circumstances, index };
+  if (lighter.length > 0) moves.push({ kind: 'mitigating', step: -1, recordIds: lighter.map((r) => r.id) });
+  // The moves add up first and the ladder's ends cut the sum once: a heavier and a lighter
+  // circumstance cancel wherever the form stands, at the ends too.
+  const wanted = start + moves.reduce((sum, m) => sum + m.step, 0);
+  const index = Math.min(last, Math.max(0, wanted));
+  const clamped = wanted !== index;
+  return { circumstances: moves.map((m) => ({ ...m, clamped: clamped && Math.sign(wanted - index) === m.step })), index };
 }
 
 function waiverOf(settings: Settings, retained: readonly EvidenceRecord[], subject: FindingSubject, rule: string, lang: Lang): Finding['waiver'] {
@@ -76,6 +75,51 @@ function explain(rule: AccountabilityRule, hit: TriggerHit, finding: Omit<Findin
   return parts.join(zh ? '；' : '; ');
 }
 
+/** Repeat rules read the hits of the rule they repeat: evaluate every rule after the one it names. */
+function evaluationOrder(rules: readonly AccountabilityRule[]): AccountabilityRule[] {
+  const done = new Set<string>();
+  const order: AccountabilityRule[] = [];
+  while (order.length < rules.length) {
+    const before = order.length;
+    for (const rule of rules) {
+      if (done.has(rule.id)) continue;
+      const needs = rule.trigger.type === 'repeat' ? rule.trigger.rule : undefined;
+      if (needs === undefined || done.has(needs) || !rules.some((r) => r.id === needs)) {
+        done.add(rule.id);
+        order.push(rule);
+      }
+    }
+    // A repeat cycle (refused when the rule set is parsed) would stall: take the rest as listed.
+    if (order.length === before) order.push(...rules.filter((r) => !done.has(r.id)));
+  }
+  return order;
+}
+
+const LIABILITY_RANK: Readonly<Record<Liability, number>> = { direct: 4, 'principal-leadership': 3, 'important-leadership': 2, 'overall-leadership': 1 };
+const BASIS_RANK: Readonly<Record<string, number>> = { direct: 6, first: 5, dual: 4, principal: 3, liaison: 2, supervision: 1 };
+
+/**
+ * Everyone a rule reaches for one hit, each once, in the heaviest capacity they are reached in
+ * (direct, then principal, important, overall leadership; on a tie 第一责任 before 一岗双责 before
+ * 主体责任, 包抓包联 and 一级抓一级) — so the order of the reach steps never changes the outcome.
+ * In order of first reach.
+ */
+function strongestReach(graph: Graph, rule: AccountabilityRule, hit: TriggerHit): { target: ReachedSubject; reach: Reach }[] {
+  const best = new Map<string, { target: ReachedSubject; reach: Reach }>();
+  for (const reach of rule.reach) {
+    for (const target of reachOf(graph, reach, hit)) {
+      const key = keyOf(target);
+      const current = best.get(key);
+      const stronger =
+        !current ||
+        LIABILITY_RANK[target.liability] > LIABILITY_RANK[current.target.liability] ||
+        (target.liability === current.target.liability && (BASIS_RANK[target.basis] ?? 0) > (BASIS_RANK[current.target.basis] ?? 0));
+      if (stronger) best.set(key, { target, reach });
+    }
+  }
+  return [...best.values()];
+}
+
 /**
  * Proposes accountability findings from a scored run: evaluates each rule's trigger, follows its
  * reach along the responsibility chain, sets the form from the rule and moves it for a repeat
@@ -83,10 +127,10 @@ function explain(rule: AccountabilityRule, hit: TriggerHit, finding: Omit<Findin
  * waiver grounds without dropping the finding, then adds supervision findings, eligibility and
  * pressure. Every finding is `proposed`.
  */
-export function proposeFindings(run: ScoredRun, previous: AssessmentResult | undefined, lang: Lang): Pick<AssessmentResult, 'findings' | 'eligibility' | 'pressure' | 'ineligibleFrom'> {
+export function proposeFindings(run: ScoredRun, previous: AssessmentResult | undefined, lang: Lang): Pick<AssessmentResult, 'findings' | 'eligibility' | 'pressure' | 'ineligibleFrom' | 'forms'> {
   const { plan, result, retained } = run;
   const section = plan.rules.accountability;
-  if (!section) return { findings: [], eligibility: [], pressure: [], ineligibleFrom: null };
+  if (!section) return { findings: [], eligibility: [], pressure: [], ineligibleFrom: null, forms: null };
   const settings: Settings = {
     section,
     aggravating: new Set(section.circumstances?.aggravating ?? ['aggravating-circumstance']),
@@ -103,48 +147,49 @@ export function proposeFindings(run: ScoredRun, previous: AssessmentResult | und
     previousFindings.add(`${f.rule}\u0000${keyOf(f.subject)}`);
   }
   const currentHits = new Map<string, TriggerHit[]>();
-  // Repeat triggers read other rules' hits of this period: evaluate them last, report in sheet order.
-  const ordered = [...section.rules].sort((a, b) => Number(a.trigger.type === 'repeat') - Number(b.trigger.type === 'repeat'));
-  for (const rule of ordered) currentHits.set(rule.id, evaluateTrigger(rule, { plan, result, retained, previousHits, currentHits, lang }));
+  for (const rule of evaluationOrder(section.rules)) currentHits.set(rule.id, evaluateTrigger(rule, { plan, result, retained, previousHits, currentHits, lang }));
 
   const findings: Finding[] = [];
-  const seen = new Set<string>();
   for (const rule of section.rules) {
     for (const hit of currentHits.get(rule.id) ?? []) {
-      for (const reach of rule.reach) {
-        for (const target of reachOf(plan.graph, reach, hit)) {
-          const id = `${rule.id}:${hit.subject.type[0]}:${hit.subject.id}>${target.type[0]}:${target.id}`;
-          if (seen.has(id)) continue;
-          seen.add(id);
-          const ladder = ladders[target.type];
-          const base = Math.max(0, formIndex(ladder, reach.form?.[target.type] ?? rule.form?.[target.type]));
-          const subject = subjectOf(plan.graph, target.type, target.id);
-          const repeated = previousFindings.has(`${rule.id}\u0000${keyOf(subject)}`);
-          const { circumstances, index } = circumstancesOf(settings, retained, subject, rule.id, repeated, base, ladder.forms.length - 1);
-          const waiver = target.type === 'person' ? waiverOf(settings, retained, subject, rule.id, lang) : undefined;
-          const draft: Omit<Finding, 'explanation'> = {
-            id,
-            rule: rule.id,
-            ruleTitle: lang === 'en' && rule.titleEn !== undefined ? rule.titleEn : rule.title,
-            status: 'proposed',
-            subject,
-            liability: target.liability,
-            basis: target.basis,
-            form: formAt(ladder, index, lang),
-            baseForm: formAt(ladder, base, lang),
-            circumstances,
-            ...(waiver ? { waiver } : {}),
-            trigger: { type: rule.trigger.type, subject: hit.subject, indicators: hit.indicators, recordIds: hit.recordIds },
-            path: target.path,
-          };
-          findings.push({ ...draft, explanation: explain(rule, hit, draft, lang) });
-        }
+      for (const { target, reach } of strongestReach(plan.graph, rule, hit)) {
+        const id = `${rule.id}:${hit.subject.type[0]}:${hit.subject.id}>${target.type[0]}:${target.id}`;
+        const ladder = ladders[target.type];
+        const base = Math.max(0, formIndex(ladder, reach.form?.[target.type] ?? rule.form?.[target.type]));
+        const subject = subjectOf(plan.graph, target.type, target.id);
+        const repeated = previousFindings.has(`${rule.id}\u0000${keyOf(subject)}`);
+        const { circumstances, index } = circumstancesOf(settings, retained, subject, rule.id, repeated, base, ladder.forms.length - 1);
+        const waiver = target.type === 'person' ? waiverOf(settings, retained, subject, rule.id, lang) : undefined;
+        const draft: Omit<Finding, 'explanation'> = {
+          id,
+          rule: rule.id,
+          ruleTitle: lang === 'en' && rule.titleEn !== undefined ? rule.titleEn : rule.title,
+          status: 'proposed',
+          subject,
+          liability: target.liability,
+          basis: target.basis,
+          form: formAt(ladder, index, lang),
+          baseForm: formAt(ladder, base, lang),
+          circumstances,
+          ...(waiver ? { waiver } : {}),
+          trigger: { type: rule.trigger.type, subject: hit.subject, indicators: hit.indicators, recordIds: hit.recordIds },
+          path: target.path,
+        };
+        findings.push({ ...draft, explanation: explain(rule, hit, draft, lang) });
       }
     }
   }
   findings.push(...supervisionFindings(plan.graph, section, findings, ladders.organization, lang));
-  const line = formAt(ladders.person, Math.max(0, formIndex(ladders.person, section.ineligibleFrom ?? 'admonishment')), lang);
-  return { findings, eligibility: eligibilityOf(findings, result.people, line, lang), pressure: pressureOf(plan.graph, findings), ineligibleFrom: line };
+  // A custom ladder without 诫勉 and no ineligibleFrom sets no line: nobody is barred.
+  const lineIndex = formIndex(ladders.person, section.ineligibleFrom ?? 'admonishment');
+  const line = lineIndex < 0 ? null : formAt(ladders.person, lineIndex, lang);
+  return {
+    findings,
+    eligibility: line ? eligibilityOf(findings, result.people, line, lang) : [],
+    pressure: pressureOf(plan.graph, findings),
+    ineligibleFrom: line,
+    forms: { organization: [...ladders.organization.forms], person: [...ladders.person.forms] },
+  };
 }
 
 /**

@@ -3,6 +3,8 @@ import type { ScoreResult, SubjectResult } from '../engine/result.js';
 import type { Plan } from '../engine/plan.js';
 import type { AccountabilityRule, Trigger } from '../model/accountability.js';
 import type { EvidenceRecord } from '../model/record.js';
+import { hasSupport, matchesWhere } from '../engine/matches.js';
+import { isAncestorOf } from '../graph/queries.js';
 
 /** A subject that set off a rule, with the evidence. */
 export interface TriggerHit {
@@ -54,7 +56,7 @@ function recordHits(ctx: TriggerContext, records: readonly EvidenceRecord[], wha
         subject: { type: s.type, id: s.id, name },
         indicators: [],
         recordIds: ids,
-        people: sorted(s.records.flatMap((r) => (r.person !== undefined ? [r.person] : []))),
+        people: sorted(s.records.flatMap((r) => (r.person !== undefined && graph.people.has(r.person) ? [r.person] : []))),
         explanation: { zh: `${what.zh}（记录 ${ids.join('、')}）`, en: `${what.en} (records ${ids.join(', ')})` },
       };
     });
@@ -64,13 +66,38 @@ function hitOf(subject: SubjectResult, indicators: string[], recordIds: string[]
   return { subject: { type: subject.type, id: subject.id, name: subject.name }, indicators, recordIds, people, explanation: { zh, en } };
 }
 
-function peopleOnRecords(ctx: TriggerContext, ids: readonly string[]): string[] {
+/**
+ * The people named on some records, when they are in the graph and the record belongs to the
+ * subject itself: one act answers directly where it happened, not again at every level above
+ * that a subtree-wide rule also reaches.
+ */
+function peopleOnRecords(ctx: TriggerContext, ids: readonly string[], subject: SubjectResult): string[] {
   const wanted = new Set(ids);
-  return sorted(ctx.retained.filter((r) => wanted.has(r.id) && r.person !== undefined).map((r) => r.person as string));
+  const here = (r: EvidenceRecord): boolean => (subject.type === 'organization' ? r.organization === subject.id : r.person === subject.id);
+  return sorted(
+    ctx.retained
+      .filter((r) => wanted.has(r.id) && here(r) && r.person !== undefined && ctx.plan.graph.people.has(r.person))
+      .map((r) => r.person as string),
+  );
 }
 
 function isOpenTask(record: EvidenceRecord, asOf: number): boolean {
   return record.due !== undefined && record.due <= asOf && (record.completed === undefined || record.completed > asOf);
+}
+
+/** The open, overdue task records a deadline line counted for a subject: its filters, support and scope. */
+function openTasks(ctx: TriggerContext, subject: SubjectResult, indicatorId: string): EvidenceRecord[] {
+  const plan = ctx.plan.indicators.find((p) => p.indicator.id === indicatorId);
+  const measure = plan?.indicator.measure;
+  if (!plan || measure?.type !== 'deadline') return [];
+  const types = new Set(measure.recordTypes);
+  const { graph } = ctx.plan;
+  const inScope = (r: EvidenceRecord): boolean => {
+    if (subject.type === 'person') return r.person === subject.id;
+    if (r.organization === subject.id) return true;
+    return plan.scope === 'subtree' && r.organization !== undefined && graph.organizations.has(r.organization) && isAncestorOf(graph, subject.id, r.organization);
+  };
+  return ctx.retained.filter((r) => types.has(r.type) && inScope(r) && matchesWhere(r, plan.where) && hasSupport(r, plan.requireAttributes) && isOpenTask(r, ctx.plan.context.asOf));
 }
 
 /**
@@ -88,7 +115,7 @@ export function evaluateTrigger(rule: AccountabilityRule, ctx: TriggerContext): 
         .filter((s) => s.vetoes.length > 0)
         .map((s) => {
           const ids = sorted(s.vetoes.flatMap((v) => v.recordIds));
-          return hitOf(s, s.vetoes.map((v) => v.indicator), ids, peopleOnRecords(ctx, ids), `触发一票否决（记录 ${ids.join('、')}）`, `one-vote veto (records ${ids.join(', ')})`);
+          return hitOf(s, s.vetoes.map((v) => v.indicator), ids, peopleOnRecords(ctx, ids, s), `触发一票否决（记录 ${ids.join('、')}）`, `one-vote veto (records ${ids.join(', ')})`);
         });
     case 'lowest-grade':
       return all
@@ -104,14 +131,9 @@ export function evaluateTrigger(rule: AccountabilityRule, ctx: TriggerContext): 
       return all.flatMap((s) => {
         const lines = s.lines.filter((l) => (trigger.indicator === undefined || l.indicator === trigger.indicator) && (l.facts?.['open'] ?? 0) > 0);
         if (lines.length === 0) return [];
-        const types = new Set(lines.flatMap((l) => {
-          const m = ctx.plan.rules.indicators.find((i) => i.id === l.indicator)?.measure;
-          return m?.type === 'deadline' ? m.recordTypes : [];
-        }));
-        const open = ctx.retained.filter((r) => types.has(r.type) && (s.type === 'organization' ? r.organization === s.id : r.person === s.id) && isOpenTask(r, ctx.plan.context.asOf));
-        const ids = sorted(open.map((r) => r.id));
+        const open = sorted(lines.flatMap((l) => openTasks(ctx, s, l.indicator).map((r) => r.id)));
         const count = lines.reduce((n, l) => n + (l.facts?.['open'] ?? 0), 0);
-        return [hitOf(s, lines.map((l) => l.indicator), ids, sorted(open.flatMap((r) => (r.person ? [r.person] : []))), `${count}项任务逾期未完成（${lines.map((l) => l.title).join('、')}）`, `${count} task(s) overdue and still open`)];
+        return [hitOf(s, lines.map((l) => l.indicator), open, peopleOnRecords(ctx, open, s), `${count}项任务逾期未完成（${lines.map((l) => l.title).join('、')}）`, `${count} task(s) overdue and still open`)];
       });
     case 'incident': {
       const types = new Set(trigger.recordTypes);

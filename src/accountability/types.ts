@@ -19,6 +19,13 @@ export interface FindingSubject {
   readonly name: string;
 }
 
+/** A form on a ladder, as the rule set defines it. */
+export interface FormDefinition {
+  readonly id: string;
+  readonly title: string;
+  readonly titleEn?: string | undefined;
+}
+
 /** A form of accountability, with its place on the ladder (1 = lightest). */
 export interface FindingForm {
   readonly id: string;
@@ -115,6 +122,8 @@ export interface AssessmentResult extends ScoreResult {
   readonly pressure: readonly Pressure[];
   /** The lightest person form that bars the top grade and awards, when accountability is configured. */
   readonly ineligibleFrom: FindingForm | null;
+  /** The ladders of forms in force (lightest first), when accountability is configured. */
+  readonly forms: { readonly organization: readonly FormDefinition[]; readonly person: readonly FormDefinition[] } | null;
   /** Present once decisions have been applied: who decided what, in order. */
   readonly audit?: readonly AuditEntry[];
 }

@@ -4,7 +4,7 @@ import type { Lang } from '../core/lang.js';
 import { ValidationError } from '../core/validation-error.js';
 import { stripBom } from '../evidence/reader-common.js';
 import { CliFailure, EXIT, say, type CliIo } from './io.js';
-import { jsonSyntaxError, locateIssues } from './locate.js';
+import { byLine, jsonSyntaxError, locateIssues } from './locate.js';
 
 /** A JSON document read from a file, with its text for placing issues at lines. */
 export interface JsonDocument {
@@ -89,7 +89,7 @@ export async function readJson(file: string, subject: string, lang: Lang, io: Cl
 
 /**
  * The value a `safeParse*` function made of a document, or its error with every issue placed at
- * its line in the file.
+ * its line in the file, in line order.
  *
  * @example
  * const graph = parsedOrThrow(safeParseGraph(doc.value, { lang }), doc);
@@ -97,7 +97,7 @@ export async function readJson(file: string, subject: string, lang: Lang, io: Cl
 export function parsedOrThrow<T>(parsed: { success: true; data: T } | { success: false; error: ValidationError }, doc: JsonDocument): T {
   if (parsed.success) return parsed.data;
   const { error } = parsed;
-  throw new ValidationError(error.subject, locateIssues(error.issues, doc.text, doc.file), error.lang);
+  throw new ValidationError(error.subject, byLine(locateIssues(error.issues, doc.text, doc.file)), error.lang);
 }
 
 /**

@@ -53,3 +53,14 @@ export function jsonSyntaxError(text: string): { line: number; column: number; p
   const code = text.codePointAt(scan.offset);
   return { line, column, problem: scan.problem, found: code === undefined ? '' : String.fromCodePoint(code) };
 }
+
+/**
+ * Issues in the order of their lines (stable: issues on one line keep their order), as an
+ * editor would list them.
+ *
+ * @example
+ * byLine(locateIssues(issues, text, file)).map((i) => i.line); // [3, 5, 8]
+ */
+export function byLine(issues: readonly Issue[]): Issue[] {
+  return [...issues].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+}

@@ -1,4 +1,4 @@
-import { Command, InvalidArgumentError, Option, type Help } from 'commander';
+import { Command, InvalidArgumentError, Option, type Argument, type Help } from 'commander';
 import { parseCalendarDate } from '../core/calendar.js';
 import type { Lang } from '../core/lang.js';
 import { ORGANIZATION_KINDS, type OrganizationKind } from '../model/graph.js';
@@ -99,6 +99,7 @@ function helpConfiguration(lang: Lang): Partial<Help> {
       const code = TITLES[title];
       return code === undefined ? title : say(code, lang);
     },
+    argumentDescription: (argument: Argument) => withExtras(argument.description, extras(argument.argChoices, argument.defaultValue, true)),
     optionDescription: (option: Option) =>
       withExtras(option.description, extras(option.argChoices, option.defaultValue, option.required || option.optional)),
   };

@@ -43,6 +43,10 @@ export function checkAccountability(rules: RuleSet, lang: Lang): Issue[] {
     checkForm(rule.form, ['rules', i, 'form']);
     rule.reach.forEach((reach, j) => checkForm(reach.form, ['rules', i, 'reach', j, 'form']));
   });
+  // Supervision findings share the id space of the rules: the same id twice would make two findings indistinguishable.
+  if (section.supervision && ruleAt.has(section.supervision.id)) {
+    add('duplicate-rule-id', ['supervision', 'id'], { id: section.supervision.id, what: lang === 'zh' ? '问责规则' : 'accountability rule', first: formatPath(['accountability', 'rules', ruleAt.get(section.supervision.id) as number], lang) });
+  }
   if (section.ineligibleFrom !== undefined && !personForms.has(section.ineligibleFrom)) add('unknown-form', ['ineligibleFrom'], { id: section.ineligibleFrom, ladder: 'person' });
   if (section.supervision?.form !== undefined && !orgForms.has(section.supervision.form)) add('unknown-form', ['supervision', 'form'], { id: section.supervision.form, ladder: 'organization' });
   return issues;

@@ -7,7 +7,8 @@ import { heading, html, md, table, type Align } from './markdown-text.js';
 
 /**
  * Subjects in the order the report lists them: by ladder (in the order ladders first appear),
- * then grade (the top grade first, ungraded last), then total (highest first), then id.
+ * then grade (the top grade first, ungraded last), then total (highest first), then the
+ * result's order (organizations in hierarchy order).
  *
  * @example
  * rankSubjects(result.organizations)[0]?.grade?.rank; // 1
@@ -16,12 +17,13 @@ export function rankSubjects(subjects: readonly SubjectResult[]): SubjectResult[
   const ladders = new Map<string, number>();
   for (const s of subjects) if (s.grade && !ladders.has(s.grade.ladder)) ladders.set(s.grade.ladder, ladders.size);
   const ladderOf = (s: SubjectResult): number => (s.grade ? (ladders.get(s.grade.ladder) as number) : ladders.size);
+  const order = new Map(subjects.map((s, i) => [s, i]));
   return [...subjects].sort(
     (a, b) =>
       ladderOf(a) - ladderOf(b) ||
       (a.grade?.rank ?? Infinity) - (b.grade?.rank ?? Infinity) ||
       b.total - a.total ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+      (order.get(a) as number) - (order.get(b) as number),
   );
 }
 

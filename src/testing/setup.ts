@@ -35,10 +35,12 @@ export interface ZerenzhiMatchers<R = void> {
   toSatisfyRuleSetProperties(options?: PropertyMatcherOptions): R;
 }
 
+// Vitest 4 re-exports `Assertion` from @vitest/expect, so augmenting it through 'vitest' does not
+// reach it; `Matchers`, which `Assertion` extends, is the interface Vitest documents for this.
 declare module 'vitest' {
   // Type parameters must repeat Vitest's own declaration exactly to merge with it.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unused-vars
-  interface Assertion<T = any> extends ZerenzhiMatchers<void> {}
+  interface Matchers<T = any> extends ZerenzhiMatchers<void> {}
 }
 
 // Vitest keeps its global `expect` under this registered symbol once a test file runs; Jest,

@@ -170,7 +170,7 @@ describe('the audit trail', () => {
     expect(out.audit).toEqual([]);
   });
 
-  it('BUG: the audit trail is in the order the decisions were made', () => {
+  it('the audit trail is in the order the decisions were made', () => {
     // src/accountability/decisions.ts pushes audit entries while mapping result.findings, so the
     // trail follows the findings' order, not the decisions' ("audit lists every decision in order").
     const out = applyDecisions(base, [

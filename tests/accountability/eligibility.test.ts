@@ -117,7 +117,7 @@ describe('without an accountability section', () => {
 });
 
 describe('a custom person ladder without 诫勉', () => {
-  it('BUG: with no `ineligibleFrom`, the lightest form does not silently become the line', () => {
+  it('with no `ineligibleFrom`, the lightest form does not silently become the line', () => {
     // src/accountability/propose.ts: formIndex(ladder, 'admonishment') is -1 on this ladder and
     // Math.max(0, -1) makes the lightest form (谈话) the line, so a 谈话 bars the person from the
     // top grade and awards; parseRuleSet accepts the section. Either refusing the section or

@@ -181,7 +181,7 @@ describe('mitigating and aggravating records', () => {
     expect(finding(result, 'bottom:o:b3>p:p-b3-m').form.id).toBe('criticism');
   });
 
-  it('BUG: opposite circumstances cancel at the top too', () => {
+  it('opposite circumstances cancel at the top too', () => {
     // src/accountability/propose.ts (circumstancesOf) clamps after every step: at the top the
     // aggravating step is lost (clamped) but the mitigating step still applies, so 纪律处分 with
     // 从重 and 从轻 ends one step lighter (组织调整或处理) than 纪律处分 with neither — while at the
@@ -338,7 +338,7 @@ describe('parseRuleSet refuses a bad accountability section', () => {
     expect(safeParseRuleSet(sheet()).success).toBe(true);
   });
 
-  it('BUG: the supervision rule id may not repeat an accountability rule id', () => {
+  it('the supervision rule id may not repeat an accountability rule id', () => {
     // check-accountability.ts checks rule ids against each other only. A supervision id equal to a
     // rule id makes two findings share an id (see pressure.test.ts) and mixes them under one rule
     // for `repeat`.

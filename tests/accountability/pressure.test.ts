@@ -10,7 +10,7 @@
 // member), the subtrees they oversee, and their contact points. An organization is flagged when
 // it set off a finding (it is the trigger's subject).
 import { describe, expect, it } from 'vitest';
-import { PLACEHOLDER, finding, ids, prec, rec, rule, ruleSet, run, type AccountabilityInput } from './helpers.js';
+import { PLACEHOLDER, finding, ids, prec, rec, rule, ruleSet, run, thrown, type AccountabilityInput } from './helpers.js';
 import type { RecordInput } from '../../src/index.js';
 
 const INCIDENT = rule('inc', { type: 'incident', recordTypes: ['incident'] }, [{ to: 'team' }, { to: 'direct' }]);
@@ -119,17 +119,10 @@ describe('the supervision flag (一级抓一级不力)', () => {
     expect(result.pressure.find((p) => p.person === 'p-gb-sec')).toMatchObject({ flagged: 2, share: 0.6667 });
   });
 
-  it('BUG: finding ids stay unique when the supervision id is also a rule id', () => {
-    // Rule `x` sets off at gb itself (team → x:o:gb>o:gb) and at b3 and b4, so gb's children are
-    // all flagged and supervision `x` proposes x:o:gb>o:gb again. parseRuleSet accepts this (see
-    // ladder.test.ts); applyDecisions then decides both findings with one decision.
+  it('finding ids stay unique: a supervision id equal to a rule id is refused', () => {
+    // Rule `x` would propose x:o:gb>o:gb at gb itself, and supervision `x` the same id again.
     const x = rule('x', { type: 'incident', recordTypes: ['incident'] }, [{ to: 'team' }]);
-    const result = run(ruleSet([PLACEHOLDER], { rules: [x], supervision: { id: 'x', title: 'x', minShare: 0.5 } }), [
-      incident('i0', 'gb'),
-      incident('i3', 'b3'),
-      incident('i4', 'b4'),
-    ]);
-    const all = ids(result);
-    expect(all.filter((id, i) => all.indexOf(id) !== i)).toEqual([]);
+    const error = thrown(() => run(ruleSet([PLACEHOLDER], { rules: [x], supervision: { id: 'x', title: 'x', minShare: 0.5 } }), [incident('i0', 'gb')]));
+    expect(error.issues.map((i) => [i.code, i.path])).toEqual([['duplicate-rule-id', ['accountability', 'supervision', 'id']]]);
   });
 });

@@ -133,7 +133,7 @@ describe('the serious case at br-center-2 (rule serious-case)', () => {
     ]);
   });
 
-  it('BUG: the capacity a person is reached in does not depend on the order of the reach steps', () => {
+  it('the capacity a person is reached in does not depend on the order of the reach steps', () => {
     // src/accountability/propose.ts keeps the first finding per rule/trigger/subject id
     // (`if (seen.has(id)) continue`), so listing `liaison` before `overseer` demotes p-li-hua to
     // 重要领导责任 with 批评教育 instead of 主要领导责任 with 通报批评.

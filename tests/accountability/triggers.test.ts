@@ -51,7 +51,7 @@ describe('veto', () => {
     });
   });
 
-  it('BUG: a subtree veto proposes one direct finding for one case, not one per vetoed organization', () => {
+  it('a subtree veto proposes one direct finding for one case, not one per vetoed organization', () => {
     // With scope 'subtree' the case c1 at b1 vetoes b1 and cm; each hit carries p-b1-m, so he is
     // proposed 纪律处分 twice for one act — once with the path {cm, direct}, an organization he
     // holds no post in.
@@ -247,7 +247,7 @@ describe('deadline-open', () => {
     rec('u2', 'task', 'b1', '2022-05-01', { due: '2022-09-30', person: 'p-b1-m', attributes: { kind: 'other' } }),
   ];
 
-  it('BUG: the evidence and the direct person are the open tasks the line counted (`where`)', () => {
+  it('the evidence and the direct person are the open tasks the line counted (`where`)', () => {
     // src/accountability/triggers.ts (deadline-open) lists every retained record of the measure's
     // types for the subject, ignoring the measure's `where` (and `requireAttributes`): u2, which
     // the line does not count, is listed and p-b1-m is proposed 直接责任.
@@ -256,7 +256,7 @@ describe('deadline-open', () => {
     expect(result.findings.map((f) => [f.id, f.trigger.recordIds])).toEqual([['overdue:o:b1>p:p-b1-tm', ['u1']]]);
   });
 
-  it('BUG: a subtree deadline line names the open tasks below it', () => {
+  it('a subtree deadline line names the open tasks below it', () => {
     // cm's line counts u1 (scope subtree), but the trigger keeps only records whose organization
     // is cm itself, so the finding on the committee cites no record.
     const result = run(ruleSet(filtered, { rules: [rule('overdue', { type: 'deadline-open', indicator: 'rectify-all' }, [{ to: 'team' }])] }), tasks);
@@ -316,7 +316,7 @@ describe('incident', () => {
     expect(result.findings).toEqual([]);
   });
 
-  it('BUG: a record naming a person who is not in the graph proposes no finding against that id', () => {
+  it('a record naming a person who is not in the graph proposes no finding against that id', () => {
     // The engine leaves records naming unknown subjects out of scoring; the incident trigger keeps
     // the person named on the record as a 直接责任者 candidate without checking the graph.
     const result = run(ruleSet([PLACEHOLDER], { rules: [rule('inc', { type: 'incident', recordTypes: ['incident'] }, [{ to: 'direct' }, { to: 'team' }])] }), [
@@ -436,7 +436,7 @@ describe('repeat', () => {
     expect(ids(third)).toEqual(['derelict:p:p-b2-sec>p:p-b2-sec', 'derelict-again:p:p-b2-sec>p:p-b2-sec', 'derelict-3:p:p-b2-sec>p:p-b2-sec']);
   });
 
-  it('BUG: a repeat of a repeat rule fires whatever the order the rules are listed in', () => {
+  it('a repeat of a repeat rule fires whatever the order the rules are listed in', () => {
     // src/accountability/propose.ts evaluates repeat rules last but in sheet order among
     // themselves, so derelict-3 (listed before derelict-again) reads no hits of derelict-again.
     // Three periods running: derelict-3 repeats derelict-again, listed before it.

@@ -2,14 +2,13 @@ import { Option, type Command } from 'commander';
 import type { AssessmentResult } from '../../accountability/types.js';
 import { makeIssue } from '../../core/issue.js';
 import type { Lang } from '../../core/lang.js';
-import { ValidationError } from '../../core/validation-error.js';
 import { dutiesOf } from '../../graph/duties.js';
 import { ancestorsOf } from '../../graph/queries.js';
 import { chainOf } from '../../graph/responsibilities.js';
 import type { Graph } from '../../graph/types.js';
 import { formatChainText, formatDutiesText } from '../../report/graph-text.js';
 import { toMermaid } from '../../report/mermaid.js';
-import { EXIT, UsageError, say, writeLines, type CommandContext } from '../io.js';
+import { CliFailure, EXIT, UsageError, say, writeLines, type CommandContext } from '../io.js';
 import { loadGraph, loadResult } from '../load.js';
 import type { ProgramEnv } from '../program.js';
 
@@ -30,7 +29,7 @@ function requireKnown(graph: Graph, options: ChainCommandOptions, lang: Lang): v
       : options.person !== undefined && !graph.people.has(options.person)
         ? makeIssue('unknown-person', ['person'], { id: options.person }, lang)
         : undefined;
-  if (unknown) throw new ValidationError('query', [unknown], lang);
+  if (unknown) throw new CliFailure(EXIT.invalid, [say('cli-usage-prefix', lang, { message: `${unknown.message} [${unknown.code}]` })]);
 }
 
 // The organizations a Mermaid chart of one organization or person shows: those they answer

@@ -14,7 +14,7 @@ import { safeParseGraph } from '../../graph/parse.js';
 import { fileIssue, parseJsonText, readText } from '../files.js';
 import { EXIT, say, writeLines, type CommandContext } from '../io.js';
 import { issueLine } from '../issues.js';
-import { locateIssues } from '../locate.js';
+import { byLine, locateIssues } from '../locate.js';
 import type { ProgramEnv } from '../program.js';
 
 /** The kinds of file `validate` knows. */
@@ -86,7 +86,7 @@ async function validateFile(file: string, kind: FileKind | undefined, context: C
   if (told === undefined) return { ok: false, issues: [fileIssue('cli-unknown-file-kind', file, {}, lang, 1)] };
   if (told === 'records') return checkRecords(recordsOfText(text, file, lang), file, lang);
   const parsed = told === 'graph' ? safeParseGraph(value, { lang }) : safeParseRuleSet(value, { lang });
-  if (!parsed.success) return { ok: false, issues: locateIssues(parsed.error.issues, text, file) };
+  if (!parsed.success) return { ok: false, issues: byLine(locateIssues(parsed.error.issues, text, file)) };
   const line =
     told === 'graph' && 'organizations' in parsed.data
       ? say('cli-validate-ok-graph', lang, { file, organizations: parsed.data.organizations.size, people: parsed.data.people.size })

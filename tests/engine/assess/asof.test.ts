@@ -99,7 +99,7 @@ describe('a quarterly assessment run mid-period', () => {
     const r = run(ruleSet([plan], { period: { year: 2022, quarter: 2 } }), [], { asOf: '2022-05-20' });
     const l = line(org(r, 'b1'), 'work-plan');
     expect(l.facts).toMatchObject({ open: 0, notYetDue: 1 });
-    // BUG: evaluate-line.ts forces one shortfall on every insufficient line whose outcome shows
+    // Regression (was a bug): evaluate-line.ts forces one shortfall on every insufficient line whose outcome shows
     // none ("not done must cost something"), even when the outcome is in progress with nothing
     // due yet: 4 − 2 = 2 instead of 4.
     expect(l.points).toBe(4);

@@ -220,7 +220,7 @@ describe('a known organization with a person not in the graph', () => {
       rec('m2', 'meeting', 'b1', '2022-04-01'),
       rec('k1', 'case', 'b1', '2022-08-16', { person: 'p-offender' }),
     ]);
-    // BUG: accumulate.ts route() drops any record naming an unknown person before routing it,
+    // Regression (was a bug): accumulate.ts route() drops any record naming an unknown person before routing it,
     // so m1 does not count (1 of 2 → 5 instead of 10) and the veto k1 never fires.
     expect(line(org(result, 'b1'), 'meetings').records.ids).toEqual(['m1', 'm2']);
     expect(org(result, 'b1').vetoes).toEqual([{ indicator: 'discipline', recordIds: ['k1'] }]);
@@ -346,7 +346,7 @@ describe('scope', () => {
       rec('p2', 'pub', 'g1', '2022-03-01'),
       rec('p3', 'pub', 'b2', '2022-03-01'),
     ]);
-    // BUG: accumulate.ts subjectsOf looks up people only by the record's own organization for
+    // Regression (was a bug): accumulate.ts subjectsOf looks up people only by the record's own organization for
     // person indicators, never walking up for scope 'subtree': p-sec gets 1 of 4 (2.25) instead
     // of 4 of 4 (9).
     expect(line(person(r, 'p-sec'), 'sec-publicity').records.ids).toEqual(['p0', 'p1', 'p2', 'p3']);

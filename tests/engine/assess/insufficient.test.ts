@@ -108,7 +108,7 @@ describe('no records and the source not complete', () => {
     const result = run(ruleSet([withBonus, PLAN]), [...RECORDS, rec('w1', 'award', 'b2', '2022-09-01')]);
     const l = line(org(result, 'b2'), 'publicity');
     expect(l.bonus).toBe(1);
-    // BUG: the award is put in the line's `seen` set (accumulate.ts applyToLine), and
+    // Regression (was a bug): the award is put in the line's `seen` set (accumulate.ts applyToLine), and
     // evaluate-line.ts measureOutcome takes `seen.size > 0` as "something was reported", so the
     // line is measured as 0 of 3 (status 'shortfall', 0 of 6): b2 gets 4/10 → 40 + 1 = 41
     // instead of 4/4 → 100 + 1 = 101 — winning an award costs it 60 points.

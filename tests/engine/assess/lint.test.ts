@@ -202,7 +202,7 @@ describe('lintRuleSet', () => {
     );
     const key = (path: readonly (string | number)[]): string => path.map((p) => (typeof p === 'number' ? String(p).padStart(6, '0') : p)).join('\u0000');
     const sorted = [...findings].sort((a, b) => (key(a.path) < key(b.path) ? -1 : key(a.path) > key(b.path) ? 1 : 0));
-    // BUG (lint.ts): the doc promises "errors first, then by path"; the warnings come out in
+    // Regression (was a bug in lint.ts): the doc promises "errors first, then by path"; the warnings come out in
     // the order the checks run (profiles, ladders, then indicators, then quotas), so
     // ['indicators', 3, 'appliesTo'] follows ['ladders', 0, 'grades'].
     expect(findings.map((f) => f.path)).toEqual(sorted.map((f) => f.path));

@@ -230,7 +230,7 @@ describe('one-vote veto', () => {
     ]);
     expect(org(r, 'b1').vetoes).toEqual([{ indicator: 'discipline', recordIds: ['k1'] }]);
     expect(org(r, 'b2').vetoes).toEqual([]);
-    // BUG: veto.scope is never read (plan.ts takes `scope` from the measure only), so the
+    // Regression (was a bug): veto.scope is never read (plan.ts takes `scope` from the measure only), so the
     // committee is graded 好 instead of 差.
     expect(org(r, 'cm').vetoes).toEqual([{ indicator: 'discipline', recordIds: ['k1'] }]);
     expect(org(r, 'cm').grade).toMatchObject({ id: 'poor', reason: 'veto' });

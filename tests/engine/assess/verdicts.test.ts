@@ -138,7 +138,7 @@ describe('verdicts', () => {
     const r = run(rules({ ladders: [members] }), RECORDS);
     const p = person(r, 'p-b1-m');
     expect(p).toMatchObject({ lines: [], score: 0, max: 0, total: 0 });
-    // BUG: verdict.ts falls through to `value < line` with total 0 and returns 'incompetent'.
+    // Regression (was a bug): verdict.ts falls through to `value < line` with total 0 and returns 'incompetent'.
     expect(p.verdict).toBe('undetermined');
   });
 });

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { ValidationError, assess } from '../../src/index.js';
+import { isScenario, records, scenario } from '../../src/testing/index.js';
+import { bureauRules, failureOf, smallGraph, themeDayRules, year } from './helpers.js';
+
+const months11 = year().monthly('theme-day', { organization: 'b1', except: [12] });
+
+describe('scenario()', () => {
+  const s = scenario(themeDayRules(), { graph: smallGraph(), records: months11 });
+
+  it('runs assess and keeps the whole result', () => {
+    expect(s.result).toEqual(assess({ graph: smallGraph().build(), rules: themeDayRules(), records: months11.build() }));
+    expect(isScenario(s)).toBe(true);
+    expect(isScenario(s.result)).toBe(false);
+  });
+
+  it('has short accessors: subject, line, score, total, grade', () => {
+    expect(s.subject('b1').name).toBe('第一党支部');
+    expect(s.line('b1', 'theme-day')).toMatchObject({ points: 9, max: 10, status: 'shortfall', shortfalls: 1 });
+    expect(s.score('b1', 'theme-day')).toBe(9); // 10 − 1 missed month × 1
+    expect(s.score('b1')).toBe(9);
+    expect(s.total('b1')).toBe(90); // 9 of 10 on a 100-point scale
+    expect(s.grade('b1')).toBe('good');
+  });
+
+  it('explains a line or a whole subject in the scenario’s language', () => {
+    expect(s.explain('b1', 'theme-day')).toContain('缺1个月：2022年12月');
+    expect(s.explain('b1')).toContain('第一党支部（b1）：得分 9/10，折算 90，加分 0，总分 90');
+    const en = scenario(themeDayRules(), { graph: smallGraph(), records: months11, lang: 'en' });
+    expect(en.explain('b1', 'theme-day')).toContain('1 missed: 2022-12');
+    expect(en.explain('b1')).toContain('grade: good (good, by score)');
+  });
+
+  it('says which subjects and lines exist when a lookup misses', () => {
+    expect(failureOf(() => s.subject('b9'))).toBe('结果中没有党组织或人员「b9」（党组织：b1；人员：—）');
+    expect(failureOf(() => s.line('b1', 'nope'))).toContain('细则中没有这个指标');
+    const b = scenario(bureauRules(), { graph: smallGraph() });
+    expect(failureOf(() => b.line('b1', 'cm-topic-meetings'))).toMatch(/^「第一党支部（b1）」没有指标「cm-topic-meetings」的得分行（该指标不适用于这个对象；该对象的指标：br-secretary-in-post, /);
+    const en = scenario(themeDayRules(), { graph: smallGraph(), lang: 'en' });
+    expect(failureOf(() => en.line('b1', 'nope'))).toContain('the rule set has no such indicator');
+  });
+
+  it('with(): more records, a builder’s ids stepping around those in use', () => {
+    const december = records().on('2022-12-10', 'theme-day', { organization: 'b1' });
+    const full = s.with(december);
+    expect(full.score('b1', 'theme-day')).toBe(10);
+    expect(s.score('b1', 'theme-day')).toBe(9);
+    // The same generated id as a record already there would be a duplicate; it is renumbered instead.
+    const again = s.with(records().on('2022-11-10', 'theme-day', { organization: 'b1' }));
+    expect(again.records.at(-1)).toMatchObject({ id: 'theme-day:b1:2022-11-10#2' });
+    expect(s.with({ id: 'x', type: 'theme-day', organization: 'b1', date: '2022-12-01' }).score('b1', 'theme-day')).toBe(10);
+  });
+
+  it('without(): by id, by list, or by a test on id and record', () => {
+    expect(s.without('theme-day:b1:2022-01-10').score('b1', 'theme-day')).toBe(8);
+    expect(s.without(['theme-day:b1:2022-01-10', 'theme-day:b1:2022-02-10']).score('b1', 'theme-day')).toBe(7);
+    expect(s.without((_id, record) => record.date >= '2022-07-01').score('b1', 'theme-day')).toBe(4); // 6 of 12 months
+  });
+
+  it('verdict() and findings() on the bureau rules', () => {
+    const b = scenario(bureauRules(), { graph: smallGraph(), records: year().on('2022-07-01', 'party-lecture', { person: 'p4' }) });
+    expect(b.verdict('p1')).toBe('derelict');
+    expect(b.verdict('p4')).not.toBe('derelict');
+    expect(b.findings({ rule: 'derelict' }).map((f) => f.subject.id)).toEqual(['p1', 'p2', 'p3']);
+    expect(b.findings({ subject: 'p1', form: '通报批评', kind: 'direct' })).toHaveLength(1);
+    expect(b.findings({ trigger: 'bureau', status: 'proposed' }).length).toBeGreaterThan(0);
+    expect(failureOf(() => b.verdict('b1'))).toContain('is an organization');
+  });
+
+  it('takes previous as a scenario, asOf, and a graph as builder, parsed graph or JSON', () => {
+    const previous = scenario(bureauRules(), { graph: smallGraph() });
+    const now = scenario(bureauRules(), { graph: smallGraph().build(), previous });
+    expect(now.findings({ rule: 'derelict-again' }).map((f) => f.subject.id)).toEqual(['p1', 'p2', 'p3', 'p4']);
+    const midYear = scenario(themeDayRules(), { graph: smallGraph().input(), records: months11, asOf: '2022-06-30' });
+    expect(midYear.score('b1', 'theme-day')).toBe(10);
+    expect(midYear.result.period.asOf).toBe('2022-06-30');
+  });
+
+  it('throws the engine’s ValidationError on an invalid rule set or record', () => {
+    expect(() => scenario({ id: 'x' }, { graph: smallGraph() })).toThrow(ValidationError);
+    expect(() => scenario(themeDayRules(), { graph: smallGraph(), records: [{ id: 'r', type: 't', date: '2022-01-01' }] })).toThrow(ValidationError);
+  });
+});
