@@ -6,7 +6,12 @@ import { stripBom } from '../evidence/reader-common.js';
 import { CliFailure, EXIT, say, type CliIo } from './io.js';
 import { byLine, jsonSyntaxError, locateIssues } from './locate.js';
 
-/** A JSON document read from a file, with its text for placing issues at lines. */
+/**
+ * A JSON document read from a file, with its text for placing issues at lines.
+ *
+ * @example
+ * const { file, text, value }: JsonDocument = await readJson('rules.json', 'rules', 'zh', io);
+ */
 export interface JsonDocument {
   readonly file: string;
   readonly text: string;

@@ -5,7 +5,12 @@ import type { GraphInput } from '../model/graph.js';
 import type { RecordInput } from '../model/record.js';
 import type { RuleSetInput } from '../model/rules.js';
 
-/** The three starter files, as text. */
+/**
+ * The three starter files, as text.
+ *
+ * @example
+ * const graph: string = starterFiles(2024)['graph.json'];
+ */
 export interface StarterFiles {
   readonly 'graph.json': string;
   readonly 'rules.json': string;

@@ -1,13 +1,23 @@
 import type { Lang } from '../core/lang.js';
 import { formatMessage, type MessageParams } from '../core/messages.js';
 
-/** Where the CLI writes: `process.stdout` / `process.stderr`, or a fake in tests. */
+/**
+ * Where the CLI writes: `process.stdout` / `process.stderr`, or a fake in tests.
+ *
+ * @example
+ * const out: CliOutput = { write: (chunk) => void chunks.push(chunk), isTTY: false };
+ */
 export interface CliOutput {
   write(chunk: string): unknown;
   readonly isTTY?: boolean;
 }
 
-/** The world the CLI runs in, passed in so that tests can run it in-process. */
+/**
+ * The world the CLI runs in, passed in so that tests can run it in-process.
+ *
+ * @example
+ * const io: CliIo = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
+ */
 export interface CliIo {
   readonly stdout: CliOutput;
   readonly stderr: CliOutput;
@@ -90,7 +100,12 @@ export function writeLines(out: CliOutput, lines: readonly string[]): void {
   if (lines.length > 0) out.write(`${lines.join('\n')}\n`);
 }
 
-/** What every command receives besides its options. */
+/**
+ * What every command receives besides its options.
+ *
+ * @example
+ * const context: CommandContext = { io, lang: 'en' };
+ */
 export interface CommandContext {
   readonly io: CliIo;
   readonly lang: Lang;

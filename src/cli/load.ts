@@ -56,7 +56,12 @@ export async function loadResult(file: string, lang: Lang, io: CliIo, role: 'pre
 
 const Kinds = z.array(z.enum(ORGANIZATION_KINDS));
 
-/** The coverage options file: the fields of `CoverageOptions` but `lang`. */
+/**
+ * The coverage options file: the fields of `CoverageOptions` but `lang`.
+ *
+ * @example
+ * CoverageOptionsSchema.parse({ liaisonRequiredFor: ['branch'], maxOfficerPostsPerPerson: 3 });
+ */
 export const CoverageOptionsSchema = z.strictObject({
   $schema: z.string().optional(),
   secretaryRequiredFor: Kinds.optional(),

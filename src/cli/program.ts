@@ -5,10 +5,20 @@ import { ORGANIZATION_KINDS, type OrganizationKind } from '../model/graph.js';
 import { ENGINE_VERSION } from '../version.js';
 import { say, type CliIo, type CommandContext } from './io.js';
 
-/** A command's work: its options and positional arguments in, an exit code out. */
+/**
+ * A command's work: its options and positional arguments in, an exit code out.
+ *
+ * @example
+ * const run: CommandRun<{ strict?: boolean }> = async (options, context) => (options.strict ? 1 : 0);
+ */
 export type CommandRun<T> = (options: T, context: CommandContext, args: readonly string[]) => Promise<number>;
 
-/** What the command files need to add their commands to the program. */
+/**
+ * What the command files need to add their commands to the program.
+ *
+ * @example
+ * env.command(program, 'lint', say('cli-help-lint', env.helpLang)).action(env.action(runLint));
+ */
 export interface ProgramEnv {
   readonly io: CliIo;
   /** The language of help texts (see {@link requestedLang}). */
@@ -19,7 +29,12 @@ export interface ProgramEnv {
   readonly action: <T>(run: CommandRun<T>) => (...params: unknown[]) => Promise<void>;
 }
 
-/** What a parse leaves behind: the exit code and the command that ran or failed. */
+/**
+ * What a parse leaves behind: the exit code and the command that ran or failed.
+ *
+ * @example
+ * const state: ProgramState = { exitCode: 0, command: 'zerenzhi' };
+ */
 export interface ProgramState {
   exitCode: number;
   /** `zerenzhi assess`, ... for the hint after a usage error. */

@@ -10,10 +10,20 @@ import { normalizeRecord } from '../evidence/normalize.js';
 import { say, type CliIo } from './io.js';
 import { issueLine } from './issues.js';
 
-/** How often the progress line is updated, in records. */
+/**
+ * How often the progress line is updated, in records.
+ *
+ * @example
+ * if (count % PROGRESS_EVERY === 0) showProgress(count);
+ */
 export const PROGRESS_EVERY = 10_000;
 
-/** At most this many skipped-record problems are listed with `--skip-invalid`. */
+/**
+ * At most this many skipped-record problems are listed with `--skip-invalid`.
+ *
+ * @example
+ * if (listed < SKIPPED_LISTED) print(issue);
+ */
 export const SKIPPED_LISTED = 1_000;
 
 /**

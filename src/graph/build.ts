@@ -8,12 +8,16 @@ const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0
 const roleRank = new Map<PostRole, number>(POST_ROLES.map((role, i) => [role, i]));
 const LEADERSHIP = new Set<PostRole>(LEADERSHIP_ROLES);
 
-function comparePosts(a: Post, b: Post): number {
-  return (
-    byCodeUnit(a.organization, b.organization) ||
-    (roleRank.get(a.role) as number) - (roleRank.get(b.role) as number) ||
-    byCodeUnit(a.person, b.person)
-  );
+// The canonical order as one string per element (ids never contain \u0000), sorted by the
+// engine's built-in string order — UTF-16 code units, the same as byCodeUnit — without a callback.
+function postKey(post: Post): string {
+  return `${post.organization}\u0000${String.fromCharCode(65 + (roleRank.get(post.role) as number))}\u0000${post.person}`;
+}
+
+function sortByKey<T>(items: T[], keyOf: (item: T) => string): T[] {
+  const keyed = items.map((item, i) => `${keyOf(item)}\u0000${i}`);
+  keyed.sort();
+  return keyed.map((k) => items[Number(k.slice(k.lastIndexOf('\u0000') + 1))] as T);
 }
 
 function compareEdges(a: { person: string; organization: string }, b: { person: string; organization: string }): number {
@@ -39,7 +43,7 @@ export function buildGraph(input: GraphInput): Graph {
   const people = input.people
     .map((p): Person => Object.freeze({ id: p.id, name: p.name, partyMember: p.partyMember, probationary: p.probationary ?? false }))
     .sort((a, b) => byCodeUnit(a.id, b.id));
-  const posts = input.posts.map((p) => omitUndefined({ ...p }) as Post).sort(comparePosts);
+  const posts = sortByKey(input.posts.map((p) => omitUndefined({ ...p }) as Post), postKey);
   const oversight = (input.oversight ?? []).map((e) => omitUndefined({ ...e }) as Oversight).sort(compareEdges);
   const liaison = (input.liaison ?? []).map((e): Liaison => Object.freeze({ person: e.person, organization: e.organization })).sort(compareEdges);
 

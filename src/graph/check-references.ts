@@ -102,7 +102,8 @@ export function checkReferences(input: CheckInput, lang: Lang): Issue[] {
     const personOk = refPerson(post.person, ['posts', at, 'person']);
     const orgOk = refOrg(post.organization, ['posts', at, 'organization']);
     if (!personOk || !orgOk) continue;
-    const key = JSON.stringify([post.person, post.organization, post.role]);
+    // Ids never contain control characters, so \u0000 separates the parts unambiguously.
+    const key = `${post.person}\u0000${post.organization}\u0000${post.role}`;
     const firstPost = postSeen.get(key);
     if (firstPost !== undefined) {
       issue('duplicate-post', ['posts', at], { person: post.person, organization: post.organization, role: post.role, first: formatPath(['posts', firstPost], lang) });
@@ -116,7 +117,7 @@ export function checkReferences(input: CheckInput, lang: Lang): Issue[] {
       else secretaryAt.set(post.organization, { person: post.person, at });
     }
     if (LEADERSHIP.has(post.role)) {
-      const seatKey = JSON.stringify([post.person, post.organization]);
+      const seatKey = `${post.person}\u0000${post.organization}`;
       const otherRole = leaderRoleOf.get(seatKey);
       if (otherRole !== undefined) issue('conflicting-posts', ['posts', at, 'role'], { person: post.person, organization: post.organization, first: otherRole, second: post.role });
       else leaderRoleOf.set(seatKey, post.role);
@@ -146,7 +147,7 @@ export function checkReferences(input: CheckInput, lang: Lang): Issue[] {
       const personOk = refPerson(edge.person, [field, at, 'person']);
       const orgOk = refOrg(edge.organization, [field, at, 'organization']);
       if (!personOk || !orgOk) continue;
-      const key = JSON.stringify([edge.person, edge.organization]);
+      const key = `${edge.person}\u0000${edge.organization}`;
       const first = seen.get(key);
       if (first !== undefined) {
         issue('duplicate-edge', [field, at], { person: edge.person, organization: edge.organization, first: formatPath([field, first], lang) });

@@ -3,14 +3,17 @@
  * altered by one of them (TypeScript's ReadonlyMap only guards typed callers).
  */
 export class FrozenMap<K, V> extends Map<K, V> {
+  // Set once construction is over; `Map`'s constructor fills the map through `set` before that.
+  declare private sealed: boolean | undefined;
+
   constructor(entries?: Iterable<readonly [K, V]>) {
-    super();
-    // Filled through Map.prototype.set directly: the overridden set refuses every call.
-    if (entries) for (const [key, value] of entries) Map.prototype.set.call(this, key, value);
+    super(entries);
+    this.sealed = true;
   }
 
-  override set(): this {
-    throw new TypeError('zerenzhi: this map is read-only');
+  override set(key: K, value: V): this {
+    if (this.sealed) throw new TypeError('zerenzhi: this map is read-only');
+    return super.set(key, value);
   }
 
   override delete(): boolean {

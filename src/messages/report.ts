@@ -144,10 +144,7 @@ export const reportMessages = {
   'report-no': { zh: () => `否`, en: () => `no` },
   'report-none': { zh: () => `无`, en: () => `none` },
   'report-ungraded': { zh: () => `未评定`, en: () => `not graded` },
-  'report-grade-quota': {
-    zh: (p) => `${p['title']}（按得分应为“${p['earned']}”，受名额限制调整）`,
-    en: (p) => `${p['title']} (the score earned "${p['earned']}"; moved by the quota)`,
-  },
+  'report-grade-quota': { zh: (p) => `${p['title']}（受名额限制，原为${p['earned']}）`, en: (p) => `${p['title']} (quota; earned ${p['earned']})` },
   'report-grade-veto': { zh: (p) => `${p['title']}（一票否决）`, en: (p) => `${p['title']} (veto)` },
   'report-form-changed': { zh: (p) => `${p['form']}（原定${p['base']}）`, en: (p) => `${p['form']} (base: ${p['base']})` },
   'report-waiver': { zh: (p) => `建议免予问责：${p['title']}（${p['records']}）`, en: (p) => `waiver proposed: ${p['title']} (${p['records']})` },

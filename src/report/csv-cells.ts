@@ -1,6 +1,11 @@
 // RFC 4180 cells and rows for spreadsheets, guarded against formula injection.
 
-/** A cell: text (guarded and quoted as needed) or a number (written as is). */
+/**
+ * A cell: text (guarded and quoted as needed) or a number (written as is).
+ *
+ * @example
+ * const row: CsvValue[] = ['机关第一党支部', 95.05];
+ */
 export type CsvValue = string | number;
 
 const FORMULA_START = /^[=+\-@\t\r]/;

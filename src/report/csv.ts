@@ -20,7 +20,12 @@ import {
   type ReportContext,
 } from './labels.js';
 
-/** Options for {@link toCsv}. */
+/**
+ * Options for {@link toCsv}.
+ *
+ * @example
+ * toCsv(result, { lang: 'en', bom: false });
+ */
 export interface CsvOptions {
   /** Language of headers and labels. Default: the result's language. */
   readonly lang?: Lang;
@@ -28,7 +33,12 @@ export interface CsvOptions {
   readonly bom?: boolean;
 }
 
-/** The two CSV documents of a result. */
+/**
+ * The two CSV documents of a result.
+ *
+ * @example
+ * const { lines, findings }: CsvReport = toCsv(result);
+ */
 export interface CsvReport {
   /** One row per subject and indicator. */
   readonly lines: string;

@@ -29,7 +29,12 @@ export function listSeparator(lang: Lang): string {
   return lang === 'zh' ? '、' : ', ';
 }
 
-/** What the reports look up while they write: language, names and grade titles. */
+/**
+ * What the reports look up while they write: language, names and grade titles.
+ *
+ * @example
+ * const context: ReportContext = reportContext(result, 'zh', graph);
+ */
 export interface ReportContext {
   readonly lang: Lang;
   readonly result: AssessmentResult;

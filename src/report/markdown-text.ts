@@ -37,7 +37,12 @@ export function code(text: string): string {
   return `\`${text.replace(/`/g, '').replace(/\r\n|\r|\n/g, ' ').replace(/\|/g, '\\|')}\``;
 }
 
-/** Column alignment: `l` left, `r` right (numbers). */
+/**
+ * Column alignment: `l` left, `r` right (numbers).
+ *
+ * @example
+ * table(['名称', '得分'], rows, ['l', 'r'] satisfies Align[]);
+ */
 export type Align = 'l' | 'r';
 
 /**

@@ -9,7 +9,12 @@ import { auditSection, eligibilitySection, findingsSection, pressureSection } fr
 import { linesSection, organizationsSection, peopleSection } from './markdown-subjects.js';
 import { code, heading, md, table } from './markdown-text.js';
 
-/** Options for {@link toMarkdown}. */
+/**
+ * Options for {@link toMarkdown}.
+ *
+ * @example
+ * toMarkdown(result, { lang: 'en', graph, coverage: coverage(graph), lint: lintRuleSet(rules, graph) });
+ */
 export interface MarkdownOptions {
   /** Language of headings and labels. Default: the result's language. */
   readonly lang?: Lang;

@@ -5,7 +5,12 @@ import type { Graph } from '../graph/types.js';
 import { POST_ROLE_LABELS } from '../model/graph.js';
 import { num, say } from './labels.js';
 
-/** Options for {@link toMermaid}. */
+/**
+ * Options for {@link toMermaid}.
+ *
+ * @example
+ * toMermaid(graph, result, { lang: 'en', organizations: ['bureau', 'br-office'] });
+ */
 export interface MermaidOptions {
   /** Language of edge labels. Default: the result's, else Chinese. */
   readonly lang?: Lang;

@@ -28,6 +28,7 @@ const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
 const DEFS = {
   FindingSubject: object({ type: { enum: ['organization', 'person'] }, id: str, name: str }),
   FindingForm: object({ id: str, title: str, severity: { type: 'integer', minimum: 1 } }),
+  FormDefinition: object({ id: str, title: str, titleEn: str }, ['titleEn']),
   LineRecords: object({ reported: int, counted: int, ids: strings, pending: int, rejected: int, unsupported: int, bonusIds: strings, vetoIds: strings }),
   IndicatorLine: object(
     {
@@ -140,6 +141,7 @@ const SCHEMA = {
       eligibility: { type: 'array', items: ref('Eligibility') },
       pressure: { type: 'array', items: ref('Pressure') },
       ineligibleFrom: nullable(ref('FindingForm')),
+      forms: nullable(object({ organization: { type: 'array', items: ref('FormDefinition') }, person: { type: 'array', items: ref('FormDefinition') } })),
       audit: { type: 'array', items: ref('AuditEntry') },
     },
     ['audit'],

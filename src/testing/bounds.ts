@@ -3,7 +3,12 @@ import { formatPoints } from './explain.js';
 import { text } from './messages.js';
 import type { RuleSetSource } from './scenario.js';
 
-/** The properties a rule set is checked for. */
+/**
+ * The properties a rule set is checked for: `monotonic`, `bounds`, `order`.
+ *
+ * @example
+ * const name: PropertyName = 'monotonic';
+ */
 export type PropertyName = 'monotonic' | 'bounds' | 'order';
 
 /**
@@ -55,6 +60,9 @@ const outside = (value: number, max: number): boolean => !Number.isFinite(value)
 /**
  * The bounds failures of one result: every line's points within [0, max] and bonus within
  * [0, cap]; every subject's score within [0, max] and total within [0, scale + bonus cap].
+ *
+ * @example
+ * boundsFailures(result, parseRuleSet(rules), 'zh'); // [] for any result the engine made
  */
 export function boundsFailures(result: ScoreResult, rules: RuleSet, lang: Lang): PropertyFailure[] {
   const limits = limitsOf(rules);

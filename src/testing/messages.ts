@@ -1,6 +1,11 @@
 import type { Lang } from '../index.js';
 
-/** Values a testing-kit message interpolates. */
+/**
+ * Values a testing-kit message interpolates.
+ *
+ * @example
+ * const params: TestingParams = { subject: 'b1', expected: 10 };
+ */
 export type TestingParams = Readonly<Record<string, string | number>>;
 
 interface Template {
@@ -133,7 +138,12 @@ const MESSAGES = {
   'order-other': { zh: (p) => `「${p['path']}」不同`, en: (p) => `"${p['path']}" differs` },
 } satisfies Record<string, Template>;
 
-/** A testing-kit message code. */
+/**
+ * A testing-kit message code.
+ *
+ * @example
+ * const code: TestingCode = 'expect-points';
+ */
 export type TestingCode = keyof typeof MESSAGES;
 
 /**

@@ -2,6 +2,10 @@
  * A small seeded pseudo-random generator (mulberry32), so that property checks are
  * reproducible from their seed and the testing kit needs no property-testing library at run
  * time.
+ *
+ * @example
+ * const random: Random = seededRandom(1);
+ * random.pick(['b1', 'b2']);
  */
 export interface Random {
   /** A float in [0, 1). */

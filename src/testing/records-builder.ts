@@ -59,12 +59,14 @@ export class RecordsBuilder {
   }
 
   #push(...entries: Entry[]): RecordsBuilder {
-    return new RecordsBuilder(this.#year, [...this.#entries, ...entries]);
+    // The first year seen becomes the default, so `records().monthly(…, { year: 2022 })` need not repeat it.
+    const first = Number(entries[0]?.record.date.slice(0, 4));
+    return new RecordsBuilder(this.#year ?? (Number.isInteger(first) ? first : undefined), [...this.#entries, ...entries]);
   }
 
   #yearOf(given: number | undefined, helper: string): number {
     const year = given ?? this.#year;
-    if (year === undefined) throw new TypeError(`zerenzhi/testing: ${helper}() needs a year — records({ year: 2022 }) or { year } on the call`);
+    if (year === undefined) throw new TypeError(`zerenzhi/testing: ${helper}() needs a year — records({ year: 2022 }), { year } on the call, or a dated record first`);
     return year;
   }
 
@@ -215,8 +217,8 @@ export class RecordsBuilder {
 }
 
 /**
- * Starts a records builder; `year` is the default for the helpers that place records by month,
- * quarter or at year end.
+ * Starts a records builder. The helpers that place records by month, quarter or at year end
+ * use `year`, else the year of the first record written.
  *
  * @example
  * const evidence = records({ year: 2022 })

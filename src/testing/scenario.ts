@@ -60,7 +60,12 @@ export interface ScenarioOptions {
   readonly lang?: Lang;
 }
 
-/** Which records `without` drops: an id, a list of ids, or a test on id and record. */
+/**
+ * Which records `without` drops: an id, a list of ids, or a test on id and record.
+ *
+ * @example
+ * const december: RecordSelector = (_id, record) => record.date >= '2022-12-01';
+ */
 export type RecordSelector = string | readonly string[] | ((id: string, record: RecordInput) => boolean);
 
 const BRAND = Symbol.for('zerenzhi.testing.scenario');

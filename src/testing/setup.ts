@@ -1,3 +1,5 @@
+// Type-only: brings Vitest's declarations in for the augmentation below; erased at run time.
+import type {} from 'vitest';
 import type { Verdict } from '../index.js';
 import type { FindingFilter } from './lookup.js';
 import { matchers, type PropertyMatcherOptions } from './matchers.js';

@@ -1,7 +1,12 @@
 import { formatCalendarDate, parseCalendarDate, resolvePeriod, type Graph, type Indicator, type RecordInput, type RuleSet, type SubjectResult } from '../index.js';
 import type { Random } from './prng.js';
 
-/** Measure types whose score can only grow with one more record that counts. */
+/**
+ * Measure types whose score can only grow with one more record that counts.
+ *
+ * @example
+ * ADDITIVE_MEASURES.has('cadence'); // true
+ */
 export const ADDITIVE_MEASURES: ReadonlySet<string> = new Set(['count', 'cadence', 'window']);
 
 type RecordMeasure = Extract<NonNullable<Indicator['measure']>, { type: 'count' | 'cadence' | 'window' }>;

@@ -82,6 +82,17 @@ describe('records()', () => {
     expect(builder.build({ avoid: ['theme-day:b1:2022-03-01'] })[0]?.id).toBe('theme-day:b1:2022-03-01#2');
   });
 
+  it('takes its default year from records({ year }), else from the first record written', () => {
+    const chained = records()
+      .monthly('theme-day', { organization: 'b1', year: 2022, except: [12] })
+      .ratings('appraisal', { person: 'p4', scores: [90] })
+      .quarterly('party-class', { organization: 'b1', quarters: [1] })
+      .build();
+    expect(chained.slice(-2).map((r) => r.date)).toEqual(['2022-12-15', '2022-02-10']);
+    expect(records().on('2021-07-01', 'x', { person: 'p4' }).business(80, { person: 'p4' }).build()[1]?.date).toBe('2021-12-15');
+    expect(records({ year: 2023 }).on('2021-07-01', 'x', { person: 'p4' }).business(80, { person: 'p4' }).build()[1]?.date).toBe('2023-12-15');
+  });
+
   it('add() takes other builders, and a builder is immutable', () => {
     const base = year().monthly('theme-day', { organization: 'b1' });
     const more = base.add(year().quarterly('party-class', { organization: 'b1' }));

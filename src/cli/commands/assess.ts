@@ -13,7 +13,12 @@ import { loadCoverageOptions, loadGraph, loadResult, loadRules } from '../load.j
 import { parseDate, type ProgramEnv } from '../program.js';
 import { readEvidence, reportSkipped, withProgress } from '../records.js';
 
-/** The options of `zerenzhi assess`, as commander parses them. */
+/**
+ * The options of `zerenzhi assess`, as commander parses them.
+ *
+ * @example
+ * const options: AssessCommandOptions = { graph: 'g.json', rules: 'r.json', evidence: ['e.ndjson'], format: 'md' };
+ */
 export interface AssessCommandOptions {
   readonly graph: string;
   readonly rules: string;

@@ -12,7 +12,12 @@ import { CliFailure, EXIT, UsageError, say, writeLines, type CommandContext } fr
 import { loadGraph, loadResult } from '../load.js';
 import type { ProgramEnv } from '../program.js';
 
-/** The options of `zerenzhi chain`. */
+/**
+ * The options of `zerenzhi chain`.
+ *
+ * @example
+ * const options: ChainCommandOptions = { graph: 'graph.json', org: 'br-office', format: 'text' };
+ */
 export interface ChainCommandOptions {
   readonly graph: string;
   readonly org?: string;

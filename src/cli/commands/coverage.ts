@@ -6,7 +6,12 @@ import { EXIT, say, writeLines, type CommandContext } from '../io.js';
 import { loadCoverageOptions, loadGraph } from '../load.js';
 import { parseKinds, type ProgramEnv } from '../program.js';
 
-/** The options of `zerenzhi coverage`. */
+/**
+ * The options of `zerenzhi coverage`.
+ *
+ * @example
+ * const options: CoverageCommandOptions = { graph: 'graph.json', requireLiaison: ['branch'], format: 'json' };
+ */
 export interface CoverageCommandOptions {
   readonly graph: string;
   readonly requireLiaison?: readonly OrganizationKind[];

@@ -7,7 +7,12 @@ import { CliFailure, EXIT, say, writeLines, type CommandContext } from '../io.js
 import { starterFiles } from '../init-templates.js';
 import type { ProgramEnv } from '../program.js';
 
-/** The options of `zerenzhi init`. */
+/**
+ * The options of `zerenzhi init`.
+ *
+ * @example
+ * const options: InitCommandOptions = { year: 2024, force: true };
+ */
 export interface InitCommandOptions {
   readonly force?: boolean;
   readonly year?: number;

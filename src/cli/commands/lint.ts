@@ -8,7 +8,12 @@ import { loadGraph } from '../load.js';
 import { locateIssues } from '../locate.js';
 import type { ProgramEnv } from '../program.js';
 
-/** The options of `zerenzhi lint`. */
+/**
+ * The options of `zerenzhi lint`.
+ *
+ * @example
+ * const options: LintCommandOptions = { rules: 'rules.json', strict: true };
+ */
 export interface LintCommandOptions {
   readonly rules: string;
   readonly graph?: string;

@@ -4,7 +4,12 @@ import { resultJsonSchema } from '../../report/result-schema.js';
 import { EXIT, say, type CommandContext } from '../io.js';
 import type { ProgramEnv } from '../program.js';
 
-/** The schemas `zerenzhi schema` prints. */
+/**
+ * The schemas `zerenzhi schema` prints.
+ *
+ * @example
+ * JSON.stringify(SCHEMAS.result(), null, 2);
+ */
 export const SCHEMAS = {
   graph: graphJsonSchema,
   rules: ruleSetJsonSchema,

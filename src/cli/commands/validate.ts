@@ -17,7 +17,12 @@ import { issueLine } from '../issues.js';
 import { byLine, locateIssues } from '../locate.js';
 import type { ProgramEnv } from '../program.js';
 
-/** The kinds of file `validate` knows. */
+/**
+ * The kinds of file `validate` knows.
+ *
+ * @example
+ * const kind: FileKind = 'records';
+ */
 export type FileKind = 'graph' | 'rules' | 'records';
 
 const RECORD_EXTENSIONS = new Set(['.ndjson', '.jsonl', '.csv']);
