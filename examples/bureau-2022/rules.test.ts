@@ -39,8 +39,8 @@ const CASES: readonly Case[] = [
   { indicator: 'cm-topic-meetings', subject: 'bureau', name: 'none reported: counted as 4 short, 4 − 4 × 1 = 0', records: year(), points: 0 },
   { indicator: 'cm-work-points', subject: 'bureau', name: 'issued 03-20, before 03-31: 2', records: year().on('2022-03-20', 'work-points-issued', { organization: 'bureau' }), points: 2 },
   { indicator: 'cm-work-points', subject: 'bureau', name: 'issued 04-12, late: 2 − 0.2 = 1.8', records: year().on('2022-04-12', 'work-points-issued', { organization: 'bureau' }), points: 1.8 },
-  // As written, never issuing costs no more than issuing late: a point for the rule's authors.
-  { indicator: 'cm-work-points', subject: 'bureau', name: 'never issued: 1 open × 0.2, also 1.8', records: year(), points: 1.8 },
+  // openWeight 10: never issuing costs the whole line, not the 0.2 of issuing late.
+  { indicator: 'cm-work-points', subject: 'bureau', name: 'never issued: 1 open × 10 shortfalls × 0.2 = 2 off, 0', records: year(), points: 0 },
   { indicator: 'cm-delegate-election', subject: 'bureau', name: 'done 06-20, before 06-30: 5', records: year().on('2022-06-20', 'delegate-election', { organization: 'bureau' }), points: 5 },
   { indicator: 'cm-delegate-election', subject: 'bureau', name: 'done 07-05, late: all or nothing, 0', records: year().on('2022-07-05', 'delegate-election', { organization: 'bureau' }), points: 0 },
   { indicator: 'cm-publicity', subject: 'bureau', name: 'bureau 4 + b1 3 + gb1 2 = 9 of 10 (subtree): 5 × 0.9 = 4.5', points: 4.5,
@@ -84,8 +84,8 @@ const CASES: readonly Case[] = [
     records: year().on('2022-05-10', 'publicity-campaign', { organization: 'b1' }).on('2022-09-10', 'publicity-campaign', { organization: 'b1' }).rejected('2022-10-10', 'publicity-campaign', { organization: 'b1' }) },
   { indicator: 'br-mobile-members', subject: 'b1', name: '3 of 4 archived: 6 × 0.75 = 4.5', records: year().on('2022-06-30', 'mobile-member-archive', { organization: 'b1', attributes: { archived: 3, mobile: 4 } }), points: 4.5 },
   { indicator: 'br-review', subject: 'b1', name: 'department 90, inspection 80: 87%, 16 × 0.87 = 13.92', records: year().manual('br-review', { organization: 'b1', scores: { department: 90, inspection: 80 } }), points: 13.92 },
-  // A missing group is a shortfall but costs nothing under proportional scoring: 16 × 0.9.
-  { indicator: 'br-review', subject: 'b1', name: 'department 90 only: 16 × 0.9 = 14.4', records: year().manual('br-review', { organization: 'b1', scores: { department: 90 } }), points: 14.4 },
+  // A group that gave no score weighs in at zero (the rule does not ask to reweight).
+  { indicator: 'br-review', subject: 'b1', name: 'department 90 only: 0.7 × 90 + 0.3 × 0 = 63%, 16 × 0.63 = 10.08', records: year().manual('br-review', { organization: 'b1', scores: { department: 90 } }), points: 10.08 },
   // 书记抓基层党建述职评议 and 一岗双责与包抓包联 (people)
   { indicator: 'sec-july-lecture', subject: 'sun', name: 'lecture 07-01: 20', records: julyLecture('sun'), points: 20 },
   { indicator: 'sec-july-lecture', subject: 'sun', name: 'lecture 06-15, first day of the window: 20', records: julyLecture('sun', '2022-06-15'), points: 20 },

@@ -63,7 +63,7 @@ export function supervisionFindings(graph: Graph, section: Accountability, findi
     out.push({
       id: `${rule.id}:o:${id}>o:${id}`,
       rule: rule.id,
-      ruleTitle: rule.title,
+      ruleTitle: lang === 'en' && rule.titleEn !== undefined ? rule.titleEn : rule.title,
       status: 'proposed',
       subject,
       liability: 'overall-leadership',
@@ -76,7 +76,7 @@ export function supervisionFindings(graph: Graph, section: Accountability, findi
       explanation:
         lang === 'zh'
           ? `【${rule.title}】${subject.name}所属${children.length}个下级组织中${hit.length}个被提出问责（${names.join('、')}），一级抓一级不力，建议「${form.title}」`
-          : `[${rule.title}] ${hit.length} of the ${children.length} organizations under ${subject.name} are flagged (${names.join(', ')}): supervision failed; proposed: ${form.title}`,
+          : `[${rule.titleEn ?? rule.title}] ${hit.length} of the ${children.length} organizations under ${subject.name} are flagged (${names.join(', ')}): supervision failed; proposed: ${form.title}`,
     });
   }
   return out;

@@ -211,7 +211,7 @@ export function eligibilityOf(findings: readonly Finding[], people: readonly Sub
   return [...byPerson.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([person, list]) => {
-      const forms = [...new Set(list.map((f) => f.form.title))].join('、');
+      const forms = [...new Set(list.map((f) => f.form.title))].join(lang === 'zh' ? '、' : ', ');
       return {
         person,
         name: list[0]?.subject.name ?? person,

@@ -42,11 +42,11 @@ export class ValidationError extends Error {
 }
 
 const SUBJECT_LABELS: Readonly<Record<string, { zh: string; en: string }>> = {
-  graph: { zh: '组织关系图', en: 'Graph' },
-  rules: { zh: '考核细则', en: 'Rule set' },
-  records: { zh: '记录', en: 'Records' },
-  decisions: { zh: '问责决定', en: 'Decisions' },
-  query: { zh: '查询', en: 'Query' },
+  graph: { zh: '组织关系图', en: 'Invalid graph' },
+  rules: { zh: '考核细则', en: 'Invalid rule set' },
+  records: { zh: '记录', en: 'Invalid records' },
+  decisions: { zh: '问责决定', en: 'Invalid decisions' },
+  query: { zh: '查询', en: 'Invalid query' },
 };
 
 function summarize(subject: string, issues: readonly Issue[], lang: Lang): string {
@@ -56,7 +56,7 @@ function summarize(subject: string, issues: readonly Issue[], lang: Lang): strin
   const head =
     lang === 'zh'
       ? `${label}校验未通过，共 ${issues.length} 个问题：`
-      : `${label} is invalid: ${issues.length} problem${issues.length === 1 ? '' : 's'}:`;
+      : `${label}: ${issues.length} problem${issues.length === 1 ? '' : 's'}:`;
   const tail = more > 0 ? (lang === 'zh' ? `\n……另有 ${more} 个问题` : `\n... and ${more} more`) : '';
   return `${head}\n${formatIssues(shown, lang)}${tail}`;
 }

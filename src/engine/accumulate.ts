@@ -26,8 +26,12 @@ export interface EvidenceStats {
   rejected: number;
   /** Records whose type no indicator reads. */
   unusedType: number;
-  /** Records naming an organization or person not in the graph. */
+  /** Records naming an organization or person not in the graph, and so not counted. */
   unknownSubject: number;
+  /** Records counted for the parts that are known, though they also name someone not in the graph. */
+  unknownReference: number;
+  /** Assessors' score records that name no indicator of the rule set (attribute `indicator`). */
+  unassignedScore: number;
 }
 
 /** Everything gathered from the records, ready to be evaluated. */
@@ -57,7 +61,10 @@ interface Version {
   digests?: Set<string>;
 }
 
-type Effect = { readonly counter: 'outOfPeriod' | 'pending' | 'rejected' | 'unusedType' | 'unknownSubject' | null; readonly key?: string };
+type Effect = {
+  readonly counter: 'outOfPeriod' | 'pending' | 'rejected' | 'unusedType' | 'unknownSubject' | 'unknownReference' | 'unassignedScore' | null;
+  readonly key?: string;
+};
 
 const MOD = 1n << 256n;
 
@@ -73,7 +80,7 @@ export function newAccumulation(): Accumulation {
     personLines: new Map(),
     businessByOrganization: new Map(),
     businessByPerson: new Map(),
-    stats: { received: 0, duplicates: 0, conflicts: 0, outOfPeriod: 0, pending: 0, rejected: 0, unusedType: 0, unknownSubject: 0 },
+    stats: { received: 0, duplicates: 0, conflicts: 0, outOfPeriod: 0, pending: 0, rejected: 0, unusedType: 0, unknownSubject: 0, unknownReference: 0, unassignedScore: 0 },
     unusedTypes: new Map(),
     unknownSubjects: new Map(),
     conflictIds: new Set(),
@@ -188,7 +195,10 @@ function applyToLine(plan: Plan, indicator: IndicatorPlan, role: Route['role'], 
 function retain(plan: Plan, acc: Accumulation, record: EvidenceRecord): boolean {
   if (!plan.retainTypes.has(record.type)) return false;
   const { period, asOf } = plan.context;
-  if (record.status === 'approved' && record.day >= period.start && record.day <= asOf) acc.retained.set(record.id, record);
+  // A task counts in the period it falls due in, wherever it was raised: keep it by either date.
+  const dated = record.day >= period.start && record.day <= asOf;
+  const due = record.due !== undefined && record.due >= period.start && record.due <= period.end && record.day <= asOf;
+  if (record.status === 'approved' && (dated || due)) acc.retained.set(record.id, record);
   return true;
 }
 
@@ -208,6 +218,8 @@ function route(plan: Plan, acc: Accumulation, record: EvidenceRecord, targets: T
     return count(acc, { counter: 'unknownSubject', key: unknownKey });
   }
   let inAnyPeriod = false;
+  // An assessor's score that no manual indicator claims (no or a wrong `indicator` attribute).
+  let unassignedScore = false;
   for (const r of routes) {
     if (!inPeriod(plan, r, record)) continue;
     inAnyPeriod = true;
@@ -226,7 +238,10 @@ function route(plan: Plan, acc: Accumulation, record: EvidenceRecord, targets: T
     const indicator = r.plan as IndicatorPlan;
     const where = r.role === 'measure' ? indicator.where : r.role === 'bonus' ? indicator.bonusWhere : indicator.vetoWhere;
     if (!matchesWhere(record, where)) continue;
-    if (r.role === 'measure' && indicator.indicator.measure?.type === 'manual' && record.attributes.get('indicator') !== indicator.indicator.id) continue;
+    if (r.role === 'measure' && indicator.indicator.measure?.type === 'manual' && record.attributes.get('indicator') !== indicator.indicator.id) {
+      unassignedScore = true;
+      continue;
+    }
     const lines = indicator.applies.subject === 'organization' ? acc.organizationLines : acc.personLines;
     for (const subject of subjectsOf(plan, indicator, r.role, record)) {
       const line = lineFor(plan, lines, subject, indicator);
@@ -234,8 +249,9 @@ function route(plan: Plan, acc: Accumulation, record: EvidenceRecord, targets: T
       targets.push({ line, plan: indicator });
     }
   }
-  if (unknownKey !== undefined) return count(acc, { counter: 'unknownSubject', key: unknownKey });
   if (!inAnyPeriod) return count(acc, { counter: 'outOfPeriod' });
+  if (unknownKey !== undefined) return count(acc, { counter: targets.length > 0 ? 'unknownReference' : 'unknownSubject', key: unknownKey });
+  if (targets.length === 0 && unassignedScore) return count(acc, { counter: 'unassignedScore' });
   if (record.status === 'pending') {
     acc.pendingIds.add(record.id);
     return count(acc, { counter: 'pending' });
@@ -246,7 +262,12 @@ function route(plan: Plan, acc: Accumulation, record: EvidenceRecord, targets: T
 function count(acc: Accumulation, effect: Effect, sign: 1 | -1 = 1): Effect {
   if (effect.counter === null) return effect;
   acc.stats[effect.counter] += sign;
-  const tally = effect.counter === 'unusedType' ? acc.unusedTypes : effect.counter === 'unknownSubject' ? acc.unknownSubjects : null;
+  const tally =
+    effect.counter === 'unusedType'
+      ? acc.unusedTypes
+      : effect.counter === 'unknownSubject' || effect.counter === 'unknownReference'
+        ? acc.unknownSubjects
+        : null;
   if (tally && effect.key !== undefined) {
     const next = (tally.get(effect.key) ?? 0) + sign;
     if (next === 0) tally.delete(effect.key);

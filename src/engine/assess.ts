@@ -44,6 +44,9 @@ export interface AssessStreamInput extends Omit<AssessInput, 'records'> {
 
 const ISSUES_KEPT = 10_000;
 
+/** Reader problems about a file's layout rather than a record: they skip no record. */
+const FILE_LEVEL_CODES = new Set(['unknown-column', 'duplicate-column', 'empty-column-name', 'unknown-column-type']);
+
 function isGraph(value: unknown): value is Graph {
   return typeof value === 'object' && value !== null && (value as { organizations?: unknown }).organizations instanceof Map && 'index' in value;
 }
@@ -104,7 +107,8 @@ export function openAssessment(input: Omit<AssessInput, 'records'>): AssessmentS
     let file: string | undefined;
     if (isReaderItem(item)) {
       if (item.kind === 'issue') {
-        skipped++;
+        // A column problem loses no record by itself; the rows it spoils report their own issues.
+        if (!FILE_LEVEL_CODES.has(item.issue.code)) skipped++;
         report(item.issue);
         return;
       }

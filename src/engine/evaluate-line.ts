@@ -99,7 +99,7 @@ export function evaluateLine(
     title,
     ...(rule.section !== undefined ? { section: rule.section } : {}),
     responsibility: rule.responsibility,
-    status,
+    status: vetoIds.length > 0 ? 'vetoed' : status,
     points: roundTo(points, 2),
     max,
     value: roundTo(outcome?.value ?? 0, 4),

@@ -7,6 +7,8 @@ import { ORGANIZATION_KINDS, ORGANIZATION_KIND_LABELS, POST_ROLES, POST_ROLE_LAB
 import type { AppliesTo, Indicator, RuleSet } from '../model/rules.js';
 import { gradesHighestFirst } from './grading.js';
 import { safeParseRuleSet } from './parse-rules.js';
+import { resolvePeriod } from './period.js';
+import { parseCalendarDate } from '../core/calendar.js';
 
 /** One finding of the linter. Errors stop an assessment; warnings deserve a look. */
 export interface LintFinding {
@@ -100,6 +102,14 @@ export function lintRuleSet(input: unknown, graph?: Graph, options: LintOptions 
     });
     const lowest = grades[grades.length - 1];
     if (lowest && lowest.min > 0) warn('lint-grade-gap', ['ladders', li, 'grades', ladder.grades.indexOf(lowest), 'min'], { ladder: ladder.id, from: 0, to: lowest.min });
+  });
+  const period = resolvePeriod(rules.period);
+  rules.indicators.forEach((indicator, i) => {
+    const m = indicator.measure;
+    if (m?.type !== 'window') return;
+    const from = parseCalendarDate(m.from) as number;
+    const to = parseCalendarDate(m.to) as number;
+    if (to < period.start || from > period.end) warn('lint-window-outside-period', ['indicators', i, 'measure'], { id: indicator.id, from: m.from, to: m.to, period: period.label[lang] });
   });
   if (graph) {
     rules.indicators.forEach((indicator, i) => {

@@ -4,7 +4,7 @@ import type { ResponsibilityKind } from '../model/responsibility.js';
 import type { EvidenceStats } from './accumulate.js';
 
 /** How a line came out. */
-export type LineStatus = 'met' | 'shortfall' | 'in-progress' | 'insufficient-evidence' | 'excluded';
+export type LineStatus = 'met' | 'shortfall' | 'in-progress' | 'insufficient-evidence' | 'excluded' | 'vetoed';
 
 /** The records behind a line: how many counted, a sample of their ids, and the ones left out. */
 export interface LineRecords {

@@ -24,6 +24,8 @@ export function collectWarnings(plan: Plan, acc: Accumulation, drafts: readonly 
     warn(declared && !declared.has(type) ? 'warning-unknown-record-type' : 'warning-unused-record-type', { type, count });
   }
   for (const [id, count] of [...acc.unknownSubjects].sort(byKey)) warn('warning-unknown-subject', { id, count });
+  if (acc.stats.unknownReference > 0) warn('warning-unknown-reference', { count: acc.stats.unknownReference });
+  if (acc.stats.unassignedScore > 0) warn('warning-unassigned-score', { count: acc.stats.unassignedScore });
   const conflicts = [...acc.conflictIds].sort();
   for (const id of conflicts.slice(0, CONFLICTS_LISTED)) warn('warning-conflict', { id });
   if (conflicts.length > CONFLICTS_LISTED) warn('warning-more-conflicts', { count: conflicts.length - CONFLICTS_LISTED });

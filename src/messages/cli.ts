@@ -64,8 +64,8 @@ export const cliMessages = {
   'cli-help-previous': { zh: () => `上期评估结果（JSON），用于比较和认定连续问责`, en: () => `the previous period's result (JSON), for comparison and repeats` },
   'cli-help-format-assess': { zh: () => `输出格式`, en: () => `output format` },
   'cli-help-out': {
-    zh: () => `写入文件而不是标准输出（csv 格式另写 <名称>.findings.csv）`,
-    en: () => `write to this file instead of standard output (csv also writes <name>.findings.csv)`,
+    zh: () => `写入文件而不是标准输出（- 为标准输出；csv 格式另写 <名称>.findings.csv）`,
+    en: () => `write to this file instead of standard output (- is standard output; csv also writes <name>.findings.csv)`,
   },
   'cli-help-skip-invalid': { zh: () => `跳过格式有误的记录（逐条列出）并继续评估`, en: () => `skip invalid records (each is listed) and go on` },
   'cli-help-fail-on': {

@@ -11,8 +11,16 @@ export const engineMessages = {
     en: (p) => `no indicator reads record type "${p['type']}": ${p['count']} record(s) not counted`,
   },
   'warning-unknown-subject': {
-    zh: (p) => `记录引用的党组织或人员「${p['id']}」不在组织关系图中，${p['count']}条记录未计入`,
-    en: (p) => `records name "${p['id']}", which is not in the graph: ${p['count']} record(s) not counted`,
+    zh: (p) => `记录引用的党组织或人员「${p['id']}」不在组织关系图中，共${p['count']}条`,
+    en: (p) => `records name "${p['id']}", which is not in the graph: ${p['count']} record(s)`,
+  },
+  'warning-unknown-reference': {
+    zh: (p) => `其中${p['count']}条记录所属党组织在图中，已按党组织计入（仅所列人员不在图中）`,
+    en: (p) => `of those, ${p['count']} record(s) were counted for their organization (only the person named is not in the graph)`,
+  },
+  'warning-unassigned-score': {
+    zh: (p) => `${p['count']}条评分记录未注明或注错所评指标（属性 indicator），未计入`,
+    en: (p) => `${p['count']} assessor score record(s) name no indicator of the rule set (attribute indicator) and were not counted`,
   },
   'warning-conflict': {
     zh: (p) => `记录编号「${p['id']}」出现内容不同的多个版本，均不计入，请核实`,

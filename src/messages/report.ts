@@ -35,12 +35,17 @@ export const reportMessages = {
   'report-summary-no-findings': { zh: () => `没有问责建议`, en: () => `No findings proposed` },
   'report-summary-warnings': { zh: (p) => `数据提示 ${p['count']} 条（见“数据提示”）`, en: (p) => `${p['count']} warning(s) (see Warnings)` },
   'report-summary-ungraded': { zh: () => `没有评定等次的考核对象`, en: () => `No subject was graded` },
-  'report-evidence': {
-    zh: (p) =>
-      `记录：有效 ${p['received']} 条；完全重复 ${p['duplicates']} 条；版本冲突 ${p['conflicts']} 个编号；考核期外 ${p['outOfPeriod']} 条；待审核 ${p['pending']} 条；已退回 ${p['rejected']} 条；类型无指标使用 ${p['unusedType']} 条；对象不在图中 ${p['unknownSubject']} 条`,
-    en: (p) =>
-      `Records: ${p['received']} valid; ${p['duplicates']} verbatim duplicates; ${p['conflicts']} ids in conflict; ${p['outOfPeriod']} outside the period; ${p['pending']} pending; ${p['rejected']} rejected; ${p['unusedType']} of unused types; ${p['unknownSubject']} naming unknown subjects`,
-  },
+  'report-evidence-received': { zh: (p) => `有效 ${p['count']} 条`, en: (p) => `${p['count']} valid records` },
+  'report-evidence-duplicates': { zh: (p) => `完全重复 ${p['count']} 条`, en: (p) => `${p['count']} verbatim duplicates` },
+  'report-evidence-conflicts': { zh: (p) => `版本冲突 ${p['count']} 个编号`, en: (p) => `${p['count']} ids in conflict` },
+  'report-evidence-outOfPeriod': { zh: (p) => `考核期外 ${p['count']} 条`, en: (p) => `${p['count']} outside the period` },
+  'report-evidence-pending': { zh: (p) => `待审核 ${p['count']} 条`, en: (p) => `${p['count']} pending` },
+  'report-evidence-rejected': { zh: (p) => `已退回 ${p['count']} 条`, en: (p) => `${p['count']} rejected` },
+  'report-evidence-unusedType': { zh: (p) => `类型无指标使用 ${p['count']} 条`, en: (p) => `${p['count']} of types no indicator reads` },
+  'report-evidence-unknownSubject': { zh: (p) => `对象不在图中 ${p['count']} 条`, en: (p) => `${p['count']} naming no one in the graph` },
+  'report-evidence-unknownReference': { zh: (p) => `部分对象不在图中（其余照常计入）${p['count']} 条`, en: (p) => `${p['count']} also naming someone not in the graph (counted for the rest)` },
+  'report-evidence-unassignedScore': { zh: (p) => `评分未对应任何指标 ${p['count']} 条`, en: (p) => `${p['count']} scores for no indicator` },
+  'report-evidence': { zh: (p) => `记录：${p['parts']}`, en: (p) => `Records: ${p['parts']}` },
 
   // Column names (Markdown and CSV).
   'report-col-ladder': { zh: () => `等次序列`, en: () => `Ladder` },
@@ -110,6 +115,7 @@ export const reportMessages = {
   'report-status-in-progress': { zh: () => `进行中`, en: () => `in progress` },
   'report-status-insufficient-evidence': { zh: () => `证据不足`, en: () => `insufficient evidence` },
   'report-status-excluded': { zh: () => `不计分`, en: () => `excluded` },
+  'report-status-vetoed': { zh: () => `一票否决`, en: () => `vetoed` },
   'report-verdict-fulfilled': { zh: () => `本职（抓好党建）`, en: () => `fulfilled` },
   'report-verdict-derelict': { zh: () => `失职（不抓党建）`, en: () => `derelict` },
   'report-verdict-incompetent': { zh: () => `不称职（抓不好党建）`, en: () => `incompetent` },

@@ -99,6 +99,10 @@ export const rulesMessages = {
     zh: (p) => `${p['subject']}有考核指标但没有适用的等次序列，将不评定等次`,
     en: (p) => `${p['subject']} have indicators but no ladder: they will not be graded`,
   },
+  'lint-window-outside-period': {
+    zh: (p) => `指标「${p['id']}」的时间窗口 ${p['from']} 至 ${p['to']} 不在考核期（${p['period']}）内，永远无法完成`,
+    en: (p) => `the window ${p['from']} to ${p['to']} of indicator "${p['id']}" lies outside the period (${p['period']}): it can never be met`,
+  },
   'lint-quota-unbounded': {
     zh: (p) => `名额限制「${p['grade']}」的比例为 100%，不起限制作用`,
     en: (p) => `the quota on "${p['grade']}" is 100%: it limits nothing`,

@@ -81,7 +81,7 @@ export const AccountabilitySchema = z.strictObject({
     })
     .optional(),
   supervision: z
-    .strictObject({ id: IdSchema, title: z.string().min(1), minShare: z.number().gt(0).max(1), form: IdSchema.optional() })
+    .strictObject({ id: IdSchema, title: z.string().min(1), titleEn: z.string().min(1).optional(), minShare: z.number().gt(0).max(1), form: IdSchema.optional() })
     .optional()
     .meta({ description: '下级多数被问责时，上级组织因一级抓一级不力一并提出 / flag an organization most of whose children are flagged' }),
 });

@@ -75,13 +75,14 @@ export function reportContext(result: AssessmentResult, lang: Lang, graph?: Grap
 }
 
 /**
- * A line's status in words.
+ * A line's status in words (a status the catalogue does not know, as itself).
  *
  * @example
  * statusLabel('insufficient-evidence', 'zh'); // '证据不足'
  */
 export function statusLabel(status: LineStatus, lang: Lang): string {
-  return say(`report-status-${status}`, lang);
+  const text = say(`report-status-${status}`, lang);
+  return text.startsWith('report-status-') ? status : text;
 }
 
 /**

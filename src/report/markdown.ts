@@ -123,8 +123,14 @@ function lintSection(context: ReportContext, findings: readonly LintFinding[]): 
 function warningsSection(context: ReportContext): string {
   const { lang, result } = context;
   const list = result.warnings.length === 0 ? say('report-no-warnings', lang) : result.warnings.map((w) => `- ${md(w.message)} ${code(w.code)}`).join('\n');
-  const e = result.evidence;
-  return [heading(2, say('report-h-warnings', lang)), list, md(say('report-evidence', lang, { ...e }))].join('\n\n');
+  // Every counter the engine keeps, the valid records always, the others when they happened.
+  const parts = Object.entries(result.evidence)
+    .filter(([key, count]) => key === 'received' || count > 0)
+    .map(([key, count]) => {
+      const text = say(`report-evidence-${key}`, lang, { count });
+      return text.startsWith('report-evidence-') ? `${key} ${count}` : text;
+    });
+  return [heading(2, say('report-h-warnings', lang)), list, md(say('report-evidence', lang, { parts: parts.join(lang === 'zh' ? '；' : '; ') }))].join('\n\n');
 }
 
 function footer(context: ReportContext): string {

@@ -81,6 +81,13 @@ describe('zerenzhi assess', () => {
     expect(readFileSync(md, 'utf8').startsWith('# 市某某局')).toBe(true);
   });
 
+  it('--out - is standard output', async () => {
+    const run = await assessBureau('--format', 'md', '--out', '-');
+    expect(run.code).toBe(0);
+    expect(run.stdout.startsWith('# 市某某局')).toBe(true);
+    expect(run.stderr).not.toContain('已写入');
+  });
+
   it('names the findings file after the output', () => {
     expect(findingsFileOf('out/result.csv')).toBe('out/result.findings.csv');
     expect(findingsFileOf('out/RESULT.CSV')).toBe('out/RESULT.findings.csv');
@@ -119,10 +126,12 @@ describe('zerenzhi assess', () => {
   });
 
   it('--previous compares with the previous result', async () => {
-    const previous = tmp.file('previous.json', (await assessBureau()).stdout);
+    const first = (await assessBureau()).stdout;
+    const previous = tmp.file('previous.json', first);
     const run = await assessBureau('--previous', previous);
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout).organizations[0].previous).toEqual({ total: 87.26, grade: 'fairly-good', delta: 0 });
+    const before = JSON.parse(first).organizations[0];
+    expect(JSON.parse(run.stdout).organizations[0].previous).toEqual({ total: before.total, grade: before.grade.id, delta: 0 });
     const notResult = tmp.file('not-result.json', '{\n  "hello": 1\n}\n');
     const bad = await assessBureau('--previous', notResult);
     expect(bad.code).toBe(1);
@@ -172,7 +181,7 @@ describe('zerenzhi assess', () => {
     const missing = tmp.path('missing.json');
     const run = await cli(['assess', '--graph', missing, '--rules', BUREAU.rules, '--evidence', BUREAU.ndjson, '--lang', 'en']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe(`Graph is invalid: 1 problem:\n${missing}: cannot read the file "${missing}": no such file [file-unreadable]\n`);
+    expect(run.stderr).toBe(`Invalid graph: 1 problem:\n${missing}: cannot read the file "${missing}": no such file [file-unreadable]\n`);
     const broken = tmp.file('broken.json', '{\n  "organizations": [\n    { "id": "a", }\n  ]\n}\n');
     const bad = await cli(['assess', '--graph', broken, '--rules', BUREAU.rules, '--evidence', BUREAU.ndjson]);
     expect(bad.code).toBe(1);

@@ -35,14 +35,16 @@ describe('zerenzhi chain', () => {
     const whole = await cli(['chain', '--graph', BUREAU.graph, '--mermaid']);
     expect(whole.code).toBe(0);
     expect(whole.stdout).toBe(toMermaid(graph));
-    const result = tmp.file('result.json', (await assessBureau()).stdout);
+    const json = (await assessBureau()).stdout;
+    const result = tmp.file('result.json', json);
     const one = await cli(['chain', '--graph', BUREAU.graph, '--org', 'br-center-2', '--mermaid', '--result', result]);
     expect(one.code).toBe(0);
+    const totals = new Map((JSON.parse(json) as { organizations: { id: string; total: number }[] }).organizations.map((o) => [o.id, o.total]));
     expect(one.stdout.split('\n').slice(0, 4)).toEqual([
       'flowchart TD',
-      '  n0["市某某局党委<br/>较好 87.26"]',
-      '  n1["市某某事业发展中心党总支<br/>好 99.09"]',
-      '  n2["事业发展中心第二党支部<br/>差 98.54"]',
+      `  n0["市某某局党委<br/>较好 ${totals.get('bureau')}"]`,
+      `  n1["市某某事业发展中心党总支<br/>好 ${totals.get('gb-center')}"]`,
+      `  n2["事业发展中心第二党支部<br/>差 ${totals.get('br-center-2')}"]`,
     ]);
     expect(one.stdout).toContain('  class n1,n2,');
   });

@@ -75,7 +75,7 @@ describe('dist/cli.js', () => {
   it('broken inputs: exit 1 with file, line, path and code; no stack trace', async () => {
     const graph = tmp.file('cycle.json', CYCLE_GRAPH);
     const cycle = await zerenzhi(['assess', '--graph', graph, '--rules', BUREAU.rules, '--evidence', BUREAU.ndjson, '--lang', 'en']);
-    expect(cycle).toEqual({ code: 1, stdout: '', stderr: `Graph is invalid: 1 problem:\n${graph}:3 organizations[0].parent: the hierarchy has a cycle: a → b → a [hierarchy-cycle]\n` });
+    expect(cycle).toEqual({ code: 1, stdout: '', stderr: `Invalid graph: 1 problem:\n${graph}:3 organizations[0].parent: the hierarchy has a cycle: a → b → a [hierarchy-cycle]\n` });
     const csv = tmp.file('records.csv', csvWithBadDateAtLine5());
     const validate = await zerenzhi(['validate', csv]);
     expect(validate.code).toBe(1);

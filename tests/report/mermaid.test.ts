@@ -40,7 +40,8 @@ describe('toMermaid', () => {
   it('with a result: grades and totals in the labels, subjects of findings styled as flagged', () => {
     const result = bureauResult('zh');
     const chart = toMermaid(bureauGraph, result);
-    expect(chart).toContain('["事业发展中心第二党支部<br/>差 98.54"]');
+    const total = result.organizations.find((o) => o.id === 'br-center-2')?.total;
+    expect(chart).toContain(`["事业发展中心第二党支部<br/>差 ${total}"]`);
     expect(chart).toContain('  classDef flagged fill:#fdd,stroke:#c00\n');
     const classLine = chart.split('\n').find((l) => l.startsWith('  class '));
     const flaggedNodes = new Set((classLine ?? '').replace('  class ', '').replace(' flagged', '').split(','));

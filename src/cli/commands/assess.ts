@@ -99,6 +99,7 @@ export async function runAssess(options: AssessCommandOptions, context: CommandC
   writeLines(io.stderr, result.warnings.map((w) => say('cli-warning', lang, { message: w.message, code: w.code })));
 
   const written: string[] = [];
+  const out = options.out === '-' ? undefined : options.out;
   const emit = async (file: string | undefined, text: string): Promise<void> => {
     if (file === undefined) io.stdout.write(text);
     else {
@@ -106,16 +107,16 @@ export async function runAssess(options: AssessCommandOptions, context: CommandC
       written.push(file);
     }
   };
-  if (options.format === 'json') await emit(options.out, `${JSON.stringify(result, null, 2)}\n`);
+  if (options.format === 'json') await emit(out, `${JSON.stringify(result, null, 2)}\n`);
   else if (options.format === 'md') {
     const report = coverage(graph, { ...coverageOptions, lang });
-    await emit(options.out, toMarkdown(result, { lang, graph, coverage: report, lint: lintRuleSet(doc.value, graph, { lang }) }));
+    await emit(out, toMarkdown(result, { lang, graph, coverage: report, lint: lintRuleSet(doc.value, graph, { lang }) }));
   } else {
     const csv = toCsv(result, { lang });
-    if (options.out === undefined) io.stdout.write(`${csv.lines}\r\n${csv.findings.replace(/^\uFEFF/, '')}`);
+    if (out === undefined) io.stdout.write(`${csv.lines}\r\n${csv.findings.replace(/^\uFEFF/, '')}`);
     else {
-      await emit(options.out, csv.lines);
-      await emit(findingsFileOf(options.out), csv.findings);
+      await emit(out, csv.lines);
+      await emit(findingsFileOf(out), csv.findings);
     }
   }
   if (written.length > 0) writeLines(io.stderr, [say('cli-written', lang, { files: written.join(lang === 'zh' ? '、' : ', ') })]);

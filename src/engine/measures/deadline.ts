@@ -136,7 +136,8 @@ export const deadlineMeasure: RecordMeasure<DeadlineMeasure, DeadlineState> = {
       target,
       shortfalls: tally.late + openWeight * tally.overdue,
       ratio: target === 0 ? 1 : tally.onTime / target,
-      inProgress: tally.pending > 0,
+      // Provisional only while nothing is late or overdue yet and tasks remain to fall due.
+      inProgress: tally.pending > 0 && tally.late === 0 && tally.overdue === 0,
       counted: tasks,
       facts: { onTime: tally.onTime, late: tally.late, open: tally.overdue, notYetDue: tally.pending, dueSoon: tally.dueSoon, worstLateDays: tally.worstLate },
       detail: { zh, en },

@@ -84,8 +84,11 @@ export const manualMeasure: RecordMeasure<ManualMeasure, ManualState> = {
     // Rounded to 1e-9 so that weights such as 0.7 and 0.3 give 87, not 86.99999999999999, and a
     // threshold of 87 is met.
     const weighted = stableSum(present.map((g) => g.weight * (g.mean as number)));
-    const value = present.length > 0 ? roundTo(weighted / stableSum(present.map((g) => g.weight)), 9) : 0;
     const reweight = spec.missingGroup === 'reweight';
+    // Unless the rule says to rescale, a group that gave no score weighs in at zero: a missing
+    // assessor must cost something, not leave the others to speak for it.
+    const denominator = reweight ? stableSum(present.map((g) => g.weight)) : totalWeight;
+    const value = present.length > 0 ? roundTo(weighted / denominator, 9) : 0;
     const incomplete = present.length === 0 || (missing.length > 0 && !reweight) ? 1 : 0;
     const below = spec.atLeast !== undefined && value < spec.atLeast ? 1 : 0;
 
@@ -104,8 +107,8 @@ export const manualMeasure: RecordMeasure<ManualMeasure, ManualState> = {
       zh += `（按已评分组重新折算权重）`;
       en += ` (weights rescaled over the groups that scored)`;
     } else if (missing.length > 0) {
-      zh += `（评分不全：缺${missing.map((g) => g.title).join('、')}）`;
-      en += ` (incomplete: no score from ${missing.map((g) => g.id).join(', ')})`;
+      zh += `（评分不全：缺${missing.map((g) => g.title).join('、')}，按0分计）`;
+      en += ` (incomplete: no score from ${missing.map((g) => g.id).join(', ')}, counted as 0)`;
     }
     if (spec.atLeast !== undefined) {
       zh += `，要求不低于${formatNumber(spec.atLeast)}${below ? '，未达到' : ''}`;

@@ -203,7 +203,7 @@ describe('warnings', () => {
       'warning-out-of-period',
       'warning-invalid-records',
     ]);
-    expect(result.evidence).toEqual({ received: 7, duplicates: 1, conflicts: 1, outOfPeriod: 1, pending: 1, rejected: 0, unusedType: 1, unknownSubject: 1 });
+    expect(result.evidence).toEqual({ received: 7, duplicates: 1, conflicts: 1, outOfPeriod: 1, pending: 1, rejected: 0, unusedType: 1, unknownSubject: 1, unknownReference: 0, unassignedScore: 0 });
     // messages are rendered in the run's language
     expect(warning(result, 'warning-duplicates').message).toBe('1条重复记录（编号与内容相同）只计一次');
     expect(warning(run(RULES, [dup, dup], { lang: 'en' }), 'warning-duplicates').message).toBe('1 verbatim duplicate record(s) counted once');

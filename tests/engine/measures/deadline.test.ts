@@ -47,7 +47,8 @@ describe('deadline', () => {
   it('separates overdue open tasks from those not yet due while the period runs', () => {
     // asOf 06-20. t1 due 06-30 open: not yet due, due within 14 days (10). t2 due 09-30 open: not yet due.
     // t3 due 05-31 open: overdue. t4 due 07-31 done 06-01: on time ahead of its date. t5 due 06-10 done 06-25 (after asOf): overdue.
-    // value 1 (t4); target 1 + 0 + 2 = 3; shortfalls 2; ratio 1/3; in progress (two not yet due)
+    // value 1 (t4); target 1 + 0 + 2 = 3; shortfalls 2; ratio 1/3; not in progress: two tasks are
+    // already overdue, a final shortfall whatever the tasks still to fall due do
     const ctx = contextFor({ year: 2022 }, '2022-06-20');
     const records = [
       rec('t1', '2022-05-01', {}, { due: '2022-06-30' }),
@@ -57,7 +58,7 @@ describe('deadline', () => {
       rec('t5', '2022-05-01', {}, { due: '2022-06-10', completed: '2022-06-25' }),
     ];
     const outcome = measure(deadlineMeasure, spec, ctx, records);
-    expect(outcome).toMatchObject({ value: 1, target: 3, shortfalls: 2, ratio: 1 / 3, inProgress: true, counted: 5 });
+    expect(outcome).toMatchObject({ value: 1, target: 3, shortfalls: 2, ratio: 1 / 3, inProgress: false, counted: 5 });
     expect(outcome.detail.zh).toBe('应完成3项，按时1项，逾期完成0项，未完成2项；另有2项截至2022-06-20未到期（其中1项14天内到期）');
     expect(outcome.detail.en).toBe('3 due, 1 on time, 0 late, 2 still open; 2 not yet due as of 2022-06-20 (1 due within 14 days)');
   });

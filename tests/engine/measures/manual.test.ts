@@ -42,10 +42,11 @@ describe('manual', () => {
   });
 
   it('reports a missing group as a shortfall, or reweights when told to', () => {
-    // only dept (90): combined = 7 × 90 / 7 = 90
+    // only dept (90), the inspection group counted as 0: combined = (7 × 90 + 3 × 0) / 10 = 63
     const insufficient = measure(manualMeasure, spec, year, scores([['dept', 90]]));
-    expect(insufficient).toMatchObject({ value: 90, shortfalls: 1 });
-    expect(insufficient.detail.zh).toBe('部门评分 90（权重70%），巡察组未评分（权重30%），综合 90（评分不全：缺巡察组）');
+    expect(insufficient).toMatchObject({ value: 63, shortfalls: 1 });
+    expect(insufficient.detail.zh).toBe('部门评分 90（权重70%），巡察组未评分（权重30%），综合 63（评分不全：缺巡察组，按0分计）');
+    // reweighted over the groups that scored: 7 × 90 / 7 = 90
     const reweighted = measure(manualMeasure, { ...spec, missingGroup: 'reweight' }, year, scores([['dept', 90]]));
     expect(reweighted).toMatchObject({ value: 90, shortfalls: 0 });
     expect(reweighted.detail.zh).toBe('部门评分 90（权重70%），巡察组未评分（权重30%），综合 90（按已评分组重新折算权重）');
