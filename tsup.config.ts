@@ -10,7 +10,8 @@ export default defineConfig([
     sourcemap: true,
     target: 'node20',
     platform: 'node',
-    splitting: false,
+    // Shared chunks: the testing kit and the library are one copy, so `instanceof` holds across entries.
+    splitting: true,
     treeshake: true,
     external: ['vitest'],
   },

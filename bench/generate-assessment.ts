@@ -26,7 +26,7 @@
 // Because records fall on random days, some months and quarters get none: cadence shortfalls
 // arise naturally, as do late work plans and open rectification tasks.
 import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { GraphInput, OrganizationKind, RuleSetInput } from '../src/index.js';
 import { generateGraph, mulberry32 } from './generate-graph.js';
@@ -312,6 +312,7 @@ const RATES: Readonly<Record<OrganizationKind, Partial<Record<RecordType, number
     'work-plan': 1, 'inspection-rectification': 0.5, award: 0.03, 'disciplinary-case': 0.003, 'dues-payment': 12,
   },
   group: { 'group-meeting': 12 },
+  'leading-group': {}, // 党组: generateGraph makes none
 };
 /** Raters per appraised person, visits per liaison edge, per year. */
 const APPRAISALS_PER_PERSON = 7;
@@ -568,7 +569,7 @@ export async function ensureAssessment(size: AssessmentSize, seed = DEFAULT_SEED
 
 // ---- CLI --------------------------------------------------------------------------------------
 
-if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
+if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
   const args = process.argv.slice(2);
   const seedAt = args.indexOf('--seed');
   const seed = seedAt >= 0 ? Number(args[seedAt + 1]) : DEFAULT_SEED;

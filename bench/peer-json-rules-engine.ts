@@ -21,7 +21,7 @@
 // count, roll-up, veto and bonus indicators, grades, quotas, verdicts, explanations, warnings and
 // accountability findings.
 import { createReadStream } from 'node:fs';
-import { Engine, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
+import { Engine, type NestedCondition, type RuleProperties } from 'json-rules-engine';
 import type { GraphInput, OrganizationKind } from '../src/index.js';
 
 type Measure = { readonly type: 'count'; readonly atLeast: number } | { readonly type: 'cadence'; readonly every: 'month' | 'quarter' } | { readonly type: 'deadline'; readonly due?: number; readonly expected?: number; readonly openWeight: number };
@@ -61,7 +61,7 @@ export const PEER_INDICATORS: readonly PeerIndicator[] = [
 
 /** The json-rules-engine rule of one indicator. */
 function ruleOf(indicator: PeerIndicator): RuleProperties {
-  const all: TopLevelCondition['all'] = [
+  const all: NestedCondition[] = [
     // Highest priority: evaluated first and alone, so a record of another type stops here.
     { fact: 'type', operator: 'equal', value: indicator.recordType, priority: 10 },
     { fact: 'status', operator: 'equal', value: 'approved' },

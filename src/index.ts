@@ -50,7 +50,11 @@ export {
 export { dutiesOf, type Duty, type PersonDuties } from './graph/duties.js';
 export { coverage, type CoverageGap, type CoverageOptions, type CoverageReport, type Severity } from './graph/coverage.js';
 export { toGraphInput } from './graph/serialize.js';
-export { formatChainText, formatCoverageText } from './report/graph-text.js';
+export { formatChainText, formatCoverageText, formatDutiesText } from './report/graph-text.js';
+export { toMarkdown, type MarkdownOptions } from './report/markdown.js';
+export { toCsv, type CsvOptions, type CsvReport } from './report/csv.js';
+export { toMermaid, type MermaidOptions } from './report/mermaid.js';
+export { resultJsonSchema } from './report/result-schema.js';
 
 export {
   RuleSetSchema,

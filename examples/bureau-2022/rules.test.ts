@@ -152,6 +152,7 @@ describe('bureau-2022: veto, bonus, composite', () => {
     expect(s).toHaveTotal('b2', 100);
     expect(s).toHaveGrade('b2', '差');
     expect(s.subject('b2').grade?.reason).toBe('veto');
+    expect(s.line('b2', 'org-discipline-veto').status).toBe('vetoed');
   });
 
   it('org-discipline-veto: a minor case does not veto', () => {

@@ -37,7 +37,7 @@ function profiles(lang: Lang, graph: Graph | undefined): Profile[] {
     const key = `${role}|${kind}`;
     if (seats.has(key)) return;
     seats.add(key);
-    const label = lang === 'zh' ? `${ORGANIZATION_KIND_LABELS[kind].zh}${POST_ROLE_LABELS[role].zh}` : `${POST_ROLE_LABELS[role].en}s of ${ORGANIZATION_KIND_LABELS[kind].en}s`;
+    const label = lang === 'zh' ? `${ORGANIZATION_KIND_LABELS[kind].zh}${POST_ROLE_LABELS[role].zh}` : `the ${POST_ROLE_LABELS[role].en} post in a ${ORGANIZATION_KIND_LABELS[kind].en}`;
     out.push({ label, matches: (a) => 'posts' in a && a.posts.includes(role) && (a.in?.includes(kind) ?? true), path: [] });
   };
   if (graph) for (const post of graph.posts) add(post.role, (graph.organizations.get(post.organization) as { kind: OrganizationKind }).kind);

@@ -6,11 +6,12 @@ import { evidenceMessages } from './evidence.js';
 import { graphMessages } from './graph.js';
 import { reportMessages } from './report.js';
 import { rulesMessages } from './rules.js';
+import { testingMessages } from './testing.js';
 import type { MessageSection, MessageTemplate } from './types.js';
 
 export type { MessageParams, MessageSection, MessageTemplate } from './types.js';
 
-const SECTIONS: readonly MessageSection[] = [commonMessages, graphMessages, evidenceMessages, rulesMessages, engineMessages, accountabilityMessages, reportMessages, cliMessages];
+const SECTIONS: readonly MessageSection[] = [commonMessages, graphMessages, evidenceMessages, rulesMessages, engineMessages, accountabilityMessages, reportMessages, cliMessages, testingMessages];
 
 /**
  * The one catalogue of user-facing messages, keyed by code, each in zh and en. Sections

@@ -11,6 +11,7 @@ const STATUS: Readonly<Record<LineStatus, { zh: string; en: string }>> = {
   'in-progress': { zh: '进行中', en: 'in progress' },
   'insufficient-evidence': { zh: '证据不足', en: 'insufficient evidence' },
   excluded: { zh: '不计分', en: 'excluded' },
+  vetoed: { zh: '一票否决', en: 'vetoed' },
 };
 
 const VERDICTS: Readonly<Record<Verdict, { zh: string; en: string }>> = {

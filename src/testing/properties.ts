@@ -28,8 +28,14 @@ export interface PropertyOptions {
 const MAX_FAILURES = 50;
 const EPSILON = 1e-9;
 
-/** Where two results first differ: a line's points, a subject's total, or else the first differing field. */
-function firstDifference(before: ScoreResult, after: ScoreResult, lang: Lang): { subject: string; indicator: string | null; what: string } {
+/**
+ * Where two results first differ: a line (its points when they moved), a subject, or else the
+ * first differing top-level field — to say what a shuffle of the records changed.
+ *
+ * @example
+ * firstDifference(base.result, shuffled.result, 'zh'); // { subject: 'b1', indicator: 'br-theme-day', what: '得分由 9 变为 8' }
+ */
+export function firstDifference(before: ScoreResult, after: ScoreResult, lang: Lang): { subject: string; indicator: string | null; what: string } {
   const afterById = new Map(allSubjects(after).map((s) => [s.id, s]));
   for (const subject of allSubjects(before)) {
     const other = afterById.get(subject.id);

@@ -1,5 +1,6 @@
-// End to end: the BUILT command line (dist/cli.js) run as a child process. Builds first with
-// `npx tsup` when dist/cli.js is missing or older than any source file.
+// End to end: the BUILT command line (dist/cli.js) run as a child process. Builds it first when
+// dist/cli.js is missing or older than any source file, with `npx tsup` and the CLI part of the
+// package's tsup config (tests/cli/tsup.cli.config.ts): the same dist/cli.js in a few seconds.
 import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,7 +31,7 @@ function isStale(): boolean {
 
 beforeAll(() => {
   if (!isStale()) return;
-  const build = spawnSync('npx', ['tsup'], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+  const build = spawnSync('npx', ['tsup', '--config', 'tests/cli/tsup.cli.config.ts'], { cwd: root, encoding: 'utf8', timeout: 120_000 });
   if (build.status !== 0) throw new Error(`npx tsup failed:\n${build.stdout}\n${build.stderr}`);
 }, 150_000);
 

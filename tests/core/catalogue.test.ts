@@ -77,8 +77,10 @@ describe('the message catalogue', () => {
     const own = (text: string): string => text.replace(/<[^>]*>/g, '');
     const count = (text: string, pattern: RegExp): number => (text.match(new RegExp(pattern.source, 'g')) ?? []).length;
     expect(own(zh)).toMatch(CJK);
+    // A joining fragment (「：<ids>」 / ": <ids>") has no words: only its punctuation differs.
+    const fragment = !/[\u3400-\u9fff]/.test(own(zh)) && !/[A-Za-z]/.test(own(en));
     // English may quote a Chinese keyword (e.g. a column prefix), but is mostly English.
-    expect(count(own(en), /[A-Za-z]/)).toBeGreaterThan(count(own(en), CJK));
+    if (!fragment) expect(count(own(en), /[A-Za-z]/)).toBeGreaterThan(count(own(en), CJK));
     expect(zh).not.toBe(en);
     expect(formatMessage(code, SAMPLE, 'zh')).toBe(zh);
     expect(formatMessage(code, SAMPLE, 'en')).toBe(en);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseRuleSet, type RuleSetInput } from '../../src/index.js';
 import { checkResultBounds, checkRuleSetProperties, formatPropertyFailures, scenario, seededRandom, setupMatchers } from '../../src/testing/index.js';
+import { firstDifference } from '../../src/testing/properties.js';
 import { requiredRecord } from '../../src/testing/synthesize.js';
 import { bureauExample, bureauRules, failureOf, smallGraph, themeDayRules, year } from './helpers.js';
 
@@ -129,5 +130,19 @@ describe('requiredRecord', () => {
   it('names the person for a person’s indicator, and gives up on other measures', () => {
     expect(requiredRecord(rules, s.graph, s.subject('p4'), 'sec-july-lecture', null, seededRandom(1), 'z')).toMatchObject({ type: 'party-lecture', person: 'p4' });
     expect(requiredRecord(rules, s.graph, s.subject('b1'), 'br-attendance', null, seededRandom(1), 'z')).toBeUndefined();
+  });
+});
+
+describe('firstDifference (what the order check reports)', () => {
+  const base = scenario(themeDayRules(), { graph: smallGraph(), records: year().monthly('theme-day', { organization: 'b1', except: [12] }) });
+
+  it('names the line whose points moved, then any other difference', () => {
+    const fewer = base.without('theme-day:b1:2022-01-10');
+    expect(firstDifference(base.result, fewer.result, 'zh')).toEqual({ subject: 'b1', indicator: 'theme-day', what: '得分由 9 变为 8' });
+    expect(firstDifference(base.result, fewer.result, 'en').what).toBe('points 9 became 8');
+    const otherId = base.without('theme-day:b1:2022-01-10').with([{ id: 'other', type: 'theme-day', organization: 'b1', date: '2022-01-10' }]);
+    expect(firstDifference(base.result, otherId.result, 'zh')).toEqual({ subject: 'b1', indicator: 'theme-day', what: '「b1.lines.theme-day」不同' });
+    const warned = base.with([{ id: 'w', type: 'unknown-type', organization: 'b1', date: '2022-01-10' }]);
+    expect(firstDifference(base.result, warned.result, 'zh').subject).toBe('—');
   });
 });

@@ -1,0 +1,379 @@
+// Scale benchmark of the assessment: zerenzhi against the cost of merely reading its input, and
+// against a peer, over synthetic NDJSON evidence (generate-assessment.ts).
+//
+// For each size, side by side in one invocation, each contestant in a fresh child process (so
+// that one's heap and peak memory never count against another):
+//   floor     read the NDJSON file as a stream, split lines, JSON.parse each line; nothing else
+//   zerenzhi  assessStream({ graph, rules, records: readRecordsFile(file) }): validation, dedupe,
+//             routing, every measure, grades, quotas, verdicts, accountability findings
+//   peer      json-rules-engine evaluating the count, cadence and deadline indicators per record
+//             (peer-json-rules-engine.ts); capped at --peer-cap lines (default 100,000) and then
+//             extrapolated linearly, labelled as such
+// The graph is generated and parsed before the clock starts (bench/graph.ts measures parseGraph).
+// Each child reports wall time, records/s, peak RSS (process.memoryUsage.rss() sampled every
+// 50 ms from a worker thread, so synchronous phases are seen too) and, with --expose-gc, the heap
+// after a full collection at the end of the record pass (what the pass retains).
+//
+// Usage:
+//   npm run bench         S (peer on all of it), S50k (S's graph, 10× the records: scaling, no peer),
+//                         M100k (peer on its first 25,000 lines, extrapolated); one run each; < 1 min
+//   npm run bench:full    M100k, M (1M records) and L (10M records), peer on the first 100,000
+//                         lines of each (all of M100k); one run each; about 15 minutes
+//   node --import tsx bench/assess.ts [--full] [--sizes S,M100k] [--runs 3] [--peer-cap N]
+//                         [--peer-sizes S,M100k | --no-peer] [--profile]
+// --profile adds --cpu-prof to the zerenzhi child (profiles go to bench/out/profiles/); the
+// summary is printed by bench/profile-summary.ts. Results also go to bench/out/assess-latest.json.
+// A report, not a test: nothing here asserts on time.
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { assessStream, parseGraph, readRecordsFile } from '../src/index.js';
+import { assessmentGraph, assessmentRules, DEFAULT_SEED, ensureAssessment, OUT_DIR, SIZES, type AssessmentMeta, type AssessmentSize } from './generate-assessment.js';
+import { forEachLine, PEER_INDICATORS, runPeer } from './peer-json-rules-engine.js';
+
+const PHASES = ['floor', 'zerenzhi', 'peer'] as const;
+type Phase = (typeof PHASES)[number];
+const HEAP_MB = 16_384;
+const SELF = fileURLToPath(import.meta.url);
+
+/** What one child reports. */
+interface Sample {
+  readonly phase: Phase;
+  readonly size: string;
+  /** Lines the phase read. */
+  readonly lines: number;
+  readonly wallMs: number;
+  /** Forced collections inside the timed window (the memory probe), already taken out of wallMs. */
+  readonly probeGcMs: number;
+  readonly rssBeforeBytes: number;
+  readonly peakRssBytes: number;
+  /** Heap after a full collection before the pass (graph, rules, engine) and at its end. */
+  readonly heapBeforeBytes: number;
+  readonly heapAfterPassBytes: number;
+  /** zerenzhi only: setup (rules, plan), the record pass, evaluation + findings. */
+  readonly split?: { readonly setupMs: number; readonly passMs: number; readonly finishMs: number };
+  readonly evidence?: Record<string, number>;
+  readonly findings?: number;
+  /** Per peer indicator, the sum of `value` over every subject: the cross-check. */
+  readonly valueSums?: Record<string, number>;
+  readonly pointSums?: Record<string, number>;
+}
+
+// ---- child ------------------------------------------------------------------------------------
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+/** Samples the process RSS every 50 ms on a worker thread; returns a stop function giving the peak. */
+function sampleRss(): () => Promise<number> {
+  const shared = new Float64Array(new SharedArrayBuffer(16));
+  const worker = new Worker(
+    `const { workerData } = require('node:worker_threads');
+     const peak = new Float64Array(workerData);
+     const tick = () => { const rss = process.memoryUsage.rss(); if (rss > peak[0]) peak[0] = rss; };
+     tick();
+     const timer = setInterval(() => { tick(); if (peak[1] === 1) clearInterval(timer); }, 50);`,
+    { eval: true, workerData: shared.buffer },
+  );
+  return async () => {
+    const last = process.memoryUsage.rss();
+    shared[1] = 1;
+    await worker.terminate();
+    return Math.max(shared[0] as number, last);
+  };
+}
+
+function collectHeap(): number {
+  gc?.();
+  gc?.();
+  return process.memoryUsage().heapUsed;
+}
+
+async function child(phase: Phase, size: AssessmentSize, path: string, peerCap: number): Promise<Sample> {
+  const graphInput = phase === 'floor' ? undefined : assessmentGraph(size);
+  const graph = phase === 'zerenzhi' ? parseGraph(graphInput) : undefined;
+  const rules = assessmentRules();
+  const heapBeforeBytes = collectHeap();
+  const rssBeforeBytes = process.memoryUsage.rss();
+  const stop = sampleRss();
+  let probeGcMs = 0;
+  let heapAfterPassBytes = Number.NaN;
+  const probe = (): void => {
+    const t = performance.now();
+    heapAfterPassBytes = gc ? collectHeap() : Number.NaN;
+    probeGcMs += performance.now() - t;
+  };
+  const start = performance.now();
+  let sample: Omit<Sample, 'wallMs' | 'probeGcMs' | 'rssBeforeBytes' | 'peakRssBytes' | 'heapBeforeBytes' | 'heapAfterPassBytes'>;
+
+  if (phase === 'floor') {
+    let keys = 0;
+    const lines = await forEachLine(path, Number.POSITIVE_INFINITY, (line) => {
+      keys += (JSON.parse(line) as { id?: unknown }).id === undefined ? 0 : 1;
+    });
+    probe();
+    sample = { phase, size: size.name, lines: keys === lines ? lines : lines };
+  } else if (phase === 'zerenzhi') {
+    const marks = { first: 0, passed: 0 };
+    let lines = 0;
+    const inner = readRecordsFile(path);
+    // Delegates to the reader, noting when the first record is asked for (setup done) and when
+    // the stream ends (pass done, probe the heap). One extra promise step per record.
+    const records: AsyncIterable<unknown> = {
+      [Symbol.asyncIterator]: () => ({
+        next: () => {
+          if (marks.first === 0) marks.first = performance.now();
+          return inner.next().then((r) => {
+            if (r.done) {
+              marks.passed = performance.now();
+              probe();
+            } else lines++;
+            return r;
+          });
+        },
+        return: (value?: unknown) => inner.return(value as never),
+      }),
+    };
+    const result = await assessStream({ graph, rules, records });
+    const end = performance.now();
+    const valueSums: Record<string, number> = {};
+    for (const subject of [...result.organizations, ...result.people]) {
+      for (const line of subject.lines) if (PEER_INDICATORS.some((i) => i.id === line.indicator)) valueSums[line.indicator] = (valueSums[line.indicator] ?? 0) + line.value;
+    }
+    sample = {
+      phase,
+      size: size.name,
+      lines,
+      split: { setupMs: marks.first - start, passMs: marks.passed - marks.first - probeGcMs, finishMs: end - marks.passed - probeGcMs },
+      evidence: { ...result.evidence },
+      findings: result.findings.length,
+      valueSums,
+    };
+  } else {
+    const outcome = await runPeer(graphInput as NonNullable<typeof graphInput>, path, peerCap, probe);
+    sample = { phase, size: size.name, lines: outcome.lines, valueSums: outcome.valueSums, pointSums: outcome.pointSums };
+  }
+  const wallMs = performance.now() - start - probeGcMs;
+  const peakRssBytes = await stop();
+  return { ...sample, wallMs, probeGcMs, rssBeforeBytes, peakRssBytes, heapBeforeBytes, heapAfterPassBytes };
+}
+
+// ---- parent -----------------------------------------------------------------------------------
+
+interface Options {
+  readonly sizes: readonly AssessmentSize[];
+  readonly runs: number;
+  readonly peerCap: number;
+  /** Sizes the peer runs on. */
+  readonly peerSizes: ReadonlySet<string>;
+  readonly profile: boolean;
+}
+
+function parseOptions(argv: readonly string[]): Options {
+  const value = (flag: string): string | undefined => {
+    const at = argv.indexOf(flag);
+    return at >= 0 ? argv[at + 1] : undefined;
+  };
+  const full = argv.includes('--full');
+  // Default: the bureau, the bureau with 10× the records (scaling at a fixed graph, no peer),
+  // and the city graph at 100k records with the peer on its first 25,000 (extrapolated).
+  const names = (value('--sizes') ?? (full ? 'M100k,M,L' : 'S,S50k,M100k')).split(',');
+  const sizes = names.map((n) => {
+    const size = SIZES[n];
+    if (!size) throw new Error(`unknown size ${n}; one of ${Object.keys(SIZES).join(', ')}`);
+    return size;
+  });
+  const peerSizes = argv.includes('--no-peer') ? [] : (value('--peer-sizes') ?? (full ? 'M100k,M,L' : 'S,M100k')).split(',');
+  return {
+    sizes,
+    runs: Number(value('--runs') ?? 1),
+    peerCap: Number(value('--peer-cap') ?? (full ? 100_000 : 25_000)),
+    peerSizes: new Set(peerSizes),
+    profile: argv.includes('--profile'),
+  };
+}
+
+function runChild(phase: Phase, size: AssessmentSize, path: string, options: Options): Promise<Sample> {
+  const flags = ['--expose-gc', `--max-old-space-size=${HEAP_MB}`];
+  if (options.profile && phase === 'zerenzhi') {
+    const dir = join(OUT_DIR, 'profiles');
+    mkdirSync(dir, { recursive: true });
+    flags.push('--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=zerenzhi-${size.name}.cpuprofile`);
+  }
+  const args = [...flags, '--import', 'tsx', SELF, '--child', phase, '--size', size.name, '--file', path, '--peer-cap', String(options.peerCap)];
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    proc.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+    proc.on('error', reject);
+    proc.on('close', (code) => {
+      const line = out.split('\n').find((l) => l.startsWith('@@sample '));
+      if (code !== 0 || !line) reject(new Error(`${phase} ${size.name} exited ${code}: ${out.slice(-2000)}`));
+      else resolve(JSON.parse(line.slice('@@sample '.length)) as Sample);
+    });
+  });
+}
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+};
+const fmtMs = (ms: number): string => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 100 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(1)} ms`);
+const fmtRatio = (r: number): string => (!Number.isFinite(r) ? 'n/a' : r >= 10 ? r.toFixed(1) : r.toFixed(2));
+const fmtMb = (bytes: number): string => (Number.isNaN(bytes) ? 'n/a' : `${(bytes / 1e6).toFixed(0)} MB`);
+const fmtInt = (n: number): string => Math.round(n).toLocaleString('en-US');
+const fmtRate = (perSec: number): string => (perSec >= 1e6 ? `${(perSec / 1e6).toFixed(2)} M/s` : perSec >= 1e3 ? `${(perSec / 1e3).toFixed(1)} k/s` : `${perSec.toFixed(0)}/s`);
+const goal = (ok: boolean): string => (ok ? 'met' : '**not met**');
+
+/** The median sample of a phase (by wall time), with memory figures taken as medians too. */
+function summarize(samples: readonly Sample[]): Sample {
+  const byTime = [...samples].sort((a, b) => a.wallMs - b.wallMs);
+  const mid = byTime[Math.floor((byTime.length - 1) / 2)] as Sample;
+  return {
+    ...mid,
+    wallMs: median(samples.map((s) => s.wallMs)),
+    peakRssBytes: median(samples.map((s) => s.peakRssBytes)),
+    heapAfterPassBytes: median(samples.map((s) => s.heapAfterPassBytes)),
+  };
+}
+
+interface SizeResult {
+  readonly size: AssessmentSize;
+  readonly meta: AssessmentMeta;
+  readonly phases: Partial<Record<Phase, Sample>>;
+  readonly runs: number;
+}
+
+/** Peer time for the whole file: measured when it read every line, else scaled up linearly. */
+function peerFullMs(r: SizeResult): { ms: number; extrapolated: boolean } | undefined {
+  const peer = r.phases.peer;
+  if (!peer) return undefined;
+  const extrapolated = peer.lines < r.meta.lines;
+  return { ms: extrapolated ? (peer.wallMs * r.meta.lines) / peer.lines : peer.wallMs, extrapolated };
+}
+
+function report(results: readonly SizeResult[], options: Options): string {
+  const out: string[] = [];
+  out.push('## zerenzhi assessment benchmark');
+  out.push('');
+  out.push(`node ${process.version}, ${os.cpus().length} CPU(s), ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; children run with --expose-gc --max-old-space-size=${HEAP_MB}; seed ${DEFAULT_SEED}; ${options.runs === 1 ? 'one run per phase' : `median of ${options.runs} runs per phase`}`);
+  out.push('');
+  out.push('| size | organizations | people | lines | file | phase | wall | records/s | peak RSS | RSS before | heap after pass (gc) |');
+  out.push('|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|');
+  for (const r of results) {
+    for (const phase of PHASES) {
+      const s = r.phases[phase];
+      if (!s) continue;
+      const capped = s.lines < r.meta.lines ? ` (first ${fmtInt(s.lines)} lines)` : '';
+      out.push(
+        `| ${r.size.name} | ${fmtInt(r.size.organizations)} | ${fmtInt(r.meta.people)} | ${fmtInt(r.meta.lines)} | ${fmtMb(r.meta.bytes)} | ${phase}${capped} | ${fmtMs(s.wallMs)} | ${fmtRate((s.lines / s.wallMs) * 1000)} | ${fmtMb(s.peakRssBytes)} | ${fmtMb(s.rssBeforeBytes)} | ${fmtMb(s.heapAfterPassBytes)} |`,
+      );
+    }
+  }
+  out.push('');
+  out.push('Ratios (goals: zerenzhi / floor ≤ 2×; peer / zerenzhi ≥ 50×):');
+  out.push('');
+  out.push('| size | zerenzhi / floor | goal | peer / zerenzhi | goal | zerenzhi setup · record pass · evaluate + findings |');
+  out.push('|---|---:|---|---:|---|---|');
+  for (const r of results) {
+    const z = r.phases.zerenzhi;
+    const f = r.phases.floor;
+    const peer = peerFullMs(r);
+    const zf = z && f ? z.wallMs / f.wallMs : Number.NaN;
+    const pz = z && peer ? peer.ms / z.wallMs : Number.NaN;
+    const split = z?.split ? `${fmtMs(z.split.setupMs)} · ${fmtMs(z.split.passMs)} · ${fmtMs(z.split.finishMs)}` : '';
+    out.push(
+      `| ${r.size.name} | ${fmtRatio(zf)}× | ${Number.isNaN(zf) ? '' : goal(zf <= 2)} | ${fmtRatio(pz)}×${peer?.extrapolated ? ` (peer extrapolated from ${fmtInt(r.phases.peer?.lines ?? 0)} lines)` : ''} | ${Number.isNaN(pz) ? '' : goal(pz >= 50)} | ${split} |`,
+    );
+  }
+  // Scaling: pairs of sizes on the same graph with 10× the records.
+  const pairs: [SizeResult, SizeResult][] = [];
+  for (const a of results) {
+    for (const b of results) {
+      if (a !== b && a.size.organizations === b.size.organizations && a.size.posts === b.size.posts && b.size.records === a.size.records * 10) pairs.push([a, b]);
+    }
+  }
+  if (pairs.length > 0) {
+    out.push('');
+    out.push('Scaling at 10× the records on the same graph (goals for zerenzhi: time ≤ 11×, peak memory ≤ 1.25×):');
+    out.push('');
+    out.push('| pair | phase | time ratio | goal | peak RSS ratio | goal | RSS growth over start | heap after pass ratio |');
+    out.push('|---|---|---:|---|---:|---|---:|---:|');
+    for (const [a, b] of pairs) {
+      for (const phase of ['floor', 'zerenzhi'] as const) {
+        const sa = a.phases[phase];
+        const sb = b.phases[phase];
+        if (!sa || !sb) continue;
+        const t = sb.wallMs / sa.wallMs;
+        const m = sb.peakRssBytes / sa.peakRssBytes;
+        const growth = `${fmtMb(sa.peakRssBytes - sa.rssBeforeBytes)} → ${fmtMb(sb.peakRssBytes - sb.rssBeforeBytes)}`;
+        out.push(
+          `| ${a.size.name} → ${b.size.name} | ${phase} | ${fmtRatio(t)}× | ${phase === 'zerenzhi' ? goal(t <= 11) : ''} | ${fmtRatio(m)}× | ${phase === 'zerenzhi' ? goal(m <= 1.25) : ''} | ${growth} | ${fmtRatio(sb.heapAfterPassBytes / sa.heapAfterPassBytes)}× |`,
+        );
+      }
+    }
+  }
+  // Cross-check: where the peer read the whole file, its per-indicator sums must equal zerenzhi's.
+  const checks: string[] = [];
+  for (const r of results) {
+    const z = r.phases.zerenzhi?.valueSums;
+    const p = r.phases.peer;
+    if (!z || !p?.valueSums || p.lines < r.meta.lines) continue;
+    const differ = PEER_INDICATORS.filter((i) => (z[i.id] ?? 0) !== (p.valueSums?.[i.id] ?? 0)).map((i) => `${i.id} ${z[i.id] ?? 0} vs ${p.valueSums?.[i.id] ?? 0}`);
+    checks.push(
+      differ.length === 0
+        ? `${r.size.name}: the peer and zerenzhi agree on all ${PEER_INDICATORS.length} indicators (sum of value over subjects; e.g. br-theme-day ${fmtInt(z['br-theme-day'] ?? 0)} months met)`
+        : `${r.size.name}: **disagree**: ${differ.join('; ')}`,
+    );
+  }
+  if (checks.length > 0) {
+    out.push('');
+    out.push('Cross-check (count, cadence, deadline values, summed over subjects):');
+    out.push('');
+    for (const c of checks) out.push(`- ${c}`);
+  }
+  out.push('');
+  out.push(`Evidence (zerenzhi's counts): ${results.map((r) => `${r.size.name} ${JSON.stringify(r.phases.zerenzhi?.evidence ?? {})}, ${r.phases.zerenzhi?.findings ?? 0} findings`).join('; ')}.`);
+  return out.join('\n');
+}
+
+async function parent(options: Options): Promise<void> {
+  process.stderr.write(`zerenzhi assessment benchmark: node ${process.version}, ${os.cpus().length} CPU(s); sizes ${options.sizes.map((s) => s.name).join(', ')}\n`);
+  const results: SizeResult[] = [];
+  for (const size of options.sizes) {
+    const { files, meta } = await ensureAssessment(size, DEFAULT_SEED, (line) => process.stderr.write(`${line}\n`));
+    const phases: Partial<Record<Phase, Sample[]>> = {};
+    for (let run = 0; run < options.runs; run++) {
+      for (const phase of PHASES) {
+        if (phase === 'peer' && !options.peerSizes.has(size.name)) continue;
+        if (phase === 'peer' && run > 0 && meta.lines > options.peerCap) continue; // extrapolated anyway: one run
+        const s = await runChild(phase, size, files.records, options);
+        (phases[phase] ??= []).push(s);
+        process.stderr.write(`  ${size.name} run ${run + 1}/${options.runs} ${phase}: ${fmtMs(s.wallMs)}, ${fmtInt(s.lines)} lines, peak RSS ${fmtMb(s.peakRssBytes)}, heap after pass ${fmtMb(s.heapAfterPassBytes)}\n`);
+      }
+    }
+    const summarized = Object.fromEntries(Object.entries(phases).map(([p, samples]) => [p, summarize(samples)])) as Partial<Record<Phase, Sample>>;
+    results.push({ size, meta, phases: summarized, runs: options.runs });
+  }
+  const text = report(results, options);
+  mkdirSync(OUT_DIR, { recursive: true });
+  writeFileSync(join(OUT_DIR, 'assess-latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(OUT_DIR, 'assess-latest.md'), `${text}\n`);
+  console.log(text);
+}
+
+const argv = process.argv.slice(2);
+const childAt = argv.indexOf('--child');
+if (childAt >= 0) {
+  const phase = argv[childAt + 1] as Phase;
+  const size = SIZES[argv[argv.indexOf('--size') + 1] as string] as AssessmentSize;
+  const path = argv[argv.indexOf('--file') + 1] as string;
+  const peerCap = Number(argv[argv.indexOf('--peer-cap') + 1]);
+  const sample = await child(phase, size, path, peerCap);
+  process.stdout.write(`@@sample ${JSON.stringify(sample)}\n`);
+} else {
+  await parent(parseOptions(argv));
+}
