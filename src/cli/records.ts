@@ -1,10 +1,6 @@
 import { atLine, type Issue } from '../core/issue.js';
 import type { Lang } from '../core/lang.js';
-import { readCsv } from '../evidence/read-csv.js';
-import { formatOfHead, readRecordsFile, STDIN_FILE, type RecordsFormat } from '../evidence/read-file.js';
-import { readJsonArray } from '../evidence/read-json.js';
-import { readNdjson } from '../evidence/read-ndjson.js';
-import { InvalidEncodingError, issueItem, textChunks, type ReaderOptions } from '../evidence/reader-common.js';
+import { readRecordsFile } from '../evidence/read-file.js';
 import type { ReaderItem } from '../evidence/reader-item.js';
 import { normalizeRecord } from '../evidence/normalize.js';
 import { say, type CliIo } from './io.js';
@@ -27,43 +23,6 @@ export const PROGRESS_EVERY = 10_000;
 export const SKIPPED_LISTED = 1_000;
 
 /**
- * Records from standard input, the format told by the content as `readRecordsFile('-')` does,
- * but read from the stream the CLI was given (so that tests can feed it).
- *
- * @example
- * for await (const item of readStdinRecords(io.stdin, { lang: 'zh' })) use(item);
- */
-export async function* readStdinRecords(stdin: AsyncIterable<string | Uint8Array>, options: { lang: Lang }): AsyncGenerator<ReaderItem> {
-  const readerOptions: ReaderOptions = { file: STDIN_FILE, lang: options.lang };
-  const chunks = textChunks(stdin);
-  let head = '';
-  let format: RecordsFormat | undefined;
-  try {
-    while (format === undefined) {
-      const next = await chunks.next();
-      if (!next.done) head += next.value;
-      format = formatOfHead(head, next.done === true);
-    }
-  } catch (error) {
-    if (!(error instanceof InvalidEncodingError)) throw error;
-    const line = head.split('\n').length;
-    yield issueItem('invalid-encoding', line, { line }, readerOptions);
-    return;
-  }
-  async function* rest(): AsyncGenerator<string> {
-    if (head !== '') yield head;
-    for (let next = await chunks.next(); next.done !== true; next = await chunks.next()) yield next.value;
-  }
-  if (format === 'ndjson') yield* readNdjson(rest(), readerOptions);
-  else if (format === 'csv') yield* readCsv(rest(), readerOptions);
-  else {
-    let text = '';
-    for await (const chunk of rest()) text += chunk;
-    yield* readJsonArray(text, readerOptions);
-  }
-}
-
-/**
  * The records of several files in turn (`-`: standard input), as reader items.
  *
  * @example
@@ -71,8 +30,7 @@ export async function* readStdinRecords(stdin: AsyncIterable<string | Uint8Array
  */
 export async function* readEvidence(paths: readonly string[], io: CliIo, lang: Lang): AsyncGenerator<ReaderItem> {
   for (const path of paths) {
-    if (path === '-') yield* readStdinRecords(io.stdin, { lang });
-    else yield* readRecordsFile(path, { lang });
+    yield* readRecordsFile(path, { lang, stdin: io.stdin });
   }
 }
 

@@ -16,6 +16,8 @@ export interface ReadRecordsFileOptions {
   readonly format?: RecordsFormat;
   /** Language of issue messages. Default `zh`. */
   readonly lang?: Lang;
+  /** What `-` reads (default `process.stdin`): lets an embedding app or a test feed it. */
+  readonly stdin?: AsyncIterable<string | Uint8Array>;
 }
 
 /**
@@ -50,7 +52,7 @@ export async function* readRecordsFile(path: string, options: ReadRecordsFileOpt
   const readerOptions: ReaderOptions = { file: path === '-' ? STDIN_FILE : path, ...(options.lang === undefined ? {} : { lang: options.lang }) };
   const known = options.format ?? FORMAT_OF_EXTENSION.get(extname(path).toLowerCase());
   try {
-    const source = path === '-' ? process.stdin : createReadStream(path);
+    const source = path === '-' ? (options.stdin ?? process.stdin) : createReadStream(path);
     if (known === 'ndjson') yield* readNdjson(source, readerOptions);
     else if (known === 'csv') yield* readCsv(source, readerOptions);
     else if (known === 'json') yield* readWholeJson(textChunks(source), readerOptions);

@@ -2,6 +2,7 @@ import { formatCalendarDate, parseCalendarDate, type DayNumber } from '../../cor
 import { formatNumber } from '../../core/number.js';
 import type { DeadlineMeasure } from '../../model/measures.js';
 import type { RecordMeasure } from '../measure-module.js';
+import { keyedStateOps } from './keyed-state.js';
 
 /**
  * What a task record contributes: its own date, due date and completion date (day numbers).
@@ -72,16 +73,7 @@ export const deadlineMeasure: RecordMeasure<DeadlineMeasure, DeadlineState> = {
       ...(record.completed !== undefined ? { completed: record.completed } : {}),
     });
   },
-  remove(state, recordId) {
-    state.delete(recordId);
-  },
-  merge(into, other) {
-    for (const [id, entry] of other) {
-      const mine = into.get(id);
-      if (mine === undefined || entryKey(entry) < entryKey(mine)) into.set(id, entry);
-    }
-    return into;
-  },
+  ...keyedStateOps(entryKey),
   finalize(state, spec, ctx) {
     const specDue = spec.due === undefined ? undefined : parseCalendarDate(spec.due);
     const soonDays = spec.dueSoonDays ?? 14;

@@ -2,6 +2,7 @@ import { formatNumber, formatPercent, roundTo, stableSum } from '../../core/numb
 import type { ManualMeasure } from '../../model/measures.js';
 import type { AttributeValue } from '../../model/record.js';
 import type { RecordMeasure } from '../measure-module.js';
+import { keyedStateOps } from './keyed-state.js';
 
 /**
  * One entered score: the raw `group` and `score` attributes.
@@ -50,16 +51,7 @@ export const manualMeasure: RecordMeasure<ManualMeasure, ManualState> = {
   add(state, record) {
     state.set(record.id, { group: record.attributes.get('group'), score: record.attributes.get('score') });
   },
-  remove(state, recordId) {
-    state.delete(recordId);
-  },
-  merge(into, other) {
-    for (const [id, entry] of other) {
-      const mine = into.get(id);
-      if (mine === undefined || entryKey(entry) < entryKey(mine)) into.set(id, entry);
-    }
-    return into;
-  },
+  ...keyedStateOps(entryKey),
   finalize(state, spec, ctx) {
     const scoresOf = new Map<string, number[]>(spec.groups.map((g) => [g.id, []]));
     let unknownGroup = 0;

@@ -2,6 +2,7 @@ import { formatNumber, stableSum } from '../../core/number.js';
 import type { RatingMeasure } from '../../model/measures.js';
 import type { AttributeValue } from '../../model/record.js';
 import type { RecordMeasure } from '../measure-module.js';
+import { keyedStateOps } from './keyed-state.js';
 
 /**
  * One rating record: who rated and the raw score attribute. Unnamed raters are keyed by record
@@ -60,16 +61,7 @@ export const ratingMeasure: RecordMeasure<RatingMeasure, RatingState> = {
     const named = (typeof rater === 'string' && rater !== '') || typeof rater === 'number';
     state.set(record.id, { rater: named ? `rater:${String(rater)}` : `record:${record.id}`, score: record.attributes.get(spec.score ?? 'score') });
   },
-  remove(state, recordId) {
-    state.delete(recordId);
-  },
-  merge(into, other) {
-    for (const [id, entry] of other) {
-      const mine = into.get(id);
-      if (mine === undefined || entryKey(entry) < entryKey(mine)) into.set(id, entry);
-    }
-    return into;
-  },
+  ...keyedStateOps(entryKey),
   finalize(state, spec, ctx) {
     const { scores, invalid, duplicates } = scoresByRater(state, spec.scale);
     const raters = scores.length;

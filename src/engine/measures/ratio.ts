@@ -2,6 +2,7 @@ import { formatNumber, formatPercent, stableSum } from '../../core/number.js';
 import type { RatioMeasure } from '../../model/measures.js';
 import type { AttributeValue, EvidenceRecord } from '../../model/record.js';
 import type { RecordMeasure } from '../measure-module.js';
+import { keyedStateOps } from './keyed-state.js';
 
 /**
  * One record's part of the ratio: two numbers, two name lists (numerator = names on both
@@ -62,16 +63,7 @@ export const ratioMeasure: RecordMeasure<RatioMeasure, RatioState> = {
   add(state, record, spec) {
     state.set(record.id, entryOf(record, spec));
   },
-  remove(state, recordId) {
-    state.delete(recordId);
-  },
-  merge(into, other) {
-    for (const [id, entry] of other) {
-      const mine = into.get(id);
-      if (mine === undefined || entryKey(entry) < entryKey(mine)) into.set(id, entry);
-    }
-    return into;
-  },
+  ...keyedStateOps(entryKey),
   finalize(state, spec, ctx) {
     const nums: number[] = [];
     const dens: number[] = [];
