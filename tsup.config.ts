@@ -3,7 +3,7 @@ import { defineConfig } from 'tsup';
 export default defineConfig([
   {
     // The library and its testing kit: ESM + CJS with declarations for both.
-    entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
+    entry: { index: 'src/index.ts', testing: 'src/testing/index.ts', worker: 'src/engine/worker.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     clean: false,
@@ -14,6 +14,8 @@ export default defineConfig([
     splitting: true,
     treeshake: true,
     external: ['vitest'],
+    // import.meta.url in the CommonJS build too: the parallel runner finds its worker beside itself.
+    shims: true,
   },
   {
     // The command-line tool: one ESM file with a shebang.

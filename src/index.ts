@@ -78,7 +78,9 @@ export { normalizeRecord, type NormalizeResult } from './evidence/normalize.js';
 export { isReaderItem, type ReaderItem } from './evidence/reader-item.js';
 export { parseRuleSet, safeParseRuleSet, type ParseRuleSetOptions } from './engine/parse-rules.js';
 export { openAssessment, type AssessInput, type AssessStreamInput, type AssessmentSession, type ScoredRun } from './engine/assess.js';
-export { assess, assessStream, type AssessOptions, type AssessStreamOptions } from './accountability/assess.js';
+export type { PartialState } from './engine/partial.js';
+export { assess, assessParallel, assessStream, type AssessOptions, type AssessParallelOptions, type AssessStreamOptions } from './accountability/assess.js';
+export { scoreFilesInParallel, type ParallelInput } from './engine/parallel.js';
 export type {
   ScoreResult,
   GradeAward,

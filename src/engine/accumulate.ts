@@ -55,6 +55,8 @@ export interface Accumulation {
 /** What one record version did: where it went and which counters it moved, so both can be undone. */
 interface Version {
   readonly digest: string;
+  /** Merged in from a partial state: where it went is not known here, so withdrawing it scans the lines. */
+  imported?: true;
   /** null once a conflicting version has been seen. */
   targets: Target[] | null;
   effect: Effect;
@@ -292,6 +294,28 @@ function withdraw(acc: Accumulation, recordId: string, version: Version): void {
 }
 
 /**
+ * Takes every trace of some record ids out of every line, business score and kept record: for
+ * conflicts whose routes are not known (versions merged in from partial states).
+ */
+export function withdrawEverywhere(plan: Plan, acc: Accumulation, ids: readonly string[]): void {
+  if (ids.length === 0) return;
+  const modules = new Map(plan.indicators.map((p) => [p.indicator.id, p.module]));
+  for (const lines of [acc.organizationLines, acc.personLines]) {
+    for (const bySubject of lines.values()) {
+      for (const [indicator, line] of bySubject) {
+        const module = modules.get(indicator);
+        for (const id of ids) {
+          if (module?.kind === 'records' && line.measure !== undefined) (module as AnyRecordMeasure).remove(line.measure, id);
+          forgetRecord(line, id);
+        }
+      }
+    }
+  }
+  for (const scores of [...acc.businessByOrganization.values(), ...acc.businessByPerson.values()]) for (const id of ids) scores.delete(id);
+  for (const id of ids) acc.retained.delete(id);
+}
+
+/**
  * Takes one validated record into the accumulation: deduplicates by id (a verbatim repeat
  * counts once; a different version under the same id withdraws the first and neither counts),
  * then routes it to every subject and indicator it feeds.
@@ -320,6 +344,7 @@ export function ingest(plan: Plan, acc: Accumulation, record: EvidenceRecord): v
     return;
   }
   if (known.targets !== null) {
+    if (known.imported) withdrawEverywhere(plan, acc, [record.id]);
     withdraw(acc, record.id, known);
     known.targets = null;
     known.digests = new Set([known.digest]);

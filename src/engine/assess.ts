@@ -10,7 +10,8 @@ import type { RuleSet } from '../model/rules.js';
 import { ENGINE_VERSION } from '../version.js';
 import { ingest, newAccumulation, type Accumulation } from './accumulate.js';
 import { evaluateSubjects } from './evaluate-subjects.js';
-import { fingerprintOf } from './fingerprint.js';
+import { basisFingerprint, fingerprintOf } from './fingerprint.js';
+import { absorbPartial, snapshotAccumulation, type PartialState } from './partial.js';
 import { gradeSubjects } from './grading.js';
 import { parseRuleSet } from './parse-rules.js';
 import { compilePlan, type Plan } from './plan.js';
@@ -61,6 +62,18 @@ export interface ScoredRun {
 /** An assessment in progress: feed it records, then finish. */
 export interface AssessmentSession {
   readonly add: (item: unknown) => void;
+  /**
+   * What this session has gathered so far, as plain JSON, to merge elsewhere: on another
+   * thread's or machine's session of the same assessment with `absorb`.
+   */
+  readonly snapshot: () => PartialState;
+  /**
+   * Merges another shard's partial state into this session. Merging is associative and
+   * commutative: any split of the records, merged in any order, gives the same result as one
+   * pass. Throws a ValidationError (`partial-mismatch`) for a partial of another graph, rule
+   * set or asOf.
+   */
+  readonly absorb: (partial: PartialState) => void;
   readonly finish: () => ScoredRun;
 }
 
@@ -122,6 +135,19 @@ export function openAssessment(input: Omit<AssessInput, 'records'>): AssessmentS
     skipped++;
     for (const issue of normalized.issues) report(line === undefined ? issue : atLine(issue, line, file));
   };
+  let basis: string | undefined;
+  const basisOf = (): string => (basis ??= basisFingerprint(graph, rules, asOfDay === undefined ? null : input.asOf ?? null));
+  const snapshot = (): PartialState => snapshotAccumulation(acc, basisOf(), { issues: [...issues], issueCount, skipped, overLimit });
+  const absorb = (partial: PartialState): void => {
+    if (partial?.format !== 'zerenzhi-partial/1' || partial.basis !== basisOf()) {
+      throw new ValidationError('records', [makeIssue('partial-mismatch', [], { basis: String(partial?.basis ?? '') }, lang)], lang);
+    }
+    absorbPartial(plan, acc, partial);
+    for (const issue of partial.issues) if (issues.length < ISSUES_KEPT) issues.push(issue);
+    issueCount += partial.issueCount;
+    skipped += partial.skipped;
+    overLimit += partial.overLimit;
+  };
   const finish = (): ScoredRun => {
     // Too many records is never skipped: a cap exists to stop the run with a clear error.
     if (overLimit > 0) {
@@ -160,5 +186,5 @@ export function openAssessment(input: Omit<AssessInput, 'records'>): AssessmentS
     };
     return { result, retained, plan };
   };
-  return { add, finish };
+  return { add, snapshot, absorb, finish };
 }

@@ -36,3 +36,15 @@ export function fingerprintOf(input: FingerprintInput): string {
   });
   return `sha256:${createHash('sha256').update(text).digest('hex')}`;
 }
+
+/**
+ * What partial states of one assessment must share: the engine version, graph, rule set and
+ * asOf (not the records, which is what they split).
+ *
+ * @example
+ * basisFingerprint(graph, rules, '2022-09-15');
+ */
+export function basisFingerprint(graph: Graph, rules: RuleSet, asOf: string | null): string {
+  const text = canonicalJson({ engine: ENGINE_VERSION, graph: toGraphInput(graph), rules, asOf });
+  return `sha256:${createHash('sha256').update(text).digest('hex')}`;
+}

@@ -67,6 +67,11 @@ export const cliMessages = {
     zh: () => `写入文件而不是标准输出（- 为标准输出；csv 格式另写 <名称>.findings.csv）`,
     en: () => `write to this file instead of standard output (- is standard output; csv also writes <name>.findings.csv)`,
   },
+  'cli-help-workers': {
+    zh: () => `用 N 个工作线程并行读取记录文件（NDJSON 按字节范围分片；结果与单线程完全相同）`,
+    en: () => `read the record files on N worker threads (NDJSON split by byte ranges; the result is identical to one thread)`,
+  },
+  'cli-usage-workers': { zh: (p) => `--workers 须为 1–64 的整数，收到「${p['value']}」`, en: (p) => `--workers takes a whole number from 1 to 64, got "${p['value']}"` },
   'cli-help-skip-invalid': { zh: () => `跳过格式有误的记录（逐条列出）并继续评估`, en: () => `skip invalid records (each is listed) and go on` },
   'cli-help-fail-on': {
     zh: () => `有问责建议（findings）或有考核对象被评为该等次（等次编号）时退出码为 3`,

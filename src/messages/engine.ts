@@ -52,6 +52,10 @@ export const engineMessages = {
     zh: () => `上期结果不是有效的 zerenzhi 评估结果（缺少 schemaVersion、organizations 或 people）`,
     en: () => `the previous result is not a zerenzhi assessment result (schemaVersion, organizations or people missing)`,
   },
+  'partial-mismatch': {
+    zh: () => `分片结果不属于本次考核（组织关系图、考核细则、评估日期或引擎版本不同），不能合并`,
+    en: () => `the partial state belongs to another assessment (graph, rule set, as-of date or engine version differ) and cannot be merged`,
+  },
   'too-many-issues': {
     zh: (p) => `问题过多，仅列出前${p['shown']}个（共${p['count']}个）`,
     en: (p) => `too many problems: the first ${p['shown']} of ${p['count']} are listed`,

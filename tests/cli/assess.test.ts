@@ -39,6 +39,19 @@ describe('zerenzhi assess', () => {
     expect(JSON.parse(csv.stdout).evidence.received).toBe(56);
   });
 
+  it('--workers 2 reads the files on worker threads with the same output byte for byte', async () => {
+    const single = await assessBureau();
+    const parallel = await assessBureau('--workers', '2');
+    expect(parallel.code).toBe(0);
+    expect(parallel.stdout).toBe(single.stdout);
+  }, 60_000);
+
+  it('--workers refuses what is not a whole number from 1 to 64 (usage: exit 2)', async () => {
+    const run = await assessBureau('--workers', '0');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--workers 须为 1–64 的整数，收到「0」');
+  });
+
   it('reads several --evidence files in turn', async () => {
     const lines = readFileSync(BUREAU.ndjson, 'utf8').trimEnd().split('\n');
     const a = tmp.file('part-a.ndjson', `${lines.slice(0, 200).join('\n')}\n`);

@@ -3,7 +3,7 @@
 // unknown subjects, repeated ids), with ids and attribute names taken from a pool that includes
 // the names of Object.prototype members.
 import fc from 'fast-check';
-import { formatCalendarDate, parseCalendarDate, type GraphInput, type RecordInput, type RuleSetInput } from '../../src/index.js';
+import { formatCalendarDate, parseCalendarDate, type AttributeValue, type GraphInput, type RecordInput, type RuleSetInput } from '../../src/index.js';
 
 type IndicatorInput = RuleSetInput['indicators'][number];
 type Scoring = NonNullable<IndicatorInput['scoring']>;
@@ -25,6 +25,11 @@ const PERIOD_END = parseCalendarDate('2022-12-31') as number;
 
 /** A day in 2022, as YYYY-MM-DD. */
 export const dayIn2022 = fc.integer({ min: PERIOD_START, max: PERIOD_END }).map(formatCalendarDate);
+
+/** `arb` in about `present` of `present + absent` cases, else undefined. */
+export function sometimes<T>(arb: fc.Arbitrary<T>, present: number, absent: number): fc.Arbitrary<T | undefined> {
+  return fc.oneof({ weight: absent, arbitrary: fc.constant(undefined) }, { weight: present, arbitrary: arb });
+}
 
 /** An object with the given entries as own data properties (`__proto__` included). */
 export function ownObject<V>(entries: readonly (readonly [string, V])[]): Record<string, V> {
@@ -141,23 +146,24 @@ const scoringArb = (points: number): fc.Arbitrary<Scoring> =>
     ),
   );
 
-const whereArb = fc.option(
+const whereArb = sometimes(
   fc.uniqueArray(fc.tuple(fc.constantFrom(...ATTRIBUTE_KEYS), fc.oneof(fc.constantFrom(...ATTRIBUTE_VALUES), fc.constant([...ATTRIBUTE_VALUES]))), {
     minLength: 1,
     maxLength: 2,
     selector: ([key]) => key,
   }).map((entries) => ownObject(entries)),
-  { nil: undefined },
+  1,
+  2,
 );
 
 const selectionArb = fc.record({
   recordTypes: fc.subarray([...READ_TYPES], { minLength: 1 }),
   where: whereArb,
   scope: fc.option(fc.constantFrom('self', 'subtree') as fc.Arbitrary<'self' | 'subtree'>, { nil: undefined }),
-  requireAttributes: fc.option(fc.constant(['minutes']), { nil: undefined }),
+  requireAttributes: sometimes(fc.constant(['minutes']), 1, 2),
 });
 
-type Selection = { recordTypes: string[]; where?: Record<string, unknown> | undefined; scope?: 'self' | 'subtree' | undefined; requireAttributes?: string[] | undefined };
+type Selection = { recordTypes: string[]; where?: Record<string, unknown> | undefined; scope?: 'self' | 'subtree' | undefined; requireAttributes?: readonly string[] | undefined };
 
 function clean<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
@@ -242,7 +248,7 @@ export const ruleSetArb: fc.Arbitrary<RuleSetInput> = fc
     bonusCap: fc.option(fc.integer({ min: 0, max: 10 }), { nil: undefined }),
     complete: fc.subarray([...READ_TYPES]),
     ladder: fc.boolean(),
-    quarter: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
+    quarter: sometimes(fc.integer({ min: 1, max: 4 }), 1, 3),
   })
   .chain(({ count, scale, bonusCap, complete, ladder, quarter }) =>
     fc.tuple(...INDICATOR_IDS.slice(0, count).map((id) => indicatorArb(id))).map(
@@ -279,7 +285,8 @@ export const ruleSetArb: fc.Arbitrary<RuleSetInput> = fc
 // ---------------------------------------------------------------------------------------------
 // Records
 
-const RECORD_IDS = ['r0', 'r1', 'r2', 'r3', 'r4', 'r5', '__proto__', 'constructor', 'r8', 'r9', 'r10', 'r11', 'r12', 'r13', 'r14', 'r15'] as const;
+// Shared ids: two records under one of them are a conflict (or, when equal, a duplicate).
+const SHARED_IDS = ['__proto__', 'constructor', 'shared-1'] as const;
 
 const attributeValueArb = fc.oneof(
   fc.constantFrom(...ATTRIBUTE_VALUES),
@@ -291,40 +298,60 @@ const attributeValueArb = fc.oneof(
 );
 
 const attributesArb = fc
-  .uniqueArray(
-    fc.tuple(fc.constantFrom(...ATTRIBUTE_KEYS, 'minutes', 'n', 'd', 'score', 'rater', 'group', 'indicator'), attributeValueArb),
-    { maxLength: 6, selector: ([key]) => key },
-  )
-  .map((entries) => ownObject(entries));
+  .record({
+    minutes: fc.boolean(),
+    filtered: fc.array(sometimes(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...ATTRIBUTE_VALUES) }, { weight: 1, arbitrary: attributeValueArb }), 2, 1), {
+      minLength: ATTRIBUTE_KEYS.length,
+      maxLength: ATTRIBUTE_KEYS.length,
+    }),
+    others: fc.uniqueArray(fc.tuple(fc.constantFrom('n', 'd', 'score', 'rater', 'group', 'indicator'), fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 0, max: 120 }) }, { weight: 1, arbitrary: attributeValueArb })), {
+      maxLength: 4,
+      selector: ([key]) => key,
+    }),
+  })
+  .map(({ minutes, filtered, others }) =>
+    ownObject<AttributeValue>([
+      ...(minutes ? ([['minutes', '会议记录']] as const) : []),
+      ...ATTRIBUTE_KEYS.flatMap((key, i) => (filtered[i] === undefined ? [] : [[key, filtered[i]] as const])),
+      ...others,
+    ]),
+  );
 
 /**
  * Records for a graph: of every type, for its organizations and people (and some not in it),
- * dated around 2022, some pending or rejected, some under the same id (conflicting versions).
+ * dated around 2022, some pending or rejected, a few under shared ids (conflicting versions),
+ * a few repeated verbatim.
  */
-export function recordsArb(graph: GraphInput, maxLength = 25): fc.Arbitrary<RecordInput[]> {
+export function recordsArb(graph: GraphInput, maxLength = 40): fc.Arbitrary<RecordInput[]> {
   const orgIds = graph.organizations.map((o) => o.id);
   const personIds = graph.people.map((p) => p.id);
-  const recordArb = fc
-    .record({
-      id: fc.constantFrom(...RECORD_IDS),
-      type: fc.constantFrom(...RECORD_TYPES),
-      organization: fc.option(fc.oneof(fc.constantFrom(...orgIds), fc.constant('not-in-graph')), { nil: undefined }),
-      person: fc.option(fc.constantFrom(...personIds), { nil: undefined }),
-      day: fc.integer({ min: PERIOD_START - 20, max: PERIOD_END + 20 }),
-      status: fc.option(fc.constantFrom('approved', 'pending', 'rejected') as fc.Arbitrary<'approved' | 'pending' | 'rejected'>, { nil: undefined, freq: 4 }),
-      attributes: fc.option(attributesArb, { nil: undefined }),
-    })
-    .map(({ id, type, organization, person, day, status, attributes }): RecordInput => ({
-      id,
-      type,
-      ...(organization === undefined && person === undefined ? { organization: orgIds[0] as string } : {}),
-      ...(organization === undefined ? {} : { organization }),
-      ...(person === undefined ? {} : { person }),
-      date: formatCalendarDate(day),
-      ...(status === undefined ? {} : { status }),
-      ...(attributes === undefined ? {} : { attributes }),
-    }));
-  return fc.array(recordArb, { maxLength });
+  const recordArb = fc.record({
+    shared: fc.oneof({ weight: 7, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom(...SHARED_IDS) }),
+    type: fc.constantFrom(...RECORD_TYPES),
+    organization: sometimes(fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...orgIds) }, { weight: 1, arbitrary: fc.constant('not-in-graph') }), 4, 1),
+    person: sometimes(fc.constantFrom(...personIds), 1, 3),
+    day: fc.integer({ min: PERIOD_START - 20, max: PERIOD_END + 20 }),
+    status: fc.constantFrom(undefined, undefined, undefined, undefined, 'approved', 'pending', 'rejected'),
+    attributes: sometimes(attributesArb, 4, 1),
+  });
+  return fc
+    .tuple(fc.array(recordArb, { maxLength }), fc.array(fc.nat(), { maxLength: 3 }))
+    .map(([drafts, repeats]) => {
+      const records = drafts.map(({ shared, type, organization, person, day, status, attributes }, i): RecordInput => ({
+        // A shared id for about one record in 8; otherwise unique.
+        id: shared === undefined ? `r-${i}` : shared,
+        type,
+        ...(organization === undefined && person === undefined ? { organization: orgIds[0] as string } : {}),
+        ...(organization === undefined ? {} : { organization }),
+        ...(person === undefined ? {} : { person }),
+        date: formatCalendarDate(day),
+        ...(status === undefined ? {} : { status: status as 'approved' | 'pending' | 'rejected' }),
+        ...(attributes === undefined ? {} : { attributes }),
+      }));
+      // Verbatim repeats, as an export run twice leaves them.
+      for (const pick of repeats) if (records.length > 0) records.push(records[pick % records.length] as RecordInput);
+      return records;
+    });
 }
 
 /** A whole scenario: a graph, a rule set, records, and maybe an as-of date in 2022. */
@@ -335,6 +362,6 @@ export const scenarioArb = fc
       graph: fc.constant(graph),
       rules: fc.constant(rules),
       records: recordsArb(graph),
-      asOf: fc.option(dayIn2022, { nil: undefined, freq: 3 }),
+      asOf: fc.oneof({ weight: 2, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: dayIn2022 }),
     }),
   );

@@ -20,9 +20,10 @@ const GUARDED: readonly [string, object][] = [
   ['Function.prototype', Function.prototype],
 ];
 
-type ProtoSnapshot = Map<string, Map<string, unknown[]>>;
+export type ProtoSnapshot = Map<string, Map<string, unknown[]>>;
 
-function snapshotPrototypes(): ProtoSnapshot {
+/** Own members of the guarded built-in prototypes, to compare with {@link prototypeChanges}. */
+export function snapshotPrototypes(): ProtoSnapshot {
   const out: ProtoSnapshot = new Map();
   for (const [name, proto] of GUARDED) {
     const members = new Map<string, unknown[]>();
@@ -71,11 +72,20 @@ interface Tracked {
 let tracked: Tracked[] = [];
 
 /**
- * Registers an input to be checked after the test: deep-equal to a deep copy taken now, and
+ * Registers an input to be checked after the test: deep-equal to a structuredClone taken now
+ * (a {@link deepCopy} when it is nested too deep for structuredClone), and
  * every object in it exactly as extensible and frozen as it was. Returns the input unchanged.
  */
 export function keep<T>(value: T, label = 'input'): T {
-  tracked.push({ label, value, copy: deepCopy(value), sealed: integrityOf(value) });
+  let copy: unknown;
+  try {
+    copy = structuredClone(value);
+  } catch (error) {
+    // structuredClone recurses: an input nested 10,000 levels deep overflows it.
+    if (!(error instanceof RangeError)) throw error;
+    copy = deepCopy(value);
+  }
+  tracked.push({ label, value, copy, sealed: integrityOf(value) });
   return value;
 }
 

@@ -21,7 +21,7 @@ import { deepCopy, firstDifference, installGuards } from './helpers.js';
 
 installGuards();
 
-const RUNS = { numRuns: 120 } as const;
+const RUNS = { numRuns: 150 } as const;
 
 interface Scenario {
   readonly graph: GraphInput;

@@ -1,7 +1,8 @@
 import { basename, dirname, extname, join } from 'node:path';
-import { Option, type Command } from 'commander';
-import { assessStream } from '../../accountability/assess.js';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { assessParallel, assessStream } from '../../accountability/assess.js';
 import type { AssessmentResult } from '../../accountability/types.js';
+import type { Lang } from '../../core/lang.js';
 import { lintRuleSet } from '../../engine/lint.js';
 import { coverage, type CoverageOptions } from '../../graph/coverage.js';
 import type { RuleSet } from '../../model/rules.js';
@@ -30,6 +31,7 @@ export interface AssessCommandOptions {
   readonly skipInvalid?: boolean;
   readonly failOn?: string;
   readonly coverageOptions?: string;
+  readonly workers?: number;
 }
 
 /**
@@ -85,17 +87,23 @@ export async function runAssess(options: AssessCommandOptions, context: CommandC
   const coverageOptions: CoverageOptions | undefined =
     options.format === 'md' && options.coverageOptions !== undefined ? await loadCoverageOptions(options.coverageOptions, lang, io) : undefined;
 
-  let items = withProgress(readEvidence(options.evidence, io, lang), io, lang);
-  if (options.skipInvalid === true) items = reportSkipped(items, io, lang);
-  const result = await assessStream({
+  const common = {
     graph,
     rules: doc.value,
-    records: items,
     lang,
     ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
     ...(previous === undefined ? {} : { previous }),
-    invalidRecords: options.skipInvalid === true ? 'skip' : 'error',
-  });
+    invalidRecords: options.skipInvalid === true ? ('skip' as const) : ('error' as const),
+  };
+  // Worker threads read files by byte range: standard input is read on this thread.
+  const parallel = options.workers !== undefined && options.workers > 1 && !options.evidence.includes('-');
+  let result;
+  if (parallel) result = await assessParallel({ ...common, files: options.evidence, workers: options.workers as number });
+  else {
+    let items = withProgress(readEvidence(options.evidence, io, lang), io, lang);
+    if (options.skipInvalid === true) items = reportSkipped(items, io, lang);
+    result = await assessStream({ ...common, records: items });
+  }
   writeLines(io.stderr, result.warnings.map((w) => say('cli-warning', lang, { message: w.message, code: w.code })));
 
   const written: string[] = [];
@@ -123,6 +131,14 @@ export async function runAssess(options: AssessCommandOptions, context: CommandC
   return failOnCheck(result, options.failOn, context);
 }
 
+function parseWorkers(lang: Lang): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError(say('cli-usage-workers', lang, { value }));
+    return n;
+  };
+}
+
 /**
  * Adds `assess` to the program.
  *
@@ -144,5 +160,6 @@ export function addAssessCommand(program: Command, env: ProgramEnv): void {
     .option('--skip-invalid', say('cli-help-skip-invalid', h))
     .option('--fail-on <findings|grade>', say('cli-help-fail-on', h))
     .option('--coverage-options <file>', say('cli-help-coverage-options', h))
+    .addOption(new Option('--workers <n>', say('cli-help-workers', h)).argParser(parseWorkers(h)))
     .action(env.action((options: AssessCommandOptions, context) => runAssess(options, context)));
 }

@@ -1,0 +1,180 @@
+import type { Issue } from '../core/issue.js';
+import { normalizeRecord } from '../evidence/normalize.js';
+import { ENGINE_VERSION } from '../version.js';
+import { withdrawEverywhere, type Accumulation, type EvidenceStats } from './accumulate.js';
+import { emptyLineState, type LineState } from './line-state.js';
+import type { RecordMeasure } from './measure-module.js';
+import { decodeState, encodeState, recordToInput, type Encoded } from './partial-codec.js';
+import type { Plan } from './plan.js';
+import type { RecordInput } from '../model/record.js';
+
+/** The part of a line written to a partial state. */
+interface LineJson {
+  readonly m: Encoded;
+  readonly c: string[];
+  readonly s: string[];
+  readonly p: string[];
+  readonly r: string[];
+  readonly u: string[];
+  readonly b: [string, number][];
+  readonly v: string[];
+}
+
+type EffectJson = { readonly counter: string | null; readonly key?: string };
+
+/**
+ * What one shard of an assessment gathered, as plain JSON: every record version seen (id,
+ * digests, what it did), every line's state keyed by record id, the business scores, the
+ * records kept for accountability, and the problems met. Two partial states of the same
+ * assessment merge associatively and commutatively (`AssessmentSession.absorb`), so records
+ * can be split any way — by file, by byte range, by machine — and the merged result is
+ * byte-identical to one pass over all of them.
+ */
+export interface PartialState {
+  readonly format: 'zerenzhi-partial/1';
+  readonly engine: string;
+  /** Identifies the graph, rule set and asOf the shard was assessed against; partials of different bases are refused. */
+  readonly basis: string;
+  /** Valid records read, verbatim repeats included. */
+  readonly occurrences: number;
+  readonly versions: [string, string[], EffectJson][];
+  readonly lines: ['o' | 'p', string, string, LineJson][];
+  readonly business: ['o' | 'p', string, [string, number][]][];
+  readonly retained: RecordInput[];
+  readonly issues: Issue[];
+  readonly issueCount: number;
+  readonly skipped: number;
+  readonly overLimit: number;
+}
+
+const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const sorted = (values: Iterable<string>): string[] => [...values].sort(byKey);
+
+/** Writes an accumulation as a partial state (entries in id order, so equal states give equal JSON). */
+export function snapshotAccumulation(acc: Accumulation, basis: string, extra: Pick<PartialState, 'issues' | 'issueCount' | 'skipped' | 'overLimit'>): PartialState {
+  const lines: PartialState['lines'] = [];
+  for (const [type, map] of [['o', acc.organizationLines], ['p', acc.personLines]] as const) {
+    for (const subject of sorted(map.keys())) {
+      const bySubject = map.get(subject) as Map<string, LineState>;
+      for (const indicator of sorted(bySubject.keys())) {
+        const l = bySubject.get(indicator) as LineState;
+        lines.push([type, subject, indicator, {
+          m: encodeState(l.measure),
+          c: sorted(l.counted), s: sorted(l.seen), p: sorted(l.pending), r: sorted(l.rejected), u: sorted(l.unsupported),
+          b: sorted(l.bonus.keys()).map((id) => [id, l.bonus.get(id) as number]),
+          v: sorted(l.veto),
+        }]);
+      }
+    }
+  }
+  const business: PartialState['business'] = [];
+  for (const [type, map] of [['o', acc.businessByOrganization], ['p', acc.businessByPerson]] as const) {
+    for (const subject of sorted(map.keys())) {
+      const scores = map.get(subject) as Map<string, number>;
+      business.push([type, subject, sorted(scores.keys()).map((id) => [id, scores.get(id) as number])]);
+    }
+  }
+  return {
+    format: 'zerenzhi-partial/1',
+    engine: ENGINE_VERSION,
+    basis,
+    occurrences: acc.stats.received + acc.stats.duplicates,
+    versions: sorted(acc.versions.keys()).map((id) => {
+      const v = acc.versions.get(id) as NonNullable<ReturnType<typeof acc.versions.get>>;
+      return [id, sorted(v.digests ?? [v.digest]), v.effect.key === undefined ? { counter: v.effect.counter } : { counter: v.effect.counter, key: v.effect.key }];
+    }),
+    lines,
+    business,
+    retained: sorted(acc.retained.keys()).map((id) => recordToInput(acc.retained.get(id) as NonNullable<ReturnType<typeof acc.retained.get>>)),
+    ...extra,
+  };
+}
+
+function mergeLine(plan: Plan, indicatorId: string, into: LineState, json: LineJson): void {
+  const module = plan.indicators.find((p) => p.indicator.id === indicatorId)?.module;
+  const incoming = decodeState(json.m);
+  if (module?.kind === 'records') {
+    const records = module as RecordMeasure<never, unknown>;
+    into.measure = into.measure === undefined ? incoming : records.merge(into.measure, incoming);
+  }
+  for (const id of json.c) into.counted.add(id);
+  for (const id of json.s) into.seen.add(id);
+  for (const id of json.p) into.pending.add(id);
+  for (const id of json.r) into.rejected.add(id);
+  for (const id of json.u) into.unsupported.add(id);
+  for (const [id, points] of json.b) into.bonus.set(id, points);
+  for (const id of json.v) into.veto.add(id);
+}
+
+/**
+ * Folds a partial state into an accumulation: versions by union (an id with two digests across
+ * shards is a conflict, withdrawn everywhere), lines by their measures' merges and set unions,
+ * then the evidence statistics worked out again from the merged versions.
+ */
+export function absorbPartial(plan: Plan, acc: Accumulation, partial: PartialState): void {
+  const occurrences = acc.stats.received + acc.stats.duplicates + partial.occurrences;
+  for (const [id, digests, effect] of partial.versions) {
+    const known = acc.versions.get(id);
+    if (!known) {
+      acc.versions.set(id, { digest: digests[0] as string, targets: digests.length > 1 ? null : [], imported: true, effect: effect as never, ...(digests.length > 1 ? { digests: new Set(digests) } : {}) });
+      continue;
+    }
+    const all = new Set([...(known.digests ?? [known.digest]), ...digests]);
+    if (all.size > 1) {
+      known.targets = null;
+      known.digests = all;
+    }
+  }
+  for (const [type, subject, indicator, json] of partial.lines) {
+    const lines = type === 'o' ? acc.organizationLines : acc.personLines;
+    let bySubject = lines.get(subject);
+    if (!bySubject) lines.set(subject, (bySubject = new Map()));
+    let line = bySubject.get(indicator);
+    if (!line) bySubject.set(indicator, (line = emptyLineState(undefined)));
+    mergeLine(plan, indicator, line, json);
+  }
+  for (const [type, subject, scores] of partial.business) {
+    const map = type === 'o' ? acc.businessByOrganization : acc.businessByPerson;
+    let into = map.get(subject);
+    if (!into) map.set(subject, (into = new Map()));
+    for (const [id, score] of scores) into.set(id, score);
+  }
+  for (const input of partial.retained) {
+    const normalized = normalizeRecord(input);
+    if (normalized.ok) acc.retained.set(normalized.record.id, normalized.record);
+  }
+  // Conflicts found across shards: every trace of those ids comes out of every line.
+  withdrawEverywhere(plan, acc, [...acc.versions].filter(([, v]) => v.targets === null).map(([id]) => id));
+  recount(acc, occurrences);
+}
+
+const MOD = 1n << 256n;
+
+// The statistics of a merged accumulation, from its versions alone.
+function recount(acc: Accumulation, occurrences: number): void {
+  const stats: EvidenceStats = { received: 0, duplicates: 0, conflicts: 0, outOfPeriod: 0, pending: 0, rejected: 0, unusedType: 0, unknownSubject: 0, unknownReference: 0, unassignedScore: 0 };
+  acc.unusedTypes.clear();
+  acc.unknownSubjects.clear();
+  acc.conflictIds.clear();
+  acc.pendingIds.clear();
+  let digest = 0n;
+  for (const [id, version] of acc.versions) {
+    const digests = version.digests ?? new Set([version.digest]);
+    stats.received += digests.size;
+    for (const d of digests) digest = (digest + BigInt(`0x${Buffer.from(d, 'base64').toString('hex')}`)) % MOD;
+    if (digests.size > 1) {
+      stats.conflicts++;
+      acc.conflictIds.add(id);
+      continue;
+    }
+    const { counter, key } = version.effect;
+    if (counter === null) continue;
+    stats[counter]++;
+    if (counter === 'pending') acc.pendingIds.add(id);
+    const tally = counter === 'unusedType' ? acc.unusedTypes : counter === 'unknownSubject' || counter === 'unknownReference' ? acc.unknownSubjects : null;
+    if (tally && key !== undefined) tally.set(key, (tally.get(key) ?? 0) + 1);
+  }
+  stats.duplicates = occurrences - stats.received;
+  Object.assign(acc.stats, stats);
+  acc.recordsDigest = digest;
+}

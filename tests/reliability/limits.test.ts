@@ -1,0 +1,274 @@
+// The configurable caps give clear errors, without reading what lies beyond them; large and
+// deep inputs never overflow the stack, anywhere in the pipeline.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { assess, assessStream, DEFAULT_GRAPH_LIMITS, parseGraph, parseRuleSet, safeParseRuleSet, ValidationError, type GraphLimits } from '../../src/index.js';
+import { brief, cli, countInd, ind, installGuards, issueLines, keep, rec, refusal, refusalAsync, rules, smallGraph, tempFiles } from './helpers.js';
+
+installGuards();
+
+const tmp = tempFiles('limits');
+
+/** Thrown by a guarded array when an element past a cap is read. */
+class ReadPastCap extends Error {
+  constructor(index: string) {
+    super(`element ${index} was read although the array is over its cap`);
+    this.name = 'ReadPastCap';
+  }
+}
+
+/**
+ * An array of `length` elements that throws when any element is read: a cap must be checked on
+ * the length, before the elements are looked at.
+ */
+function unreadable(length: number): unknown[] {
+  return new Proxy([] as unknown[], {
+    get(target, key, receiver) {
+      if (key === 'length') return length;
+      if (typeof key === 'string' && /^\d+$/.test(key)) throw new ReadPastCap(key);
+      return Reflect.get(target, key, receiver) as unknown;
+    },
+  });
+}
+
+const org = (id: string, parent?: string) => ({ id, name: id, kind: parent === undefined ? ('committee' as const) : ('branch' as const), ...(parent === undefined ? {} : { parent }) });
+const person = (id: string) => ({ id, name: id, partyMember: true });
+
+describe('parseGraph limits', () => {
+  const base = {
+    organizations: [org('cm'), org('b1', 'cm'), org('b2', 'cm')],
+    people: [person('p1'), person('p2'), person('p3')],
+    posts: [
+      { person: 'p1', organization: 'cm', role: 'secretary' as const },
+      { person: 'p2', organization: 'cm', role: 'team-member' as const },
+      { person: 'p3', organization: 'b1', role: 'secretary' as const },
+    ],
+    oversight: [
+      { person: 'p2', organization: 'b1' },
+      { person: 'p2', organization: 'b2' },
+    ],
+    liaison: [{ person: 'p2', organization: 'b2' }],
+  };
+
+  it('each cap, one over: limit-exceeded at the array with the limit and the size', () => {
+    const cases: [Partial<GraphLimits>, string, number, number][] = [
+      [{ organizations: 2 }, 'organizations', 2, 3],
+      [{ people: 2 }, 'people', 2, 3],
+      [{ posts: 2 }, 'posts', 2, 3],
+      [{ edges: 1 }, 'oversight', 1, 2],
+    ];
+    for (const [limits, field, limit, actual] of cases) {
+      const error = refusal(() => parseGraph(keep(structuredClone(base)), { limits }));
+      expect(brief(error.issues), field).toEqual([{ code: 'limit-exceeded', path: [field] }]);
+      expect(error.issues[0]?.params).toEqual({ what: field, limit, actual });
+    }
+  });
+
+  it('at each cap exactly, the graph parses', () => {
+    const graph = parseGraph(keep(structuredClone(base)), { limits: { organizations: 3, people: 3, posts: 3, edges: 2 } });
+    expect([graph.organizations.size, graph.people.size, graph.posts.length, graph.oversight.length, graph.liaison.length]).toEqual([3, 3, 3, 2, 1]);
+  });
+
+  it('the edge cap applies to oversight and liaison each; both over: two issues', () => {
+    const error = refusal(() => parseGraph(keep(structuredClone(base)), { limits: { edges: 0 } }));
+    expect(brief(error.issues)).toEqual([
+      { code: 'limit-exceeded', path: ['oversight'] },
+      { code: 'limit-exceeded', path: ['liaison'] },
+    ]);
+  });
+
+  it('an array over a cap is refused by its length, without reading its elements', () => {
+    for (const field of ['organizations', 'people', 'posts', 'oversight', 'liaison'] as const) {
+      const limit = field === 'oversight' || field === 'liaison' ? 'edges' : field;
+      const input = { ...structuredClone(base), [field]: unreadable(DEFAULT_GRAPH_LIMITS[limit] + 1) };
+      const error = refusal(() => parseGraph(input));
+      expect(brief(error.issues), field).toEqual([{ code: 'limit-exceeded', path: [field] }]);
+      expect(error.issues[0]?.params['actual']).toBe(DEFAULT_GRAPH_LIMITS[limit] + 1);
+    }
+  });
+
+  it('a cap given as undefined or NaN does not switch the cap off', () => {
+    for (const value of [undefined, Number.NaN]) {
+      const input = { ...structuredClone(base), organizations: unreadable(DEFAULT_GRAPH_LIMITS.organizations + 1) };
+      let outcome: string;
+      try {
+        parseGraph(input, { limits: { organizations: value as number } });
+        outcome = 'parsed';
+      } catch (error) {
+        outcome = error instanceof ValidationError ? error.issues.map((i) => i.code).join(',') : error instanceof ReadPastCap ? 'read past the cap' : 'rejected the option';
+      }
+      expect(['limit-exceeded', 'rejected the option'], `limits.organizations = ${String(value)}: ${outcome}`).toContain(outcome);
+    }
+  });
+});
+
+describe('parseRuleSet maxIndicators', () => {
+  const indicators = (n: number) => Array.from({ length: n }, (_, i) => countInd(`i${i}`, 't', 1, { points: 1 }));
+
+  it('one over the option: limit-exceeded with the limit and the count; at it, the rule set parses', () => {
+    const error = refusal(() => parseRuleSet(keep(rules(indicators(6))), { maxIndicators: 5 }));
+    expect(brief(error.issues)).toEqual([{ code: 'limit-exceeded', path: ['indicators'] }]);
+    expect(error.issues[0]?.params).toEqual({ what: 'indicators', limit: 5, actual: 6 });
+    expect(parseRuleSet(keep(rules(indicators(5))), { maxIndicators: 5 }).indicators).toHaveLength(5);
+  });
+
+  it('the option can raise the default: 10,001 indicators with maxIndicators 10,001', () => {
+    expect(safeParseRuleSet(rules(indicators(10_001)), { maxIndicators: 10_001 }).success).toBe(true);
+  });
+
+  it('over the cap, the indicators are not read; undefined means the default', () => {
+    for (const options of [{}, { maxIndicators: undefined }]) {
+      const error = refusal(() => parseRuleSet(rules(unreadable(10_001) as never), options as { maxIndicators?: number }));
+      expect(brief(error.issues)).toEqual([{ code: 'limit-exceeded', path: ['indicators'] }]);
+    }
+  });
+
+  it('maxIndicators NaN does not switch the cap off', () => {
+    let outcome: string;
+    try {
+      parseRuleSet(rules(unreadable(10_001) as never), { maxIndicators: Number.NaN });
+      outcome = 'parsed';
+    } catch (error) {
+      outcome = error instanceof ValidationError ? error.issues.map((i) => i.code).join(',') : error instanceof ReadPastCap ? 'read past the cap' : 'rejected the option';
+    }
+    expect(['limit-exceeded', 'rejected the option']).toContain(outcome);
+  });
+});
+
+describe('assess maxRecords', () => {
+  const RULES = rules([countInd('day', 'theme-day')]);
+  const record = (i: number) => rec(`r${i}`, 'theme-day', 'b1', '2022-03-01');
+
+  it('one over: limit-exceeded at records, with the limit; at the cap, the run completes', () => {
+    const error = refusal(() => assess({ graph: smallGraph(), rules: RULES, records: keep([record(1), record(2), record(3)]), maxRecords: 2 }));
+    expect(brief(error.issues)).toEqual([{ code: 'limit-exceeded', path: ['records'] }]);
+    expect(error.issues[0]?.params).toMatchObject({ what: 'records', limit: 2 });
+    expect(assess({ graph: smallGraph(), rules: RULES, records: [record(1), record(2)], maxRecords: 2 }).evidence.received).toBe(2);
+  });
+
+  it('maxRecords 0: no record may come', () => {
+    expect(assess({ graph: smallGraph(), rules: RULES, records: [], maxRecords: 0 }).evidence.received).toBe(0);
+    expect(brief(refusal(() => assess({ graph: smallGraph(), rules: RULES, records: [record(1)], maxRecords: 0 })).issues)).toEqual([{ code: 'limit-exceeded', path: ['records'] }]);
+  });
+
+  it('stops reading the records at the cap: a long (or endless) source is not drained first', () => {
+    let pulled = 0;
+    function* source(): Generator<unknown> {
+      for (let i = 0; i < 200_000; i++) {
+        pulled++;
+        yield record(i);
+      }
+    }
+    const error = refusal(() => assess({ graph: smallGraph(), rules: RULES, records: source(), maxRecords: 10 }));
+    expect(brief(error.issues)).toEqual([{ code: 'limit-exceeded', path: ['records'] }]);
+    expect(pulled, 'records pulled from the source after the cap was passed').toBeLessThanOrEqual(11);
+  });
+
+  it('assessStream stops reading an async source at the cap too', async () => {
+    let pulled = 0;
+    async function* source(): AsyncGenerator<unknown> {
+      for (let i = 0; i < 50_000; i++) {
+        pulled++;
+        yield record(i);
+      }
+    }
+    const error = await refusalAsync(() => assessStream({ graph: smallGraph(), rules: RULES, records: source(), maxRecords: 10 }));
+    expect(brief(error.issues)).toEqual([{ code: 'limit-exceeded', path: ['records'] }]);
+    expect(pulled, 'records pulled from the source after the cap was passed').toBeLessThanOrEqual(11);
+  });
+});
+
+describe('a 10,000-level hierarchy through the whole assessment', () => {
+  const script = fileURLToPath(new URL('./isolated/deep-chain.ts', import.meta.url));
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+
+  // In a child process, so that a run that takes too long is stopped instead of holding the suite.
+  function runDeep(args: string[], timeoutMs: number): { ok?: boolean; [key: string]: unknown } {
+    const child = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { cwd: root, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 1 << 20 });
+    if (child.error) return { ok: false, name: 'timeout', message: `did not finish within ${timeoutMs / 1000} s (${child.error.message})` };
+    const line = child.stdout.trim().split('\n').at(-1) ?? '';
+    return line.startsWith('{') ? (JSON.parse(line) as { ok?: boolean }) : { ok: false, name: 'crash', message: child.stderr.slice(0, 500) };
+  }
+
+  it('subtree-scoped counts for organizations and for a person read by organization: no overflow, exact points', () => {
+    const outcome = runDeep(['10000', 'count-only'], 30_000);
+    expect(outcome).toMatchObject({
+      ok: true,
+      organizations: 10_000,
+      countPoints: [10],
+      bottom: [{ c: 10 }, { c: 10 }, { c: 10 }],
+      root: { c: 10 },
+      person: [['p-top', 100]],
+    });
+  }, 40_000);
+
+  it('with a subtree roll-up as well: finishes within 15 s, exact points at the bottom', () => {
+    // Bottom up: the deepest has nothing below (roll-up 0 of 10; share 10/20); the next reads
+    // that share, 0.5 → 5 points (share 15/20); the next the mean of 0.75 and 0.5 → 6.25.
+    const outcome = runDeep(['10000'], 15_000);
+    expect(outcome).toMatchObject({
+      ok: true,
+      organizations: 10_000,
+      countPoints: [10],
+      bottom: [
+        { c: 10, ru: 0 },
+        { c: 10, ru: 5 },
+        { c: 10, ru: 6.25 },
+      ],
+      person: [['p-top', 100]],
+    });
+    const rootPoints = (outcome['root'] as Record<string, number> | undefined)?.['ru'];
+    expect(Number.isFinite(rootPoints) && (rootPoints as number) >= 0 && (rootPoints as number) <= 10).toBe(true);
+  }, 25_000);
+});
+
+describe('large inputs never overflow the stack', () => {
+  it('a roll-up over a committee with 150,000 branches below it', () => {
+    const organizations = [org('cm'), ...Array.from({ length: 150_000 }, (_, i) => org(`b${i}`, 'cm'))];
+    const input = rules([
+      countInd('c', 'x'),
+      ind({ id: 'children', appliesTo: { organizations: ['committee'] }, measure: { type: 'roll-up', from: [{ source: 'children', weight: 1 }] } }),
+      ind({ id: 'subtree', appliesTo: { organizations: ['committee'] }, measure: { type: 'roll-up', from: [{ source: 'subtree', weight: 1 }] } }),
+    ]);
+    const result = assess({ graph: { organizations, people: [], posts: [] }, rules: input, records: [rec('r1', 'x', 'b0')] });
+    const committee = result.organizations.find((o) => o.id === 'cm');
+    // One branch of 150,000 has its record: the mean share is 1/150,000.
+    expect(committee?.lines.map((l) => [l.indicator, l.value])).toEqual([
+      ['children', 0.000006667],
+      ['subtree', 0.000006667],
+    ]);
+  }, 60_000);
+
+  it('a self roll-up naming one indicator 150,000 times: parsed (every reference is known), never a crash', () => {
+    const input = rules([countInd('a', 'x'), ind({ id: 'ru', measure: { type: 'roll-up', from: [{ source: 'self', weight: 1, of: Array.from({ length: 150_000 }, () => 'a') }] } })]);
+    let outcome: string;
+    try {
+      const result = safeParseRuleSet(input);
+      outcome = result.success ? 'parsed' : [...new Set(result.error.issues.map((i) => i.code))].join(',');
+    } catch (error) {
+      outcome = `threw ${(error as Error).name}: ${(error as Error).message}`;
+    }
+    expect(outcome).toBe('parsed');
+  });
+
+  it('CLI validate: a graph with 150,000 problems lists them (exit 1), no internal error', async () => {
+    const organizations = Array.from({ length: 150_000 }, (_, i) => ({ id: `o${i}`, name: `o${i}`, kind: 'bogus' }));
+    const file = tmp.file('many-problems.json', JSON.stringify({ organizations, people: [], posts: [] }));
+    const run = await cli(['validate', file]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+    const lines = issueLines(run.stdout);
+    expect(lines[0]).toBe(`${file}:1 organizations[0].kind [unknown-kind]`);
+    expect(lines.length).toBeGreaterThanOrEqual(10_000);
+  }, 60_000);
+
+  it('CLI chain --mermaid of a graph with 150,000 organizations: a chart, no internal error', async () => {
+    const organizations = [org('cm'), ...Array.from({ length: 150_000 }, (_, i) => org(`b${i}`, 'cm'))];
+    const file = tmp.file('wide.json', JSON.stringify({ organizations, people: [], posts: [] }));
+    const run = await cli(['chain', '--graph', file, '--mermaid']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n')[0]).toMatch(/^flowchart/);
+  }, 60_000);
+});
