@@ -4,7 +4,12 @@ import type { ScoreResult } from '../engine/result.js';
 /** Art. 6 of 问责条例 and Art. 39 of 纪律处分条例: the kinds of liability within a team. */
 export type Liability = 'overall-leadership' | 'principal-leadership' | 'important-leadership' | 'direct';
 
-/** Chinese and English names of each liability kind. */
+/**
+ * Chinese and English names of each liability kind.
+ *
+ * @example
+ * LIABILITY_LABELS['principal-leadership'].zh; // '主要领导责任'
+ */
 export const LIABILITY_LABELS: Readonly<Record<Liability, { zh: string; en: string }>> = {
   'overall-leadership': { zh: '全面领导责任', en: 'overall leadership responsibility' },
   'principal-leadership': { zh: '主要领导责任', en: 'principal leadership responsibility' },

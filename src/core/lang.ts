@@ -6,5 +6,10 @@
  */
 export type Lang = 'zh' | 'en';
 
-/** The default language of every message, report and explanation. */
+/**
+ * The default language of every message, report and explanation.
+ *
+ * @example
+ * assess({ graph, rules, records }).lang === DEFAULT_LANG; // 'zh'
+ */
 export const DEFAULT_LANG: Lang = 'zh';

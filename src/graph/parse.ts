@@ -32,7 +32,12 @@ export interface GraphLimits {
   readonly edges: number;
 }
 
-/** Default caps: above the whole national system (5.2M organizations, 99M members). */
+/**
+ * Default caps: above the whole national system (5.2M organizations, 99M members).
+ *
+ * @example
+ * parseGraph(input, { limits: { ...DEFAULT_GRAPH_LIMITS, organizations: 200_000 } });
+ */
 export const DEFAULT_GRAPH_LIMITS: GraphLimits = {
   organizations: 10_000_000,
   people: 200_000_000,

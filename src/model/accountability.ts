@@ -1,14 +1,24 @@
 import { z } from 'zod';
 import { IdSchema } from './primitives.js';
 
-/** Default forms for a party organization (问责条例): 检查, 通报, 改组 — lightest first. */
+/**
+ * Default forms for a party organization (问责条例): 检查, 通报, 改组 — lightest first.
+ *
+ * @example
+ * DEFAULT_ORGANIZATION_FORMS.map((f) => f.title); // ['检查', '通报', '改组']
+ */
 export const DEFAULT_ORGANIZATION_FORMS = [
   { id: 'inspection', title: '检查', titleEn: 'ordered self-examination' },
   { id: 'circulation', title: '通报', titleEn: 'circulated criticism' },
   { id: 'reorganization', title: '改组', titleEn: 'reorganization' },
 ] as const;
 
-/** Default forms for a person (local implementing rules' finer ladder), lightest first. */
+/**
+ * Default forms for a person (local implementing rules' finer ladder), lightest first.
+ *
+ * @example
+ * DEFAULT_PERSON_FORMS[3].title; // '诫勉'
+ */
 export const DEFAULT_PERSON_FORMS = [
   { id: 'criticism', title: '批评教育', titleEn: 'criticism and education' },
   { id: 'written-inspection', title: '责令书面检查', titleEn: 'ordered written self-criticism' },
@@ -18,7 +28,12 @@ export const DEFAULT_PERSON_FORMS = [
   { id: 'disciplinary-sanction', title: '纪律处分', titleEn: 'disciplinary sanction' },
 ] as const;
 
-/** Waiver grounds of 问责条例 Art. 17 (不予问责 / 免予问责). */
+/**
+ * Waiver grounds of 问责条例 Art. 17 (不予问责 / 免予问责).
+ *
+ * @example
+ * WAIVER_REASONS.map((w) => w.id); // ['reform-trial', 'recorded-objection', 'force-majeure']
+ */
 export const WAIVER_REASONS = [
   { id: 'reform-trial', title: '在推进改革中因缺乏经验、先行先试出现失误，尚无明确限制或禁止性规定', titleEn: 'a mistake in reform or trial without experience or a rule against it' },
   { id: 'recorded-objection', title: '在集体决策中对错误决策提出明确反对意见或保留意见', titleEn: 'recorded objection to the collective decision' },
@@ -44,7 +59,12 @@ export const TriggerSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('formalism'), recordTypes: z.array(IdSchema).min(1), attribute: z.string().min(1).optional() }),
 ]);
 
-/** Whom a finding reaches along the chain, starting from the subject that triggered it. */
+/**
+ * Whom a finding reaches along the chain, starting from the subject that triggered it.
+ *
+ * @example
+ * const reach: Reach = { to: 'secretary', form: { person: 'admonishment' } };
+ */
 export const REACH_TARGETS = ['direct', 'self', 'team', 'secretary', 'overseer', 'team-members', 'liaison', 'supervision'] as const;
 
 /** Forms by kind of subject. */
@@ -86,10 +106,40 @@ export const AccountabilitySchema = z.strictObject({
     .meta({ description: '下级多数被问责时，上级组织因一级抓一级不力一并提出 / flag an organization most of whose children are flagged' }),
 });
 
+/**
+ * What sets off an accountability rule (parsed).
+ *
+ * @example
+ * const trigger: Trigger = { type: 'verdict', verdicts: ['derelict'] };
+ */
 export type Trigger = z.output<typeof TriggerSchema>;
+/**
+ * Whom a reach step targets along the chain.
+ *
+ * @example
+ * const to: ReachTarget = 'overseer';
+ */
 export type ReachTarget = (typeof REACH_TARGETS)[number];
+/**
+ * One step of a rule's reach (parsed).
+ *
+ * @example
+ * const reach: Reach = { to: 'supervision', levels: 1, form: { organization: 'inspection' } };
+ */
 export type Reach = z.output<typeof ReachSchema>;
+/**
+ * An accountability rule (parsed).
+ *
+ * @example
+ * const rule: AccountabilityRule = { id: 'derelict', title: '不抓党建工作是失职', trigger: { type: 'verdict', verdicts: ['derelict'] }, reach: [{ to: 'self' }] };
+ */
 export type AccountabilityRule = z.output<typeof AccountabilityRuleSchema>;
+/**
+ * The accountability section of a rule set (parsed).
+ *
+ * @example
+ * rules.accountability?.rules.length;
+ */
 export type Accountability = z.output<typeof AccountabilitySchema>;
 
 /** Record types an accountability section reads directly, beside the assessment result. */

@@ -4,6 +4,9 @@ import { IdSchema, NameSchema } from './primitives.js';
 /**
  * Kinds of party organization: 党委 `committee`, 党组 `leading-group`, 党总支 `general-branch`,
  * 党支部 `branch`, 党小组 `group`.
+ *
+ * @example
+ * ORGANIZATION_KINDS.includes('general-branch'); // true
  */
 export const ORGANIZATION_KINDS = ['committee', 'leading-group', 'general-branch', 'branch', 'group'] as const;
 /** A kind of party organization. */
@@ -12,15 +15,28 @@ export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 /**
  * Posts a person holds in an organization: 书记 `secretary`, 副书记 `deputy-secretary`,
  * 委员/班子成员 `team-member`, 党务工作者 `party-affairs-officer`, 党员 `member`.
+ *
+ * @example
+ * POST_ROLES.includes('party-affairs-officer'); // true
  */
 export const POST_ROLES = ['secretary', 'deputy-secretary', 'team-member', 'party-affairs-officer', 'member'] as const;
 /** A post's role. */
 export type PostRole = (typeof POST_ROLES)[number];
 
-/** Roles that make up an organization's leadership team (领导班子), which holds 主体责任. */
+/**
+ * Roles that make up an organization's leadership team (领导班子), which holds 主体责任.
+ *
+ * @example
+ * LEADERSHIP_ROLES.includes('member'); // false: ordinary members are not on the team
+ */
 export const LEADERSHIP_ROLES: readonly PostRole[] = ['secretary', 'deputy-secretary', 'team-member'];
 
-/** Grassroots organizations (基层党组织), where 包抓包联 contact points sit. */
+/**
+ * Grassroots organizations (基层党组织), where 包抓包联 contact points sit.
+ *
+ * @example
+ * GRASSROOTS_KINDS.includes('branch'); // true
+ */
 export const GRASSROOTS_KINDS: readonly OrganizationKind[] = ['general-branch', 'branch'];
 
 /** A party organization (党组织). `parent` is omitted or null for a root. */
@@ -85,10 +101,40 @@ export const GraphInputSchema = z
 
 /** Input types, as written in JSON. */
 export type GraphInput = z.input<typeof GraphInputSchema>;
+/**
+ * An organization as written in a graph file.
+ *
+ * @example
+ * const org: OrganizationInput = { id: 'b1', name: '第一党支部', kind: 'branch', parent: 'bureau' };
+ */
 export type OrganizationInput = z.input<typeof OrganizationInputSchema>;
+/**
+ * A person as written in a graph file.
+ *
+ * @example
+ * const person: PersonInput = { id: 'p1', name: '王某', partyMember: true };
+ */
 export type PersonInput = z.input<typeof PersonInputSchema>;
+/**
+ * A post as written in a graph file.
+ *
+ * @example
+ * const post: PostInput = { person: 'p1', organization: 'b1', role: 'secretary' };
+ */
 export type PostInput = z.input<typeof PostInputSchema>;
+/**
+ * An oversight edge (分管) as written in a graph file.
+ *
+ * @example
+ * const edge: OversightInput = { person: 'p2', organization: 'b1', area: '财务' };
+ */
 export type OversightInput = z.input<typeof OversightInputSchema>;
+/**
+ * A liaison edge (联系点) as written in a graph file.
+ *
+ * @example
+ * const edge: LiaisonInput = { person: 'p3', organization: 'b1' };
+ */
 export type LiaisonInput = z.input<typeof LiaisonInputSchema>;
 
 /** An organization in a parsed graph. */
@@ -128,7 +174,12 @@ export interface Liaison {
   readonly organization: string;
 }
 
-/** Chinese and English names of each organization kind, for reports. */
+/**
+ * Chinese and English names of each organization kind, for reports.
+ *
+ * @example
+ * ORGANIZATION_KIND_LABELS.branch.zh; // '党支部'
+ */
 export const ORGANIZATION_KIND_LABELS: Readonly<Record<OrganizationKind, { zh: string; en: string }>> = {
   committee: { zh: '党委', en: 'party committee' },
   'leading-group': { zh: '党组', en: 'leading party group' },
@@ -137,7 +188,12 @@ export const ORGANIZATION_KIND_LABELS: Readonly<Record<OrganizationKind, { zh: s
   group: { zh: '党小组', en: 'party group' },
 };
 
-/** Chinese and English names of each post role, for reports. */
+/**
+ * Chinese and English names of each post role, for reports.
+ *
+ * @example
+ * POST_ROLE_LABELS.secretary.en; // 'secretary'
+ */
 export const POST_ROLE_LABELS: Readonly<Record<PostRole, { zh: string; en: string }>> = {
   secretary: { zh: '书记', en: 'secretary' },
   'deputy-secretary': { zh: '副书记', en: 'deputy secretary' },

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { CalendarDateSchema, IdSchema } from './primitives.js';
 
-/** Review status of a record: only `approved` records count; `pending` ones are reported. */
+/**
+ * Review status of a record: only `approved` records count; `pending` ones are reported.
+ *
+ * @example
+ * RECORD_STATUSES.includes('pending'); // true
+ */
 export const RECORD_STATUSES = ['approved', 'pending', 'rejected'] as const;
 /** A record's review status. */
 export type RecordStatus = (typeof RECORD_STATUSES)[number];

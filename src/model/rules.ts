@@ -154,15 +154,75 @@ export const RuleSetSchema = z
 export type RuleSetInput = z.input<typeof RuleSetSchema>;
 /** A rule set after validation. */
 export type RuleSet = z.output<typeof RuleSetSchema>;
+/**
+ * One line of the scoring sheet (parsed).
+ *
+ * @example
+ * rules.indicators.find((i: Indicator) => i.id === 'br-theme-day')?.points;
+ */
 export type Indicator = z.output<typeof IndicatorSchema>;
+/**
+ * A grade ladder (parsed).
+ *
+ * @example
+ * rules.ladders?.[0]?.grades.map((g) => g.title); // ['好', '较好', '一般', '差']
+ */
 export type Ladder = z.output<typeof LadderSchema>;
+/**
+ * One grade of a ladder (parsed).
+ *
+ * @example
+ * const good: Grade = { id: 'good', title: '好', min: 90 };
+ */
 export type Grade = z.output<typeof GradeSchema>;
+/**
+ * A cap on a grade (parsed).
+ *
+ * @example
+ * const quota: Quota = { ladder: 'organization', grade: 'good', maxShare: '1/3' };
+ */
 export type Quota = z.output<typeof QuotaSchema>;
+/**
+ * Whom an indicator or ladder applies to (parsed).
+ *
+ * @example
+ * const appliesTo: AppliesTo = { posts: ['secretary'], in: ['branch'] };
+ */
 export type AppliesTo = z.output<typeof AppliesToSchema>;
+/**
+ * The period assessed (parsed).
+ *
+ * @example
+ * const period: Period = { year: 2023, quarter: 3 };
+ */
 export type Period = z.output<typeof PeriodSchema>;
+/**
+ * A bonus (加分) on an indicator (parsed).
+ *
+ * @example
+ * const bonus: Bonus = { recordTypes: ['award'], each: 1, cap: 3 };
+ */
 export type Bonus = z.output<typeof BonusSchema>;
+/**
+ * A one-vote veto (一票否决) on an indicator (parsed).
+ *
+ * @example
+ * const veto: Veto = { recordTypes: ['disciplinary-case'], where: { severity: 'serious' } };
+ */
 export type Veto = z.output<typeof VetoSchema>;
+/**
+ * The combination with business results (parsed).
+ *
+ * @example
+ * const composite: Composite = { partyWeight: 0.6, businessWeight: 0.4 };
+ */
 export type Composite = z.output<typeof CompositeSchema>;
+/**
+ * A source of records (parsed).
+ *
+ * @example
+ * const source: Source = { id: 'zhdj', complete: true, recordTypes: ['theme-day'] };
+ */
 export type Source = z.output<typeof SourceSchema>;
 
 /**
