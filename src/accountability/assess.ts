@@ -27,7 +27,7 @@ export interface AssessStreamOptions extends Omit<AssessStreamInput, 'previous'>
  */
 export function assess(input: AssessOptions): AssessmentResult {
   const session = openAssessment(input);
-  for (const item of input.records) session.add(item);
+  for (const item of input.records) if (!session.add(item)) break;
   const run = session.finish();
   return { ...run.result, ...proposeFindings(run, input.previous, run.result.lang) };
 }
@@ -42,7 +42,7 @@ export function assess(input: AssessOptions): AssessmentResult {
  */
 export async function assessStream(input: AssessStreamOptions): Promise<AssessmentResult> {
   const session = openAssessment(input);
-  for await (const item of input.records) session.add(item);
+  for await (const item of input.records) if (!session.add(item)) break;
   const run = session.finish();
   return { ...run.result, ...proposeFindings(run, input.previous, run.result.lang) };
 }

@@ -14,7 +14,7 @@ const keyOf = (path: IssuePath): string => JSON.stringify(path);
  * locateIssues(error.issues, text, 'graph.json')[0]?.line; // 12
  */
 export function locateIssues(issues: readonly Issue[], text: string, file: string): Issue[] {
-  const depth = Math.max(0, ...issues.map((i) => i.path.length));
+  const depth = issues.reduce((deepest, i) => Math.max(deepest, i.path.length), 0);
   const starts = new Map<string, number>();
   scanJson(text, (start, path) => starts.set(keyOf(path), start), depth);
   const lineStarts: number[] = [0];

@@ -8,6 +8,7 @@ import type { IssuePath } from './path.js';
  * so that callers branch on a code that names the domain, not zod's internals.
  */
 export type EnumCodes = Readonly<Record<string, string>>;
+// Keys are a field name (`kind`) or a parent and field (`trigger.type`), the latter taking precedence.
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
@@ -30,6 +31,26 @@ function safeText(value: unknown): string {
 function clip(value: unknown): string {
   const text = safeText(value);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/**
+ * The code for an enum that failed at `path`: an override for the parent and field
+ * (`trigger.type`) first, then for the field alone (`type`), else `invalid-value`.
+ */
+function enumCode(enumCodes: EnumCodes, path: readonly (string | number)[]): string {
+  const field = String(path[path.length - 1] ?? '');
+  // The parent is the nearest named segment above the field: reach[1].to has parent `reach`.
+  let parent = '';
+  for (let i = path.length - 2; i >= 0; i--) {
+    if (typeof path[i] === 'string') {
+      parent = path[i] as string;
+      break;
+    }
+  }
+  const scoped = `${parent}.${field}`;
+  if (Object.hasOwn(enumCodes, scoped)) return enumCodes[scoped] as string;
+  if (Object.hasOwn(enumCodes, field)) return enumCodes[field] as string;
+  return 'invalid-value';
 }
 
 function branchDistance(issues: readonly z.core.$ZodIssue[]): number {
@@ -77,8 +98,7 @@ export function fromZodIssues(
           break;
         }
         const allowed = zi.values.map((v) => String(v)).join(', ');
-        const code = Object.hasOwn(enumCodes, field) ? (enumCodes[field] as string) : 'invalid-value';
-        out.push(makeIssue(code, path, { value: clip(zi.input), allowed }, lang));
+        out.push(makeIssue(enumCode(enumCodes, path), path, { value: clip(zi.input), allowed }, lang));
         break;
       }
       case 'unrecognized_keys':
@@ -107,8 +127,11 @@ export function fromZodIssues(
           const value = typeof zi.input === 'object' && zi.input !== null && typeof discriminator === 'string'
             ? (zi.input as Record<string, unknown>)[discriminator]
             : zi.input;
-          const code = Object.hasOwn(enumCodes, field) ? (enumCodes[field] as string) : 'invalid-value';
-          out.push(makeIssue(code, path, { value: clip(value), allowed: (options ?? []).map(String).join(', ') }, lang));
+          if (value === undefined) {
+            out.push(makeIssue('required', path, { field }, lang));
+            break;
+          }
+          out.push(makeIssue(enumCode(enumCodes, path), path, { value: clip(value), allowed: (options ?? []).map(String).join(', ') }, lang));
           break;
         }
         // Report the branch the input came closest to: fewest problems, and missing or unknown

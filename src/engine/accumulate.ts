@@ -227,7 +227,9 @@ function route(plan: Plan, acc: Accumulation, record: EvidenceRecord, targets: T
     inAnyPeriod = true;
     if (r.role === 'business') {
       const score = record.attributes.get('score');
-      if (typeof score !== 'number' || record.status !== 'approved') continue;
+      // A business score outside 0..scale is a data error, left out like an assessor's out-of-range score.
+      const businessScale = plan.rules.composite?.scale ?? 100;
+      if (typeof score !== 'number' || score < 0 || score > businessScale || record.status !== 'approved') continue;
       const isOrg = record.organization !== undefined && record.person === undefined;
       const map = isOrg ? acc.businessByOrganization : acc.businessByPerson;
       const key = (isOrg ? record.organization : record.person) as string;

@@ -2,6 +2,7 @@ import { formatCalendarDate, parseCalendarDate } from '../core/calendar.js';
 import { atLine, makeIssue, type Issue } from '../core/issue.js';
 import type { Lang } from '../core/lang.js';
 import { ValidationError } from '../core/validation-error.js';
+import { capOr } from '../core/number.js';
 import { isReaderItem, type ReaderItem } from '../evidence/reader-item.js';
 import { normalizeRecord } from '../evidence/normalize.js';
 import { parseGraph } from '../graph/parse.js';
@@ -61,7 +62,8 @@ export interface ScoredRun {
 
 /** An assessment in progress: feed it records, then finish. */
 export interface AssessmentSession {
-  readonly add: (item: unknown) => void;
+  /** Takes one record (or reader item); false once the record cap is passed, when the caller should stop reading. */
+  readonly add: (item: unknown) => boolean;
   /**
    * What this session has gathered so far, as plain JSON, to merge elsewhere: on another
    * thread's or machine's session of the same assessment with `absorb`.
@@ -104,16 +106,16 @@ export function openAssessment(input: Omit<AssessInput, 'records'>): AssessmentS
   let skipped = 0;
   let index = 0;
   let overLimit = 0;
-  const maxRecords = input.maxRecords ?? 500_000_000;
+  const maxRecords = capOr(input.maxRecords, 500_000_000);
   const report = (issue: Issue): void => {
     issueCount++;
     if (issues.length < ISSUES_KEPT) issues.push(issue);
   };
-  const add = (item: unknown): void => {
+  const add = (item: unknown): boolean => {
     const at = index++;
     if (at >= maxRecords) {
       overLimit++;
-      return;
+      return false;
     }
     let value = item;
     let line: number | undefined;
@@ -123,17 +125,18 @@ export function openAssessment(input: Omit<AssessInput, 'records'>): AssessmentS
         // A column problem loses no record by itself; the rows it spoils report their own issues.
         if (!FILE_LEVEL_CODES.has(item.issue.code)) skipped++;
         report(item.issue);
-        return;
+        return true;
       }
       ({ value, line, file } = item as Extract<ReaderItem, { kind: 'record' }> & { file?: string });
     }
     const normalized = normalizeRecord(value, line === undefined ? ['records', at] : [], lang);
     if (normalized.ok) {
       ingest(plan, acc, normalized.record);
-      return;
+      return true;
     }
     skipped++;
     for (const issue of normalized.issues) report(line === undefined ? issue : atLine(issue, line, file));
+    return true;
   };
   let basis: string | undefined;
   const basisOf = (): string => (basis ??= basisFingerprint(graph, rules, asOfDay === undefined ? null : input.asOf ?? null));
@@ -151,7 +154,8 @@ export function openAssessment(input: Omit<AssessInput, 'records'>): AssessmentS
   const finish = (): ScoredRun => {
     // Too many records is never skipped: a cap exists to stop the run with a clear error.
     if (overLimit > 0) {
-      const issue = makeIssue('limit-exceeded', ['records'], { what: 'records', limit: maxRecords, actual: maxRecords + overLimit }, lang);
+      // Reading stops at the first record past the cap: how many more there were is not known.
+      const issue = makeIssue('limit-exceeded', ['records'], { what: 'records', limit: maxRecords, actual: `>${maxRecords}` }, lang);
       throw new ValidationError('records', [issue, ...issues], lang);
     }
     if (issueCount > 0 && (input.invalidRecords ?? 'error') === 'error') {

@@ -52,7 +52,8 @@ export function evaluateLine(
   const policy = rule.onInsufficientEvidence ?? plan.rules.onInsufficientEvidence ?? 'shortfall';
   const zh = lang === 'zh';
   const parts: string[] = [];
-  let max = rule.points;
+  // + 0 turns a -0 from the rule file into 0.
+  let max = rule.points + 0;
   let points = 0;
   let status: LineStatus = 'met';
   if (outcome) {
@@ -102,10 +103,10 @@ export function evaluateLine(
     status: vetoIds.length > 0 ? 'vetoed' : status,
     points: roundTo(points, 2),
     max,
-    value: roundTo(outcome?.value ?? 0, 4),
+    value: roundTo(outcome?.value ?? 0, 9),
     target: outcome?.target ?? null,
     shortfalls: roundTo(outcome?.shortfalls ?? 0, 4),
-    ratio: roundTo(outcome?.ratio ?? (max === 0 ? 1 : 0), 4),
+    ratio: roundTo(outcome?.ratio ?? (max === 0 ? 1 : 0), 9),
     ...(outcome?.facts ? { facts: outcome.facts } : {}),
     bonus,
     veto: vetoIds.length > 0,

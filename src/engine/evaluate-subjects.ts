@@ -12,6 +12,48 @@ export type SubjectDraft = Omit<SubjectResult, 'grade' | 'verdict' | 'previous'>
 
 type Shares = Map<string, Map<string, { points: number; max: number }>>;
 
+/** Sums of descendants' shares, per organization and per `of` (its canonical key). */
+type SubtreeSums = Map<string, Map<string, { sum: number; count: number }>>;
+
+const ofKey = (of: 'total' | readonly string[]): string => (of === 'total' ? 'total' : JSON.stringify([...of].sort()));
+
+/** The `of` selections subtree and oversight roll-ups read, so their sums are kept as organizations finish. */
+function subtreeSelections(plan: Plan): ('total' | readonly string[])[] {
+  const out = new Map<string, 'total' | readonly string[]>();
+  for (const ip of plan.indicators) {
+    const m = ip.indicator.measure;
+    if (m?.type !== 'roll-up') continue;
+    for (const source of m.from) if (source.source === 'subtree' || source.source === 'oversight') out.set(ofKey(source.of ?? 'total'), source.of ?? 'total');
+  }
+  return [...out.values()];
+}
+
+// Called for every organization, children before parents, before the organization itself is
+// scored: its descendants' sums are its children's shares plus their own descendants' sums.
+function keepSubtreeSums(plan: Plan, shares: Shares, sums: SubtreeSums, id: string, selections: readonly ('total' | readonly string[])[]): void {
+  if (selections.length === 0) return;
+  const mine = new Map<string, { sum: number; count: number }>();
+  for (const of of selections) {
+    const key = ofKey(of);
+    let sum = 0;
+    let count = 0;
+    for (const child of plan.graph.index.children.get(id) ?? []) {
+      const share = shareFrom(shares.get(child), of);
+      if (share !== undefined) {
+        sum += share;
+        count++;
+      }
+      const below = sums.get(child)?.get(key);
+      if (below) {
+        sum += below.sum;
+        count += below.count;
+      }
+    }
+    mine.set(key, { sum, count });
+  }
+  sums.set(id, mine);
+}
+
 function shareFrom(lines: ReadonlyMap<string, { points: number; max: number }> | undefined, of: 'total' | readonly string[]): number | undefined {
   if (!lines) return undefined;
   const picked = of === 'total' ? [...lines.values()] : of.flatMap((id) => lines.get(id) ?? []);
@@ -33,7 +75,7 @@ function businessScore(plan: Plan, scores: ReadonlyMap<string, number> | undefin
   return (stableSum(scores.values()) / scores.size) * ((plan.rules.scale ?? 100) / scale);
 }
 
-function draft(plan: Plan, acc: Accumulation, subject: SubjectRef, shares: Shares, lang: Lang): SubjectDraft {
+function draft(plan: Plan, acc: Accumulation, subject: SubjectRef, shares: Shares, sums: SubtreeSums, lang: Lang): SubjectDraft {
   const { graph } = plan;
   const own = new Map<string, { points: number; max: number }>();
   const leadership = new Set<string>(LEADERSHIP_ROLES);
@@ -42,6 +84,7 @@ function draft(plan: Plan, acc: Accumulation, subject: SubjectRef, shares: Share
     ...plan.context,
     graph,
     shareOf: (organizationId, of) => shareFrom(shares.get(organizationId), of),
+    subtreeShares: (organizationId, of) => sums.get(organizationId)?.get(ofKey(of)) ?? { sum: 0, count: 0 },
     ownShare: (of) => shareFrom(own, of),
     postOrganizations: [...new Set(posts.filter((p) => leadership.has(p.role)).map((p) => p.organization))].sort(),
   };
@@ -95,12 +138,19 @@ function draft(plan: Plan, acc: Accumulation, subject: SubjectRef, shares: Share
  */
 export function evaluateSubjects(plan: Plan, acc: Accumulation, lang: Lang): { organizations: SubjectDraft[]; people: SubjectDraft[] } {
   const shares: Shares = new Map();
+  const sums: SubtreeSums = new Map();
+  const selections = subtreeSelections(plan);
+  const subjects = new Set(plan.organizationSubjects);
   const organizations = new Map<string, SubjectDraft>();
-  for (let i = plan.organizationSubjects.length - 1; i >= 0; i--) {
-    const id = plan.organizationSubjects[i] as string;
-    organizations.set(id, draft(plan, acc, { type: 'organization', id }, shares, lang));
+  // Every organization in reverse preorder (children first); subjects are scored, and the sums
+  // below each one are kept for the subtree roll-ups above it.
+  const { preorder } = plan.graph.index;
+  for (let i = preorder.length - 1; i >= 0; i--) {
+    const id = preorder[i] as string;
+    keepSubtreeSums(plan, shares, sums, id, selections);
+    if (subjects.has(id)) organizations.set(id, draft(plan, acc, { type: 'organization', id }, shares, sums, lang));
   }
-  const people = plan.personSubjects.map((id) => draft(plan, acc, { type: 'person', id }, shares, lang));
+  const people = plan.personSubjects.map((id) => draft(plan, acc, { type: 'person', id }, shares, sums, lang));
   return { organizations: plan.organizationSubjects.map((id) => organizations.get(id) as SubjectDraft), people };
 }
 

@@ -54,8 +54,10 @@ function appliesInGraph(indicator: Indicator, graph: Graph): boolean {
 function recordTypesOf(indicator: Indicator): string[] {
   const m = indicator.measure;
   const types: string[] = [];
-  if (m && m.type !== 'structure' && m.type !== 'roll-up') types.push(...(m.type === 'manual' ? [m.recordType ?? 'manual-score'] : m.recordTypes));
-  types.push(...(indicator.bonus?.recordTypes ?? []), ...(indicator.veto?.recordTypes ?? []));
+  if (m?.type === 'manual') types.push(m.recordType ?? 'manual-score');
+  else if (m && m.type !== 'structure' && m.type !== 'roll-up') for (const t of m.recordTypes) types.push(t);
+  for (const t of indicator.bonus?.recordTypes ?? []) types.push(t);
+  for (const t of indicator.veto?.recordTypes ?? []) types.push(t);
   return types;
 }
 

@@ -74,6 +74,12 @@ export interface DerivedContext extends MeasureContext {
    * [0, 1] of the points at stake; undefined when it has no such result.
    */
   readonly shareOf: (organizationId: string, of: 'total' | readonly string[]) => number | undefined;
+  /**
+   * The sum and count of the shares of an organization's strict descendants that have a result,
+   * kept bottom-up as organizations finish, so that a subtree roll-up costs O(1) per subject
+   * rather than O(subtree) (a 10,000-level hierarchy would otherwise be quadratic).
+   */
+  readonly subtreeShares: (organizationId: string, of: 'total' | readonly string[]) => { readonly sum: number; readonly count: number };
   /** The same subject's share on some of its own indicators (for `source: 'self'`). */
   readonly ownShare: (of: 'total' | readonly string[]) => number | undefined;
   /** The organizations a person leads (secretary or team member), for `led-organizations`. */

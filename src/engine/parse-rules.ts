@@ -5,11 +5,18 @@ import { formatPath } from '../core/path.js';
 import { ValidationError, type SafeParseResult } from '../core/validation-error.js';
 import { fromZodIssues } from '../core/zod-issues.js';
 import { parseCalendarDate } from '../core/calendar.js';
+import { capOr } from '../core/number.js';
 import { RuleSetSchema, type Indicator, type RuleSet } from '../model/rules.js';
 import { checkAccountability } from './check-accountability.js';
 import { findRollUpCycles } from './rollup-deps.js';
 
-const ENUM_CODES = { type: 'unknown-measure-type', method: 'unknown-scoring-method', responsibility: 'unknown-responsibility' } as const;
+const ENUM_CODES = {
+  type: 'unknown-measure-type',
+  'trigger.type': 'unknown-trigger-type',
+  'reach.to': 'unknown-reach-target',
+  method: 'unknown-scoring-method',
+  responsibility: 'unknown-responsibility',
+} as const;
 
 /** Options for {@link parseRuleSet}. */
 export interface ParseRuleSetOptions {
@@ -117,7 +124,7 @@ function checkRuleSet(rules: RuleSet, lang: Lang): Issue[] {
  */
 export function safeParseRuleSet(input: unknown, options: ParseRuleSetOptions = {}): SafeParseResult<RuleSet> {
   const lang = options.lang ?? 'zh';
-  const maxIndicators = options.maxIndicators ?? 10_000;
+  const maxIndicators = capOr(options.maxIndicators, 10_000);
   const count = typeof input === 'object' && input !== null && Array.isArray((input as { indicators?: unknown }).indicators)
     ? ((input as { indicators: unknown[] }).indicators.length)
     : 0;

@@ -14,8 +14,10 @@ export function sameSubjectDependencies(indicators: readonly Indicator[]): Map<s
     if (indicator.measure?.type === 'roll-up') {
       for (const source of indicator.measure.from) {
         if (source.source !== 'self') continue;
-        if (source.of === undefined || source.of === 'total') list.push(...indicators.filter((i) => i.id !== indicator.id).map((i) => i.id));
-        else list.push(...source.of);
+        // Loops, not push(...): a list of 150,000 ids would overflow the call stack as arguments.
+        if (source.of === undefined || source.of === 'total') {
+          for (const other of indicators) if (other.id !== indicator.id) list.push(other.id);
+        } else for (const id of source.of) list.push(id);
       }
     }
     deps.set(indicator.id, list);

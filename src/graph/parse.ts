@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Lang } from '../core/lang.js';
+import { capOr } from '../core/number.js';
 import { makeIssue, type Issue } from '../core/issue.js';
 import { ValidationError, type SafeParseResult } from '../core/validation-error.js';
 import { fromZodIssues } from '../core/zod-issues.js';
@@ -80,7 +81,13 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  */
 export function safeParseGraph(input: unknown, options: ParseGraphOptions = {}): SafeParseResult<Graph> {
   const lang = options.lang ?? 'zh';
-  const limits = { ...DEFAULT_GRAPH_LIMITS, ...options.limits };
+  const given = options.limits ?? {};
+  const limits: GraphLimits = {
+    organizations: capOr(given.organizations, DEFAULT_GRAPH_LIMITS.organizations),
+    people: capOr(given.people, DEFAULT_GRAPH_LIMITS.people),
+    posts: capOr(given.posts, DEFAULT_GRAPH_LIMITS.posts),
+    edges: capOr(given.edges, DEFAULT_GRAPH_LIMITS.edges),
+  };
   const issues: Issue[] = [];
   if (!isPlainObject(input)) {
     issues.push(makeIssue('invalid-type', [], { expected: 'object', received: input === null ? 'null' : Array.isArray(input) ? 'array' : typeof input }, lang));

@@ -15,6 +15,14 @@ export const rulesMessages = {
     zh: (p) => `未知的计量方式「${p['value']}」，可选：${p['allowed']}`,
     en: (p) => `unknown measure type "${p['value']}"; allowed: ${p['allowed']}`,
   },
+  'unknown-trigger-type': {
+    zh: (p) => `未知的问责触发条件「${p['value']}」，可选：${p['allowed']}`,
+    en: (p) => `unknown accountability trigger "${p['value']}"; allowed: ${p['allowed']}`,
+  },
+  'unknown-reach-target': {
+    zh: (p) => `未知的问责对象「${p['value']}」，可选：${p['allowed']}`,
+    en: (p) => `unknown reach target "${p['value']}"; allowed: ${p['allowed']}`,
+  },
   'unknown-scoring-method': {
     zh: (p) => `未知的计分方法「${p['value']}」，可选：${p['allowed']}`,
     en: (p) => `unknown scoring method "${p['value']}"; allowed: ${p['allowed']}`,

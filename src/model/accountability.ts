@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema } from './primitives.js';
+import { Amount, IdSchema } from './primitives.js';
 
 /**
  * Default forms for a party organization (问责条例): 检查, 通报, 改组 — lightest first.
@@ -46,12 +46,12 @@ const FormSchema = z.strictObject({ id: IdSchema, title: z.string().min(1), titl
 export const TriggerSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('veto') }),
   z.strictObject({ type: z.literal('lowest-grade'), ladder: IdSchema.optional() }),
-  z.strictObject({ type: z.literal('shortfall'), indicator: IdSchema, atLeast: z.number().positive().optional() }),
+  z.strictObject({ type: z.literal('shortfall'), indicator: IdSchema, atLeast: Amount.positive().optional() }),
   z.strictObject({ type: z.literal('deadline-open'), indicator: IdSchema.optional() }),
   z.strictObject({
     type: z.literal('incident'),
     recordTypes: z.array(IdSchema).min(1),
-    minSeverity: z.number().optional(),
+    minSeverity: Amount.optional(),
     severityAttribute: z.string().min(1).optional(),
   }),
   z.strictObject({ type: z.literal('verdict'), verdicts: z.array(z.enum(['derelict', 'incompetent', 'undetermined'])).min(1) }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { WhereSchema } from './attribute-map.js';
-import { CalendarDateSchema, IdSchema } from './primitives.js';
+import { Amount, CalendarDateSchema, IdSchema } from './primitives.js';
 
 const RecordTypes = z.array(IdSchema).min(1).meta({ description: '计入的记录类型 / record types that count' });
 
@@ -16,8 +16,8 @@ const RecordSelection = {
   requireAttributes: z.array(z.string().min(1)).optional().meta({ description: '须附佐证材料的属性（如会议记录）/ supporting material each record must carry' }),
 };
 
-const Positive = z.number().positive();
-const NonNegative = z.number().nonnegative();
+const Positive = Amount.positive();
+const NonNegative = Amount.nonnegative();
 const Share = z.number().min(0).max(1);
 
 /** 计数：period total of records, at least `atLeast`. */
@@ -140,7 +140,7 @@ export const ScoringSchema = z.discriminatedUnion('method', [
   z.strictObject({
     method: z.literal('steps'),
     on: z.enum(['value', 'ratio']).optional(),
-    steps: z.array(z.strictObject({ atLeast: z.number(), points: NonNegative })).min(1),
+    steps: z.array(z.strictObject({ atLeast: Amount, points: NonNegative })).min(1),
   }),
 ]);
 /** A scoring method as parsed. */

@@ -50,3 +50,20 @@ export const NameSchema = z.string().min(1).max(500);
  * FiniteNumberSchema.parse(0.5);
  */
 export const FiniteNumberSchema = z.number().refine((n) => Number.isFinite(n), { params: { code: 'not-finite' }, abort: true });
+
+/**
+ * The largest magnitude a rule set's numbers may have (points, scales, weights, thresholds).
+ * Scoring sheets use figures up to a few hundred; the bound keeps sums and products finite.
+ *
+ * @example
+ * Amount.safeParse(1e308).success; // false
+ */
+export const MAX_AMOUNT = 1_000_000;
+
+/**
+ * A number of a rule set within ±{@link MAX_AMOUNT}.
+ *
+ * @example
+ * Amount.parse(4); // 4
+ */
+export const Amount = z.number().min(-MAX_AMOUNT).max(MAX_AMOUNT);

@@ -3,7 +3,7 @@ import { AccountabilitySchema } from './accountability.js';
 import { WhereSchema } from './attribute-map.js';
 import { ORGANIZATION_KINDS, POST_ROLES } from './graph.js';
 import { MeasureSchema, ScoringSchema } from './measures.js';
-import { CalendarDateSchema, IdSchema } from './primitives.js';
+import { Amount, CalendarDateSchema, IdSchema } from './primitives.js';
 import { RESPONSIBILITY_KINDS } from './responsibility.js';
 
 const Title = z.string().min(1).max(500);
@@ -31,12 +31,12 @@ export const AppliesToSchema = z.union([
 export const BonusSchema = z.strictObject({
   recordTypes: z.array(IdSchema).min(1),
   where: WhereSchema.optional(),
-  each: z.number().positive().optional().meta({ description: '每条记录加分 / points per record' }),
+  each: Amount.positive().optional().meta({ description: '每条记录加分 / points per record' }),
   byAttribute: z
-    .strictObject({ attribute: z.string().min(1), points: z.array(z.strictObject({ value: z.string(), points: z.number().positive() })).min(1) })
+    .strictObject({ attribute: z.string().min(1), points: z.array(z.strictObject({ value: z.string(), points: Amount.positive() })).min(1) })
     .optional()
     .meta({ description: '按属性取值加分（如奖项级别）/ points by an attribute’s value (e.g. award level)' }),
-  cap: z.number().positive(),
+  cap: Amount.positive(),
 });
 
 /** 一票否决: any matching record sets the subject's grade to the lowest, whatever its score. */
@@ -54,7 +54,7 @@ export const IndicatorSchema = z.strictObject({
   section: z.string().min(1).max(200).optional().meta({ description: '所属板块，如“落实基层党建工作责任制” / the block of the sheet' }),
   responsibility: z.enum(RESPONSIBILITY_KINDS),
   appliesTo: AppliesToSchema,
-  points: z.number().nonnegative(),
+  points: Amount.nonnegative(),
   measure: MeasureSchema.optional(),
   scoring: ScoringSchema.optional(),
   onInsufficientEvidence: z.enum(['shortfall', 'exclude', 'zero']).optional(),
@@ -67,8 +67,8 @@ export const GradeSchema = z.strictObject({
   id: IdSchema,
   title: Title,
   titleEn: TitleEn,
-  min: z.number(),
-  max: z.number().optional().meta({ description: '上限（不含），可省略 / exclusive upper bound, optional' }),
+  min: Amount,
+  max: Amount.optional().meta({ description: '上限（不含），可省略 / exclusive upper bound, optional' }),
 });
 
 /** A grade ladder (等次), highest grade first. */
@@ -107,9 +107,9 @@ export const RecordTypeSchema = z.strictObject({ id: IdSchema, title: Title, tit
 /** 两张皮: combine the party-building score with a business score under weights. */
 export const CompositeSchema = z.strictObject({
   recordType: IdSchema.optional().meta({ description: '业务考核得分记录类型，默认 business-score / default business-score' }),
-  scale: z.number().positive().optional(),
-  partyWeight: z.number().positive(),
-  businessWeight: z.number().positive(),
+  scale: Amount.positive().optional(),
+  partyWeight: Amount.positive(),
+  businessWeight: Amount.positive(),
   gradeOn: z.enum(['party', 'composite']).optional(),
 });
 
@@ -136,13 +136,13 @@ export const RuleSetSchema = z
     titleEn: TitleEn,
     version: z.string().min(1).max(100),
     period: PeriodSchema,
-    scale: z.number().positive().optional(),
+    scale: Amount.positive().optional(),
     recordTypes: z.array(RecordTypeSchema).optional(),
     sources: z.array(SourceSchema).optional(),
     ladders: z.array(LadderSchema).optional(),
     quotas: z.array(QuotaSchema).optional(),
-    verdicts: z.strictObject({ incompetentBelow: z.number().nonnegative() }).optional(),
-    bonusCap: z.number().nonnegative().optional(),
+    verdicts: z.strictObject({ incompetentBelow: Amount.nonnegative() }).optional(),
+    bonusCap: Amount.nonnegative().optional(),
     composite: CompositeSchema.optional(),
     onInsufficientEvidence: z.enum(['shortfall', 'exclude', 'zero']).optional(),
     indicators: z.array(IndicatorSchema).min(1),

@@ -105,7 +105,7 @@ export function toMermaid(graph: Graph, result?: AssessmentResult, options: Merm
     edges.push(`  ${person(e.person)} -.->|${liaises}| ${org(e.organization)}`);
   }
   for (const p of flaggedPosts) edges.push(`  ${person(p.person)} ---|${mermaidText(POST_ROLE_LABELS[p.role][lang])}| ${org(p.organization)}`);
-  out.push(...edges);
+  for (const edge of edges) out.push(edge);
 
   if (dashed.length > 0) out.push(`  linkStyle ${dashed.join(',')} stroke-dasharray:6 4`);
   if (dotted.length > 0) out.push(`  linkStyle ${dotted.join(',')} stroke-dasharray:2 3`);

@@ -84,9 +84,18 @@ export const ratioMeasure: RecordMeasure<RatioMeasure, RatioState> = {
         outside += entry.outside;
       }
     }
-    const numerator = stableSum(nums);
-    const denominator = stableSum(dens);
-    const value = denominator > 0 ? numerator / denominator : 0;
+    let numerator = stableSum(nums);
+    let denominator = stableSum(dens);
+    // Sums of very large figures overflow; the ratio is the same over figures scaled down first.
+    let scale = 1;
+    if (!Number.isFinite(numerator) || !Number.isFinite(denominator)) {
+      for (const d of dens) scale = Math.max(scale, d);
+      numerator = stableSum(nums.map((n) => n / scale));
+      denominator = stableSum(dens.map((d) => d / scale));
+    }
+    const value = denominator > 0 ? Math.min(1, numerator / denominator) : 0;
+    numerator *= scale;
+    denominator *= scale;
     const unit = lists > 0 && lists === nums.length ? '人次' : '';
     let zh = `比率 ${formatPercent(value)}（${formatNumber(numerator)}${unit}/${formatNumber(denominator)}${unit}），要求不低于${formatPercent(spec.atLeast)}`;
     let en = `ratio ${formatPercent(value)} (${formatNumber(numerator)}/${formatNumber(denominator)}), required at least ${formatPercent(spec.atLeast)}`;

@@ -16,23 +16,25 @@ const SOURCE_LABELS: Readonly<Record<SourceKind, Explanation & { readonly of: 'o
 
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-function descendants(graph: Graph, id: string): readonly string[] {
-  const span = graph.index.span.get(id);
-  return span ? graph.index.preorder.slice(span.enter + 1, span.exit) : [];
-}
-
-/** The organizations a source reads, sorted and without repeats. */
+/** The organizations a source reads one by one (children, contact points, led organizations), sorted, without repeats. */
 function organizationsOf(source: SourceKind, subject: SubjectRef, ctx: DerivedContext): string[] {
   const { graph } = ctx;
-  const ids: string[] = [];
-  if (source === 'children') ids.push(...(graph.index.children.get(subject.id) ?? []));
-  else if (source === 'subtree') ids.push(...descendants(graph, subject.id));
-  else if (source === 'liaison') ids.push(...(graph.index.liaisonByLeader.get(subject.id) ?? []));
-  else if (source === 'led-organizations') ids.push(...ctx.postOrganizations);
-  else if (source === 'oversight') {
-    for (const edge of graph.index.oversightByMember.get(subject.id) ?? []) ids.push(edge.organization, ...descendants(graph, edge.organization));
-  }
+  let ids: readonly string[] = [];
+  if (source === 'children') ids = graph.index.children.get(subject.id) ?? [];
+  else if (source === 'liaison') ids = graph.index.liaisonByLeader.get(subject.id) ?? [];
+  else if (source === 'led-organizations') ids = ctx.postOrganizations;
   return [...new Set(ids)].sort(byCodeUnit);
+}
+
+/** The overseen organizations not already inside another of the same person's areas. */
+function outermostAreas(graph: Graph, personId: string): string[] {
+  const areas = [...new Set((graph.index.oversightByMember.get(personId) ?? []).map((e) => e.organization))].sort(byCodeUnit);
+  const within = (inner: string, outer: string): boolean => {
+    const a = graph.index.span.get(outer);
+    const d = graph.index.span.get(inner);
+    return a !== undefined && d !== undefined && a.enter < d.enter && d.exit <= a.exit;
+  };
+  return areas.filter((id) => !areas.some((other) => other !== id && within(id, other)));
 }
 
 interface SourceResult {
@@ -51,12 +53,28 @@ function readSource(source: RollUpSource, subject: SubjectRef, ctx: DerivedConte
     const own = ctx.ownShare(of);
     return { source, share: own, organizations: own === undefined ? 0 : 1, applies: true };
   }
-  const shares: number[] = [];
-  for (const id of organizationsOf(source.source, subject, ctx)) {
-    const share = ctx.shareOf(id, of);
-    if (share !== undefined) shares.push(share);
+  // Whole subtrees (everything below; an overseen area with everything below it) come summed
+  // from the context, kept bottom-up; single organizations are read one by one.
+  let sum = 0;
+  let count = 0;
+  if (source.source === 'subtree') ({ sum, count } = ctx.subtreeShares(subject.id, of));
+  else if (source.source === 'oversight') {
+    for (const area of outermostAreas(ctx.graph, subject.id)) {
+      const own = ctx.shareOf(area, of);
+      const below = ctx.subtreeShares(area, of);
+      sum += (own ?? 0) + below.sum;
+      count += (own === undefined ? 0 : 1) + below.count;
+    }
+  } else {
+    const shares: number[] = [];
+    for (const id of organizationsOf(source.source, subject, ctx)) {
+      const share = ctx.shareOf(id, of);
+      if (share !== undefined) shares.push(share);
+    }
+    sum = stableSum(shares);
+    count = shares.length;
   }
-  return { source, share: shares.length > 0 ? stableSum(shares) / shares.length : undefined, organizations: shares.length, applies: true };
+  return { source, share: count > 0 ? sum / count : undefined, organizations: count, applies: true };
 }
 
 function describe(result: SourceResult, totalWeight: number, subject: SubjectRef): Explanation {

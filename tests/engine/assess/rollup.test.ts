@@ -151,7 +151,7 @@ describe('other sources', () => {
     const result = run(ruleSet(sheet), RECORDS);
     expect(org(result, 'g1')).toMatchObject({ score: 0, max: 10 });
     // subtree: b1 1.0, g1 0, b2 0.6 → 1.6 / 3 = 0.5333… → 30 × 0.5333… = 16
-    expect(line(org(result, 'cm'), 'sup-subtree')).toMatchObject({ value: 0.5333, points: 16 });
+    expect(line(org(result, 'cm'), 'sup-subtree')).toMatchObject({ value: 0.533333333, points: 16 });
     // children: b1 and b2 only → 0.8 → 24
     expect(line(org(result, 'cm'), 'sup-children')).toMatchObject({ value: 0.8, points: 24 });
   });

@@ -54,7 +54,7 @@ describe('a branch sheet of four indicators', () => {
     expect(line(b1, 'committee').facts).toEqual({ due: 12, met: 10, missed: 2, notYetDue: 0 });
     expect(line(b1, 'committee').explanation).toContain('2022年2月、2022年8月');
     // (8 + 9) / (10 + 10) = 0.85 < 0.9: a shortfall; proportional on 0.85 / 0.9 = 0.9444…, 30 × 0.9444… = 28.333… → 28.33
-    expect(line(b1, 'attendance')).toMatchObject({ status: 'shortfall', points: 28.33, max: 30, value: 0.85, target: 0.9, ratio: 0.9444, shortfalls: 1 });
+    expect(line(b1, 'attendance')).toMatchObject({ status: 'shortfall', points: 28.33, max: 30, value: 0.85, target: 0.9, ratio: 0.944444444, shortfalls: 1 });
     // the lecture on 1 July is inside the window: all 10
     expect(line(b1, 'july-lecture')).toMatchObject({ status: 'met', points: 10, max: 10, value: 1, shortfalls: 0 });
     expect(line(b1, 'july-lecture').records).toMatchObject({ reported: 1, counted: 1, ids: ['l1'] });

@@ -52,6 +52,13 @@ export function derivedContext(
       calls.push([id, of]);
       return shares.get(id);
     },
+    // What the engine keeps bottom-up, worked out here directly over the descendants.
+    subtreeShares: (id) => {
+      const span = graph.index.span.get(id);
+      const below = span ? graph.index.preorder.slice(span.enter + 1, span.exit) : [];
+      const present = below.map((d) => shares.get(d)).filter((v): v is number => v !== undefined);
+      return { sum: present.reduce((a, b) => a + b, 0), count: present.length };
+    },
     ownShare: () => own,
     postOrganizations,
   };
