@@ -1,4 +1,6 @@
+import { joinText } from '../core/explain.js';
 import type { Lang } from '../core/lang.js';
+import { formatMessage } from '../core/messages.js';
 import type { Graph } from '../graph/types.js';
 import { LEADERSHIP_ROLES, type PostRole } from '../model/graph.js';
 import type { Accountability } from '../model/accountability.js';
@@ -73,10 +75,11 @@ export function supervisionFindings(graph: Graph, section: Accountability, findi
       circumstances: [],
       trigger: { type: 'supervision', subject, indicators: [], recordIds: [] },
       path: [{ distance: 0, organization: id, kind: 'supervision' }],
-      explanation:
-        lang === 'zh'
-          ? `【${rule.title}】${subject.name}所属${children.length}个下级组织中${hit.length}个被提出问责（${names.join('、')}），一级抓一级不力，建议「${form.title}」`
-          : `[${rule.titleEn ?? rule.title}] ${hit.length} of the ${children.length} organizations under ${subject.name} are flagged (${names.join(', ')}): supervision failed; proposed: ${form.title}`,
+      explanation: formatMessage(
+        'finding-supervision',
+        { rule: lang === 'en' ? (rule.titleEn ?? rule.title) : rule.title, subject: subject.name, children: children.length, flagged: hit.length, names: joinText(names, 'list', lang), form: form.title },
+        lang,
+      ),
     });
   }
   return out;

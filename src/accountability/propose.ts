@@ -1,4 +1,6 @@
+import { joinText } from '../core/explain.js';
 import type { Lang } from '../core/lang.js';
+import { formatMessage, type MessageParams } from '../core/messages.js';
 import type { ScoredRun } from '../engine/assess.js';
 import type { SubjectResult } from '../engine/result.js';
 import type { Graph } from '../graph/types.js';
@@ -58,21 +60,26 @@ function waiverOf(settings: Settings, retained: readonly EvidenceRecord[], subje
   return { reason, title: known ? (lang === 'en' ? known.titleEn : known.title) : reason, recordIds: records.map((r) => r.id) };
 }
 
+const CIRCUMSTANCE_CODES: Readonly<Record<Circumstance['kind'], string>> = {
+  repeat: 'finding-circumstance-repeat',
+  aggravating: 'finding-circumstance-aggravating',
+  mitigating: 'finding-circumstance-mitigating',
+};
+
 function explain(rule: AccountabilityRule, hit: TriggerHit, finding: Omit<Finding, 'explanation'>, lang: Lang): string {
-  const zh = lang === 'zh';
-  const basis = finding.basis === 'direct' ? (zh ? '直接责任' : 'direct') : RESPONSIBILITY_LABELS[finding.basis][lang];
+  const say = (code: string, params: MessageParams = {}): string => formatMessage(code, params, lang);
+  const basis = finding.basis === 'direct' ? say('finding-basis-direct') : RESPONSIBILITY_LABELS[finding.basis][lang];
+  const ruleTitle = lang === 'en' ? (rule.titleEn ?? rule.title) : rule.title;
   const parts = [
-    zh ? `【${rule.title}】${hit.subject.name}：${hit.explanation.zh}` : `[${rule.titleEn ?? rule.title}] ${hit.subject.name}: ${hit.explanation.en}`,
-    zh
-      ? `${finding.subject.name}承担${LIABILITY_LABELS[finding.liability].zh}（${basis}），建议「${finding.form.title}」`
-      : `${finding.subject.name} bears ${LIABILITY_LABELS[finding.liability].en} (${basis}); proposed: ${finding.form.title}`,
+    say('finding-trigger', { rule: ruleTitle, subject: hit.subject.name, explanation: hit.explanation[lang] }),
+    say('finding-proposal', { subject: finding.subject.name, liability: LIABILITY_LABELS[finding.liability][lang], basis, form: finding.form.title }),
   ];
   for (const c of finding.circumstances) {
-    const label = { repeat: zh ? '上期已有同类问题' : 'repeated from the previous period', aggravating: zh ? '有从重情节' : 'aggravating circumstances', mitigating: zh ? '及时整改，从轻' : 'prompt remedy' }[c.kind];
-    parts.push(`${label}${c.clamped ? (zh ? '（已至梯度端点）' : ' (at the end of the ladder)') : c.step > 0 ? (zh ? '，加重一档' : ', one step heavier') : zh ? '，减轻一档' : ', one step lighter'}`);
+    const move = c.clamped ? 'finding-circumstance-clamped' : c.step > 0 ? 'finding-circumstance-heavier' : 'finding-circumstance-lighter';
+    parts.push(`${say(CIRCUMSTANCE_CODES[c.kind])}${say(move)}`);
   }
-  if (finding.waiver) parts.push(zh ? `符合免责情形：${finding.waiver.title}，建议免予问责` : `waiver grounds: ${finding.waiver.title}; proposed to waive`);
-  return parts.join(zh ? '；' : '; ');
+  if (finding.waiver) parts.push(say('finding-waiver', { title: finding.waiver.title }));
+  return joinText(parts, 'clause', lang);
 }
 
 /** Repeat rules read the hits of the rule they repeat: evaluate every rule after the one it names. */
@@ -211,17 +218,14 @@ export function eligibilityOf(findings: readonly Finding[], people: readonly Sub
   return [...byPerson.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([person, list]) => {
-      const forms = [...new Set(list.map((f) => f.form.title))].join(lang === 'zh' ? '、' : ', ');
+      const forms = joinText([...new Set(list.map((f) => f.form.title))], 'list', lang);
       return {
         person,
         name: list[0]?.subject.name ?? person,
         eligible: false as const,
         findings: list.map((f) => f.id),
         holdsTopGrade: subjects.get(person)?.grade?.rank === 1,
-        reason:
-          lang === 'zh'
-            ? `本期拟给予${forms}（${line.title}及以上），不得评为最高等次、不得参加评优评先`
-            : `${forms} (${line.title} or heavier): not eligible for the top grade or awards`,
+        reason: formatMessage('finding-ineligible', { forms, line: line.title }, lang),
       };
     });
 }

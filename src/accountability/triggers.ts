@@ -1,3 +1,4 @@
+import { explain, joinExplanations, type Explanation } from '../core/explain.js';
 import type { Lang } from '../core/lang.js';
 import type { ScoreResult, SubjectResult } from '../engine/result.js';
 import type { Plan } from '../engine/plan.js';
@@ -35,7 +36,7 @@ function subjects(result: ScoreResult): SubjectResult[] {
   return [...result.organizations, ...result.people];
 }
 
-function recordHits(ctx: TriggerContext, records: readonly EvidenceRecord[], what: { zh: string; en: string }): TriggerHit[] {
+function recordHits(ctx: TriggerContext, records: readonly EvidenceRecord[], what: Explanation): TriggerHit[] {
   const bySubject = new Map<string, { type: 'organization' | 'person'; id: string; records: EvidenceRecord[] }>();
   for (const record of records) {
     const type = record.organization !== undefined ? 'organization' : 'person';
@@ -57,13 +58,13 @@ function recordHits(ctx: TriggerContext, records: readonly EvidenceRecord[], wha
         indicators: [],
         recordIds: ids,
         people: sorted(s.records.flatMap((r) => (r.person !== undefined && graph.people.has(r.person) ? [r.person] : []))),
-        explanation: { zh: `${what.zh}（记录 ${ids.join('、')}）`, en: `${what.en} (records ${ids.join(', ')})` },
+        explanation: explain('hit-records', { what, records: joinExplanations(ids, 'list') }),
       };
     });
 }
 
-function hitOf(subject: SubjectResult, indicators: string[], recordIds: string[], people: string[], zh: string, en: string): TriggerHit {
-  return { subject: { type: subject.type, id: subject.id, name: subject.name }, indicators, recordIds, people, explanation: { zh, en } };
+function hitOf(subject: SubjectResult, indicators: string[], recordIds: string[], people: string[], explanation: Explanation): TriggerHit {
+  return { subject: { type: subject.type, id: subject.id, name: subject.name }, indicators, recordIds, people, explanation };
 }
 
 /**
@@ -115,17 +116,18 @@ export function evaluateTrigger(rule: AccountabilityRule, ctx: TriggerContext): 
         .filter((s) => s.vetoes.length > 0)
         .map((s) => {
           const ids = sorted(s.vetoes.flatMap((v) => v.recordIds));
-          return hitOf(s, s.vetoes.map((v) => v.indicator), ids, peopleOnRecords(ctx, ids, s), `触发一票否决（记录 ${ids.join('、')}）`, `one-vote veto (records ${ids.join(', ')})`);
+          return hitOf(s, s.vetoes.map((v) => v.indicator), ids, peopleOnRecords(ctx, ids, s), explain('hit-veto', { records: joinExplanations(ids, 'list') }));
         });
     case 'lowest-grade':
       return all
         .filter((s) => s.grade !== null && s.grade.rank === s.grade.grades && (trigger.ladder === undefined || s.grade.ladder === trigger.ladder))
-        .map((s) => hitOf(s, [], [], [], `考核等次为最低等次「${s.grade?.title}」（总分${s.total}）`, `lowest grade "${s.grade?.title}" (total ${s.total})`));
+        .map((s) => hitOf(s, [], [], [], explain('hit-lowest-grade', { grade: String(s.grade?.title), total: s.total })));
     case 'shortfall':
       return all.flatMap((s) => {
         const line = s.lines.find((l) => l.indicator === trigger.indicator);
         if (!line || line.status === 'in-progress' || line.status === 'excluded' || line.shortfalls < (trigger.atLeast ?? 1)) return [];
-        return [hitOf(s, [line.indicator], [...line.records.ids], [], `「${line.title}」缺${line.shortfalls}次（${line.explanation}）`, `"${line.title}": ${line.shortfalls} short (${line.explanation})`)];
+        const why = explain('hit-shortfall', { title: line.title, count: line.shortfalls, explanation: line.explanation });
+        return [hitOf(s, [line.indicator], [...line.records.ids], [], why)];
       });
     case 'deadline-open':
       return all.flatMap((s) => {
@@ -133,7 +135,8 @@ export function evaluateTrigger(rule: AccountabilityRule, ctx: TriggerContext): 
         if (lines.length === 0) return [];
         const open = sorted(lines.flatMap((l) => openTasks(ctx, s, l.indicator).map((r) => r.id)));
         const count = lines.reduce((n, l) => n + (l.facts?.['open'] ?? 0), 0);
-        return [hitOf(s, lines.map((l) => l.indicator), open, peopleOnRecords(ctx, open, s), `${count}项任务逾期未完成（${lines.map((l) => l.title).join('、')}）`, `${count} task(s) overdue and still open`)];
+        const why = explain('hit-deadline-open', { count, titles: joinExplanations(lines.map((l) => l.title), 'list') });
+        return [hitOf(s, lines.map((l) => l.indicator), open, peopleOnRecords(ctx, open, s), why)];
       });
     case 'incident': {
       const types = new Set(trigger.recordTypes);
@@ -144,26 +147,24 @@ export function evaluateTrigger(rule: AccountabilityRule, ctx: TriggerContext): 
         const severity = r.attributes.get(attribute);
         return typeof severity === 'number' && severity >= trigger.minSeverity;
       });
-      const what = trigger.minSeverity === undefined ? { zh: '发生问题事件', en: 'incident' } : { zh: `发生严重程度不低于${trigger.minSeverity}的问题事件`, en: `incident of severity ${trigger.minSeverity} or more` };
+      const what = trigger.minSeverity === undefined ? explain('hit-incident') : explain('hit-incident-severity', { severity: trigger.minSeverity });
       return recordHits(ctx, records, what);
     }
     case 'formalism': {
       const types = new Set(trigger.recordTypes);
       const attribute = trigger.attribute ?? 'formalism';
       const records = ctx.retained.filter((r) => types.has(r.type) && r.attributes.get(attribute) === true);
-      return recordHits(ctx, records, { zh: '存在形式主义问题', en: 'formalism' });
+      return recordHits(ctx, records, explain('hit-formalism'));
     }
     case 'verdict':
       return ctx.result.people
         .filter((p) => p.verdict !== undefined && (trigger.verdicts as readonly string[]).includes(p.verdict))
-        .map((p) => hitOf(p, [], [], [], `评定为「${VERDICT_ZH[p.verdict as string] ?? p.verdict}」（总分${p.total}）`, `verdict "${p.verdict}" (total ${p.total})`));
+        .map((p) => hitOf(p, [], [], [], explain('hit-verdict', { verdict: p.verdict as string, total: p.total })));
     case 'repeat': {
       const before = ctx.previousHits.get(trigger.rule) ?? new Set<string>();
       return (ctx.currentHits.get(trigger.rule) ?? [])
         .filter((hit) => before.has(keyOf(hit.subject)))
-        .map((hit) => ({ ...hit, explanation: { zh: `连续两期触发「${trigger.rule}」：${hit.explanation.zh}`, en: `"${trigger.rule}" again this period: ${hit.explanation.en}` } }));
+        .map((hit) => ({ ...hit, explanation: explain('hit-repeat', { rule: trigger.rule, explanation: hit.explanation }) }));
     }
   }
 }
-
-const VERDICT_ZH: Readonly<Record<string, string>> = { derelict: '失职', incompetent: '不称职', undetermined: '无法认定', fulfilled: '本职' };

@@ -1,4 +1,6 @@
+import { joinText } from '../core/explain.js';
 import type { Lang } from '../core/lang.js';
+import { formatMessage } from '../core/messages.js';
 import { formatNumber, roundTo, stableSum } from '../core/number.js';
 import { emptyLineState, type LineState } from './line-state.js';
 import type { DerivedContext, DerivedMeasure, MeasureOutcome, RecordMeasure, SubjectRef } from './measure-module.js';
@@ -24,12 +26,11 @@ function measureOutcome(plan: Plan, subject: SubjectRef, ip: IndicatorPlan, line
 
 function notes(line: LineState, ip: IndicatorPlan, lang: Lang): string[] {
   const out: string[] = [];
-  const zh = lang === 'zh';
-  if (line.pending.size > 0) out.push(zh ? `另有${line.pending.size}条待审核记录未计入` : `${line.pending.size} pending record(s) not counted`);
-  if (line.rejected.size > 0) out.push(zh ? `${line.rejected.size}条已退回记录未计入` : `${line.rejected.size} rejected record(s) not counted`);
+  if (line.pending.size > 0) out.push(formatMessage('explain-line-pending', { count: line.pending.size }, lang));
+  if (line.rejected.size > 0) out.push(formatMessage('explain-line-rejected', { count: line.rejected.size }, lang));
   if (line.unsupported.size > 0) {
-    const need = ip.requireAttributes.join('、');
-    out.push(zh ? `${line.unsupported.size}条记录缺少佐证材料（${need}）未计入` : `${line.unsupported.size} record(s) lacking supporting material (${need}) not counted`);
+    const attributes = joinText(ip.requireAttributes, 'list', lang);
+    out.push(formatMessage('explain-line-unsupported', { count: line.unsupported.size, attributes }, lang));
   }
   return out;
 }
@@ -50,7 +51,6 @@ export function evaluateLine(
   const line = gathered ?? emptyLineState(undefined);
   const outcome = measureOutcome(plan, subject, ip, line, derived);
   const policy = rule.onInsufficientEvidence ?? plan.rules.onInsufficientEvidence ?? 'shortfall';
-  const zh = lang === 'zh';
   const parts: string[] = [];
   // + 0 turns a -0 from the rule file into 0.
   let max = rule.points + 0;
@@ -62,15 +62,15 @@ export function evaluateLine(
     if (insufficient && policy === 'exclude') {
       max = 0;
       status = 'excluded';
-      parts.push(zh ? '无任何上报记录且数据源未声明完整，本项不计分（不计入满分）' : 'nothing reported and the source is not declared complete: line excluded from the total');
+      parts.push(formatMessage('explain-line-excluded', {}, lang));
     } else if (insufficient && policy === 'zero') {
       status = 'insufficient-evidence';
-      parts.push(zh ? '无任何上报记录且数据源未声明完整，按规则记0分' : 'nothing reported and the source is not declared complete: 0 points by rule');
+      parts.push(formatMessage('explain-line-zero', {}, lang));
     } else {
       let scoredOutcome = outcome;
       if (insufficient) {
         status = 'insufficient-evidence';
-        parts.push(zh ? '无任何上报记录且数据源未声明完整，按规则视为未完成' : 'nothing reported and the source is not declared complete: counted as not done by rule');
+        parts.push(formatMessage('explain-line-not-done', {}, lang));
         // "Not done" must cost something even where an empty state shows no shortfall (no tasks known).
         // Not where nothing is required yet (a deadline not yet due, no bucket due): that is in progress.
         if (outcome.shortfalls === 0 && !outcome.inProgress) scoredOutcome = { ...outcome, shortfalls: 1, ratio: 0, value: 0 };
@@ -88,12 +88,13 @@ export function evaluateLine(
   const bonus = rule.bonus ? roundTo(Math.min(rule.bonus.cap, rawBonus), 2) : 0;
   if (bonus > 0) {
     const capped = rawBonus > rule.bonus!.cap;
-    parts.push(zh ? `加${formatNumber(bonus)}分${capped ? `（封顶${formatNumber(rule.bonus!.cap)}分）` : ''}` : `bonus ${formatNumber(bonus)}${capped ? ` (capped at ${formatNumber(rule.bonus!.cap)})` : ''}`);
+    const cap = capped ? formatMessage('explain-line-bonus-cap', { cap: formatNumber(rule.bonus!.cap) }, lang) : '';
+    parts.push(`${formatMessage('explain-line-bonus', { bonus: formatNumber(bonus) }, lang)}${cap}`);
   }
   const vetoIds = sortedIds(line.veto);
-  if (vetoIds.length > 0) parts.push(zh ? `触发一票否决（记录 ${vetoIds.slice(0, 5).join('、')}）` : `veto fired (records ${vetoIds.slice(0, 5).join(', ')})`);
-  else if (rule.veto && !outcome) parts.push(zh ? '未触发一票否决' : 'veto not fired');
-  if (rule.bonus && bonus === 0 && !outcome) parts.push(zh ? '无加分记录' : 'no bonus records');
+  if (vetoIds.length > 0) parts.push(formatMessage('explain-line-veto', { records: joinText(vetoIds.slice(0, 5), 'list', lang) }, lang));
+  else if (rule.veto && !outcome) parts.push(formatMessage('explain-line-no-veto', {}, lang));
+  if (rule.bonus && bonus === 0 && !outcome) parts.push(formatMessage('explain-line-no-bonus', {}, lang));
   const title = lang === 'en' && rule.titleEn !== undefined ? rule.titleEn : rule.title;
   return {
     indicator: rule.id,
@@ -120,6 +121,6 @@ export function evaluateLine(
       bonusIds: bonusIds.slice(0, ID_SAMPLE),
       vetoIds: vetoIds.slice(0, ID_SAMPLE),
     },
-    explanation: `${title}${zh ? '：' : ': '}${parts.filter((p) => p !== '').join(zh ? '；' : '; ')}`,
+    explanation: formatMessage('explain-line', { title, parts: joinText(parts.filter((p) => p !== ''), 'clause', lang) }, lang),
   };
 }

@@ -1,7 +1,55 @@
-import type { MessageSection } from './types.js';
+import type { MessageParams, MessageSection } from './types.js';
 
-/** Messages of the accountability layer: decisions on proposed findings. */
+// The verdicts a trigger names, in Chinese; an unknown verdict is named as it is.
+const VERDICT_ZH: ReadonlyMap<string, string> = new Map([
+  ['derelict', '失职'],
+  ['incompetent', '不称职'],
+  ['undetermined', '无法认定'],
+  ['fulfilled', '本职'],
+]);
+const verdictZh = (p: MessageParams): string => VERDICT_ZH.get(String(p['verdict'])) ?? String(p['verdict']);
+
+/** Messages of the accountability layer: why a rule fired, the findings it proposes, and decisions on them. */
 export const accountabilityMessages = {
+  // What set a rule off (trigger hits).
+  'hit-veto': { zh: (p) => `触发一票否决（记录 ${p['records']}）`, en: (p) => `one-vote veto (records ${p['records']})` },
+  'hit-lowest-grade': { zh: (p) => `考核等次为最低等次「${p['grade']}」（总分${p['total']}）`, en: (p) => `lowest grade "${p['grade']}" (total ${p['total']})` },
+  'hit-shortfall': {
+    zh: (p) => `「${p['title']}」缺${p['count']}次（${p['explanation']}）`,
+    en: (p) => `"${p['title']}": ${p['count']} short (${p['explanation']})`,
+  },
+  'hit-deadline-open': { zh: (p) => `${p['count']}项任务逾期未完成（${p['titles']}）`, en: (p) => `${p['count']} task(s) overdue and still open` },
+  'hit-incident': { zh: () => `发生问题事件`, en: () => `incident` },
+  'hit-incident-severity': { zh: (p) => `发生严重程度不低于${p['severity']}的问题事件`, en: (p) => `incident of severity ${p['severity']} or more` },
+  'hit-formalism': { zh: () => `存在形式主义问题`, en: () => `formalism` },
+  'hit-records': { zh: (p) => `${p['what']}（记录 ${p['records']}）`, en: (p) => `${p['what']} (records ${p['records']})` },
+  'hit-verdict': { zh: (p) => `评定为「${verdictZh(p)}」（总分${p['total']}）`, en: (p) => `verdict "${p['verdict']}" (total ${p['total']})` },
+  'hit-repeat': { zh: (p) => `连续两期触发「${p['rule']}」：${p['explanation']}`, en: (p) => `"${p['rule']}" again this period: ${p['explanation']}` },
+
+  // A proposed finding's explanation.
+  'finding-trigger': { zh: (p) => `【${p['rule']}】${p['subject']}：${p['explanation']}`, en: (p) => `[${p['rule']}] ${p['subject']}: ${p['explanation']}` },
+  'finding-basis-direct': { zh: () => `直接责任`, en: () => `direct` },
+  'finding-proposal': {
+    zh: (p) => `${p['subject']}承担${p['liability']}（${p['basis']}），建议「${p['form']}」`,
+    en: (p) => `${p['subject']} bears ${p['liability']} (${p['basis']}); proposed: ${p['form']}`,
+  },
+  'finding-circumstance-repeat': { zh: () => `上期已有同类问题`, en: () => `repeated from the previous period` },
+  'finding-circumstance-aggravating': { zh: () => `有从重情节`, en: () => `aggravating circumstances` },
+  'finding-circumstance-mitigating': { zh: () => `及时整改，从轻`, en: () => `prompt remedy` },
+  'finding-circumstance-clamped': { zh: () => `（已至梯度端点）`, en: () => ` (at the end of the ladder)` },
+  'finding-circumstance-heavier': { zh: () => `，加重一档`, en: () => `, one step heavier` },
+  'finding-circumstance-lighter': { zh: () => `，减轻一档`, en: () => `, one step lighter` },
+  'finding-waiver': { zh: (p) => `符合免责情形：${p['title']}，建议免予问责`, en: (p) => `waiver grounds: ${p['title']}; proposed to waive` },
+  'finding-supervision': {
+    zh: (p) => `【${p['rule']}】${p['subject']}所属${p['children']}个下级组织中${p['flagged']}个被提出问责（${p['names']}），一级抓一级不力，建议「${p['form']}」`,
+    en: (p) => `[${p['rule']}] ${p['flagged']} of the ${p['children']} organizations under ${p['subject']} are flagged (${p['names']}): supervision failed; proposed: ${p['form']}`,
+  },
+  'finding-ineligible': {
+    zh: (p) => `本期拟给予${p['forms']}（${p['line']}及以上），不得评为最高等次、不得参加评优评先`,
+    en: (p) => `${p['forms']} (${p['line']} or heavier): not eligible for the top grade or awards`,
+  },
+
+  // Decisions on proposed findings.
   'unknown-finding': { zh: (p) => `问责建议「${p['id']}」不存在`, en: (p) => `finding "${p['id']}" does not exist` },
   'duplicate-decision': {
     zh: (p) => `问责建议「${p['id']}」已有决定（decisions[${p['first']}]），同一建议只能决定一次`,

@@ -3,6 +3,9 @@ import { cliMessages } from './cli.js';
 import { commonMessages } from './common.js';
 import { engineMessages } from './engine.js';
 import { evidenceMessages } from './evidence.js';
+import { explainMessages } from './explain.js';
+import { explainDerivedMessages } from './explain-derived.js';
+import { explainMeasureMessages } from './explain-measures.js';
 import { graphMessages } from './graph.js';
 import { reportMessages } from './report.js';
 import { rulesMessages } from './rules.js';
@@ -11,7 +14,7 @@ import type { MessageSection, MessageTemplate } from './types.js';
 
 export type { MessageParams, MessageSection, MessageTemplate } from './types.js';
 
-const SECTIONS: readonly MessageSection[] = [commonMessages, graphMessages, evidenceMessages, rulesMessages, engineMessages, accountabilityMessages, reportMessages, cliMessages, testingMessages];
+const SECTIONS: readonly MessageSection[] = [commonMessages, graphMessages, evidenceMessages, rulesMessages, engineMessages, explainMessages, explainMeasureMessages, explainDerivedMessages, accountabilityMessages, reportMessages, cliMessages, testingMessages];
 
 /**
  * The one catalogue of user-facing messages, keyed by code, each in zh and en. Sections

@@ -1,7 +1,8 @@
 import { formatCalendarDate, type DayNumber } from '../../core/calendar.js';
+import { explain, joinExplanations, type Explanation } from '../../core/explain.js';
 import type { CadenceMeasure } from '../../model/measures.js';
 import type { RecordMeasure } from '../measure-module.js';
-import { bucketsOf, type Bucket, type CadenceUnit } from '../period.js';
+import { bucketsOf, type Bucket } from '../period.js';
 
 /**
  * Cadence state: each record's day, keyed by record id.
@@ -10,22 +11,6 @@ import { bucketsOf, type Bucket, type CadenceUnit } from '../period.js';
  * const state: CadenceState = new Map([['r-1', 19066]]);
  */
 export type CadenceState = Map<string, DayNumber>;
-
-interface UnitWords {
-  readonly every: string;
-  readonly measure: string;
-  readonly noun: string;
-  readonly en: string;
-}
-
-const UNIT_WORDS: Readonly<Record<CadenceUnit, UnitWords>> = {
-  month: { every: '每月', measure: '个月', noun: '月份', en: 'month' },
-  quarter: { every: '每季度', measure: '个季度', noun: '季度', en: 'quarter' },
-  'half-year': { every: '每半年', measure: '个半年', noun: '半年', en: 'half-year' },
-  year: { every: '每年', measure: '年', noun: '年度', en: 'year' },
-};
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Index of the bucket holding `day`, or -1 (buckets are sorted and do not overlap). */
 function bucketIndex(buckets: readonly Bucket[], day: DayNumber): number {
@@ -72,7 +57,6 @@ export const cadenceMeasure: RecordMeasure<CadenceMeasure, CadenceState> = {
   },
   finalize(state, spec, ctx) {
     const atLeast = spec.atLeast ?? 1;
-    const words = UNIT_WORDS[spec.every];
     const buckets = bucketsOf(ctx.period, spec.every);
     const perBucket = buckets.map(() => 0);
     let counted = 0;
@@ -93,23 +77,18 @@ export const cadenceMeasure: RecordMeasure<CadenceMeasure, CadenceState> = {
     const met = due - missed.length;
     const notYetDue = buckets.length - due;
 
-    let zh = `要求${words.every}至少${atLeast}次；`;
-    let en = `required at least ${atLeast} per ${words.en}; `;
-    if (due === 0) {
-      zh += `尚无到期的${words.noun}`;
-      en += `no ${words.en} due yet`;
-    } else {
-      zh += `已到期${due}${words.measure}中${met}${words.measure}达到`;
-      en += `${met} of ${plural(due, words.en)} due met`;
+    // The unit (month, quarter, half-year, year) picks the words of each clause.
+    const unit = spec.every;
+    const parts: Explanation[] = [explain('explain-cadence-required', { unit, atLeast })];
+    if (due === 0) parts.push(explain('explain-cadence-none-due', { unit }));
+    else {
+      parts.push(explain('explain-cadence-met', { unit, due, met }));
       if (missed.length > 0) {
-        zh += `，缺${missed.length}${words.measure}：${missed.map((b) => b.label.zh).join('、')}`;
-        en += `, ${missed.length} missed: ${missed.map((b) => b.label.en).join(', ')}`;
+        const buckets = joinExplanations(missed.map((b) => b.label), 'list');
+        parts.push(explain('explain-cadence-missed', { unit, count: missed.length, buckets }));
       }
     }
-    if (notYetDue > 0) {
-      zh += `；另有${notYetDue}${words.measure}截至${formatCalendarDate(ctx.asOf)}尚未到期`;
-      en += `; ${plural(notYetDue, words.en)} not yet due as of ${formatCalendarDate(ctx.asOf)}`;
-    }
+    if (notYetDue > 0) parts.push(explain('explain-cadence-not-yet-due', { unit, count: notYetDue, asOf: formatCalendarDate(ctx.asOf) }));
     return {
       status: 'measured',
       value: met,
@@ -121,7 +100,7 @@ export const cadenceMeasure: RecordMeasure<CadenceMeasure, CadenceState> = {
       inProgress: ctx.running && missed.length === 0 && notYetDue > 0,
       counted,
       facts: { due, met, missed: missed.length, notYetDue },
-      detail: { zh, en },
+      detail: joinExplanations(parts),
     };
   },
 };

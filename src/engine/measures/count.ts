@@ -1,4 +1,5 @@
 import { formatCalendarDate } from '../../core/calendar.js';
+import { explain, joinExplanations, type Explanation } from '../../core/explain.js';
 import { formatNumber } from '../../core/number.js';
 import type { CountMeasure } from '../../model/measures.js';
 import type { RecordMeasure } from '../measure-module.js';
@@ -39,18 +40,9 @@ export const countMeasure: RecordMeasure<CountMeasure, CountState> = {
     const value = state.size;
     const shortfalls = Math.max(0, spec.atLeast - value);
     const inProgress = ctx.running && shortfalls > 0;
-    const required = formatNumber(spec.atLeast);
-    let zh = `要求不少于${required}次，实有${value}次`;
-    let en = `required at least ${required}, found ${value}`;
-    if (shortfalls > 0) {
-      zh += `，缺${shortfalls}次`;
-      en += `, ${shortfalls} short`;
-    }
-    if (inProgress) {
-      const asOf = formatCalendarDate(ctx.asOf);
-      zh += `（截至${asOf}，考核期未结束）`;
-      en += ` (as of ${asOf}, period still running)`;
-    }
+    const parts: Explanation[] = [explain('explain-count', { required: formatNumber(spec.atLeast), value })];
+    if (shortfalls > 0) parts.push(explain('explain-times-short', { count: shortfalls }));
+    if (inProgress) parts.push(explain('explain-count-running', { asOf: formatCalendarDate(ctx.asOf) }));
     return {
       status: 'measured',
       value,
@@ -59,7 +51,7 @@ export const countMeasure: RecordMeasure<CountMeasure, CountState> = {
       ratio: Math.min(1, value / spec.atLeast),
       inProgress,
       counted: value,
-      detail: { zh, en },
+      detail: joinExplanations(parts),
     };
   },
 };

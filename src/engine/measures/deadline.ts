@@ -1,4 +1,5 @@
 import { formatCalendarDate, parseCalendarDate, type DayNumber } from '../../core/calendar.js';
+import { explain, joinExplanations, type Explanation } from '../../core/explain.js';
 import { formatNumber } from '../../core/number.js';
 import type { DeadlineMeasure } from '../../model/measures.js';
 import type { RecordMeasure } from '../measure-module.js';
@@ -94,34 +95,17 @@ export const deadlineMeasure: RecordMeasure<DeadlineMeasure, DeadlineState> = {
     for (let i = 0; i < unreported; i++) judge(tally, specDue as DayNumber, undefined, ctx.asOf, soonDays);
 
     const target = tally.onTime + tally.late + tally.overdue;
-    let zh = `应完成${target}项，按时${tally.onTime}项，逾期完成${tally.late}项`;
-    let en = `${target} due, ${tally.onTime} on time, ${tally.late} late`;
-    if (tally.late > 0) {
-      zh += `（最长逾期${tally.worstLate}天）`;
-      en += ` (up to ${tally.worstLate} days late)`;
-    }
-    zh += `，未完成${tally.overdue}项`;
-    en += `, ${tally.overdue} still open`;
-    if (tally.overdue > 0 && openWeight !== 1) {
-      zh += `（每项按${formatNumber(openWeight)}次不足计）`;
-      en += ` (each counts as ${formatNumber(openWeight)} shortfalls)`;
-    }
+    const parts: Explanation[] = [explain('explain-deadline', { target, onTime: tally.onTime, late: tally.late })];
+    if (tally.late > 0) parts.push(explain('explain-deadline-worst-late', { days: tally.worstLate }));
+    parts.push(explain('explain-deadline-open', { count: tally.overdue }));
+    if (tally.overdue > 0 && openWeight !== 1) parts.push(explain('explain-deadline-open-weight', { weight: formatNumber(openWeight) }));
     if (tally.pending > 0) {
-      zh += `；另有${tally.pending}项截至${formatCalendarDate(ctx.asOf)}未到期`;
-      en += `; ${tally.pending} not yet due as of ${formatCalendarDate(ctx.asOf)}`;
-      if (tally.dueSoon > 0) {
-        zh += `（其中${tally.dueSoon}项${soonDays}天内到期）`;
-        en += ` (${tally.dueSoon} due within ${soonDays} days)`;
-      }
+      parts.push(explain('explain-deadline-pending', { count: tally.pending, asOf: formatCalendarDate(ctx.asOf) }));
+      if (tally.dueSoon > 0) parts.push(explain('explain-deadline-due-soon', { count: tally.dueSoon, days: soonDays }));
     }
-    if (unreported > 0) {
-      zh += `；应有${spec.expected}项，仅报送${tasks}项，未报送的按未完成计`;
-      en += `; ${spec.expected} expected, ${tasks} reported, the rest count as open`;
-    }
-    if (withoutDue > 0) {
-      zh += `；${withoutDue}条记录未注明完成期限，未计入`;
-      en += `; ${withoutDue} record(s) without a due date not counted`;
-    }
+    // unreported > 0 only when the spec sets expected.
+    if (unreported > 0) parts.push(explain('explain-deadline-unreported', { expected: spec.expected as number, reported: tasks }));
+    if (withoutDue > 0) parts.push(explain('explain-deadline-without-due', { count: withoutDue }));
     return {
       status: 'measured',
       value: tally.onTime,
@@ -132,7 +116,7 @@ export const deadlineMeasure: RecordMeasure<DeadlineMeasure, DeadlineState> = {
       inProgress: tally.pending > 0 && tally.late === 0 && tally.overdue === 0,
       counted: tasks,
       facts: { onTime: tally.onTime, late: tally.late, open: tally.overdue, notYetDue: tally.pending, dueSoon: tally.dueSoon, worstLateDays: tally.worstLate },
-      detail: { zh, en },
+      detail: joinExplanations(parts),
     };
   },
 };

@@ -1,3 +1,4 @@
+import { explain, joinExplanations, type Explanation } from '../../core/explain.js';
 import { formatNumber, formatPercent, roundTo, stableSum } from '../../core/number.js';
 import type { ManualMeasure } from '../../model/measures.js';
 import type { AttributeValue } from '../../model/record.js';
@@ -84,36 +85,25 @@ export const manualMeasure: RecordMeasure<ManualMeasure, ManualState> = {
     const incomplete = present.length === 0 || (missing.length > 0 && !reweight) ? 1 : 0;
     const below = spec.atLeast !== undefined && value < spec.atLeast ? 1 : 0;
 
-    const zhParts = groups.map((g) =>
-      g.mean === undefined ? `${g.title}未评分（权重${formatPercent(g.share)}）` : `${g.title}评分 ${formatNumber(g.mean)}（权重${formatPercent(g.share)}）`,
+    // A group is named by its title in Chinese and by its id in English.
+    const groupParts = groups.map((g) =>
+      g.mean === undefined
+        ? explain('explain-manual-group-missing', { title: g.title, id: g.id, weight: formatPercent(g.share) })
+        : explain('explain-manual-group', { title: g.title, id: g.id, score: formatNumber(g.mean), weight: formatPercent(g.share) }),
     );
-    const enParts = groups.map((g) =>
-      g.mean === undefined ? `${g.id}: no score (weight ${formatPercent(g.share)})` : `${g.id} ${formatNumber(g.mean)} (weight ${formatPercent(g.share)})`,
-    );
-    let zh = `${zhParts.join('，')}，综合 ${formatNumber(value)}`;
-    let en = `${enParts.join(', ')}, combined ${formatNumber(value)}`;
-    if (present.length === 0) {
-      zh += `（无有效评分）`;
-      en += ` (no valid score)`;
-    } else if (missing.length > 0 && reweight) {
-      zh += `（按已评分组重新折算权重）`;
-      en += ` (weights rescaled over the groups that scored)`;
-    } else if (missing.length > 0) {
-      zh += `（评分不全：缺${missing.map((g) => g.title).join('、')}，按0分计）`;
-      en += ` (incomplete: no score from ${missing.map((g) => g.id).join(', ')}, counted as 0)`;
+    const parts: Explanation[] = [joinExplanations(groupParts, 'comma'), explain('explain-manual-combined', { value: formatNumber(value) })];
+    if (present.length === 0) parts.push(explain('explain-manual-no-valid'));
+    else if (missing.length > 0 && reweight) parts.push(explain('explain-manual-reweighted'));
+    else if (missing.length > 0) {
+      const names = joinExplanations(missing.map((g) => ({ zh: g.title, en: g.id })), 'list');
+      parts.push(explain('explain-manual-incomplete', { missing: names }));
     }
     if (spec.atLeast !== undefined) {
-      zh += `，要求不低于${formatNumber(spec.atLeast)}${below ? '，未达到' : ''}`;
-      en += `, required at least ${formatNumber(spec.atLeast)}${below ? ', not reached' : ''}`;
+      parts.push(explain('explain-at-least', { atLeast: formatNumber(spec.atLeast) }));
+      if (below) parts.push(explain('explain-not-reached'));
     }
-    if (unknownGroup > 0) {
-      zh += `；${unknownGroup}条评分的评分组不在细则所列之中，未计入`;
-      en += `; ${unknownGroup} score(s) from a group the rule does not list not counted`;
-    }
-    if (invalid > 0) {
-      zh += `；${invalid}条评分非数字或超出0–${formatNumber(spec.scale)}，未计入`;
-      en += `; ${invalid} score(s) not a number or outside 0–${formatNumber(spec.scale)} not counted`;
-    }
+    if (unknownGroup > 0) parts.push(explain('explain-manual-unknown-group', { count: unknownGroup }));
+    if (invalid > 0) parts.push(explain('explain-scores-invalid', { count: invalid, scale: formatNumber(spec.scale) }));
     return {
       status: 'measured',
       value,
@@ -122,7 +112,7 @@ export const manualMeasure: RecordMeasure<ManualMeasure, ManualState> = {
       ratio: Math.min(1, Math.max(0, value / spec.scale)),
       inProgress: ctx.running,
       counted,
-      detail: { zh, en },
+      detail: joinExplanations(parts),
     };
   },
 };

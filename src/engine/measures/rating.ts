@@ -1,3 +1,4 @@
+import { explain, joinExplanations, type Explanation } from '../../core/explain.js';
 import { formatNumber, stableSum } from '../../core/number.js';
 import type { RatingMeasure } from '../../model/measures.js';
 import type { AttributeValue } from '../../model/record.js';
@@ -74,37 +75,22 @@ export const ratingMeasure: RecordMeasure<RatingMeasure, RatingState> = {
     const scale = formatNumber(spec.scale);
     const mean = formatNumber(value);
 
-    let zh: string;
-    let en: string;
-    if (raters === 0) {
-      zh = `无有效评分（满分${scale}）`;
-      en = `no valid score (out of ${scale})`;
-    } else if (trim) {
-      zh = `${raters}名评议人，去掉一个最高分和一个最低分后平均 ${mean} 分（满分${scale}）`;
-      en = `${raters} raters, mean ${mean} after dropping the highest and the lowest (out of ${scale})`;
-    } else if (spec.aggregate === 'trimmed-mean') {
-      zh = `${raters}名评议人，不足3人无法去掉最高分和最低分，按平均 ${mean} 分计（满分${scale}）`;
-      en = `${raters} rater(s), too few to drop the highest and the lowest, plain mean ${mean} (out of ${scale})`;
-    } else {
-      zh = `${raters}名评议人，平均 ${mean} 分（满分${scale}）`;
-      en = `${raters} rater(s), mean ${mean} (out of ${scale})`;
-    }
+    const summary =
+      raters === 0
+        ? 'explain-rating-none'
+        : trim
+          ? 'explain-rating-trimmed'
+          : spec.aggregate === 'trimmed-mean'
+            ? 'explain-rating-too-few-to-trim'
+            : 'explain-rating-mean';
+    const parts: Explanation[] = [explain(summary, { raters, mean, scale })];
     if (spec.atLeast !== undefined) {
-      zh += `，要求不低于${formatNumber(spec.atLeast)}分${below ? '，未达到' : ''}`;
-      en += `, required at least ${formatNumber(spec.atLeast)}${below ? ', not reached' : ''}`;
+      parts.push(explain('explain-at-least-points', { atLeast: formatNumber(spec.atLeast) }));
+      if (below) parts.push(explain('explain-not-reached'));
     }
-    if (tooFew && spec.minRaters !== undefined) {
-      zh += `；评议人少于要求的${spec.minRaters}名`;
-      en += `; fewer raters than the ${spec.minRaters} required`;
-    }
-    if (duplicates > 0) {
-      zh += `；${duplicates}条重复评分（同一评议人）只取编号最小的一条`;
-      en += `; ${duplicates} repeated score(s) by the same rater ignored (the smallest record id kept)`;
-    }
-    if (invalid > 0) {
-      zh += `；${invalid}条评分非数字或超出0–${scale}，未计入`;
-      en += `; ${invalid} score(s) not a number or outside 0–${scale} not counted`;
-    }
+    if (tooFew && spec.minRaters !== undefined) parts.push(explain('explain-rating-few-raters', { required: spec.minRaters }));
+    if (duplicates > 0) parts.push(explain('explain-rating-duplicates', { count: duplicates }));
+    if (invalid > 0) parts.push(explain('explain-scores-invalid', { count: invalid, scale }));
     return {
       status: 'measured',
       value,
@@ -113,7 +99,7 @@ export const ratingMeasure: RecordMeasure<RatingMeasure, RatingState> = {
       ratio: Math.min(1, Math.max(0, value / spec.scale)),
       inProgress: ctx.running,
       counted: raters,
-      detail: { zh, en },
+      detail: joinExplanations(parts),
     };
   },
 };

@@ -1,3 +1,4 @@
+import { explain, joinExplanations, type Explanation } from '../../core/explain.js';
 import { formatNumber, formatPercent, stableSum } from '../../core/number.js';
 import type { RatioMeasure } from '../../model/measures.js';
 import type { AttributeValue, EvidenceRecord } from '../../model/record.js';
@@ -96,25 +97,21 @@ export const ratioMeasure: RecordMeasure<RatioMeasure, RatioState> = {
     const value = denominator > 0 ? Math.min(1, numerator / denominator) : 0;
     numerator *= scale;
     denominator *= scale;
-    const unit = lists > 0 && lists === nums.length ? '人次' : '';
-    let zh = `比率 ${formatPercent(value)}（${formatNumber(numerator)}${unit}/${formatNumber(denominator)}${unit}），要求不低于${formatPercent(spec.atLeast)}`;
-    let en = `ratio ${formatPercent(value)} (${formatNumber(numerator)}/${formatNumber(denominator)}), required at least ${formatPercent(spec.atLeast)}`;
-    if (denominator === 0) {
-      zh += `；应计总数为0，比率按0计`;
-      en += `; the denominator totals 0, so the ratio counts as 0`;
-    }
-    if (capped > 0) {
-      zh += `；${capped}条记录的${spec.numerator}大于${spec.denominator}，按${spec.denominator}计`;
-      en += `; ${capped} record(s) with ${spec.numerator} above ${spec.denominator} counted as ${spec.denominator}`;
-    }
-    if (outside > 0) {
-      zh += `；${outside}人次不在${spec.denominator}名单中，未计入`;
-      en += `; ${outside} name(s) not on the ${spec.denominator} list not counted`;
-    }
-    if (unusable > 0) {
-      zh += `；${unusable}条记录缺少${spec.numerator}或${spec.denominator}、或取值无效，未计入`;
-      en += `; ${unusable} record(s) lacking ${spec.numerator} or ${spec.denominator}, or with unusable values, not counted`;
-    }
+    const names = { numerator: spec.numerator, denominator: spec.denominator };
+    const parts: Explanation[] = [
+      explain('explain-ratio', {
+        value: formatPercent(value),
+        numerator: formatNumber(numerator),
+        denominator: formatNumber(denominator),
+        // Every record a pair of name lists: the figures count people (人次).
+        headcount: lists > 0 && lists === nums.length ? 1 : 0,
+        atLeast: formatPercent(spec.atLeast),
+      }),
+    ];
+    if (denominator === 0) parts.push(explain('explain-ratio-zero-denominator'));
+    if (capped > 0) parts.push(explain('explain-ratio-capped', { count: capped, ...names }));
+    if (outside > 0) parts.push(explain('explain-ratio-outside', { count: outside, ...names }));
+    if (unusable > 0) parts.push(explain('explain-ratio-unusable', { count: unusable, ...names }));
     return {
       status: 'measured',
       value,
@@ -123,7 +120,7 @@ export const ratioMeasure: RecordMeasure<RatioMeasure, RatioState> = {
       ratio: spec.atLeast > 0 ? Math.min(1, value / spec.atLeast) : 1,
       inProgress: ctx.running,
       counted: nums.length,
-      detail: { zh, en },
+      detail: joinExplanations(parts),
     };
   },
 };

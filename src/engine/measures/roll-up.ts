@@ -1,17 +1,19 @@
+import { explain, joinExplanations, type Explanation } from '../../core/explain.js';
 import { formatPercent, roundTo, stableSum } from '../../core/number.js';
 import type { Graph } from '../../graph/types.js';
 import type { RollUpMeasure, RollUpSource } from '../../model/measures.js';
-import type { DerivedContext, DerivedMeasure, Explanation, MeasureOutcome, SubjectRef } from '../measure-module.js';
+import type { DerivedContext, DerivedMeasure, MeasureOutcome, SubjectRef } from '../measure-module.js';
 
 type SourceKind = RollUpSource['source'];
 
-const SOURCE_LABELS: Readonly<Record<SourceKind, Explanation & { readonly of: 'organization' | 'person' | 'any' }>> = {
-  children: { zh: '下级组织', en: 'organizations directly below', of: 'organization' },
-  subtree: { zh: '所属各级组织', en: 'organizations below', of: 'organization' },
-  oversight: { zh: '分管领域组织', en: 'organizations overseen', of: 'person' },
-  liaison: { zh: '联系点', en: 'contact points', of: 'person' },
-  'led-organizations': { zh: '任职班子所在组织', en: 'organizations led', of: 'person' },
-  self: { zh: '本级', en: 'own result', of: 'any' },
+/** Each source's label (a catalogue code) and the kind of subject it applies to. */
+const SOURCES: Readonly<Record<SourceKind, { readonly label: string; readonly of: 'organization' | 'person' | 'any' }>> = {
+  children: { label: 'explain-source-children', of: 'organization' },
+  subtree: { label: 'explain-source-subtree', of: 'organization' },
+  oversight: { label: 'explain-source-oversight', of: 'person' },
+  liaison: { label: 'explain-source-liaison', of: 'person' },
+  'led-organizations': { label: 'explain-source-led-organizations', of: 'person' },
+  self: { label: 'explain-source-self', of: 'any' },
 };
 
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -47,7 +49,7 @@ interface SourceResult {
 
 function readSource(source: RollUpSource, subject: SubjectRef, ctx: DerivedContext): SourceResult {
   const of = source.of ?? 'total';
-  const kind = SOURCE_LABELS[source.source].of;
+  const kind = SOURCES[source.source].of;
   if (kind !== 'any' && kind !== subject.type) return { source, share: undefined, organizations: 0, applies: false };
   if (source.source === 'self') {
     const own = ctx.ownShare(of);
@@ -78,22 +80,17 @@ function readSource(source: RollUpSource, subject: SubjectRef, ctx: DerivedConte
 }
 
 function describe(result: SourceResult, totalWeight: number, subject: SubjectRef): Explanation {
-  const label = SOURCE_LABELS[result.source.source];
+  const source = explain(SOURCES[result.source.source].label);
   const weight = formatPercent(result.source.weight / totalWeight);
-  const what = result.source.of === undefined || result.source.of === 'total' ? '得分率' : '相关指标得分率';
-  const whatEn = result.source.of === undefined || result.source.of === 'total' ? 'score rate' : 'score rate on the named indicators';
+  const rate = explain(result.source.of === undefined || result.source.of === 'total' ? 'explain-rollup-rate-total' : 'explain-rollup-rate-indicators');
   if (!result.applies) {
-    const zhFor = subject.type === 'organization' ? '党组织' : '个人';
-    return { zh: `${label.zh}不适用于${zhFor}（权重${weight}）`, en: `${label.en}: does not apply to this subject (weight ${weight})` };
+    const kind = explain(subject.type === 'organization' ? 'explain-kind-organizations' : 'explain-kind-people');
+    return explain('explain-rollup-not-applicable', { source, kind, weight });
   }
-  if (result.share === undefined) return { zh: `${label.zh}无考核结果（权重${weight}）`, en: `${label.en}: no result (weight ${weight})` };
-  if (result.source.source === 'self') {
-    return { zh: `本级${what} ${formatPercent(result.share)}（权重${weight}）`, en: `own ${whatEn} ${formatPercent(result.share)} (weight ${weight})` };
-  }
-  return {
-    zh: `${label.zh}（${result.organizations}个）平均${what} ${formatPercent(result.share)}（权重${weight}）`,
-    en: `${label.en} (${result.organizations}) mean ${whatEn} ${formatPercent(result.share)} (weight ${weight})`,
-  };
+  if (result.share === undefined) return explain('explain-rollup-no-result', { source, weight });
+  const share = formatPercent(result.share);
+  if (result.source.source === 'self') return explain('explain-rollup-self', { rate, share, weight });
+  return explain('explain-rollup-source', { source, organizations: result.organizations, rate, share, weight });
 }
 
 /**
@@ -121,20 +118,14 @@ export const rollUpMeasure: DerivedMeasure<RollUpMeasure> = {
     // Rounded to 1e-9 so that weighted means of exact shares do not miss a threshold by an ulp.
     const value =
       withResult.length === 0 ? 0 : roundTo(stableSum(withResult.map((r) => r.source.weight * (r.share as number))) / weightWithResult, 9);
-    let zh = parts.map((p) => p.zh).join('；');
-    let en = parts.map((p) => p.en).join('; ');
-    if (withResult.length === 0) {
-      zh += '；无可汇总的考核结果';
-      en += '; nothing to roll up';
-    } else {
-      zh += `；综合 ${formatPercent(value)}${withResult.length < results.length ? '（按有结果的来源折算权重）' : ''}`;
-      en += `; combined ${formatPercent(value)}${withResult.length < results.length ? ' (weights rescaled over the sources with a result)' : ''}`;
+    const detail: Explanation[] = [joinExplanations(parts, 'clause')];
+    if (withResult.length === 0) detail.push(explain('explain-rollup-nothing'));
+    else {
+      detail.push(explain('explain-rollup-combined', { value: formatPercent(value) }));
+      if (withResult.length < results.length) detail.push(explain('explain-rollup-reweighted'));
     }
     const below = withResult.length === 0 || (spec.atLeast !== undefined && value < spec.atLeast);
-    if (spec.atLeast !== undefined) {
-      zh += `，要求不低于${formatPercent(spec.atLeast)}`;
-      en += `, required at least ${formatPercent(spec.atLeast)}`;
-    }
+    if (spec.atLeast !== undefined) detail.push(explain('explain-at-least', { atLeast: formatPercent(spec.atLeast) }));
     return {
       status: 'measured',
       value,
@@ -143,7 +134,7 @@ export const rollUpMeasure: DerivedMeasure<RollUpMeasure> = {
       ratio: Math.min(1, Math.max(0, value)),
       inProgress: ctx.running,
       counted,
-      detail: { zh, en },
+      detail: joinExplanations(detail),
     };
   },
 };

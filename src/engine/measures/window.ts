@@ -1,4 +1,5 @@
 import { formatCalendarDate, parseCalendarDate, type DayNumber } from '../../core/calendar.js';
+import { explain, joinExplanations, type Explanation } from '../../core/explain.js';
 import type { WindowMeasure } from '../../model/measures.js';
 import type { EvidenceRecord } from '../../model/record.js';
 import type { RecordMeasure } from '../measure-module.js';
@@ -52,17 +53,9 @@ export const windowMeasure: RecordMeasure<WindowMeasure, WindowState> = {
     const value = state.size;
     const shortfalls = Math.max(0, atLeast - value);
     const inProgress = shortfalls > 0 && ctx.asOf < bounds(spec).to;
-    let zh = `要求在${spec.from}至${spec.to}期间至少${atLeast}次，实有${value}次`;
-    let en = `required at least ${atLeast} from ${spec.from} to ${spec.to}, found ${value}`;
-    if (shortfalls > 0) {
-      zh += `，缺${shortfalls}次`;
-      en += `, ${shortfalls} short`;
-    }
-    if (inProgress) {
-      const asOf = formatCalendarDate(ctx.asOf);
-      zh += `（截至${asOf}，窗口期未结束）`;
-      en += ` (as of ${asOf}, the window is still open)`;
-    }
+    const parts: Explanation[] = [explain('explain-window', { from: spec.from, to: spec.to, atLeast, value })];
+    if (shortfalls > 0) parts.push(explain('explain-times-short', { count: shortfalls }));
+    if (inProgress) parts.push(explain('explain-window-open', { asOf: formatCalendarDate(ctx.asOf) }));
     return {
       status: 'measured',
       value,
@@ -71,7 +64,7 @@ export const windowMeasure: RecordMeasure<WindowMeasure, WindowState> = {
       ratio: Math.min(1, value / atLeast),
       inProgress,
       counted: value,
-      detail: { zh, en },
+      detail: joinExplanations(parts),
     };
   },
 };

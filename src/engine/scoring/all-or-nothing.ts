@@ -1,3 +1,4 @@
+import { explain } from '../../core/explain.js';
 import { formatNumber } from '../../core/number.js';
 import type { Scoring } from '../../model/measures.js';
 import type { ScoringModule } from '../scoring-module.js';
@@ -21,8 +22,8 @@ export const allOrNothingScoring: ScoringModule<AllOrNothingScoring> = {
   score(outcome, max) {
     const full = Math.max(0, max);
     if (outcome.shortfalls === 0) {
-      return { points: full, detail: { zh: `达标，得${formatNumber(full)}分`, en: `met, ${formatNumber(full)} points` } };
+      return { points: full, detail: explain('explain-score-met', { points: formatNumber(full) }) };
     }
-    return { points: 0, detail: { zh: '未达标，得0分', en: 'not met, 0 points' } };
+    return { points: 0, detail: explain('explain-score-not-met') };
   },
 };

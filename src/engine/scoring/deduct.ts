@@ -1,3 +1,4 @@
+import { explain, joinExplanations, type Explanation } from '../../core/explain.js';
 import { clamp, formatNumber, roundTo } from '../../core/number.js';
 import type { Scoring } from '../../model/measures.js';
 import type { ScoringModule } from '../scoring-module.js';
@@ -24,7 +25,7 @@ export const deductScoring: ScoringModule<DeductScoring> = {
     const full = Math.max(0, max);
     const shortfalls = Math.max(0, outcome.shortfalls);
     if (shortfalls === 0) {
-      return { points: full, detail: { zh: `无缺项，得${formatNumber(full)}分`, en: `nothing missed, ${formatNumber(full)} points` } };
+      return { points: full, detail: explain('explain-score-nothing-missed', { points: formatNumber(full) }) };
     }
     const due = roundTo(spec.perShortfall * shortfalls, 2);
     const capped = spec.maxDeduction !== undefined && due > spec.maxDeduction;
@@ -32,23 +33,11 @@ export const deductScoring: ScoringModule<DeductScoring> = {
     const floored = deduction > full;
     const points = clamp(roundTo(full - deduction, 2), 0, full);
     const taken = roundTo(full - points, 2);
-    const n = formatNumber(shortfalls);
-    const each = formatNumber(spec.perShortfall);
-    let zh = `缺${n}次，每次扣${each}分`;
-    let en = `${n} short, ${each} off each`;
-    if (capped) {
-      zh += `，最多扣${formatNumber(deduction)}分`;
-      en += `, at most ${formatNumber(deduction)} off`;
-    }
-    if (floored) {
-      zh += `，应扣${formatNumber(deduction)}分，扣完为止，扣${formatNumber(taken)}分`;
-      en += `, ${formatNumber(deduction)} due but no line goes below zero, ${formatNumber(taken)} off`;
-    } else {
-      zh += `，扣${formatNumber(taken)}分`;
-      en += `, ${formatNumber(taken)} off`;
-    }
-    zh += `，得${formatNumber(points)}分`;
-    en += `, ${formatNumber(points)} points`;
-    return { points, detail: { zh, en } };
+    const parts: Explanation[] = [explain('explain-deduct-each', { count: formatNumber(shortfalls), each: formatNumber(spec.perShortfall) })];
+    if (capped) parts.push(explain('explain-deduct-cap', { cap: formatNumber(deduction) }));
+    if (floored) parts.push(explain('explain-deduct-floored', { due: formatNumber(deduction), taken: formatNumber(taken) }));
+    else parts.push(explain('explain-deduct-taken', { taken: formatNumber(taken) }));
+    parts.push(explain('explain-score-points', { points: formatNumber(points) }));
+    return { points, detail: joinExplanations(parts) };
   },
 };

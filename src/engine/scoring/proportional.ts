@@ -1,3 +1,4 @@
+import { explain } from '../../core/explain.js';
 import { clamp, formatNumber, formatPercent, roundTo } from '../../core/number.js';
 import type { Scoring } from '../../model/measures.js';
 import type { ScoringModule } from '../scoring-module.js';
@@ -22,12 +23,6 @@ export const proportionalScoring: ScoringModule<ProportionalScoring> = {
     const ratio = Number.isFinite(outcome.ratio) ? clamp(outcome.ratio, 0, 1) : 0;
     const full = Math.max(0, max);
     const points = clamp(roundTo(full * ratio, 2), 0, full);
-    return {
-      points,
-      detail: {
-        zh: `按完成比例 ${formatPercent(ratio)} 计，得${formatNumber(points)}分`,
-        en: `${formatPercent(ratio)} achieved, ${formatNumber(points)} points`,
-      },
-    };
+    return { points, detail: explain('explain-score-proportional', { ratio: formatPercent(ratio), points: formatNumber(points) }) };
   },
 };

@@ -1,3 +1,4 @@
+import { explain, joinExplanations } from '../../core/explain.js';
 import { formatNumber, formatPercent } from '../../core/number.js';
 import type { Scoring } from '../../model/measures.js';
 import type { ScoringModule } from '../scoring-module.js';
@@ -25,25 +26,20 @@ export const stepsScoring: ScoringModule<StepsScoring> = {
     const full = Math.max(0, max);
     const onRatio = spec.on === 'ratio';
     const measured = onRatio ? outcome.ratio : outcome.value;
-    const zhMeasured = onRatio ? `完成比例 ${formatPercent(measured)}` : `实测值 ${formatNumber(measured)}`;
-    const enMeasured = onRatio ? `${formatPercent(measured)} achieved` : `measured ${formatNumber(measured)}`;
+    const what = onRatio ? explain('explain-steps-ratio', { ratio: formatPercent(measured) }) : explain('explain-steps-value', { value: formatNumber(measured) });
     // Highest threshold first; on equal thresholds the higher points, so input order never matters.
     const sorted = [...spec.steps].sort((a, b) => b.atLeast - a.atLeast || b.points - a.points);
     const step = sorted.find((s) => s.atLeast <= measured);
     if (step === undefined) {
       const lowest = sorted[sorted.length - 1]?.atLeast ?? 0;
       const floor = onRatio ? formatPercent(lowest) : formatNumber(lowest);
-      return { points: 0, detail: { zh: `${zhMeasured}，未达到最低档（${floor}），得0分`, en: `${enMeasured}, below the lowest step (${floor}), 0 points` } };
+      return { points: 0, detail: explain('explain-steps-below', { measured: what, floor }) };
     }
     const points = Math.min(step.points, full);
     const limited = step.points > full;
-    const band = formatNumber(step.points);
-    return {
-      points,
-      detail: {
-        zh: `${zhMeasured}，对应${band}分档${limited ? `（以本项满分${formatNumber(full)}分为限）` : ''}，得${formatNumber(points)}分`,
-        en: `${enMeasured}, ${band}-point step${limited ? ` (limited to the line's ${formatNumber(full)})` : ''}, ${formatNumber(points)} points`,
-      },
-    };
+    const parts = [explain('explain-steps-band', { measured: what, band: formatNumber(step.points) })];
+    if (limited) parts.push(explain('explain-steps-limited', { max: formatNumber(full) }));
+    parts.push(explain('explain-score-points', { points: formatNumber(points) }));
+    return { points, detail: joinExplanations(parts) };
   },
 };
