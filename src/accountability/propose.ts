@@ -10,6 +10,7 @@ import { RESPONSIBILITY_LABELS } from '../model/responsibility.js';
 import { formAt, formIndex, formLadders } from './forms.js';
 import { pressureOf, supervisionFindings } from './pressure.js';
 import { reachOf, type ReachedSubject } from './reach.js';
+import { indexRetained, type RetainedIndex } from './retained-index.js';
 import { evaluateTrigger, type TriggerHit } from './triggers.js';
 import { LIABILITY_LABELS, type Liability, type AssessmentResult, type Circumstance, type Eligibility, type Finding, type FindingForm, type FindingSubject } from './types.js';
 
@@ -21,12 +22,12 @@ function subjectOf(graph: Graph, type: 'organization' | 'person', id: string): F
 }
 
 /** Records of some types naming a subject, for this rule or for every rule (no `rule` attribute). */
-function recordsNaming(records: readonly EvidenceRecord[], types: ReadonlySet<string>, subject: { type: string; id: string }, rule: string): EvidenceRecord[] {
-  return records.filter((r) => {
+function recordsNaming(retained: RetainedIndex, types: ReadonlySet<string>, subject: { type: string; id: string }, rule: string): EvidenceRecord[] {
+  const candidates = subject.type === 'person' ? retained.byPerson(subject.id) : retained.byOrganization(subject.id).filter((r) => r.person === undefined);
+  return candidates.filter((r) => {
     if (!types.has(r.type)) return false;
-    const names = subject.type === 'person' ? r.person === subject.id : r.person === undefined && r.organization === subject.id;
     const forRule = r.attributes.get('rule');
-    return names && (forRule === undefined || forRule === null || forRule === rule);
+    return forRule === undefined || forRule === null || forRule === rule;
   });
 }
 
@@ -37,7 +38,7 @@ interface Settings {
   readonly waiver: ReadonlySet<string>;
 }
 
-function circumstancesOf(settings: Settings, retained: readonly EvidenceRecord[], subject: FindingSubject, rule: string, repeated: boolean, start: number, last: number): { circumstances: Circumstance[]; index: number } {
+function circumstancesOf(settings: Settings, retained: RetainedIndex, subject: FindingSubject, rule: string, repeated: boolean, start: number, last: number): { circumstances: Circumstance[]; index: number } {
   const moves: { kind: Circumstance['kind']; step: 1 | -1; recordIds: string[] }[] = [];
   if (repeated) moves.push({ kind: 'repeat', step: 1, recordIds: [] });
   const heavier = recordsNaming(retained, settings.aggravating, subject, rule);
@@ -52,7 +53,7 @@ function circumstancesOf(settings: Settings, retained: readonly EvidenceRecord[]
   return { circumstances: moves.map((m) => ({ ...m, clamped: clamped && Math.sign(wanted - index) === m.step })), index };
 }
 
-function waiverOf(settings: Settings, retained: readonly EvidenceRecord[], subject: FindingSubject, rule: string, lang: Lang): Finding['waiver'] {
+function waiverOf(settings: Settings, retained: RetainedIndex, subject: FindingSubject, rule: string, lang: Lang): Finding['waiver'] {
   const records = recordsNaming(retained, settings.waiver, subject, rule);
   if (records.length === 0) return undefined;
   const reason = String(records[0]?.attributes.get('reason') ?? 'unspecified');
@@ -135,7 +136,8 @@ function strongestReach(graph: Graph, rule: AccountabilityRule, hit: TriggerHit)
  * pressure. Every finding is `proposed`.
  */
 export function proposeFindings(run: ScoredRun, previous: AssessmentResult | undefined, lang: Lang): Pick<AssessmentResult, 'findings' | 'eligibility' | 'pressure' | 'ineligibleFrom' | 'forms'> {
-  const { plan, result, retained } = run;
+  const { plan, result } = run;
+  const retained = indexRetained(run.retained);
   const section = plan.rules.accountability;
   if (!section) return { findings: [], eligibility: [], pressure: [], ineligibleFrom: null, forms: null };
   const settings: Settings = {

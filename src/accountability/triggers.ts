@@ -4,8 +4,8 @@ import type { ScoreResult, SubjectResult } from '../engine/result.js';
 import type { Plan } from '../engine/plan.js';
 import type { AccountabilityRule, Trigger } from '../model/accountability.js';
 import type { EvidenceRecord } from '../model/record.js';
+import type { RetainedIndex } from './retained-index.js';
 import { hasSupport, matchesWhere } from '../engine/matches.js';
-import { isAncestorOf } from '../graph/queries.js';
 
 /** A subject that set off a rule, with the evidence. */
 export interface TriggerHit {
@@ -21,7 +21,7 @@ export interface TriggerHit {
 export interface TriggerContext {
   readonly plan: Plan;
   readonly result: ScoreResult;
-  readonly retained: readonly EvidenceRecord[];
+  readonly retained: RetainedIndex;
   /** Trigger subjects of each rule in the previous period's findings: `type\u0000id`. */
   readonly previousHits: ReadonlyMap<string, ReadonlySet<string>>;
   /** Hits of the rules evaluated so far in this period (for `repeat`). */
@@ -73,13 +73,13 @@ function hitOf(subject: SubjectResult, indicators: string[], recordIds: string[]
  * that a subtree-wide rule also reaches.
  */
 function peopleOnRecords(ctx: TriggerContext, ids: readonly string[], subject: SubjectResult): string[] {
-  const wanted = new Set(ids);
-  const here = (r: EvidenceRecord): boolean => (subject.type === 'organization' ? r.organization === subject.id : r.person === subject.id);
-  return sorted(
-    ctx.retained
-      .filter((r) => wanted.has(r.id) && here(r) && r.person !== undefined && ctx.plan.graph.people.has(r.person))
-      .map((r) => r.person as string),
-  );
+  const people: string[] = [];
+  for (const id of ids) {
+    const r = ctx.retained.byId.get(id);
+    if (!r || r.person === undefined || !ctx.plan.graph.people.has(r.person)) continue;
+    if (subject.type === 'organization' ? r.organization === subject.id : r.person === subject.id) people.push(r.person);
+  }
+  return sorted(people);
 }
 
 function isOpenTask(record: EvidenceRecord, asOf: number): boolean {
@@ -93,12 +93,16 @@ function openTasks(ctx: TriggerContext, subject: SubjectResult, indicatorId: str
   if (!plan || measure?.type !== 'deadline') return [];
   const types = new Set(measure.recordTypes);
   const { graph } = ctx.plan;
-  const inScope = (r: EvidenceRecord): boolean => {
-    if (subject.type === 'person') return r.person === subject.id;
-    if (r.organization === subject.id) return true;
-    return plan.scope === 'subtree' && r.organization !== undefined && graph.organizations.has(r.organization) && isAncestorOf(graph, subject.id, r.organization);
-  };
-  return ctx.retained.filter((r) => types.has(r.type) && inScope(r) && matchesWhere(r, plan.where) && hasSupport(r, plan.requireAttributes) && isOpenTask(r, ctx.plan.context.asOf));
+  // The subject's own records, and with subtree scope those of every organization below it.
+  let candidates: readonly EvidenceRecord[];
+  if (subject.type === 'person') candidates = ctx.retained.byPerson(subject.id);
+  else if (plan.scope !== 'subtree') candidates = ctx.retained.byOrganization(subject.id);
+  else {
+    const span = graph.index.span.get(subject.id);
+    const organizations = span ? graph.index.preorder.slice(span.enter, span.exit) : [subject.id];
+    candidates = organizations.flatMap((id) => ctx.retained.byOrganization(id));
+  }
+  return candidates.filter((r) => types.has(r.type) && matchesWhere(r, plan.where) && hasSupport(r, plan.requireAttributes) && isOpenTask(r, ctx.plan.context.asOf));
 }
 
 /**
@@ -141,7 +145,7 @@ export function evaluateTrigger(rule: AccountabilityRule, ctx: TriggerContext): 
     case 'incident': {
       const types = new Set(trigger.recordTypes);
       const attribute = trigger.severityAttribute ?? 'severity';
-      const records = ctx.retained.filter((r) => {
+      const records = ctx.retained.all.filter((r) => {
         if (!types.has(r.type)) return false;
         if (trigger.minSeverity === undefined) return true;
         const severity = r.attributes.get(attribute);
@@ -153,7 +157,7 @@ export function evaluateTrigger(rule: AccountabilityRule, ctx: TriggerContext): 
     case 'formalism': {
       const types = new Set(trigger.recordTypes);
       const attribute = trigger.attribute ?? 'formalism';
-      const records = ctx.retained.filter((r) => types.has(r.type) && r.attributes.get(attribute) === true);
+      const records = ctx.retained.all.filter((r) => types.has(r.type) && r.attributes.get(attribute) === true);
       return recordHits(ctx, records, explain('hit-formalism'));
     }
     case 'verdict':

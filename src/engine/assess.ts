@@ -9,7 +9,7 @@ import { parseGraph } from '../graph/parse.js';
 import type { Graph } from '../graph/types.js';
 import type { RuleSet } from '../model/rules.js';
 import { ENGINE_VERSION } from '../version.js';
-import { ingest, newAccumulation, type Accumulation } from './accumulate.js';
+import { digestHex, ingest, newAccumulation, type Accumulation } from './accumulate.js';
 import { evaluateSubjects } from './evaluate-subjects.js';
 import { basisFingerprint, fingerprintOf } from './fingerprint.js';
 import { absorbPartial, snapshotAccumulation, type PartialState } from './partial.js';
@@ -182,7 +182,7 @@ export function openAssessment(input: Omit<AssessInput, 'records'>): AssessmentS
       ruleSet: { id: rules.id, version: rules.version, title: lang === 'en' && rules.titleEn !== undefined ? rules.titleEn : rules.title },
       period: { start: formatCalendarDate(plan.period.start), end: formatCalendarDate(plan.period.end), asOf, label: plan.period.label[lang] },
       lang,
-      fingerprint: fingerprintOf({ graph, rules, recordsDigest: acc.recordsDigest, asOf, lang, previous: previous?.fingerprint ?? null }),
+      fingerprint: fingerprintOf({ graph, rules, recordsDigest: digestHex(acc.recordsDigest), asOf, lang, previous: previous?.fingerprint ?? null }),
       organizations: drafts.organizations.map(finalize),
       people: drafts.people.map(finalize),
       warnings,

@@ -9,8 +9,8 @@ import { ENGINE_VERSION } from '../version.js';
 export interface FingerprintInput {
   readonly graph: Graph;
   readonly rules: RuleSet;
-  /** The order-free multiset digest of the distinct record versions. */
-  readonly recordsDigest: bigint;
+  /** The order-free digest of the distinct record versions (hex). */
+  readonly recordsDigest: string;
   readonly asOf: string | null;
   readonly lang: string;
   readonly previous: string | null;
@@ -22,14 +22,14 @@ export interface FingerprintInput {
  * order cannot change it), asOf, language, and the previous result's fingerprint.
  *
  * @example
- * fingerprintOf({ graph, rules, recordsDigest: 0n, asOf: null, lang: 'zh', previous: null });
+ * fingerprintOf({ graph, rules, recordsDigest: '0'.repeat(64), asOf: null, lang: 'zh', previous: null });
  */
 export function fingerprintOf(input: FingerprintInput): string {
   const text = canonicalJson({
     engine: ENGINE_VERSION,
     graph: toGraphInput(input.graph),
     rules: input.rules,
-    records: input.recordsDigest.toString(16),
+    records: input.recordsDigest,
     asOf: input.asOf,
     lang: input.lang,
     previous: input.previous,

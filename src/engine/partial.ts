@@ -1,7 +1,7 @@
 import type { Issue } from '../core/issue.js';
 import { normalizeRecord } from '../evidence/normalize.js';
 import { ENGINE_VERSION } from '../version.js';
-import { withdrawEverywhere, type Accumulation, type EvidenceStats } from './accumulate.js';
+import { withdrawEverywhere, xorDigest, type Accumulation, type EvidenceStats } from './accumulate.js';
 import { emptyLineState, type LineState } from './line-state.js';
 import type { RecordMeasure } from './measure-module.js';
 import { decodeState, encodeState, recordToInput, type Encoded } from './partial-codec.js';
@@ -148,7 +148,6 @@ export function absorbPartial(plan: Plan, acc: Accumulation, partial: PartialSta
   recount(acc, occurrences);
 }
 
-const MOD = 1n << 256n;
 
 // The statistics of a merged accumulation, from its versions alone.
 function recount(acc: Accumulation, occurrences: number): void {
@@ -157,11 +156,11 @@ function recount(acc: Accumulation, occurrences: number): void {
   acc.unknownSubjects.clear();
   acc.conflictIds.clear();
   acc.pendingIds.clear();
-  let digest = 0n;
+  const digest = new Uint32Array(8);
   for (const [id, version] of acc.versions) {
     const digests = version.digests ?? new Set([version.digest]);
     stats.received += digests.size;
-    for (const d of digests) digest = (digest + BigInt(`0x${Buffer.from(d, 'base64').toString('hex')}`)) % MOD;
+    for (const d of digests) xorDigest(digest, Buffer.from(d, 'base64'));
     if (digests.size > 1) {
       stats.conflicts++;
       acc.conflictIds.add(id);
@@ -176,5 +175,5 @@ function recount(acc: Accumulation, occurrences: number): void {
   }
   stats.duplicates = occurrences - stats.received;
   Object.assign(acc.stats, stats);
-  acc.recordsDigest = digest;
+  acc.recordsDigest.set(digest);
 }
