@@ -18,9 +18,11 @@
 //   npm run bench         S (peer on all of it), S50k (S's graph, 10× the records: scaling, no peer),
 //                         M100k (peer on its first 25,000 lines, extrapolated); one run each; < 1 min
 //   npm run bench:full    M100k, M (1M records) and L (10M records), peer on the first 100,000
-//                         lines of each (all of M100k); one run each; about 15 minutes
+//                         lines of each (all of M100k); one run each; 51 minutes on 2026-11-29,
+//                         42 of them L's zerenzhi child (see BENCHMARKS.md)
 //   node --import tsx bench/assess.ts [--full] [--sizes S,M100k] [--runs 3] [--peer-cap N]
-//                         [--peer-sizes S,M100k | --no-peer] [--profile]
+//                         [--peer-sizes S,M100k | --no-peer] [--phases floor,zerenzhi,peer] [--profile]
+//                         [--child-timeout SECONDS]
 // --profile adds --cpu-prof to the zerenzhi child (profiles go to bench/out/profiles/); the
 // summary is printed by bench/profile-summary.ts. Results also go to bench/out/assess-latest.json.
 // A report, not a test: nothing here asserts on time.
@@ -60,6 +62,8 @@ interface Sample {
   /** Per peer indicator, the sum of `value` over every subject: the cross-check. */
   readonly valueSums?: Record<string, number>;
   readonly pointSums?: Record<string, number>;
+  /** Set when the child failed or was stopped at --child-timeout; the figures are then NaN. */
+  readonly failed?: string;
 }
 
 // ---- child ------------------------------------------------------------------------------------
@@ -169,6 +173,10 @@ interface Options {
   /** Sizes the peer runs on. */
   readonly peerSizes: ReadonlySet<string>;
   readonly profile: boolean;
+  /** Stop a child after this many seconds and report it as not finished (default: no limit). */
+  readonly childTimeoutSec: number;
+  /** Phases to run (default all three). */
+  readonly phases: ReadonlySet<Phase>;
 }
 
 function parseOptions(argv: readonly string[]): Options {
@@ -192,6 +200,8 @@ function parseOptions(argv: readonly string[]): Options {
     peerCap: Number(value('--peer-cap') ?? (full ? 100_000 : 25_000)),
     peerSizes: new Set(peerSizes),
     profile: argv.includes('--profile'),
+    childTimeoutSec: Number(value('--child-timeout') ?? Number.POSITIVE_INFINITY),
+    phases: new Set((value('--phases') ?? PHASES.join(',')).split(',') as Phase[]),
   };
 }
 
@@ -204,14 +214,29 @@ function runChild(phase: Phase, size: AssessmentSize, path: string, options: Opt
   }
   const args = [...flags, '--import', 'tsx', SELF, '--child', phase, '--size', size.name, '--file', path, '--peer-cap', String(options.peerCap)];
   return new Promise((resolve, reject) => {
+    const started = performance.now();
     const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let timedOut = false;
+    const timer = Number.isFinite(options.childTimeoutSec)
+      ? setTimeout(() => {
+          timedOut = true;
+          proc.kill('SIGTERM'); // the child this harness spawned, by its handle
+        }, options.childTimeoutSec * 1000)
+      : undefined;
     let out = '';
     proc.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
     proc.on('error', reject);
-    proc.on('close', (code) => {
+    proc.on('close', (code, signal) => {
+      if (timer) clearTimeout(timer);
       const line = out.split('\n').find((l) => l.startsWith('@@sample '));
-      if (code !== 0 || !line) reject(new Error(`${phase} ${size.name} exited ${code}: ${out.slice(-2000)}`));
-      else resolve(JSON.parse(line.slice('@@sample '.length)) as Sample);
+      if (code === 0 && line) {
+        resolve(JSON.parse(line.slice('@@sample '.length)) as Sample);
+        return;
+      }
+      const seconds = ((performance.now() - started) / 1000).toFixed(0);
+      const failed = timedOut ? `not finished: stopped after ${seconds} s (--child-timeout)` : `failed after ${seconds} s (exit ${code ?? signal}): ${out.slice(-300).trim()}`;
+      process.stderr.write(`  ${phase} ${size.name}: ${failed}\n`);
+      resolve({ phase, size: size.name, lines: 0, wallMs: Number.NaN, probeGcMs: 0, rssBeforeBytes: Number.NaN, peakRssBytes: Number.NaN, heapBeforeBytes: Number.NaN, heapAfterPassBytes: Number.NaN, failed });
     });
   });
 }
@@ -223,6 +248,7 @@ const median = (values: readonly number[]): number => {
 };
 const fmtMs = (ms: number): string => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 100 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(1)} ms`);
 const fmtRatio = (r: number): string => (!Number.isFinite(r) ? 'n/a' : r >= 10 ? r.toFixed(1) : r.toFixed(2));
+const fmtTimes = (r: number): string => (Number.isFinite(r) ? `${fmtRatio(r)}×` : '–');
 const fmtMb = (bytes: number): string => (Number.isNaN(bytes) ? 'n/a' : `${(bytes / 1e6).toFixed(0)} MB`);
 const fmtInt = (n: number): string => Math.round(n).toLocaleString('en-US');
 const fmtRate = (perSec: number): string => (perSec >= 1e6 ? `${(perSec / 1e6).toFixed(2)} M/s` : perSec >= 1e3 ? `${(perSec / 1e3).toFixed(1)} k/s` : `${perSec.toFixed(0)}/s`);
@@ -267,6 +293,10 @@ function report(results: readonly SizeResult[], options: Options): string {
     for (const phase of PHASES) {
       const s = r.phases[phase];
       if (!s) continue;
+      if (s.failed) {
+        out.push(`| ${r.size.name} | ${fmtInt(r.size.organizations)} | ${fmtInt(r.meta.people)} | ${fmtInt(r.meta.lines)} | ${fmtMb(r.meta.bytes)} | ${phase} | ${s.failed} | | | | |`);
+        continue;
+      }
       const capped = s.lines < r.meta.lines ? ` (first ${fmtInt(s.lines)} lines)` : '';
       out.push(
         `| ${r.size.name} | ${fmtInt(r.size.organizations)} | ${fmtInt(r.meta.people)} | ${fmtInt(r.meta.lines)} | ${fmtMb(r.meta.bytes)} | ${phase}${capped} | ${fmtMs(s.wallMs)} | ${fmtRate((s.lines / s.wallMs) * 1000)} | ${fmtMb(s.peakRssBytes)} | ${fmtMb(s.rssBeforeBytes)} | ${fmtMb(s.heapAfterPassBytes)} |`,
@@ -286,7 +316,7 @@ function report(results: readonly SizeResult[], options: Options): string {
     const pz = z && peer ? peer.ms / z.wallMs : Number.NaN;
     const split = z?.split ? `${fmtMs(z.split.setupMs)} · ${fmtMs(z.split.passMs)} · ${fmtMs(z.split.finishMs)}` : '';
     out.push(
-      `| ${r.size.name} | ${fmtRatio(zf)}× | ${Number.isNaN(zf) ? '' : goal(zf <= 2)} | ${fmtRatio(pz)}×${peer?.extrapolated ? ` (peer extrapolated from ${fmtInt(r.phases.peer?.lines ?? 0)} lines)` : ''} | ${Number.isNaN(pz) ? '' : goal(pz >= 50)} | ${split} |`,
+      `| ${r.size.name} | ${fmtTimes(zf)} | ${Number.isNaN(zf) ? '' : goal(zf <= 2)} | ${fmtTimes(pz)}${peer?.extrapolated ? ` (peer extrapolated from ${fmtInt(r.phases.peer?.lines ?? 0)} lines)` : ''} | ${Number.isNaN(pz) ? '' : goal(pz >= 50)} | ${split} |`,
     );
   }
   // Scaling: pairs of sizes on the same graph with 10× the records.
@@ -311,7 +341,7 @@ function report(results: readonly SizeResult[], options: Options): string {
         const m = sb.peakRssBytes / sa.peakRssBytes;
         const growth = `${fmtMb(sa.peakRssBytes - sa.rssBeforeBytes)} → ${fmtMb(sb.peakRssBytes - sb.rssBeforeBytes)}`;
         out.push(
-          `| ${a.size.name} → ${b.size.name} | ${phase} | ${fmtRatio(t)}× | ${phase === 'zerenzhi' ? goal(t <= 11) : ''} | ${fmtRatio(m)}× | ${phase === 'zerenzhi' ? goal(m <= 1.25) : ''} | ${growth} | ${fmtRatio(sb.heapAfterPassBytes / sa.heapAfterPassBytes)}× |`,
+          `| ${a.size.name} → ${b.size.name} | ${phase} | ${fmtRatio(t)}× | ${phase === 'zerenzhi' && !Number.isNaN(t) ? goal(t <= 11) : ''} | ${fmtRatio(m)}× | ${phase === 'zerenzhi' && !Number.isNaN(m) ? goal(m <= 1.25) : ''} | ${growth} | ${fmtRatio(sb.heapAfterPassBytes / sa.heapAfterPassBytes)}× |`,
         );
       }
     }
@@ -348,10 +378,11 @@ async function parent(options: Options): Promise<void> {
     const phases: Partial<Record<Phase, Sample[]>> = {};
     for (let run = 0; run < options.runs; run++) {
       for (const phase of PHASES) {
-        if (phase === 'peer' && !options.peerSizes.has(size.name)) continue;
+        if (!options.phases.has(phase) || (phase === 'peer' && !options.peerSizes.has(size.name))) continue;
         if (phase === 'peer' && run > 0 && meta.lines > options.peerCap) continue; // extrapolated anyway: one run
         const s = await runChild(phase, size, files.records, options);
         (phases[phase] ??= []).push(s);
+        if (s.failed) continue;
         process.stderr.write(`  ${size.name} run ${run + 1}/${options.runs} ${phase}: ${fmtMs(s.wallMs)}, ${fmtInt(s.lines)} lines, peak RSS ${fmtMb(s.peakRssBytes)}, heap after pass ${fmtMb(s.heapAfterPassBytes)}\n`);
       }
     }

@@ -56,6 +56,8 @@ export const SIZES: Readonly<Record<string, AssessmentSize>> = {
   M: { name: 'M', organizations: 10_000, posts: 100_000, records: 1_000_000 },
   /** M's graph with a tenth of the records. */
   M100k: { name: 'M100k', organizations: 10_000, posts: 100_000, records: 100_000 },
+  /** L's graph with 100k records: the per-subject costs of a province without the record volume (profiling). */
+  L100k: { name: 'L100k', organizations: 100_000, posts: 1_053_000, records: 100_000 },
   /** A province: 100,000 organizations, about 1,000,000 people. */
   L: { name: 'L', organizations: 100_000, posts: 1_053_000, records: 10_000_000 },
 };
