@@ -1,0 +1,49 @@
+// Mutation testing with StrykerJS 9 and its vitest runner. Not part of `npm test` or CI: slow.
+// Run with `npm run mutate` (graph, engine and accountability) or one module at a time with
+// `npm run mutate:graph`, `mutate:engine`, `mutate:accountability`. See TESTING.md.
+//
+// The npm script's name (npm_lifecycle_event: "mutate", "mutate:graph", ...) picks the folder the
+// reports and the incremental file go to, so that one module's run does not overwrite another's:
+//   reports/mutation/<module>/index.html, mutation.json, incremental.json
+// (reports/ is git-ignored). The files to mutate come from the script's `--mutate`; run by hand
+// (`npx stryker run`), the three modules are mutated and the reports go to reports/mutation/all/.
+
+const script = process.env.npm_lifecycle_event ?? '';
+const module = script.startsWith('mutate:') ? script.slice('mutate:'.length) : 'all';
+const out = `reports/mutation/${module}`;
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  $schema: './node_modules/@stryker-mutator/core/schema/stryker-schema.json',
+  packageManager: 'npm',
+  testRunner: 'vitest',
+  vitest: {
+    // vitest.config.ts less the tests that run the code in child processes or worker threads
+    configFile: 'vitest.mutation.config.ts',
+  },
+  coverageAnalysis: 'perTest',
+  mutate: [
+    'src/graph/**/*.ts',
+    'src/engine/**/*.ts',
+    'src/accountability/**/*.ts',
+    // run only inside worker threads (assessParallel), where a mutant is never switched on
+    '!src/engine/parallel.ts',
+    '!src/engine/worker.ts',
+  ],
+  // Mutants that run only while a module loads (top-level constants): they would need the whole
+  // suite rerun for each, and are covered by every test that imports the module anyway.
+  ignoreStatic: true,
+  concurrency: 2,
+  timeoutMS: 10_000,
+  timeoutFactor: 2,
+  dryRunTimeoutMinutes: 15,
+  incremental: true,
+  incrementalFile: `${out}/incremental.json`,
+  reporters: ['clear-text', 'progress', 'json', 'html'],
+  clearTextReporter: { allowColor: false, logTests: false, reportMutants: true, reportScoreTable: true },
+  jsonReporter: { fileName: `${out}/mutation.json` },
+  htmlReporter: { fileName: `${out}/index.html` },
+  thresholds: { high: 90, low: 85, break: null },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: true,
+};
