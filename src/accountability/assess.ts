@@ -1,3 +1,4 @@
+import { batchesOf } from '../evidence/batches.js';
 import { openAssessment, type AssessInput, type AssessStreamInput } from '../engine/assess.js';
 import { scoreFilesInParallel, type ParallelInput } from '../engine/parallel.js';
 import { proposeFindings } from './propose.js';
@@ -42,7 +43,11 @@ export function assess(input: AssessOptions): AssessmentResult {
  */
 export async function assessStream(input: AssessStreamOptions): Promise<AssessmentResult> {
   const session = openAssessment(input);
-  for await (const item of input.records) if (!session.add(item)) break;
+  // The engine's own readers hand over a chunk's records at once: no promise per record.
+  const batches = batchesOf(input.records);
+  if (batches) {
+    reading: for await (const batch of batches) for (const item of batch) if (!session.add(item)) break reading;
+  } else for await (const item of input.records) if (!session.add(item)) break;
   const run = session.finish();
   return { ...run.result, ...proposeFindings(run, input.previous, run.result.lang) };
 }

@@ -1,6 +1,7 @@
 import { atLine, type Issue } from '../core/issue.js';
 import type { Lang } from '../core/lang.js';
 import { readRecordsFile } from '../evidence/read-file.js';
+import { batched, eachBatch, throughBatches } from '../evidence/batches.js';
 import type { ReaderItem } from '../evidence/reader-item.js';
 import { normalizeRecord } from '../evidence/normalize.js';
 import { say, type CliIo } from './io.js';
@@ -28,10 +29,10 @@ export const SKIPPED_LISTED = 1_000;
  * @example
  * for await (const item of readEvidence(['a.ndjson', 'b.csv'], io, 'zh')) session.add(item);
  */
-export async function* readEvidence(paths: readonly string[], io: CliIo, lang: Lang): AsyncGenerator<ReaderItem> {
-  for (const path of paths) {
-    yield* readRecordsFile(path, { lang, stdin: io.stdin });
-  }
+export function readEvidence(paths: readonly string[], io: CliIo, lang: Lang): AsyncGenerator<ReaderItem> {
+  return batched(async function* () {
+    for (const path of paths) yield* eachBatch(readRecordsFile(path, { lang, stdin: io.stdin }));
+  });
 }
 
 /**
@@ -42,24 +43,23 @@ export async function* readEvidence(paths: readonly string[], io: CliIo, lang: L
  * @example
  * for await (const item of withProgress(readEvidence(paths, io, lang), io, lang)) session.add(item);
  */
-export async function* withProgress<T extends ReaderItem>(items: AsyncIterable<T>, io: CliIo, lang: Lang): AsyncGenerator<T> {
+export function withProgress<T extends ReaderItem>(items: AsyncIterable<T>, io: CliIo, lang: Lang): AsyncGenerator<T> {
   const tty = io.stderr.isTTY === true;
   let count = 0;
   let shown = false;
-  try {
-    for await (const item of items) {
-      if (item.kind === 'record') {
-        count++;
-        if (tty && count % PROGRESS_EVERY === 0) {
-          io.stderr.write(`\r${say('cli-progress', lang, { count })}\u001b[K`);
-          shown = true;
-        }
+  const step = (batch: readonly T[]): void => {
+    for (const item of batch) {
+      if (item.kind !== 'record') continue;
+      count++;
+      if (tty && count % PROGRESS_EVERY === 0) {
+        io.stderr.write(`\r${say('cli-progress', lang, { count })}\u001b[K`);
+        shown = true;
       }
-      yield item;
     }
-  } finally {
+  };
+  return throughBatches(items, step, () => {
     if (shown) io.stderr.write('\r\u001b[K');
-  }
+  });
 }
 
 /**
@@ -70,7 +70,7 @@ export async function* withProgress<T extends ReaderItem>(items: AsyncIterable<T
  * @example
  * const items = reportSkipped(readEvidence(paths, io, lang), io, lang);
  */
-export async function* reportSkipped(items: AsyncIterable<ReaderItem>, io: CliIo, lang: Lang): AsyncGenerator<ReaderItem> {
+export function reportSkipped(items: AsyncIterable<ReaderItem>, io: CliIo, lang: Lang): AsyncGenerator<ReaderItem> {
   let listed = 0;
   let more = 0;
   const report = (issue: Issue): void => {
@@ -79,16 +79,16 @@ export async function* reportSkipped(items: AsyncIterable<ReaderItem>, io: CliIo
       io.stderr.write(`${say('cli-skipped', lang, { issue: issueLine(issue, lang) })}\n`);
     } else more++;
   };
-  try {
-    for await (const item of items) {
+  const step = (batch: readonly ReaderItem[]): void => {
+    for (const item of batch) {
       if (item.kind === 'issue') report(item.issue);
       else {
         const normalized = normalizeRecord(item.value, [], lang);
         if (!normalized.ok) for (const issue of normalized.issues) report(atLine(issue, item.line, item.file));
       }
-      yield item;
     }
-  } finally {
+  };
+  return throughBatches(items, step, () => {
     if (more > 0) io.stderr.write(`${say('cli-skipped-more', lang, { count: more })}\n`);
-  }
+  });
 }

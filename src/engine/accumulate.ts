@@ -6,11 +6,21 @@ import { hasSupport, matchesWhere } from './matches.js';
 import type { RecordMeasure } from './measure-module.js';
 import type { IndicatorPlan, Plan, Route } from './plan.js';
 import { parseCalendarDate } from '../core/calendar.js';
+import { VersionTable, type Effect } from './versions.js';
 
 type AnyRecordMeasure = RecordMeasure<never, unknown>;
 
-/** Where one record went, so that it can be withdrawn if a conflicting version turns up. */
-type Target = { readonly line: LineState; readonly plan: IndicatorPlan | null } | { readonly business: Map<string, number> };
+/**
+ * Where one record went, so that it can be withdrawn if a conflicting version turns up: a line,
+ * or the business scores of a subject. Lists of targets are shared between the records that
+ * went to the same places (see {@link internTargets}).
+ */
+type Target = LineState | Map<string, number>;
+type Targets = readonly Target[];
+
+/** The indicator each line belongs to, for withdrawing a record from its measure state. */
+const lineIndicator = new WeakMap<LineState, IndicatorPlan>();
+const NO_TARGETS: Targets = Object.freeze([]);
 
 /** Counts of what happened to the records. */
 export interface EvidenceStats {
@@ -50,26 +60,17 @@ export interface Accumulation {
    * a set of distinct versions since verbatim repeats are dropped before. Eight 32-bit words.
    */
   readonly recordsDigest: Uint32Array;
-  readonly versions: Map<string, Version>;
+  /** One entry per distinct record id: digest, targets and effect, for deduplication and withdrawal. */
+  readonly versions: VersionTable<Targets>;
+  /** The lines each route leads to, by the record's organization or person (see `linesFor`). */
+  readonly routeLines: Map<Route, Map<string, readonly LineState[]>>;
+  /** Shared target lists, by their first target (see {@link internTargets}). */
+  readonly targetLists: Map<Target, Targets>;
+  /** Shared effects, by counter and key. */
+  readonly effects: Map<string, Effect>;
   /** Approved in-period records of the types the accountability rules read, by id. */
   readonly retained: Map<string, EvidenceRecord>;
 }
-
-/** What one record version did: where it went and which counters it moved, so both can be undone. */
-interface Version {
-  readonly digest: string;
-  /** Merged in from a partial state: where it went is not known here, so withdrawing it scans the lines. */
-  imported?: true;
-  /** null once a conflicting version has been seen. */
-  targets: Target[] | null;
-  effect: Effect;
-  digests?: Set<string>;
-}
-
-type Effect = {
-  readonly counter: 'outOfPeriod' | 'pending' | 'rejected' | 'unusedType' | 'unknownSubject' | 'unknownReference' | 'unassignedScore' | null;
-  readonly key?: string;
-};
 
 /**
  * Folds a 32-byte digest into an order-free accumulator by XOR.
@@ -112,7 +113,10 @@ export function newAccumulation(): Accumulation {
     conflictIds: new Set(),
     pendingIds: new Set(),
     recordsDigest: new Uint32Array(8),
-    versions: new Map(),
+    versions: new VersionTable<Targets>(),
+    routeLines: new Map(),
+    targetLists: new Map(),
+    effects: new Map(),
     retained: new Map(),
   };
 }
@@ -124,12 +128,15 @@ function lineFor(plan: Plan, lines: Map<string, Map<string, LineState>>, subject
     lines.set(subject, bySubject);
   }
   let line = bySubject.get(indicator.indicator.id);
+  // A line merged in from a partial state learns its indicator when a record first reaches it here.
+  if (line && !lineIndicator.has(line)) lineIndicator.set(line, indicator);
   if (!line) {
     const module = indicator.module;
     const measure = module?.kind === 'records' && indicator.indicator.measure
       ? (module as AnyRecordMeasure).init(indicator.indicator.measure as never, plan.context)
       : undefined;
     line = emptyLineState(measure);
+    lineIndicator.set(line, indicator);
     bySubject.set(indicator.indicator.id, line);
   }
   return line;
@@ -175,6 +182,27 @@ function subjectsOf(plan: Plan, indicator: IndicatorPlan, role: Route['role'], r
   }
   if (record.person === undefined || !plan.peopleOfIndicator.get(indicator.indicator.id)?.has(record.person)) return [];
   return [record.person];
+}
+
+const NO_LINES: readonly LineState[] = Object.freeze([]);
+
+/**
+ * The lines a record feeds through one route: they depend only on the route and the record's
+ * organization (or person), so they are worked out once for each pair and then looked up.
+ */
+function linesFor(plan: Plan, acc: Accumulation, route: Route, indicator: IndicatorPlan, record: EvidenceRecord): readonly LineState[] {
+  const key = indicator.applies.subject === 'organization' || indicator.by === 'organization' ? record.organization : record.person;
+  if (key === undefined) return NO_LINES;
+  let cache = acc.routeLines.get(route);
+  if (!cache) acc.routeLines.set(route, (cache = new Map()));
+  let found = cache.get(key);
+  if (!found) {
+    const lines = indicator.applies.subject === 'organization' ? acc.organizationLines : acc.personLines;
+    const subjects = subjectsOf(plan, indicator, route.role, record);
+    found = subjects.length === 0 ? NO_LINES : subjects.map((subject) => lineFor(plan, lines, subject, indicator));
+    cache.set(key, found);
+  }
+  return found;
 }
 
 function applyToLine(plan: Plan, indicator: IndicatorPlan, role: Route['role'], line: LineState, record: EvidenceRecord): void {
@@ -231,9 +259,9 @@ function retain(plan: Plan, acc: Accumulation, record: EvidenceRecord): boolean 
 function route(plan: Plan, acc: Accumulation, record: EvidenceRecord, targets: Target[]): Effect {
   const retained = retain(plan, acc, record);
   const routes = plan.routes.get(record.type);
-  if (!routes && retained) return { counter: null };
+  if (!routes && retained) return NO_EFFECT;
   if (!routes) {
-    return count(acc, { counter: 'unusedType', key: record.type });
+    return count(acc, effectOf(acc, 'unusedType', record.type));
   }
   const unknownOrg = record.organization !== undefined && !plan.graph.organizations.has(record.organization);
   const unknownPerson = record.person !== undefined && !plan.graph.people.has(record.person);
@@ -241,7 +269,7 @@ function route(plan: Plan, acc: Accumulation, record: EvidenceRecord, targets: T
   // taker on a branch meeting); it is reported either way.
   const unknownKey = unknownOrg ? (record.organization as string) : unknownPerson ? (record.person as string) : undefined;
   if (unknownKey !== undefined && (unknownOrg || record.organization === undefined)) {
-    return count(acc, { counter: 'unknownSubject', key: unknownKey });
+    return count(acc, effectOf(acc, 'unknownSubject', unknownKey));
   }
   let inAnyPeriod = false;
   // An assessor's score that no manual indicator claims (no or a wrong `indicator` attribute).
@@ -260,7 +288,7 @@ function route(plan: Plan, acc: Accumulation, record: EvidenceRecord, targets: T
       let scores = map.get(key);
       if (!scores) map.set(key, (scores = new Map()));
       scores.set(record.id, score);
-      targets.push({ business: scores });
+      targets.push(scores);
       continue;
     }
     const indicator = r.plan as IndicatorPlan;
@@ -270,21 +298,44 @@ function route(plan: Plan, acc: Accumulation, record: EvidenceRecord, targets: T
       unassignedScore = true;
       continue;
     }
-    const lines = indicator.applies.subject === 'organization' ? acc.organizationLines : acc.personLines;
-    for (const subject of subjectsOf(plan, indicator, r.role, record)) {
-      const line = lineFor(plan, lines, subject, indicator);
+    for (const line of linesFor(plan, acc, r, indicator, record)) {
       applyToLine(plan, indicator, r.role, line, record);
-      targets.push({ line, plan: indicator });
+      targets.push(line);
     }
   }
-  if (!inAnyPeriod) return count(acc, { counter: 'outOfPeriod' });
-  if (unknownKey !== undefined) return count(acc, { counter: targets.length > 0 ? 'unknownReference' : 'unknownSubject', key: unknownKey });
-  if (targets.length === 0 && unassignedScore) return count(acc, { counter: 'unassignedScore' });
+  if (!inAnyPeriod) return count(acc, effectOf(acc, 'outOfPeriod'));
+  if (unknownKey !== undefined) return count(acc, effectOf(acc, targets.length > 0 ? 'unknownReference' : 'unknownSubject', unknownKey));
+  if (targets.length === 0 && unassignedScore) return count(acc, effectOf(acc, 'unassignedScore'));
   if (record.status === 'pending') {
     acc.pendingIds.add(record.id);
-    return count(acc, { counter: 'pending' });
+    return count(acc, effectOf(acc, 'pending'));
   }
-  return count(acc, { counter: record.status === 'rejected' ? 'rejected' : null });
+  return record.status === 'rejected' ? count(acc, effectOf(acc, 'rejected')) : NO_EFFECT;
+}
+
+/** The effect of a record that moved no counter. */
+export const NO_EFFECT: Effect = Object.freeze({ counter: null });
+
+/** The shared effect object of a counter and key (one per pair, not one per record). */
+export function effectOf(acc: Accumulation, counter: NonNullable<Effect['counter']>, key?: string): Effect {
+  const name = key === undefined ? counter : `${counter}\u0000${key}`;
+  let effect = acc.effects.get(name);
+  if (!effect) acc.effects.set(name, (effect = Object.freeze(key === undefined ? { counter } : { counter, key })));
+  return effect;
+}
+
+/**
+ * The shared copy of a list of targets. Records of one type for one subject go to the same
+ * lines, so one list serves them all; the last list seen for each first target is reused when
+ * the new one is equal element by element.
+ */
+function internTargets(acc: Accumulation, targets: Target[]): Targets {
+  const first = targets[0];
+  if (first === undefined) return NO_TARGETS;
+  const known = acc.targetLists.get(first);
+  if (known && known.length === targets.length && known.every((t, i) => t === targets[i])) return known;
+  acc.targetLists.set(first, targets);
+  return targets;
 }
 
 function count(acc: Accumulation, effect: Effect, sign: 1 | -1 = 1): Effect {
@@ -304,17 +355,17 @@ function count(acc: Accumulation, effect: Effect, sign: 1 | -1 = 1): Effect {
   return effect;
 }
 
-function withdraw(acc: Accumulation, recordId: string, version: Version): void {
-  count(acc, version.effect, -1);
+function withdraw(acc: Accumulation, recordId: string, slot: number): void {
+  count(acc, acc.versions.effect(slot), -1);
   acc.retained.delete(recordId);
-  for (const target of version.targets ?? []) {
-    if ('business' in target) {
-      target.business.delete(recordId);
+  for (const target of acc.versions.targets(slot) ?? []) {
+    if (target instanceof Map) {
+      target.delete(recordId);
       continue;
     }
-    const module = target.plan?.module;
-    if (module?.kind === 'records' && target.line.counted.has(recordId)) (module as AnyRecordMeasure).remove(target.line.measure, recordId);
-    forgetRecord(target.line, recordId);
+    const module = lineIndicator.get(target)?.module;
+    if (module?.kind === 'records' && target.counted.has(recordId)) (module as AnyRecordMeasure).remove(target.measure, recordId);
+    forgetRecord(target, recordId);
   }
   acc.pendingIds.delete(recordId);
 }
@@ -350,33 +401,35 @@ export function withdrawEverywhere(plan: Plan, acc: Accumulation, ids: readonly 
  * ingest(plan, acc, record);
  */
 export function ingest(plan: Plan, acc: Accumulation, record: EvidenceRecord): void {
-  // One-shot hash (no Hash object per record): the per-record cost that dominated dedupe.
-  const digestBytes = hash('sha256', canonicalRecord(record), 'buffer') as unknown as Buffer;
-  const digest = digestBytes.toString('base64');
-  const known = acc.versions.get(record.id);
-  if (known && known.digest === digest) {
-    acc.stats.duplicates++;
-    return;
+  // One-shot hash (no Hash object per record), kept as eight words in the version table.
+  const digest = hash('sha256', canonicalRecord(record), 'buffer') as unknown as Buffer;
+  const { versions } = acc;
+  const slot = versions.slot(record.id);
+  let base64: string | undefined;
+  if (slot !== undefined) {
+    if (versions.sameDigest(slot, digest)) {
+      acc.stats.duplicates++;
+      return;
+    }
+    base64 = digest.toString('base64');
+    if (versions.conflicted(slot) && versions.digests(slot).has(base64)) {
+      acc.stats.duplicates++;
+      return;
+    }
   }
-  if (known?.digests?.has(digest)) {
-    acc.stats.duplicates++;
-    return;
-  }
-  xorDigest(acc.recordsDigest, digestBytes);
+  xorDigest(acc.recordsDigest, digest);
   acc.stats.received++;
-  if (!known) {
-    const version: Version = { digest, targets: [], effect: { counter: null } };
-    acc.versions.set(record.id, version);
-    version.effect = route(plan, acc, record, version.targets as Target[]);
+  if (slot === undefined) {
+    const targets: Target[] = [];
+    const effect = route(plan, acc, record, targets);
+    versions.add(record.id, digest, internTargets(acc, targets), effect);
     return;
   }
-  if (known.targets !== null) {
-    if (known.imported) withdrawEverywhere(plan, acc, [record.id]);
-    withdraw(acc, record.id, known);
-    known.targets = null;
-    known.digests = new Set([known.digest]);
+  if (!versions.conflicted(slot)) {
+    if (versions.imported(slot)) withdrawEverywhere(plan, acc, [record.id]);
+    withdraw(acc, record.id, slot);
     acc.conflictIds.add(record.id);
     acc.stats.conflicts++;
   }
-  known.digests?.add(digest);
+  versions.addConflict(slot, [base64 as string]);
 }

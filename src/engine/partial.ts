@@ -1,7 +1,8 @@
 import type { Issue } from '../core/issue.js';
 import { normalizeRecord } from '../evidence/normalize.js';
 import { ENGINE_VERSION } from '../version.js';
-import { withdrawEverywhere, xorDigest, type Accumulation, type EvidenceStats } from './accumulate.js';
+import { effectOf, NO_EFFECT, withdrawEverywhere, xorDigest, type Accumulation, type EvidenceStats } from './accumulate.js';
+import type { Effect } from './versions.js';
 import { emptyLineState, type LineState } from './line-state.js';
 import type { RecordMeasure } from './measure-module.js';
 import { decodeState, encodeState, recordToInput, type Encoded } from './partial-codec.js';
@@ -79,9 +80,10 @@ export function snapshotAccumulation(acc: Accumulation, basis: string, extra: Pi
     engine: ENGINE_VERSION,
     basis,
     occurrences: acc.stats.received + acc.stats.duplicates,
-    versions: sorted(acc.versions.keys()).map((id) => {
-      const v = acc.versions.get(id) as NonNullable<ReturnType<typeof acc.versions.get>>;
-      return [id, sorted(v.digests ?? [v.digest]), v.effect.key === undefined ? { counter: v.effect.counter } : { counter: v.effect.counter, key: v.effect.key }];
+    versions: sorted(acc.versions.ids()).map((id) => {
+      const slot = acc.versions.slot(id) as number;
+      const effect = acc.versions.effect(slot);
+      return [id, sorted(acc.versions.digests(slot)), effect.key === undefined ? { counter: effect.counter } : { counter: effect.counter, key: effect.key }];
     }),
     lines,
     business,
@@ -114,16 +116,14 @@ function mergeLine(plan: Plan, indicatorId: string, into: LineState, json: LineJ
 export function absorbPartial(plan: Plan, acc: Accumulation, partial: PartialState): void {
   const occurrences = acc.stats.received + acc.stats.duplicates + partial.occurrences;
   for (const [id, digests, effect] of partial.versions) {
-    const known = acc.versions.get(id);
-    if (!known) {
-      acc.versions.set(id, { digest: digests[0] as string, targets: digests.length > 1 ? null : [], imported: true, effect: effect as never, ...(digests.length > 1 ? { digests: new Set(digests) } : {}) });
+    let slot = acc.versions.slot(id);
+    if (slot === undefined) {
+      const shared = effect.counter === null ? NO_EFFECT : effectOf(acc, effect.counter as NonNullable<Effect['counter']>, effect.key);
+      slot = acc.versions.add(id, Buffer.from(digests[0] as string, 'base64'), [], shared, true);
+      if (digests.length > 1) acc.versions.addConflict(slot, digests);
       continue;
     }
-    const all = new Set([...(known.digests ?? [known.digest]), ...digests]);
-    if (all.size > 1) {
-      known.targets = null;
-      known.digests = all;
-    }
+    acc.versions.addConflict(slot, digests);
   }
   for (const [type, subject, indicator, json] of partial.lines) {
     const lines = type === 'o' ? acc.organizationLines : acc.personLines;
@@ -144,7 +144,7 @@ export function absorbPartial(plan: Plan, acc: Accumulation, partial: PartialSta
     if (normalized.ok) acc.retained.set(normalized.record.id, normalized.record);
   }
   // Conflicts found across shards: every trace of those ids comes out of every line.
-  withdrawEverywhere(plan, acc, [...acc.versions].filter(([, v]) => v.targets === null).map(([id]) => id));
+  withdrawEverywhere(plan, acc, [...acc.versions.entries()].filter(([, slot]) => acc.versions.conflicted(slot)).map(([id]) => id));
   recount(acc, occurrences);
 }
 
@@ -157,8 +157,8 @@ function recount(acc: Accumulation, occurrences: number): void {
   acc.conflictIds.clear();
   acc.pendingIds.clear();
   const digest = new Uint32Array(8);
-  for (const [id, version] of acc.versions) {
-    const digests = version.digests ?? new Set([version.digest]);
+  for (const [id, slot] of acc.versions.entries()) {
+    const digests = acc.versions.digests(slot);
     stats.received += digests.size;
     for (const d of digests) xorDigest(digest, Buffer.from(d, 'base64'));
     if (digests.size > 1) {
@@ -166,7 +166,7 @@ function recount(acc: Accumulation, occurrences: number): void {
       acc.conflictIds.add(id);
       continue;
     }
-    const { counter, key } = version.effect;
+    const { counter, key } = acc.versions.effect(slot);
     if (counter === null) continue;
     stats[counter]++;
     if (counter === 'pending') acc.pendingIds.add(id);

@@ -4,6 +4,7 @@ import { createReadStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { readNdjson } from '../evidence/read-ndjson.js';
 import { readRecordsFile } from '../evidence/read-file.js';
+import { eachBatch } from '../evidence/batches.js';
 import type { Lang } from '../core/lang.js';
 import { openAssessment } from './assess.js';
 import type { ShardTask, WorkerInput } from './parallel.js';
@@ -28,13 +29,15 @@ async function run(input: WorkerInput): Promise<void> {
   const session = openAssessment({ graph: input.graph, rules: input.rules, lang: input.lang as Lang, ...(input.asOf !== undefined ? { asOf: input.asOf } : {}) });
   for (const task of input.tasks as ShardTask[]) {
     if (task.kind === 'whole') {
-      for await (const item of readRecordsFile(task.path, { lang: input.lang as Lang })) session.add(item);
+      for await (const batch of eachBatch(readRecordsFile(task.path, { lang: input.lang as Lang }))) for (const item of batch) session.add(item);
       continue;
     }
     const offset = await linesBefore(task.path, task.start);
-    for await (const item of readNdjson(range(task.path, task.start, task.end), { file: task.path, lang: input.lang as Lang })) {
-      if (item.kind === 'record') session.add({ ...item, line: item.line + offset });
-      else session.add({ kind: 'issue', issue: item.issue.line === undefined ? item.issue : { ...item.issue, line: item.issue.line + offset } });
+    for await (const batch of eachBatch(readNdjson(range(task.path, task.start, task.end), { file: task.path, lang: input.lang as Lang }))) {
+      for (const item of batch) {
+        if (item.kind === 'record') session.add(offset === 0 ? item : { ...item, line: item.line + offset });
+        else session.add({ kind: 'issue', issue: item.issue.line === undefined ? item.issue : { ...item.issue, line: item.issue.line + offset } });
+      }
     }
   }
   parentPort?.postMessage({ ok: true, partial: session.snapshot() });

@@ -6,6 +6,7 @@ import { readJsonArray } from './read-json.js';
 import { readNdjson } from './read-ndjson.js';
 import { InvalidEncodingError, issueItem, jsonTypeOf, textChunks, type ReaderOptions } from './reader-common.js';
 import type { ReaderItem } from './reader-item.js';
+import { batched, eachBatch } from './batches.js';
 
 /** The formats a records file can be in. */
 export type RecordsFormat = 'json' | 'ndjson' | 'csv';
@@ -48,21 +49,26 @@ const FORMAT_OF_EXTENSION: ReadonlyMap<string, RecordsFormat> = new Map([
  *   if (item.kind === 'issue') console.error(formatIssues([item.issue], 'en'));
  * }
  */
-export async function* readRecordsFile(path: string, options: ReadRecordsFileOptions = {}): AsyncGenerator<ReaderItem> {
+export function readRecordsFile(path: string, options: ReadRecordsFileOptions = {}): AsyncGenerator<ReaderItem> {
+  return batched(() => fileBatches(path, options));
+}
+
+async function* fileBatches(path: string, options: ReadRecordsFileOptions): AsyncGenerator<readonly ReaderItem[]> {
   const readerOptions: ReaderOptions = { file: path === '-' ? STDIN_FILE : path, ...(options.lang === undefined ? {} : { lang: options.lang }) };
   const known = options.format ?? FORMAT_OF_EXTENSION.get(extname(path).toLowerCase());
   try {
     const source = path === '-' ? (options.stdin ?? process.stdin) : createReadStream(path);
-    if (known === 'ndjson') yield* readNdjson(source, readerOptions);
-    else if (known === 'csv') yield* readCsv(source, readerOptions);
-    else if (known === 'json') yield* readWholeJson(textChunks(source), readerOptions);
+    if (known === 'ndjson') yield* eachBatch(readNdjson(source, readerOptions));
+    else if (known === 'csv') yield* eachBatch(readCsv(source, readerOptions));
+    else if (known === 'json') yield* eachBatch(readWholeJson(textChunks(source), readerOptions));
     else yield* readSniffed(textChunks(source), readerOptions);
   } catch (error) {
     const reason = systemErrorCode(error);
     if (reason === undefined) throw error;
-    yield issueItem('file-unreadable', undefined, { path, reason }, readerOptions);
+    yield [issueItem('file-unreadable', undefined, { path, reason }, readerOptions)];
   }
 }
+
 
 async function* readWholeJson(chunks: AsyncIterable<string>, options: ReaderOptions): AsyncGenerator<ReaderItem> {
   let text = '';
@@ -78,7 +84,7 @@ async function* readWholeJson(chunks: AsyncIterable<string>, options: ReaderOpti
 }
 
 // Peeks at the start of the text, then hands what it read, and the rest, to the right reader.
-async function* readSniffed(chunks: AsyncGenerator<string>, options: ReaderOptions): AsyncGenerator<ReaderItem> {
+async function* readSniffed(chunks: AsyncGenerator<string>, options: ReaderOptions): AsyncGenerator<readonly ReaderItem[]> {
   let head = '';
   let format: RecordsFormat | undefined;
   try {
@@ -90,13 +96,13 @@ async function* readSniffed(chunks: AsyncGenerator<string>, options: ReaderOptio
   } catch (error) {
     if (!(error instanceof InvalidEncodingError)) throw error;
     const line = head.split('\n').length;
-    yield issueItem('invalid-encoding', line, { line }, options);
+    yield [issueItem('invalid-encoding', line, { line }, options)];
     return;
   }
   const text = resume(head, chunks);
-  if (format === 'ndjson') yield* readNdjson(text, options);
-  else if (format === 'csv') yield* readCsv(text, options);
-  else yield* readWholeJson(text, options);
+  if (format === 'ndjson') yield* eachBatch(readNdjson(text, options));
+  else if (format === 'csv') yield* eachBatch(readCsv(text, options));
+  else yield* eachBatch(readWholeJson(text, options));
 }
 
 async function* resume(head: string, chunks: AsyncGenerator<string>): AsyncGenerator<string> {

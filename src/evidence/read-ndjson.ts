@@ -10,6 +10,7 @@ import {
   type ReaderOptions,
 } from './reader-common.js';
 import type { ReaderItem } from './reader-item.js';
+import { batched } from './batches.js';
 
 /**
  * Reads NDJSON (one JSON object per line, also called JSON Lines) as it streams in: only the
@@ -25,7 +26,12 @@ import type { ReaderItem } from './reader-item.js';
  *   else console.error(item.issue.message);
  * }
  */
-export async function* readNdjson(input: ReaderInput, options: ReaderOptions = {}): AsyncGenerator<ReaderItem> {
+export function readNdjson(input: ReaderInput, options: ReaderOptions = {}): AsyncGenerator<ReaderItem> {
+  return batched(() => ndjsonBatches(input, options));
+}
+
+// The items of each chunk of input together: one promise per chunk instead of one per line.
+async function* ndjsonBatches(input: ReaderInput, options: ReaderOptions): AsyncGenerator<ReaderItem[]> {
   let pending = '';
   let line = 0;
   try {
@@ -34,21 +40,23 @@ export async function* readNdjson(input: ReaderInput, options: ReaderOptions = {
       const searchFrom = pending.length;
       pending += chunk;
       let start = 0;
+      const batch: ReaderItem[] = [];
       for (let end = pending.indexOf('\n', searchFrom); end !== -1; end = pending.indexOf('\n', start)) {
         line++;
         const item = ndjsonLineItem(pending.slice(start, end), line, options);
-        if (item) yield item;
+        if (item) batch.push(item);
         start = end + 1;
       }
       pending = pending.slice(start);
+      if (batch.length > 0) yield batch;
     }
   } catch (error) {
     if (!(error instanceof InvalidEncodingError)) throw error;
-    yield issueItem('invalid-encoding', line + 1, { line: line + 1 }, options);
+    yield [issueItem('invalid-encoding', line + 1, { line: line + 1 }, options)];
     return;
   }
   const item = ndjsonLineItem(pending, line + 1, options);
-  if (item) yield item;
+  if (item) yield [item];
 }
 
 /**
