@@ -16,6 +16,7 @@ import { parseGraph, readRecordsFile } from '../src/index.js';
 import { ingest, newAccumulation } from '../src/engine/accumulate.js';
 import { parseRuleSet } from '../src/engine/parse-rules.js';
 import { compilePlan } from '../src/engine/plan.js';
+import { emptyLineState } from '../src/engine/line-state.js';
 import { normalizeRecord } from '../src/evidence/normalize.js';
 import { assessmentGraph, assessmentRules, ensureAssessment, SIZES } from './generate-assessment.js';
 
@@ -50,10 +51,8 @@ for (const name of process.argv.slice(2)) {
   const versions = acc.versions.size;
   acc.versions.clear();
   const afterDedupe = heap();
-  for (const line of lines) {
-    for (const set of [line.seen, line.counted, line.pending, line.rejected, line.unsupported, line.veto]) set.clear();
-    line.bonus.clear();
-  }
+  // every id set and the bonus map back to a fresh line's (shared, empty)
+  for (const line of lines) Object.assign(line, emptyLineState(line.measure));
   const afterIds = heap();
   for (const line of lines) line.measure = undefined;
   const afterMeasures = heap();

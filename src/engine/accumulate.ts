@@ -1,7 +1,7 @@
 import { hash } from 'node:crypto';
 import type { EvidenceRecord } from '../model/record.js';
 import { canonicalRecord } from '../evidence/normalize.js';
-import { emptyLineState, forgetRecord, type LineState } from './line-state.js';
+import { addId, emptyLineState, forgetRecord, isCounted, setBonus, type LineState } from './line-state.js';
 import { hasSupport, matchesWhere } from './matches.js';
 import type { RecordMeasure } from './measure-module.js';
 import type { IndicatorPlan, Plan, Route } from './plan.js';
@@ -212,16 +212,16 @@ function applyToLine(plan: Plan, indicator: IndicatorPlan, role: Route['role'], 
     if (record.status !== 'approved') return;
   } else line.seen.add(record.id);
   if (record.status === 'pending') {
-    line.pending.add(record.id);
+    addId(line, 'pending', record.id);
     return;
   }
   if (record.status === 'rejected') {
-    line.rejected.add(record.id);
+    addId(line, 'rejected', record.id);
     return;
   }
   const rule = indicator.indicator;
   if (role === 'veto') {
-    line.veto.add(record.id);
+    addId(line, 'veto', record.id);
     return;
   }
   if (role === 'bonus' && rule.bonus) {
@@ -231,19 +231,26 @@ function applyToLine(plan: Plan, indicator: IndicatorPlan, role: Route['role'], 
       const value = record.attributes.get(byAttribute.attribute);
       points = byAttribute.points.find((p) => p.value === String(value))?.points ?? 0;
     }
-    if (points > 0) line.bonus.set(record.id, points);
+    if (points > 0) setBonus(line, record.id, points);
     return;
   }
+  if (role !== 'measure') return;
   const module = indicator.module;
-  if (module?.kind !== 'records' || !rule.measure) return;
+  // Only measure records get here, so each is in `seen`: what is not set aside below counted.
+  if (module?.kind !== 'records' || !rule.measure) {
+    addId(line, 'refused', record.id);
+    return;
+  }
   if (!hasSupport(record, indicator.requireAttributes)) {
-    line.unsupported.add(record.id);
+    addId(line, 'unsupported', record.id);
     return;
   }
   const measureModule = module as AnyRecordMeasure;
-  if (measureModule.accepts && !measureModule.accepts(record, rule.measure as never, plan.context)) return;
+  if (measureModule.accepts && !measureModule.accepts(record, rule.measure as never, plan.context)) {
+    addId(line, 'refused', record.id);
+    return;
+  }
   measureModule.add(line.measure, record, rule.measure as never, plan.context);
-  line.counted.add(record.id);
 }
 
 function retain(plan: Plan, acc: Accumulation, record: EvidenceRecord): boolean {
@@ -364,7 +371,7 @@ function withdraw(acc: Accumulation, recordId: string, slot: number): void {
       continue;
     }
     const module = lineIndicator.get(target)?.module;
-    if (module?.kind === 'records' && target.counted.has(recordId)) (module as AnyRecordMeasure).remove(target.measure, recordId);
+    if (module?.kind === 'records' && isCounted(target, recordId)) (module as AnyRecordMeasure).remove(target.measure, recordId);
     forgetRecord(target, recordId);
   }
   acc.pendingIds.delete(recordId);

@@ -2,23 +2,35 @@
  * What the engine gathers for one subject and one indicator while records stream past. Every
  * collection is keyed by record id, so a record can be withdrawn (conflicting versions) and two
  * partial states merge by union.
+ *
+ * Most lines never see a pending, rejected, unsupported, refused, bonus or veto record, so those
+ * collections start as one shared empty instance and get their own on the first write
+ * ({@link addId}, {@link setBonus}); never write to them directly. The records that counted are
+ * not kept separately: they are the records seen less the pending, rejected, unsupported and
+ * refused ones ({@link countedIds}).
  */
 export interface LineState {
   /** The measure module's own state (record measures only). */
   measure: unknown;
-  /** Records that counted towards the measure. */
-  readonly counted: Set<string>;
   /** Records of the measure's types for this subject in the period, whatever their status. */
   readonly seen: Set<string>;
-  readonly pending: Set<string>;
-  readonly rejected: Set<string>;
+  pending: ReadonlySet<string>;
+  rejected: ReadonlySet<string>;
   /** Approved records left out for lacking the supporting material the rule requires. */
-  readonly unsupported: Set<string>;
+  unsupported: ReadonlySet<string>;
+  /** Approved, supported records the measure itself turned down (its own filter). */
+  refused: ReadonlySet<string>;
   /** Bonus points by record id. */
-  readonly bonus: Map<string, number>;
+  bonus: ReadonlyMap<string, number>;
   /** Records that fire the veto. */
-  readonly veto: Set<string>;
+  veto: ReadonlySet<string>;
 }
+
+/** The id sets of a line that start shared and empty. */
+export type LineIdSet = 'pending' | 'rejected' | 'unsupported' | 'refused' | 'veto';
+
+const NONE: ReadonlySet<string> = new Set();
+const NO_BONUS: ReadonlyMap<string, number> = new Map();
 
 /**
  * A fresh line state.
@@ -27,25 +39,49 @@ export interface LineState {
  * const line = emptyLineState(undefined);
  */
 export function emptyLineState(measure: unknown): LineState {
-  return {
-    measure,
-    counted: new Set(),
-    seen: new Set(),
-    pending: new Set(),
-    rejected: new Set(),
-    unsupported: new Set(),
-    bonus: new Map(),
-    veto: new Set(),
-  };
+  return { measure, seen: new Set(), pending: NONE, rejected: NONE, unsupported: NONE, refused: NONE, bonus: NO_BONUS, veto: NONE };
+}
+
+/** Adds a record id to one of a line's id sets, giving the line its own set on the first write. */
+export function addId(line: LineState, set: LineIdSet, id: string): void {
+  let ids = line[set];
+  if (ids === NONE) line[set] = ids = new Set();
+  (ids as Set<string>).add(id);
+}
+
+/** Records a record's bonus points on a line. */
+export function setBonus(line: LineState, id: string, points: number): void {
+  let bonus = line.bonus;
+  if (bonus === NO_BONUS) line.bonus = bonus = new Map();
+  (bonus as Map<string, number>).set(id, points);
+}
+
+/** Whether a record seen on the line counted towards its measure. */
+export function isCounted(line: LineState, id: string): boolean {
+  return line.seen.has(id) && !line.pending.has(id) && !line.rejected.has(id) && !line.unsupported.has(id) && !line.refused.has(id);
+}
+
+/**
+ * The ids of the records that counted towards the line's measure, in no particular order.
+ *
+ * @example
+ * countedIds(line).length;
+ */
+export function countedIds(line: LineState): string[] {
+  const out: string[] = [];
+  const plain = line.pending.size + line.rejected.size + line.unsupported.size + line.refused.size === 0;
+  for (const id of line.seen) if (plain || isCounted(line, id)) out.push(id);
+  return out;
+}
+
+/** How many records counted towards the line's measure. */
+export function countedSize(line: LineState): number {
+  return line.seen.size - line.pending.size - line.rejected.size - line.unsupported.size - line.refused.size;
 }
 
 /** Removes every trace of a record from a line (the measure state is handled by its module). */
 export function forgetRecord(line: LineState, recordId: string): void {
-  line.counted.delete(recordId);
   line.seen.delete(recordId);
-  line.pending.delete(recordId);
-  line.rejected.delete(recordId);
-  line.unsupported.delete(recordId);
-  line.bonus.delete(recordId);
-  line.veto.delete(recordId);
+  for (const set of ['pending', 'rejected', 'unsupported', 'refused', 'veto'] as const) if (line[set] !== NONE) (line[set] as Set<string>).delete(recordId);
+  if (line.bonus !== NO_BONUS) (line.bonus as Map<string, number>).delete(recordId);
 }

@@ -3,7 +3,7 @@ import { normalizeRecord } from '../evidence/normalize.js';
 import { ENGINE_VERSION } from '../version.js';
 import { effectOf, NO_EFFECT, withdrawEverywhere, xorDigest, type Accumulation, type EvidenceStats } from './accumulate.js';
 import type { Effect } from './versions.js';
-import { emptyLineState, type LineState } from './line-state.js';
+import { addId, countedIds, emptyLineState, setBonus, type LineState } from './line-state.js';
 import type { RecordMeasure } from './measure-module.js';
 import { decodeState, encodeState, recordToInput, type Encoded } from './partial-codec.js';
 import type { Plan } from './plan.js';
@@ -61,7 +61,7 @@ export function snapshotAccumulation(acc: Accumulation, basis: string, extra: Pi
         const l = bySubject.get(indicator) as LineState;
         lines.push([type, subject, indicator, {
           m: encodeState(l.measure),
-          c: sorted(l.counted), s: sorted(l.seen), p: sorted(l.pending), r: sorted(l.rejected), u: sorted(l.unsupported),
+          c: sorted(countedIds(l)), s: sorted(l.seen), p: sorted(l.pending), r: sorted(l.rejected), u: sorted(l.unsupported),
           b: sorted(l.bonus.keys()).map((id) => [id, l.bonus.get(id) as number]),
           v: sorted(l.veto),
         }]);
@@ -99,13 +99,18 @@ function mergeLine(plan: Plan, indicatorId: string, into: LineState, json: LineJ
     const records = module as RecordMeasure<never, unknown>;
     into.measure = into.measure === undefined ? incoming : records.merge(into.measure, incoming);
   }
-  for (const id of json.c) into.counted.add(id);
   for (const id of json.s) into.seen.add(id);
-  for (const id of json.p) into.pending.add(id);
-  for (const id of json.r) into.rejected.add(id);
-  for (const id of json.u) into.unsupported.add(id);
-  for (const [id, points] of json.b) into.bonus.set(id, points);
-  for (const id of json.v) into.veto.add(id);
+  for (const id of json.p) addId(into, 'pending', id);
+  for (const id of json.r) addId(into, 'rejected', id);
+  for (const id of json.u) addId(into, 'unsupported', id);
+  for (const [id, points] of json.b) setBonus(into, id, points);
+  for (const id of json.v) addId(into, 'veto', id);
+  // The format lists what counted; what was seen, counted nowhere and set aside for no other
+  // reason was refused by the measure.
+  if (json.c.length + json.p.length + json.r.length + json.u.length < json.s.length) {
+    const accounted = new Set([...json.c, ...json.p, ...json.r, ...json.u]);
+    for (const id of json.s) if (!accounted.has(id)) addId(into, 'refused', id);
+  }
 }
 
 /**
