@@ -8,9 +8,14 @@
 // (reports/ is git-ignored). The files to mutate come from the script's `--mutate`; run by hand
 // (`npx stryker run`), the three modules are mutated and the reports go to reports/mutation/all/.
 
+// A module too big for one sitting is run in parts: MUTATE_PART=measures npm run mutate:engine --
+// --mutate 'src/engine/measures/**/*.ts' writes to reports/mutation/engine-measures/, with its own
+// incremental file; `npm run mutate:score` adds the parts up per module.
 const script = process.env.npm_lifecycle_event ?? '';
 const module = script.startsWith('mutate:') ? script.slice('mutate:'.length) : 'all';
-const out = `reports/mutation/${module}`;
+const part = process.env.MUTATE_PART;
+if (part !== undefined && !/^[a-z0-9-]+$/.test(part)) throw new Error(`MUTATE_PART must be lower-case letters, digits and dashes: ${part}`);
+const out = `reports/mutation/${module}${part ? `-${part}` : ''}`;
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {

@@ -6,13 +6,21 @@
 //   floor     read the NDJSON file as a stream, split lines, JSON.parse each line; nothing else
 //   zerenzhi  assessStream({ graph, rules, records: readRecordsFile(file) }): validation, dedupe,
 //             routing, every measure, grades, quotas, verdicts, accountability findings
+//   zerenzhi-workers
+//             assessParallel({ graph, rules, files: [file], workers: N }) with N = --workers
+//             (default 2: both cores of the benchmark machine): the same assessment, the file cut
+//             into byte ranges read on N worker threads, the partial states merged; its evidence
+//             counts, findings and indicator sums are checked against the zerenzhi child's
 //   peer      json-rules-engine evaluating the count, cadence and deadline indicators per record
 //             (peer-json-rules-engine.ts); capped at --peer-cap lines (default 100,000) and then
 //             extrapolated linearly, labelled as such
-// The graph is generated and parsed before the clock starts (bench/graph.ts measures parseGraph).
+// The graph is generated and parsed before the clock starts (bench/graph.ts measures parseGraph);
+// zerenzhi-workers parses it again inside the clock, on every thread, as assessParallel must.
 // Each child reports wall time, records/s, peak RSS (process.memoryUsage.rss() sampled every
-// 50 ms from a worker thread, so synchronous phases are seen too) and, with --expose-gc, the heap
-// after a full collection at the end of the record pass (what the pass retains).
+// 50 ms from a worker thread, so synchronous phases are seen too; the RSS is the process's, so it
+// includes zerenzhi-workers' threads) and, with --expose-gc, the heap after a full collection at
+// the end of the record pass (what the pass retains). zerenzhi-workers has no such heap figure:
+// the pass ends inside assessParallel, on other threads, and is reported as not measured.
 //
 // Usage:
 //   npm run bench         S (peer on all of it), S50k (S's graph, 10× the records: scaling, no peer),
@@ -21,22 +29,23 @@
 //                         lines of each (all of M100k); one run each; 51 minutes on 2026-11-29,
 //                         42 of them L's zerenzhi child (see BENCHMARKS.md)
 //   node --import tsx bench/assess.ts [--full] [--sizes S,M100k] [--runs 3] [--peer-cap N]
-//                         [--peer-sizes S,M100k | --no-peer] [--phases floor,zerenzhi,peer] [--profile]
+//                         [--peer-sizes S,M100k | --no-peer] [--workers 2]
+//                         [--phases floor,zerenzhi,zerenzhi-workers,peer] [--profile]
 //                         [--child-timeout SECONDS]
 // --profile adds --cpu-prof to the zerenzhi child (profiles go to bench/out/profiles/); the
 // summary is printed by bench/profile-summary.ts. Results also go to bench/out/assess-latest.json.
 // A report, not a test: nothing here asserts on time.
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { assessStream, parseGraph, readRecordsFile } from '../src/index.js';
+import { assessParallel, assessStream, parseGraph, readRecordsFile, type AssessmentResult } from '../src/index.js';
 import { assessmentGraph, assessmentRules, DEFAULT_SEED, ensureAssessment, OUT_DIR, SIZES, type AssessmentMeta, type AssessmentSize } from './generate-assessment.js';
 import { forEachLine, PEER_INDICATORS, runPeer } from './peer-json-rules-engine.js';
 
-const PHASES = ['floor', 'zerenzhi', 'peer'] as const;
+const PHASES = ['floor', 'zerenzhi', 'zerenzhi-workers', 'peer'] as const;
 type Phase = (typeof PHASES)[number];
 const HEAP_MB = 16_384;
 const SELF = fileURLToPath(import.meta.url);
@@ -55,6 +64,8 @@ interface Sample {
   /** Heap after a full collection before the pass (graph, rules, engine) and at its end. */
   readonly heapBeforeBytes: number;
   readonly heapAfterPassBytes: number;
+  /** zerenzhi-workers only: the worker threads it ran on. */
+  readonly workers?: number;
   /** zerenzhi only: setup (rules, plan), the record pass, evaluation + findings. */
   readonly split?: { readonly setupMs: number; readonly passMs: number; readonly finishMs: number };
   readonly evidence?: Record<string, number>;
@@ -89,15 +100,40 @@ function sampleRss(): () => Promise<number> {
   };
 }
 
+/** Per peer indicator, the sum of `value` over every subject (the cross-checks compare these). */
+function indicatorSums(result: AssessmentResult): Record<string, number> {
+  const sums: Record<string, number> = {};
+  for (const subject of [...result.organizations, ...result.people]) {
+    for (const line of subject.lines) if (PEER_INDICATORS.some((i) => i.id === line.indicator)) sums[line.indicator] = (sums[line.indicator] ?? 0) + line.value;
+  }
+  return sums;
+}
+
+/** Lines of a file, counted by newlines (a last line without one counts too). */
+async function countLines(path: string): Promise<number> {
+  let lines = 0;
+  let last = 10;
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+    for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
+    if (chunk.length > 0) last = chunk[chunk.length - 1] as number;
+  }
+  return last === 10 ? lines : lines + 1;
+}
+
 function collectHeap(): number {
   gc?.();
   gc?.();
   return process.memoryUsage().heapUsed;
 }
 
-async function child(phase: Phase, size: AssessmentSize, path: string, peerCap: number): Promise<Sample> {
+async function child(phase: Phase, size: AssessmentSize, path: string, peerCap: number, workers: number): Promise<Sample> {
   const graphInput = phase === 'floor' ? undefined : assessmentGraph(size);
-  const graph = phase === 'zerenzhi' ? parseGraph(graphInput) : undefined;
+  // Both zerenzhi phases get the same parsed graph. assessParallel then serializes it and parses
+  // it again on its own thread and on each worker: a cost of going parallel, so it is timed. So is
+  // each worker's start, which from the sources includes loading tsx and transpiling the engine
+  // on that thread (about 1 s per thread on the busy 2-core machine); the built package's
+  // dist/worker.js skips that.
+  const graph = phase === 'zerenzhi' || phase === 'zerenzhi-workers' ? parseGraph(graphInput) : undefined;
   const rules = assessmentRules();
   const heapBeforeBytes = collectHeap();
   const rssBeforeBytes = process.memoryUsage.rss();
@@ -142,10 +178,7 @@ async function child(phase: Phase, size: AssessmentSize, path: string, peerCap: 
     };
     const result = await assessStream({ graph, rules, records });
     const end = performance.now();
-    const valueSums: Record<string, number> = {};
-    for (const subject of [...result.organizations, ...result.people]) {
-      for (const line of subject.lines) if (PEER_INDICATORS.some((i) => i.id === line.indicator)) valueSums[line.indicator] = (valueSums[line.indicator] ?? 0) + line.value;
-    }
+    const valueSums = indicatorSums(result);
     sample = {
       phase,
       size: size.name,
@@ -155,12 +188,18 @@ async function child(phase: Phase, size: AssessmentSize, path: string, peerCap: 
       findings: result.findings.length,
       valueSums,
     };
+  } else if (phase === 'zerenzhi-workers') {
+    // The records never pass through this thread, so there is nothing to wrap: no split, no heap
+    // probe at the end of the pass, and the lines are counted after the clock stops (below).
+    const result = await assessParallel({ graph, rules, files: [path], workers });
+    sample = { phase, size: size.name, lines: 0, workers, evidence: { ...result.evidence }, findings: result.findings.length, valueSums: indicatorSums(result) };
   } else {
     const outcome = await runPeer(graphInput as NonNullable<typeof graphInput>, path, peerCap, probe);
     sample = { phase, size: size.name, lines: outcome.lines, valueSums: outcome.valueSums, pointSums: outcome.pointSums };
   }
   const wallMs = performance.now() - start - probeGcMs;
   const peakRssBytes = await stop();
+  if (phase === 'zerenzhi-workers') sample = { ...sample, lines: await countLines(path) };
   return { ...sample, wallMs, probeGcMs, rssBeforeBytes, peakRssBytes, heapBeforeBytes, heapAfterPassBytes };
 }
 
@@ -175,8 +214,10 @@ interface Options {
   readonly profile: boolean;
   /** Stop a child after this many seconds and report it as not finished (default: no limit). */
   readonly childTimeoutSec: number;
-  /** Phases to run (default all three). */
+  /** Phases to run (default all four). */
   readonly phases: ReadonlySet<Phase>;
+  /** Worker threads for zerenzhi-workers. */
+  readonly workers: number;
 }
 
 function parseOptions(argv: readonly string[]): Options {
@@ -194,6 +235,12 @@ function parseOptions(argv: readonly string[]): Options {
     return size;
   });
   const peerSizes = argv.includes('--no-peer') ? [] : (value('--peer-sizes') ?? (full ? 'M100k,M,L' : 'S,M100k')).split(',');
+  const phases = (value('--phases') ?? PHASES.join(',')).split(',');
+  for (const p of phases) if (!(PHASES as readonly string[]).includes(p)) throw new Error(`unknown phase ${p}; one of ${PHASES.join(', ')}`);
+  // Default 2: the benchmark machine's two cores (BENCHMARKS.md), not this machine's count, so
+  // that figures from different machines compare.
+  const workers = Number(value('--workers') ?? 2);
+  if (!Number.isInteger(workers) || workers < 1) throw new Error(`--workers must be a whole number ≥ 1, not ${value('--workers')}`);
   return {
     sizes,
     runs: Number(value('--runs') ?? 1),
@@ -201,7 +248,8 @@ function parseOptions(argv: readonly string[]): Options {
     peerSizes: new Set(peerSizes),
     profile: argv.includes('--profile'),
     childTimeoutSec: Number(value('--child-timeout') ?? Number.POSITIVE_INFINITY),
-    phases: new Set((value('--phases') ?? PHASES.join(',')).split(',') as Phase[]),
+    phases: new Set(phases as Phase[]),
+    workers,
   };
 }
 
@@ -212,7 +260,7 @@ function runChild(phase: Phase, size: AssessmentSize, path: string, options: Opt
     mkdirSync(dir, { recursive: true });
     flags.push('--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=zerenzhi-${size.name}.cpuprofile`);
   }
-  const args = [...flags, '--import', 'tsx', SELF, '--child', phase, '--size', size.name, '--file', path, '--peer-cap', String(options.peerCap)];
+  const args = [...flags, '--import', 'tsx', SELF, '--child', phase, '--size', size.name, '--file', path, '--peer-cap', String(options.peerCap), '--workers', String(options.workers)];
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -253,6 +301,8 @@ const fmtMb = (bytes: number): string => (Number.isNaN(bytes) ? 'n/a' : `${(byte
 const fmtInt = (n: number): string => Math.round(n).toLocaleString('en-US');
 const fmtRate = (perSec: number): string => (perSec >= 1e6 ? `${(perSec / 1e6).toFixed(2)} M/s` : perSec >= 1e3 ? `${(perSec / 1e3).toFixed(1)} k/s` : `${perSec.toFixed(0)}/s`);
 const goal = (ok: boolean): string => (ok ? 'met' : '**not met**');
+/** The heap after the pass, which zerenzhi-workers cannot observe (the pass ends on its threads). */
+const fmtHeapAfter = (s: Sample): string => (s.phase === 'zerenzhi-workers' ? 'not measured' : fmtMb(s.heapAfterPassBytes));
 
 /** The median sample of a phase (by wall time), with memory figures taken as medians too. */
 function summarize(samples: readonly Sample[]): Sample {
@@ -285,7 +335,7 @@ function report(results: readonly SizeResult[], options: Options): string {
   const out: string[] = [];
   out.push('## zerenzhi assessment benchmark');
   out.push('');
-  out.push(`node ${process.version}, ${os.cpus().length} CPU(s), ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; children run with --expose-gc --max-old-space-size=${HEAP_MB}; seed ${DEFAULT_SEED}; ${options.runs === 1 ? 'one run per phase' : `median of ${options.runs} runs per phase`}`);
+  out.push(`node ${process.version}, ${os.cpus().length} CPU(s), ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; children run with --expose-gc --max-old-space-size=${HEAP_MB}; seed ${DEFAULT_SEED}; ${options.runs === 1 ? 'one run per phase' : `median of ${options.runs} runs per phase`}${options.phases.has('zerenzhi-workers') ? `; zerenzhi-workers on ${options.workers} worker thread${options.workers === 1 ? '' : 's'}` : ''}`);
   out.push('');
   out.push('| size | organizations | people | lines | file | phase | wall | records/s | peak RSS | RSS before | heap after pass (gc) |');
   out.push('|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|');
@@ -299,24 +349,27 @@ function report(results: readonly SizeResult[], options: Options): string {
       }
       const capped = s.lines < r.meta.lines ? ` (first ${fmtInt(s.lines)} lines)` : '';
       out.push(
-        `| ${r.size.name} | ${fmtInt(r.size.organizations)} | ${fmtInt(r.meta.people)} | ${fmtInt(r.meta.lines)} | ${fmtMb(r.meta.bytes)} | ${phase}${capped} | ${fmtMs(s.wallMs)} | ${fmtRate((s.lines / s.wallMs) * 1000)} | ${fmtMb(s.peakRssBytes)} | ${fmtMb(s.rssBeforeBytes)} | ${fmtMb(s.heapAfterPassBytes)} |`,
+        `| ${r.size.name} | ${fmtInt(r.size.organizations)} | ${fmtInt(r.meta.people)} | ${fmtInt(r.meta.lines)} | ${fmtMb(r.meta.bytes)} | ${phase}${capped} | ${fmtMs(s.wallMs)} | ${fmtRate((s.lines / s.wallMs) * 1000)} | ${fmtMb(s.peakRssBytes)} | ${fmtMb(s.rssBeforeBytes)} | ${fmtHeapAfter(s)} |`,
       );
     }
   }
   out.push('');
-  out.push('Ratios (goals: zerenzhi / floor ≤ 2×; peer / zerenzhi ≥ 50×):');
+  out.push(`Ratios (goals: zerenzhi / floor ≤ 2×; zerenzhi-workers / floor ≤ 2×; peer / zerenzhi ≥ 50×; zerenzhi / zerenzhi-workers is the speed-up from ${options.workers} worker thread${options.workers === 1 ? '' : 's'}):`);
   out.push('');
-  out.push('| size | zerenzhi / floor | goal | peer / zerenzhi | goal | zerenzhi setup · record pass · evaluate + findings |');
-  out.push('|---|---:|---|---:|---|---|');
+  out.push('| size | zerenzhi / floor | goal | zerenzhi-workers / floor | goal | zerenzhi / zerenzhi-workers | peer / zerenzhi | goal | zerenzhi setup · record pass · evaluate + findings |');
+  out.push('|---|---:|---|---:|---|---:|---:|---|---|');
   for (const r of results) {
     const z = r.phases.zerenzhi;
+    const w = r.phases['zerenzhi-workers'];
     const f = r.phases.floor;
     const peer = peerFullMs(r);
     const zf = z && f ? z.wallMs / f.wallMs : Number.NaN;
+    const wf = w && f ? w.wallMs / f.wallMs : Number.NaN;
+    const zw = z && w ? z.wallMs / w.wallMs : Number.NaN;
     const pz = z && peer ? peer.ms / z.wallMs : Number.NaN;
     const split = z?.split ? `${fmtMs(z.split.setupMs)} · ${fmtMs(z.split.passMs)} · ${fmtMs(z.split.finishMs)}` : '';
     out.push(
-      `| ${r.size.name} | ${fmtTimes(zf)} | ${Number.isNaN(zf) ? '' : goal(zf <= 2)} | ${fmtTimes(pz)}${peer?.extrapolated ? ` (peer extrapolated from ${fmtInt(r.phases.peer?.lines ?? 0)} lines)` : ''} | ${Number.isNaN(pz) ? '' : goal(pz >= 50)} | ${split} |`,
+      `| ${r.size.name} | ${fmtTimes(zf)} | ${Number.isNaN(zf) ? '' : goal(zf <= 2)} | ${fmtTimes(wf)} | ${Number.isNaN(wf) ? '' : goal(wf <= 2)} | ${fmtTimes(zw)} | ${fmtTimes(pz)}${peer?.extrapolated ? ` (peer extrapolated from ${fmtInt(r.phases.peer?.lines ?? 0)} lines)` : ''} | ${Number.isNaN(pz) ? '' : goal(pz >= 50)} | ${split} |`,
     );
   }
   // Scaling: pairs of sizes on the same graph with 10× the records.
@@ -328,20 +381,22 @@ function report(results: readonly SizeResult[], options: Options): string {
   }
   if (pairs.length > 0) {
     out.push('');
-    out.push('Scaling at 10× the records on the same graph (goals for zerenzhi: time ≤ 11×, peak memory ≤ 1.25×):');
+    out.push('Scaling at 10× the records on the same graph (goals for zerenzhi and zerenzhi-workers: time ≤ 11×, peak memory ≤ 1.25×):');
     out.push('');
     out.push('| pair | phase | time ratio | goal | peak RSS ratio | goal | RSS growth over start | heap after pass ratio |');
     out.push('|---|---|---:|---|---:|---|---:|---:|');
     for (const [a, b] of pairs) {
-      for (const phase of ['floor', 'zerenzhi'] as const) {
+      for (const phase of ['floor', 'zerenzhi', 'zerenzhi-workers'] as const) {
         const sa = a.phases[phase];
         const sb = b.phases[phase];
         if (!sa || !sb) continue;
         const t = sb.wallMs / sa.wallMs;
         const m = sb.peakRssBytes / sa.peakRssBytes;
         const growth = `${fmtMb(sa.peakRssBytes - sa.rssBeforeBytes)} → ${fmtMb(sb.peakRssBytes - sb.rssBeforeBytes)}`;
+        const goals = phase !== 'floor';
+        const heap = phase === 'zerenzhi-workers' ? 'not measured' : `${fmtRatio(sb.heapAfterPassBytes / sa.heapAfterPassBytes)}×`;
         out.push(
-          `| ${a.size.name} → ${b.size.name} | ${phase} | ${fmtRatio(t)}× | ${phase === 'zerenzhi' && !Number.isNaN(t) ? goal(t <= 11) : ''} | ${fmtRatio(m)}× | ${phase === 'zerenzhi' && !Number.isNaN(m) ? goal(m <= 1.25) : ''} | ${growth} | ${fmtRatio(sb.heapAfterPassBytes / sa.heapAfterPassBytes)}× |`,
+          `| ${a.size.name} → ${b.size.name} | ${phase} | ${fmtRatio(t)}× | ${goals && !Number.isNaN(t) ? goal(t <= 11) : ''} | ${fmtRatio(m)}× | ${goals && !Number.isNaN(m) ? goal(m <= 1.25) : ''} | ${growth} | ${heap} |`,
         );
       }
     }
@@ -365,6 +420,34 @@ function report(results: readonly SizeResult[], options: Options): string {
     out.push('');
     for (const c of checks) out.push(`- ${c}`);
   }
+  // The workers' result must equal the single pass: compare what both children report.
+  const agreement: string[] = [];
+  for (const r of results) {
+    const z = r.phases.zerenzhi;
+    const w = r.phases['zerenzhi-workers'];
+    if (!z || !w) continue;
+    if (z.failed || w.failed) {
+      agreement.push(`${r.size.name}: not compared (${z.failed ? 'zerenzhi' : 'zerenzhi-workers'} did not finish)`);
+      continue;
+    }
+    const differ: string[] = [];
+    for (const key of new Set([...Object.keys(z.evidence ?? {}), ...Object.keys(w.evidence ?? {})])) {
+      if (z.evidence?.[key] !== w.evidence?.[key]) differ.push(`evidence.${key} ${z.evidence?.[key]} vs ${w.evidence?.[key]}`);
+    }
+    if (z.findings !== w.findings) differ.push(`findings ${z.findings} vs ${w.findings}`);
+    for (const i of PEER_INDICATORS) if ((z.valueSums?.[i.id] ?? 0) !== (w.valueSums?.[i.id] ?? 0)) differ.push(`${i.id} ${z.valueSums?.[i.id] ?? 0} vs ${w.valueSums?.[i.id] ?? 0}`);
+    agreement.push(
+      differ.length === 0
+        ? `${r.size.name}: evidence counts and findings agree (${Object.keys(z.evidence ?? {}).length} counts, ${fmtInt(z.findings ?? 0)} findings; also the ${PEER_INDICATORS.length} indicator sums)`
+        : `${r.size.name}: **disagree** (zerenzhi vs zerenzhi-workers): ${differ.join('; ')}`,
+    );
+  }
+  if (agreement.length > 0) {
+    out.push('');
+    out.push(`zerenzhi-workers (${options.workers} worker thread${options.workers === 1 ? '' : 's'}) against zerenzhi (one pass):`);
+    out.push('');
+    for (const a of agreement) out.push(`- ${a}`);
+  }
   out.push('');
   out.push(`Evidence (zerenzhi's counts): ${results.map((r) => `${r.size.name} ${JSON.stringify(r.phases.zerenzhi?.evidence ?? {})}, ${r.phases.zerenzhi?.findings ?? 0} findings`).join('; ')}.`);
   return out.join('\n');
@@ -383,7 +466,7 @@ async function parent(options: Options): Promise<void> {
         const s = await runChild(phase, size, files.records, options);
         (phases[phase] ??= []).push(s);
         if (s.failed) continue;
-        process.stderr.write(`  ${size.name} run ${run + 1}/${options.runs} ${phase}: ${fmtMs(s.wallMs)}, ${fmtInt(s.lines)} lines, peak RSS ${fmtMb(s.peakRssBytes)}, heap after pass ${fmtMb(s.heapAfterPassBytes)}\n`);
+        process.stderr.write(`  ${size.name} run ${run + 1}/${options.runs} ${phase}: ${fmtMs(s.wallMs)}, ${fmtInt(s.lines)} lines, peak RSS ${fmtMb(s.peakRssBytes)}, heap after pass ${fmtHeapAfter(s)}\n`);
       }
     }
     const summarized = Object.fromEntries(Object.entries(phases).map(([p, samples]) => [p, summarize(samples)])) as Partial<Record<Phase, Sample>>;
@@ -403,7 +486,8 @@ if (childAt >= 0) {
   const size = SIZES[argv[argv.indexOf('--size') + 1] as string] as AssessmentSize;
   const path = argv[argv.indexOf('--file') + 1] as string;
   const peerCap = Number(argv[argv.indexOf('--peer-cap') + 1]);
-  const sample = await child(phase, size, path, peerCap);
+  const workers = Number(argv[argv.indexOf('--workers') + 1]);
+  const sample = await child(phase, size, path, peerCap, workers);
   process.stdout.write(`@@sample ${JSON.stringify(sample)}\n`);
 } else {
   await parent(parseOptions(argv));

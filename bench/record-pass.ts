@@ -4,7 +4,9 @@
 //
 //   node --expose-gc --import tsx bench/record-pass.ts M100k
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { proposeFindings } from '../src/accountability/propose.js';
 import { performance } from 'node:perf_hooks';
 import { openAssessment, parseGraph, readRecordsFile } from '../src/index.js';
 import { ensureAssessment, SIZES } from './generate-assessment.js';
@@ -26,10 +28,23 @@ if (ingestAt < 0) {
   const passCpu = process.cpuUsage(c1);
   (globalThis as { gc?: () => void }).gc?.();
   const heap = process.memoryUsage().heapUsed;
-  const { result } = session.finish();
+  // --profile-finish FILE: a CPU profile of finish() alone (evaluation, grades, findings).
+  const profileAt = process.argv.indexOf('--profile-finish');
+  const inspector = profileAt > 0 ? new Session() : undefined;
+  if (inspector) {
+    inspector.connect();
+    await inspector.post('Profiler.enable');
+    await inspector.post('Profiler.start');
+  }
+  const run = session.finish();
+  const result = { ...run.result, ...proposeFindings(run, undefined, run.result.lang) };
+  if (inspector) {
+    const { profile } = await inspector.post('Profiler.stop');
+    writeFileSync(process.argv[profileAt + 1] as string, JSON.stringify(profile));
+  }
   const t3 = performance.now();
   const digest = createHash('sha256').update(JSON.stringify(result)).digest('hex');
-  console.log(JSON.stringify({ size, setupMs: Math.round(t1 - t0), passMs: Math.round(t2 - t1), passCpuMs: Math.round((passCpu.user + passCpu.system) / 1000), finishMs: Math.round(t3 - t2), heapAfterPassMB: Math.round(heap / 1e6), result: digest.slice(0, 16), fingerprint: result.fingerprint.slice(0, 16) }));
+  console.log(JSON.stringify({ size, setupMs: Math.round(t1 - t0), passMs: Math.round(t2 - t1), passCpuMs: Math.round((passCpu.user + passCpu.system) / 1000), finishMs: Math.round(t3 - t2), findings: result.findings.length, heapAfterPassMB: Math.round(heap / 1e6), result: digest.slice(0, 16), fingerprint: result.fingerprint.slice(0, 16) }));
 }
 
 // --ingest N: parse the first N lines into memory, then time only `session.add` over them
