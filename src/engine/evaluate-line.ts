@@ -2,7 +2,7 @@ import { joinText } from '../core/explain.js';
 import type { Lang } from '../core/lang.js';
 import { formatMessage } from '../core/messages.js';
 import { formatNumber, roundTo, stableSum } from '../core/number.js';
-import { countedIds, countedSize, emptyLineState, type LineState } from './line-state.js';
+import { countedSize, emptyLineState, firstCountedIds, type LineState } from './line-state.js';
 import type { DerivedContext, DerivedMeasure, MeasureOutcome, RecordMeasure, SubjectRef } from './measure-module.js';
 import type { IndicatorPlan, Plan } from './plan.js';
 import type { IndicatorLine, LineStatus } from './result.js';
@@ -114,7 +114,7 @@ export function evaluateLine(
     records: {
       reported: line.seen.size - line.pending.size - line.rejected.size,
       counted: outcome && ip.module?.kind === 'records' ? outcome.counted : countedSize(line),
-      ids: sortedIds(countedIds(line)).slice(0, ID_SAMPLE),
+      ids: firstCountedIds(line, ID_SAMPLE),
       pending: line.pending.size,
       rejected: line.rejected.size,
       unsupported: line.unsupported.size,

@@ -74,6 +74,34 @@ export function countedIds(line: LineState): string[] {
   return out;
 }
 
+/**
+ * The `n` smallest ids (by UTF-16 code unit) of the records that counted, in order: the sample a
+ * result shows, without sorting every id of a busy line.
+ *
+ * @example
+ * firstCountedIds(line, 20);
+ */
+export function firstCountedIds(line: LineState, n: number): string[] {
+  const out: string[] = [];
+  if (n <= 0) return out;
+  const plain = line.pending.size + line.rejected.size + line.unsupported.size + line.refused.size === 0;
+  for (const id of line.seen) {
+    if (out.length === n && id >= (out[n - 1] as string)) continue;
+    if (!plain && !isCounted(line, id)) continue;
+    // binary search for the first element greater than id
+    let lo = 0;
+    let hi = out.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((out[mid] as string) <= id) lo = mid + 1;
+      else hi = mid;
+    }
+    out.splice(lo, 0, id);
+    if (out.length > n) out.pop();
+  }
+  return out;
+}
+
 /** How many records counted towards the line's measure. */
 export function countedSize(line: LineState): number {
   return line.seen.size - line.pending.size - line.rejected.size - line.unsupported.size - line.refused.size;

@@ -1,0 +1,73 @@
+// A line's id sets: shared empty sets that become the line's own on the first write, what counted
+// derived from what was seen, and the sample of the smallest counted ids.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addId, countedIds, countedSize, emptyLineState, firstCountedIds, forgetRecord, isCounted, setBonus } from '../../src/engine/line-state.js';
+
+describe('line state', () => {
+  it('a write to one fresh line never shows on another', () => {
+    const a = emptyLineState(undefined);
+    const b = emptyLineState(undefined);
+    addId(a, 'pending', 'r1');
+    addId(a, 'veto', 'r2');
+    setBonus(a, 'r3', 2);
+    expect([...a.pending]).toEqual(['r1']);
+    expect([...a.veto]).toEqual(['r2']);
+    expect([...a.bonus]).toEqual([['r3', 2]]);
+    expect(b.pending.size + b.rejected.size + b.unsupported.size + b.refused.size + b.veto.size + b.bonus.size).toBe(0);
+    expect(emptyLineState(undefined).pending.size).toBe(0);
+  });
+
+  it('what counted is what was seen less pending, rejected, unsupported and refused', () => {
+    const line = emptyLineState(undefined);
+    for (const id of ['a', 'b', 'c', 'd', 'e', 'f']) line.seen.add(id);
+    addId(line, 'pending', 'b');
+    addId(line, 'rejected', 'c');
+    addId(line, 'unsupported', 'd');
+    addId(line, 'refused', 'e');
+    expect(countedIds(line).sort()).toEqual(['a', 'f']);
+    expect(countedSize(line)).toBe(2);
+    expect(isCounted(line, 'a')).toBe(true);
+    expect(isCounted(line, 'b')).toBe(false);
+    expect(isCounted(line, 'zz')).toBe(false);
+  });
+
+  it('forgetting a record takes it out of every set and the bonus', () => {
+    const line = emptyLineState(undefined);
+    line.seen.add('a');
+    line.seen.add('b');
+    addId(line, 'pending', 'a');
+    addId(line, 'veto', 'a');
+    setBonus(line, 'a', 1);
+    forgetRecord(line, 'a');
+    expect([...line.seen]).toEqual(['b']);
+    expect(line.pending.size + line.veto.size + line.bonus.size).toBe(0);
+    // forgetting on a fresh line leaves its shared sets empty
+    const fresh = emptyLineState(undefined);
+    forgetRecord(fresh, 'x');
+    expect(emptyLineState(undefined).veto.size).toBe(0);
+  });
+
+  it('firstCountedIds: the n smallest counted ids in code-unit order', () => {
+    const line = emptyLineState(undefined);
+    for (const id of ['r-10', 'r-2', 'r-1', 'R-9', 'r-3']) line.seen.add(id);
+    addId(line, 'pending', 'r-1');
+    // 'R' (0x52) sorts before 'r' (0x72); 'r-10' before 'r-2'
+    expect(firstCountedIds(line, 3)).toEqual(['R-9', 'r-10', 'r-2']);
+    expect(firstCountedIds(line, 0)).toEqual([]);
+    expect(firstCountedIds(line, 10)).toEqual(['R-9', 'r-10', 'r-2', 'r-3']);
+  });
+
+  it('firstCountedIds equals sorting every counted id and taking the first n', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.string({ maxLength: 4 }), { maxLength: 60 }), fc.array(fc.nat(), { maxLength: 20 }), fc.nat({ max: 25 }), (ids, drops, n) => {
+        const line = emptyLineState(undefined);
+        for (const id of ids) line.seen.add(id);
+        for (const d of drops) if (ids.length > 0) addId(line, 'rejected', ids[d % ids.length] as string);
+        const expected = countedIds(line).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).slice(0, n);
+        expect(firstCountedIds(line, n)).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
