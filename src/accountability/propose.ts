@@ -70,7 +70,7 @@ const CIRCUMSTANCE_CODES: Readonly<Record<Circumstance['kind'], string>> = {
 function explain(rule: AccountabilityRule, hit: TriggerHit, finding: Omit<Finding, 'explanation'>, lang: Lang): string {
   const say = (code: string, params: MessageParams = {}): string => formatMessage(code, params, lang);
   const basis = finding.basis === 'direct' ? say('finding-basis-direct') : RESPONSIBILITY_LABELS[finding.basis][lang];
-  const ruleTitle = lang === "" ? (rule.titleEn ?? rule.title) : rule.title;
+  const ruleTitle = lang === 'en' ? (rule.titleEn ?? rule.title) : rule.title;
   const parts = [
     say('finding-trigger', { rule: ruleTitle, subject: hit.subject.name, explanation: hit.explanation[lang] }),
     say('finding-proposal', { subject: finding.subject.name, liability: LIABILITY_LABELS[finding.liability][lang], basis, form: finding.form.title }),

@@ -48,7 +48,25 @@ function paramsIn(params: ExplainParams, lang: Lang): MessageParams {
  * explain('explain-score-met', { points: '4' }); // { zh: '达标，得4分', en: 'met, 4 points' }
  */
 export function explain(code: string, params: ExplainParams = {}): Explanation {
-  return { zh: formatMessage(code, paramsIn(params, 'zh'), 'zh'), en: formatMessage(code, paramsIn(params, 'en'), 'en') };
+  return lazyExplanation((lang) => formatMessage(code, paramsIn(params, lang), lang));
+}
+
+/**
+ * An explanation whose text in each language is rendered when first read, then kept: a result
+ * shows one language, so the other is never rendered. The getters are own and enumerable, so the
+ * object reads, spreads, compares and serializes like `{ zh, en }`.
+ */
+function lazyExplanation(render: (lang: Lang) => string): Explanation {
+  let zh: string | undefined;
+  let en: string | undefined;
+  return {
+    get zh(): string {
+      return (zh ??= render('zh'));
+    },
+    get en(): string {
+      return (en ??= render('en'));
+    },
+  };
 }
 
 /**
@@ -59,9 +77,8 @@ export function explain(code: string, params: ExplainParams = {}): Explanation {
  * joinExplanations(['r-1', 'r-2'], 'list'); // { zh: 'r-1、r-2', en: 'r-1, r-2' }
  */
 export function joinExplanations(parts: readonly (string | Explanation)[], separator?: Separator): Explanation {
-  const inLang = (lang: Lang): string =>
-    parts.map((part) => (typeof part === 'string' ? part : part[lang])).join(separator === undefined ? '' : formatMessage(SEPARATOR_CODES[separator], {}, lang));
-  return { zh: inLang('zh'), en: inLang('en') };
+  const held = [...parts];
+  return lazyExplanation((lang) => held.map((part) => (typeof part === 'string' ? part : part[lang])).join(separator === undefined ? '' : formatMessage(SEPARATOR_CODES[separator], {}, lang)));
 }
 
 /**
