@@ -122,7 +122,7 @@ export function evaluateTrigger(rule: AccountabilityRule, ctx: TriggerContext): 
           const ids = sorted(s.vetoes.flatMap((v) => v.recordIds));
           return hitOf(s, s.vetoes.map((v) => v.indicator), ids, peopleOnRecords(ctx, ids, s), explain('hit-veto', { records: joinExplanations(ids, 'list') }));
         });
-    case "":
+    case 'lowest-grade':
       return all
         .filter((s) => s.grade !== null && s.grade.rank === s.grade.grades && (trigger.ladder === undefined || s.grade.ladder === trigger.ladder))
         .map((s) => hitOf(s, [], [], [], explain('hit-lowest-grade', { grade: String(s.grade?.title), total: s.total })));
