@@ -1,0 +1,52 @@
+// canonicalJson: keys sorted at every depth; the native fast path for documents already in order
+// must give exactly the text of the general path.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { canonicalJson } from '../../src/core/canonical-json.js';
+
+describe('canonicalJson', () => {
+  it('sorts keys at every depth, by code unit', () => {
+    expect(canonicalJson({ b: 1, a: [2, { d: 3, c: 4 }] })).toBe('{"a":[2,{"c":4,"d":3}],"b":1}');
+    expect(canonicalJson({ b: 1, B: 2, é: 3 })).toBe('{"B":2,"b":1,"é":3}');
+  });
+
+  it('leaves out undefined members, writes null for undefined array items', () => {
+    expect(canonicalJson({ a: undefined, b: [undefined, 1] })).toBe('{"b":[null,1]}');
+  });
+
+  it('keeps __proto__ as an own key, sorted with the others', () => {
+    const value = JSON.parse('{"z":1,"__proto__":{"b":2,"a":1}}') as unknown;
+    expect(canonicalJson(value)).toBe('{"__proto__":{"a":1,"b":2},"z":1}');
+  });
+
+  it('writes Maps as objects with sorted keys', () => {
+    expect(canonicalJson(new Map<unknown, unknown>([['b', 1], ['a', new Map([['d', 1], ['c', 2]])]]))).toBe('{"a":{"c":2,"d":1},"b":1}');
+  });
+
+  it('an object already in order gives the same text as JSON.stringify', () => {
+    const value = { a: [1, 'x', null, true, { b: -0, c: 1.5 }], d: { e: '中文' } };
+    expect(canonicalJson(value)).toBe(JSON.stringify(value));
+  });
+
+  it('the same value with its keys in any order gives the same text', () => {
+    const json = fc.letrec((tie) => ({
+      value: fc.oneof({ depthSize: 'small' }, fc.string(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null), fc.array(tie('value'), { maxLength: 4 }), fc.dictionary(fc.string({ maxLength: 3 }), tie('value'), { maxKeys: 4 })),
+    })).value;
+    const reversed = (value: unknown): unknown => {
+      if (Array.isArray(value)) return value.map(reversed);
+      if (value === null || typeof value !== 'object') return value;
+      const out: Record<string, unknown> = {};
+      for (const key of Object.keys(value).reverse()) Object.defineProperty(out, key, { value: reversed((value as Record<string, unknown>)[key]), enumerable: true, writable: true, configurable: true });
+      return out;
+    };
+    fc.assert(
+      fc.property(json, (value) => {
+        const text = canonicalJson(value);
+        expect(canonicalJson(reversed(value))).toBe(text);
+        // and the text is JSON of the same value
+        expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(value)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
