@@ -42,6 +42,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { assessParallel, assessStream, parseGraph, readRecordsFile, type AssessmentResult } from '../src/index.js';
+import { batched, eachBatch } from '../src/evidence/batches.js';
 import { assessmentGraph, assessmentRules, DEFAULT_SEED, ensureAssessment, OUT_DIR, SIZES, type AssessmentMeta, type AssessmentSize } from './generate-assessment.js';
 import { forEachLine, PEER_INDICATORS, runPeer } from './peer-json-rules-engine.js';
 
@@ -159,23 +160,20 @@ async function child(phase: Phase, size: AssessmentSize, path: string, peerCap: 
     const marks = { first: 0, passed: 0 };
     let lines = 0;
     const inner = readRecordsFile(path);
-    // Delegates to the reader, noting when the first record is asked for (setup done) and when
-    // the stream ends (pass done, probe the heap). One extra promise step per record.
-    const records: AsyncIterable<unknown> = {
-      [Symbol.asyncIterator]: () => ({
-        next: () => {
-          if (marks.first === 0) marks.first = performance.now();
-          return inner.next().then((r) => {
-            if (r.done) {
-              marks.passed = performance.now();
-              probe();
-            } else lines++;
-            return r;
-          });
-        },
-        return: (value?: unknown) => inner.return(value as never),
-      }),
-    };
+    // Delegates to the reader batch by batch, as assessStream reads it, noting when the first
+    // record is asked for (setup done) and when the stream ends (pass done, probe the heap).
+    const records = batched(async function* () {
+      marks.first = performance.now();
+      try {
+        for await (const batch of eachBatch(inner)) {
+          lines += batch.length;
+          yield batch;
+        }
+      } finally {
+        marks.passed = performance.now();
+        probe();
+      }
+    });
     const result = await assessStream({ graph, rules, records });
     const end = performance.now();
     const valueSums = indicatorSums(result);
