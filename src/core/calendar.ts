@@ -5,7 +5,20 @@
  * time zone of the machine that runs it.
  */
 
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+// A date is YYYY-MM-DD exactly (the pattern /^(\d{4})-(\d{2})-(\d{2})$/, ASCII digits only).
+const DASH = 0x2d;
+const ZERO = 0x30;
+
+/** The number written by ASCII digits from `start` to `end`, or -1 if any is not a digit. */
+function digits(text: string, start: number, end: number): number {
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const d = text.charCodeAt(i) - ZERO;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
 
 /** A calendar day: days since 1970-01-01 (negative before). */
 export type DayNumber = number;
@@ -74,11 +87,12 @@ export function civilFromDay(dayNumber: DayNumber): { year: number; month: numbe
  * parseCalendarDate('2022-02-30'); // undefined
  */
 export function parseCalendarDate(text: string): DayNumber | undefined {
-  const match = DATE_PATTERN.exec(text);
-  if (!match) return undefined;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
+  // The pattern, read digit by digit: no match object or substrings per date (one per record).
+  if (text.length !== 10 || text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH) return undefined;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 7);
+  const day = digits(text, 8, 10);
+  if (year < 0 || month < 0 || day < 0) return undefined;
   if (year < 1900 || year > 2999 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   return dayFromCivil(year, month, day);
 }

@@ -57,18 +57,18 @@ export function fastRecord(input: unknown): EvidenceRecord | undefined {
       map.set(key, Array.isArray(value) ? Object.freeze([...(value as string[])]) : (value as AttributeValue));
     }
   }
-  return Object.freeze({
-    id,
-    type,
-    ...(organization !== undefined ? { organization: organization as string } : {}),
-    ...(person !== undefined ? { person: person as string } : {}),
-    day,
-    date,
-    ...(dueDay !== undefined ? { due: dueDay } : {}),
-    ...(completedDay !== undefined ? { completed: completedDay } : {}),
-    status: (status ?? 'approved') as RecordStatus,
-    ...(source !== undefined ? { source: source as string } : {}),
-    ...(title !== undefined ? { title } : {}),
-    attributes: map,
-  });
+  // Built field by field in the schema path's order (no spread objects): records with the same
+  // fields share one hidden class.
+  const record: Record<string, unknown> = { id, type };
+  if (organization !== undefined) record['organization'] = organization;
+  if (person !== undefined) record['person'] = person;
+  record['day'] = day;
+  record['date'] = date;
+  if (dueDay !== undefined) record['due'] = dueDay;
+  if (completedDay !== undefined) record['completed'] = completedDay;
+  record['status'] = status ?? 'approved';
+  if (source !== undefined) record['source'] = source;
+  if (title !== undefined) record['title'] = title;
+  record['attributes'] = map;
+  return Object.freeze(record) as unknown as EvidenceRecord;
 }

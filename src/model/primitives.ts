@@ -14,7 +14,14 @@ const ID_PATTERN = /^(?!\s)[^\u0000-\u001f\u007f-\u009f]{1,256}(?<!\s)$/;
  * isValidId(' b'); // false
  */
 export function isValidId(value: string): boolean {
-  return ID_PATTERN.test(value);
+  // Printable ASCII without space is always allowed (the common case, checked without the regex).
+  const n = value.length;
+  if (n === 0 || n > 256) return false;
+  for (let i = 0; i < n; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x21 || c > 0x7e) return ID_PATTERN.test(value);
+  }
+  return true;
 }
 
 /**
