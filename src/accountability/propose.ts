@@ -97,7 +97,8 @@ function evaluationOrder(rules: readonly AccountabilityRule[]): AccountabilityRu
         order.push(rule);
       }
     }
-    // A repeat cycle (refused when the rule set is parsed) would stall: take the rest as listed.
+    // A repeat cycle is refused when the rule set is parsed (repeat-cycle); should one get here,
+    // take the rest as listed rather than stall.
     if (order.length === before) order.push(...rules.filter((r) => !done.has(r.id)));
   }
   return order;

@@ -43,6 +43,20 @@ export function checkAccountability(rules: RuleSet, lang: Lang): Issue[] {
     checkForm(rule.form, ['rules', i, 'form']);
     rule.reach.forEach((reach, j) => checkForm(reach.form, ['rules', i, 'reach', j, 'form']));
   });
+  // A repeat rule reads the current hits of the rule it names: rules naming each other in a ring
+  // could never be evaluated. Each ring is reported once, at its first rule in the file.
+  const needs = new Map<string, string>();
+  for (const rule of section.rules) if (rule.trigger.type === 'repeat' && rule.trigger.rule !== rule.id && ruleAt.has(rule.trigger.rule) && !needs.has(rule.id)) needs.set(rule.id, rule.trigger.rule);
+  const reported = new Set<string>();
+  section.rules.forEach((rule, i) => {
+    if (reported.has(rule.id) || ruleAt.get(rule.id) !== i) return;
+    const path: string[] = [];
+    for (let at: string | undefined = rule.id; at !== undefined && !path.includes(at); at = needs.get(at)) path.push(at);
+    const last = path[path.length - 1] as string;
+    if (needs.get(last) !== rule.id) return;
+    for (const id of path) reported.add(id);
+    add('repeat-cycle', ['rules', i, 'trigger', 'rule'], { cycle: [...path, rule.id].join(' → ') });
+  });
   // Supervision findings share the id space of the rules: the same id twice would make two findings indistinguishable.
   if (section.supervision && ruleAt.has(section.supervision.id)) {
     add('duplicate-rule-id', ['supervision', 'id'], { id: section.supervision.id, what: lang === 'zh' ? '问责规则' : 'accountability rule', first: formatPath(['accountability', 'rules', ruleAt.get(section.supervision.id) as number], lang) });

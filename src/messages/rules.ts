@@ -10,6 +10,7 @@ export const rulesMessages = {
     zh: (p) => `指标「${p['id']}」不是时限类（deadline）指标，不能用作“逾期未完成”触发条件`,
     en: (p) => `indicator "${p['id']}" is not a deadline measure`,
   },
+  'repeat-cycle': { zh: (p) => `问责规则的“屡犯”触发条件循环引用：${p['cycle']}`, en: (p) => `accountability repeat triggers form a cycle: ${p['cycle']}` },
   'unknown-rule': { zh: (p) => `问责规则「${p['id']}」不存在（或引用了自身）`, en: (p) => `accountability rule "${p['id']}" does not exist (or is the rule itself)` },
   'unknown-measure-type': {
     zh: (p) => `未知的计量方式「${p['value']}」，可选：${p['allowed']}`,

@@ -303,15 +303,27 @@ describe('propose.ts', () => {
       expect(ids(third)).toEqual(['c:p:p-b2-sec>p:p-b2-sec', 'b:p:p-b2-sec>p:p-b2-sec', 'a:p:p-b2-sec>p:p-b2-sec']);
     });
 
-    it('two repeat rules naming each other propose nothing, and the other rules are unaffected', () => {
-      // check-accountability.ts refuses a rule repeating itself, not a cycle of two; if parsing
-      // ever refuses it, there is nothing to assess.
+    it('repeat rules naming each other in a ring are refused when the rule set is parsed, each ring once', () => {
       const sheet = ruleSet([PLACEHOLDER], {
-        rules: [rule('x', { type: 'repeat', rule: 'y' }, [{ to: 'team' }]), rule('y', { type: 'repeat', rule: 'x' }, [{ to: 'team' }]), incidentRule('inc', 'incident', [{ to: 'team' }])],
+        rules: [
+          incidentRule('inc', 'incident', [{ to: 'team' }]),
+          // w repeats x, which is in the ring x → y → z → x: w is not part of the ring
+          rule('w', { type: 'repeat', rule: 'x' }, [{ to: 'team' }]),
+          rule('x', { type: 'repeat', rule: 'y' }, [{ to: 'team' }]),
+          rule('y', { type: 'repeat', rule: 'z' }, [{ to: 'team' }]),
+          rule('z', { type: 'repeat', rule: 'x' }, [{ to: 'team' }]),
+          rule('p', { type: 'repeat', rule: 'q' }, [{ to: 'team' }]),
+          rule('q', { type: 'repeat', rule: 'p' }, [{ to: 'team' }]),
+        ],
       });
-      if (!safeParseRuleSet(sheet).success) return;
-      const records = [rec('i1', 'incident', 'b1', '2022-03-01')];
-      expect(ids(run(sheet, records))).toEqual(['inc:o:b1>o:b1']);
+      const parsed = safeParseRuleSet(sheet, { lang: 'en' });
+      expect(parsed.success).toBe(false);
+      const issues = parsed.success ? [] : parsed.error.issues;
+      expect(issues.map((i) => [i.code, i.path, i.params['cycle']])).toEqual([
+        ['repeat-cycle', ['accountability', 'rules', 2, 'trigger', 'rule'], 'x → y → z → x'],
+        ['repeat-cycle', ['accountability', 'rules', 5, 'trigger', 'rule'], 'p → q → p'],
+      ]);
+      expect(issues[1]?.message).toBe('accountability repeat triggers form a cycle: p → q → p');
     });
   });
 
