@@ -69,7 +69,8 @@ export function isCounted(line: LineState, id: string): boolean {
  */
 export function countedIds(line: LineState): string[] {
   const out: string[] = [];
-  const plain = line.pending.size + line.rejected.size + line.unsupported.size + line.refused.size === 0;
+  // Nothing set aside: every record seen counted, no per-id check needed.
+  const plain = countedSize(line) === line.seen.size;
   for (const id of line.seen) if (plain || isCounted(line, id)) out.push(id);
   return out;
 }
@@ -84,7 +85,8 @@ export function countedIds(line: LineState): string[] {
 export function firstCountedIds(line: LineState, n: number): string[] {
   const out: string[] = [];
   if (n <= 0) return out;
-  const plain = line.pending.size + line.rejected.size + line.unsupported.size + line.refused.size === 0;
+  // Nothing set aside: every record seen counted, no per-id check needed.
+  const plain = countedSize(line) === line.seen.size;
   for (const id of line.seen) {
     if (out.length === n && id >= (out[n - 1] as string)) continue;
     if (!plain && !isCounted(line, id)) continue;

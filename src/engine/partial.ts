@@ -4,7 +4,7 @@ import { ENGINE_VERSION } from '../version.js';
 import { effectOf, NO_EFFECT, withdrawEverywhere, xorDigest, type Accumulation, type EvidenceStats } from './accumulate.js';
 import type { Effect } from './versions.js';
 import { addId, countedIds, emptyLineState, setBonus, type LineState } from './line-state.js';
-import type { RecordMeasure } from './measure-module.js';
+import type { MeasureModule, RecordMeasure } from './measure-module.js';
 import { decodeState, encodeState, recordToInput, type Encoded } from './partial-codec.js';
 import type { Plan } from './plan.js';
 import type { RecordInput } from '../model/record.js';
@@ -92,8 +92,7 @@ export function snapshotAccumulation(acc: Accumulation, basis: string, extra: Pi
   };
 }
 
-function mergeLine(plan: Plan, indicatorId: string, into: LineState, json: LineJson): void {
-  const module = plan.indicators.find((p) => p.indicator.id === indicatorId)?.module;
+function mergeLine(module: MeasureModule | undefined, into: LineState, json: LineJson): void {
   const incoming = decodeState(json.m);
   if (module?.kind === 'records') {
     const records = module as RecordMeasure<never, unknown>;
@@ -130,13 +129,14 @@ export function absorbPartial(plan: Plan, acc: Accumulation, partial: PartialSta
     }
     acc.versions.addConflict(slot, digests);
   }
+  const modules = new Map(plan.indicators.map((p) => [p.indicator.id, p.module]));
   for (const [type, subject, indicator, json] of partial.lines) {
     const lines = type === 'o' ? acc.organizationLines : acc.personLines;
     let bySubject = lines.get(subject);
     if (!bySubject) lines.set(subject, (bySubject = new Map()));
     let line = bySubject.get(indicator);
     if (!line) bySubject.set(indicator, (line = emptyLineState(undefined)));
-    mergeLine(plan, indicator, line, json);
+    mergeLine(modules.get(indicator), line, json);
   }
   for (const [type, subject, scores] of partial.business) {
     const map = type === 'o' ? acc.businessByOrganization : acc.businessByPerson;
@@ -163,14 +163,16 @@ function recount(acc: Accumulation, occurrences: number): void {
   acc.pendingIds.clear();
   const digest = new Uint32Array(8);
   for (const [id, slot] of acc.versions.entries()) {
-    const digests = acc.versions.digests(slot);
-    stats.received += digests.size;
-    for (const d of digests) xorDigest(digest, Buffer.from(d, 'base64'));
-    if (digests.size > 1) {
+    const versions = acc.versions.versionCount(slot);
+    stats.received += versions;
+    if (versions > 1) {
+      for (const d of acc.versions.digests(slot)) xorDigest(digest, Buffer.from(d, 'base64'));
       stats.conflicts++;
       acc.conflictIds.add(id);
       continue;
     }
+    // Straight from the table's words: no base64 round trip for the common, single version.
+    acc.versions.xorFirstInto(slot, digest);
     const { counter, key } = acc.versions.effect(slot);
     if (counter === null) continue;
     stats[counter]++;

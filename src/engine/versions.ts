@@ -82,6 +82,16 @@ export class VersionTable<T> {
     return this.#conflicts.get(slot) ?? new Set([this.digest(slot)]);
   }
 
+  /** How many distinct versions the id was seen with. */
+  versionCount(slot: number): number {
+    return this.#conflicts.get(slot)?.size ?? 1;
+  }
+
+  /** Folds the slot's first digest into an order-free XOR accumulator of eight words. */
+  xorFirstInto(slot: number, into: Uint32Array): void {
+    for (let i = 0; i < WORDS; i++) into[i] = ((into[i] as number) ^ (this.#digests[slot * WORDS + i] as number)) >>> 0;
+  }
+
   /** Whether the id has conflicting versions. */
   conflicted(slot: number): boolean {
     return this.#conflicts.has(slot);
