@@ -7,9 +7,14 @@
  * roundTo(-0.0001, 2); // 0
  */
 export function roundTo(value: number, digits = 2): number {
+  // No fraction to round (every double from 2^53 up is an integer): 2e13 stays 2e13.
+  if (Number.isInteger(value)) return value + 0;
   const factor = 10 ** digits;
-  // The small epsilon absorbs binary representation error (2.675 is stored as 2.67499999...).
-  const scaled = Math.abs(value) * factor * (1 + Number.EPSILON);
+  const raw = Math.abs(value) * factor;
+  // The small epsilon absorbs binary representation and arithmetic error (2.675 is stored as
+  // 2.67499999…, 1.5 × 3/20 comes out as 0.22499999…). From 2^49 on a double keeps less than a
+  // hundredth of a unit, and the nudge would add a digit instead of restoring one.
+  const scaled = raw < 2 ** 49 ? raw * (1 + Number.EPSILON) : raw;
   const rounded = (Math.sign(value) * Math.round(scaled)) / factor;
   return rounded === 0 ? 0 : rounded;
 }
