@@ -108,6 +108,8 @@ export function lintRuleSet(input: unknown, graph?: Graph, options: LintOptions 
   const period = resolvePeriod(rules.period);
   rules.indicators.forEach((indicator, i) => {
     const m = indicator.measure;
+    // Tasks never reported can only fall due on the spec's own due date.
+    if (m?.type === 'deadline' && m.expected !== undefined && m.due === undefined) warn('lint-expected-without-due', ['indicators', i, 'measure', 'expected'], { id: indicator.id, expected: m.expected });
     if (m?.type !== 'window') return;
     const from = parseCalendarDate(m.from) as number;
     const to = parseCalendarDate(m.to) as number;

@@ -112,6 +112,10 @@ export const rulesMessages = {
     zh: (p) => `指标「${p['id']}」的时间窗口 ${p['from']} 至 ${p['to']} 不在考核期（${p['period']}）内，永远无法完成`,
     en: (p) => `the window ${p['from']} to ${p['to']} of indicator "${p['id']}" lies outside the period (${p['period']}): it can never be met`,
   },
+  'lint-expected-without-due': {
+    zh: (p) => `指标「${p['id']}」设了应完成事项数 ${p['expected']} 但没有统一期限 due：未报送的事项无从判定逾期，该设置不起作用`,
+    en: (p) => `indicator "${p['id']}" expects ${p['expected']} tasks but sets no due date: tasks never reported cannot fall due, so expected has no effect`,
+  },
   'lint-quota-unbounded': {
     zh: (p) => `名额限制「${p['grade']}」的比例为 100%，不起限制作用`,
     en: (p) => `the quota on "${p['grade']}" is 100%: it limits nothing`,

@@ -43,6 +43,14 @@ describe('lint', () => {
       [['indicators', 0, 'measure'], '指标「july」的时间窗口 2021-06-15 至 2021-07-15 不在考核期（2022年度）内，永远无法完成'],
     ]);
   });
+
+  it('warns of a deadline expecting tasks without a due date (expected would have no effect), in both languages', () => {
+    const deadline = (id: string, extra: object) => ind({ id, points: 10, measure: { type: 'deadline', recordTypes: ['lecture'], ...extra }, scoring: { method: 'all-or-nothing' } });
+    const rules = ruleSet([deadline('no-due', { expected: 3 }), deadline('with-due', { expected: 3, due: '2022-06-30' }), deadline('neither', {})]);
+    const codes = (lang: 'zh' | 'en') => lintRuleSet(rules, parseGraph(graphInput()), { lang }).filter((f) => f.code === 'lint-expected-without-due').map((f) => [f.severity, f.path, f.message]);
+    expect(codes('zh')).toEqual([['warning', ['indicators', 0, 'measure', 'expected'], '指标「no-due」设了应完成事项数 3 但没有统一期限 due：未报送的事项无从判定逾期，该设置不起作用']]);
+    expect(codes('en')).toEqual([['warning', ['indicators', 0, 'measure', 'expected'], 'indicator "no-due" expects 3 tasks but sets no due date: tasks never reported cannot fall due, so expected has no effect']]);
+  });
 });
 
 describe('a CSV column the layout does not know', () => {
