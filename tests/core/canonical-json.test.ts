@@ -19,6 +19,16 @@ describe('canonicalJson', () => {
     expect(canonicalJson(value)).toBe('{"__proto__":{"a":1,"b":2},"z":1}');
   });
 
+  it('sorts array-index keys by code unit too, which objects list first', () => {
+    expect(canonicalJson({ b: { z: 1, a: 2 }, 10: 1, 9: 2 })).toBe('{"10":1,"9":2,"b":{"a":2,"z":1}}');
+    expect(canonicalJson([{ y: 1, x: 2 }, { b: 1, 2: 0 }])).toBe('[{"x":2,"y":1},{"2":0,"b":1}]');
+  });
+
+  it('leaves accessor members out and writes function members as null, as before the fast path', () => {
+    const withGetter = { b: 1, get a(): number { return 2; } };
+    expect(canonicalJson({ z: withGetter, y: () => 1 })).toBe('{"y":null,"z":{"b":1}}');
+  });
+
   it('writes Maps as objects with sorted keys', () => {
     expect(canonicalJson(new Map<unknown, unknown>([['b', 1], ['a', new Map([['d', 1], ['c', 2]])]]))).toBe('{"a":{"c":2,"d":1},"b":1}');
   });
