@@ -75,7 +75,35 @@ function businessScore(plan: Plan, scores: ReadonlyMap<string, number> | undefin
   return (stableSum(scores.values()) / scores.size) * ((plan.rules.scale ?? 100) / scale);
 }
 
-function draft(plan: Plan, acc: Accumulation, subject: SubjectRef, shares: Shares, sums: SubtreeSums, lang: Lang): SubjectDraft {
+/**
+ * The line of an indicator for a subject that gathered no records for it, kept per indicator.
+ * Without records, a record measure (or an indicator with no measure) reads nothing of the
+ * subject: the line is the same for every such subject, about half of all lines. Each subject
+ * gets its own copy, so no two results share an object.
+ */
+class LinesWithoutRecords {
+  readonly #byIndicator = new Map<string, IndicatorLine>();
+
+  static applies(ip: IndicatorPlan, gathered: unknown): boolean {
+    return gathered === undefined && ip.module?.kind !== 'derived';
+  }
+
+  lineFor(plan: Plan, subject: SubjectRef, ip: IndicatorPlan, derived: DerivedContext, lang: Lang): IndicatorLine {
+    let line = this.#byIndicator.get(ip.indicator.id);
+    if (!line) {
+      line = evaluateLine(plan, subject, ip, undefined, derived, lang);
+      this.#byIndicator.set(ip.indicator.id, line);
+    }
+    const { records } = line;
+    return {
+      ...line,
+      ...(line.facts ? { facts: { ...line.facts } } : {}),
+      records: { ...records, ids: [...records.ids], bonusIds: [...records.bonusIds], vetoIds: [...records.vetoIds] },
+    };
+  }
+}
+
+function draft(plan: Plan, acc: Accumulation, subject: SubjectRef, shares: Shares, sums: SubtreeSums, unrecorded: LinesWithoutRecords, lang: Lang): SubjectDraft {
   const { graph } = plan;
   const own = new Map<string, { points: number; max: number }>();
   const leadership = new Set<string>(LEADERSHIP_ROLES);
@@ -91,7 +119,10 @@ function draft(plan: Plan, acc: Accumulation, subject: SubjectRef, shares: Share
   const gathered = (subject.type === 'organization' ? acc.organizationLines : acc.personLines).get(subject.id);
   const byId = new Map<string, IndicatorLine>();
   for (const ip of applicableIndicators(plan, subject)) {
-    const line = evaluateLine(plan, subject, ip, gathered?.get(ip.indicator.id), derived, lang);
+    const gatheredLine = gathered?.get(ip.indicator.id);
+    const line = LinesWithoutRecords.applies(ip, gatheredLine)
+      ? unrecorded.lineFor(plan, subject, ip, derived, lang)
+      : evaluateLine(plan, subject, ip, gatheredLine, derived, lang);
     byId.set(ip.indicator.id, line);
     own.set(ip.indicator.id, { points: line.points, max: line.max });
   }
@@ -140,6 +171,7 @@ export function evaluateSubjects(plan: Plan, acc: Accumulation, lang: Lang): { o
   const shares: Shares = new Map();
   const sums: SubtreeSums = new Map();
   const selections = subtreeSelections(plan);
+  const unrecorded = new LinesWithoutRecords();
   const subjects = new Set(plan.organizationSubjects);
   const organizations = new Map<string, SubjectDraft>();
   // Every organization in reverse preorder (children first); subjects are scored, and the sums
@@ -148,9 +180,9 @@ export function evaluateSubjects(plan: Plan, acc: Accumulation, lang: Lang): { o
   for (let i = preorder.length - 1; i >= 0; i--) {
     const id = preorder[i] as string;
     keepSubtreeSums(plan, shares, sums, id, selections);
-    if (subjects.has(id)) organizations.set(id, draft(plan, acc, { type: 'organization', id }, shares, sums, lang));
+    if (subjects.has(id)) organizations.set(id, draft(plan, acc, { type: 'organization', id }, shares, sums, unrecorded, lang));
   }
-  const people = plan.personSubjects.map((id) => draft(plan, acc, { type: 'person', id }, shares, sums, lang));
+  const people = plan.personSubjects.map((id) => draft(plan, acc, { type: 'person', id }, shares, sums, unrecorded, lang));
   return { organizations: plan.organizationSubjects.map((id) => organizations.get(id) as SubjectDraft), people };
 }
 

@@ -153,3 +153,15 @@ describe('a source declared complete', () => {
     expect(line(org(result, 'b2'), 'publicity').status).toBe('insufficient-evidence');
   });
 });
+
+describe('subjects with no records for an indicator', () => {
+  it('get equal lines, but not the same objects (a result can be changed in one place only)', () => {
+    const meetings = ind({ id: 'meetings', points: 4, measure: { type: 'cadence', recordTypes: ['meet'], every: 'quarter' }, scoring: { method: 'deduct', perShortfall: 1 } });
+    const result = run(ruleSet([meetings, PLAN]), [rec('pl1', 'plan', 'b1', '2022-03-01')]);
+    const b1 = line(org(result, 'b1'), 'meetings');
+    const b2 = line(org(result, 'b2'), 'meetings');
+    expect(b2).toEqual(b1);
+    expect(b1.facts).toBeDefined();
+    for (const [one, other] of [[b1, b2], [b1.records, b2.records], [b1.records.ids, b2.records.ids], [b1.facts, b2.facts]]) expect(other).not.toBe(one);
+  });
+});
