@@ -48,25 +48,10 @@ function paramsIn(params: ExplainParams, lang: Lang): MessageParams {
  * explain('explain-score-met', { points: '4' }); // { zh: '达标，得4分', en: 'met, 4 points' }
  */
 export function explain(code: string, params: ExplainParams = {}): Explanation {
-  return lazyExplanation((lang) => formatMessage(code, paramsIn(params, lang), lang));
-}
-
-/**
- * An explanation whose text in each language is rendered when first read, then kept: a result
- * shows one language, so the other is never rendered. The getters are own and enumerable, so the
- * object reads, spreads, compares and serializes like `{ zh, en }`.
- */
-function lazyExplanation(render: (lang: Lang) => string): Explanation {
-  let zh: string | undefined;
-  let en: string | undefined;
-  return {
-    get zh(): string {
-      return (zh ??= render('zh'));
-    },
-    get en(): string {
-      return (en ??= render('en'));
-    },
-  };
+  // Both languages at once, as plain data. Rendering each language when first read needs own
+  // getters, and an object literal with getters is built by the runtime, not the fast path: at
+  // M100k that cost more than the second language it saved (finish 9 s -> 5.4 s of CPU eager).
+  return { zh: formatMessage(code, paramsIn(params, 'zh'), 'zh'), en: formatMessage(code, paramsIn(params, 'en'), 'en') };
 }
 
 /**
@@ -77,8 +62,8 @@ function lazyExplanation(render: (lang: Lang) => string): Explanation {
  * joinExplanations(['r-1', 'r-2'], 'list'); // { zh: 'r-1、r-2', en: 'r-1, r-2' }
  */
 export function joinExplanations(parts: readonly (string | Explanation)[], separator?: Separator): Explanation {
-  const held = [...parts];
-  return lazyExplanation((lang) => held.map((part) => (typeof part === 'string' ? part : part[lang])).join(separator === undefined ? '' : formatMessage(SEPARATOR_CODES[separator], {}, lang)));
+  const inLang = (lang: Lang): string => parts.map((part) => (typeof part === 'string' ? part : part[lang])).join(separator === undefined ? '' : formatMessage(SEPARATOR_CODES[separator], {}, lang));
+  return { zh: inLang('zh'), en: inLang('en') };
 }
 
 /**
