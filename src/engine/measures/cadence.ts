@@ -2,7 +2,7 @@ import { formatCalendarDate, type DayNumber } from '../../core/calendar.js';
 import { explain, joinExplanations, type Explanation } from '../../core/explain.js';
 import type { CadenceMeasure } from '../../model/measures.js';
 import type { RecordMeasure } from '../measure-module.js';
-import { bucketsOf, type Bucket } from '../period.js';
+import { bucketsOf, type Bucket, type CadenceUnit, type ResolvedPeriod } from '../period.js';
 
 /**
  * Cadence state: each record's day, keyed by record id.
@@ -11,6 +11,17 @@ import { bucketsOf, type Bucket } from '../period.js';
  * const state: CadenceState = new Map([['r-1', 19066]]);
  */
 export type CadenceState = Map<string, DayNumber>;
+
+// A period's buckets of one unit, made once: every cadence line of an assessment reads the same ones.
+const bucketsByPeriod = new WeakMap<ResolvedPeriod, Map<CadenceUnit, readonly Bucket[]>>();
+
+function bucketsIn(period: ResolvedPeriod, unit: CadenceUnit): readonly Bucket[] {
+  let byUnit = bucketsByPeriod.get(period);
+  if (!byUnit) bucketsByPeriod.set(period, (byUnit = new Map()));
+  let buckets = byUnit.get(unit);
+  if (!buckets) byUnit.set(unit, (buckets = bucketsOf(period, unit)));
+  return buckets;
+}
 
 /** Index of the bucket holding `day`, or -1 (buckets are sorted and do not overlap). */
 function bucketIndex(buckets: readonly Bucket[], day: DayNumber): number {
@@ -57,7 +68,7 @@ export const cadenceMeasure: RecordMeasure<CadenceMeasure, CadenceState> = {
   },
   finalize(state, spec, ctx) {
     const atLeast = spec.atLeast ?? 1;
-    const buckets = bucketsOf(ctx.period, spec.every);
+    const buckets = bucketsIn(ctx.period, spec.every);
     const perBucket = buckets.map(() => 0);
     let counted = 0;
     for (const day of state.values()) {
