@@ -15,6 +15,8 @@ type Shares = Map<string, Map<string, { points: number; max: number }>>;
 /** Sums of descendants' shares, per organization and per `of` (its canonical key). */
 type SubtreeSums = Map<string, Map<string, { sum: number; count: number }>>;
 
+const LEADERSHIP: ReadonlySet<string> = new Set(LEADERSHIP_ROLES);
+
 const ofKey = (of: 'total' | readonly string[]): string => (of === 'total' ? 'total' : JSON.stringify([...of].sort()));
 
 /** The `of` selections subtree and oversight roll-ups read, so their sums are kept as organizations finish. */
@@ -103,18 +105,17 @@ class LinesWithoutRecords {
   }
 }
 
-function draft(plan: Plan, acc: Accumulation, subject: SubjectRef, shares: Shares, sums: SubtreeSums, unrecorded: LinesWithoutRecords, lang: Lang): SubjectDraft {
+/** What a subject's derived measures read of the results so far: the same for every subject. */
+type ResultsSoFar = Omit<DerivedContext, 'ownShare' | 'postOrganizations'>;
+
+function draft(plan: Plan, acc: Accumulation, subject: SubjectRef, shares: Shares, results: ResultsSoFar, unrecorded: LinesWithoutRecords, lang: Lang): SubjectDraft {
   const { graph } = plan;
   const own = new Map<string, { points: number; max: number }>();
-  const leadership = new Set<string>(LEADERSHIP_ROLES);
   const posts = subject.type === 'person' ? (graph.index.postsByPerson.get(subject.id) ?? []) : [];
   const derived: DerivedContext = {
-    ...plan.context,
-    graph,
-    shareOf: (organizationId, of) => shareFrom(shares.get(organizationId), of),
-    subtreeShares: (organizationId, of) => sums.get(organizationId)?.get(ofKey(of)) ?? { sum: 0, count: 0 },
+    ...results,
     ownShare: (of) => shareFrom(own, of),
-    postOrganizations: [...new Set(posts.filter((p) => leadership.has(p.role)).map((p) => p.organization))].sort(),
+    postOrganizations: [...new Set(posts.filter((p) => LEADERSHIP.has(p.role)).map((p) => p.organization))].sort(),
   };
   const gathered = (subject.type === 'organization' ? acc.organizationLines : acc.personLines).get(subject.id);
   const byId = new Map<string, IndicatorLine>();
@@ -172,6 +173,12 @@ export function evaluateSubjects(plan: Plan, acc: Accumulation, lang: Lang): { o
   const sums: SubtreeSums = new Map();
   const selections = subtreeSelections(plan);
   const unrecorded = new LinesWithoutRecords();
+  const results: ResultsSoFar = {
+    ...plan.context,
+    graph: plan.graph,
+    shareOf: (organizationId, of) => shareFrom(shares.get(organizationId), of),
+    subtreeShares: (organizationId, of) => sums.get(organizationId)?.get(ofKey(of)) ?? { sum: 0, count: 0 },
+  };
   const subjects = new Set(plan.organizationSubjects);
   const organizations = new Map<string, SubjectDraft>();
   // Every organization in reverse preorder (children first); subjects are scored, and the sums
@@ -180,9 +187,9 @@ export function evaluateSubjects(plan: Plan, acc: Accumulation, lang: Lang): { o
   for (let i = preorder.length - 1; i >= 0; i--) {
     const id = preorder[i] as string;
     keepSubtreeSums(plan, shares, sums, id, selections);
-    if (subjects.has(id)) organizations.set(id, draft(plan, acc, { type: 'organization', id }, shares, sums, unrecorded, lang));
+    if (subjects.has(id)) organizations.set(id, draft(plan, acc, { type: 'organization', id }, shares, results, unrecorded, lang));
   }
-  const people = plan.personSubjects.map((id) => draft(plan, acc, { type: 'person', id }, shares, sums, unrecorded, lang));
+  const people = plan.personSubjects.map((id) => draft(plan, acc, { type: 'person', id }, shares, results, unrecorded, lang));
   return { organizations: plan.organizationSubjects.map((id) => organizations.get(id) as SubjectDraft), people };
 }
 
