@@ -36,7 +36,10 @@ const SEPARATOR_CODES: Readonly<Record<Separator, string>> = {
 
 function paramsIn(params: ExplainParams, lang: Lang): MessageParams {
   const out: Record<string, string | number> = {};
-  for (const [key, value] of Object.entries(params)) out[key] = typeof value === 'object' ? value[lang] : value;
+  for (const key of Object.keys(params)) {
+    const value = params[key] as ExplainParams[string];
+    out[key] = typeof value === 'object' ? value[lang] : value;
+  }
   return out;
 }
 
