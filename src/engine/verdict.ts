@@ -31,10 +31,12 @@ export function verdictOf(plan: Plan, subject: SubjectDraft): Verdict {
   // Nothing assessed at all (a person covered by a ladder but no indicator): no basis for a verdict.
   if (subject.lines.every((l) => l.max === 0)) return 'undetermined';
   if (lines.length > 0) {
-    if (lines.every((l) => l.status === 'insufficient-evidence' || l.status === 'excluded')) return 'undetermined';
+    // Lines whose evidence is unknown (nothing reported, source not declared complete) say nothing either way.
+    const known = lines.filter((l) => l.status !== 'insufficient-evidence' && l.status !== 'excluded');
+    if (known.length === 0) return 'undetermined';
     if (lines.every((l) => l.records.reported === 0)) {
-      // Nothing reported yet, but every line may still be made up before the period ends: too early to say.
-      return lines.every((l) => l.status === 'in-progress') ? 'undetermined' : 'derelict';
+      // Nothing reported yet, but every line that is known may still be made up before the period ends: too early to say.
+      return known.every((l) => l.status === 'in-progress') ? 'undetermined' : 'derelict';
     }
   }
   return value < line || subject.vetoes.length > 0 ? 'incompetent' : 'fulfilled';
