@@ -7,6 +7,8 @@
  * An id with conflicting versions keeps every digest it was seen with, as base64 strings.
  */
 
+import { LargeMap } from '../core/large-map.js';
+
 /** How one record moved the evidence counters (shared: one object per counter and key). */
 export type Effect = {
   readonly counter: 'outOfPeriod' | 'pending' | 'rejected' | 'unusedType' | 'unknownSubject' | 'unknownReference' | 'unassignedScore' | null;
@@ -17,7 +19,8 @@ const WORDS = 8;
 
 /** The record versions of an accumulation, keyed by record id. */
 export class VersionTable<T> {
-  readonly #slots = new Map<string, number>();
+  // Past 2^24 distinct ids a single Map is refused by the runtime: a province's year can get there.
+  readonly #slots = new LargeMap<string, number>();
   #digests = new Uint32Array(WORDS * 1024);
   readonly #targets: (T | null)[] = [];
   readonly #effects: Effect[] = [];
@@ -56,7 +59,7 @@ export class VersionTable<T> {
     }
     const view = new DataView(digest.buffer, digest.byteOffset, digest.byteLength);
     for (let i = 0; i < WORDS; i++) this.#digests[slot * WORDS + i] = view.getUint32(i * 4);
-    this.#slots.set(id, slot);
+    this.#slots.insert(id, slot);
     this.#targets.push(targets);
     this.#effects.push(effect);
     if (imported) this.#imported.add(slot);
