@@ -49,6 +49,11 @@ const ISSUES_KEPT = 10_000;
 /** Reader problems about a file's layout rather than a record: they skip no record. */
 const FILE_LEVEL_CODES = new Set(['unknown-column', 'duplicate-column', 'empty-column-name', 'unknown-column-type']);
 
+/** The most entries V8 keeps in one Map or Set. */
+const COLLECTION_LIMIT = 2 ** 24;
+
+const isCollectionFull = (error: unknown): boolean => error instanceof RangeError && /^(Map|Set) maximum size exceeded$/.test(error.message);
+
 function isGraph(value: unknown): value is Graph {
   return typeof value === 'object' && value !== null && (value as { organizations?: unknown }).organizations instanceof Map && 'index' in value;
 }
@@ -131,7 +136,14 @@ export function openAssessment(input: Omit<AssessInput, 'records'>): AssessmentS
     }
     const normalized = normalizeRecord(value, line === undefined ? ['records', at] : [], lang);
     if (normalized.ok) {
-      ingest(plan, acc, normalized.record);
+      try {
+        ingest(plan, acc, normalized.record);
+      } catch (error) {
+        // V8 refuses a Map's or a Set's 16,777,217th entry: a clear error, not a crash.
+        if (!isCollectionFull(error)) throw error;
+        const issue = makeIssue('collection-full', line === undefined ? ['records', at] : [], { record: at + 1, limit: COLLECTION_LIMIT }, lang);
+        throw new ValidationError('records', [line === undefined ? issue : atLine(issue, line, file)], lang);
+      }
       return true;
     }
     skipped++;

@@ -56,6 +56,10 @@ export const engineMessages = {
     zh: () => `分片结果不属于本次考核（组织关系图、考核细则、评估日期或引擎版本不同），不能合并`,
     en: () => `the partial state belongs to another assessment (graph, rule set, as-of date or engine version differ) and cannot be merged`,
   },
+  'collection-full': {
+    zh: (p) => `第 ${p['record']} 条记录超出运行环境的上限：一个考核对象的一项指标、或整个评估中不同的记录，单个进程最多容纳 ${p['limit']} 条；请按地区拆分记录分别评估，或分片后合并部分状态（见 docs/scale.md）`,
+    en: (p) => `record ${p['record']} is past what the runtime can hold: one subject's line, or the distinct records of an assessment, can hold at most ${p['limit']} in one process; split the records by region and assess them apart, or shard them and merge partial states (see docs/scale.md)`,
+  },
   'too-many-issues': {
     zh: (p) => `问题过多，仅列出前${p['shown']}个（共${p['count']}个）`,
     en: (p) => `too many problems: the first ${p['shown']} of ${p['count']} are listed`,

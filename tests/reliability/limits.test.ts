@@ -179,6 +179,48 @@ describe('assess maxRecords', () => {
   });
 });
 
+describe("the runtime's limit on one Map or Set (2^24 entries)", () => {
+  // Reaching it takes 16.7 million records (minutes and gigabytes), so V8's refusal is simulated:
+  // Set.prototype.add throws its RangeError for the one record id 'r-full'.
+  const RULES = rules([countInd('day', 'theme-day')]);
+  const withFullSet = <T>(run: () => T): T => {
+    const add = Set.prototype.add;
+    Set.prototype.add = function (this: Set<unknown>, value: unknown) {
+      if (value === 'r-full') throw new RangeError('Set maximum size exceeded');
+      return add.call(this, value) as Set<unknown>;
+    };
+    try {
+      return run();
+    } finally {
+      Set.prototype.add = add;
+    }
+  };
+
+  it('is a clear error at the record that passed it (collection-full, in both languages), not a crash', () => {
+    const records = [rec('r1', 'theme-day', 'b1', '2022-03-01'), rec('r-full', 'theme-day', 'b1', '2022-04-01')];
+    const error = refusal(() => withFullSet(() => assess({ graph: smallGraph(), rules: RULES, records })));
+    expect(brief(error.issues)).toEqual([{ code: 'collection-full', path: ['records', 1] }]);
+    expect(error.issues[0]?.message).toBe(
+      '第 2 条记录超出运行环境的上限：一个考核对象的一项指标、或整个评估中不同的记录，单个进程最多容纳 16777216 条；请按地区拆分记录分别评估，或分片后合并部分状态（见 docs/scale.md）',
+    );
+    const en = refusal(() => withFullSet(() => assess({ graph: smallGraph(), rules: RULES, records, lang: 'en' })));
+    expect(en.issues[0]?.message).toMatch(/^record 2 is past what the runtime can hold: .* at most 16777216 in one process;/);
+  });
+
+  it('other errors inside the pass are not dressed up as this one', () => {
+    const add = Set.prototype.add;
+    Set.prototype.add = function (this: Set<unknown>, value: unknown) {
+      if (value === 'r-odd') throw new RangeError('something else');
+      return add.call(this, value) as Set<unknown>;
+    };
+    try {
+      expect(() => assess({ graph: smallGraph(), rules: RULES, records: [rec('r-odd', 'theme-day', 'b1', '2022-03-01')] })).toThrow('something else');
+    } finally {
+      Set.prototype.add = add;
+    }
+  });
+});
+
 describe('a 10,000-level hierarchy through the whole assessment', () => {
   const script = fileURLToPath(new URL('./isolated/deep-chain.ts', import.meta.url));
   const root = fileURLToPath(new URL('../../', import.meta.url));
