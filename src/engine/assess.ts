@@ -157,7 +157,12 @@ export function openAssessment(input: Omit<AssessInput, 'records'>): AssessmentS
     if (partial?.format !== 'zerenzhi-partial/1' || partial.basis !== basisOf()) {
       throw new ValidationError('records', [makeIssue('partial-mismatch', [], { basis: String(partial?.basis ?? '') }, lang)], lang);
     }
-    absorbPartial(plan, acc, partial);
+    try {
+      absorbPartial(plan, acc, partial);
+    } catch (error) {
+      if (!isCollectionFull(error)) throw error;
+      throw new ValidationError('records', [makeIssue('collection-full-merge', [], { limit: COLLECTION_LIMIT }, lang)], lang);
+    }
     for (const issue of partial.issues) if (issues.length < ISSUES_KEPT) issues.push(issue);
     issueCount += partial.issueCount;
     skipped += partial.skipped;

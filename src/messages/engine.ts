@@ -60,6 +60,10 @@ export const engineMessages = {
     zh: (p) => `第 ${p['record']} 条记录超出运行环境的上限：一个考核对象的一项指标、或整个评估中不同的记录，单个进程最多容纳 ${p['limit']} 条；请按地区拆分记录分别评估，或分片后合并部分状态（见 docs/scale.md）`,
     en: (p) => `record ${p['record']} is past what the runtime can hold: one subject's line, or the distinct records of an assessment, can hold at most ${p['limit']} in one process; split the records by region and assess them apart, or shard them and merge partial states (see docs/scale.md)`,
   },
+  'collection-full-merge': {
+    zh: (p) => `合并部分状态时超出运行环境的上限：一个考核对象的一项指标，单个进程最多容纳 ${p['limit']} 条记录；请按地区分别评估（见 docs/scale.md）`,
+    en: (p) => `merging a partial state went past what the runtime can hold: one subject's line can hold at most ${p['limit']} records in one process; assess by region instead (see docs/scale.md)`,
+  },
   'too-many-issues': {
     zh: (p) => `问题过多，仅列出前${p['shown']}个（共${p['count']}个）`,
     en: (p) => `too many problems: the first ${p['shown']} of ${p['count']} are listed`,

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { assess, assessStream, DEFAULT_GRAPH_LIMITS, parseGraph, parseRuleSet, safeParseRuleSet, ValidationError, type GraphLimits } from '../../src/index.js';
+import { assess, assessStream, DEFAULT_GRAPH_LIMITS, openAssessment, parseGraph, parseRuleSet, safeParseRuleSet, ValidationError, type GraphLimits } from '../../src/index.js';
 import { brief, cli, countInd, ind, installGuards, issueLines, keep, rec, refusal, refusalAsync, rules, smallGraph, tempFiles } from './helpers.js';
 
 installGuards();
@@ -205,6 +205,16 @@ describe("the runtime's limit on one Map or Set (2^24 entries)", () => {
     );
     const en = refusal(() => withFullSet(() => assess({ graph: smallGraph(), rules: RULES, records, lang: 'en' })));
     expect(en.issues[0]?.message).toMatch(/^record 2 is past what the runtime can hold: .* at most 16777216 in one process;/);
+  });
+
+  it('merging a partial state past it is a clear error too (collection-full-merge)', () => {
+    const shard = openAssessment({ graph: smallGraph(), rules: RULES });
+    shard.add(rec('r-full', 'theme-day', 'b1', '2022-04-01'));
+    const partial = shard.snapshot();
+    const session = openAssessment({ graph: smallGraph(), rules: RULES });
+    const error = refusal(() => withFullSet(() => session.absorb(partial)));
+    expect(brief(error.issues)).toEqual([{ code: 'collection-full-merge', path: [] }]);
+    expect(error.issues[0]?.message).toBe('合并部分状态时超出运行环境的上限：一个考核对象的一项指标，单个进程最多容纳 16777216 条记录；请按地区分别评估（见 docs/scale.md）');
   });
 
   it('other errors inside the pass are not dressed up as this one', () => {
