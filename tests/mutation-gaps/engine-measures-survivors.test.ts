@@ -6,7 +6,7 @@
 // Every scenario is built and run inside its `it`, not in a describe body: Stryker switches a
 // mutant on in a beforeAll hook, after the describe bodies have run, and counts coverage per test.
 import { describe, expect, it } from 'vitest';
-import type { DerivedContext, MeasureOutcome, SubjectRef } from '../../src/engine/measure-module.js';
+import type { MeasureOutcome, SubjectRef } from '../../src/engine/measure-module.js';
 import { cadenceMeasure } from '../../src/engine/measures/cadence.js';
 import { deadlineMeasure } from '../../src/engine/measures/deadline.js';
 import { measureModule } from '../../src/engine/measures/index.js';
@@ -30,28 +30,11 @@ import type {
   WindowMeasure,
 } from '../../src/model/measures.js';
 import type { AttributeValue } from '../../src/model/record.js';
-import { derivedContext } from '../engine/measures/derived-fixture.js';
+import { derivedContext, derivedContextOver } from '../engine/measures/derived-fixture.js';
 import { build, contextFor, day, measure, rec } from '../engine/measures/harness.js';
 
 const org = (id: string): SubjectRef => ({ type: 'organization', id });
 const person = (id: string): SubjectRef => ({ type: 'person', id });
-
-/** A derived context over any graph: `shares` by organization, subtree sums worked out directly. */
-function derivedOver(graph: Graph, shares: ReadonlyMap<string, number> = new Map()): DerivedContext {
-  return {
-    ...contextFor({ year: 2022 }),
-    graph,
-    shareOf: (id) => shares.get(id),
-    subtreeShares: (id) => {
-      const span = graph.index.span.get(id);
-      const below = span ? graph.index.preorder.slice(span.enter + 1, span.exit) : [];
-      const present = below.map((d) => shares.get(d)).filter((v): v is number => v !== undefined);
-      return { sum: present.reduce((a, b) => a + b, 0), count: present.length };
-    },
-    ownShare: () => undefined,
-    postOrganizations: [],
-  };
-}
 
 describe('manual', () => {
   const spec: ManualMeasure = {
@@ -364,7 +347,7 @@ describe('structure', () => {
       ],
     });
   const fact = (subject: SubjectRef, spec: Omit<StructureMeasure, 'type'>): MeasureOutcome =>
-    structureMeasure.evaluate(subject, { type: 'structure', ...spec }, derivedOver(staffed()));
+    structureMeasure.evaluate(subject, { type: 'structure', ...spec }, derivedContextOver(staffed()));
 
   it('officers with exactly maxOfficerPosts posts are staffed, named with the list separator', () => {
     // 丁干事 and 戊干事: 2 officer posts each ≤ 2 → met
@@ -432,7 +415,7 @@ describe('roll-up', () => {
     });
     const shares = new Map([['b3', 0.6], ['gb', 0.9], ['b1', 0.8], ['b2', 0.7]]);
     const spec: RollUpMeasure = { type: 'roll-up', from: [{ source: 'oversight', weight: 1 }] };
-    expect(rollUpMeasure.evaluate(person('p-li'), spec, derivedOver(graph, shares))).toEqual({
+    expect(rollUpMeasure.evaluate(person('p-li'), spec, derivedContextOver(graph, shares))).toEqual({
       status: 'measured',
       value: 0.75,
       target: null,

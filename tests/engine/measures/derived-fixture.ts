@@ -45,17 +45,28 @@ export function derivedContext(
   postOrganizations: readonly string[] = [],
   calls: [string, 'total' | readonly string[]][] = [],
 ): DerivedContext {
+  return derivedContextOver(graph, shares, own, postOrganizations, calls);
+}
+
+/** The same over any graph. */
+export function derivedContextOver(
+  over: Graph,
+  shares: ReadonlyMap<string, number> = new Map(),
+  own?: number,
+  postOrganizations: readonly string[] = [],
+  calls: [string, 'total' | readonly string[]][] = [],
+): DerivedContext {
   return {
     ...contextFor({ year: 2022 }),
-    graph,
+    graph: over,
     shareOf: (id, of) => {
       calls.push([id, of]);
       return shares.get(id);
     },
     // What the engine keeps bottom-up, worked out here directly over the descendants.
     subtreeShares: (id) => {
-      const span = graph.index.span.get(id);
-      const below = span ? graph.index.preorder.slice(span.enter + 1, span.exit) : [];
+      const span = over.index.span.get(id);
+      const below = span ? over.index.preorder.slice(span.enter + 1, span.exit) : [];
       const present = below.map((d) => shares.get(d)).filter((v): v is number => v !== undefined);
       return { sum: present.reduce((a, b) => a + b, 0), count: present.length };
     },
