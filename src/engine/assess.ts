@@ -52,7 +52,14 @@ const FILE_LEVEL_CODES = new Set(['unknown-column', 'duplicate-column', 'empty-c
 /** The most entries V8 keeps in one Map or Set. */
 const COLLECTION_LIMIT = 2 ** 24;
 
-const isCollectionFull = (error: unknown): boolean => error instanceof RangeError && /^(Map|Set) maximum size exceeded$/.test(error.message);
+/**
+ * What to throw for an error met while adding to the state: V8's refusal of a Map's or a Set's
+ * 16,777,217th entry becomes a clear error with `issue` (given the limit), anything else stays as it was.
+ */
+function collectionFullOr(error: unknown, issue: (params: { limit: number }) => Issue, lang: Lang): unknown {
+  if (!(error instanceof RangeError && /^(Map|Set) maximum size exceeded$/.test(error.message))) return error;
+  return new ValidationError('records', [issue({ limit: COLLECTION_LIMIT })], lang);
+}
 
 function isGraph(value: unknown): value is Graph {
   return typeof value === 'object' && value !== null && (value as { organizations?: unknown }).organizations instanceof Map && 'index' in value;
@@ -139,10 +146,10 @@ export function openAssessment(input: Omit<AssessInput, 'records'>): AssessmentS
       try {
         ingest(plan, acc, normalized.record);
       } catch (error) {
-        // V8 refuses a Map's or a Set's 16,777,217th entry: a clear error, not a crash.
-        if (!isCollectionFull(error)) throw error;
-        const issue = makeIssue('collection-full', line === undefined ? ['records', at] : [], { record: at + 1, limit: COLLECTION_LIMIT }, lang);
-        throw new ValidationError('records', [line === undefined ? issue : atLine(issue, line, file)], lang);
+        throw collectionFullOr(error, ({ limit }) => {
+          const issue = makeIssue('collection-full', line === undefined ? ['records', at] : [], { record: at + 1, limit }, lang);
+          return line === undefined ? issue : atLine(issue, line, file);
+        }, lang);
       }
       return true;
     }
@@ -160,8 +167,7 @@ export function openAssessment(input: Omit<AssessInput, 'records'>): AssessmentS
     try {
       absorbPartial(plan, acc, partial);
     } catch (error) {
-      if (!isCollectionFull(error)) throw error;
-      throw new ValidationError('records', [makeIssue('collection-full-merge', [], { limit: COLLECTION_LIMIT }, lang)], lang);
+      throw collectionFullOr(error, (params) => makeIssue('collection-full-merge', [], params, lang), lang);
     }
     for (const issue of partial.issues) if (issues.length < ISSUES_KEPT) issues.push(issue);
     issueCount += partial.issueCount;
