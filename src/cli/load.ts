@@ -49,7 +49,8 @@ export async function loadResult(file: string, lang: Lang, io: CliIo, role: 'pre
     checkPrevious(doc.value, lang);
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
-    throw new ValidationError(subject, locateIssues(error.issues.map((i) => ({ ...i, path: [] })), doc.text, file), lang);
+    // The issues' paths start at `previous`; in the file they start at its root.
+    throw new ValidationError(subject, locateIssues(error.issues.map((i) => ({ ...i, path: i.path.slice(1) })), doc.text, file), lang);
   }
   return doc.value as AssessmentResult;
 }

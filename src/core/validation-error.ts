@@ -47,6 +47,7 @@ const SUBJECT_LABELS: Readonly<Record<string, { zh: string; en: string }>> = {
   records: { zh: '记录', en: 'Invalid records' },
   decisions: { zh: '问责决定', en: 'Invalid decisions' },
   query: { zh: '查询', en: 'Invalid query' },
+  previous: { zh: '上期评估结果', en: 'Invalid previous result' },
 };
 
 function summarize(subject: string, issues: readonly Issue[], lang: Lang): string {

@@ -5,21 +5,37 @@ import { roundTo } from '../core/number.js';
 import { ValidationError } from '../core/validation-error.js';
 import type { ScoreResult, SubjectResult, Warning } from './result.js';
 
+/** What a previous result must hold, field by field, with what the field must be. */
+const PREVIOUS_FIELDS: readonly { readonly field: string; readonly expected: 'one' | 'array' | 'string'; readonly ok: (p: Partial<ScoreResult>) => boolean }[] = [
+  { field: 'schemaVersion', expected: 'one', ok: (p) => p.schemaVersion === 1 },
+  { field: 'organizations', expected: 'array', ok: (p) => Array.isArray(p.organizations) },
+  { field: 'people', expected: 'array', ok: (p) => Array.isArray(p.people) },
+  { field: 'ruleSet.id', expected: 'string', ok: (p) => typeof p.ruleSet?.id === 'string' },
+];
+
 /**
  * Checks that a previous result has the shape of one; with `currentRuleSet`, returns a warning
  * when it came from a different rule set.
  *
- * @throws {ValidationError} (code `invalid-previous`) when it is not a result at all.
+ * @throws {ValidationError} (subject `previous`, code `invalid-previous`) when it is not a result:
+ * one issue for each field that is missing or wrong (`schemaVersion`, `organizations`, `people`,
+ * `ruleSet.id`), or one for the whole value when it is not an object.
  * @example
  * checkPrevious(previous, 'zh', rules.id);
  */
 export function checkPrevious(previous: unknown, lang: Lang, currentRuleSet?: string): Warning[] {
-  const p = previous as Partial<ScoreResult> | null;
-  if (typeof p !== 'object' || p === null || p.schemaVersion !== 1 || !Array.isArray(p.organizations) || !Array.isArray(p.people) || typeof p.ruleSet?.id !== 'string') {
-    throw new ValidationError('records', [makeIssue('invalid-previous', ['previous'], {}, lang)], lang);
+  if (typeof previous !== 'object' || previous === null || Array.isArray(previous)) {
+    throw new ValidationError('previous', [makeIssue('invalid-previous', ['previous'], { field: '', expected: 'object' }, lang)], lang);
   }
-  if (currentRuleSet === undefined || p.ruleSet.id === currentRuleSet) return [];
-  const params = { id: p.ruleSet.id, current: currentRuleSet };
+  const p = previous as Partial<ScoreResult>;
+  const wrong = PREVIOUS_FIELDS.filter((check) => !check.ok(p));
+  if (wrong.length > 0) {
+    const issues = wrong.map(({ field, expected }) => makeIssue('invalid-previous', ['previous', ...field.split('.')], { field, expected }, lang));
+    throw new ValidationError('previous', issues, lang);
+  }
+  const id = (p.ruleSet as { id: string }).id;
+  if (currentRuleSet === undefined || id === currentRuleSet) return [];
+  const params = { id, current: currentRuleSet };
   return [{ code: 'warning-previous-rules', params, message: formatMessage('warning-previous-rules', params, lang) }];
 }
 

@@ -1,5 +1,13 @@
 import type { MessageSection } from './types.js';
 
+/** What a field of a previous result must be (`invalid-previous`). */
+const PREVIOUS_EXPECTED: Readonly<Record<string, { zh: string; en: string }>> = {
+  object: { zh: '应为 JSON 对象', en: 'must be a JSON object' },
+  one: { zh: '应为 1', en: 'must be 1' },
+  array: { zh: '缺失或不是数组', en: 'is missing or not an array' },
+  string: { zh: '缺失或不是字符串', en: 'is missing or not a string' },
+};
+
 /** Messages of the engine: warnings about the evidence of a run. */
 export const engineMessages = {
   'warning-unknown-record-type': {
@@ -49,8 +57,8 @@ export const engineMessages = {
     en: (p) => `the previous result comes from rule set "${p['id']}", not "${p['current']}": compare with care`,
   },
   'invalid-previous': {
-    zh: () => `上期结果不是有效的 zerenzhi 评估结果（缺少 schemaVersion、organizations 或 people）`,
-    en: () => `the previous result is not a zerenzhi assessment result (schemaVersion, organizations or people missing)`,
+    zh: (p) => `上期结果不是有效的 zerenzhi 评估结果：${p['field'] === '' ? '' : `${p['field']} `}${PREVIOUS_EXPECTED[String(p['expected'])]?.zh ?? ''}`,
+    en: (p) => `the previous result is not a zerenzhi assessment result: ${p['field'] === '' ? 'it' : p['field']} ${PREVIOUS_EXPECTED[String(p['expected'])]?.en ?? ''}`,
   },
   'partial-mismatch': {
     zh: () => `分片结果不属于本次考核（组织关系图、考核细则、评估日期或引擎版本不同），不能合并`,

@@ -148,7 +148,16 @@ describe('zerenzhi assess', () => {
     const notResult = tmp.file('not-result.json', '{\n  "hello": 1\n}\n');
     const bad = await assessBureau('--previous', notResult);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toBe(`上期评估结果校验未通过，共 1 个问题：\n${notResult}:1: 上期结果不是有效的 zerenzhi 评估结果（缺少 schemaVersion、organizations 或 people） [invalid-previous]\n`);
+    // every field it lacks, each at line 1 (none of them is in the file)
+    const lacks = (field: string, what: string): string => `${notResult}:1 ${field}: 上期结果不是有效的 zerenzhi 评估结果：${field} ${what} [invalid-previous]\n`;
+    expect(bad.stderr).toBe(
+      `上期评估结果校验未通过，共 4 个问题：\n${lacks('schemaVersion', '应为 1')}${lacks('organizations', '缺失或不是数组')}${lacks('people', '缺失或不是数组')}${lacks('ruleSet.id', '缺失或不是字符串')}`,
+    );
+    // a wrong field is placed on its own line
+    const laterVersion = tmp.file('v2.json', '{\n  "ruleSet": { "id": "r" },\n  "schemaVersion": 2,\n  "organizations": [],\n  "people": []\n}\n');
+    const v2 = await assessBureau('--previous', laterVersion, '--lang', 'en');
+    expect(v2.code).toBe(1);
+    expect(v2.stderr).toBe(`Previous result: 1 problem:\n${laterVersion}:3 schemaVersion: the previous result is not a zerenzhi assessment result: schemaVersion must be 1 [invalid-previous]\n`);
   });
 
   it('a graph with a cycle: exit 1, the problem with file, line, path and code', async () => {
