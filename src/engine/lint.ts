@@ -66,7 +66,9 @@ function recordTypesOf(indicator: Indicator): string[] {
  * warnings for points that do not add up to the scale for some kind of subject, grade ladders
  * with gaps, overlaps, wrong order or unreachable grades, indicators that apply to no subject in
  * the graph, record types not declared, subjects with indicators but no ladder, quotas that limit
- * nothing. Findings are in a fixed order: errors first, then by path.
+ * nothing. Findings are in a fixed order: a rule set that does not parse gives only its parse
+ * errors, in the parser's order (schema problems, then its own checks); one that parses gives only
+ * warnings, sorted by path.
  *
  * @example
  * for (const f of lintRuleSet(json, graph)) console.log(f.severity, f.path, f.message);
