@@ -17,19 +17,8 @@ import {
   type AccountabilityInput,
   type AccountabilityRuleInput,
 } from '../accountability/helpers.js';
-import { fourGrades, graphInput, ind, orgLadder, ruleSet, thrown, type IndicatorInput, type LadderInput } from '../engine/assess/helpers.js';
+import { countIndicator as count, fourGrades, graphInput, ind, lintCleanRules as clean, orgLadder, ruleSet, thrown, type IndicatorInput, type LadderInput } from '../engine/assess/helpers.js';
 
-/** A count indicator met by one record of `type`. */
-const count = (id: string, points: number, appliesTo: IndicatorInput['appliesTo'], type = 'meeting'): IndicatorInput =>
-  ind({ id, appliesTo, points, measure: { type: 'count', recordTypes: [type], atLeast: 1 }, scoring: { method: 'all-or-nothing' } });
-
-/** 100 points for the committee, 60 + 40 for branches, the org ladder: lints clean on the small graph. */
-function clean(extra: Partial<RuleSetInput> = {}): RuleSetInput {
-  return ruleSet([count('cm-x', 100, { organizations: ['committee'] }), count('br-x', 60, { organizations: ['branch'] }), count('br-y', 40, { organizations: ['branch'] })], {
-    ladders: [orgLadder()],
-    ...extra,
-  });
-}
 
 const brief = (findings: readonly LintFinding[]): [string, string, readonly (string | number)[], string][] => findings.map((f) => [f.severity, f.code, f.path, f.message]);
 

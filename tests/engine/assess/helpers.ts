@@ -101,6 +101,19 @@ export function ruleSet(indicators: IndicatorInput[], extra: Partial<RuleSetInpu
 }
 
 /** An approved record of an organization. */
+/** A count indicator met by one record of `type` (all or nothing). */
+export function countIndicator(id: string, points: number, appliesTo: IndicatorInput['appliesTo'], type = 'meeting'): IndicatorInput {
+  return ind({ id, appliesTo, points, measure: { type: 'count', recordTypes: [type], atLeast: 1 }, scoring: { method: 'all-or-nothing' } });
+}
+
+/** A sheet that lints clean on the small graph: 100 points for the committee, 60 + 40 for branches, the org ladder. */
+export function lintCleanRules(extra: Partial<RuleSetInput> = {}): RuleSetInput {
+  return ruleSet([countIndicator('cm-x', 100, { organizations: ['committee'] }), countIndicator('br-x', 60, { organizations: ['branch'] }), countIndicator('br-y', 40, { organizations: ['branch'] })], {
+    ladders: [orgLadder()],
+    ...extra,
+  });
+}
+
 export function rec(id: string, type: string, organization: string, date: string, extra: Partial<RecordInput> = {}): RecordInput {
   return { id, type, organization, date, ...extra };
 }

@@ -1,20 +1,10 @@
 // lintRuleSet: static checks of a rule set, with and without the graph.
 import { describe, expect, it } from 'vitest';
 import { lintRuleSet, parseGraph, type LintFinding, type RuleSetInput } from '../../../src/index.js';
-import { bureau, fourGrades, graphInput, ind, orgLadder, ruleSet, type IndicatorInput, type LadderInput } from './helpers.js';
+import { bureau, countIndicator as count, fourGrades, graphInput, ind, lintCleanRules as clean, orgLadder, type IndicatorInput, type LadderInput } from './helpers.js';
 
 const GRAPH = parseGraph(graphInput());
 
-const count = (id: string, points: number, appliesTo: IndicatorInput['appliesTo'], type = 'meeting'): IndicatorInput =>
-  ind({ id, appliesTo, points, measure: { type: 'count', recordTypes: [type], atLeast: 1 }, scoring: { method: 'all-or-nothing' } });
-
-/** A sheet that lints clean on the small graph: 100 points for the committee, 100 for branches, one ladder. */
-function clean(extra: Partial<RuleSetInput> = {}): RuleSetInput {
-  return ruleSet([count('cm-x', 100, { organizations: ['committee'] }), count('br-x', 60, { organizations: ['branch'] }), count('br-y', 40, { organizations: ['branch'] })], {
-    ladders: [orgLadder()],
-    ...extra,
-  });
-}
 
 const brief = (findings: readonly LintFinding[]): [string, string, readonly (string | number)[]][] => findings.map((f) => [f.severity, f.code, f.path]);
 
