@@ -54,7 +54,6 @@ export interface Accumulation {
   readonly unusedTypes: Map<string, number>;
   readonly unknownSubjects: Map<string, number>;
   readonly conflictIds: Set<string>;
-  readonly pendingIds: Set<string>;
   /**
    * XOR of the SHA-256 digests of every distinct record version (id and content): order-free, and
    * a set of distinct versions since verbatim repeats are dropped before. Eight 32-bit words.
@@ -111,7 +110,6 @@ export function newAccumulation(): Accumulation {
     unusedTypes: new Map(),
     unknownSubjects: new Map(),
     conflictIds: new Set(),
-    pendingIds: new Set(),
     recordsDigest: new Uint32Array(8),
     versions: new VersionTable<Targets>(),
     routeLines: new Map(),
@@ -313,10 +311,7 @@ function route(plan: Plan, acc: Accumulation, record: EvidenceRecord, targets: T
   if (!inAnyPeriod) return count(acc, effectOf(acc, 'outOfPeriod'));
   if (unknownKey !== undefined) return count(acc, effectOf(acc, targets.length > 0 ? 'unknownReference' : 'unknownSubject', unknownKey));
   if (targets.length === 0 && unassignedScore) return count(acc, effectOf(acc, 'unassignedScore'));
-  if (record.status === 'pending') {
-    acc.pendingIds.add(record.id);
-    return count(acc, effectOf(acc, 'pending'));
-  }
+  if (record.status === 'pending') return count(acc, effectOf(acc, 'pending'));
   return record.status === 'rejected' ? count(acc, effectOf(acc, 'rejected')) : NO_EFFECT;
 }
 
@@ -374,7 +369,6 @@ function withdraw(acc: Accumulation, recordId: string, slot: number): void {
     if (module?.kind === 'records' && isCounted(target, recordId)) (module as AnyRecordMeasure).remove(target.measure, recordId);
     forgetRecord(target, recordId);
   }
-  acc.pendingIds.delete(recordId);
 }
 
 /**

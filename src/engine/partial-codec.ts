@@ -17,13 +17,27 @@ export type Encoded = null | boolean | number | string | Encoded[] | { $m: [Enco
 export function encodeState(value: unknown): Encoded {
   if (value === null || value === undefined) return null;
   if (typeof value === 'boolean' || typeof value === 'number' || typeof value === 'string') return value;
-  if (value instanceof Map) return { $m: [...value.entries()].map(([k, v]) => [encodeState(k), encodeState(v)]) };
-  if (value instanceof Set) return { $s: [...value].map(encodeState) };
+  // Entries in key order, not arrival order: the same state gives the same JSON whatever order
+  // its records came in (measures never depend on a Map's or a Set's order).
+  if (value instanceof Map) return { $m: [...value.entries()].map(([k, v]): [Encoded, Encoded] => [encodeState(k), encodeState(v)]).sort((a, b) => compareEncoded(a[0], b[0])) };
+  if (value instanceof Set) return { $s: [...value].map(encodeState).sort(compareEncoded) };
   if (Array.isArray(value)) return value.map(encodeState);
   if (typeof value === 'object') {
     return { $o: Object.keys(value).map((k) => [k, encodeState(Object.getOwnPropertyDescriptor(value, k)?.value)]) };
   }
   throw new TypeError(`zerenzhi: cannot encode a ${typeof value} in a partial state`);
+}
+
+/** A total order on encoded keys: numbers before strings (each in their own order), then anything else by its JSON. */
+function compareEncoded(a: Encoded, b: Encoded): number {
+  const rank = (x: Encoded): number => (typeof x === 'number' ? 0 : typeof x === 'string' ? 1 : 2);
+  const ra = rank(a);
+  const rb = rank(b);
+  if (ra !== rb) return ra - rb;
+  if (ra === 0) return (a as number) - (b as number);
+  const x = ra === 1 ? (a as string) : JSON.stringify(a);
+  const y = ra === 1 ? (b as string) : JSON.stringify(b);
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /**

@@ -160,7 +160,6 @@ function recount(acc: Accumulation, occurrences: number): void {
   acc.unusedTypes.clear();
   acc.unknownSubjects.clear();
   acc.conflictIds.clear();
-  acc.pendingIds.clear();
   const digest = new Uint32Array(8);
   for (const [id, slot] of acc.versions.entries()) {
     const versions = acc.versions.versionCount(slot);
@@ -176,7 +175,6 @@ function recount(acc: Accumulation, occurrences: number): void {
     const { counter, key } = acc.versions.effect(slot);
     if (counter === null) continue;
     stats[counter]++;
-    if (counter === 'pending') acc.pendingIds.add(id);
     const tally = counter === 'unusedType' ? acc.unusedTypes : counter === 'unknownSubject' || counter === 'unknownReference' ? acc.unknownSubjects : null;
     if (tally && key !== undefined) tally.set(key, (tally.get(key) ?? 0) + 1);
   }
