@@ -10,6 +10,9 @@ export default mergeConfig(
   base,
   defineConfig({
     test: {
+      // MUTATE_ISOLATE=0: the test files share one module graph per worker, about 3× faster;
+      // TESTING.md says what it was measured to change (a few false survivors, no false kills)
+      isolate: process.env.MUTATE_ISOLATE !== '0',
       // skips, by name, the tests that read the sources as text or start a child process
       setupFiles: ['./vitest.mutation.setup.ts'],
       exclude: [
