@@ -1,8 +1,8 @@
-/**
- * The most entries one `Map` of this runtime holds: V8 refuses the 16,777,217th entry of a Map
- * or a Set ("Map maximum size exceeded"). Half of it per part keeps each part's rehash short.
- */
-export const MAP_PART_CAPACITY = 2 ** 23;
+/** The most entries one `Map` or `Set` of this runtime holds: V8 refuses the 16,777,217th ("Map maximum size exceeded"). */
+export const COLLECTION_LIMIT = 2 ** 24;
+
+/** Entries per part of a {@link LargeMap}: half the runtime's limit keeps each part's rehash short. */
+export const MAP_PART_CAPACITY = COLLECTION_LIMIT / 2;
 
 /**
  * A `Map` that may grow past the runtime's limit on one `Map` (2^24 entries in V8): entries go to
@@ -32,11 +32,13 @@ export class LargeMap<K, V> {
 
   get(key: K): V | undefined {
     const parts = this.#parts;
-    for (let i = 0; i < parts.length; i++) {
+    const last = parts.length - 1;
+    for (let i = 0; i < last; i++) {
       const value = (parts[i] as Map<K, V>).get(key);
       if (value !== undefined || (parts[i] as Map<K, V>).has(key)) return value;
     }
-    return undefined;
+    // The last part's answer is final: one lookup, not two, for a key not in the map.
+    return (parts[last] as Map<K, V>).get(key);
   }
 
   has(key: K): boolean {

@@ -2,6 +2,7 @@ import { formatCalendarDate, parseCalendarDate } from '../core/calendar.js';
 import { atLine, makeIssue, type Issue } from '../core/issue.js';
 import type { Lang } from '../core/lang.js';
 import { ValidationError } from '../core/validation-error.js';
+import { COLLECTION_LIMIT } from '../core/large-map.js';
 import { capOr } from '../core/number.js';
 import { isReaderItem, type ReaderItem } from '../evidence/reader-item.js';
 import { normalizeRecord } from '../evidence/normalize.js';
@@ -48,9 +49,6 @@ const ISSUES_KEPT = 10_000;
 
 /** Reader problems about a file's layout rather than a record: they skip no record. */
 const FILE_LEVEL_CODES = new Set(['unknown-column', 'duplicate-column', 'empty-column-name', 'unknown-column-type']);
-
-/** The most entries V8 keeps in one Map or Set. */
-const COLLECTION_LIMIT = 2 ** 24;
 
 /**
  * What to throw for an error met while adding to the state: V8's refusal of a Map's or a Set's
