@@ -56,6 +56,8 @@ export function evaluateLine(
   let max = rule.points + 0;
   let points = 0;
   let status: LineStatus = 'met';
+  // The figures the line shows: the outcome it was scored on.
+  let shown = outcome;
   if (outcome) {
     parts.push(outcome.detail[lang]);
     const insufficient = outcome.status === 'insufficient-evidence';
@@ -73,7 +75,7 @@ export function evaluateLine(
         parts.push(formatMessage('explain-line-not-done', {}, lang));
         // "Not done" must cost something even where an empty state shows no shortfall (no tasks known).
         // Not where nothing is required yet (a deadline not yet due, no bucket due): that is in progress.
-        if (outcome.shortfalls === 0 && !outcome.inProgress) scoredOutcome = { ...outcome, shortfalls: 1, ratio: 0, value: 0 };
+        if (outcome.shortfalls === 0 && !outcome.inProgress) shown = scoredOutcome = { ...outcome, shortfalls: 1, ratio: 0, value: 0 };
       } else status = outcome.shortfalls === 0 ? 'met' : outcome.inProgress ? 'in-progress' : 'shortfall';
       if (rule.scoring && max > 0) {
         const scored = scorePoints(scoredOutcome, max, rule.scoring);
@@ -104,11 +106,11 @@ export function evaluateLine(
     status: vetoIds.length > 0 ? 'vetoed' : status,
     points: roundTo(points, 2),
     max,
-    value: roundTo(outcome?.value ?? 0, 9),
-    target: outcome?.target ?? null,
-    shortfalls: roundTo(outcome?.shortfalls ?? 0, 4),
-    ratio: roundTo(outcome?.ratio ?? (max === 0 ? 1 : 0), 9),
-    ...(outcome?.facts ? { facts: outcome.facts } : {}),
+    value: roundTo(shown?.value ?? 0, 9),
+    target: shown?.target ?? null,
+    shortfalls: roundTo(shown?.shortfalls ?? 0, 4),
+    ratio: roundTo(shown?.ratio ?? (max === 0 ? 1 : 0), 9),
+    ...(shown?.facts ? { facts: shown.facts } : {}),
     bonus,
     veto: vetoIds.length > 0,
     records: {

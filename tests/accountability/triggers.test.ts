@@ -167,6 +167,17 @@ describe('shortfall', () => {
     expect(orgLine(counted, 'b4', 'meetings').status).toBe('insufficient-evidence');
     expect(ids(counted)).toEqual(['short:o:b4>o:b4', 'short-3:o:b4>o:b4']);
   });
+
+  it('a deadline line with no known task, scored as not done, fires: it shows the one shortfall it was scored on', () => {
+    // 'rectify' on branches, no `due` and no `expected`: b1 reports one task done on time; b2–b4
+    // report none, so an empty state knows of no task, and "not done" is scored as one shortfall
+    const rectify = ind({ id: 'rectify', points: 8, measure: { type: 'deadline', recordTypes: ['task'] }, scoring: { method: 'proportional' } });
+    const tasks = [rec('t1', 'task', 'b1', '2022-05-01', { due: '2022-06-30', completed: '2022-06-01' })];
+    const result = run(ruleSet([rectify], { rules: [rule('short', { type: 'shortfall', indicator: 'rectify' }, [{ to: 'team' }])] }), tasks);
+    expect(orgLine(result, 'b1', 'rectify')).toMatchObject({ status: 'met', points: 8, shortfalls: 0 });
+    expect(orgLine(result, 'b2', 'rectify')).toMatchObject({ status: 'insufficient-evidence', points: 0, shortfalls: 1, ratio: 0 });
+    expect(ids(result)).toEqual(['short:o:b2>o:b2', 'short:o:b3>o:b3', 'short:o:b4>o:b4']);
+  });
 });
 
 describe('deadline-open', () => {

@@ -82,9 +82,16 @@ describe('no records and the source not complete', () => {
     // b1 reported its one task, done on time: full points
     expect(line(org(result, 'b1'), 'rectification')).toMatchObject({ status: 'met', points: 8 });
 
+    // the line shows the figures it was scored on: one shortfall, nothing done, ratio 0
+    expect(l).toMatchObject({ value: 0, shortfalls: 1, ratio: 0 });
+    // the text says what the figures say: no task known, scored as one missed
+    expect(l.explanation).toBe('rectification：应完成0项，按时0项，逾期完成0项，未完成0项；无任何上报记录且数据源未声明完整，按规则视为未完成；缺1次，每次扣2分，扣2分，得6分');
+
     // proportional or all-or-nothing: nothing
     const proportional = run(ruleSet([{ ...rectification, scoring: { method: 'proportional' } }, PLAN]), RECORDS);
     expect(line(org(proportional, 'b2'), 'rectification').points).toBe(0);
+    // the explanation says 0% and the figures agree (they said 0 shortfalls and a ratio of 1)
+    expect(line(org(proportional, 'b2'), 'rectification')).toMatchObject({ status: 'insufficient-evidence', value: 0, shortfalls: 1, ratio: 0 });
     const allOrNothing = run(ruleSet([{ ...rectification, scoring: { method: 'all-or-nothing' } }, PLAN]), RECORDS);
     expect(line(org(allOrNothing, 'b2'), 'rectification').points).toBe(0);
   });
