@@ -128,12 +128,15 @@ function retainedTypes(rules: RuleSet): Set<string> {
   const types = new Set(accountabilityRecordTypes(section));
   if (!section) return types;
   // Veto and deadline records name the people directly responsible (直接责任者).
-  const deadlineIndicators = new Set(section.rules.flatMap((r) => (r.trigger.type === 'deadline-open' ? [r.trigger.indicator ?? '*'] : [])));
+  const deadlineRules = section.rules.flatMap((r) => (r.trigger.type === 'deadline-open' ? [r.trigger] : []));
+  // A rule naming no indicator reads every deadline measure ('*' is an id like any other, not a wildcard).
+  const everyDeadline = deadlineRules.some((t) => t.indicator === undefined);
+  const deadlineIndicators = new Set(deadlineRules.flatMap((t) => (t.indicator === undefined ? [] : [t.indicator])));
   const vetoes = section.rules.some((r) => r.trigger.type === 'veto');
   for (const indicator of rules.indicators) {
     if (vetoes) for (const t of indicator.veto?.recordTypes ?? []) types.add(t);
     const m = indicator.measure;
-    if (m?.type === 'deadline' && (deadlineIndicators.has('*') || deadlineIndicators.has(indicator.id))) for (const t of m.recordTypes) types.add(t);
+    if (m?.type === 'deadline' && (everyDeadline || deadlineIndicators.has(indicator.id))) for (const t of m.recordTypes) types.add(t);
   }
   return types;
 }
