@@ -1,3 +1,5 @@
+import { byCodeUnit } from './order.js';
+
 /**
  * JSON text with object keys sorted (by UTF-16 code unit, not locale) at every depth, so equal
  * values always give equal text. `undefined` members are left out, as JSON.stringify does; every
@@ -30,7 +32,6 @@ function slowCanonicalJson(value: unknown): string {
   return `{${parts.join(',')}}`;
 }
 
-const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** What {@link inKeyOrder} gives for a value JSON.stringify would not write as the general path does. */
 const NOT_PLAIN: unique symbol = Symbol('not plain JSON data');

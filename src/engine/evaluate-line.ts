@@ -116,7 +116,7 @@ export function evaluateLine(
     records: {
       reported: line.seen.size - line.pending.size - line.rejected.size,
       counted: outcome && ip.module?.kind === 'records' ? outcome.counted : countedSize(line),
-      ids: firstCountedIds(line, ID_SAMPLE),
+      ids: firstCountedIds(line, ID_SAMPLE, outcome?.unused ? new Set(outcome.unused) : undefined),
       pending: line.pending.size,
       rejected: line.rejected.size,
       unsupported: line.unsupported.size,

@@ -77,19 +77,20 @@ export function countedIds(line: LineState): string[] {
 
 /**
  * The `n` smallest ids (by UTF-16 code unit) of the records that counted, in order: the sample a
- * result shows, without sorting every id of a busy line.
+ * result shows, without sorting every id of a busy line. `unused`: ids the measure itself left
+ * out of its result, skipped too.
  *
  * @example
  * firstCountedIds(line, 20);
  */
-export function firstCountedIds(line: LineState, n: number): string[] {
+export function firstCountedIds(line: LineState, n: number, unused: ReadonlySet<string> = NONE): string[] {
   const out: string[] = [];
   if (n <= 0) return out;
   // Nothing set aside: every record seen counted, no per-id check needed.
-  const plain = countedSize(line) === line.seen.size;
+  const plain = countedSize(line) === line.seen.size && unused.size === 0;
   for (const id of line.seen) {
     if (out.length === n && id >= (out[n - 1] as string)) continue;
-    if (!plain && !isCounted(line, id)) continue;
+    if (!plain && (!isCounted(line, id) || unused.has(id))) continue;
     // binary search for the first element greater than id
     let lo = 0;
     let hi = out.length;

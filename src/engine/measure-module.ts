@@ -27,6 +27,12 @@ export interface MeasureOutcome {
   /** Records that counted. */
   readonly counted: number;
   /**
+   * The ids of records the measure took in but left out of its result (a score out of range, a
+   * rater's second rating, a task with no due date, ...), in id order; absent when there are none.
+   * They are not among the line's counted records.
+   */
+  readonly unused?: readonly string[];
+  /**
    * Measure-specific figures as data, for reports and accountability triggers: e.g. a deadline's
    * `open`, `late`, `onTime`, `dueSoon`; a cadence's `missed`. Keys are fixed by each measure.
    */

@@ -3,8 +3,8 @@ import { LEADERSHIP_ROLES, POST_ROLES } from '../model/graph.js';
 import { FrozenMap, freezeGroups, pushGroup } from './frozen-map.js';
 import { layOutHierarchy } from './hierarchy.js';
 import type { Graph } from './types.js';
+import { byCodeUnit } from '../core/order.js';
 
-const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const roleRank = new Map<PostRole, number>(POST_ROLES.map((role, i) => [role, i]));
 const LEADERSHIP = new Set<PostRole>(LEADERSHIP_ROLES);
 

@@ -1,4 +1,5 @@
 import { FrozenMap, freezeGroups, pushGroup } from './frozen-map.js';
+import { byCodeUnit } from '../core/order.js';
 
 /** Where an organization sits in the preorder walk: its descendants are preorder[enter+1 .. exit-1]. */
 export interface Span {
@@ -15,7 +16,6 @@ export interface Hierarchy {
   readonly span: ReadonlyMap<string, Span>;
 }
 
-const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Lays out the hierarchy given each organization's parent. Children are sorted by id so the

@@ -104,6 +104,26 @@ describe('evaluate-line.ts: record counts and notes', () => {
     const l = line(org(result, 'b1'), 'score');
     expect(l).toMatchObject({ status: 'met', points: 80, max: 100, value: 80, ratio: 0.8 });
     expect(l.records).toMatchObject({ reported: 3, counted: 1, pending: 0, rejected: 0, unsupported: 0 });
+    // the ids are those of the records that counted: s2 and s3 were left out by the measure
+    expect(l.records.ids).toEqual(['s1']);
+  });
+
+  it('the ids of a line never list a record its measure left out: a second rating of one rater, a task with no due date', () => {
+    // rating: p1 rates 90 (a1) and again 60 (a2: the rater's record with the smaller id wins), p2
+    // rates 80 (a3) → 2 raters, mean (90 + 80) / 2 = 85, counted 2, ids a1 and a3
+    const rating = ind({ id: 'appraisal', points: 10, measure: { type: 'rating', recordTypes: ['appraisal'], aggregate: 'mean', scale: 100 }, scoring: { method: 'proportional' } });
+    // deadline with no due date in the rule: t1 has its own due date and was done on time; t2 has none → left out
+    const tasks = ind({ id: 'tasks', points: 10, measure: { type: 'deadline', recordTypes: ['task'] }, scoring: { method: 'proportional' } });
+    const result = run(ruleSet([rating, tasks]), [
+      rec('a1', 'appraisal', 'b1', '2022-12-01', { attributes: { rater: 'p1', score: 90 } }),
+      rec('a2', 'appraisal', 'b1', '2022-12-02', { attributes: { rater: 'p1', score: 60 } }),
+      rec('a3', 'appraisal', 'b1', '2022-12-03', { attributes: { rater: 'p2', score: 80 } }),
+      rec('t1', 'task', 'b1', '2022-03-01', { due: '2022-06-30', completed: '2022-06-01' }),
+      rec('t2', 'task', 'b1', '2022-03-02'),
+    ]);
+    const b1 = org(result, 'b1');
+    expect(line(b1, 'appraisal')).toMatchObject({ value: 85, records: { reported: 3, counted: 2, ids: ['a1', 'a3'] } });
+    expect(line(b1, 'tasks')).toMatchObject({ records: { reported: 2, counted: 1, ids: ['t1'] } });
   });
 
   it('a roll-up reads no records: counted 0, whatever number of organizations it averaged', () => {

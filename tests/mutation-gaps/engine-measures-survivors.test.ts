@@ -58,6 +58,8 @@ describe('manual', () => {
       ratio: 0.18,
       inProgress: false,
       counted: 2,
+      // g-1 (−5) and g-3 ('90') are left out
+      unused: ['g-1', 'g-3'],
       detail: {
         zh: '部门评分 0（权重70%），巡察组评分 60（权重30%），综合 18；2条评分非数字或超出0–100，未计入',
         en: 'dept 0 (weight 70%), inspection 60 (weight 30%), combined 18; 2 score(s) not a number or outside 0–100 not counted',
@@ -272,6 +274,7 @@ describe('ratio', () => {
       ratio: 0.25 / 0.9,
       inProgress: false,
       counted: 3,
+      unused: ['m4'],
       detail: {
         zh: '比率 25%（5/20），要求不低于90%；1条记录缺少attended或expected、或取值无效，未计入',
         en: 'ratio 25% (5/20), required at least 90%; 1 record(s) lacking attended or expected, or with unusable values, not counted',

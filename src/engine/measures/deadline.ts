@@ -4,6 +4,7 @@ import { formatNumber } from '../../core/number.js';
 import type { DeadlineMeasure } from '../../model/measures.js';
 import type { RecordMeasure } from '../measure-module.js';
 import { keyedStateOps } from './keyed-state.js';
+import { byCodeUnit } from '../../core/order.js';
 
 /**
  * What a task record contributes: its own date, due date and completion date (day numbers).
@@ -82,10 +83,12 @@ export const deadlineMeasure: RecordMeasure<DeadlineMeasure, DeadlineState> = {
     const tally: Tally = { onTime: 0, late: 0, worstLate: 0, overdue: 0, pending: 0, dueSoon: 0 };
     let tasks = 0;
     let withoutDue = 0;
-    for (const entry of state.values()) {
+    const unused: string[] = [];
+    for (const [id, entry] of state) {
       const due = entry.due ?? specDue;
       if (due === undefined) {
         withoutDue++;
+        unused.push(id);
         continue;
       }
       tasks++;
@@ -115,6 +118,7 @@ export const deadlineMeasure: RecordMeasure<DeadlineMeasure, DeadlineState> = {
       // Provisional only while nothing is late or overdue yet and tasks remain to fall due.
       inProgress: tally.pending > 0 && tally.late === 0 && tally.overdue === 0,
       counted: tasks,
+      ...(unused.length > 0 ? { unused: unused.sort(byCodeUnit) } : {}),
       facts: { onTime: tally.onTime, late: tally.late, open: tally.overdue, notYetDue: tally.pending, dueSoon: tally.dueSoon, worstLateDays: tally.worstLate },
       detail: joinExplanations(parts),
     };

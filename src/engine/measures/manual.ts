@@ -4,6 +4,7 @@ import type { ManualMeasure } from '../../model/measures.js';
 import type { AttributeValue } from '../../model/record.js';
 import type { RecordMeasure } from '../measure-module.js';
 import { keyedStateOps } from './keyed-state.js';
+import { byCodeUnit } from '../../core/order.js';
 
 /**
  * One entered score: the raw `group` and `score` attributes.
@@ -58,14 +59,17 @@ export const manualMeasure: RecordMeasure<ManualMeasure, ManualState> = {
     let unknownGroup = 0;
     let invalid = 0;
     let counted = 0;
-    for (const { group, score } of state.values()) {
+    const unused: string[] = [];
+    for (const [id, { group, score }] of state) {
       const list = typeof group === 'string' ? scoresOf.get(group) : undefined;
       if (!list) unknownGroup++;
       else if (typeof score !== 'number' || !Number.isFinite(score) || score < 0 || score > spec.scale) invalid++;
       else {
         list.push(score);
         counted++;
+        continue;
       }
+      unused.push(id);
     }
     const totalWeight = stableSum(spec.groups.map((g) => g.weight));
     const groups: GroupScore[] = spec.groups.map((g) => {
@@ -112,6 +116,7 @@ export const manualMeasure: RecordMeasure<ManualMeasure, ManualState> = {
       ratio: Math.min(1, Math.max(0, value / spec.scale)),
       inProgress: ctx.running,
       counted,
+      ...(unused.length > 0 ? { unused: unused.sort(byCodeUnit) } : {}),
       detail: joinExplanations(parts),
     };
   },

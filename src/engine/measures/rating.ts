@@ -4,6 +4,7 @@ import type { RatingMeasure } from '../../model/measures.js';
 import type { AttributeValue } from '../../model/record.js';
 import type { RecordMeasure } from '../measure-module.js';
 import { keyedStateOps } from './keyed-state.js';
+import { byCodeUnit } from '../../core/order.js';
 
 /**
  * One rating record: who rated and the raw score attribute. Unnamed raters are keyed by record
@@ -25,21 +26,25 @@ export interface RatingEntry {
  */
 export type RatingState = Map<string, RatingEntry>;
 
-const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const entryKey = (e: RatingEntry): string => JSON.stringify([e.rater, e.score ?? null]);
 
 /** The valid score of each rater, ascending; a rater's record with the smallest id wins. */
-function scoresByRater(state: RatingState, scale: number): { scores: number[]; invalid: number; duplicates: number } {
+function scoresByRater(state: RatingState, scale: number): { scores: number[]; invalid: number; duplicates: number; unused: string[] } {
   const byRater = new Map<string, number>();
   let invalid = 0;
   let duplicates = 0;
+  const unused: string[] = [];
   for (const id of [...state.keys()].sort(byCodeUnit)) {
     const { rater, score } = state.get(id) as RatingEntry;
     if (typeof score !== 'number' || !Number.isFinite(score) || score < 0 || score > scale) invalid++;
     else if (byRater.has(rater)) duplicates++;
-    else byRater.set(rater, score);
+    else {
+      byRater.set(rater, score);
+      continue;
+    }
+    unused.push(id);
   }
-  return { scores: [...byRater.values()].sort((a, b) => a - b), invalid, duplicates };
+  return { scores: [...byRater.values()].sort((a, b) => a - b), invalid, duplicates, unused };
 }
 
 /**
@@ -64,7 +69,7 @@ export const ratingMeasure: RecordMeasure<RatingMeasure, RatingState> = {
   },
   ...keyedStateOps(entryKey),
   finalize(state, spec, ctx) {
-    const { scores, invalid, duplicates } = scoresByRater(state, spec.scale);
+    const { scores, invalid, duplicates, unused } = scoresByRater(state, spec.scale);
     const raters = scores.length;
     const trim = spec.aggregate === 'trimmed-mean' && raters >= 3;
     const kept = trim ? scores.slice(1, -1) : scores;
@@ -99,6 +104,7 @@ export const ratingMeasure: RecordMeasure<RatingMeasure, RatingState> = {
       ratio: Math.min(1, Math.max(0, value / spec.scale)),
       inProgress: ctx.running,
       counted: raters,
+      ...(unused.length > 0 ? { unused } : {}),
       detail: joinExplanations(parts),
     };
   },

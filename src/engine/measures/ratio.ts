@@ -4,6 +4,7 @@ import type { RatioMeasure } from '../../model/measures.js';
 import type { AttributeValue, EvidenceRecord } from '../../model/record.js';
 import type { RecordMeasure } from '../measure-module.js';
 import { keyedStateOps } from './keyed-state.js';
+import { byCodeUnit } from '../../core/order.js';
 
 /**
  * One record's part of the ratio: two numbers, two name lists (numerator = names on both
@@ -72,9 +73,11 @@ export const ratioMeasure: RecordMeasure<RatioMeasure, RatioState> = {
     let capped = 0;
     let outside = 0;
     let lists = 0;
-    for (const entry of state.values()) {
+    const unused: string[] = [];
+    for (const [id, entry] of state) {
       if (entry.kind === 'unusable') {
         unusable++;
+        unused.push(id);
         continue;
       }
       nums.push(entry.num);
@@ -120,6 +123,7 @@ export const ratioMeasure: RecordMeasure<RatioMeasure, RatioState> = {
       ratio: spec.atLeast > 0 ? Math.min(1, value / spec.atLeast) : 1,
       inProgress: ctx.running,
       counted: nums.length,
+      ...(unused.length > 0 ? { unused: unused.sort(byCodeUnit) } : {}),
       detail: joinExplanations(parts),
     };
   },

@@ -3,6 +3,7 @@ import { formatPercent, roundTo, stableSum } from '../../core/number.js';
 import type { Graph } from '../../graph/types.js';
 import type { RollUpMeasure, RollUpSource } from '../../model/measures.js';
 import type { DerivedContext, DerivedMeasure, MeasureOutcome, SubjectRef } from '../measure-module.js';
+import { byCodeUnit } from '../../core/order.js';
 
 type SourceKind = RollUpSource['source'];
 
@@ -16,7 +17,6 @@ const SOURCES: Readonly<Record<SourceKind, { readonly label: string; readonly of
   self: { label: 'explain-source-self', of: 'any' },
 };
 
-const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The organizations a source reads one by one (children, contact points, led organizations), sorted, without repeats. */
 function organizationsOf(source: SourceKind, subject: SubjectRef, ctx: DerivedContext): string[] {
