@@ -17,7 +17,8 @@ type SubtreeSums = Map<string, Map<string, { sum: number; count: number }>>;
 
 const LEADERSHIP: ReadonlySet<string> = new Set(LEADERSHIP_ROLES);
 
-const ofKey = (of: 'total' | readonly string[]): string => (of === 'total' ? 'total' : JSON.stringify([...of].sort()));
+// An indicator listed twice in `of` is read once: `of` names a set of indicators.
+const ofKey = (of: 'total' | readonly string[]): string => (of === 'total' ? 'total' : JSON.stringify([...new Set(of)].sort()));
 
 /** The `of` selections subtree and oversight roll-ups read, so their sums are kept as organizations finish. */
 function subtreeSelections(plan: Plan): ('total' | readonly string[])[] {
@@ -58,7 +59,7 @@ function keepSubtreeSums(plan: Plan, shares: Shares, sums: SubtreeSums, id: stri
 
 function shareFrom(lines: ReadonlyMap<string, { points: number; max: number }> | undefined, of: 'total' | readonly string[]): number | undefined {
   if (!lines) return undefined;
-  const picked = of === 'total' ? [...lines.values()] : of.flatMap((id) => lines.get(id) ?? []);
+  const picked = of === 'total' ? [...lines.values()] : [...new Set(of)].flatMap((id) => lines.get(id) ?? []);
   const max = stableSum(picked.map((l) => l.max));
   return max > 0 ? stableSum(picked.map((l) => l.points)) / max : undefined;
 }
