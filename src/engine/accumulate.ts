@@ -130,7 +130,8 @@ function lineFor(plan: Plan, lines: Map<string, Map<string, LineState>>, subject
   if (line && !lineIndicator.has(line)) lineIndicator.set(line, indicator);
   if (!line) {
     const module = indicator.module;
-    const measure = module?.kind === 'records' && indicator.indicator.measure
+    // A measure read off the line's counted records and their days keeps no state of its own.
+    const measure = module?.kind === 'records' && indicator.indicator.measure && !(module as AnyRecordMeasure).finalizeCounted
       ? (module as AnyRecordMeasure).init(indicator.indicator.measure as never, plan.context)
       : undefined;
     line = emptyLineState(measure);
@@ -208,7 +209,7 @@ function applyToLine(plan: Plan, indicator: IndicatorPlan, role: Route['role'], 
   // record on the same line does not.
   if (role !== 'measure') {
     if (record.status !== 'approved') return;
-  } else line.seen.add(record.id);
+  } else line.seen.set(record.id, record.day);
   if (record.status === 'pending') {
     addId(line, 'pending', record.id);
     return;
@@ -248,7 +249,8 @@ function applyToLine(plan: Plan, indicator: IndicatorPlan, role: Route['role'], 
     addId(line, 'refused', record.id);
     return;
   }
-  measureModule.add(line.measure, record, rule.measure as never, plan.context);
+  // Counted: a measure with no state of its own reads it off the line at the end.
+  if (!measureModule.finalizeCounted) measureModule.add(line.measure, record, rule.measure as never, plan.context);
 }
 
 function retain(plan: Plan, acc: Accumulation, record: EvidenceRecord): boolean {
@@ -366,7 +368,7 @@ function withdraw(acc: Accumulation, recordId: string, slot: number): void {
       continue;
     }
     const module = lineIndicator.get(target)?.module;
-    if (module?.kind === 'records' && isCounted(target, recordId)) (module as AnyRecordMeasure).remove(target.measure, recordId);
+    if (module?.kind === 'records' && !(module as AnyRecordMeasure).finalizeCounted && isCounted(target, recordId)) (module as AnyRecordMeasure).remove(target.measure, recordId);
     forgetRecord(target, recordId);
   }
 }

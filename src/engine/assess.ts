@@ -159,7 +159,7 @@ export function openAssessment(input: Omit<AssessInput, 'records'>): AssessmentS
   const basisOf = (): string => (basis ??= basisFingerprint(graph, rules, asOfDay === undefined ? null : input.asOf ?? null));
   const snapshot = (): PartialState => snapshotAccumulation(acc, basisOf(), { issues: [...issues], issueCount, skipped, overLimit });
   const absorb = (partial: PartialState): void => {
-    if (partial?.format !== 'zerenzhi-partial/1' || partial.basis !== basisOf()) {
+    if (partial?.format !== 'zerenzhi-partial/2' || partial.basis !== basisOf()) {
       throw new ValidationError('records', [makeIssue('partial-mismatch', [], { basis: String(partial?.basis ?? '') }, lang)], lang);
     }
     try {

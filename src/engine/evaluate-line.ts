@@ -2,7 +2,7 @@ import { joinText } from '../core/explain.js';
 import type { Lang } from '../core/lang.js';
 import { formatMessage } from '../core/messages.js';
 import { formatNumber, roundTo, stableSum } from '../core/number.js';
-import { countedSize, emptyLineState, firstCountedIds, type LineState } from './line-state.js';
+import { countedDays, countedSize, emptyLineState, firstCountedIds, type LineState } from './line-state.js';
 import type { DerivedContext, DerivedMeasure, MeasureOutcome, RecordMeasure, SubjectRef } from './measure-module.js';
 import type { IndicatorPlan, Plan } from './plan.js';
 import type { IndicatorLine, LineStatus } from './result.js';
@@ -18,8 +18,9 @@ function measureOutcome(plan: Plan, subject: SubjectRef, ip: IndicatorPlan, line
   if (!spec || !module) return undefined;
   if (module.kind === 'derived') return (module as DerivedMeasure<never>).evaluate(subject, spec as never, derived);
   const records = module as RecordMeasure<never, unknown>;
-  const state = line.measure ?? records.init(spec as never, plan.context);
-  const outcome = records.finalize(state, spec as never, plan.context);
+  const outcome = records.finalizeCounted
+    ? records.finalizeCounted({ size: countedSize(line), days: () => countedDays(line) }, spec as never, plan.context)
+    : records.finalize(line.measure ?? records.init(spec as never, plan.context), spec as never, plan.context);
   if (!ip.complete && line.seen.size === 0) return { ...outcome, status: 'insufficient-evidence' };
   return outcome;
 }

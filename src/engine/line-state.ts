@@ -1,3 +1,5 @@
+import type { DayNumber } from '../core/calendar.js';
+
 /**
  * What the engine gathers for one subject and one indicator while records stream past. Every
  * collection is keyed by record id, so a record can be withdrawn (conflicting versions) and two
@@ -12,8 +14,12 @@
 export interface LineState {
   /** The measure module's own state (record measures only). */
   measure: unknown;
-  /** Records of the measure's types for this subject in the period, whatever their status. */
-  readonly seen: Set<string>;
+  /**
+   * Records of the measure's types for this subject in the period, whatever their status, with
+   * each record's day. The days are what a count, window or cadence measure reads at the end
+   * ({@link countedDays}): those keep no state of their own.
+   */
+  readonly seen: Map<string, DayNumber>;
   pending: ReadonlySet<string>;
   rejected: ReadonlySet<string>;
   /** Approved records left out for lacking the supporting material the rule requires. */
@@ -39,7 +45,7 @@ const NO_BONUS: ReadonlyMap<string, number> = new Map();
  * const line = emptyLineState(undefined);
  */
 export function emptyLineState(measure: unknown): LineState {
-  return { measure, seen: new Set(), pending: NONE, rejected: NONE, unsupported: NONE, refused: NONE, bonus: NO_BONUS, veto: NONE };
+  return { measure, seen: new Map(), pending: NONE, rejected: NONE, unsupported: NONE, refused: NONE, bonus: NO_BONUS, veto: NONE };
 }
 
 /** Adds a record id to one of a line's id sets, giving the line its own set on the first write. */
@@ -71,7 +77,24 @@ export function countedIds(line: LineState): string[] {
   const out: string[] = [];
   // Nothing set aside: every record seen counted, no per-id check needed.
   const plain = countedSize(line) === line.seen.size;
-  for (const id of line.seen) if (plain || isCounted(line, id)) out.push(id);
+  for (const id of line.seen.keys()) if (plain || isCounted(line, id)) out.push(id);
+  return out;
+}
+
+/**
+ * The days of the records that counted towards the line's measure, in no particular order.
+ *
+ * @example
+ * countedDays(line).length === countedSize(line); // true
+ */
+export function countedDays(line: LineState): DayNumber[] {
+  const out: DayNumber[] = [];
+  // Nothing set aside: every record seen counted, no per-id check needed.
+  if (countedSize(line) === line.seen.size) {
+    for (const day of line.seen.values()) out.push(day);
+    return out;
+  }
+  for (const [id, day] of line.seen) if (isCounted(line, id)) out.push(day);
   return out;
 }
 
@@ -88,7 +111,7 @@ export function firstCountedIds(line: LineState, n: number, unused: ReadonlySet<
   if (n <= 0) return out;
   // Nothing set aside: every record seen counted, no per-id check needed.
   const plain = countedSize(line) === line.seen.size && unused.size === 0;
-  for (const id of line.seen) {
+  for (const id of line.seen.keys()) {
     if (out.length === n && id >= (out[n - 1] as string)) continue;
     if (!plain && (!isCounted(line, id) || unused.has(id))) continue;
     // binary search for the first element greater than id

@@ -51,6 +51,15 @@ export interface MeasureContext {
 }
 
 /**
+ * The records that counted on a line, as a measure that needs no state of its own reads them:
+ * how many, and their days (in no particular order).
+ */
+export interface CountedRecords {
+  readonly size: number;
+  days(): Iterable<DayNumber>;
+}
+
+/**
  * A measure over records. Its state holds each counted record's contribution keyed by record id,
  * so that a record can be taken out again (two conflicting versions under one id count for
  * nothing) and so that partial states merge by union, whatever the order they were built in.
@@ -67,6 +76,14 @@ export interface RecordMeasure<Spec extends Measure, State> {
   /** Folds `other` into `into` and returns it; associative and commutative. */
   merge(into: State, other: State): State;
   finalize(state: State, spec: Spec, ctx: MeasureContext): MeasureOutcome;
+  /**
+   * For a measure whose outcome depends only on how many records counted and on their days
+   * (count, window, cadence). The engine then keeps no state for it, since each line already
+   * holds its records' ids and days, and calls this at the end instead of `init`, `add` and
+   * `finalize`; the two must agree: `finalize(state)` equals `finalizeCounted` of the records
+   * `add` took into `state`.
+   */
+  finalizeCounted?(counted: CountedRecords, spec: Spec, ctx: MeasureContext): MeasureOutcome;
 }
 
 /** The subject an indicator is evaluated for. */

@@ -1,3 +1,4 @@
+import type { DayNumber } from '../core/calendar.js';
 import type { Issue } from '../core/issue.js';
 import { normalizeRecord } from '../evidence/normalize.js';
 import { ENGINE_VERSION } from '../version.js';
@@ -14,6 +15,8 @@ interface LineJson {
   readonly m: Encoded;
   readonly c: string[];
   readonly s: string[];
+  /** The days of the records in `s`, in the same order. */
+  readonly d: number[];
   readonly p: string[];
   readonly r: string[];
   readonly u: string[];
@@ -32,7 +35,7 @@ type EffectJson = { readonly counter: string | null; readonly key?: string };
  * byte-identical to one pass over all of them.
  */
 export interface PartialState {
-  readonly format: 'zerenzhi-partial/1';
+  readonly format: 'zerenzhi-partial/2';
   readonly engine: string;
   /** Identifies the graph, rule set and asOf the shard was assessed against; partials of different bases are refused. */
   readonly basis: string;
@@ -51,6 +54,12 @@ export interface PartialState {
 const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const sorted = (values: Iterable<string>): string[] => [...values].sort(byKey);
 
+/** A line's records seen, in id order, and their days. */
+function seenJson(seen: ReadonlyMap<string, DayNumber>): Pick<LineJson, 's' | 'd'> {
+  const s = sorted(seen.keys());
+  return { s, d: s.map((id) => seen.get(id) as DayNumber) };
+}
+
 /** Writes an accumulation as a partial state (entries in id order, so equal states give equal JSON). */
 export function snapshotAccumulation(acc: Accumulation, basis: string, extra: Pick<PartialState, 'issues' | 'issueCount' | 'skipped' | 'overLimit'>): PartialState {
   const lines: PartialState['lines'] = [];
@@ -61,7 +70,7 @@ export function snapshotAccumulation(acc: Accumulation, basis: string, extra: Pi
         const l = bySubject.get(indicator) as LineState;
         lines.push([type, subject, indicator, {
           m: encodeState(l.measure),
-          c: sorted(countedIds(l)), s: sorted(l.seen), p: sorted(l.pending), r: sorted(l.rejected), u: sorted(l.unsupported),
+          c: sorted(countedIds(l)), ...seenJson(l.seen), p: sorted(l.pending), r: sorted(l.rejected), u: sorted(l.unsupported),
           b: sorted(l.bonus.keys()).map((id) => [id, l.bonus.get(id) as number]),
           v: sorted(l.veto),
         }]);
@@ -76,7 +85,7 @@ export function snapshotAccumulation(acc: Accumulation, basis: string, extra: Pi
     }
   }
   return {
-    format: 'zerenzhi-partial/1',
+    format: 'zerenzhi-partial/2',
     engine: ENGINE_VERSION,
     basis,
     occurrences: acc.stats.received + acc.stats.duplicates,
@@ -93,12 +102,19 @@ export function snapshotAccumulation(acc: Accumulation, basis: string, extra: Pi
 }
 
 function mergeLine(module: MeasureModule | undefined, into: LineState, json: LineJson): void {
-  const incoming = decodeState(json.m);
-  if (module?.kind === 'records') {
+  // A measure read off the line's counted records (count, window, cadence) has no state to merge.
+  if (module?.kind === 'records' && !(module as RecordMeasure<never, unknown>).finalizeCounted) {
     const records = module as RecordMeasure<never, unknown>;
+    const incoming = decodeState(json.m);
     into.measure = into.measure === undefined ? incoming : records.merge(into.measure, incoming);
   }
-  for (const id of json.s) into.seen.add(id);
+  // Both sides saw the same version of an id (a different one is a conflict, withdrawn after the
+  // merge), so its days agree; the earlier day is kept all the same, whatever the merge order.
+  json.s.forEach((id, i) => {
+    const day = json.d[i] as DayNumber;
+    const mine = into.seen.get(id);
+    if (mine === undefined || day < mine) into.seen.set(id, day);
+  });
   for (const id of json.p) addId(into, 'pending', id);
   for (const id of json.r) addId(into, 'rejected', id);
   for (const id of json.u) addId(into, 'unsupported', id);

@@ -2,7 +2,7 @@
 // derived from what was seen, and the sample of the smallest counted ids.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addId, countedIds, countedSize, emptyLineState, firstCountedIds, forgetRecord, isCounted, setBonus } from '../../src/engine/line-state.js';
+import { addId, countedDays, countedIds, countedSize, emptyLineState, firstCountedIds, forgetRecord, isCounted, setBonus } from '../../src/engine/line-state.js';
 
 describe('line state', () => {
   it('a write to one fresh line never shows on another', () => {
@@ -20,7 +20,7 @@ describe('line state', () => {
 
   it('what counted is what was seen less pending, rejected, unsupported and refused', () => {
     const line = emptyLineState(undefined);
-    for (const id of ['a', 'b', 'c', 'd', 'e', 'f']) line.seen.add(id);
+    for (const id of ['a', 'b', 'c', 'd', 'e', 'f']) line.seen.set(id, 0);
     addId(line, 'pending', 'b');
     addId(line, 'rejected', 'c');
     addId(line, 'unsupported', 'd');
@@ -32,15 +32,27 @@ describe('line state', () => {
     expect(isCounted(line, 'zz')).toBe(false);
   });
 
+  it('the days of what counted are the days of the records seen less those set aside', () => {
+    const line = emptyLineState(undefined);
+    expect(countedDays(line)).toEqual([]);
+    // nothing set aside: every day seen, in the order seen
+    line.seen.set('a', 10).set('b', 20).set('c', 20);
+    expect(countedDays(line)).toEqual([10, 20, 20]);
+    addId(line, 'pending', 'b');
+    addId(line, 'refused', 'a');
+    expect(countedDays(line)).toEqual([20]);
+    expect(countedDays(line).length).toBe(countedSize(line));
+  });
+
   it('forgetting a record takes it out of every set and the bonus', () => {
     const line = emptyLineState(undefined);
-    line.seen.add('a');
-    line.seen.add('b');
+    line.seen.set('a', 0);
+    line.seen.set('b', 0);
     addId(line, 'pending', 'a');
     addId(line, 'veto', 'a');
     setBonus(line, 'a', 1);
     forgetRecord(line, 'a');
-    expect([...line.seen]).toEqual(['b']);
+    expect([...line.seen.keys()]).toEqual(['b']);
     expect(line.pending.size + line.veto.size + line.bonus.size).toBe(0);
     // forgetting on a fresh line leaves its shared sets empty
     const fresh = emptyLineState(undefined);
@@ -50,7 +62,7 @@ describe('line state', () => {
 
   it('firstCountedIds: the n smallest counted ids in code-unit order', () => {
     const line = emptyLineState(undefined);
-    for (const id of ['r-10', 'r-2', 'r-1', 'R-9', 'r-3']) line.seen.add(id);
+    for (const id of ['r-10', 'r-2', 'r-1', 'R-9', 'r-3']) line.seen.set(id, 0);
     addId(line, 'pending', 'r-1');
     // 'R' (0x52) sorts before 'r' (0x72); 'r-10' before 'r-2'
     expect(firstCountedIds(line, 3)).toEqual(['R-9', 'r-10', 'r-2']);
@@ -62,7 +74,7 @@ describe('line state', () => {
     fc.assert(
       fc.property(fc.uniqueArray(fc.string({ maxLength: 4 }), { maxLength: 60 }), fc.array(fc.nat(), { maxLength: 20 }), fc.nat({ max: 25 }), (ids, drops, n) => {
         const line = emptyLineState(undefined);
-        for (const id of ids) line.seen.add(id);
+        for (const id of ids) line.seen.set(id, 0);
         for (const d of drops) if (ids.length > 0) addId(line, 'rejected', ids[d % ids.length] as string);
         const expected = countedIds(line).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).slice(0, n);
         expect(firstCountedIds(line, n)).toEqual(expected);

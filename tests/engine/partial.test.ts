@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseCalendarDate } from '../../src/core/calendar.js';
 import { openAssessment, parseGraph, ValidationError, type PartialState } from '../../src/index.js';
+import { graphInput, ind, rec, ruleSet } from './assess/helpers.js';
 
 // Records split across shards (threads, machines) and merged back must give exactly the result
 // of one pass: the partial states are id-keyed and merge associatively and commutatively.
@@ -75,6 +77,41 @@ describe('partial states', () => {
     } catch (error) {
       expect((error as ValidationError).issues.map((i) => i.code)).toEqual(['partial-mismatch']);
     }
+  });
+
+  it('refuses a partial state of the first format (records seen without their days)', () => {
+    const session = openAssessment({ graph, rules });
+    const current = session.snapshot();
+    const first = { ...current, format: 'zerenzhi-partial/1' } as unknown as PartialState;
+    try {
+      session.absorb(first);
+      expect.unreachable('a partial state of the first format was absorbed');
+    } catch (error) {
+      expect((error as ValidationError).issues.map((i) => i.code)).toEqual(['partial-mismatch']);
+    }
+  });
+
+  it("writes each line's records seen with their days, and keeps no state for a count, window or cadence measure", () => {
+    // a cadence and a count line of b1, and a rating line (a measure with a state of its own) of p1
+    const small = parseGraph(graphInput());
+    const sheet = ruleSet([
+      ind({ id: 'meet', points: 12, measure: { type: 'cadence', recordTypes: ['meeting'], every: 'month' }, scoring: { method: 'proportional' } }),
+      ind({ id: 'topic', points: 4, measure: { type: 'count', recordTypes: ['topic'], atLeast: 2 }, scoring: { method: 'proportional' } }),
+    ]);
+    const session = openAssessment({ graph: small, rules: sheet });
+    for (const r of [rec('m2', 'meeting', 'b1', '2022-02-10'), rec('m1', 'meeting', 'b1', '2022-01-10'), rec('t1', 'topic', 'b1', '2022-03-01'), rec('t2', 'topic', 'b1', '2022-04-01', { status: 'pending' })]) session.add(r);
+    const lines = JSON.parse(JSON.stringify(session.snapshot().lines)) as [string, string, string, { m: unknown; c: string[]; s: string[]; d: number[]; p: string[] }][];
+    const day = (date: string): number => parseCalendarDate(date) as number;
+    expect(lines.map(([type, subject, indicator, l]) => [type, subject, indicator, l.m, l.c, l.s, l.d, l.p])).toEqual([
+      ['o', 'b1', 'meet', null, ['m1', 'm2'], ['m1', 'm2'], [day('2022-01-10'), day('2022-02-10')], []],
+      ['o', 'b1', 'topic', null, ['t1'], ['t1', 't2'], [day('2022-03-01'), day('2022-04-01')], ['t2']],
+    ]);
+    // merged into a fresh session, the days give the cadence back: January and February met
+    const fresh = openAssessment({ graph: small, rules: sheet });
+    fresh.absorb(JSON.parse(JSON.stringify(session.snapshot())) as PartialState);
+    const b1 = fresh.finish().result.organizations.find((o) => o.id === 'b1');
+    expect(b1?.lines.find((l) => l.indicator === 'meet')).toMatchObject({ value: 2, target: 12, shortfalls: 10, records: { counted: 2 } });
+    expect(b1?.lines.find((l) => l.indicator === 'topic')).toMatchObject({ value: 1, shortfalls: 1, records: { counted: 1, pending: 1 } });
   });
 
   it('keeps invalid-record problems from every shard', () => {

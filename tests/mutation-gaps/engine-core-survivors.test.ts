@@ -22,7 +22,7 @@ describe('line-state.ts', () => {
   it('firstCountedIds keeps the n smallest when more are seen than asked for', () => {
     // seen d, b, c, a (a refused): counted b, c, d; the two smallest are b, c
     const line = emptyLineState(undefined);
-    for (const id of ['d', 'b', 'c', 'a']) line.seen.add(id);
+    for (const id of ['d', 'b', 'c', 'a']) line.seen.set(id, 0);
     addId(line, 'refused', 'a');
     expect(firstCountedIds(line, 2)).toEqual(['b', 'c']);
   });
@@ -112,7 +112,7 @@ describe('accumulate.ts', () => {
     acc.businessByPerson.set('p', new Map([['r1', 70]]));
     // a line whose indicator the plan does not know (no module) but which has a measure state
     const line = emptyLineState({ some: 'state' });
-    line.seen.add('r1');
+    line.seen.set('r1', 0);
     acc.organizationLines.set('b1', new Map([['gone', line]]));
     const plan = { indicators: [] } as unknown as Plan;
     withdrawEverywhere(plan, acc, ['r1']);

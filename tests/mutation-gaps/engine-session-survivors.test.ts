@@ -57,7 +57,7 @@ describe('partial.ts: snapshotAccumulation', () => {
   it('an empty session writes empty lists and zero counts', () => {
     const snapshot = openAssessment({ graph: graphInput(), rules: COUNT_RULES() }).snapshot();
     expect(snapshot).toEqual({
-      format: 'zerenzhi-partial/1',
+      format: 'zerenzhi-partial/2',
       engine: snapshot.engine,
       basis: snapshot.basis,
       occurrences: 0,

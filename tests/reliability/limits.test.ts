@@ -181,18 +181,19 @@ describe('assess maxRecords', () => {
 
 describe("the runtime's limit on one Map or Set (2^24 entries)", () => {
   // Reaching it takes 16.7 million records (minutes and gigabytes), so V8's refusal is simulated:
-  // Set.prototype.add throws its RangeError for the one record id 'r-full'.
+  // Map.prototype.set throws its RangeError for the one record id 'r-full' (a line keeps the
+  // records it saw in a Map, id to day).
   const RULES = rules([countInd('day', 'theme-day')]);
   const withFullSet = <T>(run: () => T): T => {
-    const add = Set.prototype.add;
-    Set.prototype.add = function (this: Set<unknown>, value: unknown) {
-      if (value === 'r-full') throw new RangeError('Set maximum size exceeded');
-      return add.call(this, value) as Set<unknown>;
+    const set = Map.prototype.set;
+    Map.prototype.set = function (this: Map<unknown, unknown>, key: unknown, value: unknown) {
+      if (key === 'r-full') throw new RangeError('Map maximum size exceeded');
+      return set.call(this, key, value) as Map<unknown, unknown>;
     };
     try {
       return run();
     } finally {
-      Set.prototype.add = add;
+      Map.prototype.set = set;
     }
   };
 
@@ -218,15 +219,15 @@ describe("the runtime's limit on one Map or Set (2^24 entries)", () => {
   });
 
   it('other errors inside the pass are not dressed up as this one', () => {
-    const add = Set.prototype.add;
-    Set.prototype.add = function (this: Set<unknown>, value: unknown) {
-      if (value === 'r-odd') throw new RangeError('something else');
-      return add.call(this, value) as Set<unknown>;
+    const set = Map.prototype.set;
+    Map.prototype.set = function (this: Map<unknown, unknown>, key: unknown, value: unknown) {
+      if (key === 'r-odd') throw new RangeError('something else');
+      return set.call(this, key, value) as Map<unknown, unknown>;
     };
     try {
       expect(() => assess({ graph: smallGraph(), rules: RULES, records: [rec('r-odd', 'theme-day', 'b1', '2022-03-01')] })).toThrow('something else');
     } finally {
-      Set.prototype.add = add;
+      Map.prototype.set = set;
     }
   });
 });

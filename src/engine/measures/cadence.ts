@@ -67,11 +67,14 @@ export const cadenceMeasure: RecordMeasure<CadenceMeasure, CadenceState> = {
     return into;
   },
   finalize(state, spec, ctx) {
+    return cadenceMeasure.finalizeCounted!({ size: state.size, days: () => state.values() }, spec, ctx);
+  },
+  finalizeCounted(records, spec, ctx) {
     const atLeast = spec.atLeast ?? 1;
     const buckets = bucketsIn(ctx.period, spec.every);
     const perBucket = buckets.map(() => 0);
     let counted = 0;
-    for (const day of state.values()) {
+    for (const day of records.days()) {
       // Defensive: the engine filters by period, but a stray record must not count anywhere.
       const index = day > ctx.asOf ? -1 : bucketIndex(buckets, day);
       if (index < 0) continue;

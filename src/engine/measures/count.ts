@@ -37,7 +37,10 @@ export const countMeasure: RecordMeasure<CountMeasure, CountState> = {
     return into;
   },
   finalize(state, spec, ctx) {
-    const value = state.size;
+    return countMeasure.finalizeCounted!({ size: state.size, days: () => [] }, spec, ctx);
+  },
+  finalizeCounted(counted, spec, ctx) {
+    const value = counted.size;
     const shortfalls = Math.max(0, spec.atLeast - value);
     const inProgress = ctx.running && shortfalls > 0;
     const parts: Explanation[] = [explain('explain-count', { required: formatNumber(spec.atLeast), value })];

@@ -49,8 +49,12 @@ export const windowMeasure: RecordMeasure<WindowMeasure, WindowState> = {
     return into;
   },
   finalize(state, spec, ctx) {
+    return windowMeasure.finalizeCounted!({ size: state.size, days: () => [] }, spec, ctx);
+  },
+  // Every record that counted passed `accepts`: it is inside the window.
+  finalizeCounted(counted, spec, ctx) {
     const atLeast = spec.atLeast ?? 1;
-    const value = state.size;
+    const value = counted.size;
     const shortfalls = Math.max(0, atLeast - value);
     const inProgress = shortfalls > 0 && ctx.asOf < bounds(spec).to;
     const parts: Explanation[] = [explain('explain-window', { from: spec.from, to: spec.to, atLeast, value })];

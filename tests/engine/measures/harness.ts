@@ -135,6 +135,20 @@ export function recordMeasureProperties<S extends Measure, St>(
     );
   });
 
+  if (module.finalizeCounted) {
+    it('with no state of its own (finalizeCounted), it gives what finalize gives on the records add took in', () => {
+      fc.assert(
+        fc.property(records, (rs) => {
+          // what the engine hands it: the records that passed `accepts`, counted by the line, with their days
+          const counted = rs.filter((r) => !module.accepts || module.accepts(r, spec, ctx));
+          const outcome = module.finalizeCounted!({ size: counted.length, days: () => counted.map((r) => r.day) }, spec, ctx);
+          expect(outcome).toEqual(finalize(rs));
+        }),
+        params,
+      );
+    });
+  }
+
   if (options.monotone) {
     it('adding a record never lowers the value', () => {
       const withExtra = records.filter((rs) => rs.length > 0).map((rs) => [rs.slice(1), rs[0] as EvidenceRecord] as const);
