@@ -48,6 +48,7 @@ const SUBJECT_LABELS: Readonly<Record<string, { zh: string; en: string }>> = {
   decisions: { zh: '问责决定', en: 'Invalid decisions' },
   query: { zh: '查询', en: 'Invalid query' },
   previous: { zh: '上期评估结果', en: 'Invalid previous result' },
+  partial: { zh: '部分状态', en: 'Invalid partial state' },
 };
 
 function summarize(subject: string, issues: readonly Issue[], lang: Lang): string {

@@ -10,6 +10,7 @@ import { parseGraph } from '../graph/parse.js';
 import type { Graph } from '../graph/types.js';
 import type { RuleSet } from '../model/rules.js';
 import { ENGINE_VERSION } from '../version.js';
+import { checkPartial } from './partial-check.js';
 import { digestHex, ingest, newAccumulation, type Accumulation } from './accumulate.js';
 import { evaluateSubjects } from './evaluate-subjects.js';
 import { basisFingerprint, fingerprintOf } from './fingerprint.js';
@@ -83,7 +84,9 @@ export interface AssessmentSession {
    * Merges another shard's partial state into this session. Merging is associative and
    * commutative: any split of the records, merged in any order, gives the same result as one
    * pass. Throws a ValidationError (`partial-mismatch`) for a partial of another graph, rule
-   * set or asOf.
+   * set, asOf or format; and one with subject `partial` listing every problem, with its path
+   * from `partial`, of a value that is not a well-formed partial state (a file cut short or
+   * edited by hand). Nothing is merged then.
    */
   readonly absorb: (partial: PartialState) => void;
   readonly finish: () => ScoredRun;
@@ -162,6 +165,10 @@ export function openAssessment(input: Omit<AssessInput, 'records'>): AssessmentS
     if (partial?.format !== 'zerenzhi-partial/2' || partial.basis !== basisOf()) {
       throw new ValidationError('records', [makeIssue('partial-mismatch', [], { basis: String(partial?.basis ?? '') }, lang)], lang);
     }
+    // A partial state read from a file may have been cut short or edited: every problem, with its
+    // place, before anything is merged (nothing half-merged, no crash).
+    const problems = checkPartial(partial, lang);
+    if (problems.length > 0) throw new ValidationError('partial', problems, lang);
     try {
       absorbPartial(plan, acc, partial);
     } catch (error) {

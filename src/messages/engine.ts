@@ -61,8 +61,20 @@ export const engineMessages = {
     en: (p) => `the previous result is not a zerenzhi assessment result: ${p['field'] === '' ? 'it' : p['field']} ${PREVIOUS_EXPECTED[String(p['expected'])]?.en ?? ''}`,
   },
   'partial-mismatch': {
-    zh: () => `分片结果不属于本次考核（组织关系图、考核细则、评估日期或引擎版本不同），不能合并`,
-    en: () => `the partial state belongs to another assessment (graph, rule set, as-of date or engine version differ) and cannot be merged`,
+    zh: () => `分片结果不属于本次考核（组织关系图、考核细则、评估日期、引擎版本或部分状态的格式不同），不能合并`,
+    en: () => `the partial state belongs to another assessment (graph, rule set, as-of date, engine version or partial-state format differ) and cannot be merged`,
+  },
+  'partial-days': {
+    zh: (p) => `记录日期（d）应与上报记录（s）一一对应：s 有 ${p['seen']} 条，d 有 ${p['days']} 条`,
+    en: (p) => `the days (d) must match the records seen (s) one for one: s has ${p['seen']}, d has ${p['days']}`,
+  },
+  'partial-state-invalid': {
+    zh: () => `计量状态的编码无效：应为数字、字符串、true/false、null、列表，或 {"$m": [...]}、{"$s": [...]}、{"$o": [...]} 之一`,
+    en: () => `not an encoded measure state: expected a number, string, boolean, null, a list, or one of {"$m": [...]}, {"$s": [...]}, {"$o": [...]}`,
+  },
+  'partial-state-deep': {
+    zh: (p) => `计量状态嵌套超过 ${p['depth']} 层，不是本引擎写出的部分状态`,
+    en: (p) => `the measure state nests deeper than ${p['depth']} levels: not a partial state this engine wrote`,
   },
   'collection-full': {
     zh: (p) => `第 ${p['record']} 条记录超出运行环境的上限：一个考核对象的一项指标、或整个评估中不同的记录，单个进程最多容纳 ${p['limit']} 条；请按地区拆分记录分别评估，或分片后合并部分状态（见 docs/scale.md）`,
