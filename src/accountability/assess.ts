@@ -58,9 +58,10 @@ export interface AssessParallelOptions extends ParallelInput {
 }
 
 /**
- * Like {@link assessStream}, over record files, on several worker threads: NDJSON files are cut
- * into byte ranges, each thread gathers a partial state, and the partial states are merged. The
- * result is byte-identical to a single pass. See BENCHMARKS.md for when it pays.
+ * Like {@link assessStream}, over record files, on several threads: NDJSON files are cut into
+ * byte ranges, this thread reads the first and each worker thread another into a partial state,
+ * and the partial states are merged into this thread's. The result is byte-identical to a
+ * single pass. See BENCHMARKS.md for when it pays.
  *
  * @example
  * const result = await assessParallel({ graph, rules, files: ['records.ndjson'], workers: 2 });

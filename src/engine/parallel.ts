@@ -8,9 +8,9 @@ import { toGraphInput } from '../graph/serialize.js';
 import type { Graph } from '../graph/types.js';
 import { openAssessment, type ScoredRun } from './assess.js';
 import type { PartialState } from './partial.js';
+import { readShard, type ShardTask } from './shard-read.js';
 
-/** A piece of work for one worker: a byte range of an NDJSON file, or a whole file of another format. */
-export type ShardTask = { readonly kind: 'range'; readonly path: string; readonly start: number; readonly end: number } | { readonly kind: 'whole'; readonly path: string };
+export type { ShardTask };
 
 /** What a worker is started with (plain data: it crosses the thread boundary). */
 export interface WorkerInput {
@@ -29,7 +29,10 @@ export interface ParallelInput {
   readonly files: readonly string[];
   readonly asOf?: string;
   readonly lang?: Lang;
-  /** Worker threads (default: the machine's available parallelism). */
+  /**
+   * Shards read at once (default: the machine's available parallelism): this thread reads one,
+   * and `workers - 1` worker threads read the others.
+   */
   readonly workers?: number;
   readonly invalidRecords?: 'error' | 'skip';
 }
@@ -81,9 +84,10 @@ function startWorker(input: WorkerInput): Worker {
   return new Worker(bootstrap, { eval: true, workerData: input });
 }
 
-function runWorker(input: WorkerInput): Promise<PartialState> {
+function runWorker(input: WorkerInput, started: Worker[]): Promise<PartialState> {
   return new Promise((resolve, reject) => {
     const worker = startWorker(input);
+    started.push(worker);
     worker.once('message', (message: { ok: true; partial: PartialState } | { ok: false; error: { name: string; message: string; issues?: unknown } }) => {
       void worker.terminate();
       if (message.ok) resolve(message.partial);
@@ -95,10 +99,12 @@ function runWorker(input: WorkerInput): Promise<PartialState> {
 }
 
 /**
- * Scores record files on several worker threads: NDJSON files are cut into byte ranges (at line
- * starts), each worker reads its ranges into its own session, and the partial states are merged
- * into one — the same result, byte for byte, as one pass over all the files. Reading, parsing,
+ * Scores record files on several threads: NDJSON files are cut into byte ranges (at line
+ * starts); this thread reads the first shard into its own session while each worker thread reads
+ * another into a session of its own, and the workers' partial states are then merged into this
+ * one — the same result, byte for byte, as one pass over all the files. Reading, parsing,
  * validation and routing run in parallel; the merge and the final evaluation run on this thread.
+ * With `workers: 1` no thread is started.
  *
  * @example
  * const run = await scoreFilesInParallel({ graph, rules, files: ['records.ndjson'], workers: 2 });
@@ -118,7 +124,20 @@ export async function scoreFilesInParallel(input: ParallelInput): Promise<Scored
   const buckets: ShardTask[][] = Array.from({ length: Math.min(workers, Math.max(1, tasks.length)) }, () => []);
   tasks.forEach((task, i) => buckets[i % buckets.length]?.push(task));
   const base = { graph, rules: input.rules, lang, ...(input.asOf !== undefined ? { asOf: input.asOf } : {}) };
-  const partials = await Promise.all(buckets.map((bucket) => runWorker({ ...base, tasks: bucket })));
-  for (const partial of partials) session.absorb(partial);
+  const [own = [], ...others] = buckets;
+  // The workers start first, so that their graph parsing overlaps this thread's reading; a
+  // worker's failure is not lost while this thread reads (the promise is awaited below).
+  const started: Worker[] = [];
+  const partials = Promise.all(others.map((bucket) => runWorker({ ...base, tasks: bucket }, started)));
+  partials.catch(() => undefined);
+  try {
+    await readShard(session, own, lang);
+  } catch (error) {
+    // This thread's shard failed (a file that cannot be read): the workers' work is of no use.
+    await Promise.all(started.map((worker) => worker.terminate()));
+    throw error;
+  }
+  // Merged in shard order after this thread's own records: problems keep the order of one pass.
+  for (const partial of await partials) session.absorb(partial);
   return session.finish();
 }
