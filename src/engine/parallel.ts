@@ -8,6 +8,7 @@ import { toGraphInput } from '../graph/serialize.js';
 import type { Graph } from '../graph/types.js';
 import { openAssessment, type ScoredRun } from './assess.js';
 import type { PartialState } from './partial.js';
+import { trustPartial } from './partial-check.js';
 import { readShard, type ShardTask } from './shard-read.js';
 
 export type { ShardTask };
@@ -90,7 +91,11 @@ function runWorker(input: WorkerInput, started: Worker[]): Promise<PartialState>
     started.push(worker);
     worker.once('message', (message: { ok: true; partial: PartialState } | { ok: false; error: { name: string; message: string; issues?: unknown } }) => {
       void worker.terminate();
-      if (message.ok) resolve(message.partial);
+      if (message.ok) {
+        // made by this engine on one of its own threads: absorbing it need not check it again
+        trustPartial(message.partial);
+        resolve(message.partial);
+      }
       else if (message.error.name === 'ValidationError' && Array.isArray(message.error.issues)) reject(new ValidationError('records', message.error.issues as never, input.lang as Lang));
       else reject(new Error(message.error.message));
     });

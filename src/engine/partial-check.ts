@@ -14,67 +14,56 @@ export const MAX_STATE_DEPTH = 16;
 
 const COUNTERS = ['outOfPeriod', 'pending', 'rejected', 'unusedType', 'unknownSubject', 'unknownReference', 'unassignedScore'] as const;
 
-/** Where an encoded measure state is not one (see partial-codec.ts), or undefined when it is. */
-function encodedProblem(value: unknown, path: (string | number)[], depth: number): { path: (string | number)[]; code: string } | undefined {
-  if (value === null || typeof value === 'boolean' || typeof value === 'string') return undefined;
-  if (typeof value === 'number') return Number.isFinite(value) ? undefined : { path, code: 'partial-state-invalid' };
-  if (depth >= MAX_STATE_DEPTH) return { path, code: 'partial-state-deep' };
-  const items = (list: unknown, at: string, pairs: boolean): { path: (string | number)[]; code: string } | undefined => {
-    if (!Array.isArray(list)) return { path: [...path, at], code: 'partial-state-invalid' };
-    for (let i = 0; i < list.length; i++) {
-      const item: unknown = list[i];
-      if (!pairs) {
-        const problem = encodedProblem(item, [...path, at, i], depth + 1);
-        if (problem) return problem;
-        continue;
-      }
-      if (!Array.isArray(item) || item.length !== 2) return { path: [...path, at, i], code: 'partial-state-invalid' };
-      if (at === '$o' && typeof item[0] !== 'string') return { path: [...path, at, i, 0], code: 'partial-state-invalid' };
-      const problem = encodedProblem(item[0], [...path, at, i, 0], depth + 1) ?? encodedProblem(item[1], [...path, at, i, 1], depth + 1);
-      if (problem) return problem;
-    }
-    return undefined;
-  };
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const problem = encodedProblem(value[i], [...path, i], depth + 1);
-      if (problem) return problem;
-    }
-    return undefined;
-  }
-  if (typeof value !== 'object') return { path, code: 'partial-state-invalid' };
-  const keys = Object.keys(value);
-  const key = keys[0];
-  if (keys.length !== 1 || (key !== '$m' && key !== '$s' && key !== '$o')) return { path, code: 'partial-state-invalid' };
-  const list = Object.getOwnPropertyDescriptor(value, key)?.value as unknown;
-  return items(list, key, key !== '$s');
+/** A problem in an encoded state: its path from the state (built on the way out), and its code. */
+interface StateProblem {
+  readonly path: (string | number)[];
+  readonly code: 'partial-state-invalid' | 'partial-state-deep';
 }
 
-/** Whether a value is an encoded measure state, without building paths (the common case). */
-function isEncoded(value: unknown, depth: number): boolean {
-  if (value === null || typeof value === 'boolean' || typeof value === 'string') return true;
-  if (typeof value === 'number') return Number.isFinite(value);
-  if (depth >= MAX_STATE_DEPTH || typeof value !== 'object') return false;
+const INVALID = (): StateProblem => ({ path: [], code: 'partial-state-invalid' });
+
+/** Prefixes a problem found below with where it was found; no path is built while all is well. */
+function under(problem: StateProblem | undefined, ...at: (string | number)[]): StateProblem | undefined {
+  if (problem) problem.path.unshift(...at);
+  return problem;
+}
+
+/** Where an encoded measure state (see partial-codec.ts) is not one, or undefined when it is. */
+function encodedProblem(value: unknown, depth: number): StateProblem | undefined {
+  if (value === null || typeof value === 'boolean' || typeof value === 'string') return undefined;
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : INVALID();
+  if (depth >= MAX_STATE_DEPTH) return { path: [], code: 'partial-state-deep' };
   if (Array.isArray(value)) {
-    for (const item of value) if (!isEncoded(item, depth + 1)) return false;
-    return true;
+    for (let i = 0; i < value.length; i++) {
+      const problem = under(encodedProblem(value[i], depth + 1), i);
+      if (problem) return problem;
+    }
+    return undefined;
   }
+  if (typeof value !== 'object') return INVALID();
   const keys = Object.keys(value);
   const key = keys[0];
-  if (keys.length !== 1 || (key !== '$m' && key !== '$s' && key !== '$o')) return false;
+  if (keys.length !== 1 || (key !== '$m' && key !== '$s' && key !== '$o')) return INVALID();
   const list = Object.getOwnPropertyDescriptor(value, key)?.value as unknown;
-  if (!Array.isArray(list)) return false;
-  for (const item of list) {
+  if (!Array.isArray(list)) return under(INVALID(), key);
+  for (let i = 0; i < list.length; i++) {
+    const item: unknown = list[i];
     if (key === '$s') {
-      if (!isEncoded(item, depth + 1)) return false;
-    } else if (!Array.isArray(item) || item.length !== 2 || (key === '$o' && typeof item[0] !== 'string') || !isEncoded(item[0], depth + 1) || !isEncoded(item[1], depth + 1)) return false;
+      const problem = under(encodedProblem(item, depth + 1), key, i);
+      if (problem) return problem;
+      continue;
+    }
+    // $m and $o: [key, value] pairs, an $o key a string
+    if (!Array.isArray(item) || item.length !== 2) return under(INVALID(), key, i);
+    if (key === '$o' && typeof item[0] !== 'string') return under(INVALID(), key, i, 0);
+    const problem = under(encodedProblem(item[0], depth + 1), key, i, 0) ?? under(encodedProblem(item[1], depth + 1), key, i, 1);
+    if (problem) return problem;
   }
-  return true;
+  return undefined;
 }
 
 const encodedState = z.unknown().superRefine((value, ctx) => {
-  if (isEncoded(value, 0)) return;
-  const problem = encodedProblem(value, [], 0);
+  const problem = encodedProblem(value, 0);
   if (problem) ctx.addIssue({ code: 'custom', path: problem.path, input: undefined, params: { code: problem.code, depth: MAX_STATE_DEPTH } });
 });
 
@@ -98,61 +87,19 @@ const issue = z.object({
   line: z.int().optional(),
 });
 
-const DIGEST = /^[A-Za-z0-9+/]{43}=$/;
-const COUNTER_SET: ReadonlySet<unknown> = new Set([...COUNTERS, null]);
-
 const version = z.tuple([
   z.string().min(1),
-  z.array(z.string().regex(DIGEST)).min(1),
+  z.array(z.string().regex(/^[A-Za-z0-9+/]{43}=$/)).min(1),
   z.strictObject({ counter: z.enum(COUNTERS).nullable(), key: z.string().optional() }),
 ]);
-
-const lineRow = z.tuple([subjectType, z.string(), z.string(), line]);
-
-const isStrings = (value: unknown): boolean => Array.isArray(value) && value.every((v) => typeof v === 'string');
-
-// Hand-written checks of the two long lists, a partial state's bulk: one per record id. What fails
-// them is checked again by the schema, which says what is wrong and where.
-function isVersion(v: unknown): boolean {
-  if (!Array.isArray(v) || v.length !== 3 || typeof v[0] !== 'string' || v[0] === '') return false;
-  const digests: unknown = v[1];
-  if (!Array.isArray(digests) || digests.length === 0 || !digests.every((d) => typeof d === 'string' && DIGEST.test(d))) return false;
-  const effect: unknown = v[2];
-  if (typeof effect !== 'object' || effect === null || Array.isArray(effect)) return false;
-  const keys = Object.keys(effect);
-  const { counter, key } = effect as { counter?: unknown; key?: unknown };
-  return COUNTER_SET.has(counter) && keys.includes('counter') && keys.every((k) => k === 'counter' || k === 'key') && (key === undefined || typeof key === 'string');
-}
-
-function isLineRow(row: unknown): boolean {
-  if (!Array.isArray(row) || row.length !== 4 || (row[0] !== 'o' && row[0] !== 'p') || typeof row[1] !== 'string' || typeof row[2] !== 'string') return false;
-  const l: unknown = row[3];
-  if (typeof l !== 'object' || l === null || Array.isArray(l)) return false;
-  const { m, c, s, d, p, r, u, b, v } = l as Record<string, unknown>;
-  if (Object.keys(l).length !== 9 || !isStrings(c) || !isStrings(s) || !isStrings(p) || !isStrings(r) || !isStrings(u) || !isStrings(v)) return false;
-  if (!Array.isArray(d) || d.length !== (s as unknown[]).length || !d.every((x) => Number.isInteger(x))) return false;
-  if (!Array.isArray(b) || !b.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && Number.isFinite(e[1]))) return false;
-  return m !== undefined && isEncoded(m, 0);
-}
-
-/** A list whose items are checked by hand first, and by `schema` (for the issues) when that fails. */
-function bulk(isValid: (item: unknown) => boolean, schema: z.ZodType) {
-  return z.array(z.unknown()).superRefine((items, ctx) => {
-    items.forEach((item, i) => {
-      if (isValid(item)) return;
-      const parsed = schema.safeParse(item, { reportInput: true });
-      if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: [i, ...issue.path] } as never);
-    });
-  });
-}
 
 const partialSchema = z.strictObject({
   format: z.literal('zerenzhi-partial/2'),
   engine: z.string(),
   basis: z.string(),
   occurrences: count,
-  versions: bulk(isVersion, version),
-  lines: bulk(isLineRow, lineRow),
+  versions: z.array(version),
+  lines: z.array(z.tuple([subjectType, z.string(), z.string(), line])),
   business: z.array(z.tuple([subjectType, z.string(), scores])),
   retained: z.array(z.unknown()),
   issues: z.array(issue),
@@ -160,6 +107,21 @@ const partialSchema = z.strictObject({
   skipped: count,
   overLimit: count,
 });
+
+// Partial states this engine made itself in this process (assessParallel's worker threads): not
+// checked again. Nothing outside the package can add to it.
+const trusted = new WeakSet<object>();
+
+/**
+ * Marks a partial state made by this engine in this process (a worker thread's snapshot) so that
+ * absorbing it skips {@link checkPartial}: the check costs a few microseconds per record id.
+ *
+ * @example
+ * trustPartial(partial);
+ */
+export function trustPartial(partial: object): void {
+  trusted.add(partial);
+}
 
 /**
  * Every problem of a value given as a partial state, each with its path from `partial`: the shape
@@ -170,6 +132,7 @@ const partialSchema = z.strictObject({
  * checkPartial(JSON.parse(text), 'zh'); // []
  */
 export function checkPartial(partial: unknown, lang: Lang): Issue[] {
+  if (typeof partial === 'object' && partial !== null && trusted.has(partial)) return [];
   const prefix: IssuePath = ['partial'];
   const parsed = partialSchema.safeParse(partial, { reportInput: true });
   const issues = parsed.success ? [] : fromZodIssues(parsed.error.issues, prefix, lang);

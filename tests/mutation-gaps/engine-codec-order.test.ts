@@ -7,7 +7,7 @@
 //
 // Every case is built inside its `it`: Stryker switches a mutant on in a beforeAll hook.
 import { describe, expect, it } from 'vitest';
-import { decodeState, encodeState } from '../../src/engine/partial-codec.js';
+import { decodeState, encodeState, type Encoded } from '../../src/engine/partial-codec.js';
 
 describe('partial-codec: the order of entries', () => {
   it("a Set's values: 2 before 10 (numbers by value, not as text), then 'B', 'a', 'b', then [1] before an object", () => {
@@ -25,7 +25,7 @@ describe('partial-codec: the order of entries', () => {
     expect(encodeState(new Map(entries))).toEqual(expected);
     expect(encodeState(new Map([...entries].reverse()))).toEqual(expected);
     // and back: the same entries, in that order
-    expect([...(decodeState(expected) as Map<unknown, number>).entries()]).toEqual([[1, 4], [3, 2], ['a', 3], ['b', 1]]);
+    expect([...(decodeState(expected as Encoded) as Map<unknown, number>).entries()]).toEqual([[1, 4], [3, 2], ['a', 3], ['b', 1]]);
   });
 
   it('equal keys of different kinds keep apart: the number 1 and the string "1"', () => {
