@@ -3,7 +3,7 @@ import type { EvidenceRecord } from '../model/record.js';
 import { canonicalRecord } from '../evidence/normalize.js';
 import { addId, emptyLineState, forgetRecord, isCounted, setBonus, type LineState } from './line-state.js';
 import { hasSupport, matchesWhere } from './matches.js';
-import type { RecordMeasure } from './measure-module.js';
+import { keepsState, type RecordMeasure } from './measure-module.js';
 import type { IndicatorPlan, Plan, Route } from './plan.js';
 import { parseCalendarDate } from '../core/calendar.js';
 import { VersionTable, type Effect } from './versions.js';
@@ -131,9 +131,7 @@ function lineFor(plan: Plan, lines: Map<string, Map<string, LineState>>, subject
   if (!line) {
     const module = indicator.module;
     // A measure read off the line's counted records and their days keeps no state of its own.
-    const measure = module?.kind === 'records' && indicator.indicator.measure && !(module as AnyRecordMeasure).finalizeCounted
-      ? (module as AnyRecordMeasure).init(indicator.indicator.measure as never, plan.context)
-      : undefined;
+    const measure = keepsState(module) && indicator.indicator.measure ? module.init(indicator.indicator.measure as never, plan.context) : undefined;
     line = emptyLineState(measure);
     lineIndicator.set(line, indicator);
     bySubject.set(indicator.indicator.id, line);
@@ -250,7 +248,7 @@ function applyToLine(plan: Plan, indicator: IndicatorPlan, role: Route['role'], 
     return;
   }
   // Counted: a measure with no state of its own reads it off the line at the end.
-  if (!measureModule.finalizeCounted) measureModule.add(line.measure, record, rule.measure as never, plan.context);
+  if (keepsState(measureModule)) measureModule.add(line.measure, record, rule.measure as never, plan.context);
 }
 
 function retain(plan: Plan, acc: Accumulation, record: EvidenceRecord): boolean {
@@ -368,7 +366,7 @@ function withdraw(acc: Accumulation, recordId: string, slot: number): void {
       continue;
     }
     const module = lineIndicator.get(target)?.module;
-    if (module?.kind === 'records' && !(module as AnyRecordMeasure).finalizeCounted && isCounted(target, recordId)) (module as AnyRecordMeasure).remove(target.measure, recordId);
+    if (keepsState(module) && isCounted(target, recordId)) module.remove(target.measure, recordId);
     forgetRecord(target, recordId);
   }
 }
@@ -385,7 +383,7 @@ export function withdrawEverywhere(plan: Plan, acc: Accumulation, ids: readonly 
       for (const [indicator, line] of bySubject) {
         const module = modules.get(indicator);
         for (const id of ids) {
-          if (module?.kind === 'records' && line.measure !== undefined) (module as AnyRecordMeasure).remove(line.measure, id);
+          if (keepsState(module) && line.measure !== undefined) module.remove(line.measure, id);
           forgetRecord(line, id);
         }
       }

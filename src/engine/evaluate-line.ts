@@ -2,6 +2,7 @@ import { joinText } from '../core/explain.js';
 import type { Lang } from '../core/lang.js';
 import { formatMessage } from '../core/messages.js';
 import { formatNumber, roundTo, stableSum } from '../core/number.js';
+import { byCodeUnit } from '../core/order.js';
 import { countedDays, countedSize, emptyLineState, firstCountedIds, type LineState } from './line-state.js';
 import type { DerivedContext, DerivedMeasure, MeasureOutcome, RecordMeasure, SubjectRef } from './measure-module.js';
 import type { IndicatorPlan, Plan } from './plan.js';
@@ -10,7 +11,7 @@ import { scorePoints } from './scoring/index.js';
 
 const ID_SAMPLE = 20;
 
-const sortedIds = (ids: Iterable<string>): string[] => [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+const sortedIds = (ids: Iterable<string>): string[] => [...ids].sort(byCodeUnit);
 
 function measureOutcome(plan: Plan, subject: SubjectRef, ip: IndicatorPlan, line: LineState, derived: DerivedContext): MeasureOutcome | undefined {
   const spec = ip.indicator.measure;

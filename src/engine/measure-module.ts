@@ -86,6 +86,17 @@ export interface RecordMeasure<Spec extends Measure, State> {
   finalizeCounted?(counted: CountedRecords, spec: Spec, ctx: MeasureContext): MeasureOutcome;
 }
 
+/**
+ * Whether the engine keeps a state for this measure on each line: a record measure without
+ * `finalizeCounted` (count, window and cadence are read off the line instead).
+ *
+ * @example
+ * keepsState(MEASURES.get('rating')); // true
+ */
+export function keepsState(module: MeasureModule | undefined): module is RecordMeasure<never, unknown> {
+  return module?.kind === 'records' && !(module as RecordMeasure<never, unknown>).finalizeCounted;
+}
+
 /** The subject an indicator is evaluated for. */
 export type SubjectRef = { readonly type: 'organization'; readonly id: string } | { readonly type: 'person'; readonly id: string };
 

@@ -4,6 +4,7 @@ import type { Lang } from '../core/lang.js';
 import type { IssuePath } from '../core/path.js';
 import { fromZodIssues } from '../core/zod-issues.js';
 import { normalizeRecord } from '../evidence/normalize.js';
+import { EFFECT_COUNTERS } from './versions.js';
 
 /**
  * How deep a measure state may nest in a partial state. The engine's own states nest four levels
@@ -12,7 +13,6 @@ import { normalizeRecord } from '../evidence/normalize.js';
  */
 export const MAX_STATE_DEPTH = 16;
 
-const COUNTERS = ['outOfPeriod', 'pending', 'rejected', 'unusedType', 'unknownSubject', 'unknownReference', 'unassignedScore'] as const;
 
 /** A problem in an encoded state: its path from the state (built on the way out), and its code. */
 interface StateProblem {
@@ -90,7 +90,7 @@ const issue = z.object({
 const version = z.tuple([
   z.string().min(1),
   z.array(z.string().regex(/^[A-Za-z0-9+/]{43}=$/)).min(1),
-  z.strictObject({ counter: z.enum(COUNTERS).nullable(), key: z.string().optional() }),
+  z.strictObject({ counter: z.enum(EFFECT_COUNTERS).nullable(), key: z.string().optional() }),
 ]);
 
 const partialSchema = z.strictObject({

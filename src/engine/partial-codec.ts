@@ -1,4 +1,5 @@
 import { formatCalendarDate } from '../core/calendar.js';
+import { byCodeUnit } from '../core/order.js';
 import type { EvidenceRecord, RecordInput } from '../model/record.js';
 
 /**
@@ -35,9 +36,7 @@ function compareEncoded(a: Encoded, b: Encoded): number {
   const rb = rank(b);
   if (ra !== rb) return ra - rb;
   if (ra === 0) return (a as number) - (b as number);
-  const x = ra === 1 ? (a as string) : JSON.stringify(a);
-  const y = ra === 1 ? (b as string) : JSON.stringify(b);
-  return x < y ? -1 : x > y ? 1 : 0;
+  return ra === 1 ? byCodeUnit(a as string, b as string) : byCodeUnit(JSON.stringify(a), JSON.stringify(b));
 }
 
 /**

@@ -1,11 +1,12 @@
 import type { DayNumber } from '../core/calendar.js';
 import type { Issue } from '../core/issue.js';
+import { byCodeUnit } from '../core/order.js';
 import { normalizeRecord } from '../evidence/normalize.js';
 import { ENGINE_VERSION } from '../version.js';
 import { effectOf, NO_EFFECT, withdrawEverywhere, xorDigest, type Accumulation, type EvidenceStats } from './accumulate.js';
 import type { Effect } from './versions.js';
 import { addId, countedIds, emptyLineState, setBonus, type LineState } from './line-state.js';
-import type { MeasureModule, RecordMeasure } from './measure-module.js';
+import { keepsState, type MeasureModule } from './measure-module.js';
 import { decodeState, encodeState, recordToInput, type Encoded } from './partial-codec.js';
 import type { Plan } from './plan.js';
 import type { RecordInput } from '../model/record.js';
@@ -51,8 +52,7 @@ export interface PartialState {
   readonly overLimit: number;
 }
 
-const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const sorted = (values: Iterable<string>): string[] => [...values].sort(byKey);
+const sorted = (values: Iterable<string>): string[] => [...values].sort(byCodeUnit);
 
 /** A line's records seen, in id order, and their days. */
 function seenJson(seen: ReadonlyMap<string, DayNumber>): Pick<LineJson, 's' | 'd'> {
@@ -103,10 +103,9 @@ export function snapshotAccumulation(acc: Accumulation, basis: string, extra: Pi
 
 function mergeLine(module: MeasureModule | undefined, into: LineState, json: LineJson): void {
   // A measure read off the line's counted records (count, window, cadence) has no state to merge.
-  if (module?.kind === 'records' && !(module as RecordMeasure<never, unknown>).finalizeCounted) {
-    const records = module as RecordMeasure<never, unknown>;
+  if (keepsState(module)) {
     const incoming = decodeState(json.m);
-    into.measure = into.measure === undefined ? incoming : records.merge(into.measure, incoming);
+    into.measure = into.measure === undefined ? incoming : module.merge(into.measure, incoming);
   }
   // Both sides saw the same version of an id (a different one is a conflict, withdrawn after the
   // merge), so its days agree; the earlier day is kept all the same, whatever the merge order.

@@ -9,9 +9,12 @@
 
 import { LargeMap } from '../core/large-map.js';
 
+/** The evidence counters a record can move (besides `received` and `duplicates`). */
+export const EFFECT_COUNTERS = ['outOfPeriod', 'pending', 'rejected', 'unusedType', 'unknownSubject', 'unknownReference', 'unassignedScore'] as const;
+
 /** How one record moved the evidence counters (shared: one object per counter and key). */
 export type Effect = {
-  readonly counter: 'outOfPeriod' | 'pending' | 'rejected' | 'unusedType' | 'unknownSubject' | 'unknownReference' | 'unassignedScore' | null;
+  readonly counter: (typeof EFFECT_COUNTERS)[number] | null;
   readonly key?: string;
 };
 

@@ -17,7 +17,6 @@ const SOURCES: Readonly<Record<SourceKind, { readonly label: string; readonly of
   self: { label: 'explain-source-self', of: 'any' },
 };
 
-
 /** The organizations a source reads one by one (children, contact points, led organizations), sorted, without repeats. */
 function organizationsOf(source: SourceKind, subject: SubjectRef, ctx: DerivedContext): string[] {
   const { graph } = ctx;
