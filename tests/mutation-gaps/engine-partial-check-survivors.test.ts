@@ -10,7 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import { openAssessment } from '../../src/index.js';
 import { checkPartial, MAX_STATE_DEPTH, trustPartial } from '../../src/engine/partial-check.js';
-import { brief, ind, installGuards, rec, rules, smallGraph } from '../reliability/helpers.js';
+import { brief, ind, installGuards, rec, rules, smallGraph, type IssueBrief } from '../reliability/helpers.js';
 
 installGuards();
 
@@ -27,7 +27,7 @@ function withState(state: unknown): Record<string, unknown> {
 }
 
 /** The problems of a snapshot whose first line's state is `state`, as code and path. */
-function problems(state: unknown): { code: string; path: (string | number)[] }[] {
+function problems(state: unknown): IssueBrief[] {
   return brief(checkPartial(withState(state), 'zh'));
 }
 
