@@ -196,7 +196,7 @@ export function openAssessment(input: Omit<AssessInput, 'records'>): AssessmentS
     const previous = input.previous;
     const previousIndex = previous ? indexPrevious(previous) : undefined;
     const finalize = (draft: (typeof all)[number]): SubjectResult => {
-      const result: SubjectResult = { ...draft, grade: grades.get(draft.id) ?? null };
+      const result: SubjectResult = { ...draft, grade: grades.get(draft) ?? null };
       const withVerdict = draft.type === 'person' ? { ...result, verdict: verdictOf(plan, draft) } : result;
       return previousIndex ? comparePrevious(withVerdict, previousIndex) : withVerdict;
     };

@@ -58,32 +58,32 @@ function peerKey(plan: Plan, quota: Quota, subject: SubjectDraft, applies: Appli
  * Grades every subject on the first ladder that applies to it: by thresholds, the lowest grade on
  * a veto, none for probationary members where the ladder says so; then applies quotas, top grade
  * first, keeping within each peer group the best totals (ties: the smaller id) and moving the
- * rest one grade down.
+ * rest one grade down. Keyed by the subject itself: an organization and a person may share an id.
  */
-export function gradeSubjects(plan: Plan, subjects: readonly SubjectDraft[], lang: 'zh' | 'en'): Map<string, GradeAward | null> {
-  const awards = new Map<string, GradeAward | null>();
-  const ladderOf = new Map<string, { ladder: Ladder; applies: Applicability; grades: Grade[] }>();
+export function gradeSubjects(plan: Plan, subjects: readonly SubjectDraft[], lang: 'zh' | 'en'): Map<SubjectDraft, GradeAward | null> {
+  const awards = new Map<SubjectDraft, GradeAward | null>();
+  const ladderOf = new Map<SubjectDraft, { ladder: Ladder; applies: Applicability; grades: Grade[] }>();
   for (const subject of subjects) {
     const match = plan.ladders.find((l) => subjectMatches(l.applies, plan.graph, subject));
     if (!match) {
-      awards.set(subject.id, null);
+      awards.set(subject, null);
       continue;
     }
     const grades = gradesHighestFirst(match.ladder);
-    ladderOf.set(subject.id, { ...match, grades });
+    ladderOf.set(subject, { ...match, grades });
     const person = subject.type === 'person' ? plan.graph.people.get(subject.id) : undefined;
     if (match.ladder.excludeProbationary && person?.probationary) {
-      awards.set(subject.id, null);
+      awards.set(subject, null);
       continue;
     }
     const title = (g: Grade): string => (lang === 'en' && g.titleEn !== undefined ? g.titleEn : g.title);
     const lowest = grades[grades.length - 1] as Grade;
     if (subject.vetoes.length > 0) {
-      awards.set(subject.id, { ladder: match.ladder.id, id: lowest.id, title: title(lowest), reason: 'veto', rank: grades.length, grades: grades.length });
+      awards.set(subject, { ladder: match.ladder.id, id: lowest.id, title: title(lowest), reason: 'veto', rank: grades.length, grades: grades.length });
       continue;
     }
     const grade = byThreshold(grades, gradeOn(plan, subject));
-    awards.set(subject.id, grade ? { ladder: match.ladder.id, id: grade.id, title: title(grade), reason: 'score', rank: grades.indexOf(grade) + 1, grades: grades.length } : null);
+    awards.set(subject, grade ? { ladder: match.ladder.id, id: grade.id, title: title(grade), reason: 'score', rank: grades.indexOf(grade) + 1, grades: grades.length } : null);
   }
   const quotasByLadder = new Map<string, Quota[]>();
   for (const quota of plan.rules.quotas ?? []) {
@@ -96,7 +96,7 @@ export function gradeSubjects(plan: Plan, subjects: readonly SubjectDraft[], lan
     const quotas = (quotasByLadder.get(ladder.id) ?? []).sort(
       (a, b) => grades.findIndex((g) => g.id === a.grade) - grades.findIndex((g) => g.id === b.grade),
     );
-    const graded = subjects.filter((s) => ladderOf.get(s.id)?.ladder.id === ladder.id && awards.get(s.id) != null);
+    const graded = subjects.filter((s) => ladderOf.get(s)?.ladder.id === ladder.id && awards.get(s) != null);
     for (const quota of quotas) {
       const gradeIndex = grades.findIndex((g) => g.id === quota.grade);
       const next = grades[gradeIndex + 1];
@@ -112,11 +112,11 @@ export function gradeSubjects(plan: Plan, subjects: readonly SubjectDraft[], lan
         const byShare = quota.maxShare === undefined ? Number.POSITIVE_INFINITY : allowedByShare(quota.maxShare, members.length);
         const allowed = Math.min(byShare, quota.maxCount ?? Number.POSITIVE_INFINITY);
         const holders = members
-          .filter((s) => awards.get(s.id)?.id === quota.grade)
+          .filter((s) => awards.get(s)?.id === quota.grade)
           .sort((a, b) => gradeOn(plan, b) - gradeOn(plan, a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
         for (const subject of holders.slice(allowed)) {
-          const earned = awards.get(subject.id) as GradeAward;
-          awards.set(subject.id, {
+          const earned = awards.get(subject) as GradeAward;
+          awards.set(subject, {
             ladder: ladder.id,
             id: next.id,
             title: lang === 'en' && next.titleEn !== undefined ? next.titleEn : next.title,

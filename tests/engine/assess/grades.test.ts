@@ -2,7 +2,7 @@
 // cascades), probationary members, subjects without a ladder. Each subject's total is set
 // exactly by one manual-score record on a 100-point manual indicator.
 import { describe, expect, it } from 'vitest';
-import type { GraphInput, RuleSetInput } from '../../../src/index.js';
+import { assess, type GraphInput, type RuleSetInput } from '../../../src/index.js';
 import {
   fourGrades,
   graphInput,
@@ -265,5 +265,27 @@ describe('probationary members and subjects without a ladder', () => {
     expect(person(result, 'p-sec').grade).toEqual({ ladder: 'sec', id: 'average', title: '一般', reason: 'score', rank: 3, grades: 4 });
     // graphInput is untouched by the runs
     expect(graphInput().people).toHaveLength(9);
+  });
+});
+
+describe('an organization and a person with the same id', () => {
+  it('each gets the grade of its own ladder and total', () => {
+    // A person whose id is also a branch's id (the graph checks the two kinds of id apart).
+    const graph = graphInput();
+    graph.people.push({ id: 'b1', name: '同号党员', partyMember: true });
+    graph.posts.push({ person: 'b1', organization: 'b2', role: 'member' });
+    const rules = ruleSet([manualIndicator('score', 100), manualIndicator('member-score', 100, { posts: ['member'] })], {
+      ladders: [
+        orgLadder(['branch']),
+        { id: 'member', title: '民主评议党员', appliesTo: { posts: ['member'] }, grades: [{ id: 'qualified', title: '合格', min: 60 }, { id: 'unqualified', title: '不合格', min: 0 }] },
+      ],
+    });
+    const records = [manualScore('s-b1', { organization: 'b1' }, 'score', 95), manualScore('m-b1', { person: 'b1' }, 'member-score', 40)];
+    const result = assess({ graph, rules, records });
+    // branch b1: 95 of 100 → the org ladder's top grade; person b1: 40 → below the member ladder's 60
+    expect(org(result, 'b1').total).toBe(95);
+    expect(org(result, 'b1').grade).toEqual(good);
+    expect(person(result, 'b1').total).toBe(40);
+    expect(person(result, 'b1').grade).toEqual({ ladder: 'member', id: 'unqualified', title: '不合格', reason: 'score', rank: 2, grades: 2 });
   });
 });
