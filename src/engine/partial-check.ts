@@ -87,10 +87,19 @@ const issue = z.object({
   line: z.int().optional(),
 });
 
+/** The evidence counters whose effect carries a key (accumulate.ts, effectOf). */
+const KEYED_COUNTERS: ReadonlySet<string> = new Set(['unusedType', 'unknownSubject', 'unknownReference']);
+
 const version = z.tuple([
   z.string().min(1),
   z.array(z.string().regex(/^[A-Za-z0-9+/]{43}=$/)).min(1),
-  z.strictObject({ counter: z.enum(EFFECT_COUNTERS).nullable(), key: z.string().optional() }),
+  z
+    .strictObject({ counter: z.enum(EFFECT_COUNTERS).nullable(), key: z.string().optional() })
+    .superRefine((effect, ctx) => {
+      // The engine keys these three by record type or by the subject not found, and no other.
+      const keyed = effect.counter !== null && KEYED_COUNTERS.has(effect.counter);
+      if (keyed !== (effect.key !== undefined)) ctx.addIssue({ code: 'custom', path: ['key'], input: undefined, params: { code: 'partial-effect-key', counter: String(effect.counter), keyed } });
+    }),
 ]);
 
 const partialSchema = z.strictObject({

@@ -68,6 +68,10 @@ export const engineMessages = {
     zh: (p) => `记录日期（d）应与上报记录（s）一一对应：s 有 ${p['seen']} 条，d 有 ${p['days']} 条`,
     en: (p) => `the days (d) must match the records seen (s) one for one: s has ${p['seen']}, d has ${p['days']}`,
   },
+  'partial-effect-key': {
+    zh: (p) => `证据计数 ${p['counter']} ${p['keyed'] ? '应带有 key（记录类型或无法对应的对象）' : '不应带有 key'}`,
+    en: (p) => `the evidence counter ${p['counter']} ${p['keyed'] ? 'needs a key (the record type or the subject not found)' : 'takes no key'}`,
+  },
   'partial-state-invalid': {
     zh: () => `计量状态的编码无效：应为数字、字符串、true/false、null、列表，或 {"$m": [...]}、{"$s": [...]}、{"$o": [...]} 之一`,
     en: () => `not an encoded measure state: expected a number, string, boolean, null, a list, or one of {"$m": [...]}, {"$s": [...]}, {"$o": [...]}`,
