@@ -289,3 +289,15 @@ describe('an organization and a person with the same id', () => {
     expect(person(result, 'b1').grade).toEqual({ ladder: 'member', id: 'unqualified', title: '不合格', reason: 'score', rank: 2, grades: 2 });
   });
 });
+
+describe('an organization and a probationary person with the same id', () => {
+  it('a ladder that leaves out probationary members still grades the organization', () => {
+    const graph = graphInput();
+    graph.people.push({ id: 'b1', name: '同号预备党员', partyMember: true, probationary: true });
+    graph.posts.push({ person: 'b1', organization: 'b2', role: 'member' });
+    const rules = ruleSet([manualIndicator('score', 100)], { ladders: [{ ...orgLadder(['branch']), excludeProbationary: true }] });
+    const result = assess({ graph, rules, records: [manualScore('s-b1', { organization: 'b1' }, 'score', 95)] });
+    // branch b1 is not a member, probationary or not: 95 → the top grade
+    expect(org(result, 'b1').grade).toEqual(good);
+  });
+});
