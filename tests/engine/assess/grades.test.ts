@@ -301,3 +301,36 @@ describe('an organization and a probationary person with the same id', () => {
     expect(org(result, 'b1').grade).toEqual(good);
   });
 });
+
+describe('grades: details the rerun of the grading part found untested', () => {
+  it('in English, a grade with no English title keeps its Chinese one', () => {
+    const result = run(ruleSet([SCORE], { ladders: [orgLadder(['branch'])] }), scores({ b1: 95 }), { lang: 'en' });
+    expect(org(result, 'b1').grade).toEqual(good);
+  });
+
+  it('a share quota is of the members graded: a probationary member left out does not count', () => {
+    const rules = ruleSet([manualIndicator('member-score', 100, { posts: ['member'] })], {
+      ladders: [{ id: 'member', title: '民主评议党员', appliesTo: { posts: ['member'] }, excludeProbationary: true, grades: [{ id: 'excellent', title: '优秀', min: 90 }, { id: 'qualified', title: '合格', min: 0 }] }],
+      quotas: [{ ladder: 'member', grade: 'excellent', maxShare: 0.5 }],
+    });
+    const records = [
+      manualScore('m-prob', { person: 'p-b1-prob' }, 'member-score', 99),
+      manualScore('m-b1', { person: 'p-b1-m' }, 'member-score', 95),
+      manualScore('m-b2', { person: 'p-b2-m' }, 'member-score', 93),
+      manualScore('m-g1', { person: 'p-g1-m' }, 'member-score', 70),
+    ];
+    const result = run(rules, records);
+    // three graded members: half of 3 → 1 excellent place (not 2 of 4), kept by the higher total
+    expect(person(result, 'p-b1-m').grade).toMatchObject({ id: 'excellent', reason: 'score' });
+    expect(person(result, 'p-b2-m').grade).toMatchObject({ id: 'qualified', reason: 'quota', earned: 'excellent' });
+    expect(person(result, 'p-b1-prob').grade).toBeNull();
+  });
+
+  it('a quota on the lowest grade moves no one: there is no grade below it', () => {
+    const rules = ruleSet([SCORE], { ladders: [orgLadder(['branch'])], quotas: [{ ladder: 'org', grade: 'poor', maxCount: 1 }] });
+    const result = run(rules, scores({ b1: 10, b2: 20 }));
+    const poor = { ladder: 'org', id: 'poor', title: '差', reason: 'score', rank: 4, grades: 4 };
+    expect(org(result, 'b1').grade).toEqual(poor);
+    expect(org(result, 'b2').grade).toEqual(poor);
+  });
+});
