@@ -4,7 +4,7 @@ import type { Lang } from '../core/lang.js';
 import type { IssuePath } from '../core/path.js';
 import { fromZodIssues } from '../core/zod-issues.js';
 import { normalizeRecord } from '../evidence/normalize.js';
-import { EFFECT_COUNTERS } from './versions.js';
+import { EFFECT_COUNTERS, KEYED_EFFECT_COUNTERS } from './versions.js';
 
 /**
  * How deep a measure state may nest in a partial state. The engine's own states nest four levels
@@ -12,7 +12,6 @@ import { EFFECT_COUNTERS } from './versions.js';
  * overflowing the stack of the recursive decoder.
  */
 export const MAX_STATE_DEPTH = 16;
-
 
 /** A problem in an encoded state: its path from the state (built on the way out), and its code. */
 interface StateProblem {
@@ -87,17 +86,13 @@ const issue = z.object({
   line: z.int().optional(),
 });
 
-/** The evidence counters whose effect carries a key (accumulate.ts, effectOf). */
-const KEYED_COUNTERS: ReadonlySet<string> = new Set(['unusedType', 'unknownSubject', 'unknownReference']);
-
 const version = z.tuple([
   z.string().min(1),
   z.array(z.string().regex(/^[A-Za-z0-9+/]{43}=$/)).min(1),
   z
     .strictObject({ counter: z.enum(EFFECT_COUNTERS).nullable(), key: z.string().optional() })
     .superRefine((effect, ctx) => {
-      // The engine keys these three by record type or by the subject not found, and no other.
-      const keyed = effect.counter !== null && KEYED_COUNTERS.has(effect.counter);
+      const keyed = effect.counter !== null && KEYED_EFFECT_COUNTERS.has(effect.counter);
       if (keyed !== (effect.key !== undefined)) ctx.addIssue({ code: 'custom', path: ['key'], input: undefined, params: { code: 'partial-effect-key', counter: String(effect.counter), keyed } });
     }),
 ]);

@@ -12,6 +12,9 @@ import { LargeMap } from '../core/large-map.js';
 /** The evidence counters a record can move (besides `received` and `duplicates`). */
 export const EFFECT_COUNTERS = ['outOfPeriod', 'pending', 'rejected', 'unusedType', 'unknownSubject', 'unknownReference', 'unassignedScore'] as const;
 
+/** The counters whose effect carries a key (the record type, or the subject not found); the others carry none. */
+export const KEYED_EFFECT_COUNTERS: ReadonlySet<string> = new Set(['unusedType', 'unknownSubject', 'unknownReference']);
+
 /** How one record moved the evidence counters (shared: one object per counter and key). */
 export type Effect = {
   readonly counter: (typeof EFFECT_COUNTERS)[number] | null;
