@@ -1,4 +1,5 @@
 import { joinText } from '../core/explain.js';
+import { byCodeUnit } from '../core/order.js';
 import type { Lang } from '../core/lang.js';
 import { formatMessage } from '../core/messages.js';
 import type { Graph } from '../graph/types.js';
@@ -14,9 +15,77 @@ function flaggedOrganizations(findings: readonly Finding[]): Set<string> {
   return new Set(findings.filter((f) => f.trigger.subject.type === 'organization').map((f) => f.trigger.subject.id));
 }
 
-function subtree(graph: Graph, id: string): readonly string[] {
-  const span = graph.index.span.get(id);
-  return span ? graph.index.preorder.slice(span.enter, span.exit) : [id];
+/** The flagged organizations' places in the preorder walk, ascending (those outside the walk left out). */
+function flaggedPlaces(graph: Graph, flagged: ReadonlySet<string>): number[] {
+  const out: number[] = [];
+  for (const id of flagged) {
+    const span = graph.index.span.get(id);
+    if (span) out.push(span.enter);
+  }
+  return out.sort((a, b) => a - b);
+}
+
+/** The first index of `sorted` whose value is at least `value`. */
+function lowerBound(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * What one person answers for: whole subtrees (as runs [enter, exit) of the preorder walk) and
+ * single organizations (liaison points, or organizations outside the walk). Subtrees of one walk
+ * are nested or apart, so their union is the runs not inside an earlier one.
+ */
+class Scope {
+  readonly #runs: [number, number][] = [];
+  readonly #singles = new Set<string>();
+  readonly #graph: Graph;
+
+  constructor(graph: Graph) {
+    this.#graph = graph;
+  }
+
+  addSubtree(id: string): void {
+    const span = this.#graph.index.span.get(id);
+    if (span) this.#runs.push([span.enter, span.exit]);
+    else this.#singles.add(id);
+  }
+
+  addOne(id: string): void {
+    this.#singles.add(id);
+  }
+
+  /** How many organizations, and which of `flagged` (at `places`) are among them, in id order. */
+  count(flagged: ReadonlySet<string>, places: readonly number[]): { size: number; hit: string[] } {
+    const { preorder, span } = this.#graph.index;
+    this.#runs.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+    const merged: [number, number][] = [];
+    for (const run of this.#runs) {
+      const last = merged[merged.length - 1];
+      if (last && run[0] < last[1]) last[1] = Math.max(last[1], run[1]);
+      else merged.push([run[0], run[1]]);
+    }
+    let size = 0;
+    const hit: string[] = [];
+    for (const [enter, exit] of merged) {
+      size += exit - enter;
+      for (let i = lowerBound(places, enter); i < places.length && (places[i] as number) < exit; i++) hit.push(preorder[places[i] as number] as string);
+    }
+    for (const id of this.#singles) {
+      const at = span.get(id)?.enter;
+      // Already counted: inside one of the subtrees.
+      if (at !== undefined && merged.some(([enter, exit]) => enter <= at && at < exit)) continue;
+      size++;
+      if (flagged.has(id)) hit.push(id);
+    }
+    return { size, hit: hit.sort(byCodeUnit) };
+  }
 }
 
 /**
@@ -28,15 +97,22 @@ function subtree(graph: Graph, id: string): readonly string[] {
  */
 export function pressureOf(graph: Graph, findings: readonly Finding[]): Pressure[] {
   const flagged = flaggedOrganizations(findings);
+  const places = flaggedPlaces(graph, flagged);
   const out: Pressure[] = [];
+  const { postsByPerson, oversightByMember, liaisonByLeader } = graph.index;
   for (const [personId, person] of graph.people) {
-    const scope = new Set<string>();
-    for (const post of graph.index.postsByPerson.get(personId) ?? []) if (LEADERSHIP.has(post.role)) for (const id of subtree(graph, post.organization)) scope.add(id);
-    for (const edge of graph.index.oversightByMember.get(personId) ?? []) for (const id of subtree(graph, edge.organization)) scope.add(id);
-    for (const id of graph.index.liaisonByLeader.get(personId) ?? []) scope.add(id);
-    if (scope.size === 0) continue;
-    const hit = [...scope].filter((id) => flagged.has(id)).sort();
-    out.push({ person: personId, name: person.name, answersFor: scope.size, flagged: hit.length, share: Math.round((hit.length / scope.size) * 10_000) / 10_000, flaggedOrganizations: hit });
+    const posts = postsByPerson.get(personId);
+    const oversight = oversightByMember.get(personId);
+    const liaison = liaisonByLeader.get(personId);
+    // Most people lead nothing and oversee nothing.
+    if (!oversight && !liaison && !posts?.some((post) => LEADERSHIP.has(post.role))) continue;
+    const scope = new Scope(graph);
+    for (const post of posts ?? []) if (LEADERSHIP.has(post.role)) scope.addSubtree(post.organization);
+    for (const edge of oversight ?? []) scope.addSubtree(edge.organization);
+    for (const id of liaison ?? []) scope.addOne(id);
+    const { size, hit } = scope.count(flagged, places);
+    if (size === 0) continue;
+    out.push({ person: personId, name: person.name, answersFor: size, flagged: hit.length, share: Math.round((hit.length / size) * 10_000) / 10_000, flaggedOrganizations: hit });
   }
   return out;
 }
