@@ -11,11 +11,37 @@
 // A module too big for one sitting is run in parts: MUTATE_PART=measures npm run mutate:engine --
 // --mutate 'src/engine/measures/**/*.ts' writes to reports/mutation/engine-measures/, with its own
 // incremental file; `npm run mutate:score` adds the parts up per module.
+import { mkdirSync, writeFileSync } from 'node:fs';
+
 const script = process.env.npm_lifecycle_event ?? '';
 const module = script.startsWith('mutate:') ? script.slice('mutate:'.length) : 'all';
 const part = process.env.MUTATE_PART;
 if (part !== undefined && !/^[a-z0-9-]+$/.test(part)) throw new Error(`MUTATE_PART must be lower-case letters, digits and dashes: ${part}`);
 const out = `reports/mutation/${module}${part ? `-${part}` : ''}`;
+
+const DEFAULT_MUTATE = [
+  'src/graph/**/*.ts',
+  'src/engine/**/*.ts',
+  'src/accountability/**/*.ts',
+  // run inside worker threads (assessParallel), where a mutant is never switched on, and by the
+  // tests of assessParallel, which start threads and are left out of the mutation suite
+  '!src/engine/parallel.ts',
+  '!src/engine/worker.ts',
+  '!src/engine/shard-read.ts',
+];
+
+// What this run mutates, kept beside its report: with `incremental`, Stryker's report also lists
+// the files of earlier runs into the same folder, with their old results, and
+// scripts/mutation-score.ts must not take those for this run's. Written by the `stryker run`
+// process only (its test-runner children load this file too).
+const argv = process.argv;
+const command = argv.indexOf('run');
+if (command !== -1 && /stryker/.test(argv[1] ?? '')) {
+  const at = argv.findIndex((a) => a === '--mutate' || a === '-m');
+  const patterns = at === -1 ? DEFAULT_MUTATE : (argv[at + 1] ?? '').split(',').filter((p) => p !== '');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(`${out}/mutated.json`, `${JSON.stringify({ mutate: patterns }, null, 2)}\n`);
+}
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -27,16 +53,7 @@ export default {
     configFile: 'vitest.mutation.config.ts',
   },
   coverageAnalysis: 'perTest',
-  mutate: [
-    'src/graph/**/*.ts',
-    'src/engine/**/*.ts',
-    'src/accountability/**/*.ts',
-    // run inside worker threads (assessParallel), where a mutant is never switched on, and by the
-    // tests of assessParallel, which start threads and are left out of the mutation suite
-    '!src/engine/parallel.ts',
-    '!src/engine/worker.ts',
-    '!src/engine/shard-read.ts',
-  ],
+  mutate: DEFAULT_MUTATE,
   // Mutants that run only while a module loads (top-level constants): they would need the whole
   // suite rerun for each, and are covered by every test that imports the module anyway.
   ignoreStatic: true,

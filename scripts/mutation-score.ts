@@ -1,7 +1,9 @@
 // Adds up the Stryker reports under reports/mutation/ (one folder per module or module part, see
 // stryker.config.mjs) into one score per module: src/graph, src/engine, src/accountability.
-// Where two reports hold the same source file, the newer report counts. Files of a module that no
-// report holds are listed as not run, so a partial figure is never mistaken for the module's.
+// Where two reports hold the same source file, the newer report counts; a file that a run did not
+// mutate (its report lists it from an earlier run, see mutated.json) is not taken from that
+// report. Files of a module that no report holds are listed as not run, so a partial figure is
+// never mistaken for the module's.
 //
 //   npm run mutate:score            # table per module
 //   npm run mutate:score -- --files # and per file
@@ -57,6 +59,44 @@ function sourceFiles(dir: string): string[] {
   return out.sort();
 }
 
+/**
+ * A Stryker `--mutate` glob as a regular expression: `**` any folders, `*` any characters but `/`,
+ * `{a,b}` either (the forms the npm scripts and TESTING.md use).
+ */
+function globToRegExp(glob: string): RegExp {
+  let out = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i] as string;
+    if (glob.startsWith('**/', i)) {
+      out += '(?:.*/)?';
+      i += 2;
+    } else if (glob.startsWith('**', i)) {
+      out += '.*';
+      i += 1;
+    } else if (c === '*') out += '[^/]*';
+    else if (c === '?') out += '[^/]';
+    else if (c === '{') out += '(?:';
+    else if (c === '}') out += ')';
+    else if (c === ',') out += '|';
+    else out += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${out}$`);
+}
+
+/**
+ * Which files a report folder's run mutated, from the `mutated.json` that stryker.config.mjs
+ * writes beside the report. A folder without one (runs before it was written) counts every file
+ * its report lists.
+ */
+function mutatedBy(folder: string): (file: string) => boolean {
+  const path = join(folder, 'mutated.json');
+  if (!existsSync(path)) return () => true;
+  const { mutate } = JSON.parse(readFileSync(path, 'utf8')) as { mutate: readonly string[] };
+  const include = mutate.filter((g) => !g.startsWith('!')).map(globToRegExp);
+  const exclude = mutate.filter((g) => g.startsWith('!')).map((g) => globToRegExp(g.slice(1)));
+  return (file) => include.some((r) => r.test(file)) && !exclude.some((r) => r.test(file));
+}
+
 // file → counts from the newest report holding it
 const latest = new Map<string, { mtime: number; counts: Counts; report: string }>();
 if (existsSync(ROOT)) {
@@ -65,7 +105,10 @@ if (existsSync(ROOT)) {
     if (!existsSync(path)) continue;
     const mtime = statSync(path).mtimeMs;
     const report = JSON.parse(readFileSync(path, 'utf8')) as Report;
+    const mutated = mutatedBy(join(ROOT, folder));
     for (const [file, { mutants }] of Object.entries(report.files)) {
+      // Carried over from an earlier run into the same folder (incremental), not tested by this one.
+      if (!mutated(file)) continue;
       const known = latest.get(file);
       if (!known || known.mtime < mtime) latest.set(file, { mtime, counts: count(mutants), report: folder });
     }

@@ -15,6 +15,10 @@ describe('the scoring registry', () => {
     expect(scorePoints(outcome({ ratio: 0.5 }), 4, { method: 'proportional' }).points).toBe(2);
   });
 
+  it('refuses a method it has no module for, by name (only an untyped caller can get there: rule sets are validated first)', () => {
+    expect(() => scorePoints(outcome(), 4, { method: 'bonus-only' } as never)).toThrow(new TypeError('zerenzhi: unknown scoring method "bonus-only"'));
+  });
+
   it('is read-only', () => {
     expect(() => (SCORING as Map<string, unknown>).set('x', {})).toThrow(TypeError);
   });

@@ -30,6 +30,13 @@ describe('steps', () => {
     });
   });
 
+  it('with no steps at all (an untyped caller: the schema asks for one), gives 0 and names 0 as the lowest step', () => {
+    expect(stepsScoring.score(outcome({ value: 1 }), 4, { method: 'steps', steps: [] } as never)).toEqual({
+      points: 0,
+      detail: { zh: '实测值 1，未达到最低档（0），得0分', en: 'measured 1, below the lowest step (0), 0 points' },
+    });
+  });
+
   it('reads the ratio when told to, and never gives more than the line', () => {
     const onRatio: StepsScoring = { method: 'steps', on: 'ratio', steps: [{ atLeast: 0.9, points: 5 }, { atLeast: 0.6, points: 2 }] };
     // ratio 0.95 ≥ 0.9 → 5 points, but the line is worth 4
