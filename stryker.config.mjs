@@ -37,7 +37,8 @@ const DEFAULT_MUTATE = [
 const argv = process.argv;
 const command = argv.indexOf('run');
 if (command !== -1 && /stryker/.test(argv[1] ?? '')) {
-  const at = argv.findIndex((a) => a === '--mutate' || a === '-m');
+  // The npm scripts give a --mutate of their own; one given after it (npm run mutate:engine -- --mutate ...) wins.
+  const at = argv.findLastIndex((a) => a === '--mutate' || a === '-m');
   const patterns = at === -1 ? DEFAULT_MUTATE : (argv[at + 1] ?? '').split(',').filter((p) => p !== '');
   mkdirSync(out, { recursive: true });
   writeFileSync(`${out}/mutated.json`, `${JSON.stringify({ mutate: patterns }, null, 2)}\n`);
