@@ -2,6 +2,7 @@ import { joinText } from '../core/explain.js';
 import { byCodeUnit } from '../core/order.js';
 import type { Lang } from '../core/lang.js';
 import { formatMessage } from '../core/messages.js';
+import type { Span } from '../graph/hierarchy.js';
 import type { Graph } from '../graph/types.js';
 import { LEADERSHIP_ROLES, type PostRole } from '../model/graph.js';
 import type { Accountability } from '../model/accountability.js';
@@ -38,54 +39,22 @@ function lowerBound(sorted: readonly number[], value: number): number {
 }
 
 /**
- * What one person answers for: whole subtrees (as runs [enter, exit) of the preorder walk) and
- * single organizations (liaison points, or organizations outside the walk). Subtrees of one walk
- * are nested or apart, so their union is the runs not inside an earlier one.
+ * How many organizations the subtrees hold together, and which flagged ones (at `places`) are
+ * among them, in id order. Subtrees of one walk are nested or apart: their union is the subtrees
+ * that start after the end of every earlier one.
  */
-class Scope {
-  readonly #runs: [number, number][] = [];
-  readonly #singles = new Set<string>();
-  readonly #graph: Graph;
-
-  constructor(graph: Graph) {
-    this.#graph = graph;
+function union(subtrees: Span[], places: readonly number[], preorder: readonly string[]): { size: number; hit: string[] } {
+  subtrees.sort((a, b) => a.enter - b.enter || b.exit - a.exit);
+  let size = 0;
+  let end = 0;
+  const hit: string[] = [];
+  for (const { enter, exit } of subtrees) {
+    if (enter < end) continue;
+    end = exit;
+    size += exit - enter;
+    for (let i = lowerBound(places, enter); i < places.length && (places[i] as number) < exit; i++) hit.push(preorder[places[i] as number] as string);
   }
-
-  addSubtree(id: string): void {
-    const span = this.#graph.index.span.get(id);
-    if (span) this.#runs.push([span.enter, span.exit]);
-    else this.#singles.add(id);
-  }
-
-  addOne(id: string): void {
-    this.#singles.add(id);
-  }
-
-  /** How many organizations, and which of `flagged` (at `places`) are among them, in id order. */
-  count(flagged: ReadonlySet<string>, places: readonly number[]): { size: number; hit: string[] } {
-    const { preorder, span } = this.#graph.index;
-    this.#runs.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
-    const merged: [number, number][] = [];
-    for (const run of this.#runs) {
-      const last = merged[merged.length - 1];
-      if (last && run[0] < last[1]) last[1] = Math.max(last[1], run[1]);
-      else merged.push([run[0], run[1]]);
-    }
-    let size = 0;
-    const hit: string[] = [];
-    for (const [enter, exit] of merged) {
-      size += exit - enter;
-      for (let i = lowerBound(places, enter); i < places.length && (places[i] as number) < exit; i++) hit.push(preorder[places[i] as number] as string);
-    }
-    for (const id of this.#singles) {
-      const at = span.get(id)?.enter;
-      // Already counted: inside one of the subtrees.
-      if (at !== undefined && merged.some(([enter, exit]) => enter <= at && at < exit)) continue;
-      size++;
-      if (flagged.has(id)) hit.push(id);
-    }
-    return { size, hit: hit.sort(byCodeUnit) };
-  }
+  return { size, hit: hit.sort(byCodeUnit) };
 }
 
 /**
@@ -98,20 +67,19 @@ class Scope {
 export function pressureOf(graph: Graph, findings: readonly Finding[]): Pressure[] {
   const flagged = flaggedOrganizations(findings);
   const places = flaggedPlaces(graph, flagged);
+  const { postsByPerson, span, preorder } = graph.index;
   const out: Pressure[] = [];
-  const { postsByPerson, oversightByMember, liaisonByLeader } = graph.index;
   for (const [personId, person] of graph.people) {
-    const posts = postsByPerson.get(personId);
-    const oversight = oversightByMember.get(personId);
-    const liaison = liaisonByLeader.get(personId);
-    // Most people lead nothing and oversee nothing.
-    if (!oversight && !liaison && !posts?.some((post) => LEADERSHIP.has(post.role))) continue;
-    const scope = new Scope(graph);
-    for (const post of posts ?? []) if (LEADERSHIP.has(post.role)) scope.addSubtree(post.organization);
-    for (const edge of oversight ?? []) scope.addSubtree(edge.organization);
-    for (const id of liaison ?? []) scope.addOne(id);
-    const { size, hit } = scope.count(flagged, places);
-    if (size === 0) continue;
+    // The subtrees they lead. The areas they oversee and their contact points lie inside those:
+    // the graph refuses oversight or liaison under no organization the person leads
+    // (oversight-outside-team, liaison-not-leader), so they add no organization.
+    const led: Span[] = [];
+    for (const post of postsByPerson.get(personId) ?? []) {
+      const at = LEADERSHIP.has(post.role) ? span.get(post.organization) : undefined;
+      if (at) led.push(at);
+    }
+    if (led.length === 0) continue;
+    const { size, hit } = union(led, places, preorder);
     out.push({ person: personId, name: person.name, answersFor: size, flagged: hit.length, share: Math.round((hit.length / size) * 10_000) / 10_000, flaggedOrganizations: hit });
   }
   return out;
