@@ -52,7 +52,8 @@ export { coverage, type CoverageGap, type CoverageOptions, type CoverageReport, 
 export { toGraphInput } from './graph/serialize.js';
 export { formatChainText, formatCoverageText, formatDutiesText } from './report/graph-text.js';
 export { toMarkdown, type MarkdownOptions } from './report/markdown.js';
-export { toCsv, type CsvOptions, type CsvReport } from './report/csv.js';
+export { toCsv, toCsvChunks, type CsvChunks, type CsvOptions, type CsvReport } from './report/csv.js';
+export { jsonChunks, type JsonChunkOptions } from './core/json-chunks.js';
 export { toMermaid, type MermaidOptions } from './report/mermaid.js';
 export { resultJsonSchema } from './report/result-schema.js';
 

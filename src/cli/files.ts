@@ -1,5 +1,6 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { makeIssue, type Issue } from '../core/issue.js';
+import { batched } from '../core/json-chunks.js';
 import type { Lang } from '../core/lang.js';
 import { ValidationError } from '../core/validation-error.js';
 import { stripBom } from '../evidence/reader-common.js';
@@ -112,9 +113,28 @@ export function parsedOrThrow<T>(parsed: { success: true; data: T } | { success:
  * await writeText('report.md', markdown, 'zh');
  */
 export async function writeText(file: string, text: string, lang: Lang): Promise<void> {
+  await writePieces(file, [text], lang);
+}
+
+/**
+ * Writes a file given in pieces (a result too big for one string), a megabyte at a time, or
+ * fails with exit code 1 naming it.
+ *
+ * @example
+ * await writePieces('result.json', jsonChunks(result), 'zh');
+ */
+export async function writePieces(file: string, pieces: Iterable<string>, lang: Lang): Promise<void> {
+  const fail = (error: unknown): CliFailure => new CliFailure(EXIT.invalid, [say('cli-file-unwritable', lang, { path: file, reason: systemCode(error) })]);
+  const handle = await open(file, 'w').catch((error: unknown) => {
+    throw fail(error);
+  });
   try {
-    await writeFile(file, text);
-  } catch (error) {
-    throw new CliFailure(EXIT.invalid, [say('cli-file-unwritable', lang, { path: file, reason: systemCode(error) })]);
+    for (const text of batched(pieces)) {
+      await handle.write(text).catch((error: unknown) => {
+        throw fail(error);
+      });
+    }
+  } finally {
+    await handle.close();
   }
 }

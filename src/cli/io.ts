@@ -1,4 +1,5 @@
 import type { Lang } from '../core/lang.js';
+import { batched } from '../core/json-chunks.js';
 import { formatMessage, type MessageParams } from '../core/messages.js';
 
 /**
@@ -10,6 +11,32 @@ import { formatMessage, type MessageParams } from '../core/messages.js';
 export interface CliOutput {
   write(chunk: string): unknown;
   readonly isTTY?: boolean;
+  /** A Node stream's: {@link writeAll} waits for `drain` when `write` returns false. */
+  once?(event: 'drain', listener: () => void): unknown;
+}
+
+/**
+ * The pieces of several texts, one text after the other.
+ *
+ * @example
+ * concatPieces(jsonChunks(result), ['\n']);
+ */
+export function* concatPieces(...texts: Iterable<string>[]): Generator<string> {
+  for (const text of texts) yield* text;
+}
+
+/**
+ * Writes text given in pieces to an output, a megabyte at a time, waiting for a Node stream to
+ * drain when it asks to: a result too big for one string goes out whole, and a slow pipe does
+ * not make the whole text pile up in memory.
+ *
+ * @example
+ * await writeAll(io.stdout, jsonChunks(result));
+ */
+export async function writeAll(out: CliOutput, pieces: Iterable<string>): Promise<void> {
+  for (const text of batched(pieces)) {
+    if (out.write(text) === false && out.once) await new Promise<void>((resolve) => out.once?.('drain', resolve));
+  }
 }
 
 /**

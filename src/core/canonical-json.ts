@@ -1,3 +1,4 @@
+import { jsonChunks } from './json-chunks.js';
 import { byCodeUnit } from './order.js';
 
 /**
@@ -16,6 +17,20 @@ export function canonicalJson(value: unknown): string {
   const ordered = inKeyOrder(value);
   if (ordered !== NOT_PLAIN) return JSON.stringify(ordered);
   return slowCanonicalJson(value);
+}
+
+/**
+ * The same text in pieces, for a value too big for one string (a national graph's canonical form
+ * runs to gigabytes): joined, exactly {@link canonicalJson}'s. Members three levels down (a
+ * graph's organizations, people and posts, inside the fingerprinted object) are one piece each.
+ *
+ * @example
+ * for (const text of batched(canonicalJsonPieces(value))) hash.update(text);
+ */
+export function canonicalJsonPieces(value: unknown): Iterable<string> {
+  const ordered = inKeyOrder(value);
+  if (ordered !== NOT_PLAIN) return jsonChunks(ordered, { indent: 0, depth: 3 });
+  return [slowCanonicalJson(value)];
 }
 
 function slowCanonicalJson(value: unknown): string {

@@ -1,9 +1,17 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../core/canonical-json.js';
+import { canonicalJsonPieces } from '../core/canonical-json.js';
+import { batched } from '../core/json-chunks.js';
 import { toGraphInput } from '../graph/serialize.js';
 import type { Graph } from '../graph/types.js';
 import type { RuleSet } from '../model/rules.js';
 import { ENGINE_VERSION } from '../version.js';
+
+// Hashed in pieces: a national graph's canonical text is longer than the longest string V8 can make.
+function sha256Of(value: unknown): string {
+  const hash = createHash('sha256');
+  for (const text of batched(canonicalJsonPieces(value))) hash.update(text);
+  return `sha256:${hash.digest('hex')}`;
+}
 
 /** The inputs a result depends on. */
 export interface FingerprintInput {
@@ -25,7 +33,7 @@ export interface FingerprintInput {
  * fingerprintOf({ graph, rules, recordsDigest: '0'.repeat(64), asOf: null, lang: 'zh', previous: null });
  */
 export function fingerprintOf(input: FingerprintInput): string {
-  const text = canonicalJson({
+  return sha256Of({
     engine: ENGINE_VERSION,
     graph: toGraphInput(input.graph),
     rules: input.rules,
@@ -34,7 +42,6 @@ export function fingerprintOf(input: FingerprintInput): string {
     lang: input.lang,
     previous: input.previous,
   });
-  return `sha256:${createHash('sha256').update(text).digest('hex')}`;
 }
 
 /**
@@ -45,6 +52,5 @@ export function fingerprintOf(input: FingerprintInput): string {
  * basisFingerprint(graph, rules, '2022-09-15');
  */
 export function basisFingerprint(graph: Graph, rules: RuleSet, asOf: string | null): string {
-  const text = canonicalJson({ engine: ENGINE_VERSION, graph: toGraphInput(graph), rules, asOf });
-  return `sha256:${createHash('sha256').update(text).digest('hex')}`;
+  return sha256Of({ engine: ENGINE_VERSION, graph: toGraphInput(graph), rules, asOf });
 }

@@ -36,5 +36,21 @@ export function csvCell(value: CsvValue): string {
  * csvDocument([['名称', '得分'], ['机关第一党支部', 95.05]]); // '\uFEFF名称,得分\r\n机关第一党支部,95.05\r\n'
  */
 export function csvDocument(rows: readonly (readonly CsvValue[])[], bom = true): string {
-  return `${bom ? '\uFEFF' : ''}${rows.map((row) => `${row.map(csvCell).join(',')}\r\n`).join('')}`;
+  return [...csvPieces(rows, bom)].join('');
+}
+
+/**
+ * The same document in pieces, one row each (the byte order mark with the first), for documents
+ * too big for one string.
+ *
+ * @example
+ * [...csvPieces([['名称'], ['机关第一党支部']])]; // ['\uFEFF名称\r\n', '机关第一党支部\r\n']
+ */
+export function* csvPieces(rows: Iterable<readonly CsvValue[]>, bom = true): Generator<string> {
+  let first = true;
+  for (const row of rows) {
+    yield `${first && bom ? '\uFEFF' : ''}${row.map(csvCell).join(',')}\r\n`;
+    first = false;
+  }
+  if (first && bom) yield '\uFEFF';
 }

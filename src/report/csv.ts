@@ -2,7 +2,7 @@ import type { AssessmentResult, Finding } from '../accountability/types.js';
 import type { Lang } from '../core/lang.js';
 import type { SubjectResult } from '../engine/result.js';
 import { RESPONSIBILITY_LABELS } from '../model/responsibility.js';
-import { csvDocument, type CsvValue } from './csv-cells.js';
+import { csvPieces, type CsvValue } from './csv-cells.js';
 import {
   basisLabel,
   circumstancesText,
@@ -132,12 +132,53 @@ function findingRow(context: ReportContext, f: Finding): CsvValue[] {
 }
 
 /**
+ * The two CSV documents of a result, in pieces (one row each): for a result whose documents are
+ * too big for one string (a province's), to be written piece by piece. Each is iterable again.
+ *
+ * @example
+ * const { lines } = toCsvChunks(result);
+ * for (const piece of lines) stream.write(piece);
+ */
+export interface CsvChunks {
+  /** One row per subject and indicator. */
+  readonly lines: Iterable<string>;
+  /** One row per finding. */
+  readonly findings: Iterable<string>;
+}
+
+/**
+ * {@link toCsv}'s documents in pieces, one row each; joined, each is exactly `toCsv`'s.
+ *
+ * @example
+ * const { lines, findings } = toCsvChunks(result, { lang: 'en' });
+ */
+export function toCsvChunks(result: AssessmentResult, options: CsvOptions = {}): CsvChunks {
+  const lang = options.lang ?? result.lang;
+  const context = reportContext(result, lang);
+  const bom = options.bom ?? true;
+  function* lineTable(): Generator<readonly CsvValue[]> {
+    yield LINE_COLUMNS.map((c) => say(c, lang));
+    for (const subject of result.organizations) yield* lineRows(context, subject);
+    for (const subject of result.people) yield* lineRows(context, subject);
+  }
+  function* findingTable(): Generator<readonly CsvValue[]> {
+    yield FINDING_COLUMNS.map((c) => say(c, lang));
+    for (const f of result.findings) yield findingRow(context, f);
+  }
+  return {
+    lines: { [Symbol.iterator]: () => csvPieces(lineTable(), bom) },
+    findings: { [Symbol.iterator]: () => csvPieces(findingTable(), bom) },
+  };
+}
+
+/**
  * The result as two CSV documents for spreadsheets: `lines`, one row per subject and indicator
  * (subject type, id, name, grade, total, indicator id, title, responsibility, points, max, status,
  * shortfalls, records counted, explanation), organizations first, in the result's order; and
  * `findings`, one row per finding. UTF-8 with a byte order mark, CRLF line ends, RFC 4180
  * quoting, and text cells that could run as formulas prefixed with a single quote. Headers are
- * Chinese by default (`options.lang ?? result.lang`).
+ * Chinese by default (`options.lang ?? result.lang`). For a result too big for one string, use
+ * {@link toCsvChunks}.
  *
  * @example
  * const { lines, findings } = toCsv(result);
@@ -145,12 +186,6 @@ function findingRow(context: ReportContext, f: Finding): CsvValue[] {
  * fs.writeFileSync('result.findings.csv', findings);
  */
 export function toCsv(result: AssessmentResult, options: CsvOptions = {}): CsvReport {
-  const lang = options.lang ?? result.lang;
-  const context = reportContext(result, lang);
-  const bom = options.bom ?? true;
-  const lines: CsvValue[][] = [LINE_COLUMNS.map((c) => say(c, lang))];
-  for (const subject of [...result.organizations, ...result.people]) lines.push(...lineRows(context, subject));
-  const findings: CsvValue[][] = [FINDING_COLUMNS.map((c) => say(c, lang))];
-  for (const f of result.findings) findings.push(findingRow(context, f));
-  return { lines: csvDocument(lines, bom), findings: csvDocument(findings, bom) };
+  const { lines, findings } = toCsvChunks(result, options);
+  return { lines: [...lines].join(''), findings: [...findings].join('') };
 }

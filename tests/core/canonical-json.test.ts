@@ -2,7 +2,7 @@
 // must give exactly the text of the general path.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../src/core/canonical-json.js';
+import { canonicalJson, canonicalJsonPieces } from '../../src/core/canonical-json.js';
 
 describe('canonicalJson', () => {
   it('sorts keys at every depth, by code unit', () => {
@@ -53,10 +53,20 @@ describe('canonicalJson', () => {
       fc.property(json, (value) => {
         const text = canonicalJson(value);
         expect(canonicalJson(reversed(value))).toBe(text);
+        // in pieces (what the fingerprint hashes), the same text
+        expect([...canonicalJsonPieces(reversed(value))].join('')).toBe(text);
         // and the text is JSON of the same value
         expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(value)));
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('in pieces: one per member three levels down, whatever path the value takes', () => {
+    const graph = { graph: { people: [{ name: '李', id: 'p2' }, { id: 'p1' }] }, asOf: null };
+    expect([...canonicalJsonPieces(graph)]).toEqual(['{"asOf":', 'null', ',"graph":', '{"people":', '[', '{"id":"p2","name":"李"}', ',', '{"id":"p1"}', ']', '}', '}']);
+    // a Map is not plain JSON data: the general path, one piece
+    const map = new Map([['b', 1], ['a', 2]]);
+    expect([...canonicalJsonPieces({ m: map })]).toEqual(['{"m":{"a":2,"b":1}}']);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvDocument } from '../../src/report/csv-cells.js';
-import { toCsv } from '../../src/report/csv.js';
+import { csvCell, csvDocument, csvPieces } from '../../src/report/csv-cells.js';
+import { toCsv, toCsvChunks } from '../../src/report/csv.js';
 import { bureauResult } from './helpers.js';
 
 // Splits a CSV document into rows of cells (RFC 4180: quoted cells may hold commas, quotes, CRLF).
@@ -52,11 +52,30 @@ describe('CSV cells', () => {
     expect(csvDocument([['a', 1], ['b', 2]])).toBe('\uFEFFa,1\r\nb,2\r\n');
     expect(csvDocument([['a']], false)).toBe('a\r\n');
   });
+
+  it('an empty document is the BOM alone (or nothing), in one piece or in pieces', () => {
+    expect(csvDocument([])).toBe('\uFEFF');
+    expect([...csvPieces([])]).toEqual(['\uFEFF']);
+    expect([...csvPieces([], false)]).toEqual([]);
+  });
+
+  it('in pieces, one row each, the BOM with the first', () => {
+    expect([...csvPieces([['a', 1], ['b,c', 2]])]).toEqual(['\uFEFFa,1\r\n', '"b,c",2\r\n']);
+  });
 });
 
 describe('toCsv on the bureau example', () => {
   const result = bureauResult('zh');
   const { lines, findings } = toCsv(result);
+
+  it('in pieces (toCsvChunks), one row each: joined, the same documents, and iterable again', () => {
+    const chunks = toCsvChunks(result);
+    expect([...chunks.lines].join('')).toBe(lines);
+    expect([...chunks.findings].join('')).toBe(findings);
+    // header + 7 × 16 + 10 + 11 × 3 + 4 rows (the hand count below)
+    expect([...chunks.lines]).toHaveLength(1 + 7 * 16 + 10 + 11 * 3 + 4);
+    expect([...chunks.findings]).toHaveLength(1 + result.findings.length);
+  });
 
   it('starts with a BOM and uses CRLF only', () => {
     for (const doc of [lines, findings]) {

@@ -2,14 +2,15 @@ import { basename, dirname, extname, join } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { assessParallel, assessStream } from '../../accountability/assess.js';
 import type { AssessmentResult } from '../../accountability/types.js';
+import { jsonChunks } from '../../core/json-chunks.js';
 import type { Lang } from '../../core/lang.js';
 import { lintRuleSet } from '../../engine/lint.js';
 import { coverage, type CoverageOptions } from '../../graph/coverage.js';
 import type { RuleSet } from '../../model/rules.js';
-import { toCsv } from '../../report/csv.js';
+import { toCsvChunks } from '../../report/csv.js';
 import { toMarkdown } from '../../report/markdown.js';
-import { writeText } from '../files.js';
-import { EXIT, UsageError, say, writeLines, type CommandContext } from '../io.js';
+import { writePieces } from '../files.js';
+import { concatPieces, EXIT, UsageError, say, writeAll, writeLines, type CommandContext } from '../io.js';
 import { loadCoverageOptions, loadGraph, loadResult, loadRules } from '../load.js';
 import { parseDate, type ProgramEnv } from '../program.js';
 import { readEvidence, reportSkipped, withProgress } from '../records.js';
@@ -108,20 +109,22 @@ export async function runAssess(options: AssessCommandOptions, context: CommandC
 
   const written: string[] = [];
   const out = options.out === '-' ? undefined : options.out;
-  const emit = async (file: string | undefined, text: string): Promise<void> => {
-    if (file === undefined) io.stdout.write(text);
+  // In pieces: a province's result is longer than the longest string V8 can make.
+  const emit = async (file: string | undefined, pieces: Iterable<string>): Promise<void> => {
+    if (file === undefined) await writeAll(io.stdout, pieces);
     else {
-      await writeText(file, text, lang);
+      await writePieces(file, pieces, lang);
       written.push(file);
     }
   };
-  if (options.format === 'json') await emit(out, `${JSON.stringify(result, null, 2)}\n`);
+  if (options.format === 'json') await emit(out, concatPieces(jsonChunks(result), ['\n']));
   else if (options.format === 'md') {
     const report = coverage(graph, { ...coverageOptions, lang });
-    await emit(out, toMarkdown(result, { lang, graph, coverage: report, lint: lintRuleSet(doc.value, graph, { lang }) }));
+    await emit(out, [toMarkdown(result, { lang, graph, coverage: report, lint: lintRuleSet(doc.value, graph, { lang }) })]);
   } else {
-    const csv = toCsv(result, { lang });
-    if (out === undefined) io.stdout.write(`${csv.lines}\r\n${csv.findings.replace(/^\uFEFF/, '')}`);
+    const csv = toCsvChunks(result, { lang });
+    // Both documents on standard output, one after the other: one byte order mark, a blank line between.
+    if (out === undefined) await emit(undefined, concatPieces(csv.lines, ['\r\n'], withoutBom(csv.findings)));
     else {
       await emit(out, csv.lines);
       await emit(findingsFileOf(out), csv.findings);
@@ -129,6 +132,14 @@ export async function runAssess(options: AssessCommandOptions, context: CommandC
   }
   if (written.length > 0) writeLines(io.stderr, [say('cli-written', lang, { files: written.join(lang === 'zh' ? '、' : ', ') })]);
   return failOnCheck(result, options.failOn, context);
+}
+
+function* withoutBom(pieces: Iterable<string>): Generator<string> {
+  let first = true;
+  for (const piece of pieces) {
+    yield first ? piece.replace(/^\uFEFF/, '') : piece;
+    first = false;
+  }
 }
 
 function parseWorkers(lang: Lang): (value: string) => number {

@@ -1,8 +1,9 @@
 import { Option, type Command } from 'commander';
+import { jsonChunks } from '../../core/json-chunks.js';
 import { coverage, type CoverageOptions } from '../../graph/coverage.js';
 import type { OrganizationKind } from '../../model/graph.js';
 import { formatCoverageText } from '../../report/graph-text.js';
-import { EXIT, say, writeLines, type CommandContext } from '../io.js';
+import { concatPieces, EXIT, say, writeAll, writeLines, type CommandContext } from '../io.js';
 import { loadCoverageOptions, loadGraph } from '../load.js';
 import { parseKinds, type ProgramEnv } from '../program.js';
 
@@ -38,7 +39,7 @@ export async function runCoverage(options: CoverageCommandOptions, context: Comm
     ...(options.requireOfficer === undefined ? {} : { officerRequiredFor: options.requireOfficer }),
     lang,
   });
-  if (options.format === 'json') io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  if (options.format === 'json') await writeAll(io.stdout, concatPieces(jsonChunks(report), ['\n']));
   else writeLines(io.stdout, [formatCoverageText(report, lang)]);
   if (options.failOnGaps === true && report.gaps.length > 0) {
     writeLines(io.stderr, [say('cli-fail-on-gaps', lang, { count: report.gaps.length })]);
