@@ -126,3 +126,25 @@ describe('the supervision flag (一级抓一级不力)', () => {
     expect(error.issues.map((i) => [i.code, i.path])).toEqual([['duplicate-rule-id', ['accountability', 'supervision', 'id']]]);
   });
 });
+
+describe('a supervision finding, in each language (built inside each test, where mutation testing sees it)', () => {
+  // b1 and b2 flagged: 2 of the committee's 3 children ≥ 0.5 → cm; gb's b3, b4 none → no finding
+  const supervised = (lang: 'zh' | 'en') =>
+    run(
+      ruleSet([PLACEHOLDER], { rules: [INCIDENT], supervision: { id: 'sup', title: '监督不力', titleEn: 'weak supervision', minShare: 0.5 } }),
+      [incident('i1', 'b1'), incident('i2', 'b2')],
+      { lang },
+    );
+
+  it('in Chinese: the Chinese title, the flagged children listed with 、, the lightest form', () => {
+    const f = finding(supervised('zh'), 'sup:o:cm>o:cm');
+    expect(f.ruleTitle).toBe('监督不力');
+    expect(f.explanation).toBe('【监督不力】局党委所属3个下级组织中2个被提出问责（第一支部、第二支部），一级抓一级不力，建议「检查」');
+  });
+
+  it('in English: the English title and the English list', () => {
+    const f = finding(supervised('en'), 'sup:o:cm>o:cm');
+    expect(f.ruleTitle).toBe('weak supervision');
+    expect(f.explanation).toBe('[weak supervision] 2 of the 3 organizations under 局党委 are flagged (第一支部, 第二支部): supervision failed; proposed: ordered self-examination');
+  });
+});
