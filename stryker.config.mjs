@@ -70,5 +70,8 @@ export default {
   htmlReporter: { fileName: `${out}/index.html` },
   thresholds: { high: 90, low: 85, break: null },
   tempDirName: '.stryker-tmp',
+  // Not copied into the sandbox: build output (no test of the mutation suite reads it, and a build
+  // running beside Stryker could delete a file while it is copied) and generated benchmark data.
+  ignorePatterns: ['dist', 'bench/out', 'coverage', '*.tgz'],
   cleanTempDir: true,
 };

@@ -51,7 +51,7 @@ export { dutiesOf, type Duty, type PersonDuties } from './graph/duties.js';
 export { coverage, type CoverageGap, type CoverageOptions, type CoverageReport, type Severity } from './graph/coverage.js';
 export { toGraphInput } from './graph/serialize.js';
 export { formatChainText, formatCoverageText, formatDutiesText } from './report/graph-text.js';
-export { toMarkdown, type MarkdownOptions } from './report/markdown.js';
+export { toMarkdown, toMarkdownChunks, type MarkdownOptions } from './report/markdown.js';
 export { toCsv, toCsvChunks, type CsvChunks, type CsvOptions, type CsvReport } from './report/csv.js';
 export { jsonChunks, type JsonChunkOptions } from './core/json-chunks.js';
 export { toMermaid, type MermaidOptions } from './report/mermaid.js';

@@ -6,7 +6,7 @@ import type { CoverageReport } from '../graph/coverage.js';
 import type { Graph } from '../graph/types.js';
 import { reportContext, say, type ReportContext } from './labels.js';
 import { auditSection, eligibilitySection, findingsSection, pressureSection } from './markdown-findings.js';
-import { linesSection, organizationsSection, peopleSection } from './markdown-subjects.js';
+import { linesSectionBlocks, organizationsSection, peopleSection } from './markdown-subjects.js';
 import { code, heading, md, table } from './markdown-text.js';
 
 /**
@@ -155,22 +155,41 @@ function footer(context: ReportContext): string {
  * fs.writeFileSync('report.md', toMarkdown(result, { graph, coverage: coverage(graph), lint: lintRuleSet(rules, graph) }));
  */
 export function toMarkdown(result: AssessmentResult, options: MarkdownOptions = {}): string {
+  return [...toMarkdownChunks(result, options)].join('');
+}
+
+/**
+ * {@link toMarkdown}'s report in pieces: each section, and each subject's block of lines, one
+ * piece. Joined, exactly `toMarkdown`'s text; for a report too big for one string.
+ *
+ * @example
+ * for (const piece of toMarkdownChunks(result, { graph })) stream.write(piece);
+ */
+export function* toMarkdownChunks(result: AssessmentResult, options: MarkdownOptions = {}): Generator<string> {
   const lang = options.lang ?? result.lang;
   const context = reportContext(result, lang, options.graph);
-  const sections = [
-    header(context),
-    summary(context),
-    organizationsSection(context),
-    peopleSection(context),
-    linesSection(context),
-    findingsSection(context),
-    auditSection(context),
-    eligibilitySection(context),
-    pressureSection(context),
-    options.coverage ? coverageSection(context, options.coverage) : '',
-    options.lint ? lintSection(context, options.lint) : '',
-    warningsSection(context),
-    footer(context),
+  const sections: (() => Iterable<string>)[] = [
+    () => [header(context)],
+    () => [summary(context)],
+    () => [organizationsSection(context)],
+    () => [peopleSection(context)],
+    () => linesSectionBlocks(context),
+    () => [findingsSection(context)],
+    () => [auditSection(context)],
+    () => [eligibilitySection(context)],
+    () => [pressureSection(context)],
+    () => [options.coverage ? coverageSection(context, options.coverage) : ''],
+    () => [options.lint ? lintSection(context, options.lint) : ''],
+    () => [warningsSection(context)],
+    () => [footer(context)],
   ];
-  return `${sections.filter((s) => s !== '').join('\n\n')}\n`;
+  let first = true;
+  for (const section of sections) {
+    for (const piece of section()) {
+      if (piece === '') continue;
+      yield first ? piece : `\n\n${piece}`;
+      first = false;
+    }
+  }
+  yield '\n';
 }

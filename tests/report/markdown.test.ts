@@ -8,7 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { applyDecisions, coverage, lintRuleSet, type AssessmentResult } from '../../src/index.js';
-import { toMarkdown } from '../../src/report/markdown.js';
+import { toMarkdown, toMarkdownChunks } from '../../src/report/markdown.js';
 import { html, md, table } from '../../src/report/markdown-text.js';
 import { bureauCoverageOptions, bureauGraph, bureauResult, bureauRules } from './helpers.js';
 
@@ -37,6 +37,18 @@ describe('toMarkdown on the bureau example', () => {
 
   it('matches the English golden file byte for byte', () => {
     expectGolden('bureau-2022.en.md', bureauMarkdown('en'));
+  });
+
+  it('in pieces (toMarkdownChunks): joined, the same text; each subject\'s block of lines one piece', () => {
+    const result = bureauResult('zh');
+    const pieces = [...toMarkdownChunks(result)];
+    expect(pieces.join('')).toBe(toMarkdown(result));
+    // 8 organizations and 12 people assessed (the CSV test's hand count): 20 blocks, each alone in its piece
+    const blocks = pieces.filter((p) => p.includes('<details>'));
+    expect(blocks).toHaveLength(20);
+    expect(result.organizations.length + result.people.length).toBe(20);
+    for (const block of blocks) expect(block.match(/<details>/g)).toHaveLength(1);
+    expect(pieces.at(-1)).toBe('\n');
   });
 
   it('is deterministic and reads no clock', () => {

@@ -8,7 +8,7 @@ import { lintRuleSet } from '../../engine/lint.js';
 import { coverage, type CoverageOptions } from '../../graph/coverage.js';
 import type { RuleSet } from '../../model/rules.js';
 import { toCsvChunks } from '../../report/csv.js';
-import { toMarkdown } from '../../report/markdown.js';
+import { toMarkdownChunks } from '../../report/markdown.js';
 import { writePieces } from '../files.js';
 import { concatPieces, EXIT, UsageError, say, writeAll, writeLines, type CommandContext } from '../io.js';
 import { loadCoverageOptions, loadGraph, loadResult, loadRules } from '../load.js';
@@ -120,7 +120,7 @@ export async function runAssess(options: AssessCommandOptions, context: CommandC
   if (options.format === 'json') await emit(out, concatPieces(jsonChunks(result), ['\n']));
   else if (options.format === 'md') {
     const report = coverage(graph, { ...coverageOptions, lang });
-    await emit(out, [toMarkdown(result, { lang, graph, coverage: report, lint: lintRuleSet(doc.value, graph, { lang }) })]);
+    await emit(out, toMarkdownChunks(result, { lang, graph, coverage: report, lint: lintRuleSet(doc.value, graph, { lang }) }));
   } else {
     const csv = toCsvChunks(result, { lang });
     // Both documents on standard output, one after the other: one byte order mark, a blank line between.
