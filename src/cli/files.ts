@@ -1,4 +1,5 @@
-import { open, readFile } from 'node:fs/promises';
+import { open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { makeIssue, type Issue } from '../core/issue.js';
 import { batched } from '../core/json-chunks.js';
 import type { Lang } from '../core/lang.js';
@@ -118,14 +119,31 @@ export async function writeText(file: string, text: string, lang: Lang): Promise
 
 /**
  * Writes a file given in pieces (a result too big for one string), a megabyte at a time, or
- * fails with exit code 1 naming it.
+ * fails with exit code 1 naming it. The pieces go to a temporary file beside it, renamed over
+ * it at the end: if the pieces fail half-way (or the disk fills), the file that was there is
+ * left as it was and no half-written file is left behind. A path that is not a regular file
+ * (`/dev/stdout`, a named pipe), or a folder where no temporary file may be made, is written
+ * directly.
  *
  * @example
  * await writePieces('result.json', jsonChunks(result), 'zh');
  */
 export async function writePieces(file: string, pieces: Iterable<string>, lang: Lang): Promise<void> {
   const fail = (error: unknown): CliFailure => new CliFailure(EXIT.invalid, [say('cli-file-unwritable', lang, { path: file, reason: systemCode(error) })]);
-  const handle = await open(file, 'w').catch((error: unknown) => {
+  const special = await stat(file).then(
+    (s) => !s.isFile(),
+    () => false,
+  );
+  const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.part`);
+  let target = special ? file : temporary;
+  const handle = await open(target, 'w').catch(async (error: unknown) => {
+    // A folder we may not create files in, but the file itself may be writable.
+    if (target === temporary && ['EACCES', 'EPERM', 'EROFS'].includes(systemCode(error))) {
+      target = file;
+      return open(file, 'w').catch((again: unknown) => {
+        throw fail(again);
+      });
+    }
     throw fail(error);
   });
   try {
@@ -134,7 +152,13 @@ export async function writePieces(file: string, pieces: Iterable<string>, lang: 
         throw fail(error);
       });
     }
-  } finally {
     await handle.close();
+    if (target === temporary) await rename(temporary, file).catch((error: unknown) => {
+      throw fail(error);
+    });
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    if (target === temporary) await rm(temporary, { force: true });
+    throw error;
   }
 }

@@ -1,6 +1,6 @@
 // Output in pieces: a province's result is longer than V8's longest string, so the CLI writes it
 // a megabyte at a time, waiting for a slow pipe to drain.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -73,6 +73,32 @@ describe('writePieces', () => {
     const pieces = Array.from({ length: 2500 }, (_, i) => `${i}:${'党'.repeat(999)}\n`);
     await writePieces(file, pieces, 'zh');
     expect(readFileSync(file, 'utf8')).toBe(pieces.join(''));
+  });
+
+  it('replaces a file that was there, and leaves no temporary file beside it', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'zz-pieces-'));
+    const file = join(dir, 'out.json');
+    writeFileSync(file, 'the old result, longer than the new one');
+    await writePieces(file, ['{', '}'], 'zh');
+    expect(readFileSync(file, 'utf8')).toBe('{}');
+    expect(readdirSync(dir)).toEqual(['out.json']);
+  });
+
+  it('when the pieces fail half-way (2 MB written), the file that was there is left as it was, and nothing else', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'zz-pieces-'));
+    const file = join(dir, 'out.json');
+    writeFileSync(file, 'the old result');
+    function* failing(): Generator<string> {
+      for (let i = 0; i < 2; i++) yield 'x'.repeat(MB);
+      throw new RangeError('the serializer gave up');
+    }
+    await expect(writePieces(file, failing(), 'zh')).rejects.toThrow(new RangeError('the serializer gave up'));
+    expect(readFileSync(file, 'utf8')).toBe('the old result');
+    expect(readdirSync(dir)).toEqual(['out.json']);
+  });
+
+  it('writes a path that is not a regular file (a device) directly', async () => {
+    await expect(writePieces('/dev/null', ['x'.repeat(MB), 'y'], 'zh')).resolves.toBeUndefined();
   });
 
   it('fails with exit code 1 naming the file it cannot open, in Chinese or English', async () => {
