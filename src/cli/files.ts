@@ -1,4 +1,5 @@
 import { open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { constants } from 'node:buffer';
 import { basename, dirname, join } from 'node:path';
 import { makeIssue, type Issue } from '../core/issue.js';
 import { batched } from '../core/json-chunks.js';
@@ -43,6 +44,21 @@ async function readAll(stream: AsyncIterable<string | Uint8Array>): Promise<Uint
   return Buffer.concat(chunks);
 }
 
+// Whether UTF-8 bytes decode to at most MAX_STRING_LENGTH UTF-16 code units: every byte but a
+// continuation byte (10xxxxxx) starts a character, and a four-byte character takes two units. A
+// character takes at most three bytes per unit, so past three times the limit it cannot fit.
+function fitsOneString(bytes: Uint8Array): boolean {
+  const limit = constants.MAX_STRING_LENGTH;
+  if (bytes.length <= limit) return true;
+  if (bytes.length > 3 * limit) return false;
+  let units = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i] as number;
+    if ((byte & 0xc0) !== 0x80) units += byte >= 0xf0 ? 2 : 1;
+  }
+  return units <= limit;
+}
+
 /**
  * The text of a file (`-`: standard input), decoded as UTF-8 without its BOM. A file that
  * cannot be read, or is not UTF-8, is a `ValidationError` naming it.
@@ -56,6 +72,11 @@ export async function readText(file: string, subject: string, lang: Lang, io: Cl
     bytes = file === '-' ? await readAll(io.stdin) : await readFile(file);
   } catch (error) {
     throw new ValidationError(subject, [fileIssue('file-unreadable', file, { path: file, reason: systemCode(error) }, lang)], lang);
+  }
+  // More bytes than one string may hold characters: the text may still fit (a character takes one
+  // to four bytes), but if it does not, decoding throws, and that is the input's size, not a fault.
+  if (!fitsOneString(bytes)) {
+    throw new ValidationError(subject, [fileIssue('file-too-large', file, { path: file, limit: constants.MAX_STRING_LENGTH }, lang)], lang);
   }
   try {
     return stripBom(new TextDecoder('utf-8', { fatal: true }).decode(bytes));

@@ -1,3 +1,4 @@
+import { constants } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { extname } from 'node:path';
 import type { Lang } from '../core/lang.js';
@@ -73,7 +74,14 @@ async function* fileBatches(path: string, options: ReadRecordsFileOptions): Asyn
 async function* readWholeJson(chunks: AsyncIterable<string>, options: ReaderOptions): AsyncGenerator<ReaderItem> {
   let text = '';
   try {
-    for await (const chunk of chunks) text += chunk;
+    for await (const chunk of chunks) {
+      // One JSON document is one string: past the longest string V8 can make, say so (NDJSON has no such limit).
+      if (text.length + chunk.length > constants.MAX_STRING_LENGTH) {
+        yield issueItem('file-too-large', undefined, { path: options.file ?? '', limit: constants.MAX_STRING_LENGTH }, options);
+        return;
+      }
+      text += chunk;
+    }
   } catch (error) {
     if (!(error instanceof InvalidEncodingError)) throw error;
     const line = text.split('\n').length;
