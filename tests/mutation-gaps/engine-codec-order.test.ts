@@ -32,4 +32,15 @@ describe('partial-codec: the order of entries', () => {
     expect(encodeState(new Set(['1', 1]))).toEqual({ $s: [1, '1'] });
     expect(encodeState(new Map<unknown, string>([['1', 's'], [1, 'n']]))).toEqual({ $m: [[1, 'n'], ['1', 's']] });
   });
+
+  it('strings by their own code units, not by their JSON: a" before a#', () => {
+    // '"' is 0x22 and '#' 0x23; in JSON '"' is written \\" (0x5C first) and would sort after '#'.
+    expect(encodeState(new Map([['a#', 1], ['a"', 2]]))).toEqual({ $m: [['a"', 2], ['a#', 1]] });
+    expect(encodeState(new Set(['a#', 'a"']))).toEqual({ $s: ['a"', 'a#'] });
+  });
+
+  it('anything else by its JSON, not by its text: [1,2] before [1]', () => {
+    // JSON "[1,2]" against "[1]": ',' (0x2C) before ']' (0x5D); as text "1,2" would follow "1"
+    expect(encodeState(new Set([[1], [1, 2]]))).toEqual({ $s: [[1, 2], [1]] });
+  });
 });

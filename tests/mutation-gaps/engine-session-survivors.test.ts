@@ -214,6 +214,18 @@ describe('partial-codec.ts', () => {
 describe('assess.ts: openAssessment', () => {
   const bad = (i: number) => ({ id: `bad-${i}`, type: 'meeting', organization: 'b1', date: 'not-a-date' });
 
+  it('in English, a graph or a rule set given as input (not parsed yet) is refused in English', () => {
+    // a post naming an organization that is not in the graph; a rule set with no title
+    const graph = { ...graphInput(), posts: [...graphInput().posts, { person: 'p-sec', organization: 'nowhere', role: 'team-member' }] };
+    const badGraph = thrown(() => openAssessment({ graph, rules: COUNT_RULES(), lang: 'en' }));
+    expect(badGraph.subject).toBe('graph');
+    expect(badGraph.issues.map((i) => [i.code, i.message])).toContainEqual(['missing-organization', 'organization "nowhere" does not exist']);
+    const { title: _title, ...untitled } = COUNT_RULES() as RuleSetInput & { title: string };
+    const badRules = thrown(() => openAssessment({ graph: graphInput(), rules: untitled, lang: 'en' }));
+    expect(badRules.subject).toBe('rules');
+    expect(badRules.issues.map((i) => [i.code, i.message])).toEqual([['required', 'required field "title" is missing']]);
+  });
+
   it('an unreadable asOf is refused with the value it was given', () => {
     const error = thrown(() => openAssessment({ graph: graphInput(), rules: COUNT_RULES(), asOf: '2022-13-45' }));
     expect(error.subject).toBe('records');
