@@ -226,6 +226,26 @@ describe('assess.ts: openAssessment', () => {
     expect(badRules.issues.map((i) => [i.code, i.message])).toEqual([['required', 'required field "title" is missing']]);
   });
 
+  it('a Chinese run keeps the Chinese title of a rule set that has an English one; organizations get no verdict', () => {
+    const session = openAssessment({ graph: graphInput(), rules: { ...COUNT_RULES(), title: '年度考核', titleEn: 'annual assessment' } });
+    const { result } = session.finish();
+    expect(result.ruleSet.title).toBe('年度考核');
+    expect(result.organizations.length).toBeGreaterThan(0);
+    for (const o of result.organizations) expect('verdict' in o).toBe(false);
+    for (const p of result.people) expect('verdict' in p).toBe(true);
+    // in English, a rule set with no English title keeps its Chinese one
+    const english = openAssessment({ graph: graphInput(), rules: { ...COUNT_RULES(), title: '年度考核' }, lang: 'en' }).finish().result;
+    expect(english.ruleSet.title).toBe('年度考核');
+  });
+
+  it('a record added without a line number gets an issue without one (no line key at all)', () => {
+    const session = openAssessment({ graph: graphInput(), rules: COUNT_RULES() });
+    session.add(bad(0));
+    const [issue] = session.snapshot().issues;
+    expect(issue?.code).toBe('invalid-date');
+    expect(Object.keys(issue ?? {})).not.toContain('line');
+  });
+
   it('an unreadable asOf is refused with the value it was given', () => {
     const error = thrown(() => openAssessment({ graph: graphInput(), rules: COUNT_RULES(), asOf: '2022-13-45' }));
     expect(error.subject).toBe('records');
