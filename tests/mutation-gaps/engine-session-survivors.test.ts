@@ -246,6 +246,26 @@ describe('assess.ts: openAssessment', () => {
     expect(Object.keys(issue ?? {})).not.toContain('line');
   });
 
+  it('a graph that is null, or an input with a key named index, is refused as input, never taken for a parsed graph', () => {
+    // null: typeof 'object' but no graph (isGraph must not read its fields)
+    const none = thrown(() => openAssessment({ graph: null as never, rules: COUNT_RULES() }));
+    expect(none.subject).toBe('graph');
+    // a plain input that happens to have an `index` key: an unknown key of the input, not a Graph
+    const withIndex = thrown(() => openAssessment({ graph: { ...graphInput(), index: {} } as never, rules: COUNT_RULES(), lang: 'en' }));
+    expect(withIndex.subject).toBe('graph');
+    expect(withIndex.issues.map((i) => [i.code, i.path])).toEqual([['unknown-field', ['index']]]);
+  });
+
+  it('a snapshot writes an effect without a key as { counter } alone', () => {
+    const session = openAssessment({ graph: graphInput(), rules: COUNT_RULES() });
+    session.add(rec('m1', 'meeting', 'b1', '2022-03-01'));
+    // dated before the period: counted as out of period, an effect that carries no key
+    session.add(rec('m2', 'meeting', 'b1', '2021-12-01'));
+    const effects = session.snapshot().versions.map(([, , effect]) => effect);
+    expect(effects).toEqual([{ counter: null }, { counter: 'outOfPeriod' }]);
+    for (const effect of effects) expect(Object.keys(effect)).toEqual(['counter']);
+  });
+
   it('an unreadable asOf is refused with the value it was given', () => {
     const error = thrown(() => openAssessment({ graph: graphInput(), rules: COUNT_RULES(), asOf: '2022-13-45' }));
     expect(error.subject).toBe('records');
