@@ -250,6 +250,8 @@ describe('assess.ts: openAssessment', () => {
     // null: typeof 'object' but no graph (isGraph must not read its fields)
     const none = thrown(() => openAssessment({ graph: null as never, rules: COUNT_RULES() }));
     expect(none.subject).toBe('graph');
+    // undefined: not null, but no object either
+    expect(thrown(() => openAssessment({ graph: undefined as never, rules: COUNT_RULES() })).subject).toBe('graph');
     // a plain input that happens to have an `index` key: an unknown key of the input, not a Graph
     const withIndex = thrown(() => openAssessment({ graph: { ...graphInput(), index: {} } as never, rules: COUNT_RULES(), lang: 'en' }));
     expect(withIndex.subject).toBe('graph');
