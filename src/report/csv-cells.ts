@@ -29,22 +29,13 @@ export function csvCell(value: CsvValue): string {
 }
 
 /**
- * A CSV document: rows of cells, CRLF after every row, with a byte order mark so that Excel
- * opens the UTF-8 text correctly.
- *
- * @example
- * csvDocument([['名称', '得分'], ['机关第一党支部', 95.05]]); // '\uFEFF名称,得分\r\n机关第一党支部,95.05\r\n'
- */
-export function csvDocument(rows: readonly (readonly CsvValue[])[], bom = true): string {
-  return [...csvPieces(rows, bom)].join('');
-}
-
-/**
- * The same document in pieces, one row each (the byte order mark with the first), for documents
- * too big for one string.
+ * A CSV document in pieces, one row each: CRLF after every row, with a byte order mark (with the
+ * first row) so that Excel opens the UTF-8 text correctly. In pieces, for documents too big for
+ * one string; joined, the document.
  *
  * @example
  * [...csvPieces([['名称'], ['机关第一党支部']])]; // ['\uFEFF名称\r\n', '机关第一党支部\r\n']
+ * [...csvPieces([['名称', '得分'], ['机关第一党支部', 95.05]])].join(''); // '\uFEFF名称,得分\r\n机关第一党支部,95.05\r\n'
  */
 export function* csvPieces(rows: Iterable<readonly CsvValue[]>, bom = true): Generator<string> {
   let first = true;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvDocument, csvPieces } from '../../src/report/csv-cells.js';
+import { csvCell, csvPieces, type CsvValue } from '../../src/report/csv-cells.js';
+
+const csvDocument = (rows: readonly (readonly CsvValue[])[], bom?: boolean): string => [...csvPieces(rows, bom)].join('');
 import { toCsv, toCsvChunks } from '../../src/report/csv.js';
 import { bureauResult } from './helpers.js';
 
