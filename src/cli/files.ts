@@ -1,8 +1,8 @@
-import { open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { open, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { constants } from 'node:buffer';
 import { basename, dirname, join } from 'node:path';
 import { makeIssue, type Issue } from '../core/issue.js';
-import { batched } from '../core/json-chunks.js';
+import { gathered } from '../core/json-chunks.js';
 import type { Lang } from '../core/lang.js';
 import { ValidationError } from '../core/validation-error.js';
 import { stripBom } from '../evidence/reader-common.js';
@@ -157,18 +157,19 @@ export async function writePieces(file: string, pieces: Iterable<string>, lang: 
   );
   const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.part`);
   let target = special ? file : temporary;
-  const handle = await open(target, 'w').catch(async (error: unknown) => {
-    // A folder we may not create files in, but the file itself may be writable.
-    if (target === temporary && ['EACCES', 'EPERM', 'EROFS'].includes(systemCode(error))) {
-      target = file;
-      return open(file, 'w').catch((again: unknown) => {
-        throw fail(again);
-      });
-    }
-    throw fail(error);
-  });
+  let handle: FileHandle;
   try {
-    for (const text of batched(pieces)) {
+    handle = await open(target, 'w');
+  } catch (error) {
+    // A folder we may not create files in, but the file itself may be writable.
+    if (target !== temporary || !['EACCES', 'EPERM', 'EROFS'].includes(systemCode(error))) throw fail(error);
+    target = file;
+    handle = await open(file, 'w').catch((again: unknown) => {
+      throw fail(again);
+    });
+  }
+  try {
+    for (const text of gathered(pieces)) {
       await handle.write(text).catch((error: unknown) => {
         throw fail(error);
       });

@@ -1,5 +1,5 @@
 import type { Lang } from '../core/lang.js';
-import { batched } from '../core/json-chunks.js';
+import { gathered } from '../core/json-chunks.js';
 import { formatMessage, type MessageParams } from '../core/messages.js';
 
 /**
@@ -34,7 +34,7 @@ export function* concatPieces(...texts: Iterable<string>[]): Generator<string> {
  * await writeAll(io.stdout, jsonChunks(result));
  */
 export async function writeAll(out: CliOutput, pieces: Iterable<string>): Promise<void> {
-  for (const text of batched(pieces)) {
+  for (const text of gathered(pieces)) {
     if (out.write(text) === false && out.once) await new Promise<void>((resolve) => out.once?.('drain', resolve));
   }
 }

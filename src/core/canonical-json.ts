@@ -25,7 +25,7 @@ export function canonicalJson(value: unknown): string {
  * graph's organizations, people and posts, inside the fingerprinted object) are one piece each.
  *
  * @example
- * for (const text of batched(canonicalJsonPieces(value))) hash.update(text);
+ * for (const text of gathered(canonicalJsonPieces(value))) hash.update(text);
  */
 export function canonicalJsonPieces(value: unknown): Iterable<string> {
   const ordered = inKeyOrder(value);

@@ -64,7 +64,8 @@ function* write(value: Json, pad: string, level: number, depth: number): Generat
 
 /**
  * The JSON text of a value in pieces, so that a result too big for one string can still be
- * written: a province's result runs past the longest string V8 can make (about 512 MB), where
+ * written: a province's result runs past the longest string V8 can make (about 537 million
+ * characters), where
  * `JSON.stringify` throws `RangeError: Invalid string length`. Joined, the pieces are exactly
  * `JSON.stringify(value, null, indent)`; nothing is yielded for a value JSON leaves out
  * (`undefined`, a function, a symbol). Like `JSON.stringify`, it throws a `TypeError` on a cycle
@@ -86,9 +87,9 @@ export function* jsonChunks(value: unknown, options: JsonChunkOptions = {}): Gen
  * writes or hash updates, and never one string longer than `size` plus its last piece.
  *
  * @example
- * for (const text of batched(jsonChunks(result))) stream.write(text);
+ * for (const text of gathered(jsonChunks(result))) stream.write(text);
  */
-export function* batched(pieces: Iterable<string>, size = 1 << 20): Generator<string> {
+export function* gathered(pieces: Iterable<string>, size = 1 << 20): Generator<string> {
   let parts: string[] = [];
   let length = 0;
   for (const piece of pieces) {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJsonPieces } from '../core/canonical-json.js';
-import { batched } from '../core/json-chunks.js';
+import { gathered } from '../core/json-chunks.js';
 import { toGraphInput } from '../graph/serialize.js';
 import type { Graph } from '../graph/types.js';
 import type { RuleSet } from '../model/rules.js';
@@ -9,7 +9,7 @@ import { ENGINE_VERSION } from '../version.js';
 // Hashed in pieces: a national graph's canonical text is longer than the longest string V8 can make.
 function sha256Of(value: unknown): string {
   const hash = createHash('sha256');
-  for (const text of batched(canonicalJsonPieces(value))) hash.update(text);
+  for (const text of gathered(canonicalJsonPieces(value))) hash.update(text);
   return `sha256:${hash.digest('hex')}`;
 }
 

@@ -168,28 +168,27 @@ export function toMarkdown(result: AssessmentResult, options: MarkdownOptions = 
 export function* toMarkdownChunks(result: AssessmentResult, options: MarkdownOptions = {}): Generator<string> {
   const lang = options.lang ?? result.lang;
   const context = reportContext(result, lang, options.graph);
-  const sections: (() => Iterable<string>)[] = [
-    () => [header(context)],
-    () => [summary(context)],
-    () => [organizationsSection(context)],
-    () => [peopleSection(context)],
-    () => linesSectionBlocks(context),
-    () => [findingsSection(context)],
-    () => [auditSection(context)],
-    () => [eligibilitySection(context)],
-    () => [pressureSection(context)],
-    () => [options.coverage ? coverageSection(context, options.coverage) : ''],
-    () => [options.lint ? lintSection(context, options.lint) : ''],
-    () => [warningsSection(context)],
-    () => [footer(context)],
-  ];
+  function* sections(): Generator<string> {
+    yield header(context);
+    yield summary(context);
+    yield organizationsSection(context);
+    yield peopleSection(context);
+    yield* linesSectionBlocks(context);
+    yield findingsSection(context);
+    yield auditSection(context);
+    yield eligibilitySection(context);
+    yield pressureSection(context);
+    if (options.coverage) yield coverageSection(context, options.coverage);
+    if (options.lint) yield lintSection(context, options.lint);
+    yield warningsSection(context);
+    yield footer(context);
+  }
   let first = true;
-  for (const section of sections) {
-    for (const piece of section()) {
-      if (piece === '') continue;
-      yield first ? piece : `\n\n${piece}`;
-      first = false;
-    }
+  // A section with nothing to show is empty: left out, with its blank line.
+  for (const piece of sections()) {
+    if (piece === '') continue;
+    yield first ? piece : `\n\n${piece}`;
+    first = false;
   }
   yield '\n';
 }

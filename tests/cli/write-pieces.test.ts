@@ -6,24 +6,24 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writePieces } from '../../src/cli/files.js';
 import { CliFailure, concatPieces, writeAll, type CliOutput } from '../../src/cli/io.js';
-import { batched as batches } from '../../src/core/json-chunks.js';
+import { gathered } from '../../src/core/json-chunks.js';
 
 const MB = 1 << 20;
 
-describe('batched', () => {
+describe('gathered', () => {
   it('gathers pieces into writes of about a megabyte, in order, nothing lost', () => {
     // 3,000 pieces of 1,000 characters: 3,000,000 characters, a batch closes once it holds ≥ 1,048,576
     const pieces = Array.from({ length: 3000 }, (_, i) => String(i % 10).repeat(1000));
-    const out = [...batches(pieces)];
+    const out = [...gathered(pieces)];
     // 1,049 pieces make 1,049,000 ≥ 1,048,576: batches of 1,049, 1,049 and the 902 left
     expect(out.map((b) => b.length)).toEqual([1_049_000, 1_049_000, 902_000]);
     expect(out.join('')).toBe(pieces.join(''));
   });
 
   it('gives nothing for no pieces, and one batch for a few', () => {
-    expect([...batches([])]).toEqual([]);
-    expect([...batches(['a', 'b'])]).toEqual(['ab']);
-    expect([...batches(concatPieces(['a'], [], ['b', 'c']))]).toEqual(['abc']);
+    expect([...gathered([])]).toEqual([]);
+    expect([...gathered(['a', 'b'])]).toEqual(['ab']);
+    expect([...gathered(concatPieces(['a'], [], ['b', 'c']))]).toEqual(['abc']);
   });
 });
 

@@ -6,6 +6,7 @@ import { jsonChunks } from '../../core/json-chunks.js';
 import type { Lang } from '../../core/lang.js';
 import { lintRuleSet } from '../../engine/lint.js';
 import { coverage, type CoverageOptions } from '../../graph/coverage.js';
+import { stripBom } from '../../evidence/reader-common.js';
 import type { RuleSet } from '../../model/rules.js';
 import { toCsvChunks } from '../../report/csv.js';
 import { toMarkdownChunks } from '../../report/markdown.js';
@@ -137,7 +138,7 @@ export async function runAssess(options: AssessCommandOptions, context: CommandC
 function* withoutBom(pieces: Iterable<string>): Generator<string> {
   let first = true;
   for (const piece of pieces) {
-    yield first ? piece.replace(/^\uFEFF/, '') : piece;
+    yield first ? stripBom(piece) : piece;
     first = false;
   }
 }
