@@ -15,6 +15,7 @@ import { digestHex, ingest, newAccumulation, type Accumulation } from './accumul
 import { evaluateSubjects } from './evaluate-subjects.js';
 import { basisFingerprint, fingerprintOf } from './fingerprint.js';
 import { absorbPartial, snapshotAccumulation, type PartialState } from './partial.js';
+import { absorbPacked, packAccumulation, type PackedPartial } from './packed.js';
 import { gradeSubjects } from './grading.js';
 import { parseRuleSet } from './parse-rules.js';
 import { compilePlan, type Plan } from './plan.js';
@@ -93,16 +94,24 @@ export interface AssessmentSession {
 }
 
 /**
- * Opens an assessment: validates the graph and rule set, compiles the plan, and returns a
- * session that takes records one at a time (raw objects or reader items) and finishes with
- * the scores. `assess` and `assessStream` are built on it.
+ * A session with the merge the engine's own threads use (`packed.ts`): not part of the public
+ * API, whose merge goes through {@link PartialState}.
+ */
+export interface SessionInternals {
+  readonly session: AssessmentSession;
+  /** What the session has gathered, packed for another thread of the same assessment. */
+  readonly pack: () => PackedPartial;
+  /** Merges another thread's packed state, made from the same graph, rules and options. */
+  readonly absorbPacked: (packed: PackedPartial) => void;
+}
+
+/**
+ * Opens an assessment with the engine's internal merge beside the public session.
  *
  * @example
- * const session = openAssessment({ graph, rules });
- * for (const record of records) session.add(record);
- * const { result } = session.finish();
+ * const { session, pack } = openSession({ graph, rules });
  */
-export function openAssessment(input: Omit<AssessInput, 'records'>): AssessmentSession {
+export function openSession(input: Omit<AssessInput, 'records'>): SessionInternals {
   const lang = input.lang ?? 'zh';
   const graph = isGraph(input.graph) ? input.graph : parseGraph(input.graph, { lang });
   const rules = parseRuleSet(input.rules, { lang });
@@ -169,16 +178,22 @@ export function openAssessment(input: Omit<AssessInput, 'records'>): AssessmentS
     // place, before anything is merged (nothing half-merged, no crash).
     const problems = checkPartial(partial, lang);
     if (problems.length > 0) throw new ValidationError('partial', problems, lang);
+    merge(partial, () => absorbPartial(plan, acc, partial));
+  };
+  // What every merge does besides the state itself: the shard's problems and counts are added.
+  const merge = (shard: Pick<PackedPartial, 'issues' | 'issueCount' | 'skipped' | 'overLimit'>, absorbState: () => void): void => {
     try {
-      absorbPartial(plan, acc, partial);
+      absorbState();
     } catch (error) {
       throw collectionFullOr(error, (params) => makeIssue('collection-full-merge', [], params, lang), lang);
     }
-    for (const issue of partial.issues) if (issues.length < ISSUES_KEPT) issues.push(issue);
-    issueCount += partial.issueCount;
-    skipped += partial.skipped;
-    overLimit += partial.overLimit;
+    for (const issue of shard.issues) if (issues.length < ISSUES_KEPT) issues.push(issue);
+    issueCount += shard.issueCount;
+    skipped += shard.skipped;
+    overLimit += shard.overLimit;
   };
+  const pack = (): PackedPartial => packAccumulation(acc, { issues: [...issues], issueCount, skipped, overLimit });
+  const absorbPackedState = (packed: PackedPartial): void => merge(packed, () => absorbPacked(plan, acc, packed));
   const finish = (): ScoredRun => {
     // Too many records is never skipped: a cap exists to stop the run with a clear error.
     if (overLimit > 0) {
@@ -218,5 +233,19 @@ export function openAssessment(input: Omit<AssessInput, 'records'>): AssessmentS
     };
     return { result, retained, plan };
   };
-  return { add, snapshot, absorb, finish };
+  return { session: { add, snapshot, absorb, finish }, pack, absorbPacked: absorbPackedState };
+}
+
+/**
+ * Opens an assessment: validates the graph and rule set, compiles the plan, and returns a
+ * session that takes records one at a time (raw objects or reader items) and finishes with
+ * the scores. `assess` and `assessStream` are built on it.
+ *
+ * @example
+ * const session = openAssessment({ graph, rules });
+ * for (const record of records) session.add(record);
+ * const { result } = session.finish();
+ */
+export function openAssessment(input: Omit<AssessInput, 'records'>): AssessmentSession {
+  return openSession(input).session;
 }

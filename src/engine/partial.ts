@@ -4,7 +4,7 @@ import { byCodeUnit } from '../core/order.js';
 import { normalizeRecord } from '../evidence/normalize.js';
 import { ENGINE_VERSION } from '../version.js';
 import { effectOf, NO_EFFECT, withdrawEverywhere, xorDigest, type Accumulation, type EvidenceStats } from './accumulate.js';
-import type { Effect } from './versions.js';
+import { digestBase64, digestWords, type Effect } from './versions.js';
 import { addId, countedIds, emptyLineState, setBonus, type LineState } from './line-state.js';
 import { keepsState, type MeasureModule } from './measure-module.js';
 import { decodeState, encodeState, recordToInput, type Encoded } from './partial-codec.js';
@@ -25,7 +25,7 @@ interface LineJson {
   readonly v: string[];
 }
 
-type EffectJson = { readonly counter: string | null; readonly key?: string };
+export type EffectJson = { readonly counter: string | null; readonly key?: string };
 
 /**
  * What one shard of an assessment gathered, as plain JSON: every record version seen (id,
@@ -101,19 +101,36 @@ export function snapshotAccumulation(acc: Accumulation, basis: string, extra: Pi
   };
 }
 
+/** The line of a subject and indicator in an accumulation, made empty if it has none yet. */
+export function lineAt(acc: Accumulation, type: 'o' | 'p', subject: string, indicator: string): LineState {
+  const lines = type === 'o' ? acc.organizationLines : acc.personLines;
+  let bySubject = lines.get(subject);
+  if (!bySubject) lines.set(subject, (bySubject = new Map()));
+  let line = bySubject.get(indicator);
+  if (!line) bySubject.set(indicator, (line = emptyLineState(undefined)));
+  return line;
+}
+
+/** Merges a shard's measure state into a line's (measures read off the counted records keep none). */
+export function mergeMeasure(module: MeasureModule | undefined, into: LineState, incoming: () => unknown): void {
+  if (!keepsState(module)) return;
+  const state = incoming();
+  into.measure = into.measure === undefined ? state : module.merge(into.measure, state);
+}
+
+/**
+ * Adds a record seen by a shard to a line. Both sides saw the same version of an id (a different
+ * one is a conflict, withdrawn after the merge), so its days agree; the earlier day is kept all
+ * the same, whatever the merge order.
+ */
+export function mergeSeen(into: LineState, id: string, day: DayNumber): void {
+  const mine = into.seen.get(id);
+  if (mine === undefined || day < mine) into.seen.set(id, day);
+}
+
 function mergeLine(module: MeasureModule | undefined, into: LineState, json: LineJson): void {
-  // A measure read off the line's counted records (count, window, cadence) has no state to merge.
-  if (keepsState(module)) {
-    const incoming = decodeState(json.m);
-    into.measure = into.measure === undefined ? incoming : module.merge(into.measure, incoming);
-  }
-  // Both sides saw the same version of an id (a different one is a conflict, withdrawn after the
-  // merge), so its days agree; the earlier day is kept all the same, whatever the merge order.
-  json.s.forEach((id, i) => {
-    const day = json.d[i] as DayNumber;
-    const mine = into.seen.get(id);
-    if (mine === undefined || day < mine) into.seen.set(id, day);
-  });
+  mergeMeasure(module, into, () => decodeState(json.m));
+  json.s.forEach((id, i) => mergeSeen(into, id, json.d[i] as DayNumber));
   for (const id of json.p) addId(into, 'pending', id);
   for (const id of json.r) addId(into, 'rejected', id);
   for (const id of json.u) addId(into, 'unsupported', id);
@@ -128,31 +145,28 @@ function mergeLine(module: MeasureModule | undefined, into: LineState, json: Lin
 }
 
 /**
- * Folds a partial state into an accumulation: versions by union (an id with two digests across
- * shards is a conflict, withdrawn everywhere), lines by their measures' merges and set unions,
- * then the evidence statistics worked out again from the merged versions.
+ * Adds one record id of a shard to the version table: a new id with its first digest (the eight
+ * words at `at` in `words`) and what it did (its routes stay unknown here), or the union of its
+ * digests with those already known (two different ones make a conflict). `all`: every digest of
+ * the id (base64) when there are several; left out, the first is the only one.
  */
-export function absorbPartial(plan: Plan, acc: Accumulation, partial: PartialState): void {
-  const occurrences = acc.stats.received + acc.stats.duplicates + partial.occurrences;
-  for (const [id, digests, effect] of partial.versions) {
-    let slot = acc.versions.slot(id);
-    if (slot === undefined) {
-      const shared = effect.counter === null ? NO_EFFECT : effectOf(acc, effect.counter as NonNullable<Effect['counter']>, effect.key);
-      slot = acc.versions.add(id, Buffer.from(digests[0] as string, 'base64'), [], shared, true);
-      if (digests.length > 1) acc.versions.addConflict(slot, digests);
-      continue;
-    }
-    acc.versions.addConflict(slot, digests);
+export function absorbVersion(acc: Accumulation, id: string, words: Uint32Array, at: number, all: readonly string[] | undefined, effect: Effect): void {
+  const slot = acc.versions.slot(id);
+  if (slot === undefined) {
+    const added = acc.versions.addImported(id, words, at, effect);
+    if (all !== undefined && all.length > 1) acc.versions.addConflict(added, all);
+    return;
   }
-  const modules = new Map(plan.indicators.map((p) => [p.indicator.id, p.module]));
-  for (const [type, subject, indicator, json] of partial.lines) {
-    const lines = type === 'o' ? acc.organizationLines : acc.personLines;
-    let bySubject = lines.get(subject);
-    if (!bySubject) lines.set(subject, (bySubject = new Map()));
-    let line = bySubject.get(indicator);
-    if (!line) bySubject.set(indicator, (line = emptyLineState(undefined)));
-    mergeLine(modules.get(indicator), line, json);
-  }
+  acc.versions.addConflict(slot, all ?? [digestBase64(words, at)]);
+}
+
+/** The shared effect of a counter and key as a partial state writes it. */
+export function effectFromJson(acc: Accumulation, effect: EffectJson): Effect {
+  return effect.counter === null ? NO_EFFECT : effectOf(acc, effect.counter as NonNullable<Effect['counter']>, effect.key);
+}
+
+/** The business scores and kept records of a shard, added to an accumulation. */
+export function absorbBusinessAndRetained(acc: Accumulation, partial: { readonly business: PartialState['business']; readonly retained: readonly RecordInput[] }): void {
   for (const [type, subject, scores] of partial.business) {
     const map = type === 'o' ? acc.businessByOrganization : acc.businessByPerson;
     let into = map.get(subject);
@@ -163,11 +177,30 @@ export function absorbPartial(plan: Plan, acc: Accumulation, partial: PartialSta
     const normalized = normalizeRecord(input);
     if (normalized.ok) acc.retained.set(normalized.record.id, normalized.record);
   }
-  // Conflicts found across shards: every trace of those ids comes out of every line.
+}
+
+/**
+ * The last step of every merge: conflicts found across shards lose every trace of their ids in
+ * every line, and the evidence statistics are worked out again from the merged versions.
+ */
+export function settleMerge(plan: Plan, acc: Accumulation, occurrences: number): void {
   withdrawEverywhere(plan, acc, [...acc.versions.entries()].filter(([, slot]) => acc.versions.conflicted(slot)).map(([id]) => id));
   recount(acc, occurrences);
 }
 
+/**
+ * Folds a partial state into an accumulation: versions by union (an id with two digests across
+ * shards is a conflict, withdrawn everywhere), lines by their measures' merges and set unions,
+ * then the evidence statistics worked out again from the merged versions.
+ */
+export function absorbPartial(plan: Plan, acc: Accumulation, partial: PartialState): void {
+  const occurrences = acc.stats.received + acc.stats.duplicates + partial.occurrences;
+  for (const [id, digests, effect] of partial.versions) absorbVersion(acc, id, digestWords(Buffer.from(digests[0] as string, 'base64')), 0, digests, effectFromJson(acc, effect));
+  const modules = new Map(plan.indicators.map((p) => [p.indicator.id, p.module]));
+  for (const [type, subject, indicator, json] of partial.lines) mergeLine(modules.get(indicator), lineAt(acc, type, subject, indicator), json);
+  absorbBusinessAndRetained(acc, partial);
+  settleMerge(plan, acc, occurrences);
+}
 
 // The statistics of a merged accumulation, from its versions alone.
 function recount(acc: Accumulation, occurrences: number): void {

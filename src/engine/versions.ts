@@ -23,6 +23,29 @@ export type Effect = {
 
 const WORDS = 8;
 
+/**
+ * A digest held as eight words (each the big-endian reading of four bytes), as base64.
+ *
+ * @example
+ * digestBase64(table.words(), slot * 8);
+ */
+export function digestBase64(words: Uint32Array, at: number): string {
+  const bytes = Buffer.alloc(32);
+  for (let i = 0; i < WORDS; i++) bytes.writeUInt32BE(words[at + i] as number, i * 4);
+  return bytes.toString('base64');
+}
+
+/**
+ * A 32-byte digest as the eight words the version table keeps.
+ *
+ * @example
+ * digestWords(Buffer.from(base64, 'base64'));
+ */
+export function digestWords(digest: Uint8Array): Uint32Array {
+  const view = new DataView(digest.buffer, digest.byteOffset, digest.byteLength);
+  return Uint32Array.from({ length: WORDS }, (_, i) => view.getUint32(i * 4));
+}
+
 /** The record versions of an accumulation, keyed by record id. */
 export class VersionTable<T> {
   // Past 2^24 distinct ids a single Map is refused by the runtime: a province's year can get there.
@@ -30,8 +53,8 @@ export class VersionTable<T> {
   #digests = new Uint32Array(WORDS * 1024);
   readonly #targets: (T | null)[] = [];
   readonly #effects: Effect[] = [];
-  /** Slots merged in from a partial state: where they went is not known here. */
-  readonly #imported = new Set<number>();
+  /** 1 for each slot merged in from a partial state: where it went is not known here. */
+  #imported = new Uint8Array(1024);
   /** Every digest (base64) of the ids with conflicting versions. */
   readonly #conflicts = new Map<number, Set<string>>();
 
@@ -56,19 +79,37 @@ export class VersionTable<T> {
   }
 
   /** Adds a new id with its first version's digest (32 bytes); returns its slot. */
-  add(id: string, digest: Uint8Array, targets: T | null, effect: Effect, imported = false): number {
+  add(id: string, digest: Uint8Array, targets: T | null, effect: Effect): number {
+    const slot = this.#open(id, targets, effect, false);
+    const view = new DataView(digest.buffer, digest.byteOffset, digest.byteLength);
+    for (let i = 0; i < WORDS; i++) this.#digests[slot * WORDS + i] = view.getUint32(i * 4);
+    return slot;
+  }
+
+  /**
+   * Adds a new id merged in from another shard, its digest given as the eight words at `at` in
+   * `words` (the layout of {@link words}); its routes are not known here. Returns its slot.
+   */
+  addImported(id: string, words: Uint32Array, at: number, effect: Effect): number {
+    const slot = this.#open(id, null, effect, true);
+    this.#digests.set(words.subarray(at, at + WORDS), slot * WORDS);
+    return slot;
+  }
+
+  #open(id: string, targets: T | null, effect: Effect, imported: boolean): number {
     const slot = this.#targets.length;
     if ((slot + 1) * WORDS > this.#digests.length) {
       const grown = new Uint32Array(this.#digests.length * 2);
       grown.set(this.#digests);
       this.#digests = grown;
+      const flags = new Uint8Array(this.#imported.length * 2);
+      flags.set(this.#imported);
+      this.#imported = flags;
     }
-    const view = new DataView(digest.buffer, digest.byteOffset, digest.byteLength);
-    for (let i = 0; i < WORDS; i++) this.#digests[slot * WORDS + i] = view.getUint32(i * 4);
     this.#slots.insert(id, slot);
     this.#targets.push(targets);
     this.#effects.push(effect);
-    if (imported) this.#imported.add(slot);
+    this.#imported[slot] = imported ? 1 : 0;
     return slot;
   }
 
@@ -81,9 +122,12 @@ export class VersionTable<T> {
 
   /** The slot's first digest as base64 (the partial-state form). */
   digest(slot: number): string {
-    const bytes = Buffer.alloc(32);
-    for (let i = 0; i < WORDS; i++) bytes.writeUInt32BE(this.#digests[slot * WORDS + i] as number, i * 4);
-    return bytes.toString('base64');
+    return digestBase64(this.#digests, slot * WORDS);
+  }
+
+  /** Every slot's first digest, eight words a slot (each word the digest's four bytes read big-endian), in a copy. */
+  words(): Uint32Array {
+    return this.#digests.slice(0, this.size * WORDS);
   }
 
   /** Every digest of a slot (base64): one, or all of a conflict's. */
@@ -136,7 +180,7 @@ export class VersionTable<T> {
   }
 
   imported(slot: number): boolean {
-    return this.#imported.has(slot);
+    return this.#imported[slot] === 1;
   }
 
   /** Empties the table. */
@@ -144,8 +188,8 @@ export class VersionTable<T> {
     this.#slots.clear();
     this.#targets.length = 0;
     this.#effects.length = 0;
-    this.#imported.clear();
     this.#conflicts.clear();
     this.#digests = new Uint32Array(WORDS * 1024);
+    this.#imported = new Uint8Array(1024);
   }
 }

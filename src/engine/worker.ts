@@ -1,16 +1,18 @@
 // The worker side of assessParallel: reads its share of the record files into its own session
-// and sends back the partial state. Started by parallel.ts; never imported by the library.
+// and sends back its packed state. Started by parallel.ts; never imported by the library.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Lang } from '../core/lang.js';
-import { openAssessment } from './assess.js';
+import { openSession } from './assess.js';
+import { packedTransfers } from './packed.js';
 import type { WorkerInput } from './parallel.js';
 import { readShard } from './shard-read.js';
 
 async function run(input: WorkerInput): Promise<void> {
   const lang = input.lang as Lang;
-  const session = openAssessment({ graph: input.graph, rules: input.rules, lang, ...(input.asOf !== undefined ? { asOf: input.asOf } : {}) });
+  const { session, pack } = openSession({ graph: input.graph, rules: input.rules, lang, ...(input.asOf !== undefined ? { asOf: input.asOf } : {}) });
   await readShard(session, input.tasks, lang);
-  parentPort?.postMessage({ ok: true, partial: session.snapshot() });
+  const packed = pack();
+  parentPort?.postMessage({ ok: true, packed }, packedTransfers(packed));
 }
 
 run(workerData as WorkerInput).catch((error: unknown) => {

@@ -6,7 +6,7 @@
 // mutant on in a beforeAll hook, after the describe bodies have run, and counts coverage per test.
 import { describe, expect, it } from 'vitest';
 import { addId, emptyLineState, firstCountedIds } from '../../src/engine/line-state.js';
-import { VersionTable, type Effect } from '../../src/engine/versions.js';
+import { digestWords, VersionTable, type Effect } from '../../src/engine/versions.js';
 import { digestHex, effectOf, newAccumulation, withdrawEverywhere } from '../../src/engine/accumulate.js';
 import type { Plan } from '../../src/engine/plan.js';
 import { openAssessment, type RuleSetInput } from '../../src/index.js';
@@ -54,12 +54,22 @@ describe('versions.ts', () => {
     expect(table.sameDigest(1029, digestOf(1029 % 251))).toBe(true);
   });
 
-  it('only an id added as imported is imported', () => {
+  it('only an id added as imported is imported, with its digest, past the first 1024 slots too', () => {
     const table = new VersionTable<null>();
     const own = table.add('own', digestOf(1), null, NO_EFFECT);
-    const merged = table.add('merged', digestOf(2), null, NO_EFFECT, true);
+    const merged = table.addImported('merged', digestWords(digestOf(2)), 0, NO_EFFECT);
     expect(table.imported(own)).toBe(false);
     expect(table.imported(merged)).toBe(true);
+    expect(table.digest(merged)).toBe(base64Of(2));
+    expect(table.targets(merged)).toBeNull();
+    // the flags grow with the digest store: slot 1024 and beyond keep theirs
+    for (let i = 2; i < 1030; i++) {
+      if (i % 2 === 0) table.addImported(`m${i}`, table.words(), 8, NO_EFFECT);
+      else table.add(`o${i}`, digestOf(i % 251), null, NO_EFFECT);
+    }
+    expect([1024, 1025, 1026, 1027].map((slot) => table.imported(slot))).toEqual([true, false, true, false]);
+    expect(table.digest(1026)).toBe(base64Of(2));
+    expect(table.words()).toHaveLength(8 * 1030);
   });
 
   it('setEffect and setTargets replace what add stored', () => {

@@ -1,0 +1,107 @@
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { openSession } from '../../src/engine/assess.js';
+import { packedTransfers, type PackedPartial } from '../../src/engine/packed.js';
+import { parseGraph, type PartialState } from '../../src/index.js';
+
+// assessParallel's threads hand their state over packed (ids once, the rest by slot in typed
+// arrays), not as the JSON partial state. The packed merge must be the JSON merge, step for step:
+// any split of the records, merged either way or both ways mixed, gives the one-pass result.
+const dir = new URL('../../examples/bureau-2022/', import.meta.url);
+const graph = parseGraph(JSON.parse(readFileSync(new URL('graph.json', dir), 'utf8')));
+const rules = JSON.parse(readFileSync(new URL('rules.json', dir), 'utf8')) as unknown;
+const records = readFileSync(new URL('records.ndjson', dir), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+
+function onePass(items: readonly unknown[]): string {
+  const { session } = openSession({ graph, rules });
+  for (const r of items) session.add(r);
+  return JSON.stringify(session.finish().result);
+}
+
+type Shard = { readonly kind: 'packed'; readonly state: PackedPartial } | { readonly kind: 'json'; readonly state: PartialState };
+
+function shard(items: readonly unknown[], kind: Shard['kind']): Shard {
+  const { session, pack } = openSession({ graph, rules });
+  for (const r of items) session.add(r);
+  if (kind === 'json') return { kind, state: JSON.parse(JSON.stringify(session.snapshot())) as PartialState };
+  const packed = pack();
+  // As it crosses a thread boundary: cloned, with its typed arrays transferred.
+  return { kind, state: structuredClone(packed, { transfer: packedTransfers(packed) }) };
+}
+
+function merged(shards: readonly Shard[]): string {
+  const { session, absorbPacked } = openSession({ graph, rules });
+  for (const s of shards) {
+    if (s.kind === 'packed') absorbPacked(s.state);
+    else session.absorb(s.state);
+  }
+  return JSON.stringify(session.finish().result);
+}
+
+const reference = onePass(records);
+const CONFLICTED = 'r-2022-0096';
+
+describe('packed partial states', () => {
+  it('any split of the records, merged packed, as JSON or both mixed, in any order, gives the one-pass result byte for byte', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 3 }), { minLength: records.length, maxLength: records.length }),
+        fc.array(fc.constantFrom<Shard['kind']>('packed', 'json'), { minLength: 4, maxLength: 4 }),
+        fc.boolean(),
+        (assignment, kinds, reverse) => {
+          const parts: unknown[][] = [[], [], [], []];
+          records.forEach((r, i) => parts[assignment[i] as number]?.push(r));
+          const shards = parts.map((p, i) => shard(p, kinds[i] as Shard['kind']));
+          expect(merged(reverse ? shards.reverse() : shards)).toBe(reference);
+        },
+      ),
+      { numRuns: 12 },
+    );
+  });
+
+  it('a packed state sent before its shard read anything merges as nothing', () => {
+    const empty = shard([], 'packed');
+    expect(empty.kind === 'packed' && empty.state.ids.length).toBe(0);
+    expect(merged([empty, shard(records, 'packed')])).toBe(reference);
+  });
+
+  it('finds a conflict whose two versions land in different packed shards, and one already conflicted inside a shard', () => {
+    const versions = records.filter((r) => r['id'] === CONFLICTED);
+    expect(versions).toHaveLength(2);
+    const rest = records.filter((r) => r['id'] !== CONFLICTED);
+    const a = shard([...rest.slice(0, 200), versions[0]], 'packed');
+    const b = shard([...rest.slice(200), versions[1]], 'packed');
+    expect(merged([a, b])).toBe(reference);
+    expect(JSON.parse(merged([b, a])).evidence).toMatchObject({ conflicts: 1, duplicates: 1 });
+    // Both versions in one shard: it travels as a conflict with both digests.
+    const both = shard([...rest.slice(0, 200), ...versions], 'packed');
+    expect(both.kind === 'packed' && both.state.conflicts.map(([slot, digests]) => [both.state.ids[slot], digests.length])).toEqual([[CONFLICTED, 2]]);
+    expect(merged([both, shard(rest.slice(200), 'packed')])).toBe(reference);
+  });
+
+  it('counts a record repeated in two packed shards once, as a duplicate', () => {
+    const once = JSON.parse(onePass(records)).evidence as { duplicates: number; received: number };
+    const twice = JSON.parse(merged([shard(records, 'packed'), shard(records.slice(0, 100), 'packed')])).evidence as { duplicates: number; received: number };
+    expect(twice.received).toBe(once.received);
+    expect(twice.duplicates).toBe(once.duplicates + 100);
+  });
+
+  it('carries measure states, pending and rejected records, bonus and veto records, business scores and kept records', () => {
+    const { state } = shard(records, 'packed') as Extract<Shard, { kind: 'packed' }>;
+    const [pending, rejected, veto, bonus] = [5, 6, 9, 10].map((i) => state.lines.reduce((n, line) => n + (line[i] as readonly unknown[]).length, 0));
+    // The example's 2 pending and 1 rejected record, each on the lines of its subject.
+    expect(pending).toBeGreaterThanOrEqual(2);
+    expect(rejected).toBeGreaterThanOrEqual(1);
+    expect(veto).toBeGreaterThan(0);
+    expect(bonus).toBeGreaterThan(0);
+    expect(state.lines.some((line) => line[3] instanceof Map || (typeof line[3] === 'object' && line[3] !== null))).toBe(true);
+    expect(state.business.length).toBeGreaterThan(0);
+    expect(state.retained.length).toBeGreaterThan(0);
+    // Every id travels once; the lines' records seen refer to them by slot, with their days.
+    expect(new Set(state.ids).size).toBe(state.ids.length);
+    expect(state.seenSlots.length).toBe(state.seenDays.length);
+    expect(Math.max(...state.seenSlots)).toBeLessThan(state.ids.length);
+    expect(state.digests.length).toBe(8 * state.ids.length);
+  });
+});
