@@ -1,5 +1,5 @@
 import { batchesOf } from '../evidence/batches.js';
-import { openAssessment, type AssessInput, type AssessStreamInput } from '../engine/assess.js';
+import { openSession, type AssessInput, type AssessStreamInput } from '../engine/assess.js';
 import { scoreFilesInParallel, type ParallelInput } from '../engine/parallel.js';
 import { proposeFindings } from './propose.js';
 import type { AssessmentResult } from './types.js';
@@ -27,9 +27,9 @@ export interface AssessStreamOptions extends Omit<AssessStreamInput, 'previous'>
  * result.findings.filter((f) => f.subject.type === 'person');
  */
 export function assess(input: AssessOptions): AssessmentResult {
-  const session = openAssessment(input);
+  const { session, finishLast } = openSession(input);
   for (const item of input.records) if (!session.add(item)) break;
-  const run = session.finish();
+  const run = finishLast();
   return { ...run.result, ...proposeFindings(run, input.previous, run.result.lang) };
 }
 
@@ -42,13 +42,13 @@ export function assess(input: AssessOptions): AssessmentResult {
  * const result = await assessStream({ graph, rules, records: readRecordsFile('records.ndjson') });
  */
 export async function assessStream(input: AssessStreamOptions): Promise<AssessmentResult> {
-  const session = openAssessment(input);
+  const { session, finishLast } = openSession(input);
   // The engine's own readers hand over a chunk's records at once: no promise per record.
   const batches = batchesOf(input.records);
   if (batches) {
     reading: for await (const batch of batches) for (const item of batch) if (!session.add(item)) break reading;
   } else for await (const item of input.records) if (!session.add(item)) break;
-  const run = session.finish();
+  const run = finishLast();
   return { ...run.result, ...proposeFindings(run, input.previous, run.result.lang) };
 }
 

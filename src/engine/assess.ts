@@ -103,6 +103,13 @@ export interface SessionInternals {
   readonly pack: () => PackedPartial;
   /** Merges another thread's packed state, made from the same graph, rules and options. */
   readonly absorbPacked: (packed: PackedPartial) => void;
+  /**
+   * Finishes for the last time: what was gathered per record (the version table, the route
+   * cache, each subject's lines once evaluated) is let go as the results are built, so that the
+   * two are not held at once. The session takes nothing more afterwards. For the one-shot entry
+   * points, whose session never reaches the caller.
+   */
+  readonly finishLast: () => ScoredRun;
 }
 
 /**
@@ -194,7 +201,12 @@ export function openSession(input: Omit<AssessInput, 'records'>): SessionInterna
   };
   const pack = (): PackedPartial => packAccumulation(acc, { issues: [...issues], issueCount, skipped, overLimit });
   const absorbPackedState = (packed: PackedPartial): void => merge(packed, () => absorbPacked(plan, acc, packed));
-  const finish = (): ScoredRun => {
+  let finished = false;
+  // Only finishLast closes a session, and only callers that hold it alone use that.
+  const open = (): void => {
+    if (finished) throw new Error('zerenzhi: internal error: the session was finished for the last time');
+  };
+  const finishRun = (last: boolean): ScoredRun => {
     // Too many records is never skipped: a cap exists to stop the run with a clear error.
     if (overLimit > 0) {
       // Reading stops at the first record past the cap: how many more there were is not known.
@@ -205,7 +217,14 @@ export function openSession(input: Omit<AssessInput, 'records'>): SessionInterna
       const listed = issueCount > issues.length ? [...issues, makeIssue('too-many-issues', [], { shown: issues.length, count: issueCount }, lang)] : issues;
       throw new ValidationError('records', listed, lang);
     }
-    const drafts = evaluateSubjects(plan, acc, lang);
+    if (last) {
+      finished = true;
+      // Needed only to take more records or shards; the lines go as each subject is evaluated.
+      acc.versions.clear();
+      acc.routeLines.clear();
+      acc.targetLists.clear();
+    }
+    const drafts = evaluateSubjects(plan, acc, lang, { release: last });
     const all = [...drafts.organizations, ...drafts.people];
     const grades = gradeSubjects(plan, all, lang);
     const previous = input.previous;
@@ -233,7 +252,25 @@ export function openSession(input: Omit<AssessInput, 'records'>): SessionInterna
     };
     return { result, retained, plan };
   };
-  return { session: { add, snapshot, absorb, finish }, pack, absorbPacked: absorbPackedState };
+  const finish = (): ScoredRun => {
+    open();
+    return finishRun(false);
+  };
+  const finishLast = (): ScoredRun => {
+    open();
+    return finishRun(true);
+  };
+  return {
+    session: {
+      add: (item) => (open(), add(item)),
+      snapshot: () => (open(), snapshot()),
+      absorb: (partial) => (open(), absorb(partial)),
+      finish,
+    },
+    pack: () => (open(), pack()),
+    absorbPacked: (packed) => (open(), absorbPackedState(packed)),
+    finishLast,
+  };
 }
 
 /**

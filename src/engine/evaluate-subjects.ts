@@ -167,9 +167,11 @@ function draft(plan: Plan, acc: Accumulation, subject: SubjectRef, shares: Share
 
 /**
  * Evaluates every subject: organizations from the leaves up (so that roll-ups read finished
- * results below them), then people. Output in hierarchy order and id order.
+ * results below them), then people. Output in hierarchy order and id order. `release`: each
+ * subject's gathered lines are taken out of the accumulation once its draft is made (no subject
+ * reads another's lines, only their results).
  */
-export function evaluateSubjects(plan: Plan, acc: Accumulation, lang: Lang): { organizations: SubjectDraft[]; people: SubjectDraft[] } {
+export function evaluateSubjects(plan: Plan, acc: Accumulation, lang: Lang, options: { readonly release?: boolean } = {}): { organizations: SubjectDraft[]; people: SubjectDraft[] } {
   const shares: Shares = new Map();
   const sums: SubtreeSums = new Map();
   const selections = subtreeSelections(plan);
@@ -188,9 +190,21 @@ export function evaluateSubjects(plan: Plan, acc: Accumulation, lang: Lang): { o
   for (let i = preorder.length - 1; i >= 0; i--) {
     const id = preorder[i] as string;
     keepSubtreeSums(plan, shares, sums, id, selections);
-    if (subjects.has(id)) organizations.set(id, draft(plan, acc, { type: 'organization', id }, shares, results, unrecorded, lang));
+    if (subjects.has(id)) {
+      organizations.set(id, draft(plan, acc, { type: 'organization', id }, shares, results, unrecorded, lang));
+      if (options.release) acc.organizationLines.delete(id);
+    }
   }
-  const people = plan.personSubjects.map((id) => draft(plan, acc, { type: 'person', id }, shares, results, unrecorded, lang));
+  const people = plan.personSubjects.map((id) => {
+    const made = draft(plan, acc, { type: 'person', id }, shares, results, unrecorded, lang);
+    if (options.release) acc.personLines.delete(id);
+    return made;
+  });
+  if (options.release) {
+    // Lines of organizations and people that are not subjects of the rule set: never read.
+    acc.organizationLines.clear();
+    acc.personLines.clear();
+  }
   return { organizations: plan.organizationSubjects.map((id) => organizations.get(id) as SubjectDraft), people };
 }
 

@@ -186,5 +186,5 @@ export async function scoreFilesInParallel(input: ParallelInput): Promise<Scored
   }
   // Merged in shard order after this thread's own records: problems keep the order of one pass.
   for (const packed of await partials) internals.absorbPacked(packed);
-  return internals.session.finish();
+  return internals.finishLast();
 }
