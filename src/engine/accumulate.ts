@@ -261,7 +261,15 @@ function retain(plan: Plan, acc: Accumulation, record: EvidenceRecord): boolean 
   return true;
 }
 
-function route(plan: Plan, acc: Accumulation, record: EvidenceRecord, targets: Target[]): Effect {
+/**
+ * Where the record being ingested went: every target, and the route cache's list when one route
+ * gave them all. Reused from one record to the next (ingest is synchronous), so that no record
+ * makes a list of its own unless it went somewhere no list was kept for yet.
+ */
+const going: { readonly targets: Target[]; sole: readonly LineState[] | null | undefined } = { targets: [], sole: undefined };
+
+function route(plan: Plan, acc: Accumulation, record: EvidenceRecord): Effect {
+  const { targets } = going;
   const retained = retain(plan, acc, record);
   const routes = plan.routes.get(record.type);
   if (!routes && retained) return NO_EFFECT;
@@ -294,6 +302,7 @@ function route(plan: Plan, acc: Accumulation, record: EvidenceRecord, targets: T
       if (!scores) map.set(key, (scores = new Map()));
       scores.set(record.id, score);
       targets.push(scores);
+      going.sole = null;
       continue;
     }
     const indicator = r.plan as IndicatorPlan;
@@ -303,10 +312,12 @@ function route(plan: Plan, acc: Accumulation, record: EvidenceRecord, targets: T
       unassignedScore = true;
       continue;
     }
-    for (const line of linesFor(plan, acc, r, indicator, record)) {
+    const lines = linesFor(plan, acc, r, indicator, record);
+    for (const line of lines) {
       applyToLine(plan, indicator, r.role, line, record);
       targets.push(line);
     }
+    if (lines.length > 0) going.sole = going.sole === undefined && targets.length === lines.length ? lines : null;
   }
   if (!inAnyPeriod) return count(acc, effectOf(acc, 'outOfPeriod'));
   if (unknownKey !== undefined) return count(acc, effectOf(acc, targets.length > 0 ? 'unknownReference' : 'unknownSubject', unknownKey));
@@ -331,13 +342,15 @@ export function effectOf(acc: Accumulation, counter: NonNullable<Effect['counter
  * lines, so one list serves them all; the last list seen for each first target is reused when
  * the new one is equal element by element.
  */
-function internTargets(acc: Accumulation, targets: Target[]): Targets {
+function internTargets(acc: Accumulation, targets: readonly Target[]): Targets {
   const first = targets[0];
   if (first === undefined) return NO_TARGETS;
   const known = acc.targetLists.get(first);
   if (known && known.length === targets.length && known.every((t, i) => t === targets[i])) return known;
-  acc.targetLists.set(first, targets);
-  return targets;
+  // `targets` is reused for the next record: keep a copy.
+  const kept = [...targets];
+  acc.targetLists.set(first, kept);
+  return kept;
 }
 
 function count(acc: Accumulation, effect: Effect, sign: 1 | -1 = 1): Effect {
@@ -421,9 +434,14 @@ export function ingest(plan: Plan, acc: Accumulation, record: EvidenceRecord): v
   xorDigest(acc.recordsDigest, digest);
   acc.stats.received++;
   if (slot === undefined) {
-    const targets: Target[] = [];
-    const effect = route(plan, acc, record, targets);
-    versions.add(record.id, digest, internTargets(acc, targets), effect);
+    going.targets.length = 0;
+    going.sole = undefined;
+    const effect = route(plan, acc, record);
+    // One route's lines: the route cache's list, shared already by every record of that route and subject.
+    const { targets } = going;
+    // (route set it: read it afresh, past the narrowing of the line above the call)
+    const sole = going.sole as readonly LineState[] | null | undefined;
+    versions.add(record.id, digest, sole && sole.length === targets.length ? sole : internTargets(acc, targets), effect);
     return;
   }
   if (!versions.conflicted(slot)) {
