@@ -102,10 +102,14 @@ function runWorker(input: WorkerInput, started: Worker[]): Promise<PackedPartial
     const worker = startWorker(input);
     started.push(worker);
     worker.once('message', (message: { ok: true; packed: PackedPartial } | { ok: false; error: { name: string; message: string; issues?: unknown } }) => {
-      void worker.terminate();
-      if (message.ok) resolve(message.packed);
-      else if (message.error.name === 'ValidationError' && Array.isArray(message.error.issues)) reject(new ValidationError('records', message.error.issues as never, input.lang as Lang));
-      else reject(new Error(message.error.message));
+      const settle = (): void => {
+        if (message.ok) resolve(message.packed);
+        else if (message.error.name === 'ValidationError' && Array.isArray(message.error.issues)) reject(new ValidationError('records', message.error.issues as never, input.lang as Lang));
+        else reject(new Error(message.error.message));
+      };
+      // The worker's heap (its whole accumulation) is let go before this thread merges what it
+      // sent: the two are not held at once.
+      worker.terminate().then(settle, settle);
     });
     worker.once('error', reject);
   });
