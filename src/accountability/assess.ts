@@ -58,10 +58,10 @@ export interface AssessParallelOptions extends ParallelInput {
 }
 
 /**
- * Like {@link assessStream}, over record files, on several threads: NDJSON files are cut into
- * byte ranges, this thread reads the first and each worker thread another into a partial state,
- * and the partial states are merged into this thread's. The result is byte-identical to a
- * single pass. See BENCHMARKS.md for when it pays.
+ * Like {@link assessStream}, over record files, on several threads: the files are cut into
+ * consecutive shards (NDJSON at line starts, at least `minShardBytes` each), this thread reads
+ * the first and each worker thread another, and the workers' states are merged into this
+ * thread's. The result is byte-identical to a single pass. See docs/scale.md for when it pays.
  *
  * @example
  * const result = await assessParallel({ graph, rules, files: ['records.ndjson'], workers: 2 });

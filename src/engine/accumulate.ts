@@ -13,7 +13,8 @@ type AnyRecordMeasure = RecordMeasure<never, unknown>;
 /**
  * Where one record went, so that it can be withdrawn if a conflicting version turns up: a line,
  * or the business scores of a subject. Lists of targets are shared between the records that
- * went to the same places (see {@link internTargets}).
+ * went to the same places: the route cache's list when one route gave them all, else an interned
+ * copy (see {@link internTargets}).
  */
 type Target = LineState | Map<string, number>;
 type Targets = readonly Target[];
@@ -442,6 +443,9 @@ export function ingest(plan: Plan, acc: Accumulation, record: EvidenceRecord): v
     // (route set it: read it afresh, past the narrowing of the line above the call)
     const sole = going.sole as readonly LineState[] | null | undefined;
     versions.add(record.id, digest, sole && sole.length === targets.length ? sole : internTargets(acc, targets), effect);
+    // Nothing of this record stays reachable from the module once it is in the table.
+    targets.length = 0;
+    going.sole = undefined;
     return;
   }
   if (!versions.conflicted(slot)) {

@@ -61,7 +61,8 @@ function collectionFullOr(error: unknown, issue: (params: { limit: number }) => 
   return new ValidationError('records', [issue({ limit: COLLECTION_LIMIT })], lang);
 }
 
-function isGraph(value: unknown): value is Graph {
+/** Whether a value is a graph `parseGraph` made (with its index), not graph input. */
+export function isGraph(value: unknown): value is Graph {
   return typeof value === 'object' && value !== null && (value as { organizations?: unknown }).organizations instanceof Map && 'index' in value;
 }
 

@@ -33,12 +33,17 @@ type PackedLine = readonly [
  * the digests, effects and records seen travel in typed arrays that are transferred, not copied.
  * Nothing is sorted: the merge does not depend on order. Never written to a file (the
  * JSON form is {@link PartialState}), and only merged into a session of the same graph, rule set
- * and options, which the caller guarantees.
+ * and options, which the caller guarantees. The lines' measure states are the packing session's
+ * own objects, and merging takes them over: pack a session only to send its state to another
+ * thread (the structured clone copies them), never to merge it within the same thread.
  */
 export interface PackedPartial {
   /** Valid records read, verbatim repeats included. */
   readonly occurrences: number;
-  /** Record ids by slot. */
+  /**
+   * Record ids by slot: first the versions' (one for each entry of {@link effectOf}), then any
+   * that a line holds without a version (only ever from a JSON partial state that said so).
+   */
   readonly ids: readonly string[];
   /** Each slot's first digest, eight words a slot (the version table's layout). */
   readonly digests: Uint32Array;
@@ -70,11 +75,12 @@ const SET_ASIDE: readonly LineIdSet[] = ['pending', 'rejected', 'unsupported', '
  * Packs an accumulation for another thread of the same assessment.
  *
  * @example
- * worker.postMessage(packAccumulation(acc, extra), packedTransfers(packed));
+ * const packed = packAccumulation(acc, extra);
+ * parentPort.postMessage(packed, packedTransfers(packed));
  */
 export function packAccumulation(acc: Accumulation, extra: Pick<PackedPartial, 'issues' | 'issueCount' | 'skipped' | 'overLimit'>): PackedPartial {
   const { versions } = acc;
-  const ids = new Array<string>(versions.size);
+  const ids: string[] = new Array<string>(versions.size);
   const digests = versions.words();
   const effectOf = new Uint32Array(versions.size);
   const effects: EffectJson[] = [];
@@ -91,11 +97,15 @@ export function packAccumulation(acc: Accumulation, extra: Pick<PackedPartial, '
     effectOf[slot] = index;
     if (versions.conflicted(slot)) conflicts.push([slot, [...versions.digests(slot)]]);
   }
+  // A record a line holds went through the version table first, unless it came in a JSON partial
+  // state that named it on a line only: it gets a slot after the versions', with no version.
+  const lineOnly = new Map<string, number>();
   const slotOf = (id: string): number => {
-    const slot = versions.slot(id);
-    // Every record a line holds went through the version table first.
-    if (slot === undefined) throw new Error(`zerenzhi: internal error: record ${id} is on a line but not among the versions`);
-    return slot;
+    const slot = versions.slot(id) ?? lineOnly.get(id);
+    if (slot !== undefined) return slot;
+    lineOnly.set(id, ids.length);
+    ids.push(id);
+    return ids.length - 1;
   };
   const all: [type: 'o' | 'p', subject: string, indicator: string, line: LineState][] = [];
   let seen = 0;
@@ -151,7 +161,7 @@ export function absorbPacked(plan: Plan, acc: Accumulation, packed: PackedPartia
   const { ids, digests } = packed;
   const effects = packed.effects.map((e) => effectFromJson(acc, e));
   const conflicts = new Map(packed.conflicts);
-  for (let slot = 0; slot < ids.length; slot++) {
+  for (let slot = 0; slot < packed.effectOf.length; slot++) {
     absorbVersion(acc, ids[slot] as string, digests, slot * 8, conflicts.get(slot), effects[packed.effectOf[slot] as number] as (typeof effects)[number]);
   }
   const idOf = (slot: number): string => ids[slot] as string;

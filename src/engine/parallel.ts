@@ -1,4 +1,4 @@
-import { open, stat } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -6,7 +6,7 @@ import type { Lang } from '../core/lang.js';
 import { ValidationError } from '../core/validation-error.js';
 import { toGraphInput } from '../graph/serialize.js';
 import type { Graph } from '../graph/types.js';
-import { openSession, type ScoredRun } from './assess.js';
+import { isGraph, openSession, type ScoredRun } from './assess.js';
 import type { PackedPartial } from './packed.js';
 import { readShard, type ShardTask } from './shard-read.js';
 
@@ -25,65 +25,102 @@ export interface WorkerInput {
 export interface ParallelInput {
   readonly graph: Graph | unknown;
   readonly rules: unknown;
-  /** Record files: NDJSON files are split by byte ranges across the workers; JSON and CSV files go whole to one. */
+  /**
+   * Record files, read in this order: cut into consecutive shards of about equal size, an NDJSON
+   * file at line starts, a JSON or CSV file only between files (it is read whole).
+   */
   readonly files: readonly string[];
   readonly asOf?: string;
   readonly lang?: Lang;
   /**
-   * Shards read at once (default: the machine's available parallelism): this thread reads one,
-   * and `workers - 1` worker threads read the others.
+   * Shards read at once, at the most (default: the machine's available parallelism): this thread
+   * reads the first, and a worker thread each of the others. Fewer when the files are small (see
+   * `minShardBytes`).
    */
   readonly workers?: number;
   readonly invalidRecords?: 'error' | 'skip';
   /**
-   * The least bytes of an NDJSON file each shard gets (default {@link MIN_SHARD_BYTES}, 32 MiB):
-   * a file is cut into fewer shards than `workers` rather than into smaller ones, since starting
-   * a worker (its own graph and plan) costs about what reading 100,000 records does.
+   * The least bytes each shard gets (default {@link MIN_SHARD_BYTES}, 32 MiB): the files are cut
+   * into fewer shards than `workers` rather than into smaller ones, since starting a worker (the
+   * engine loaded, the graph parsed, the plan compiled on its thread) costs about what reading
+   * 100,000 records does. Files of less than twice this in all start no thread.
    */
   readonly minShardBytes?: number;
 }
 
 const NDJSON = new Set(['.ndjson', '.jsonl']);
 
-/**
- * Cuts a file into byte ranges that start at line starts: `wanted` of them, or fewer so that each
- * has about `minBytes`. The first range is longer than the others by `headStart` bytes (at most
- * the file's share of one range): the calling thread reads it while the workers are starting.
- */
-export async function cutFile(path: string, wanted: number, minBytes: number, headStart = 0): Promise<ShardTask[]> {
-  const { size } = await stat(path);
-  const parts = Math.max(1, Math.min(wanted, Math.floor(size / minBytes)));
-  const extra = parts > 1 ? Math.min(headStart, size / parts) : 0;
-  const first = (size + extra * (parts - 1)) / parts;
-  const handle = await open(path, 'r');
-  try {
-    const starts = [0];
-    const probe = Buffer.alloc(64 * 1024);
-    for (let i = 1; i < parts; i++) {
-      let at = Math.max(Math.floor(first + ((size - first) * (i - 1)) / (parts - 1)), starts[starts.length - 1] as number);
-      // Move to just after the next newline.
-      for (;;) {
-        const { bytesRead } = await handle.read(probe, 0, probe.length, at);
-        if (bytesRead === 0) {
-          at = size;
-          break;
-        }
-        const nl = probe.subarray(0, bytesRead).indexOf(10);
-        if (nl !== -1) {
-          at += nl + 1;
-          break;
-        }
-        at += bytesRead;
-      }
-      starts.push(Math.min(at, size));
-    }
-    starts.push(size);
-    const tasks: ShardTask[] = [];
-    for (let i = 0; i + 1 < starts.length; i++) tasks.push({ kind: 'range', path, start: starts[i] as number, end: starts[i + 1] as number });
-    return tasks.filter((t) => t.kind === 'range' && t.end > t.start);
-  } finally {
-    await handle.close();
+/** The first line start after byte `at` of an open file (just past the next newline), or its size. */
+async function lineStartAfter(handle: FileHandle, at: number, size: number): Promise<number> {
+  const probe = Buffer.alloc(64 * 1024);
+  for (let from = at; ; ) {
+    const { bytesRead } = await handle.read(probe, 0, probe.length, from);
+    if (bytesRead === 0) return size;
+    const nl = probe.subarray(0, bytesRead).indexOf(10);
+    if (nl !== -1) return Math.min(from + nl + 1, size);
+    from += bytesRead;
   }
+}
+
+/**
+ * Splits record files into at most `wanted` shards, each a run of consecutive pieces in file
+ * order: the files are taken as one sequence of bytes and cut into about equal parts, an NDJSON
+ * file at the line start after a cut, a file of another format (read whole) after its end. Read
+ * in shard order, the shards give the records, and their problems, in the order of one pass.
+ * There are fewer shards when each would get less than `minBytes`. The first shard, which the
+ * calling thread reads while the workers start, is longer by `headStart` bytes, as long as the
+ * others keep `minBytes`, and by one shard's share at the most.
+ *
+ * @example
+ * await planShards(['2022.ndjson'], 2, MIN_SHARD_BYTES); // [[{ kind: 'range', … }], [{ kind: 'range', … }]]
+ */
+export async function planShards(files: readonly string[], wanted: number, minBytes: number, headStart = 0): Promise<ShardTask[][]> {
+  const sizes: number[] = [];
+  for (const path of files) sizes.push((await stat(path)).size);
+  const total = sizes.reduce((a, b) => a + b, 0);
+  const parts = Math.max(1, Math.min(wanted, Math.floor(total / minBytes)));
+  const extra = parts > 1 ? Math.max(0, Math.min(headStart, total / parts, total - parts * minBytes)) : 0;
+  const first = (total + extra * (parts - 1)) / parts;
+  const ndjson = files.map((path) => NDJSON.has(extname(path).toLowerCase()));
+  const bases = sizes.map((_, f) => sizes.slice(0, f).reduce((a, b) => a + b, 0));
+  // Where to cut, as offsets into all the files' bytes one after another; a cut inside a file read
+  // whole moves to its nearer end.
+  const cuts = Array.from({ length: parts - 1 }, (_, i) => {
+    const cut = Math.floor(first + ((total - first) * i) / Math.max(1, parts - 1));
+    const f = bases.findIndex((b, j) => cut >= b && cut < b + (sizes[j] as number));
+    if (f === -1 || ndjson[f]) return cut;
+    const [b, size] = [bases[f] as number, sizes[f] as number];
+    return cut - b < size / 2 ? b : b + size;
+  });
+  // Each piece with the offset it starts at among all the bytes.
+  const pieces: { readonly task: ShardTask; readonly at: number }[] = [];
+  let base = 0;
+  for (const [f, path] of files.entries()) {
+    const size = sizes[f] as number;
+    if (!ndjson[f]) pieces.push({ task: { kind: 'whole', path }, at: base });
+    else if (size > 0) {
+      const starts = [0];
+      const inside = cuts.filter((c) => c > base && c < base + size);
+      if (inside.length > 0) {
+        const handle = await open(path, 'r');
+        try {
+          for (const c of inside) {
+            const at = await lineStartAfter(handle, c - base, size);
+            if (at > (starts[starts.length - 1] as number) && at < size) starts.push(at);
+          }
+        } finally {
+          await handle.close();
+        }
+      }
+      starts.forEach((start, i) => pieces.push({ task: { kind: 'range', path, start, end: starts[i + 1] ?? size }, at: base + start }));
+    }
+    base += size;
+  }
+  // A piece goes to the shard of the cuts before it; shards left empty (cuts inside one whole file) are dropped.
+  const shards: ShardTask[][] = Array.from({ length: parts }, () => []);
+  for (const { task, at } of pieces) shards[cuts.filter((c) => c <= at).length]?.push(task);
+  const kept = shards.filter((shard) => shard.length > 0);
+  return kept.length > 0 ? kept : [[]];
 }
 
 function startWorker(input: WorkerInput): Worker {
@@ -101,7 +138,9 @@ function runWorker(input: WorkerInput, started: Worker[]): Promise<PackedPartial
   return new Promise((resolve, reject) => {
     const worker = startWorker(input);
     started.push(worker);
+    let answered = false;
     worker.once('message', (message: { ok: true; packed: PackedPartial } | { ok: false; error: { name: string; message: string; issues?: unknown } }) => {
+      answered = true;
       const settle = (): void => {
         if (message.ok) resolve(message.packed);
         else if (message.error.name === 'ValidationError' && Array.isArray(message.error.issues)) reject(new ValidationError('records', message.error.issues as never, input.lang as Lang));
@@ -112,32 +151,37 @@ function runWorker(input: WorkerInput, started: Worker[]): Promise<PackedPartial
       worker.terminate().then(settle, settle);
     });
     worker.once('error', reject);
+    // A worker that stops without a word (killed, or out of memory) must not leave the run waiting.
+    worker.once('exit', (code) => {
+      if (!answered) reject(new Error(`zerenzhi: a worker thread stopped (exit code ${code}) before sending its state`));
+    });
   });
 }
 
-/** The smallest byte range an NDJSON file is cut into by default (see {@link ParallelInput.minShardBytes}). */
+/** The least bytes a shard gets by default (see {@link ParallelInput.minShardBytes}). */
 export const MIN_SHARD_BYTES = 32 * 1024 * 1024;
 
 /**
- * How much more of the first NDJSON file the calling thread reads than each worker: about what it
- * reads while a worker starts (loads the engine, parses the graph, compiles the plan), measured
- * at 1.5–2.5 s on the city-sized benchmark (BENCHMARKS.md).
+ * How much more the calling thread reads than each worker: about what it reads while a worker
+ * starts (loads the engine, parses the graph, compiles the plan), 1.5–2.5 s on the city-sized
+ * benchmark (BENCHMARKS.md).
  */
 const HEAD_START_BYTES = 24 * 1024 * 1024;
 
 /**
- * Scores record files on several threads: NDJSON files are cut into byte ranges (at line
- * starts); this thread reads the first shard into its own session while each worker thread reads
- * another into a session of its own, and the workers' states are then merged into this one — the
- * same result, byte for byte, as one pass over all the files. Reading, parsing, validation and
- * routing run in parallel; the merge and the final evaluation run on this thread.
+ * Scores record files on several threads: the files are cut into consecutive shards
+ * ({@link planShards}); this thread reads the first shard into its own session while each worker
+ * thread reads another into a session of its own, and the workers' states are then merged into
+ * this one in shard order — the same result, byte for byte, as one pass over all the files, with
+ * the records' problems in the same order. Reading, parsing, validation and routing run in
+ * parallel; the merge and the final evaluation run on this thread.
  *
  * A worker sends its state packed (record ids once, everything else by slot, in typed arrays
  * that are transferred rather than copied), not as the JSON partial state, which costs as much
  * to build, send and check as reading the records. Workers start before this thread compiles
- * its own plan, so that their start overlaps it. A file is cut into no more shards than it has
- * `minShardBytes`: below that a worker's start costs more than it saves. With `workers: 1`, or
- * one small file, no thread is started.
+ * its own plan, so that their start overlaps it, and this thread's shard is the longer by what it
+ * reads meanwhile. No shard is smaller than `minShardBytes`: below that a worker's start costs
+ * more than it saves. With `workers: 1`, or small files, no thread is started.
  *
  * @example
  * const run = await scoreFilesInParallel({ graph, rules, files: ['records.ndjson'], workers: 2 });
@@ -148,31 +192,21 @@ export async function scoreFilesInParallel(input: ParallelInput): Promise<Scored
   const lang = input.lang ?? 'zh';
   const options = { lang, ...(input.asOf !== undefined ? { asOf: input.asOf } : {}) };
   // The shards first, so that the workers can start before this thread's own setup. A file that
-  // cannot be cut is reported after the graph and rules are checked, as it was before.
-  const tasks: ShardTask[] = [];
-  let cutError: { readonly error: unknown } | undefined;
+  // cannot be read is reported after the graph and rules are checked.
+  let shards: ShardTask[][] = [[]];
+  let planError: { readonly error: unknown } | undefined;
   try {
-    let headStart = HEAD_START_BYTES;
-    for (const path of input.files) {
-      if (!NDJSON.has(extname(path).toLowerCase())) tasks.push({ kind: 'whole', path });
-      else {
-        tasks.push(...(await cutFile(path, workers, minShardBytes, headStart)));
-        headStart = 0;
-      }
-    }
+    shards = await planShards(input.files, workers, minShardBytes, HEAD_START_BYTES);
   } catch (error) {
-    cutError = { error };
+    planError = { error };
   }
-  const buckets: ShardTask[][] = Array.from({ length: cutError ? 1 : Math.min(workers, Math.max(1, tasks.length)) }, () => []);
-  tasks.forEach((task, i) => buckets[i % buckets.length]?.push(task));
-  const [own = [], ...others] = buckets;
+  const [own = [], ...others] = shards;
   // A worker's failure is not lost while this thread reads (the promise is awaited below).
   const started: Worker[] = [];
   const stopWorkers = (): Promise<unknown> => Promise.all(started.map((worker) => worker.terminate()));
   let partials: Promise<PackedPartial[]> = Promise.resolve([]);
   if (others.length > 0) {
-    const isGraph = typeof input.graph === 'object' && input.graph !== null && (input.graph as { organizations?: unknown }).organizations instanceof Map;
-    const graph = isGraph ? toGraphInput(input.graph as Graph) : input.graph;
+    const graph = isGraph(input.graph) ? toGraphInput(input.graph) : input.graph;
     partials = Promise.all(others.map((bucket) => runWorker({ graph, rules: input.rules, ...options, tasks: bucket }, started)));
     partials.catch(() => undefined);
   }
@@ -180,7 +214,7 @@ export async function scoreFilesInParallel(input: ParallelInput): Promise<Scored
   try {
     // Checks the graph (unless given parsed) and the rules here, whatever the workers do.
     internals = openSession({ graph: input.graph, rules: input.rules, ...options, ...(input.invalidRecords ? { invalidRecords: input.invalidRecords } : {}) });
-    if (cutError) throw cutError.error;
+    if (planError) throw planError.error;
     await readShard(internals.session, own, lang);
   } catch (error) {
     // The graph or rules are wrong, or this thread's shard failed (a file that cannot be read):
@@ -188,7 +222,15 @@ export async function scoreFilesInParallel(input: ParallelInput): Promise<Scored
     await stopWorkers();
     throw error;
   }
+  let packed: PackedPartial[];
+  try {
+    packed = await partials;
+  } catch (error) {
+    // One worker failed: the others' work is of no use either.
+    await stopWorkers();
+    throw error;
+  }
   // Merged in shard order after this thread's own records: problems keep the order of one pass.
-  for (const packed of await partials) internals.absorbPacked(packed);
+  for (const state of packed) internals.absorbPacked(state);
   return internals.finishLast();
 }

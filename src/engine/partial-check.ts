@@ -112,21 +112,6 @@ const partialSchema = z.strictObject({
   overLimit: count,
 });
 
-// Partial states this engine made itself in this process (assessParallel's worker threads): not
-// checked again. Nothing outside the package can add to it.
-const trusted = new WeakSet<object>();
-
-/**
- * Marks a partial state made by this engine in this process (a worker thread's snapshot) so that
- * absorbing it skips {@link checkPartial}: the check costs a few microseconds per record id.
- *
- * @example
- * trustPartial(partial);
- */
-export function trustPartial(partial: object): void {
-  trusted.add(partial);
-}
-
 /**
  * Every problem of a value given as a partial state, each with its path from `partial`: the shape
  * of each field (the engine's own snapshots always pass), the days beside the records seen, how
@@ -136,7 +121,6 @@ export function trustPartial(partial: object): void {
  * checkPartial(JSON.parse(text), 'zh'); // []
  */
 export function checkPartial(partial: unknown, lang: Lang): Issue[] {
-  if (typeof partial === 'object' && partial !== null && trusted.has(partial)) return [];
   const prefix: IssuePath = ['partial'];
   const parsed = partialSchema.safeParse(partial, { reportInput: true });
   const issues = parsed.success ? [] : fromZodIssues(parsed.error.issues, prefix, lang);

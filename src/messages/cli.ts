@@ -68,8 +68,8 @@ export const cliMessages = {
     en: () => `write to this file instead of standard output (- is standard output; csv also writes <name>.findings.csv)`,
   },
   'cli-help-workers': {
-    zh: () => `把记录文件分成 N 片并行读取：本线程读一片，另起 N−1 个工作线程（NDJSON 按字节范围分片；结果与单线程完全相同）`,
-    en: () => `read the record files in N shards at once: this thread reads one, N−1 worker threads the others (NDJSON split by byte ranges; the result is identical to one thread)`,
+    zh: () => `把记录文件分成至多 N 片并行读取：本线程读第一片，每个工作线程读一片（NDJSON 在行首切分；每片至少 32 MiB，文件小时少分或不分；结果与单线程完全相同）`,
+    en: () => `read the record files in up to N shards at once: this thread reads the first, a worker thread each of the others (NDJSON cut at line starts; at least 32 MiB a shard, so small files are cut less or not at all; the result is identical to one thread)`,
   },
   'cli-usage-workers': { zh: (p) => `--workers 须为 1–64 的整数，收到「${p['value']}」`, en: (p) => `--workers takes a whole number from 1 to 64, got "${p['value']}"` },
   'cli-help-skip-invalid': { zh: () => `跳过格式有误的记录（逐条列出）并继续评估`, en: () => `skip invalid records (each is listed) and go on` },

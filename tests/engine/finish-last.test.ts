@@ -43,6 +43,8 @@ describe('finishLast', () => {
     expect(() => internals.session.snapshot()).toThrow(refused);
     expect(() => internals.finishLast()).toThrow(refused);
     expect(() => internals.pack()).toThrow(refused);
+    expect(() => internals.session.absorb(filled().session.snapshot())).toThrow(refused);
+    expect(() => internals.absorbPacked(filled().pack())).toThrow(refused);
   });
 
   it('a run refused for its invalid records lets nothing go', () => {

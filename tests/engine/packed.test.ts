@@ -104,4 +104,33 @@ describe('packed partial states', () => {
     expect(Math.max(...state.seenSlots)).toBeLessThan(state.ids.length);
     expect(state.digests.length).toBe(8 * state.ids.length);
   });
+
+  it('as assessParallel merges: into a session holding records of its own, one version of a conflict on each side, then finished for the last time', () => {
+    const versions = records.filter((r) => r['id'] === CONFLICTED);
+    const rest = records.filter((r) => r['id'] !== CONFLICTED);
+    const own = [versions[0], ...rest.slice(0, 150)];
+    const sent = shard([...rest.slice(150), versions[1]], 'packed') as Extract<Shard, { kind: 'packed' }>;
+    const { session, absorbPacked, finishLast } = openSession({ graph, rules });
+    for (const r of own) session.add(r);
+    absorbPacked(sent.state);
+    const result = finishLast().result;
+    expect(JSON.stringify(result)).toBe(reference);
+    expect(result.evidence).toMatchObject({ conflicts: 1 });
+  });
+
+  it('packs a session that merged a JSON partial naming a record on a line without its version, as that merge left it', () => {
+    const partial = JSON.parse(JSON.stringify(shard(records, 'json').state)) as { -readonly [K in keyof PartialState]: PartialState[K] };
+    const onLine = partial.lines.find(([, , , line]) => line.s.length > 0)?.[3].s[0] as string;
+    partial.versions = partial.versions.filter(([id]) => id !== onLine);
+    const direct = openSession({ graph, rules });
+    direct.session.absorb(partial);
+    const via = openSession({ graph, rules });
+    via.session.absorb(JSON.parse(JSON.stringify(partial)) as PartialState);
+    const packed = via.pack();
+    expect(packed.ids.length).toBe(packed.effectOf.length + 1);
+    expect(packed.ids[packed.ids.length - 1]).toBe(onLine);
+    const into = openSession({ graph, rules });
+    into.absorbPacked(structuredClone(packed, { transfer: packedTransfers(packed) }));
+    expect(JSON.stringify(into.session.finish().result)).toBe(JSON.stringify(direct.session.finish().result));
+  });
 });

@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cutFile, type ShardTask } from '../../src/engine/parallel.js';
+import { planShards, type ShardTask } from '../../src/engine/parallel.js';
 import { assess, assessParallel, parseGraph, readNdjsonSync, ValidationError } from '../../src/index.js';
 
 const dir = new URL('../../examples/bureau-2022/', import.meta.url);
@@ -51,7 +51,7 @@ describe('assessParallel', () => {
     await expect(assessParallel({ graph: graphInput, rules, files: [missing, recordsPath], workers: 2, ...SMALL })).rejects.toThrow();
   }, 60_000);
 
-  it('takes the graph parsed as well as raw, and refuses a wrong graph before reading, with the workers stopped', async () => {
+  it('takes the graph parsed as well as raw, and refuses a wrong graph before reading', async () => {
     const reference = JSON.stringify(await assessParallel({ graph: graphInput, rules, files: [recordsPath], workers: 1 }));
     expect(JSON.stringify(await assessParallel({ graph: parseGraph(graphInput), rules, files: [recordsPath], workers: 2, ...SMALL }))).toBe(reference);
     const broken = { ...(graphInput as Record<string, unknown>), organizations: 'none' };
@@ -69,36 +69,94 @@ describe('assessParallel', () => {
   }, 60_000);
 });
 
-describe('cutFile', () => {
-  const file = (lines: number): string => {
-    // lines of 10 bytes each, the last one without a newline
-    const path = join(mkdtempSync(join(tmpdir(), 'zrz-')), 'r.ndjson');
+describe('assessParallel over several files', () => {
+  const lines = readFileSync(recordsPath, 'utf8').trimEnd().split('\n');
+
+  it('reports the bad lines of every file in file order, each with its file and true line, as one pass does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zrz-'));
+    const first = lines.slice(0, 240);
+    const second = lines.slice(240);
+    first[199] = '{"id":"bad-1", "type": "theme-day", "organization": "br-office", "date": "2022-13-01"}';
+    second[9] = '{"id":"bad-2", "type": "theme-day", "organization": "br-office", "date": "2022-02-30"}';
+    const [a, b] = [join(dir, 'a.ndjson'), join(dir, 'b.ndjson')];
+    writeFileSync(a, `${first.join('\n')}\n`);
+    writeFileSync(b, `${second.join('\n')}\n`);
+    for (const workers of [2, 3]) {
+      const error = await assessParallel({ graph: graphInput, rules, files: [a, b], workers, ...SMALL }).catch((e: unknown) => e);
+      expect((error as ValidationError).issues.map((i) => [i.file, i.line])).toEqual([[a, 200], [b, 10]]);
+    }
+    // and the records of both files, merged, are those of one file holding them all
+    const joined = join(dir, 'all.ndjson');
+    writeFileSync(joined, `${lines.join('\n')}\n`);
+    const halves = [join(dir, 'h1.ndjson'), join(dir, 'h2.ndjson')];
+    writeFileSync(halves[0] as string, `${lines.slice(0, 240).join('\n')}\n`);
+    writeFileSync(halves[1] as string, `${lines.slice(240).join('\n')}\n`);
+    const reference = JSON.stringify(await assessParallel({ graph: graphInput, rules, files: [joined], workers: 1 }));
+    expect(JSON.stringify(await assessParallel({ graph: graphInput, rules, files: halves, workers: 3, ...SMALL }))).toBe(reference);
+  }, 60_000);
+
+  it("a worker's failure fails the run, and does not leave it waiting", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zrz-'));
+    // a directory named like a CSV file: found when the shards are planned, unreadable by the worker that gets it
+    const unreadable = join(dir, 'later.csv');
+    mkdirSync(unreadable);
+    const error = await assessParallel({ graph: graphInput, rules, files: [recordsPath, unreadable], workers: 2, ...SMALL }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues.map((i) => [i.code, i.params['path'], i.params['reason']])).toEqual([['file-unreadable', unreadable, 'EISDIR']]);
+  }, 60_000);
+});
+
+describe('planShards', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'zrz-'));
+  // `lines` lines of 10 bytes each, the last one without its newline
+  const file = (name: string, lines: number): string => {
+    const path = join(dir, name);
     writeFileSync(path, Array.from({ length: lines }, (_, i) => `{"i":${String(i).padStart(3, '0')}}`).join('\n'));
     return path;
   };
-  const spans = (tasks: readonly ShardTask[]) => tasks.map((t) => (t.kind === 'range' ? [t.start, t.end] : []));
+  const whole = (name: string, bytes: number): string => {
+    const path = join(dir, name);
+    writeFileSync(path, 'x'.repeat(bytes));
+    return path;
+  };
+  const show = (shards: readonly (readonly ShardTask[])[]) =>
+    shards.map((shard) => shard.map((t) => (t.kind === 'range' ? `${basename(t.path)} ${t.start}-${t.end}` : basename(t.path))));
 
-  it('cuts at line starts into as many ranges as wanted, when each gets its least size', async () => {
-    const path = file(100); // 999 bytes
-    expect(spans(await cutFile(path, 4, 100))).toEqual([[0, 250], [250, 500], [500, 750], [750, 999]]);
+  it('cuts one file at line starts into as many ranges as wanted, when each gets its least size', async () => {
+    const path = file('a.ndjson', 100); // 999 bytes
+    expect(show(await planShards([path], 4, 100))).toEqual([['a.ndjson 0-250'], ['a.ndjson 250-500'], ['a.ndjson 500-750'], ['a.ndjson 750-999']]);
   });
 
   it('cuts into fewer ranges rather than ranges under the least size, and never into none', async () => {
-    const path = file(100);
-    expect(spans(await cutFile(path, 4, 400))).toEqual([[0, 500], [500, 999]]);
-    expect(spans(await cutFile(path, 4, 999))).toEqual([[0, 999]]);
-    expect(spans(await cutFile(path, 4, 5000))).toEqual([[0, 999]]);
+    const path = file('a.ndjson', 100);
+    expect(show(await planShards([path], 4, 400))).toEqual([['a.ndjson 0-500'], ['a.ndjson 500-999']]);
+    expect(show(await planShards([path], 4, 999))).toEqual([['a.ndjson 0-999']]);
+    expect(show(await planShards([path], 4, 5000))).toEqual([['a.ndjson 0-999']]);
+    expect(await planShards([], 4, 100)).toEqual([[]]);
   });
 
-  it('gives the first range its head start, the rest evenly, and no more head start than one range', async () => {
-    const path = file(100);
+  it('gives the first shard its head start, the rest evenly, within one share and the least size of the others', async () => {
+    const path = file('a.ndjson', 100);
     // first: (999 + 99) / 2 = 549 → the line start after it, 550
-    expect(spans(await cutFile(path, 2, 100, 99))).toEqual([[0, 550], [550, 999]]);
-    // first: (999 + 2 × 150) / 3 = 433 → 440; then 440 + (999 − 433) / 2 = 716 → 720
-    expect(spans(await cutFile(path, 3, 100, 150))).toEqual([[0, 440], [440, 720], [720, 999]]);
-    // a head start larger than a range's share is cut down to it: first (999 + 999/2) / 2 = 749 → 750
-    expect(spans(await cutFile(path, 2, 100, 10_000))).toEqual([[0, 750], [750, 999]]);
-    // one range: nothing to weigh
-    expect(spans(await cutFile(path, 1, 100, 500))).toEqual([[0, 999]]);
+    expect(show(await planShards([path], 2, 100, 99))).toEqual([['a.ndjson 0-550'], ['a.ndjson 550-999']]);
+    // first: (999 + 2 × 150) / 3 = 433 → 440; the next cut 433 + (999 − 433) / 2 = 716 → 720
+    expect(show(await planShards([path], 3, 100, 150))).toEqual([['a.ndjson 0-440'], ['a.ndjson 440-720'], ['a.ndjson 720-999']]);
+    // at most one share (999 / 2): first (999 + 499.5) / 2 = 749 → 750
+    expect(show(await planShards([path], 2, 100, 10_000))).toEqual([['a.ndjson 0-750'], ['a.ndjson 750-999']]);
+    // the other shard keeps its 400 bytes: head start 999 − 800 = 199, first (999 + 199) / 2 = 599 → 600
+    expect(show(await planShards([path], 2, 400, 10_000))).toEqual([['a.ndjson 0-600'], ['a.ndjson 600-999']]);
+  });
+
+  it('takes several files as one run of bytes: shards are consecutive pieces in file order, a whole file never split', async () => {
+    const a = file('a.ndjson', 100); // bytes 0–999 of all
+    const b = whole('b.csv', 500); // 999–1499
+    const c = file('c.ndjson', 100); // 1499–2498
+    const empty = file('e.ndjson', 0);
+    // one cut at 1249, inside b.csv, moves to its nearer end (1499)
+    expect(show(await planShards([a, b, c], 2, 100))).toEqual([['a.ndjson 0-999', 'b.csv'], ['c.ndjson 0-999']]);
+    // cuts at 832 (in a: → 840) and 1665 (in c: 166 → 170)
+    expect(show(await planShards([a, b, empty, c], 3, 100))).toEqual([['a.ndjson 0-840'], ['a.ndjson 840-999', 'b.csv', 'c.ndjson 0-170'], ['c.ndjson 170-999']]);
+    // two cuts inside one whole file: one shard, not empty ones
+    expect(show(await planShards([whole('big.json', 1000)], 3, 100))).toEqual([['big.json']]);
   });
 });
