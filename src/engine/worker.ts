@@ -2,6 +2,8 @@
 // and sends back its packed state. Started by parallel.ts; never imported by the library.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Lang } from '../core/lang.js';
+import { buildGraph } from '../graph/build.js';
+import type { GraphInput } from '../model/graph.js';
 import { openSession } from './assess.js';
 import { packedTransfers } from './packed.js';
 import type { WorkerInput } from './parallel.js';
@@ -9,7 +11,8 @@ import { readShard } from './shard-read.js';
 
 async function run(input: WorkerInput): Promise<void> {
   const lang = input.lang as Lang;
-  const { session, pack } = openSession({ graph: input.graph, rules: input.rules, lang, ...(input.asOf !== undefined ? { asOf: input.asOf } : {}) });
+  const graph = input.graphChecked ? buildGraph(input.graph as GraphInput) : input.graph;
+  const { session, pack } = openSession({ graph, rules: input.rules, lang, ...(input.asOf !== undefined ? { asOf: input.asOf } : {}) });
   await readShard(session, input.tasks, lang);
   const packed = pack();
   parentPort?.postMessage({ ok: true, packed }, packedTransfers(packed));
