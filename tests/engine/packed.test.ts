@@ -133,4 +133,38 @@ describe('packed partial states', () => {
     into.absorbPacked(structuredClone(packed, { transfer: packedTransfers(packed) }));
     expect(JSON.stringify(into.session.finish().result)).toBe(JSON.stringify(direct.session.finish().result));
   });
+
+  it('sends each effect once and keyed effects with their key: unknown record types and subjects are tallied as in one pass', () => {
+    const odd = [
+      { id: 'odd-1', type: 'no-such-type', organization: 'br-office', date: '2022-05-01' },
+      { id: 'odd-2', type: 'no-such-type', organization: 'br-office', date: '2022-05-02' },
+      { id: 'odd-3', type: 'theme-day', organization: 'no-such-branch', date: '2022-05-03' },
+    ];
+    const all = [...records, ...odd];
+    const whole = JSON.parse(onePass(all)) as { warnings: { code: string; params: Record<string, unknown> }[] };
+    expect(whole.warnings.filter((w) => w.code === 'warning-unknown-record-type' || w.code === 'warning-unknown-subject').map((w) => w.params)).toEqual([
+      { type: 'no-such-type', count: 2 },
+      { id: 'no-such-branch', count: 1 },
+    ]);
+    const a = shard([...records.slice(0, 100), odd[0]], 'packed') as Extract<Shard, { kind: 'packed' }>;
+    const b = shard([...records.slice(100), odd[1], odd[2]], 'packed') as Extract<Shard, { kind: 'packed' }>;
+    for (const { state } of [a, b]) {
+      // interned: every effect sent is one some record had, and no two are alike
+      expect(new Set(state.effectOf).size).toBe(state.effects.length);
+      expect(new Set(state.effects.map((e) => JSON.stringify(e))).size).toBe(state.effects.length);
+    }
+    expect(b.state.effects).toEqual(expect.arrayContaining([{ counter: 'unusedType', key: 'no-such-type' }, { counter: 'unknownSubject', key: 'no-such-branch' }]));
+    expect(merged([a, b])).toBe(onePass(all));
+  });
+
+  it('its typed arrays are what a transfer moves: the sender is left without them', () => {
+    const { state } = shard(records, 'packed') as Extract<Shard, { kind: 'packed' }>;
+    const transfers = packedTransfers(state);
+    expect(transfers).toEqual([state.digests.buffer, state.effectOf.buffer, state.seenSlots.buffer, state.seenDays.buffer]);
+    const received = structuredClone(state, { transfer: transfers });
+    expect([state.digests.byteLength, state.effectOf.byteLength, state.seenSlots.byteLength, state.seenDays.byteLength]).toEqual([0, 0, 0, 0]);
+    expect(received.seenDays.length).toBeGreaterThan(0);
+    // the business scores travel as [subject type, subject, scores], as in the JSON form
+    expect(received.business.every(([type, subject, scores]) => (type === 'o' || type === 'p') && typeof subject === 'string' && Array.isArray(scores))).toBe(true);
+  });
 });
