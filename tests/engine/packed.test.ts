@@ -167,4 +167,31 @@ describe('packed partial states', () => {
     // the business scores travel as [subject type, subject, scores], as in the JSON form
     expect(received.business.every(([type, subject, scores]) => (type === 'o' || type === 'p') && typeof subject === 'string' && Array.isArray(scores))).toBe(true);
   });
+
+  it("carries the shard's invalid-record problems, and merges keep the records kept for accountability", () => {
+    const bad = { id: 'bad-1', type: 'theme-day', organization: 'br-office', date: '2022-02-30' };
+    const { pack } = (() => {
+      const internals = openSession({ graph, rules });
+      for (const r of [...records.slice(0, 100), bad]) internals.session.add(r);
+      return internals;
+    })();
+    const packed = pack();
+    expect([packed.issueCount, packed.skipped, packed.issues.map((i) => i.code)]).toEqual([1, 1, ['invalid-date']]);
+    const into = openSession({ graph, rules });
+    into.absorbPacked(structuredClone(packed, { transfer: packedTransfers(packed) }));
+    expect(() => into.session.finish()).toThrow(/2022-02-30/);
+    // the records the accountability rules read come through either merge, as one pass keeps them
+    const once = openSession({ graph, rules });
+    for (const r of records) once.session.add(r);
+    const kept = once.finishLast().retained.map((r) => r.id);
+    expect(kept.length).toBeGreaterThan(0);
+    for (const kind of ['packed', 'json'] as const) {
+      const target = openSession({ graph, rules });
+      for (const s of [shard(records.slice(0, 200), kind), shard(records.slice(200), kind)]) {
+        if (s.kind === 'packed') target.absorbPacked(s.state);
+        else target.session.absorb(s.state);
+      }
+      expect(target.finishLast().retained.map((r) => r.id)).toEqual(kept);
+    }
+  });
 });

@@ -43,4 +43,19 @@ describe('partial-codec: the order of entries', () => {
     // JSON "[1,2]" against "[1]": ',' (0x2C) before ']' (0x5D); as text "1,2" would follow "1"
     expect(encodeState(new Set([[1], [1, 2]]))).toEqual({ $s: [[1, 2], [1]] });
   });
+
+  it('reads back what it wrote: Maps, Sets, arrays, objects and primitives, nested', () => {
+    const state = new Map<unknown, unknown>([
+      ['r-1', new Set(['a', 2, null])],
+      ['r-2', [1, 'x', true, false, null, { k: new Map([[3, 'three']]) }]],
+      [7, { s: new Set([[1, 2]]), n: 0, t: 'text' }],
+    ]);
+    const back = decodeState(JSON.parse(JSON.stringify(encodeState(state))) as Encoded);
+    expect(back).toEqual(state);
+    expect(back).toBeInstanceOf(Map);
+    expect((back as Map<unknown, unknown>).get('r-1')).toBeInstanceOf(Set);
+    expect(decodeState('plain')).toBe('plain');
+    expect(decodeState(3)).toBe(3);
+    expect(decodeState(null)).toBeNull();
+  });
 });
