@@ -81,7 +81,7 @@ export { parseRuleSet, safeParseRuleSet, type ParseRuleSetOptions } from './engi
 export { openAssessment, type AssessInput, type AssessStreamInput, type AssessmentSession, type ScoredRun } from './engine/assess.js';
 export type { PartialState } from './engine/partial.js';
 export { assess, assessParallel, assessStream, type AssessOptions, type AssessParallelOptions, type AssessStreamOptions } from './accountability/assess.js';
-export { scoreFilesInParallel, type ParallelInput } from './engine/parallel.js';
+export { MIN_SHARD_BYTES, scoreFilesInParallel, type ParallelInput } from './engine/parallel.js';
 export type {
   ScoreResult,
   GradeAward,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planShards, type ShardTask } from '../../src/engine/parallel.js';
-import { assess, assessParallel, parseGraph, readNdjsonSync, ValidationError } from '../../src/index.js';
+import { assess, assessParallel, MIN_SHARD_BYTES, parseGraph, readNdjsonSync, ValidationError } from '../../src/index.js';
 
 const dir = new URL('../../examples/bureau-2022/', import.meta.url);
 const graphInput = JSON.parse(readFileSync(new URL('graph.json', dir), 'utf8')) as unknown;
@@ -125,6 +125,11 @@ describe('planShards', () => {
   it('cuts one file at line starts into as many ranges as wanted, when each gets its least size', async () => {
     const path = file('a.ndjson', 100); // 999 bytes
     expect(show(await planShards([path], 4, 100))).toEqual([['a.ndjson 0-250'], ['a.ndjson 250-500'], ['a.ndjson 500-750'], ['a.ndjson 750-999']]);
+  });
+
+  it('by default a file under twice the least shard is one shard: the example starts no worker', async () => {
+    expect(MIN_SHARD_BYTES).toBe(32 * 1024 * 1024);
+    expect(await planShards([recordsPath], 2, MIN_SHARD_BYTES, 24 * 1024 * 1024)).toEqual([[{ kind: 'range', path: recordsPath, start: 0, end: readFileSync(recordsPath).length }]]);
   });
 
   it('cuts into fewer ranges rather than ranges under the least size, and never into none', async () => {
