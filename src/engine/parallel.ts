@@ -164,7 +164,12 @@ function runWorker(input: WorkerInput, started: Worker[]): Promise<PackedPartial
   });
 }
 
-/** The least bytes a shard gets by default (see {@link ParallelInput.minShardBytes}). */
+/**
+ * The least bytes a shard gets by default (see {@link ParallelInput.minShardBytes}): 32 MiB.
+ *
+ * @example
+ * await assessParallel({ graph, rules, files, workers: 4, minShardBytes: 2 * MIN_SHARD_BYTES });
+ */
 export const MIN_SHARD_BYTES = 32 * 1024 * 1024;
 
 /**
