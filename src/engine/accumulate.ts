@@ -14,7 +14,7 @@ type AnyRecordMeasure = RecordMeasure<never, unknown>;
  * Where one record went, so that it can be withdrawn if a conflicting version turns up: a line,
  * or the business scores of a subject. Lists of targets are shared between the records that
  * went to the same places: the route cache's list when one route gave them all, else an interned
- * copy (see {@link internTargets}).
+ * copy (see {@link keptTargets}).
  */
 type Target = LineState | Map<string, number>;
 type Targets = readonly Target[];
@@ -64,7 +64,7 @@ export interface Accumulation {
   readonly versions: VersionTable<Targets>;
   /** The lines each route leads to, by the record's organization or person (see `linesFor`). */
   readonly routeLines: Map<Route, Map<string, readonly LineState[]>>;
-  /** Shared target lists, by their first target (see {@link internTargets}). */
+  /** Shared target lists, by their first target (see {@link keptTargets}). */
   readonly targetLists: Map<Target, Targets>;
   /** Shared effects, by counter and key. */
   readonly effects: Map<string, Effect>;
@@ -339,11 +339,15 @@ export function effectOf(acc: Accumulation, counter: NonNullable<Effect['counter
 }
 
 /**
- * The shared copy of a list of targets. Records of one type for one subject go to the same
- * lines, so one list serves them all; the last list seen for each first target is reused when
- * the new one is equal element by element.
+ * The shared list of where the record being ingested went ({@link going}). When one route gave
+ * them all, that is the route cache's own list, shared already by every record of that route and
+ * subject. Otherwise records of one type for one subject go to the same places, so one list serves
+ * them all: the last list kept for each first target is reused when the new one is equal element
+ * by element.
  */
-function internTargets(acc: Accumulation, targets: readonly Target[]): Targets {
+function keptTargets(acc: Accumulation): Targets {
+  const { targets, sole } = going;
+  if (sole) return sole;
   const first = targets[0];
   if (first === undefined) return NO_TARGETS;
   const known = acc.targetLists.get(first);
@@ -435,17 +439,14 @@ export function ingest(plan: Plan, acc: Accumulation, record: EvidenceRecord): v
   xorDigest(acc.recordsDigest, digest);
   acc.stats.received++;
   if (slot === undefined) {
-    going.targets.length = 0;
-    going.sole = undefined;
-    const effect = route(plan, acc, record);
-    // One route's lines: the route cache's list, shared already by every record of that route and subject.
-    const { targets } = going;
-    // (route set it: read it afresh, past the narrowing of the line above the call)
-    const sole = going.sole as readonly LineState[] | null | undefined;
-    versions.add(record.id, digest, sole && sole.length === targets.length ? sole : internTargets(acc, targets), effect);
-    // Nothing of this record stays reachable from the module once it is in the table.
-    targets.length = 0;
-    going.sole = undefined;
+    try {
+      const effect = route(plan, acc, record);
+      versions.add(record.id, digest, keptTargets(acc), effect);
+    } finally {
+      // Empty for the next record, and nothing of this one stays reachable from the module.
+      going.targets.length = 0;
+      going.sole = undefined;
+    }
     return;
   }
   if (!versions.conflicted(slot)) {

@@ -33,7 +33,8 @@ export interface LineState {
 }
 
 /** The id sets of a line that start shared and empty. */
-export type LineIdSet = 'pending' | 'rejected' | 'unsupported' | 'refused' | 'veto';
+export const LINE_ID_SETS = ['pending', 'rejected', 'unsupported', 'refused', 'veto'] as const;
+export type LineIdSet = (typeof LINE_ID_SETS)[number];
 
 const NONE: ReadonlySet<string> = new Set();
 const NO_BONUS: ReadonlyMap<string, number> = new Map();
@@ -136,6 +137,6 @@ export function countedSize(line: LineState): number {
 /** Removes every trace of a record from a line (the measure state is handled by its module). */
 export function forgetRecord(line: LineState, recordId: string): void {
   line.seen.delete(recordId);
-  for (const set of ['pending', 'rejected', 'unsupported', 'refused', 'veto'] as const) if (line[set] !== NONE) (line[set] as Set<string>).delete(recordId);
+  for (const set of LINE_ID_SETS) if (line[set] !== NONE) (line[set] as Set<string>).delete(recordId);
   if (line.bonus !== NO_BONUS) (line.bonus as Map<string, number>).delete(recordId);
 }

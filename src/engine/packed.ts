@@ -2,15 +2,16 @@ import type { DayNumber } from '../core/calendar.js';
 import type { Issue } from '../core/issue.js';
 import type { RecordInput } from '../model/record.js';
 import type { Accumulation } from './accumulate.js';
-import { addId, setBonus, type LineIdSet, type LineState } from './line-state.js';
-import { absorbBusinessAndRetained, absorbVersion, effectFromJson, lineAt, mergeMeasure, mergeSeen, settleMerge, type EffectJson, type PartialState } from './partial.js';
+import { addId, LINE_ID_SETS, setBonus, type LineState } from './line-state.js';
+import { absorbBusinessAndRetained, absorbVersion, effectFromJson, effectToJson, lineAt, mergeMeasure, mergeSeen, settleMerge, type EffectJson, type PartialState } from './partial.js';
 import { recordToInput } from './partial-codec.js';
 import type { Plan } from './plan.js';
 
 /**
  * One line of a packed partial state: where it belongs, its measure state as it is (Maps and
  * Sets cross a thread boundary by structured clone), where its records seen end in
- * {@link PackedPartial.seenSlots}, and its set-aside records as slots.
+ * {@link PackedPartial.seenSlots}, its set-aside records as slots (one list for each of
+ * {@link LINE_ID_SETS}, in that order), and its bonus points by slot.
  */
 type PackedLine = readonly [
   type: 'o' | 'p',
@@ -18,11 +19,7 @@ type PackedLine = readonly [
   indicator: string,
   measure: unknown,
   seenEnd: number,
-  pending: readonly number[],
-  rejected: readonly number[],
-  unsupported: readonly number[],
-  refused: readonly number[],
-  veto: readonly number[],
+  setAside: readonly (readonly number[])[],
   bonus: readonly (readonly [number, number])[],
 ];
 
@@ -69,8 +66,6 @@ export function packedTransfers(packed: PackedPartial): ArrayBuffer[] {
   return [packed.digests.buffer, packed.effectOf.buffer, packed.seenSlots.buffer, packed.seenDays.buffer] as ArrayBuffer[];
 }
 
-const SET_ASIDE: readonly LineIdSet[] = ['pending', 'rejected', 'unsupported', 'refused', 'veto'];
-
 /**
  * Packs an accumulation for another thread of the same assessment.
  *
@@ -92,7 +87,7 @@ export function packAccumulation(acc: Accumulation, extra: Pick<PackedPartial, '
     let index = effectIndex.get(effect);
     if (index === undefined) {
       effectIndex.set(effect, (index = effects.length));
-      effects.push(effect.key === undefined ? { counter: effect.counter } : { counter: effect.counter, key: effect.key });
+      effects.push(effectToJson(effect));
     }
     effectOf[slot] = index;
     if (versions.conflicted(slot)) conflicts.push([slot, [...versions.digests(slot)]]);
@@ -125,9 +120,9 @@ export function packAccumulation(acc: Accumulation, extra: Pick<PackedPartial, '
       seenSlots[at] = slotOf(id);
       seenDays[at++] = day;
     }
-    const [pending, rejected, unsupported, refused, veto] = SET_ASIDE.map((set) => Array.from(line[set], slotOf));
+    const setAside = LINE_ID_SETS.map((set) => Array.from(line[set], slotOf));
     const bonus = Array.from(line.bonus, ([id, points]) => [slotOf(id), points] as const);
-    return [type, subject, indicator, line.measure, at, pending as number[], rejected as number[], unsupported as number[], refused as number[], veto as number[], bonus];
+    return [type, subject, indicator, line.measure, at, setAside, bonus];
   });
   const business: PartialState['business'] = [];
   for (const [type, map] of [['o', acc.businessByOrganization], ['p', acc.businessByPerson]] as const) {
@@ -167,16 +162,14 @@ export function absorbPacked(plan: Plan, acc: Accumulation, packed: PackedPartia
   const idOf = (slot: number): string => ids[slot] as string;
   const modules = new Map(plan.indicators.map((p) => [p.indicator.id, p.module]));
   let from = 0;
-  for (const [type, subject, indicator, measure, seenEnd, pending, rejected, unsupported, refused, veto, bonus] of packed.lines) {
+  for (const [type, subject, indicator, measure, seenEnd, setAside, bonus] of packed.lines) {
     const into = lineAt(acc, type, subject, indicator);
     mergeMeasure(modules.get(indicator), into, () => measure);
     for (let i = from; i < seenEnd; i++) mergeSeen(into, idOf(packed.seenSlots[i] as number), packed.seenDays[i] as DayNumber);
     from = seenEnd;
-    for (const slot of pending) addId(into, 'pending', idOf(slot));
-    for (const slot of rejected) addId(into, 'rejected', idOf(slot));
-    for (const slot of unsupported) addId(into, 'unsupported', idOf(slot));
-    for (const slot of refused) addId(into, 'refused', idOf(slot));
-    for (const slot of veto) addId(into, 'veto', idOf(slot));
+    LINE_ID_SETS.forEach((set, i) => {
+      for (const slot of setAside[i] ?? []) addId(into, set, idOf(slot));
+    });
     for (const [slot, points] of bonus) setBonus(into, idOf(slot), points);
   }
   absorbBusinessAndRetained(acc, packed);

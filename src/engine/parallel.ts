@@ -71,7 +71,7 @@ async function lineStartAfter(handle: FileHandle, at: number, size: number): Pro
 /**
  * Splits record files into at most `wanted` shards, each a run of consecutive pieces in file
  * order: the files are taken as one sequence of bytes and cut into about equal parts, an NDJSON
- * file at the line start after a cut, a file of another format (read whole) after its end. Read
+ * file at the line start after a cut, a file of another format (read whole) at its nearer end. Read
  * in shard order, the shards give the records, and their problems, in the order of one pass.
  * There are fewer shards when each would get less than `minBytes`. The first shard, which the
  * calling thread reads while the workers start, is longer by `headStart` bytes, as long as the
@@ -83,12 +83,13 @@ async function lineStartAfter(handle: FileHandle, at: number, size: number): Pro
 export async function planShards(files: readonly string[], wanted: number, minBytes: number, headStart = 0): Promise<ShardTask[][]> {
   const sizes: number[] = [];
   for (const path of files) sizes.push((await stat(path)).size);
-  const total = sizes.reduce((a, b) => a + b, 0);
+  // Where each file starts among all the bytes, and how many there are.
+  let total = 0;
+  const bases = sizes.map((size) => (total += size) - size);
   const parts = Math.max(1, Math.min(wanted, Math.floor(total / minBytes)));
   const extra = parts > 1 ? Math.max(0, Math.min(headStart, total / parts, total - parts * minBytes)) : 0;
   const first = (total + extra * (parts - 1)) / parts;
   const ndjson = files.map((path) => NDJSON.has(extname(path).toLowerCase()));
-  const bases = sizes.map((_, f) => sizes.slice(0, f).reduce((a, b) => a + b, 0));
   // Where to cut, as offsets into all the files' bytes one after another; a cut inside a file read
   // whole moves to its nearer end.
   const cuts = Array.from({ length: parts - 1 }, (_, i) => {
@@ -100,9 +101,8 @@ export async function planShards(files: readonly string[], wanted: number, minBy
   });
   // Each piece with the offset it starts at among all the bytes.
   const pieces: { readonly task: ShardTask; readonly at: number }[] = [];
-  let base = 0;
   for (const [f, path] of files.entries()) {
-    const size = sizes[f] as number;
+    const [base, size] = [bases[f] as number, sizes[f] as number];
     if (!ndjson[f]) pieces.push({ task: { kind: 'whole', path }, at: base });
     else if (size > 0) {
       const starts = [0];
@@ -120,7 +120,6 @@ export async function planShards(files: readonly string[], wanted: number, minBy
       }
       starts.forEach((start, i) => pieces.push({ task: { kind: 'range', path, start, end: starts[i + 1] ?? size }, at: base + start }));
     }
-    base += size;
   }
   // A piece goes to the shard of the cuts before it; shards left empty (cuts inside one whole file) are dropped.
   const shards: ShardTask[][] = Array.from({ length: parts }, () => []);
@@ -219,7 +218,7 @@ export async function scoreFilesInParallel(input: ParallelInput): Promise<Scored
   let partials: Promise<PackedPartial[]> = Promise.resolve([]);
   if (others.length > 0) {
     const graphChecked = isGraph(input.graph);
-    const graph = isGraph(input.graph) ? toGraphInput(input.graph) : input.graph;
+    const graph = graphChecked ? toGraphInput(input.graph as Graph) : input.graph;
     partials = Promise.all(others.map((bucket) => runWorker({ graph, graphChecked, rules: input.rules, ...options, tasks: bucket }, started)));
     partials.catch(() => undefined);
   }

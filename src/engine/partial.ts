@@ -92,7 +92,7 @@ export function snapshotAccumulation(acc: Accumulation, basis: string, extra: Pi
     versions: sorted(acc.versions.ids()).map((id) => {
       const slot = acc.versions.slot(id) as number;
       const effect = acc.versions.effect(slot);
-      return [id, sorted(acc.versions.digests(slot)), effect.key === undefined ? { counter: effect.counter } : { counter: effect.counter, key: effect.key }];
+      return [id, sorted(acc.versions.digests(slot)), effectToJson(effect)];
     }),
     lines,
     business,
@@ -158,6 +158,11 @@ export function absorbVersion(acc: Accumulation, id: string, words: Uint32Array,
     return;
   }
   acc.versions.addConflict(slot, all ?? [digestBase64(words, at)]);
+}
+
+/** An effect as a partial state writes it: its key only when it has one. */
+export function effectToJson(effect: Effect): EffectJson {
+  return effect.key === undefined ? { counter: effect.counter } : { counter: effect.counter, key: effect.key };
 }
 
 /** The shared effect of a counter and key as a partial state writes it. */

@@ -56,6 +56,16 @@ function grade(result: ReturnType<typeof run>, id: string): unknown {
   return org(result, id).grade;
 }
 
+/** Member scores: a probationary member of b1 on 99, members of b1, b2 and g1 on 95, 93 and 70. */
+function memberScores(): ReturnType<typeof manualScore>[] {
+  return [
+    manualScore('m-prob', { person: 'p-b1-prob' }, 'member-score', 99),
+    manualScore('m-b1', { person: 'p-b1-m' }, 'member-score', 95),
+    manualScore('m-b2', { person: 'p-b2-m' }, 'member-score', 93),
+    manualScore('m-g1', { person: 'p-g1-m' }, 'member-score', 70),
+  ];
+}
+
 const SCORE = manualIndicator('score', 100);
 const good = { ladder: 'org', id: 'good', title: '好', reason: 'score', rank: 1, grades: 4 };
 const fairlyGood = { ladder: 'org', id: 'fairly-good', title: '较好', reason: 'score', rank: 2, grades: 4 };
@@ -218,12 +228,7 @@ describe('probationary members and subjects without a ladder', () => {
       ladders: [memberLadder(excludeProbationary)],
       quotas: [{ ladder: 'member', grade: 'excellent', maxShare: 0.34 }],
     });
-  const records = [
-    manualScore('m-prob', { person: 'p-b1-prob' }, 'member-score', 99),
-    manualScore('m-b1', { person: 'p-b1-m' }, 'member-score', 95),
-    manualScore('m-b2', { person: 'p-b2-m' }, 'member-score', 93),
-    manualScore('m-g1', { person: 'p-g1-m' }, 'member-score', 70),
-  ];
+  const records = memberScores();
   const gradeId = (result: ReturnType<typeof run>, id: string): string | null => person(result, id).grade?.id ?? null;
 
   it('excludeProbationary: the probationary member gets no grade and is not counted in the quota', () => {
@@ -313,13 +318,7 @@ describe('grades: details the rerun of the grading part found untested', () => {
       ladders: [{ id: 'member', title: '民主评议党员', appliesTo: { posts: ['member'] }, excludeProbationary: true, grades: [{ id: 'excellent', title: '优秀', min: 90 }, { id: 'qualified', title: '合格', min: 0 }] }],
       quotas: [{ ladder: 'member', grade: 'excellent', maxShare: 0.5 }],
     });
-    const records = [
-      manualScore('m-prob', { person: 'p-b1-prob' }, 'member-score', 99),
-      manualScore('m-b1', { person: 'p-b1-m' }, 'member-score', 95),
-      manualScore('m-b2', { person: 'p-b2-m' }, 'member-score', 93),
-      manualScore('m-g1', { person: 'p-g1-m' }, 'member-score', 70),
-    ];
-    const result = run(rules, records);
+    const result = run(rules, memberScores());
     // three graded members: half of 3 → 1 excellent place (not 2 of 4), kept by the higher total
     expect(person(result, 'p-b1-m').grade).toMatchObject({ id: 'excellent', reason: 'score' });
     expect(person(result, 'p-b2-m').grade).toMatchObject({ id: 'qualified', reason: 'quota', earned: 'excellent' });
