@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJsonPieces } from '../core/canonical-json.js';
+import { canonicalJsonPieces, flatMembersInKeyOrder } from '../core/canonical-json.js';
 import { gathered } from '../core/json-chunks.js';
 import { toGraphInput } from '../graph/serialize.js';
 import type { Graph } from '../graph/types.js';
@@ -11,6 +11,22 @@ function sha256Of(value: unknown): string {
   const hash = createHash('sha256');
   for (const text of gathered(canonicalJsonPieces(value))) hash.update(text);
   return `sha256:${hash.digest('hex')}`;
+}
+
+const GRAPH_LISTS = ['organizations', 'people', 'posts', 'oversight', 'liaison'] as const;
+
+/**
+ * The graph's document as fingerprinted: {@link toGraphInput}'s, with its lists of flat records
+ * put in key order ahead, which writes a province's graph about twice as fast as checking every
+ * member on the way (the text is the same).
+ */
+function graphDocument(graph: Graph): unknown {
+  const document: Record<string, unknown> = { ...toGraphInput(graph) };
+  for (const list of GRAPH_LISTS) {
+    const ordered = flatMembersInKeyOrder(document[list] as readonly object[]);
+    if (ordered) document[list] = ordered;
+  }
+  return document;
 }
 
 /** The inputs a result depends on. */
@@ -35,7 +51,7 @@ export interface FingerprintInput {
 export function fingerprintOf(input: FingerprintInput): string {
   return sha256Of({
     engine: ENGINE_VERSION,
-    graph: toGraphInput(input.graph),
+    graph: graphDocument(input.graph),
     rules: input.rules,
     records: input.recordsDigest,
     asOf: input.asOf,
@@ -52,5 +68,5 @@ export function fingerprintOf(input: FingerprintInput): string {
  * basisFingerprint(graph, rules, '2022-09-15');
  */
 export function basisFingerprint(graph: Graph, rules: RuleSet, asOf: string | null): string {
-  return sha256Of({ engine: ENGINE_VERSION, graph: toGraphInput(graph), rules, asOf });
+  return sha256Of({ engine: ENGINE_VERSION, graph: graphDocument(graph), rules, asOf });
 }

@@ -2,7 +2,7 @@
 // must give exactly the text of the general path.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, canonicalJsonPieces } from '../../src/core/canonical-json.js';
+import { canonicalJson, canonicalJsonPieces, flatMembersInKeyOrder } from '../../src/core/canonical-json.js';
 
 describe('canonicalJson', () => {
   it('sorts keys at every depth, by code unit', () => {
@@ -62,11 +62,78 @@ describe('canonicalJson', () => {
     );
   });
 
-  it('in pieces: one per member three levels down, whatever path the value takes', () => {
+  it('in pieces: member by member to three levels down, the members there by runs', () => {
     const graph = { graph: { people: [{ name: '李', id: 'p2' }, { id: 'p1' }] }, asOf: null };
-    expect([...canonicalJsonPieces(graph)]).toEqual(['{"asOf":', 'null', ',"graph":', '{"people":', '[', '{"id":"p2","name":"李"}', ',', '{"id":"p1"}', ']', '}', '}']);
+    expect([...canonicalJsonPieces(graph)]).toEqual(['{"asOf":', 'null', ',"graph":', '{"people":', '[{"id":"p2","name":"李"},{"id":"p1"}', ']', '}', '}']);
+    expect([...canonicalJsonPieces({ a: { b: [] } })]).toEqual(['{"a":', '{"b":', '[]', '}', '}']);
     // a Map is not plain JSON data: the general path, one piece
     const map = new Map([['b', 1], ['a', 2]]);
     expect([...canonicalJsonPieces({ m: map })]).toEqual(['{"m":{"a":2,"b":1}}']);
+  });
+
+  it('a long list three levels down: runs of 16, 32, 64… members, none past about a megabyte', () => {
+    // Each member is 22 characters written, {"id":"p000000","n":1}, and 23 with its comma.
+    const people = Array.from({ length: 1_000_000 }, (_, i) => ({ n: 1, id: `p${String(i).padStart(6, '0')}` }));
+    const pieces = [...canonicalJsonPieces({ graph: { people } })];
+    const runs = pieces.slice(2, -3);
+    expect(pieces.slice(0, 2)).toEqual(['{"graph":', '{"people":']);
+    expect(pieces.slice(-3)).toEqual([']', '}', '}']);
+    // A run is the members with no brackets, after '[' (the first) or ',' (the others).
+    const counts = runs.map((run) => run.split('},{').length);
+    expect(counts.slice(0, 5)).toEqual([16, 32, 64, 128, 256]);
+    // 2^20 characters / 23 a member = 45,590 members a run, once the runs are that long.
+    expect(Math.max(...counts)).toBe(45_590);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(1_000_000);
+    expect(Math.max(...runs.map((run) => run.length))).toBeLessThanOrEqual(2 ** 20);
+    expect(pieces.join('')).toBe(canonicalJson({ graph: { people } }));
+  });
+});
+
+describe('flatMembersInKeyOrder', () => {
+  it('puts the keys of each record in code-unit order, keeping a record already in order', () => {
+    const inOrder = { a: 1, b: 'x' };
+    const list = flatMembersInKeyOrder([{ name: '李', id: 'p1', partyMember: true }, inOrder, { z: null, B: 2 }, { name: '王', id: 'p2', partyMember: false }]) as readonly object[];
+    expect(list.map((record) => Object.keys(record))).toEqual([['id', 'name', 'partyMember'], ['a', 'b'], ['B', 'z'], ['id', 'name', 'partyMember']]);
+    expect(list[1]).toBe(inOrder);
+    expect(JSON.stringify(list)).toBe('[{"id":"p1","name":"李","partyMember":true},{"a":1,"b":"x"},{"B":2,"z":null},{"id":"p2","name":"王","partyMember":false}]');
+    expect(Object.isFrozen(list)).toBe(true);
+  });
+
+  it('leaves undefined members out of the text, as the general path does', () => {
+    const list = flatMembersInKeyOrder([{ title: undefined, person: 'p1' }, {}]) as readonly object[];
+    expect(canonicalJson(list)).toBe('[{"person":"p1"},{}]');
+  });
+
+  it('refuses what is not a flat record of JSON values, for the caller to take the general path', () => {
+    const cases: unknown[] = [
+      { a: { b: 1 } },
+      { a: [1] },
+      { a: Number.NaN },
+      { a: Number.POSITIVE_INFINITY },
+      { a: () => 1 },
+      { a: 1n },
+      { b: 1, get a(): number { return 2; } },
+      JSON.parse('{"z":1,"__proto__":2}'),
+      { b: 1, 10: 2, 9: 3 },
+      new Date(0),
+      new (class Point { x = 1; })(),
+    ];
+    for (const record of cases) expect(flatMembersInKeyOrder([{ id: 'ok' }, record as object])).toBeUndefined();
+    // in order already, an array-index key or __proto__ needs no copy, and is kept
+    expect(flatMembersInKeyOrder([JSON.parse('{"__proto__":2,"z":1}') as object])).toHaveLength(1);
+    expect(flatMembersInKeyOrder([Object.assign(Object.create(null) as object, { a: 1 })])).toHaveLength(1);
+  });
+
+  it('gives the text of the records themselves, in any mix of key orders and shapes', () => {
+    const flat = fc.oneof(fc.string({ maxLength: 3 }), fc.boolean(), fc.constant(null), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constant(undefined));
+    const record = fc.dictionary(fc.constantFrom('id', 'name', 'kind', 'parent', 'b', 'B', 'é'), flat, { maxKeys: 5 });
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 8 }), (records) => {
+        const list = flatMembersInKeyOrder(records) as readonly object[];
+        expect(canonicalJson(list)).toBe(canonicalJson(records));
+        expect([...canonicalJsonPieces({ a: { b: list } })].join('')).toBe(canonicalJson({ a: { b: records } }));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,0 +1,49 @@
+// The fingerprint hashes the graph's document with its lists of flat records put in key order
+// ahead (flatMembersInKeyOrder) and written by runs: the hash must be exactly the one of the
+// general canonical text of toGraphInput's document, which is what results recorded before hold.
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { canonicalJson } from '../../src/core/canonical-json.js';
+import { basisFingerprint, fingerprintOf } from '../../src/engine/fingerprint.js';
+import { parseGraph, toGraphInput } from '../../src/index.js';
+import type { RuleSet } from '../../src/model/rules.js';
+import { ENGINE_VERSION } from '../../src/version.js';
+import { graphInputArb } from '../graph/arbitrary.js';
+
+const sha256 = (value: unknown): string => `sha256:${createHash('sha256').update(canonicalJson(value)).digest('hex')}`;
+// The rule set is hashed as the parsed value it is; any plain data stands for one here.
+const rules = { id: 'r', indicators: [{ weight: 2, id: 'a' }] } as unknown as RuleSet;
+
+describe('the fingerprint of a graph', () => {
+  it('is the hash of the general canonical text of toGraphInput, for any graph', () => {
+    fc.assert(
+      fc.property(graphInputArb, fc.option(fc.constantFrom('2022-06-30', '2022-12-31'), { nil: null }), (input, asOf) => {
+        const graph = parseGraph(input);
+        const records = 'ab'.repeat(32);
+        const expected = sha256({ engine: ENGINE_VERSION, graph: toGraphInput(graph), rules, records, asOf, lang: 'zh', previous: null });
+        expect(fingerprintOf({ graph, rules, recordsDigest: records, asOf, lang: 'zh', previous: null })).toBe(expected);
+        expect(basisFingerprint(graph, rules, asOf)).toBe(sha256({ engine: ENGINE_VERSION, graph: toGraphInput(graph), rules, asOf }));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('tells apart graphs that differ in one field of one record of any list', () => {
+    const base = {
+      organizations: [{ id: 'o1', name: '局党委', kind: 'committee' as const }, { id: 'b1', name: '一支部', kind: 'branch' as const, parent: 'o1' }],
+      people: [{ id: 'p1', name: '王', partyMember: true }, { id: 'p2', name: '李', partyMember: true, probationary: true }],
+      posts: [{ person: 'p1', organization: 'o1', role: 'secretary' as const, title: '书记' }, { person: 'p2', organization: 'b1', role: 'member' as const }],
+      oversight: [],
+      liaison: [],
+    };
+    const fp = (input: typeof base): string => fingerprintOf({ graph: parseGraph(input), rules, recordsDigest: '0'.repeat(64), asOf: null, lang: 'zh', previous: null });
+    const changed = [
+      { ...base, organizations: [base.organizations[0], { ...base.organizations[1], name: '二支部' }] },
+      { ...base, people: [base.people[0], { ...base.people[1], probationary: false }] },
+      { ...base, posts: [{ ...base.posts[0], title: '党委书记' }, base.posts[1]] },
+    ];
+    const prints = new Set([fp(base), ...changed.map((input) => fp(input as typeof base))]);
+    expect(prints.size).toBe(4);
+  });
+});
