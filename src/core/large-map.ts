@@ -31,14 +31,14 @@ export class LargeMap<K, V> {
   }
 
   get(key: K): V | undefined {
+    // A key is in one part at most, and a part that holds it with the value undefined answers as
+    // a part without it does: one lookup a part, the first value found is the answer.
     const parts = this.#parts;
-    const last = parts.length - 1;
-    for (let i = 0; i < last; i++) {
+    for (let i = 0; i < parts.length; i++) {
       const value = (parts[i] as Map<K, V>).get(key);
-      if (value !== undefined || (parts[i] as Map<K, V>).has(key)) return value;
+      if (value !== undefined) return value;
     }
-    // The last part's answer is final: one lookup, not two, for a key not in the map.
-    return (parts[last] as Map<K, V>).get(key);
+    return undefined;
   }
 
   has(key: K): boolean {
