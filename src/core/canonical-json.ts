@@ -1,3 +1,4 @@
+import { jsonChunks } from './json-chunks.js';
 import { byCodeUnit } from './order.js';
 
 /**
@@ -21,78 +22,16 @@ export function canonicalJson(value: unknown): string {
 /**
  * The same text in pieces, for a value too big for one string (a national graph's canonical form
  * runs to gigabytes): joined, exactly {@link canonicalJson}'s. The members three levels down (a
- * graph's organizations, people and posts, inside the fingerprinted object) are written by runs,
- * about a megabyte of text a piece, not one piece each: a province's graph has two million of
- * them, and a piece apiece cost five times what writing them did.
+ * graph's organizations, people and posts, inside the fingerprinted object) come by runs of about
+ * a megabyte ({@link jsonChunks}).
  *
  * @example
  * for (const text of gathered(canonicalJsonPieces(value))) hash.update(text);
  */
 export function canonicalJsonPieces(value: unknown): Iterable<string> {
   const ordered = inKeyOrder(value);
-  if (ordered !== NOT_PLAIN) return orderedPieces(ordered, 0);
+  if (ordered !== NOT_PLAIN) return jsonChunks(ordered, { indent: 0, depth: 3 });
   return [slowCanonicalJson(value)];
-}
-
-/** The levels of arrays and objects {@link canonicalJsonPieces} writes member by member. */
-const PIECE_DEPTH = 3;
-
-/** The length of text a run of members aims at. */
-const PIECE_CHARS = 1 << 20;
-
-// `value` is inKeyOrder's output: plain JSON data in key order, undefined only as an object member.
-function* orderedPieces(value: unknown, level: number): Generator<string> {
-  if (value === null || typeof value !== 'object' || level >= PIECE_DEPTH) {
-    yield JSON.stringify(value);
-    return;
-  }
-  if (Array.isArray(value)) {
-    if (level + 1 >= PIECE_DEPTH) {
-      yield* inRuns(value);
-      return;
-    }
-    if (value.length === 0) {
-      yield '[]';
-      return;
-    }
-    for (let i = 0; i < value.length; i++) {
-      yield i === 0 ? '[' : ',';
-      yield* orderedPieces(value[i], level + 1);
-    }
-    yield ']';
-    return;
-  }
-  let first = true;
-  for (const key of Object.keys(value)) {
-    const member = (value as Record<string, unknown>)[key];
-    if (member === undefined) continue;
-    yield `${first ? '{' : ','}${JSON.stringify(key)}:`;
-    first = false;
-    yield* orderedPieces(member, level + 1);
-  }
-  yield first ? '{}' : '}';
-}
-
-/**
- * The members of an array, each whole, by runs: one `JSON.stringify` of a run of members costs
- * about what one of a single member does. A run is at most twice as long as the one before and
- * holds about {@link PIECE_CHARS} of text at the members' average length so far.
- */
-function* inRuns(items: readonly unknown[]): Generator<string> {
-  if (items.length === 0) {
-    yield '[]';
-    return;
-  }
-  let run = 16;
-  for (let start = 0; start < items.length; ) {
-    const end = Math.min(items.length, start + run);
-    const text = JSON.stringify(start === 0 && end === items.length ? items : items.slice(start, end));
-    // The run's text without its brackets, after the array's opening or the previous run.
-    yield `${start === 0 ? '[' : ','}${text.slice(1, -1)}`;
-    run = Math.max(1, Math.min(2 * run, Math.floor((PIECE_CHARS * (end - start)) / text.length)));
-    start = end;
-  }
-  yield ']';
 }
 
 function slowCanonicalJson(value: unknown): string {

@@ -5,20 +5,32 @@ export interface JsonChunkOptions {
   /** Spaces per level, as `JSON.stringify`'s third argument (0–10). Default 2. */
   readonly indent?: number;
   /**
-   * How many levels of arrays and objects are written one member per piece; members below are
-   * one `JSON.stringify` each. Default 2: the result object and its lists (one subject, finding
-   * or pressure row per piece).
+   * How many levels of arrays and objects are written member by member; the members below are
+   * written whole, a list's by runs of about a megabyte of text (one `JSON.stringify` a run), an
+   * object's one a piece. Default 2: the result object and its lists, whose subjects, findings and
+   * pressure rows come by runs. A run is sized at the members' average length so far: pieces stay
+   * near a megabyte when the members are alike, and a member longer than that is a piece alone.
    */
   readonly depth?: number;
 }
 
 type Json = null | boolean | number | string | readonly unknown[] | { readonly [key: string]: unknown };
 
+// Whether JSON.stringify would call a toJSON method of the value itself (with its key).
+const hasToJson = (v: unknown): boolean => v !== null && (typeof v === 'object' || typeof v === 'bigint') && typeof (v as { toJSON?: unknown }).toJSON === 'function';
+
 // What JSON.stringify does to a member before writing it: toJSON, then boxed primitives unboxed.
+// It calls toJSON once: a value toJSON gives that has a toJSON of its own is written as it is,
+// so that is what comes back here, less that method, for a later JSON.stringify not to call it.
 function prepared(value: unknown, key: string): unknown {
   let v = value;
-  if (v !== null && (typeof v === 'object' || typeof v === 'bigint') && typeof (v as { toJSON?: unknown }).toJSON === 'function') {
+  if (hasToJson(v)) {
     v = (v as { toJSON(key: string): unknown }).toJSON(key);
+    if (hasToJson(v)) {
+      const plain = Array.isArray(v) ? v.slice() : (Object.assign(Object.create(null), v) as Record<string, unknown>);
+      delete (plain as { toJSON?: unknown }).toJSON;
+      v = plain;
+    }
   }
   if (v instanceof Number || v instanceof String || v instanceof Boolean) v = v.valueOf();
   return v;
@@ -27,11 +39,59 @@ function prepared(value: unknown, key: string): unknown {
 // A member JSON leaves out of an object (and writes as null in an array).
 const skipped = (v: unknown): boolean => v === undefined || typeof v === 'function' || typeof v === 'symbol';
 
+/** The length of text a run of members aims at. */
+const RUN_CHARS = 1 << 20;
+
+/**
+ * The text of `value` written `level` levels down: JSON.stringify of the value inside `level`
+ * arrays, which indents it as the whole text would, less those arrays' brackets. Cheaper than
+ * indenting the value's own text again, line by line.
+ */
+function nested(value: unknown, pad: string, level: number): string {
+  if (level === 0 || pad === '') return JSON.stringify(value, null, pad) as string;
+  let wrapped: unknown = value;
+  for (let i = 0; i < level; i++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, pad) as string;
+  // Each array around opens with '[', a line break and its indent, and closes with a line break, the indent of its level and ']'.
+  const open = 2 * level + (pad.length * level * (level + 1)) / 2;
+  const close = 2 * level + (pad.length * level * (level - 1)) / 2;
+  return text.slice(open, text.length - close);
+}
+
+/**
+ * The members of a non-empty array `level` levels down, each whole, by runs: one JSON.stringify
+ * of a run of members, inside `level` arrays, costs about what one of a single member does. A
+ * run starts at one member, is at most twice as long as the one before, and holds about
+ * {@link RUN_CHARS} of text at the members' average length so far. A member with a toJSON method
+ * is written alone, as JSON.stringify gives it its own index as key.
+ */
+function* inRuns(items: readonly unknown[], pad: string, level: number, depth: number): Generator<string> {
+  const inner = pad === '' ? '' : `\n${pad.repeat(level + 1)}`;
+  const close = pad === '' ? '' : `\n${pad.repeat(level)}`;
+  let run = 1;
+  for (let start = 0; start < items.length; ) {
+    if (hasToJson(items[start])) {
+      const v = prepared(items[start], String(start));
+      yield `${start === 0 ? '[' : ','}${inner}`;
+      if (skipped(v)) yield 'null';
+      else yield* write(v as Json, pad, level + 1, depth);
+      start++;
+      continue;
+    }
+    let end = start + 1;
+    while (end < items.length && end - start < run && !hasToJson(items[end])) end++;
+    // The run as a list of its own at this level, less its '[' and its closing.
+    const text = nested(items.slice(start, end), pad, level);
+    yield `${start === 0 ? '[' : ','}${text.slice(1, text.length - close.length - 1)}`;
+    run = Math.max(1, Math.min(2 * run, Math.floor((RUN_CHARS * (end - start)) / text.length)));
+    start = end;
+  }
+  yield `${close}]`;
+}
+
 function* write(value: Json, pad: string, level: number, depth: number): Generator<string> {
   if (value === null || typeof value !== 'object' || level >= depth) {
-    // Strings never hold a raw line break in JSON, so every line break is the layout's: indent it.
-    const text = JSON.stringify(value, null, pad) as string;
-    yield level === 0 || pad === '' ? text : text.replace(/\n/g, `\n${pad.repeat(level)}`);
+    yield nested(value, pad, level);
     return;
   }
   const inner = pad === '' ? '' : `\n${pad.repeat(level + 1)}`;
@@ -40,6 +100,10 @@ function* write(value: Json, pad: string, level: number, depth: number): Generat
   if (Array.isArray(value)) {
     if (value.length === 0) {
       yield '[]';
+      return;
+    }
+    if (level + 1 >= depth) {
+      yield* inRuns(value, pad, level, depth);
       return;
     }
     for (let i = 0; i < value.length; i++) {
