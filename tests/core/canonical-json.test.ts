@@ -73,7 +73,7 @@ describe('canonicalJson', () => {
 
   it('a long list three levels down: runs of 1, 2, 4… members, none past about a megabyte', () => {
     // Each member is 22 characters written, {"id":"p000000","n":1}, and 23 with its comma.
-    const people = Array.from({ length: 1_000_000 }, (_, i) => ({ n: 1, id: `p${String(i).padStart(6, '0')}` }));
+    const people = Array.from({ length: 200_000 }, (_, i) => ({ n: 1, id: `p${String(i).padStart(6, '0')}` }));
     const pieces = [...canonicalJsonPieces({ graph: { people } })];
     const runs = pieces.slice(2, -3);
     expect(pieces.slice(0, 2)).toEqual(['{"graph":', '{"people":']);
@@ -83,7 +83,7 @@ describe('canonicalJson', () => {
     expect(counts.slice(0, 5)).toEqual([1, 2, 4, 8, 16]);
     // 2^20 characters / 23 a member = 45,590 members a run, once the runs are that long.
     expect(Math.max(...counts)).toBe(45_590);
-    expect(counts.reduce((a, b) => a + b, 0)).toBe(1_000_000);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(200_000);
     expect(Math.max(...runs.map((run) => run.length))).toBeLessThanOrEqual(2 ** 20);
     expect(pieces.join('')).toBe(canonicalJson({ graph: { people } }));
   });
