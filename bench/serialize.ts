@@ -1,0 +1,62 @@
+// Writing a result and hashing the graph: the median time of `fingerprintOf` on one size's graph
+// and of `jsonChunks` over its whole result (indented, as the CLI writes it, and not), with a
+// SHA-256 of each text, so that two commits can be timed against each other and checked to give
+// the same bytes. Not a benchmark of record (bench/assess.ts is): run it in two worktrees, in turn.
+//
+//   node --expose-gc --max-old-space-size=12000 --import tsx bench/serialize.ts M100k [--runs 3] [--no-result]
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { proposeFindings } from '../src/accountability/propose.js';
+import { gathered } from '../src/core/json-chunks.js';
+import { fingerprintOf } from '../src/engine/fingerprint.js';
+import { parseRuleSet } from '../src/engine/parse-rules.js';
+import { jsonChunks, openAssessment, parseGraph, readRecordsFile } from '../src/index.js';
+import { ensureAssessment, SIZES } from './generate-assessment.js';
+
+const size = process.argv[2] ?? 'M100k';
+const known = SIZES[size];
+if (!known) throw new Error(`unknown size ${size}: ${Object.keys(SIZES).join(', ')}`);
+const runsAt = process.argv.indexOf('--runs');
+const runs = runsAt > 0 ? Number(process.argv[runsAt + 1]) : 3;
+const gc = (globalThis as { gc?: () => void }).gc ?? ((): void => undefined);
+const { files } = await ensureAssessment(known);
+const graph = parseGraph(JSON.parse(readFileSync(files.graph, 'utf8')));
+const rulesInput = JSON.parse(readFileSync(files.rules, 'utf8')) as unknown;
+const rules = parseRuleSet(rulesInput);
+
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+
+/** Median wall time of `work` over the runs, after a full collection each, and what it gave. */
+function timed(work: () => string): { ms: number; out: string } {
+  const times: number[] = [];
+  let out = '';
+  for (let i = 0; i < runs; i++) {
+    gc();
+    const t = performance.now();
+    out = work();
+    times.push(performance.now() - t);
+  }
+  return { ms: Math.round(median(times)), out };
+}
+
+const hashed = (pieces: Iterable<string>): string => {
+  const hash = createHash('sha256');
+  for (const text of gathered(pieces)) hash.update(text);
+  return hash.digest('hex').slice(0, 16);
+};
+
+const report: Record<string, unknown> = { size, runs };
+const fingerprint = timed(() => fingerprintOf({ graph, rules, recordsDigest: '0'.repeat(64), asOf: null, lang: 'zh', previous: null }));
+report['fingerprintMs'] = fingerprint.ms;
+report['fingerprint'] = fingerprint.out.slice(0, 23);
+if (!process.argv.includes('--no-result')) {
+  const session = openAssessment({ graph, rules: rulesInput, invalidRecords: 'skip' });
+  for await (const item of readRecordsFile(files.records)) session.add(item);
+  const run = session.finish();
+  const result = { ...run.result, ...proposeFindings(run, undefined, run.result.lang) };
+  const indented = timed(() => hashed(jsonChunks(result)));
+  const flat = timed(() => hashed(jsonChunks(result, { indent: 0 })));
+  Object.assign(report, { jsonIndentedMs: indented.ms, jsonIndented: indented.out, jsonMs: flat.ms, json: flat.out });
+}
+console.log(JSON.stringify(report));
