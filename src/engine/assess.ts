@@ -13,7 +13,7 @@ import { ENGINE_VERSION } from '../version.js';
 import { checkPartial } from './partial-check.js';
 import { digestHex, ingest, newAccumulation, type Accumulation } from './accumulate.js';
 import { evaluateSubjects } from './evaluate-subjects.js';
-import { basisFingerprint, fingerprintOf } from './fingerprint.js';
+import { basisFingerprint, fingerprintOf, hashGraphAhead } from './fingerprint.js';
 import { absorbPartial, snapshotAccumulation, type PartialState } from './partial.js';
 import { absorbPacked, packAccumulation, type PackedPartial } from './packed.js';
 import { gradeSubjects } from './grading.js';
@@ -111,6 +111,11 @@ export interface SessionInternals {
    * points, whose session never reaches the caller.
    */
   readonly finishLast: () => ScoredRun;
+  /**
+   * Hashes the graph for the result's fingerprint ahead, as a thread that waits for others can:
+   * finishing then only copies that hash. Nothing else changes.
+   */
+  readonly prepareFinish: () => void;
 }
 
 /**
@@ -203,6 +208,8 @@ export function openSession(input: Omit<AssessInput, 'records'>): SessionInterna
   const pack = (): PackedPartial => packAccumulation(acc, { issues: [...issues], issueCount, skipped, overLimit });
   const absorbPackedState = (packed: PackedPartial): void => merge(packed, () => absorbPacked(plan, acc, packed));
   let finished = false;
+  // The result's asOf, as its fingerprint reads it.
+  const resultAsOf = (): string | null => (asOfDay === undefined ? null : formatCalendarDate(plan.context.asOf));
   // Only finishLast closes a session, and only callers that hold it alone use that.
   const open = (): void => {
     if (finished) throw new Error('zerenzhi: internal error: the session was finished for the last time');
@@ -237,7 +244,7 @@ export function openSession(input: Omit<AssessInput, 'records'>): SessionInterna
     };
     const warnings = collectWarnings(plan, acc, all, skipped, lang);
     if (previous && previous.ruleSet.id !== rules.id) warnings.push(...checkPrevious(previous, lang, rules.id));
-    const asOf = asOfDay === undefined ? null : formatCalendarDate(plan.context.asOf);
+    const asOf = resultAsOf();
     const retained = [...acc.retained.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const result: ScoreResult = {
       schemaVersion: 1,
@@ -271,6 +278,7 @@ export function openSession(input: Omit<AssessInput, 'records'>): SessionInterna
     pack: () => (open(), pack()),
     absorbPacked: (packed) => (open(), absorbPackedState(packed)),
     finishLast,
+    prepareFinish: () => hashGraphAhead(graph, resultAsOf()),
   };
 }
 

@@ -234,6 +234,8 @@ export async function scoreFilesInParallel(input: ParallelInput): Promise<Scored
     await stopWorkers();
     throw error;
   }
+  // While the workers finish their shards, this thread hashes the graph for the fingerprint.
+  if (others.length > 0) internals.prepareFinish();
   let packed: PackedPartial[];
   try {
     packed = await partials;

@@ -92,5 +92,21 @@ export function buildGraph(input: GraphInput): Graph {
       liaisonByLeader: freezeGroups(liaisonByLeader),
     }),
   };
+  BUILT.add(graph);
   return Object.freeze(graph);
+}
+
+/** The graphs {@link buildGraph} made: immutable through and through. */
+const BUILT = new WeakSet<Graph>();
+
+/**
+ * Whether a graph was made by {@link buildGraph} (through `parseGraph`), and so cannot change:
+ * what is worked out from it can be kept as long as it lives. A graph put together by hand in the
+ * shape of one can.
+ *
+ * @example
+ * isBuiltGraph(parseGraph(input)); // true
+ */
+export function isBuiltGraph(graph: Graph): boolean {
+  return BUILT.has(graph);
 }

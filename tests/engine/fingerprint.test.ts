@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../src/core/canonical-json.js';
 import { basisFingerprint, fingerprintOf } from '../../src/engine/fingerprint.js';
 import { parseGraph, toGraphInput } from '../../src/index.js';
+import type { Graph } from '../../src/graph/types.js';
 import type { RuleSet } from '../../src/model/rules.js';
 import { ENGINE_VERSION } from '../../src/version.js';
 import { graphInputArb } from '../graph/arbitrary.js';
@@ -46,4 +47,26 @@ describe('the fingerprint of a graph', () => {
     const prints = new Set([fp(base), ...changed.map((input) => fp(input as typeof base))]);
     expect(prints.size).toBe(4);
   });
+
+  it('hashes a built graph once for each asOf, and a graph put together by hand every time', () => {
+    const input = {
+      organizations: [{ id: 'o1', name: '局党委', kind: 'committee' as const }],
+      people: [{ id: 'p1', name: '王', partyMember: true }],
+      posts: [{ person: 'p1', organization: 'o1', role: 'secretary' as const }],
+    };
+    const graph = parseGraph(input);
+    const general = (g: Graph, asOf: string | null): string => sha256({ engine: ENGINE_VERSION, graph: toGraphInput(g), rules, records: '0'.repeat(64), asOf, lang: 'en', previous: 'sha256:x' });
+    const fp = (g: Graph, asOf: string | null): string => fingerprintOf({ graph: g, rules, recordsDigest: '0'.repeat(64), asOf, lang: 'en', previous: 'sha256:x' });
+    for (const asOf of ['2022-06-30', null, '2022-06-30', null]) expect(fp(graph, asOf)).toBe(general(graph, asOf));
+    expect(basisFingerprint(graph, rules, null)).toBe(sha256({ engine: ENGINE_VERSION, graph: toGraphInput(graph), rules, asOf: null }));
+    // Not made by parseGraph: it may change between two fingerprints, and each must see it as it is.
+    const organizations = new Map(graph.organizations);
+    const byHand = { ...graph, organizations } as Graph;
+    const before = fp(byHand, null);
+    expect(before).toBe(fp(graph, null));
+    organizations.set('o2', { id: 'o2', name: '二支部', kind: 'branch', parent: 'o1' });
+    expect(fp(byHand, null)).not.toBe(before);
+    expect(fp(byHand, null)).toBe(general(byHand, null));
+  });
 });
+
