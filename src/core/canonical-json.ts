@@ -21,16 +21,16 @@ export function canonicalJson(value: unknown): string {
 
 /**
  * The same text in pieces, for a value too big for one string (a national graph's canonical form
- * runs to gigabytes): joined, exactly {@link canonicalJson}'s. The members three levels down (a
- * graph's organizations, people and posts, inside the fingerprinted object) come by runs of about
- * a megabyte ({@link jsonChunks}).
+ * runs to gigabytes): joined, exactly {@link canonicalJson}'s. The value's members, and theirs,
+ * are pieces of their own; the members of lists one level down (a graph document's
+ * organizations, people and posts) come by runs of about a megabyte ({@link jsonChunks}).
  *
  * @example
  * for (const text of gathered(canonicalJsonPieces(value))) hash.update(text);
  */
 export function canonicalJsonPieces(value: unknown): Iterable<string> {
   const ordered = inKeyOrder(value);
-  if (ordered !== NOT_PLAIN) return jsonChunks(ordered, { indent: 0, depth: 3 });
+  if (ordered !== NOT_PLAIN) return jsonChunks(ordered, { indent: 0, depth: 2 });
   return [slowCanonicalJson(value)];
 }
 

@@ -16,24 +16,35 @@ export interface JsonChunkOptions {
 
 type Json = null | boolean | number | string | readonly unknown[] | { readonly [key: string]: unknown };
 
-// Whether JSON.stringify would call a toJSON method of the value itself (with its key).
-const hasToJson = (v: unknown): boolean => v !== null && (typeof v === 'object' || typeof v === 'bigint') && typeof (v as { toJSON?: unknown }).toJSON === 'function';
+// Whether JSON.stringify would call a toJSON method of the value itself (with its key): any
+// object, a function included, or a BigInt whose prototype was given one.
+const hasToJson = (v: unknown): boolean =>
+  v !== null && (typeof v === 'object' || typeof v === 'function' || typeof v === 'bigint') && typeof (v as { toJSON?: unknown }).toJSON === 'function';
+
+/**
+ * An array of this module's own (a wrapper, a run) that JSON.stringify writes as a list even if
+ * Array.prototype was given a toJSON: an own toJSON that is not a function hides it.
+ */
+function bare<T>(items: T[]): T[] {
+  Object.defineProperty(items, 'toJSON', { value: undefined });
+  return items;
+}
 
 // What JSON.stringify does to a member before writing it: toJSON, then boxed primitives unboxed.
 // It calls toJSON once: a value toJSON gives that has a toJSON of its own is written as it is,
-// so that is what comes back here, less that method, for a later JSON.stringify not to call it.
+// so that is what comes back here, as a copy without that method, for a later JSON.stringify.
 function prepared(value: unknown, key: string): unknown {
   let v = value;
-  if (hasToJson(v)) {
-    v = (v as { toJSON(key: string): unknown }).toJSON(key);
-    if (hasToJson(v)) {
-      const plain = Array.isArray(v) ? v.slice() : (Object.assign(Object.create(null), v) as Record<string, unknown>);
-      delete (plain as { toJSON?: unknown }).toJSON;
-      v = plain;
-    }
-  }
-  if (v instanceof Number || v instanceof String || v instanceof Boolean) v = v.valueOf();
-  return v;
+  const called = hasToJson(v);
+  if (called) v = (v as { toJSON(key: string): unknown }).toJSON(key);
+  if (v instanceof Number || v instanceof String || v instanceof Boolean) return v.valueOf();
+  // A function stays one (JSON leaves it out), whatever it has.
+  if (!called || !hasToJson(v) || typeof v === 'function') return v;
+  if (typeof v === 'bigint') throw new TypeError('Do not know how to serialize a BigInt');
+  if (Array.isArray(v)) return bare(Array.from(v as unknown[]));
+  const plain = Object.assign(Object.create(null), v) as Record<string, unknown>;
+  delete plain['toJSON'];
+  return plain;
 }
 
 // A member JSON leaves out of an object (and writes as null in an array).
@@ -41,6 +52,9 @@ const skipped = (v: unknown): boolean => v === undefined || typeof v === 'functi
 
 /** The length of text a run of members aims at. */
 const RUN_CHARS = 1 << 20;
+
+/** The most members one run holds, whatever their length. */
+const RUN_MEMBERS = 4096;
 
 /**
  * The text of `value` written `level` levels down: JSON.stringify of the value inside `level`
@@ -50,7 +64,7 @@ const RUN_CHARS = 1 << 20;
 function nested(value: unknown, pad: string, level: number): string {
   if (level === 0 || pad === '') return JSON.stringify(value, null, pad) as string;
   let wrapped: unknown = value;
-  for (let i = 0; i < level; i++) wrapped = [wrapped];
+  for (let i = 0; i < level; i++) wrapped = bare([wrapped]);
   const text = JSON.stringify(wrapped, null, pad) as string;
   // Each array around opens with '[', a line break and its indent, and closes with a line break, the indent of its level and ']'.
   const open = 2 * level + (pad.length * level * (level + 1)) / 2;
@@ -61,9 +75,11 @@ function nested(value: unknown, pad: string, level: number): string {
 /**
  * The members of a non-empty array `level` levels down, each whole, by runs: one JSON.stringify
  * of a run of members, inside `level` arrays, costs about what one of a single member does. A
- * run starts at one member, is at most twice as long as the one before, and holds about
- * {@link RUN_CHARS} of text at the members' average length so far. A member with a toJSON method
- * is written alone, as JSON.stringify gives it its own index as key.
+ * run starts at one member, is at most twice as long as the one before and at most
+ * {@link RUN_MEMBERS}, and holds about {@link RUN_CHARS} of text at the last run's average length
+ * of a member. A run that turns out longer than a string can be (members much longer than the
+ * ones before) is tried again at half its length, down to one member. A member with a toJSON
+ * method is written alone, as JSON.stringify gives it its own index as key.
  */
 function* inRuns(items: readonly unknown[], pad: string, level: number, depth: number): Generator<string> {
   const inner = pad === '' ? '' : `\n${pad.repeat(level + 1)}`;
@@ -80,10 +96,17 @@ function* inRuns(items: readonly unknown[], pad: string, level: number, depth: n
     }
     let end = start + 1;
     while (end < items.length && end - start < run && !hasToJson(items[end])) end++;
-    // The run as a list of its own at this level, less its '[' and its closing.
-    const text = nested(items.slice(start, end), pad, level);
+    let text: string;
+    try {
+      // The run as a list of its own at this level, less its '[' and its closing.
+      text = nested(bare(items.slice(start, end)), pad, level);
+    } catch (error) {
+      if (!(error instanceof RangeError) || end - start === 1) throw error;
+      run = Math.ceil((end - start) / 2);
+      continue;
+    }
     yield `${start === 0 ? '[' : ','}${text.slice(1, text.length - close.length - 1)}`;
-    run = Math.max(1, Math.min(2 * run, Math.floor((RUN_CHARS * (end - start)) / text.length)));
+    run = Math.max(1, Math.min(2 * run, RUN_MEMBERS, Math.floor((RUN_CHARS * (end - start)) / text.length)));
     start = end;
   }
   yield `${close}]`;

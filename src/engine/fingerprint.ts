@@ -7,6 +7,12 @@ import type { Graph } from '../graph/types.js';
 import type { RuleSet } from '../model/rules.js';
 import { ENGINE_VERSION } from '../version.js';
 
+// `"key":value` of each member given, in the order given (code-unit order, by the caller), as
+// canonicalJson writes them: a member that is undefined is left out.
+function members(list: readonly (readonly [string, string | null | undefined])[]): string {
+  return list.flatMap(([key, value]) => (value === undefined ? [] : [`${JSON.stringify(key)}:${JSON.stringify(value)}`])).join(',');
+}
+
 function update(hash: Hash, value: unknown): void {
   // In pieces: a national graph's canonical text is longer than the longest string V8 can make.
   for (const text of gathered(canonicalJsonPieces(value))) hash.update(text);
@@ -22,7 +28,7 @@ function update(hash: Hash, value: unknown): void {
 const HEADS = new WeakMap<Graph, Map<string, Hash>>();
 
 function head(graph: Graph, asOf: string | null): Hash {
-  const start = `{"asOf":${JSON.stringify(asOf)},"engine":${JSON.stringify(ENGINE_VERSION)},"graph":`;
+  const start = `{${members([['asOf', asOf], ['engine', ENGINE_VERSION]])},"graph":`;
   let hash = HEADS.get(graph)?.get(start);
   if (!hash) {
     hash = createHash('sha256').update(start);
@@ -85,7 +91,8 @@ export interface FingerprintInput {
  */
 export function fingerprintOf(input: FingerprintInput): string {
   const hash = head(input.graph, input.asOf);
-  hash.update(`,"lang":${JSON.stringify(input.lang)},"previous":${JSON.stringify(input.previous)},"records":${JSON.stringify(input.recordsDigest)},"rules":`);
+  const middle = members([['lang', input.lang], ['previous', input.previous], ['records', input.recordsDigest]]);
+  hash.update(`${middle === '' ? '' : `,${middle}`},"rules":`);
   update(hash, input.rules);
   return `sha256:${hash.update('}').digest('hex')}`;
 }

@@ -234,13 +234,13 @@ export async function scoreFilesInParallel(input: ParallelInput): Promise<Scored
     await stopWorkers();
     throw error;
   }
-  // While the workers finish their shards, this thread hashes the graph for the fingerprint.
-  if (others.length > 0) internals.prepareFinish();
   let packed: PackedPartial[];
   try {
+    // While the workers finish their shards, this thread hashes the graph for the fingerprint.
+    if (others.length > 0) internals.prepareFinish();
     packed = await partials;
   } catch (error) {
-    // One worker failed: the others' work is of no use either.
+    // One worker failed (or this thread did): the others' work is of no use either.
     await stopWorkers();
     throw error;
   }

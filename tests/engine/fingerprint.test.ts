@@ -68,5 +68,11 @@ describe('the fingerprint of a graph', () => {
     expect(fp(byHand, null)).not.toBe(before);
     expect(fp(byHand, null)).toBe(general(byHand, null));
   });
-});
 
+  it('leaves out a member given as undefined, as the canonical text does (the types forbid it)', () => {
+    const graph = parseGraph({ organizations: [{ id: 'o1', name: '局党委', kind: 'committee' }], people: [], posts: [] });
+    const loose = { graph, rules, recordsDigest: undefined, asOf: undefined, lang: undefined, previous: undefined } as unknown as Parameters<typeof fingerprintOf>[0];
+    expect(fingerprintOf(loose)).toBe(sha256({ engine: ENGINE_VERSION, graph: toGraphInput(graph), rules }));
+    expect(basisFingerprint(graph, rules, undefined as unknown as null)).toBe(sha256({ engine: ENGINE_VERSION, graph: toGraphInput(graph), rules }));
+  });
+});

@@ -39,6 +39,16 @@ describe('jsonChunks', () => {
     );
   });
 
+  it('long lists of any values, in runs: joined, exactly JSON.stringify at any indent and depth', () => {
+    fc.assert(
+      fc.property(fc.array(tree, { maxLength: 60 }), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 3 }), (list, indent, depth) => {
+        const value = { list, nested: { list } };
+        expect(joined(value, { indent, depth })).toBe(JSON.stringify(value, null, indent));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('by default, two spaces; the members of the lists of the top object by runs, indented as in the whole text', () => {
     const value = { title: '年度考核', organizations: [{ id: 'b1', lines: [{ points: 4 }] }, { id: 'b2', lines: [] }], empty: [], none: undefined };
     const pieces = [...jsonChunks(value)];
@@ -94,6 +104,95 @@ describe('jsonChunks', () => {
     const value = { a: { b: { toJSON: () => inner }, c: { toJSON: () => list }, d: { toJSON: () => new Date(0) } } };
     expect(JSON.stringify(value)).toBe('{"a":{"b":{"n":1},"c":[1,2],"d":{}}}');
     for (const depth of [0, 1, 2, 3]) expect([...jsonChunks(value, { depth })].join('')).toBe(JSON.stringify(value, null, 2));
+  });
+
+  it('a run too long for a string is tried again at half its length', () => {
+    // A member whose getter throws the RangeError JSON.stringify throws past the longest string,
+    // once, on the 10th read: inside the fourth run (members 8 to 15), which has eight members.
+    let reads = 0;
+    let armed = false;
+    const member = (i: number): object => ({
+      i,
+      get v(): number {
+        reads++;
+        if (armed && reads === 10) throw new RangeError('Invalid string length');
+        return i % 3;
+      },
+    });
+    const value = { list: Array.from({ length: 40 }, (_, i) => member(i)) };
+    const expected = JSON.stringify(value, null, 2);
+    reads = 0;
+    armed = true;
+    const pieces = [...jsonChunks(value)];
+    expect(pieces.join('')).toBe(expected);
+    // runs of 1, 2, 4, then 8 failed: 4, 8, 16, and the 5 left
+    expect(pieces.slice(1, -2).map((run) => run.split('"i":').length - 1)).toEqual([1, 2, 4, 4, 8, 16, 5]);
+    // one member alone is not tried again: the error is the caller's (its read is the 10th)
+    reads = 9;
+    expect(() => [...jsonChunks({ list: [member(0)] })]).toThrow(RangeError);
+  });
+
+  it('members of different lengths: no run holds more than 4,096 members', () => {
+    const value = { list: [...Array.from({ length: 10_000 }, () => 'a'), ...Array.from({ length: 5_000 }, () => 'x'.repeat(300))] };
+    const pieces = [...jsonChunks(value, { indent: 0 })];
+    expect(pieces.join('')).toBe(JSON.stringify(value));
+    const runs = pieces.slice(2, -2);
+    expect(Math.max(...runs.map((run) => run.split(',').length - (run.startsWith(',') ? 1 : 0)))).toBe(4096);
+    expect(Math.max(...runs.map((run) => run.length))).toBeLessThanOrEqual(4096 * 303);
+  });
+
+  it('a function with a toJSON is written as JSON.stringify writes it, at the top too', () => {
+    const f = Object.assign(() => 1, { toJSON: (key: string) => `fn:${key}` });
+    const value = { a: [f, 1, f], b: f };
+    for (const depth of [0, 1, 2, 3]) for (const indent of [0, 2]) expect([...jsonChunks(value, { depth, indent })].join('')).toBe(JSON.stringify(value, null, indent));
+    expect([...jsonChunks(f)].join('')).toBe('"fn:"');
+  });
+
+  it('what toJSON gives is written as it is: a boxed string, an array of a subclass, a function', () => {
+    class Listed extends Array<number> {
+      toJSON(): string {
+        return 'called again';
+      }
+    }
+    const boxed = Object.assign(new String('ab'), { toJSON: () => 'called again' });
+    const listed = Listed.from([1, 2]);
+    const fn = Object.assign(() => 1, { toJSON: () => 'called again' });
+    const value = { a: { b: { toJSON: () => boxed }, c: { toJSON: () => listed }, d: { toJSON: () => fn } } };
+    expect(JSON.stringify(value)).toBe('{"a":{"b":"ab","c":[1,2]}}');
+    for (const depth of [0, 1, 2, 3]) for (const indent of [0, 2]) expect([...jsonChunks(value, { depth, indent })].join('')).toBe(JSON.stringify(value, null, indent));
+  });
+
+  it('a toJSON given to Array.prototype, Object.prototype or BigInt.prototype by other code', () => {
+    const value = { a: [[1], [2]], b: { c: 1 }, d: 1 };
+    const cases: [object, string][] = [
+      [Array.prototype, 'arr'],
+      [Object.prototype, 'obj'],
+    ];
+    for (const [proto, tag] of cases) {
+      const got: string[] = [];
+      const want: string[] = [];
+      Object.defineProperty(proto, 'toJSON', { value: (key: string) => `${tag}${key}`, configurable: true, writable: true });
+      try {
+        for (const depth of [0, 1, 2, 3]) {
+          for (const indent of [0, 2]) {
+            got.push([...jsonChunks(value, { depth, indent })].join(''));
+            want.push(JSON.stringify(value, null, indent));
+          }
+        }
+      } finally {
+        delete (proto as { toJSON?: unknown }).toJSON;
+      }
+      expect(got).toEqual(want);
+    }
+    // toJSON giving a BigInt: JSON.stringify throws, and so does jsonChunks
+    Object.defineProperty(BigInt.prototype, 'toJSON', { value: () => 'big', configurable: true, writable: true });
+    try {
+      const big = { a: { b: { toJSON: () => BigInt(5) } } };
+      expect(() => JSON.stringify(big)).toThrow(TypeError);
+      for (const depth of [0, 1, 2, 3]) expect(() => [...jsonChunks(big, { depth })]).toThrow(TypeError);
+    } finally {
+      delete (BigInt.prototype as { toJSON?: unknown }).toJSON;
+    }
   });
 
   it('yields nothing for what JSON leaves out, and throws as JSON.stringify does on a cycle or a BigInt', () => {
