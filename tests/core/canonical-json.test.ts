@@ -99,6 +99,11 @@ describe('flatMembersInKeyOrder', () => {
     expect(Object.isFrozen(list)).toBe(true);
   });
 
+  it('works out the order again for a record whose keys start like those of the record before', () => {
+    const list = flatMembersInKeyOrder([{ b: 1, a: 2, c: 3 }, { b: 4, a: 5 }, { b: 6, a: 7, c: 8, d: 9 }]) as readonly object[];
+    expect(JSON.stringify(list)).toBe('[{"a":2,"b":1,"c":3},{"a":5,"b":4},{"a":7,"b":6,"c":8,"d":9}]');
+  });
+
   it('leaves undefined members out of the text, as the general path does', () => {
     const list = flatMembersInKeyOrder([{ title: undefined, person: 'p1' }, {}]) as readonly object[];
     expect(canonicalJson(list)).toBe('[{"person":"p1"},{}]');

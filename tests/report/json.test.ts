@@ -127,9 +127,18 @@ describe('jsonChunks', () => {
     expect(pieces.join('')).toBe(expected);
     // runs of 1, 2, 4, then 8 failed: 4, 8, 16, and the 5 left
     expect(pieces.slice(1, -2).map((run) => run.split('"i":').length - 1)).toEqual([1, 2, 4, 4, 8, 16, 5]);
-    // one member alone is not tried again: the error is the caller's (its read is the 10th)
+    // one member alone is not tried again: the error is the caller's (its read is the 10th),
+    // wherever it stands in the list
     reads = 9;
     expect(() => [...jsonChunks({ list: [member(0)] })]).toThrow(RangeError);
+    const stuck = {
+      get v(): number {
+        throw new RangeError('Invalid string length');
+      },
+    };
+    const second = { list: [{ w: 1 }, { w: 2 }, { w: 3 }, stuck] };
+    // runs of 1 and 2, then the last member alone, which fails every time
+    expect(() => [...jsonChunks(second)]).toThrow(RangeError);
   });
 
   it('members of different lengths: no run holds more than 4,096 members', () => {
@@ -139,6 +148,19 @@ describe('jsonChunks', () => {
     const runs = pieces.slice(2, -2);
     expect(Math.max(...runs.map((run) => run.split(',').length - (run.startsWith(',') ? 1 : 0)))).toBe(4096);
     expect(Math.max(...runs.map((run) => run.length))).toBeLessThanOrEqual(4096 * 303);
+  });
+
+  it('a member whose toJSON gives undefined is null in a list, and left out of an object', () => {
+    const nothing = { toJSON: (): undefined => undefined };
+    const value = { list: [1, nothing, 2], member: nothing };
+    for (const indent of [0, 2]) expect([...jsonChunks(value, { indent })].join('')).toBe(JSON.stringify(value, null, indent));
+    expect([...jsonChunks(value, { indent: 0 })]).toContain('null');
+  });
+
+  it('lists above the depth are written member by member, the deepest ones by runs', () => {
+    const value = { a: [[1, 2], [3]] };
+    expect([...jsonChunks(value, { indent: 0, depth: 3 })]).toEqual(['{"a":', '[', '[1', ',2', ']', ',', '[3', ']', ']', '}']);
+    expect([...jsonChunks(value, { indent: 0, depth: 2 })]).toEqual(['{"a":', '[[1,2]', ',[3]', ']', '}']);
   });
 
   it('a function with a toJSON is written as JSON.stringify writes it, at the top too', () => {
