@@ -8,8 +8,9 @@ export interface JsonChunkOptions {
    * How many levels of arrays and objects are written member by member; the members below are
    * written whole, a list's by runs of about a megabyte of text (one `JSON.stringify` a run), an
    * object's one a piece. Default 2: the result object and its lists, whose subjects, findings and
-   * pressure rows come by runs. A run is sized at the members' average length so far: pieces stay
-   * near a megabyte when the members are alike, and a member longer than that is a piece alone.
+   * pressure rows come by runs. A run holds at most 4,096 members, sized at the last run's
+   * average length of a member: pieces stay near a megabyte when the members are alike, and a
+   * member longer than that is a piece alone.
    */
   readonly depth?: number;
 }
