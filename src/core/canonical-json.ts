@@ -62,9 +62,9 @@ const NOT_PLAIN: unique symbol = Symbol('not plain JSON data');
  */
 function inKeyOrder(value: unknown): unknown {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
-  if (FLAT_LISTS.has(value as object)) return value;
   if (typeof value === 'number') return Number.isFinite(value) ? value : NOT_PLAIN;
   if (typeof value !== 'object') return NOT_PLAIN;
+  if (FLAT_LISTS.has(value)) return value;
   const proto = Object.getPrototypeOf(value) as unknown;
   if (Array.isArray(value)) {
     if (proto !== Array.prototype) return NOT_PLAIN;

@@ -80,19 +80,14 @@ function nested(value: unknown, pad: string, level: number): string {
  * {@link RUN_MEMBERS}, and holds about {@link RUN_CHARS} of text at the last run's average length
  * of a member. A run that turns out longer than a string can be (members much longer than the
  * ones before) is tried again at half its length, down to one member. A member with a toJSON
- * method is written alone, as JSON.stringify gives it its own index as key.
+ * method is written alone, as JSON.stringify gives it its own index as key. The list's closing
+ * is the caller's.
  */
-function* inRuns(items: readonly unknown[], pad: string, level: number, depth: number): Generator<string> {
-  const inner = pad === '' ? '' : `\n${pad.repeat(level + 1)}`;
-  const close = pad === '' ? '' : `\n${pad.repeat(level)}`;
+function* inRuns(items: readonly unknown[], pad: string, level: number, depth: number, inner: string, close: string): Generator<string> {
   let run = 1;
   for (let start = 0; start < items.length; ) {
     if (hasToJson(items[start])) {
-      const v = prepared(items[start], String(start));
-      yield `${start === 0 ? '[' : ','}${inner}`;
-      if (skipped(v)) yield 'null';
-      else yield* write(v as Json, pad, level + 1, depth);
-      start++;
+      yield* member(items, start++, inner, pad, level, depth);
       continue;
     }
     let end = start + 1;
@@ -110,7 +105,14 @@ function* inRuns(items: readonly unknown[], pad: string, level: number, depth: n
     run = Math.max(1, Math.min(2 * run, RUN_MEMBERS, Math.floor((RUN_CHARS * (end - start)) / text.length)));
     start = end;
   }
-  yield `${close}]`;
+}
+
+/** The `i`th member of a list `level` levels down, after its '[' or ',' and `inner` (line break and indent). */
+function* member(items: readonly unknown[], i: number, inner: string, pad: string, level: number, depth: number): Generator<string> {
+  const v = prepared(items[i], String(i));
+  yield `${i === 0 ? '[' : ','}${inner}`;
+  if (skipped(v)) yield 'null';
+  else yield* write(v as Json, pad, level + 1, depth);
 }
 
 function* write(value: Json, pad: string, level: number, depth: number): Generator<string> {
@@ -126,16 +128,8 @@ function* write(value: Json, pad: string, level: number, depth: number): Generat
       yield '[]';
       return;
     }
-    if (level + 1 >= depth) {
-      yield* inRuns(value, pad, level, depth);
-      return;
-    }
-    for (let i = 0; i < value.length; i++) {
-      const v = prepared(value[i], String(i));
-      yield `${i === 0 ? '[' : ','}${inner}`;
-      if (skipped(v)) yield 'null';
-      else yield* write(v as Json, pad, level + 1, depth);
-    }
+    if (level + 1 >= depth) yield* inRuns(value, pad, level, depth, inner, close);
+    else for (let i = 0; i < value.length; i++) yield* member(value, i, inner, pad, level, depth);
     yield `${close}]`;
     return;
   }

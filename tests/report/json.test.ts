@@ -6,6 +6,11 @@ import { jsonChunks } from '../../src/index.js';
 
 const joined = (value: unknown, options?: Parameters<typeof jsonChunks>[1]): string => [...jsonChunks(value, options)].join('');
 
+// Joined, exactly JSON.stringify's text at depths 0 to 3, unindented and indented.
+const expectStringifyText = (value: unknown): void => {
+  for (const depth of [0, 1, 2, 3]) for (const indent of [0, 2]) expect(joined(value, { depth, indent })).toBe(JSON.stringify(value, null, indent));
+};
+
 // Values JSON.stringify treats specially, beside plain JSON: undefined, functions and symbols (left
 // out of objects, null in arrays), toJSON, boxed primitives, -0, NaN and Infinity (null), holes.
 const special = fc.oneof(
@@ -103,7 +108,7 @@ describe('jsonChunks', () => {
     const list = Object.assign([1, 2], { toJSON: () => 'list' });
     const value = { a: { b: { toJSON: () => inner }, c: { toJSON: () => list }, d: { toJSON: () => new Date(0) } } };
     expect(JSON.stringify(value)).toBe('{"a":{"b":{"n":1},"c":[1,2],"d":{}}}');
-    for (const depth of [0, 1, 2, 3]) expect([...jsonChunks(value, { depth })].join('')).toBe(JSON.stringify(value, null, 2));
+    expectStringifyText(value);
   });
 
   it('a run too long for a string is tried again at half its length', () => {
@@ -166,7 +171,7 @@ describe('jsonChunks', () => {
   it('a function with a toJSON is written as JSON.stringify writes it, at the top too', () => {
     const f = Object.assign(() => 1, { toJSON: (key: string) => `fn:${key}` });
     const value = { a: [f, 1, f], b: f };
-    for (const depth of [0, 1, 2, 3]) for (const indent of [0, 2]) expect([...jsonChunks(value, { depth, indent })].join('')).toBe(JSON.stringify(value, null, indent));
+    expectStringifyText(value);
     expect([...jsonChunks(f)].join('')).toBe('"fn:"');
   });
 
@@ -181,7 +186,7 @@ describe('jsonChunks', () => {
     const fn = Object.assign(() => 1, { toJSON: () => 'called again' });
     const value = { a: { b: { toJSON: () => boxed }, c: { toJSON: () => listed }, d: { toJSON: () => fn } } };
     expect(JSON.stringify(value)).toBe('{"a":{"b":"ab","c":[1,2]}}');
-    for (const depth of [0, 1, 2, 3]) for (const indent of [0, 2]) expect([...jsonChunks(value, { depth, indent })].join('')).toBe(JSON.stringify(value, null, indent));
+    expectStringifyText(value);
   });
 
   it('a toJSON given to Array.prototype, Object.prototype or BigInt.prototype by other code', () => {
