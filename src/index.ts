@@ -80,7 +80,9 @@ export { isReaderItem, type ReaderItem } from './evidence/reader-item.js';
 export { parseRuleSet, safeParseRuleSet, type ParseRuleSetOptions } from './engine/parse-rules.js';
 export { openAssessment, type AssessInput, type AssessStreamInput, type AssessmentSession, type ScoredRun } from './engine/assess.js';
 export type { PartialState } from './engine/partial.js';
-export { assess, assessParallel, assessStream, type AssessOptions, type AssessParallelOptions, type AssessStreamOptions } from './accountability/assess.js';
+export { readPartialState } from './engine/read-partial.js';
+export { readJsonObject, type ReadJsonObjectOptions } from './evidence/read-json-object.js';
+export { assess, assessParallel, assessStream, withFindings, type AssessOptions, type AssessParallelOptions, type AssessStreamOptions } from './accountability/assess.js';
 export { MIN_SHARD_BYTES, scoreFilesInParallel, type ParallelInput } from './engine/parallel.js';
 export type {
   ScoreResult,

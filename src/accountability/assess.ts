@@ -1,5 +1,5 @@
 import { batchesOf } from '../evidence/batches.js';
-import { openSession, type AssessInput, type AssessStreamInput } from '../engine/assess.js';
+import { openSession, type AssessInput, type AssessStreamInput, type ScoredRun } from '../engine/assess.js';
 import { scoreFilesInParallel, type ParallelInput } from '../engine/parallel.js';
 import { proposeFindings } from './propose.js';
 import type { AssessmentResult } from './types.js';
@@ -29,8 +29,7 @@ export interface AssessStreamOptions extends Omit<AssessStreamInput, 'previous'>
 export function assess(input: AssessOptions): AssessmentResult {
   const { session, finishLast } = openSession(input);
   for (const item of input.records) if (!session.add(item)) break;
-  const run = finishLast();
-  return { ...run.result, ...proposeFindings(run, input.previous, run.result.lang) };
+  return withFindings(finishLast());
 }
 
 /**
@@ -48,8 +47,7 @@ export async function assessStream(input: AssessStreamOptions): Promise<Assessme
   if (batches) {
     reading: for await (const batch of batches) for (const item of batch) if (!session.add(item)) break reading;
   } else for await (const item of input.records) if (!session.add(item)) break;
-  const run = finishLast();
-  return { ...run.result, ...proposeFindings(run, input.previous, run.result.lang) };
+  return withFindings(finishLast());
 }
 
 /** What {@link assessParallel} reads. */
@@ -67,6 +65,22 @@ export interface AssessParallelOptions extends ParallelInput {
  * const result = await assessParallel({ graph, rules, files: ['records.ndjson'], workers: 2 });
  */
 export async function assessParallel(input: AssessParallelOptions): Promise<AssessmentResult> {
-  const run = await scoreFilesInParallel(input);
-  return { ...run.result, ...proposeFindings(run, input.previous, run.result.lang) };
+  return withFindings(await scoreFilesInParallel(input));
+}
+
+/**
+ * The whole result of a finished session: its scores with the accountability findings proposed
+ * along the chain (repeats judged against the previous result it was opened with). What
+ * {@link assess} gives for the same records, so a session fed by shards, or by partial states
+ * merged with `absorb`, ends exactly as one pass does.
+ *
+ * @example
+ * const total = openAssessment({ graph, rules });
+ * for (const partial of partials) total.absorb(partial);
+ * const result = withFindings(total.finish());
+ * result.findings.length;
+ */
+export function withFindings(run: ScoredRun): AssessmentResult {
+  // A previous result given to the engine is an assessment result checked by it: its findings are read for repeats.
+  return { ...run.result, ...proposeFindings(run, run.previous as AssessmentResult | undefined, run.result.lang) };
 }

@@ -71,6 +71,8 @@ export interface ScoredRun {
   readonly result: ScoreResult;
   readonly retained: readonly EvidenceRecord[];
   readonly plan: Plan;
+  /** The previous period's result the assessment was opened with, for repeat findings. */
+  readonly previous?: ScoreResult;
 }
 
 /** An assessment in progress: feed it records, then finish. */
@@ -258,7 +260,7 @@ export function openSession(input: Omit<AssessInput, 'records'>): SessionInterna
       warnings,
       evidence: { ...acc.stats },
     };
-    return { result, retained, plan };
+    return previous === undefined ? { result, retained, plan } : { result, retained, plan, previous };
   };
   const finish = (): ScoredRun => {
     open();

@@ -5,10 +5,11 @@ import type { IssuePath } from '../core/path.js';
 import type { ReaderItem } from './reader-item.js';
 
 /**
- * What a streaming reader accepts: a whole text, or chunks of text or UTF-8 bytes from any
- * (async) iterable, such as a Node stream. Chunks may split lines and characters anywhere.
+ * What a streaming reader accepts: a whole text or its UTF-8 bytes, or chunks of text or UTF-8
+ * bytes from any (async) iterable, such as a Node stream. Chunks may split lines and characters
+ * anywhere.
  */
-export type ReaderInput = string | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
+export type ReaderInput = string | Uint8Array | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
 
 /** Options shared by the readers. */
 export interface ReaderOptions {
@@ -58,6 +59,8 @@ export async function* textChunks(input: ReaderInput): AsyncGenerator<string> {
     if (input !== '') yield stripBom(input);
     return;
   }
+  // Bytes are iterable too, as numbers: a whole buffer is one chunk.
+  if (input instanceof Uint8Array) input = [input];
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   let started = false;
   const emit = (text: string): string => {

@@ -58,6 +58,10 @@ export const evidenceMessages = {
     zh: (p) => `第 ${p['line']} 行的记录应为 JSON 对象（{…}），实际为${JSON_TYPES[String(p['received'])] ?? p['received']}`,
     en: (p) => `the record at line ${p['line']} must be a JSON object ({…}), got ${p['received']}`,
   },
+  'json-not-object': {
+    zh: (p) => `文档应为一个 JSON 对象（{…}），实际为${JSON_TYPES[String(p['received'])] ?? p['received']}`,
+    en: (p) => `the document must be one JSON object ({…}), got ${p['received']}`,
+  },
   'empty-input': { zh: () => `输入为空，没有任何内容`, en: () => `the input is empty` },
   'json-not-records': {
     zh: (p) => `JSON 顶层应为记录数组，或带 "records" 数组的对象，实际为${p['received'] === 'object' ? '不含 "records" 数组的对象' : (JSON_TYPES[String(p['received'])] ?? p['received'])}`,

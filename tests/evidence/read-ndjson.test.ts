@@ -22,6 +22,14 @@ describe('readNdjson', () => {
     expect(issue?.message).toBe('第 3 行第 13 列「}」：JSON 语法错误，此处不应出现该字符');
   });
 
+  it('reads a whole buffer of UTF-8 bytes given as it is, not as numbers', async () => {
+    const items = await collect(readNdjson(utf8('\uFEFF{"id":"r1","title":"支部"}\n{"id":"r2"}\n')));
+    expect(brief(items)).toEqual([
+      ['record', 1, { id: 'r1', title: '支部' }],
+      ['record', 2, { id: 'r2' }],
+    ]);
+  });
+
   it('reports each kind of JSON syntax problem with its column', () => {
     const cases: [string, number, string][] = [
       ['{"a":1', 7, 'unexpected-end'],

@@ -1,0 +1,397 @@
+import { makeIssue, type Issue } from '../core/issue.js';
+import type { Lang } from '../core/lang.js';
+import { ValidationError } from '../core/validation-error.js';
+import { foundAt, lineAndColumn, scanJson, type JsonProblem } from './json-scan.js';
+import { InvalidEncodingError, textChunks, type ReaderInput } from './reader-common.js';
+
+/** Options of {@link readJsonObject}. */
+export interface ReadJsonObjectOptions {
+  /** What the document is, for the error (`partial`, `graph`…): the `ValidationError`'s subject. */
+  readonly subject: string;
+  /** File name put on the issues. */
+  readonly file?: string;
+  /** Language of the issues. Default `zh`. */
+  readonly lang?: Lang;
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+
+function isWhitespace(code: number): boolean {
+  return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
+}
+
+/** Where a syntax error is, in the whole text, and what it is. */
+type SyntaxProblem = { readonly line: number; readonly column: number; readonly problem: JsonProblem; readonly found: string };
+
+class JsonSyntaxProblem extends Error {
+  constructor(readonly at: SyntaxProblem) {
+    super(at.problem);
+  }
+}
+
+/**
+ * Where the scan is in the whole text: lines and columns across chunks, counted forwards only (a
+ * cursor in the current chunk), so that placing every value costs one pass over the text. A
+ * column counts UTF-16 code units from 1, as {@link lineAndColumn} does.
+ */
+class Position {
+  /** Offset of the current chunk's first character in the whole text. */
+  base = 0;
+  /** Line of the character at {@link #cursor} in the current chunk. */
+  line = 1;
+  /** Offset (in the whole text) of the first character of that line. */
+  lineStart = 0;
+  #cursor = 0;
+
+  /** Line and column of the character at `index` in the current chunk (never before the last asked). */
+  at(chunk: string, index: number): { line: number; column: number } {
+    for (let nl = chunk.indexOf('\n', this.#cursor); nl !== -1 && nl < index; nl = chunk.indexOf('\n', nl + 1)) {
+      this.line++;
+      this.lineStart = this.base + nl + 1;
+    }
+    this.#cursor = Math.max(this.#cursor, index);
+    return { line: this.line, column: this.base + index - this.lineStart + 1 };
+  }
+
+  /** Moves past the whole current chunk. */
+  advance(chunk: string): void {
+    this.at(chunk, chunk.length);
+    this.base += chunk.length;
+    this.#cursor = 0;
+  }
+}
+
+/**
+ * One JSON value being found in the chunks: its text kept in parts until its end is seen. A
+ * value that opens with a bracket ends where its depth returns to zero (brackets inside strings
+ * do not count); a string at its closing quote; a number or literal at the first character that
+ * cannot continue it. The text is then given to `JSON.parse`, which checks it.
+ */
+class ValueText {
+  readonly parts: string[] = [];
+  depth = 0;
+  inString = false;
+  escaped = false;
+  /** The value is a number or a literal (`true`, `false`, `null`). */
+  atom = false;
+  line = 1;
+  column = 1;
+  /**
+   * The next backslash in the current chunk at or after the last place asked (2^32 − 1 when
+   * there is none): kept from one value to the next, so that finding it costs one pass a chunk.
+   */
+  #backslash = -1;
+
+  /** A new chunk begins: where its backslashes are is not known yet. */
+  newChunk(): void {
+    this.#backslash = -1;
+  }
+
+  /** Starts a value at `index` of `chunk`, whose first character is `first`. */
+  start(first: number, line: number, column: number): void {
+    this.parts.length = 0;
+    this.depth = 0;
+    // A string's opening quote is scanned already.
+    this.inString = first === QUOTE;
+    this.escaped = false;
+    this.atom = first !== OPEN_BRACE && first !== OPEN_BRACKET && first !== QUOTE;
+    this.line = line;
+    this.column = column;
+  }
+
+  /**
+   * Scans `chunk` from `from`: the index just past the value's end, or -1 if the chunk ends
+   * first (the chunk's rest is then part of the value).
+   */
+  scan(chunk: string, from: number): number {
+    const n = chunk.length;
+    if (this.atom) {
+      for (let i = from; i < n; i++) {
+        const ch = chunk.charCodeAt(i);
+        if (isWhitespace(ch) || ch === COMMA || ch === CLOSE_BRACKET || ch === CLOSE_BRACE) return i;
+      }
+      return -1;
+    }
+    let { depth, inString, escaped } = this;
+    for (let i = from; i < n; i++) {
+      if (inString && !escaped) {
+        // Most of the text is in strings: jump to the closing quote when no backslash comes first.
+        const quote = chunk.indexOf('"', i);
+        if (this.#backslash < i) this.#backslash = chunk.indexOf('\\', i) >>> 0;
+        if (quote !== -1 && quote < this.#backslash) {
+          inString = false;
+          if (depth === 0) return quote + 1;
+          i = quote;
+          continue;
+        }
+      }
+      const ch = chunk.charCodeAt(i);
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (ch === BACKSLASH) escaped = true;
+        else if (ch === QUOTE) {
+          inString = false;
+          if (depth === 0) return i + 1;
+        }
+        continue;
+      }
+      if (ch === QUOTE) inString = true;
+      else if (ch === OPEN_BRACE || ch === OPEN_BRACKET) depth++;
+      else if (ch === CLOSE_BRACE || ch === CLOSE_BRACKET) {
+        // A closer with nothing open is the value's own end: `JSON.parse` says what is wrong.
+        if (--depth <= 0) return i + 1;
+      }
+    }
+    this.depth = depth;
+    this.inString = inString;
+    this.escaped = escaped;
+    return -1;
+  }
+
+  /** The value, parsed; a syntax error placed in the whole text. */
+  parse(): unknown {
+    const text = this.parts.length === 1 ? (this.parts[0] as string) : this.parts.join('');
+    this.parts.length = 0;
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      const scan = scanJson(text);
+      const offset = scan.ok ? 0 : scan.offset;
+      // Inside the object, what follows a complete value is an unexpected character, not trailing content.
+      const problem: JsonProblem = scan.ok || scan.problem === 'trailing-content' ? 'unexpected-character' : scan.problem;
+      const inner = lineAndColumn(text, offset);
+      const line = this.line + inner.line - 1;
+      const column = inner.line === 1 ? this.column + inner.column - 1 : inner.column;
+      throw new JsonSyntaxProblem({ line, column, problem, found: foundAt(text, offset) });
+    }
+  }
+}
+
+const enum Step {
+  /** Before the opening brace. */
+  Open,
+  /** After `{`: a key or `}`. */
+  FirstKey,
+  /** After `,`: a key. */
+  Key,
+  /** After a key: `:`. */
+  Colon,
+  /** After `:`: a value (an array is read member by member). */
+  Value,
+  /** After `[` of a top-level array: a member or `]`. */
+  FirstMember,
+  /** After `,` in a top-level array: a member. */
+  Member,
+  /** After a member: `,` or `]`. */
+  AfterMember,
+  /** After a value: `,` or `}`. */
+  AfterValue,
+  /** After the closing brace: only whitespace. */
+  Done,
+}
+
+/** What is being read when a chunk ends in the middle of a value. */
+const enum Reading {
+  Nothing,
+  Key,
+  Value,
+  Member,
+}
+
+/** Whether a character can begin a JSON value: `{`, `[`, `"`, `-`, a digit, or `t`, `f`, `n`. */
+function startsValue(code: number): boolean {
+  return code === OPEN_BRACE || code === OPEN_BRACKET || code === QUOTE || code === 0x2d || (code >= 0x30 && code <= 0x39) || code === 0x74 || code === 0x66 || code === 0x6e;
+}
+
+/** What a document that begins at `index` with something other than `{` is, if it is a value at all. */
+function notAnObject(chunk: string, index: number): string | undefined {
+  const ch = chunk.charCodeAt(index);
+  if (ch === OPEN_BRACKET) return 'array';
+  if (ch === QUOTE) return 'string';
+  if (ch === 0x2d || (ch >= 0x30 && ch <= 0x39)) return 'number';
+  if (chunk.startsWith('true', index) || chunk.startsWith('false', index)) return 'boolean';
+  return chunk.startsWith('null', index) ? 'null' : undefined;
+}
+
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  // As JSON.parse: `__proto__` is an own property, a repeated key keeps its place and takes the last value.
+  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
+/**
+ * Reads one JSON object from chunks of text or UTF-8 bytes without ever holding its whole text:
+ * each top-level value is parsed by itself, and the members of a top-level array one at a time.
+ * So a document longer than the longest string the runtime can make (about 537 million
+ * characters), such as a province's partial state, can still be read, as long as each array
+ * member fits. The value is what `JSON.parse` would give for the whole text.
+ *
+ * Anything else is a `ValidationError` with one issue, placed at its line and column:
+ * `invalid-json` (with what is wrong and the character found), `empty-input`,
+ * `json-not-object` (the document is JSON, but not an object) or `invalid-encoding`.
+ *
+ * @example
+ * const partial = await readJsonObject(createReadStream('north.partial.json'), { subject: 'partial', file: 'north.partial.json' });
+ * session.absorb(partial as PartialState);
+ */
+export async function readJsonObject(input: ReaderInput, options: ReadJsonObjectOptions): Promise<Record<string, unknown>> {
+  const { subject, file, lang = 'zh' } = options;
+  const fail = (code: string, params: Record<string, string | number>, line?: number): ValidationError => {
+    const issue: Issue = makeIssue(code, [], params, lang);
+    const placed: Issue = { ...issue, ...(file === undefined ? {} : { file }), ...(line === undefined ? {} : { line }) };
+    return new ValidationError(subject, [placed], lang);
+  };
+  const out: Record<string, unknown> = {};
+  const position = new Position();
+  const value = new ValueText();
+  let step = Step.Open;
+  let reading = Reading.Nothing;
+  let key = '';
+  let members: unknown[] = [];
+  let empty = true;
+  const syntax = (chunk: string, index: number, problem: JsonProblem): JsonSyntaxProblem => {
+    const { line, column } = position.at(chunk, index);
+    return new JsonSyntaxProblem({ line, column, problem, found: foundAt(chunk, index) });
+  };
+  // What a value read whole becomes, by the step it was read in.
+  const finish = (): void => {
+    const parsed = value.parse();
+    if (reading === Reading.Key) {
+      key = parsed as string;
+      step = Step.Colon;
+    } else if (reading === Reading.Member) {
+      members.push(parsed);
+      step = Step.AfterMember;
+    } else {
+      setOwn(out, key, parsed);
+      step = Step.AfterValue;
+    }
+    reading = Reading.Nothing;
+  };
+  try {
+    for await (const chunk of textChunks(input)) {
+      const n = chunk.length;
+      let i = 0;
+      value.newChunk();
+      if (reading !== Reading.Nothing) {
+        const end = value.scan(chunk, 0);
+        if (end === -1) {
+          value.parts.push(chunk);
+          position.advance(chunk);
+          continue;
+        }
+        value.parts.push(chunk.slice(0, end));
+        finish();
+        i = end;
+      }
+      while (i < n) {
+        const ch = chunk.charCodeAt(i);
+        if (isWhitespace(ch)) {
+          i++;
+          continue;
+        }
+        empty = false;
+        switch (step as Step) {
+          case Step.Open:
+            if (ch !== OPEN_BRACE) {
+              // JSON, but not an object, or not JSON: the first value's kind says which.
+              const received = notAnObject(chunk, i);
+              if (received !== undefined) throw fail('json-not-object', { received }, position.at(chunk, i).line);
+              throw syntax(chunk, i, 'unexpected-character');
+            }
+            step = Step.FirstKey;
+            i++;
+            continue;
+          case Step.FirstKey:
+          case Step.Key:
+            if (ch === CLOSE_BRACE && step === Step.FirstKey) {
+              step = Step.Done;
+              i++;
+              continue;
+            }
+            if (ch !== QUOTE) throw syntax(chunk, i, 'unexpected-character');
+            reading = Reading.Key;
+            break;
+          case Step.Colon:
+            if (ch !== COLON) throw syntax(chunk, i, 'unexpected-character');
+            step = Step.Value;
+            i++;
+            continue;
+          case Step.Value:
+            if (ch === OPEN_BRACKET) {
+              members = [];
+              step = Step.FirstMember;
+              i++;
+              continue;
+            }
+            reading = Reading.Value;
+            break;
+          case Step.FirstMember:
+          case Step.Member:
+            if (ch === CLOSE_BRACKET && step === Step.FirstMember) {
+              setOwn(out, key, members);
+              step = Step.AfterValue;
+              i++;
+              continue;
+            }
+            reading = Reading.Member;
+            break;
+          case Step.AfterMember:
+            if (ch === COMMA) step = Step.Member;
+            else if (ch === CLOSE_BRACKET) {
+              setOwn(out, key, members);
+              step = Step.AfterValue;
+            } else throw syntax(chunk, i, 'unexpected-character');
+            i++;
+            continue;
+          case Step.AfterValue:
+            if (ch === COMMA) step = Step.Key;
+            else if (ch === CLOSE_BRACE) step = Step.Done;
+            else throw syntax(chunk, i, 'unexpected-character');
+            i++;
+            continue;
+          case Step.Done:
+            throw syntax(chunk, i, 'trailing-content');
+        }
+        // A value starts here: a key, a value or a member.
+        if (!startsValue(ch)) throw syntax(chunk, i, 'unexpected-character');
+        const { line, column } = position.at(chunk, i);
+        value.start(ch, line, column);
+        const end = value.scan(chunk, ch === QUOTE ? i + 1 : i);
+        if (end === -1) {
+          value.parts.push(chunk.slice(i));
+          break;
+        }
+        value.parts.push(chunk.slice(i, end));
+        finish();
+        i = end;
+      }
+      position.advance(chunk);
+    }
+    if (reading !== Reading.Nothing) {
+      // The text ended inside a value: a number or literal may end there. Anything else is cut
+      // short, and parsing what there is of it says where (an unterminated string at its quote).
+      const atom = value.atom;
+      finish();
+      if (!atom) throw new JsonSyntaxProblem({ ...endOf(position), problem: 'unexpected-end', found: '' });
+    }
+    if (empty) throw fail('empty-input', {}, 1);
+    if (step !== Step.Done) throw new JsonSyntaxProblem({ ...endOf(position), problem: 'unexpected-end', found: '' });
+    return out;
+  } catch (error) {
+    if (error instanceof JsonSyntaxProblem) throw fail('invalid-json', { ...error.at }, error.at.line);
+    if (error instanceof InvalidEncodingError) throw fail('invalid-encoding', { line: position.line }, position.line);
+    throw error;
+  }
+}
+
+// The place just past the text (every chunk advanced past).
+function endOf(position: Position): { line: number; column: number } {
+  return { line: position.line, column: position.base - position.lineStart + 1 };
+}
