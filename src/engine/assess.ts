@@ -118,6 +118,11 @@ export interface SessionInternals {
    * finishing then only copies that hash. Nothing else changes.
    */
   readonly prepareFinish: () => void;
+  /**
+   * Throws what `finish` would for the records alone (past the cap; invalid ones, unless they
+   * are skipped): for a shard that writes its partial state instead of finishing.
+   */
+  readonly checkRecords: () => void;
 }
 
 /**
@@ -216,7 +221,8 @@ export function openSession(input: Omit<AssessInput, 'records'>): SessionInterna
   const open = (): void => {
     if (finished) throw new Error('zerenzhi: internal error: the session was finished for the last time');
   };
-  const finishRun = (last: boolean): ScoredRun => {
+  // What stops a run before any result: records past the cap, or invalid ones unless skipped.
+  const checkRecords = (): void => {
     // Too many records is never skipped: a cap exists to stop the run with a clear error.
     if (overLimit > 0) {
       // Reading stops at the first record past the cap: how many more there were is not known.
@@ -227,6 +233,9 @@ export function openSession(input: Omit<AssessInput, 'records'>): SessionInterna
       const listed = issueCount > issues.length ? [...issues, makeIssue('too-many-issues', [], { shown: issues.length, count: issueCount }, lang)] : issues;
       throw new ValidationError('records', listed, lang);
     }
+  };
+  const finishRun = (last: boolean): ScoredRun => {
+    checkRecords();
     if (last) {
       finished = true;
       // Needed only to take more records or shards; the lines go as each subject is evaluated.
@@ -281,6 +290,7 @@ export function openSession(input: Omit<AssessInput, 'records'>): SessionInterna
     absorbPacked: (packed) => (open(), absorbPackedState(packed)),
     finishLast,
     prepareFinish: () => hashGraphAhead(graph, resultAsOf()),
+    checkRecords: () => (open(), checkRecords()),
   };
 }
 

@@ -71,6 +71,26 @@ export const cliMessages = {
     zh: () => `把记录文件分成至多 N 片并行读取：本线程读第一片，每个工作线程读一片（NDJSON 在行首切分；每片至少 32 MiB，文件小时少分或不分；结果与单线程完全相同）`,
     en: () => `read the record files in up to N shards at once: this thread reads the first, a worker thread each of the others (NDJSON cut at line starts; at least 32 MiB a shard, so small files are cut less or not at all; the result is identical to one thread)`,
   },
+  'cli-help-absorb': {
+    zh: () => `合并其他分片用 --snapshot 写出的部分状态文件（可重复；- 表示标准输入），再读入本机的 --evidence；结果与所有记录一次评估完全相同`,
+    en: () => `merge a partial state that another shard wrote with --snapshot (repeatable; - reads standard input), then read this machine's --evidence; the result is identical to assessing every record at once`,
+  },
+  'cli-help-snapshot': {
+    zh: () => `不出结果，把本分片（--absorb 与 --evidence 读入的全部内容）的部分状态写入文件（- 表示标准输出），交给汇总处用 --absorb 合并`,
+    en: () => `write this shard's partial state (everything --absorb and --evidence read) to a file (- for standard output) instead of a result, for the place where shards meet to merge with --absorb`,
+  },
+  'cli-usage-no-input': {
+    zh: () => `请至少给出一个 --evidence（记录文件）或 --absorb（部分状态文件）`,
+    en: () => `give at least one --evidence (records) or --absorb (partial state) file`,
+  },
+  'cli-usage-workers-shards': {
+    zh: () => `--workers 不能与 --snapshot、--absorb 同时使用：分片已经分到多台机器，每台机器上单线程读取`,
+    en: () => `--workers cannot be combined with --snapshot or --absorb: the shards are already spread over machines, each read on one thread`,
+  },
+  'cli-usage-snapshot-result': {
+    zh: (p) => `${p['option']} 作用于评估结果，而 --snapshot 只写出部分状态：请在汇总处（--absorb）使用 ${p['option']}`,
+    en: (p) => `${p['option']} applies to a result, and --snapshot writes a partial state only: give ${p['option']} where the shards are merged (--absorb)`,
+  },
   'cli-usage-workers': { zh: (p) => `--workers 须为 1–64 的整数，收到「${p['value']}」`, en: (p) => `--workers takes a whole number from 1 to 64, got "${p['value']}"` },
   'cli-help-skip-invalid': { zh: () => `跳过格式有误的记录（逐条列出）并继续评估`, en: () => `skip invalid records (each is listed) and go on` },
   'cli-help-fail-on': {

@@ -1,16 +1,21 @@
 import { basename, dirname, extname, join } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { assessParallel, assessStream } from '../../accountability/assess.js';
+import { createReadStream } from 'node:fs';
+import { assessParallel, assessStream, withFindings } from '../../accountability/assess.js';
 import type { AssessmentResult } from '../../accountability/types.js';
 import { jsonChunks } from '../../core/json-chunks.js';
 import type { Lang } from '../../core/lang.js';
+import { ValidationError } from '../../core/validation-error.js';
+import type { ReaderItem } from '../../evidence/reader-item.js';
+import { openSession } from '../../engine/assess.js';
 import { lintRuleSet } from '../../engine/lint.js';
+import { readPartialState } from '../../engine/read-partial.js';
 import { coverage, type CoverageOptions } from '../../graph/coverage.js';
 import { stripBom } from '../../evidence/reader-common.js';
 import type { RuleSet } from '../../model/rules.js';
 import { toCsvChunks } from '../../report/csv.js';
 import { toMarkdownChunks } from '../../report/markdown.js';
-import { writePieces } from '../files.js';
+import { fileIssue, writePieces } from '../files.js';
 import { concatPieces, EXIT, UsageError, say, writeAll, writeLines, type CommandContext } from '../io.js';
 import { loadCoverageOptions, loadGraph, loadResult, loadRules } from '../load.js';
 import { parseDate, type ProgramEnv } from '../program.js';
@@ -25,7 +30,11 @@ import { readEvidence, reportSkipped, withProgress } from '../records.js';
 export interface AssessCommandOptions {
   readonly graph: string;
   readonly rules: string;
-  readonly evidence: readonly string[];
+  readonly evidence?: readonly string[];
+  /** Partial states (`--snapshot` files of other shards) merged in before the evidence. */
+  readonly absorb?: readonly string[];
+  /** Write this shard's partial state here instead of a result. */
+  readonly snapshot?: string;
   readonly asOf?: string;
   readonly previous?: string;
   readonly format: 'json' | 'md' | 'csv';
@@ -79,7 +88,9 @@ function failOnCheck(result: AssessmentResult, failOn: string | undefined, conte
  */
 export async function runAssess(options: AssessCommandOptions, context: CommandContext): Promise<number> {
   const { io, lang } = context;
-  if (options.evidence.filter((e) => e === '-').length > 1) throw new UsageError(say('cli-usage-stdin-twice', lang), 'zerenzhi assess');
+  const evidence = options.evidence ?? [];
+  const absorb = options.absorb ?? [];
+  checkInputs(options, evidence, absorb, lang);
   const graph = await loadGraph(options.graph, lang, io);
   const { rules, doc } = await loadRules(options.rules, lang, io);
   if (options.failOn !== undefined && options.failOn !== 'findings' && !gradeIdsOf(rules).includes(options.failOn)) {
@@ -97,15 +108,35 @@ export async function runAssess(options: AssessCommandOptions, context: CommandC
     ...(previous === undefined ? {} : { previous }),
     invalidRecords: options.skipInvalid === true ? ('skip' as const) : ('error' as const),
   };
+  const records = (): AsyncGenerator<ReaderItem> => {
+    const items = withProgress(readEvidence(evidence, io, lang), io, lang);
+    return options.skipInvalid === true ? reportSkipped(items, io, lang) : items;
+  };
   // Worker threads read files by byte range: standard input is read on this thread.
-  const parallel = options.workers !== undefined && options.workers > 1 && !options.evidence.includes('-');
+  const parallel = options.workers !== undefined && options.workers > 1 && !evidence.includes('-');
   let result;
-  if (parallel) result = await assessParallel({ ...common, files: options.evidence, workers: options.workers as number });
-  else {
-    let items = withProgress(readEvidence(options.evidence, io, lang), io, lang);
-    if (options.skipInvalid === true) items = reportSkipped(items, io, lang);
-    result = await assessStream({ ...common, records: items });
-  }
+  if (options.snapshot !== undefined || absorb.length > 0) {
+    // One shard of an assessment split across machines: partial states in, a partial state or the result out.
+    const { session, finishLast, checkRecords } = openSession(common);
+    for (const file of absorb) {
+      const input = file === '-' ? io.stdin : createReadStream(file);
+      session.absorb(await readPartialState(input, { file, lang }).catch(unreadable(file, lang)));
+    }
+    reading: for await (const item of records()) if (!session.add(item)) break reading;
+    if (options.snapshot !== undefined) {
+      // A shard fails on its own invalid records as a whole run would, not later where it is merged.
+      checkRecords();
+      const pieces = concatPieces(jsonChunks(session.snapshot(), { indent: 0 }), ['\n']);
+      if (options.snapshot === '-') await writeAll(io.stdout, pieces);
+      else {
+        await writePieces(options.snapshot, pieces, lang);
+        writeLines(io.stderr, [say('cli-written', lang, { files: options.snapshot })]);
+      }
+      return EXIT.ok;
+    }
+    result = withFindings(finishLast());
+  } else if (parallel) result = await assessParallel({ ...common, files: evidence, workers: options.workers as number });
+  else result = await assessStream({ ...common, records: records() });
   writeLines(io.stderr, result.warnings.map((w) => say('cli-warning', lang, { message: w.message, code: w.code })));
 
   const written: string[] = [];
@@ -133,6 +164,33 @@ export async function runAssess(options: AssessCommandOptions, context: CommandC
   }
   if (written.length > 0) writeLines(io.stderr, [say('cli-written', lang, { files: written.join(lang === 'zh' ? '、' : ', ') })]);
   return failOnCheck(result, options.failOn, context);
+}
+
+// What may be combined with what: standard input read once, some input, and a snapshot is not a result.
+function checkInputs(options: AssessCommandOptions, evidence: readonly string[], absorb: readonly string[], lang: Lang): void {
+  const usage = (key: string, params: Record<string, string> = {}): UsageError => new UsageError(say(key, lang, params), 'zerenzhi assess');
+  if ([...evidence, ...absorb].filter((e) => e === '-').length > 1) throw usage('cli-usage-stdin-twice');
+  if (evidence.length === 0 && absorb.length === 0) throw usage('cli-usage-no-input');
+  const session = options.snapshot !== undefined || absorb.length > 0;
+  if (session && options.workers !== undefined && options.workers > 1) throw usage('cli-usage-workers-shards');
+  if (options.snapshot === undefined) return;
+  const results: [string, unknown][] = [
+    ['--out', options.out],
+    ['--previous', options.previous],
+    ['--fail-on', options.failOn],
+    ['--coverage-options', options.coverageOptions],
+  ];
+  const given = results.find(([, value]) => value !== undefined);
+  if (given) throw usage('cli-usage-snapshot-result', { option: given[0] });
+}
+
+// A partial-state file that cannot be opened: the same error as any other unreadable file.
+function unreadable(file: string, lang: Lang): (error: unknown) => never {
+  return (error) => {
+    const code = (error as { code?: unknown } | null)?.code;
+    if (typeof code !== 'string' || error instanceof ValidationError) throw error;
+    throw new ValidationError('partial', [fileIssue('file-unreadable', file, { path: file, reason: code }, lang)], lang);
+  };
 }
 
 function* withoutBom(pieces: Iterable<string>): Generator<string> {
@@ -164,7 +222,9 @@ export function addAssessCommand(program: Command, env: ProgramEnv): void {
     .command(program, 'assess', say('cli-help-assess', h))
     .requiredOption('--graph <file>', say('cli-help-graph', h))
     .requiredOption('--rules <file>', say('cli-help-rules', h))
-    .addOption(new Option('--evidence <file>', say('cli-help-evidence', h)).argParser(collect).makeOptionMandatory())
+    .addOption(new Option('--evidence <file>', say('cli-help-evidence', h)).argParser(collect))
+    .addOption(new Option('--absorb <file>', say('cli-help-absorb', h)).argParser(collect))
+    .option('--snapshot <file>', say('cli-help-snapshot', h))
     .addOption(new Option('--as-of <date>', say('cli-help-as-of', h)).argParser(parseDate(h)))
     .option('--previous <file>', say('cli-help-previous', h))
     .addOption(new Option('--format <format>', say('cli-help-format-assess', h)).choices(['json', 'md', 'csv']).default('json'))
