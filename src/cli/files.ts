@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs';
 import { open, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { constants } from 'node:buffer';
 import { basename, dirname, join } from 'node:path';
@@ -5,7 +6,8 @@ import { makeIssue, type Issue } from '../core/issue.js';
 import { gathered } from '../core/json-chunks.js';
 import type { Lang } from '../core/lang.js';
 import { ValidationError } from '../core/validation-error.js';
-import { stripBom } from '../evidence/reader-common.js';
+import { readJsonObject } from '../evidence/read-json-object.js';
+import { stripBom, type ReaderInput } from '../evidence/reader-common.js';
 import { CliFailure, EXIT, say, type CliIo } from './io.js';
 import { byLine, jsonSyntaxError, locateIssues } from './locate.js';
 
@@ -17,7 +19,12 @@ import { byLine, jsonSyntaxError, locateIssues } from './locate.js';
  */
 export interface JsonDocument {
   readonly file: string;
-  readonly text: string;
+  /**
+   * The whole text, or undefined for a document longer than one string may be (a national
+   * graph, a province's previous result): it was read in pieces, and its issues name the file
+   * and the path but no line.
+   */
+  readonly text: string | undefined;
   readonly value: unknown;
 }
 
@@ -47,8 +54,7 @@ async function readAll(stream: AsyncIterable<string | Uint8Array>): Promise<Uint
 // Whether UTF-8 bytes decode to at most MAX_STRING_LENGTH UTF-16 code units: every byte but a
 // continuation byte (10xxxxxx) starts a character, and a four-byte character takes two units. A
 // character takes at most three bytes per unit, so past three times the limit it cannot fit.
-function fitsOneString(bytes: Uint8Array): boolean {
-  const limit = constants.MAX_STRING_LENGTH;
+function fitsOneString(bytes: Uint8Array, limit: number): boolean {
   if (bytes.length <= limit) return true;
   if (bytes.length > 3 * limit) return false;
   let units = 0;
@@ -67,17 +73,45 @@ function fitsOneString(bytes: Uint8Array): boolean {
  * const text = await readText('graph.json', 'graph', 'zh', io);
  */
 export async function readText(file: string, subject: string, lang: Lang, io: CliIo): Promise<string> {
-  let bytes: Uint8Array;
-  try {
-    bytes = file === '-' ? await readAll(io.stdin) : await readFile(file);
-  } catch (error) {
-    throw new ValidationError(subject, [fileIssue('file-unreadable', file, { path: file, reason: systemCode(error) }, lang)], lang);
-  }
+  const bytes = await readBytes(file, subject, lang, io);
   // More bytes than one string may hold characters: the text may still fit (a character takes one
   // to four bytes), but if it does not, decoding throws, and that is the input's size, not a fault.
-  if (!fitsOneString(bytes)) {
-    throw new ValidationError(subject, [fileIssue('file-too-large', file, { path: file, limit: constants.MAX_STRING_LENGTH }, lang)], lang);
+  if (!fitsOneString(bytes, constants.MAX_STRING_LENGTH)) throw tooLarge(file, subject, lang);
+  return decodeText(bytes, file, subject, lang);
+}
+
+async function readBytes(file: string, subject: string, lang: Lang, io: CliIo): Promise<Uint8Array> {
+  // Past what one read returns, the text is past the longest string too (three bytes a character at most).
+  if ((await sizeOf(file)) > READ_WHOLE_LIMIT) throw tooLarge(file, subject, lang);
+  try {
+    return file === '-' ? await readAll(io.stdin) : await readFile(file);
+  } catch (error) {
+    throw unreadableFile(file, subject, lang)(error);
   }
+}
+
+const tooLarge = (file: string, subject: string, lang: Lang): ValidationError =>
+  new ValidationError(subject, [fileIssue('file-too-large', file, { path: file, limit: constants.MAX_STRING_LENGTH }, lang)], lang);
+
+// The size of a regular file; 0 for standard input, a pipe or a file that is not there (reading says why).
+const sizeOf = (file: string): Promise<number> => (file === '-' ? Promise.resolve(0) : stat(file).then((s) => (s.isFile() ? s.size : 0), () => 0));
+
+/**
+ * What a file that could not be read becomes: a `ValidationError` naming it and the system's
+ * reason (`ENOENT`, `EACCES`…). Any other error passes through as it is.
+ *
+ * @example
+ * await readPartialState(createReadStream(file), { file }).catch(unreadableFile(file, 'partial', 'zh'));
+ */
+export function unreadableFile(file: string, subject: string, lang: Lang): (error: unknown) => never {
+  return (error) => {
+    // Only the system's own errors carry a code; anything else is not about the file.
+    if (error instanceof ValidationError || typeof (error as { code?: unknown } | null)?.code !== 'string') throw error;
+    throw new ValidationError(subject, [fileIssue('file-unreadable', file, { path: file, reason: systemCode(error) }, lang)], lang);
+  };
+}
+
+function decodeText(bytes: Uint8Array, file: string, subject: string, lang: Lang): string {
   try {
     return stripBom(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
@@ -110,10 +144,18 @@ export function parseJsonText(text: string, file: string, subject: string, lang:
  * @example
  * const { value, text } = await readJson('rules.json', 'rules', 'zh', io);
  */
-export async function readJson(file: string, subject: string, lang: Lang, io: CliIo): Promise<JsonDocument> {
-  const text = await readText(file, subject, lang, io);
+export async function readJson(file: string, subject: string, lang: Lang, io: CliIo, limit: number = constants.MAX_STRING_LENGTH): Promise<JsonDocument> {
+  const inPieces = async (input: ReaderInput): Promise<JsonDocument> => ({ file, text: undefined, value: await readJsonObject(input, { subject, file, lang }).catch(unreadableFile(file, subject, lang)) });
+  // Past what one read may return, straight from the file in pieces.
+  if ((await sizeOf(file)) > READ_WHOLE_LIMIT) return inPieces(createReadStream(file));
+  const bytes = await readBytes(file, subject, lang, io);
+  if (!fitsOneString(bytes, limit)) return inPieces(bytes);
+  const text = decodeText(bytes, file, subject, lang);
   return { file, text, value: parseJsonText(text, file, subject, lang) };
 }
+
+/** The most `fs.readFile` returns at once (2 GiB − 1). */
+const READ_WHOLE_LIMIT = 2 ** 31 - 1;
 
 /**
  * The value a `safeParse*` function made of a document, or its error with every issue placed at

@@ -8,12 +8,14 @@ const keyOf = (path: IssuePath): string => JSON.stringify(path);
  * Places issues found in a parsed JSON document at the lines they are on: each issue gets the
  * file and the line where the value at its path starts, or, when that value is missing (a
  * required field), where the nearest enclosing value starts. Issues that already have a line
- * keep it.
+ * keep it. Without the text (a document read in pieces, too long for one string) each issue
+ * gets the file only: its path says where.
  *
  * @example
  * locateIssues(error.issues, text, 'graph.json')[0]?.line; // 12
  */
-export function locateIssues(issues: readonly Issue[], text: string, file: string): Issue[] {
+export function locateIssues(issues: readonly Issue[], text: string | undefined, file: string): Issue[] {
+  if (text === undefined) return issues.map((issue) => (issue.file === undefined ? { ...issue, file } : issue));
   const depth = issues.reduce((deepest, i) => Math.max(deepest, i.path.length), 0);
   const starts = new Map<string, number>();
   scanJson(text, (start, path) => starts.set(keyOf(path), start), depth);

@@ -59,8 +59,9 @@ export async function* textChunks(input: ReaderInput): AsyncGenerator<string> {
     if (input !== '') yield stripBom(input);
     return;
   }
-  // Bytes are iterable too, as numbers: a whole buffer is one chunk.
-  if (input instanceof Uint8Array) input = [input];
+  // Bytes are iterable too, as numbers: a whole buffer is read a megabyte at a time (decoded
+  // whole, a buffer of more characters than one string may hold would fail).
+  if (input instanceof Uint8Array) input = slices(input);
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   let started = false;
   const emit = (text: string): string => {
@@ -93,6 +94,11 @@ export async function* textChunks(input: ReaderInput): AsyncGenerator<string> {
   }
   rest = emit(rest);
   if (rest !== '') yield rest;
+}
+
+function* slices(bytes: Uint8Array): Generator<Uint8Array> {
+  const size = 1 << 20;
+  for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
 }
 
 /**

@@ -119,8 +119,8 @@ export const evidenceMessages = {
   },
   'file-too-large': {
     zh: (p) =>
-      `文件「${p['path']}」太大，无法作为一个 JSON 文档整体读入（超过运行环境单个字符串的上限 ${p['limit']} 个字符）：记录请改用 NDJSON 或 CSV（逐行读取，没有这个上限），组织关系图请按地区拆分后分别评估`,
+      `文件「${p['path']}」太大，无法作为一个 JSON 文档整体读入（超过运行环境单个字符串的上限 ${p['limit']} 个字符）：记录请改用 NDJSON 或 CSV（逐行读取，没有这个上限）`,
     en: (p) =>
-      `the file "${p['path']}" is too large to read as one JSON document (over the runtime's limit of ${p['limit']} characters in one string): give records as NDJSON or CSV (read line by line, with no such limit), and split a graph by region and assess each part`,
+      `the file "${p['path']}" is too large to read as one JSON document (over the runtime's limit of ${p['limit']} characters in one string): give records as NDJSON or CSV (read line by line, with no such limit)`,
   },
 } as const satisfies MessageSection;

@@ -1,8 +1,9 @@
 // A JSON file longer than the longest string V8 can make (constants.MAX_STRING_LENGTH, about 537
-// million characters) cannot be read as one document. That is the input's size, not a fault of
-// zerenzhi: exit 1 with `file-too-large` naming the file, never "internal error" (exit 70). Run in
-// a child process, on a sparse file of NUL bytes (valid UTF-8, one character each), so that the
-// suite's own process never holds the half-gigabyte.
+// million characters) cannot be read as one string. A graph, a rule set or a previous result
+// (one JSON object) is then read in pieces; records given as one JSON array are refused with
+// `file-too-large` naming the file (NDJSON and CSV are read line by line). Never "internal error"
+// (exit 70). Run in a child process, on a sparse file of NUL bytes (valid UTF-8, one character
+// each), so that the suite's own process never holds the half-gigabyte.
 import { spawnSync } from 'node:child_process';
 import { constants } from 'node:buffer';
 import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync } from 'node:fs';
@@ -27,16 +28,26 @@ describe('a JSON file too large for one string', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  const cli = (args: string[]): { status: number | null; stderr: string } => {
+  const cli = (args: string[]): { status: number | null; stdout: string; stderr: string } => {
     const child = spawnSync(process.execPath, ['--import', 'tsx', main, ...args], { cwd: root, encoding: 'utf8', timeout: 60_000, maxBuffer: 1 << 20 });
-    return { status: child.status, stderr: child.stderr };
+    return { status: child.status, stdout: child.stdout, stderr: child.stderr };
   };
 
-  it('as the graph: exit 1, file-too-large with the file and the limit, in Chinese', () => {
+  it('as the graph: read in pieces, and refused as not JSON at line 1, column 1 (exit 1), in Chinese', () => {
     const { status, stderr } = cli(['coverage', '--graph', big]);
     expect(status).toBe(1);
-    expect(stderr).toContain(`文件「${big}」太大，无法作为一个 JSON 文档整体读入（超过运行环境单个字符串的上限 ${constants.MAX_STRING_LENGTH} 个字符）`);
+    expect(stderr).toContain(`${big}:1: 第 1 行第 1 列「\u0000」：JSON 语法错误，此处不应出现该字符 [invalid-json]`);
+    expect(stderr).not.toContain('file-too-large');
     expect(stderr).not.toContain('内部错误');
+  }, 90_000);
+
+  it('validated as a graph: read in pieces too, and refused as not JSON (exit 1), in English', () => {
+    const { status, stdout, stderr } = cli(['validate', '--lang', 'en', '--kind', 'graph', big]);
+    expect(status).toBe(1);
+    // validate lists the problems on standard output.
+    expect(stdout).toContain(`${big}:1: invalid JSON at line 1, column 1`);
+    expect(stdout + stderr).not.toContain('too large');
+    expect(stderr).not.toContain('internal error');
   }, 90_000);
 
   it('as the records (a JSON array): exit 1, file-too-large, in English, advising NDJSON', () => {

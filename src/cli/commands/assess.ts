@@ -5,7 +5,6 @@ import { assessParallel, assessStream, withFindings } from '../../accountability
 import type { AssessmentResult } from '../../accountability/types.js';
 import { jsonChunks } from '../../core/json-chunks.js';
 import type { Lang } from '../../core/lang.js';
-import { ValidationError } from '../../core/validation-error.js';
 import type { ReaderItem } from '../../evidence/reader-item.js';
 import { openSession } from '../../engine/assess.js';
 import { lintRuleSet } from '../../engine/lint.js';
@@ -15,7 +14,7 @@ import { stripBom } from '../../evidence/reader-common.js';
 import type { RuleSet } from '../../model/rules.js';
 import { toCsvChunks } from '../../report/csv.js';
 import { toMarkdownChunks } from '../../report/markdown.js';
-import { fileIssue, writePieces } from '../files.js';
+import { unreadableFile, writePieces } from '../files.js';
 import { concatPieces, EXIT, UsageError, say, writeAll, writeLines, type CommandContext } from '../io.js';
 import { loadCoverageOptions, loadGraph, loadResult, loadRules } from '../load.js';
 import { parseDate, type ProgramEnv } from '../program.js';
@@ -120,7 +119,7 @@ export async function runAssess(options: AssessCommandOptions, context: CommandC
     const { session, finishLast, checkRecords } = openSession(common);
     for (const file of absorb) {
       const input = file === '-' ? io.stdin : createReadStream(file);
-      session.absorb(await readPartialState(input, { file, lang }).catch(unreadable(file, lang)));
+      session.absorb(await readPartialState(input, { file, lang }).catch(unreadableFile(file, 'partial', lang)));
     }
     reading: for await (const item of records()) if (!session.add(item)) break reading;
     if (options.snapshot !== undefined) {
@@ -182,15 +181,6 @@ function checkInputs(options: AssessCommandOptions, evidence: readonly string[],
   ];
   const given = results.find(([, value]) => value !== undefined);
   if (given) throw usage('cli-usage-snapshot-result', { option: given[0] });
-}
-
-// A partial-state file that cannot be opened: the same error as any other unreadable file.
-function unreadable(file: string, lang: Lang): (error: unknown) => never {
-  return (error) => {
-    const code = (error as { code?: unknown } | null)?.code;
-    if (typeof code !== 'string' || error instanceof ValidationError) throw error;
-    throw new ValidationError('partial', [fileIssue('file-unreadable', file, { path: file, reason: code }, lang)], lang);
-  };
 }
 
 function* withoutBom(pieces: Iterable<string>): Generator<string> {

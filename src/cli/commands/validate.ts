@@ -11,7 +11,7 @@ import { readJsonArray } from '../../evidence/read-json.js';
 import { readNdjsonSync } from '../../evidence/read-ndjson.js';
 import type { ReaderItem } from '../../evidence/reader-item.js';
 import { safeParseGraph } from '../../graph/parse.js';
-import { fileIssue, parseJsonText, readText } from '../files.js';
+import { fileIssue, parseJsonText, readJson, readText } from '../files.js';
 import { EXIT, say, writeLines, type CommandContext } from '../io.js';
 import { issueLine } from '../issues.js';
 import { byLine, locateIssues } from '../locate.js';
@@ -82,14 +82,19 @@ async function validateFile(file: string, kind: FileKind | undefined, context: C
     if (file !== '-') return checkRecords(readRecordsFile(file, { lang }), file, lang);
     return checkRecords(recordsOfText(await readText(file, 'records', lang, io), file, lang), file, lang);
   }
-  const text = await readText(file, kind ?? 'records', lang, io);
-  if (kind === undefined && extname(file).toLowerCase() !== '.json' && formatOfHead(text, true) !== 'json') {
+  const doc = await readWhole(file, kind, lang, context);
+  const { text } = doc;
+  if (text !== undefined && kind === undefined && extname(file).toLowerCase() !== '.json' && formatOfHead(text, true) !== 'json') {
     return checkRecords(recordsOfText(text, file, lang), file, lang);
   }
-  const value = parseJsonText(text, file, kind ?? 'records', lang);
+  const value = text === undefined ? doc.value : parseJsonText(text, file, kind ?? 'records', lang);
   const told = kind ?? kindOfJson(value);
   if (told === undefined) return { ok: false, issues: [fileIssue('cli-unknown-file-kind', file, {}, lang, 1)] };
-  if (told === 'records') return checkRecords(recordsOfText(text, file, lang), file, lang);
+  if (told === 'records') {
+    // Records read as one document must fit one string: NDJSON and CSV are read line by line.
+    if (text === undefined) throw doc.tooLarge;
+    return checkRecords(recordsOfText(text, file, lang), file, lang);
+  }
   const parsed = told === 'graph' ? safeParseGraph(value, { lang }) : safeParseRuleSet(value, { lang });
   if (!parsed.success) return { ok: false, issues: byLine(locateIssues(parsed.error.issues, text, file)) };
   const line =
@@ -97,6 +102,19 @@ async function validateFile(file: string, kind: FileKind | undefined, context: C
       ? say('cli-validate-ok-graph', lang, { file, organizations: parsed.data.organizations.size, people: parsed.data.people.size })
       : say('cli-validate-ok-rules', lang, { file, indicators: 'indicators' in parsed.data ? parsed.data.indicators.length : 0 });
   return { ok: true, line };
+}
+
+/**
+ * A file's text; or, past the longest string, a graph or rule set read in pieces (its problems
+ * then named by path, with no line), with the error that refuses it as records.
+ */
+async function readWhole(file: string, kind: FileKind | undefined, lang: Lang, { io }: CommandContext): Promise<{ text: string; value?: undefined; tooLarge?: undefined } | { text: undefined; value: unknown; tooLarge: ValidationError }> {
+  try {
+    return { text: await readText(file, kind ?? 'records', lang, io) };
+  } catch (error) {
+    if (kind === 'records' || !(error instanceof ValidationError) || error.issues[0]?.code !== 'file-too-large') throw error;
+    return { text: undefined, value: (await readJson(file, kind ?? 'graph', lang, io)).value, tooLarge: error };
+  }
 }
 
 /**

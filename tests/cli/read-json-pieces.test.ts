@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parsedOrThrow, readJson } from '../../src/cli/files.js';
+import type { CliIo } from '../../src/cli/io.js';
+import { ValidationError } from '../../src/core/validation-error.js';
+import { safeParseGraph } from '../../src/graph/parse.js';
+import { BUREAU, tempDir } from './helpers.js';
+
+// A JSON document longer than one string may be (a national graph, a province's previous
+// result) is read in pieces. The limit is the runtime's (about 537 million characters); here it
+// is made small, so that the bureau's files take that path.
+const tmp = tempDir('json-pieces');
+afterAll(() => tmp.cleanup());
+const io = (stdin = ''): CliIo => ({ stdout: { write: () => true }, stderr: { write: () => true }, stdin: Readable.from([Buffer.from(stdin)]), env: {} });
+const SMALL = 1000;
+
+describe('readJson past the longest string', () => {
+  it('reads a file longer than the limit in pieces: the same value, no text', async () => {
+    const text = readFileSync(BUREAU.graph, 'utf8');
+    expect(text.length).toBeGreaterThan(SMALL);
+    const whole = await readJson(BUREAU.graph, 'graph', 'zh', io());
+    const inPieces = await readJson(BUREAU.graph, 'graph', 'zh', io(), SMALL);
+    expect(whole.text).toBe(text);
+    expect(inPieces.text).toBeUndefined();
+    expect(inPieces.value).toEqual(whole.value);
+    expect(JSON.stringify(inPieces.value)).toBe(JSON.stringify(JSON.parse(text)));
+  });
+
+  it('reads standard input in pieces too', async () => {
+    const text = readFileSync(BUREAU.rules, 'utf8');
+    const doc = await readJson('-', 'rules', 'zh', io(text), SMALL);
+    expect(doc.text).toBeUndefined();
+    expect(doc.value).toEqual(JSON.parse(text));
+  });
+
+  it('places a syntax error at its line and column, and names the file', async () => {
+    const file = tmp.file('bad.json', `{\n  "id": "g",\n  "organizations": [\n    {"id": "a"},\n    {"id": "b",}\n  ]${' '.repeat(SMALL)}\n}`);
+    const error = await readJson(file, 'graph', 'zh', io(), SMALL).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    // `    {"id": "b",}`: the `}` is the 16th character of line 5.
+    expect((error as ValidationError).issues).toEqual([
+      expect.objectContaining({ code: 'invalid-json', file, line: 5, params: { line: 5, column: 16, problem: 'unexpected-character', found: '}' } }),
+    ]);
+    // The same issue as when the text is read whole.
+    const whole = await readJson(file, 'graph', 'zh', io()).catch((e: unknown) => e);
+    expect((whole as ValidationError).issues).toEqual((error as ValidationError).issues);
+  });
+
+  it('names the file and the path of each problem, but no line, where there is no text', async () => {
+    const graph = JSON.parse(readFileSync(BUREAU.graph, 'utf8')) as { organizations: { parent?: string }[] };
+    (graph.organizations[1] as { parent?: string }).parent = 'nowhere';
+    const file = tmp.file('graph.json', JSON.stringify(graph));
+    const doc = await readJson(file, 'graph', 'zh', io(), SMALL);
+    let error: unknown;
+    try {
+      parsedOrThrow(safeParseGraph(doc.value, { lang: 'zh' }), doc);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    const issues = (error as ValidationError).issues;
+    expect(issues.length).toBeGreaterThan(0);
+    for (const issue of issues) {
+      expect(issue.file).toBe(file);
+      expect(issue.line).toBeUndefined();
+    }
+    expect(issues.some((i) => i.path.join('.') === 'organizations.1.parent')).toBe(true);
+  });
+
+  it('a file that cannot be read is file-unreadable, whichever way it would be read', async () => {
+    for (const limit of [SMALL, undefined]) {
+      const error = await readJson(tmp.path('nowhere.json'), 'graph', 'en', io(), limit).catch((e: unknown) => e);
+      expect((error as ValidationError).issues[0]).toMatchObject({ code: 'file-unreadable', params: { reason: 'ENOENT' } });
+    }
+  });
+});
