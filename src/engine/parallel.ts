@@ -7,6 +7,7 @@ import { ValidationError } from '../core/validation-error.js';
 import { toGraphInput } from '../graph/serialize.js';
 import type { Graph } from '../graph/types.js';
 import { isGraph, openSession, type ScoredRun } from './assess.js';
+import type { ScoreResult } from './result.js';
 import type { PackedPartial } from './packed.js';
 import { readShard, type ShardTask } from './shard-read.js';
 
@@ -45,6 +46,8 @@ export interface ParallelInput {
    */
   readonly workers?: number;
   readonly invalidRecords?: 'error' | 'skip';
+  /** The previous period's result, for comparison and repeat findings (read on this thread only). */
+  readonly previous?: ScoreResult;
   /**
    * The least bytes each shard gets (default {@link MIN_SHARD_BYTES}, 32 MiB): the files are cut
    * into fewer shards than `workers` rather than into smaller ones, since starting a worker (the
@@ -225,7 +228,13 @@ export async function scoreFilesInParallel(input: ParallelInput): Promise<Scored
   let internals: ReturnType<typeof openSession>;
   try {
     // Checks the graph (unless given parsed) and the rules here, whatever the workers do.
-    internals = openSession({ graph: input.graph, rules: input.rules, ...options, ...(input.invalidRecords ? { invalidRecords: input.invalidRecords } : {}) });
+    internals = openSession({
+      graph: input.graph,
+      rules: input.rules,
+      ...options,
+      ...(input.invalidRecords ? { invalidRecords: input.invalidRecords } : {}),
+      ...(input.previous ? { previous: input.previous } : {}),
+    });
     if (planError) throw planError.error;
     await readShard(internals.session, own, lang);
   } catch (error) {

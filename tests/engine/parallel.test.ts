@@ -20,6 +20,19 @@ describe('assessParallel', () => {
     }
   }, 60_000);
 
+  it('with a previous result: the single pass\'s comparisons, fingerprint and repeat findings, byte for byte', async () => {
+    const records = [...readNdjsonSync(readFileSync(recordsPath, 'utf8'), { file: recordsPath })];
+    // Last period's result: this one, so that every finding repeats and every line compares.
+    const previous = assess({ graph: parseGraph(graphInput), rules, records });
+    const reference = assess({ graph: parseGraph(graphInput), rules, records, previous });
+    expect(reference.findings.length).toBeGreaterThan(0);
+    for (const workers of [1, 2]) {
+      const parallel = await assessParallel({ graph: graphInput, rules, files: [recordsPath], workers, previous, ...SMALL });
+      expect(parallel.fingerprint, String(workers)).toBe(reference.fingerprint);
+      expect(JSON.stringify(parallel), String(workers)).toBe(JSON.stringify(reference));
+    }
+  }, 60_000);
+
   it('reports a bad line with its true line number, whichever worker read it', async () => {
     // 473 lines; line 400 is broken: it lies in the second half, read by the second worker.
     const lines = readFileSync(recordsPath, 'utf8').trimEnd().split('\n');
