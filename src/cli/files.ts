@@ -90,7 +90,13 @@ async function readBytes(file: string, subject: string, lang: Lang, io: CliIo): 
   }
 }
 
-const tooLarge = (file: string, subject: string, lang: Lang): ValidationError =>
+/**
+ * The error for a file whose text cannot be one string, where it must be (records as one JSON array).
+ *
+ * @example
+ * throw tooLarge('records.json', 'records', 'zh');
+ */
+export const tooLarge = (file: string, subject: string, lang: Lang): ValidationError =>
   new ValidationError(subject, [fileIssue('file-too-large', file, { path: file, limit: constants.MAX_STRING_LENGTH }, lang)], lang);
 
 // The size of a regular file; 0 for standard input, a pipe or a file that is not there (reading says why).
@@ -139,19 +145,42 @@ export function parseJsonText(text: string, file: string, subject: string, lang:
 }
 
 /**
- * Reads and parses a JSON file.
+ * A file's text (`-`: standard input), read once; or, past the longest string (`limit`, the
+ * runtime's by default), a way to read it in pieces as one JSON object (`readJsonObject`).
+ *
+ * @example
+ * const doc = await readDocument('graph.json', 'graph', 'zh', io);
+ * const value = doc.text === undefined ? await doc.inPieces() : JSON.parse(doc.text);
+ */
+export async function readDocument(
+  file: string,
+  subject: string,
+  lang: Lang,
+  io: CliIo,
+  limit: number = constants.MAX_STRING_LENGTH,
+): Promise<{ readonly text: string } | { readonly text: undefined; readonly inPieces: () => Promise<Record<string, unknown>> }> {
+  const inPieces = (input: () => ReaderInput) => ({
+    text: undefined,
+    inPieces: () => readJsonObject(input(), { subject, file, lang }).catch(unreadableFile(file, subject, lang)),
+  });
+  // Past what one read may return, straight from the file in pieces.
+  if ((await sizeOf(file)) > READ_WHOLE_LIMIT) return inPieces(() => createReadStream(file));
+  const bytes = await readBytes(file, subject, lang, io);
+  if (!fitsOneString(bytes, limit)) return inPieces(() => bytes);
+  return { text: decodeText(bytes, file, subject, lang) };
+}
+
+/**
+ * Reads and parses a JSON file; a file longer than one string may be is read in pieces
+ * ({@link readDocument}).
  *
  * @example
  * const { value, text } = await readJson('rules.json', 'rules', 'zh', io);
  */
 export async function readJson(file: string, subject: string, lang: Lang, io: CliIo, limit: number = constants.MAX_STRING_LENGTH): Promise<JsonDocument> {
-  const inPieces = async (input: ReaderInput): Promise<JsonDocument> => ({ file, text: undefined, value: await readJsonObject(input, { subject, file, lang }).catch(unreadableFile(file, subject, lang)) });
-  // Past what one read may return, straight from the file in pieces.
-  if ((await sizeOf(file)) > READ_WHOLE_LIMIT) return inPieces(createReadStream(file));
-  const bytes = await readBytes(file, subject, lang, io);
-  if (!fitsOneString(bytes, limit)) return inPieces(bytes);
-  const text = decodeText(bytes, file, subject, lang);
-  return { file, text, value: parseJsonText(text, file, subject, lang) };
+  const doc = await readDocument(file, subject, lang, io, limit);
+  if (doc.text === undefined) return { file, text: undefined, value: await doc.inPieces() };
+  return { file, text: doc.text, value: parseJsonText(doc.text, file, subject, lang) };
 }
 
 /** The most `fs.readFile` returns at once (2 GiB − 1). */

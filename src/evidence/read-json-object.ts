@@ -1,8 +1,9 @@
+import { constants } from 'node:buffer';
 import { makeIssue, type Issue } from '../core/issue.js';
 import type { Lang } from '../core/lang.js';
 import { ValidationError } from '../core/validation-error.js';
 import { foundAt, lineAndColumn, scanJson, type JsonProblem } from './json-scan.js';
-import { InvalidEncodingError, textChunks, type ReaderInput } from './reader-common.js';
+import { InvalidEncodingError, jsonTypeOf, textChunks, type ReaderInput } from './reader-common.js';
 
 /** Options of {@link readJsonObject}. */
 export interface ReadJsonObjectOptions {
@@ -22,9 +23,16 @@ const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
+/** Past the end of any chunk: "none left in this chunk". */
+const NONE = 2 ** 32 - 1;
 
 function isWhitespace(code: number): boolean {
   return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
+}
+
+/** Whether a character can begin a JSON value: `{`, `[`, `"`, `-`, a digit, or `t`, `f`, `n`. */
+function startsValue(code: number): boolean {
+  return code === OPEN_BRACE || code === OPEN_BRACKET || code === QUOTE || code === 0x2d || (code >= 0x30 && code <= 0x39) || code === 0x74 || code === 0x66 || code === 0x6e;
 }
 
 /** Where a syntax error is, in the whole text, and what it is. */
@@ -36,6 +44,13 @@ class JsonSyntaxProblem extends Error {
   }
 }
 
+/** One value (a top-level value or a member of a top-level list) is longer than a string can be. */
+class ValueTooLong extends Error {
+  constructor(readonly line: number) {
+    super('value too long');
+  }
+}
+
 /**
  * Where the scan is in the whole text: lines and columns across chunks, counted forwards only (a
  * cursor in the current chunk), so that placing every value costs one pass over the text. A
@@ -44,7 +59,7 @@ class JsonSyntaxProblem extends Error {
 class Position {
   /** Offset of the current chunk's first character in the whole text. */
   base = 0;
-  /** Line of the character at {@link #cursor} in the current chunk. */
+  /** Line of the character at the cursor in the current chunk. */
   line = 1;
   /** Offset (in the whole text) of the first character of that line. */
   lineStart = 0;
@@ -66,6 +81,11 @@ class Position {
     this.base += chunk.length;
     this.#cursor = 0;
   }
+
+  /** The place just past the text read so far. */
+  end(): { line: number; column: number } {
+    return { line: this.line, column: this.base - this.lineStart + 1 };
+  }
 }
 
 /**
@@ -76,6 +96,8 @@ class Position {
  */
 class ValueText {
   readonly parts: string[] = [];
+  /** Characters in `parts`. */
+  length = 0;
   depth = 0;
   inString = false;
   escaped = false;
@@ -83,20 +105,21 @@ class ValueText {
   atom = false;
   line = 1;
   column = 1;
-  /**
-   * The next backslash in the current chunk at or after the last place asked (2^32 − 1 when
-   * there is none): kept from one value to the next, so that finding it costs one pass a chunk.
-   */
+  // The next quote and backslash in the current chunk at or after the last place asked (NONE:
+  // none left). Asked at increasing places only, so finding them costs one pass a chunk.
+  #quote = -1;
   #backslash = -1;
 
-  /** A new chunk begins: where its backslashes are is not known yet. */
+  /** A new chunk begins: where its quotes and backslashes are is not known yet. */
   newChunk(): void {
+    this.#quote = -1;
     this.#backslash = -1;
   }
 
-  /** Starts a value at `index` of `chunk`, whose first character is `first`. */
+  /** Starts a value whose first character is `first`, at this line and column. */
   start(first: number, line: number, column: number): void {
     this.parts.length = 0;
+    this.length = 0;
     this.depth = 0;
     // A string's opening quote is scanned already.
     this.inString = first === QUOTE;
@@ -104,6 +127,13 @@ class ValueText {
     this.atom = first !== OPEN_BRACE && first !== OPEN_BRACKET && first !== QUOTE;
     this.line = line;
     this.column = column;
+  }
+
+  /** Keeps a part of the value's text; a value longer than a string can be is refused here. */
+  keep(part: string): void {
+    this.length += part.length;
+    if (this.length > constants.MAX_STRING_LENGTH) throw new ValueTooLong(this.line);
+    this.parts.push(part);
   }
 
   /**
@@ -122,24 +152,25 @@ class ValueText {
     let { depth, inString, escaped } = this;
     for (let i = from; i < n; i++) {
       if (inString && !escaped) {
-        // Most of the text is in strings: jump to the closing quote when no backslash comes first.
-        const quote = chunk.indexOf('"', i);
+        // Most of the text is in strings: jump to the closing quote, or to the backslash before it.
+        if (this.#quote < i) this.#quote = chunk.indexOf('"', i) >>> 0;
         if (this.#backslash < i) this.#backslash = chunk.indexOf('\\', i) >>> 0;
-        if (quote !== -1 && quote < this.#backslash) {
+        if (this.#quote < this.#backslash) {
+          i = this.#quote;
           inString = false;
-          if (depth === 0) return quote + 1;
-          i = quote;
+          if (depth === 0) return i + 1;
           continue;
         }
+        if (this.#backslash === NONE) break;
+        // The backslash: what follows it is escaped.
+        i = this.#backslash;
+        escaped = true;
+        continue;
       }
       const ch = chunk.charCodeAt(i);
       if (inString) {
-        if (escaped) escaped = false;
-        else if (ch === BACKSLASH) escaped = true;
-        else if (ch === QUOTE) {
-          inString = false;
-          if (depth === 0) return i + 1;
-        }
+        // Only the character after a backslash gets here.
+        escaped = false;
         continue;
       }
       if (ch === QUOTE) inString = true;
@@ -155,17 +186,18 @@ class ValueText {
     return -1;
   }
 
-  /** The value, parsed; a syntax error placed in the whole text. */
-  parse(): unknown {
+  /** The value, parsed; a syntax error placed in the whole text. `alone`: the document's own value. */
+  parse(alone: boolean): unknown {
     const text = this.parts.length === 1 ? (this.parts[0] as string) : this.parts.join('');
     this.parts.length = 0;
+    this.length = 0;
     try {
       return JSON.parse(text) as unknown;
     } catch {
       const scan = scanJson(text);
       const offset = scan.ok ? 0 : scan.offset;
-      // Inside the object, what follows a complete value is an unexpected character, not trailing content.
-      const problem: JsonProblem = scan.ok || scan.problem === 'trailing-content' ? 'unexpected-character' : scan.problem;
+      // Inside an object or a list, what follows a complete value is an unexpected character, not trailing content.
+      const problem: JsonProblem = scan.ok || (scan.problem === 'trailing-content' && !alone) ? 'unexpected-character' : scan.problem;
       const inner = lineAndColumn(text, offset);
       const line = this.line + inner.line - 1;
       const column = inner.line === 1 ? this.column + inner.column - 1 : inner.column;
@@ -175,7 +207,7 @@ class ValueText {
 }
 
 const enum Step {
-  /** Before the opening brace. */
+  /** Before the document's first value. */
   Open,
   /** After `{`: a key or `}`. */
   FirstKey,
@@ -193,7 +225,7 @@ const enum Step {
   AfterMember,
   /** After a value: `,` or `}`. */
   AfterValue,
-  /** After the closing brace: only whitespace. */
+  /** After the document's value: only whitespace. */
   Done,
 }
 
@@ -205,36 +237,35 @@ const enum Reading {
   Member,
 }
 
-/** Whether a character can begin a JSON value: `{`, `[`, `"`, `-`, a digit, or `t`, `f`, `n`. */
-function startsValue(code: number): boolean {
-  return code === OPEN_BRACE || code === OPEN_BRACKET || code === QUOTE || code === 0x2d || (code >= 0x30 && code <= 0x39) || code === 0x74 || code === 0x66 || code === 0x6e;
-}
-
-/** What a document that begins at `index` with something other than `{` is, if it is a value at all. */
-function notAnObject(chunk: string, index: number): string | undefined {
-  const ch = chunk.charCodeAt(index);
-  if (ch === OPEN_BRACKET) return 'array';
-  if (ch === QUOTE) return 'string';
-  if (ch === 0x2d || (ch >= 0x30 && ch <= 0x39)) return 'number';
-  if (chunk.startsWith('true', index) || chunk.startsWith('false', index)) return 'boolean';
-  return chunk.startsWith('null', index) ? 'null' : undefined;
-}
-
 function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
   // As JSON.parse: `__proto__` is an own property, a repeated key keeps its place and takes the last value.
   Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
+/** Text chunks that never end inside a surrogate pair, so that a character is always seen whole. */
+async function* wholeCharacters(chunks: AsyncIterable<string>): AsyncGenerator<string> {
+  let held = '';
+  for await (const chunk of chunks) {
+    const text = held + chunk;
+    const last = text.charCodeAt(text.length - 1);
+    held = last >= 0xd800 && last <= 0xdbff ? text.slice(-1) : '';
+    const whole = held === '' ? text : text.slice(0, -1);
+    if (whole !== '') yield whole;
+  }
+  if (held !== '') yield held;
 }
 
 /**
  * Reads one JSON object from chunks of text or UTF-8 bytes without ever holding its whole text:
  * each top-level value is parsed by itself, and the members of a top-level array one at a time.
  * So a document longer than the longest string the runtime can make (about 537 million
- * characters), such as a province's partial state, can still be read, as long as each array
- * member fits. The value is what `JSON.parse` would give for the whole text.
+ * characters), such as a province's partial state or a national graph, can still be read, as
+ * long as each of those values fits. The value is what `JSON.parse` would give for the whole text.
  *
- * Anything else is a `ValidationError` with one issue, placed at its line and column:
- * `invalid-json` (with what is wrong and the character found), `empty-input`,
- * `json-not-object` (the document is JSON, but not an object) or `invalid-encoding`.
+ * Anything else is a `ValidationError` with one issue, placed at its line: `invalid-json` (its
+ * line and column, what is wrong and the character found, as for the whole text),
+ * `json-not-object` (the document is JSON, but not an object), `json-value-too-long` (one value is
+ * longer than a string can be), `empty-input` or `invalid-encoding`.
  *
  * @example
  * const partial = await readJsonObject(createReadStream('north.partial.json'), { subject: 'partial', file: 'north.partial.json' });
@@ -247,46 +278,69 @@ export async function readJsonObject(input: ReaderInput, options: ReadJsonObject
     const placed: Issue = { ...issue, ...(file === undefined ? {} : { file }), ...(line === undefined ? {} : { line }) };
     return new ValidationError(subject, [placed], lang);
   };
+  const chunks = wholeCharacters(textChunks(input))[Symbol.asyncIterator]();
   const out: Record<string, unknown> = {};
   const position = new Position();
   const value = new ValueText();
   let step = Step.Open;
   let reading = Reading.Nothing;
+  // The document's own value is an object, an array (read member by member, then refused) or another value.
+  let top: 'object' | 'array' | 'value' = 'object';
+  let received = 'object';
+  let topLine = 1;
   let key = '';
   let members: unknown[] = [];
-  let empty = true;
+  // Whitespace JSON does not allow (a no-break space…) before anything else: an empty input if
+  // nothing follows, as `text.trim() === ''` says of the whole text; a syntax error if something does.
+  let strangeSpace: JsonSyntaxProblem | undefined;
+  // The chunk being scanned, until the position has moved past it.
+  let current = '';
   const syntax = (chunk: string, index: number, problem: JsonProblem): JsonSyntaxProblem => {
     const { line, column } = position.at(chunk, index);
     return new JsonSyntaxProblem({ line, column, problem, found: foundAt(chunk, index) });
   };
   // What a value read whole becomes, by the step it was read in.
   const finish = (): void => {
-    const parsed = value.parse();
+    const parsed = value.parse(top === 'value');
     if (reading === Reading.Key) {
       key = parsed as string;
       step = Step.Colon;
     } else if (reading === Reading.Member) {
-      members.push(parsed);
+      if (top === 'object') members.push(parsed);
       step = Step.AfterMember;
+    } else if (top === 'value') {
+      received = jsonTypeOf(parsed);
+      step = Step.Done;
     } else {
       setOwn(out, key, parsed);
       step = Step.AfterValue;
     }
     reading = Reading.Nothing;
   };
+  // The end of a top-level list: a member of the object, or the document itself.
+  const endList = (): void => {
+    if (top === 'array') step = Step.Done;
+    else {
+      setOwn(out, key, members);
+      step = Step.AfterValue;
+    }
+  };
   try {
-    for await (const chunk of textChunks(input)) {
+    for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+      const chunk = next.value;
+      current = chunk;
       const n = chunk.length;
       let i = 0;
       value.newChunk();
       if (reading !== Reading.Nothing) {
         const end = value.scan(chunk, 0);
         if (end === -1) {
-          value.parts.push(chunk);
+          value.keep(chunk);
           position.advance(chunk);
+          current = '';
           continue;
         }
-        value.parts.push(chunk.slice(0, end));
+        value.keep(chunk.slice(0, end));
         finish();
         i = end;
       }
@@ -296,18 +350,31 @@ export async function readJsonObject(input: ReaderInput, options: ReadJsonObject
           i++;
           continue;
         }
-        empty = false;
+        if (step === Step.Open && /\s/.test(String.fromCharCode(ch))) {
+          strangeSpace ??= syntax(chunk, i, 'unexpected-character');
+          i++;
+          continue;
+        }
+        if (strangeSpace) throw strangeSpace;
         switch (step as Step) {
           case Step.Open:
-            if (ch !== OPEN_BRACE) {
-              // JSON, but not an object, or not JSON: the first value's kind says which.
-              const received = notAnObject(chunk, i);
-              if (received !== undefined) throw fail('json-not-object', { received }, position.at(chunk, i).line);
-              throw syntax(chunk, i, 'unexpected-character');
+            topLine = position.at(chunk, i).line;
+            if (ch === OPEN_BRACE) {
+              step = Step.FirstKey;
+              i++;
+              continue;
             }
-            step = Step.FirstKey;
-            i++;
-            continue;
+            if (ch === OPEN_BRACKET) {
+              top = 'array';
+              received = 'array';
+              step = Step.FirstMember;
+              i++;
+              continue;
+            }
+            if (!startsValue(ch)) throw syntax(chunk, i, 'unexpected-character');
+            top = 'value';
+            reading = Reading.Value;
+            break;
           case Step.FirstKey:
           case Step.Key:
             if (ch === CLOSE_BRACE && step === Step.FirstKey) {
@@ -330,24 +397,23 @@ export async function readJsonObject(input: ReaderInput, options: ReadJsonObject
               i++;
               continue;
             }
+            if (!startsValue(ch)) throw syntax(chunk, i, 'unexpected-character');
             reading = Reading.Value;
             break;
           case Step.FirstMember:
           case Step.Member:
             if (ch === CLOSE_BRACKET && step === Step.FirstMember) {
-              setOwn(out, key, members);
-              step = Step.AfterValue;
+              endList();
               i++;
               continue;
             }
+            if (!startsValue(ch)) throw syntax(chunk, i, 'unexpected-character');
             reading = Reading.Member;
             break;
           case Step.AfterMember:
             if (ch === COMMA) step = Step.Member;
-            else if (ch === CLOSE_BRACKET) {
-              setOwn(out, key, members);
-              step = Step.AfterValue;
-            } else throw syntax(chunk, i, 'unexpected-character');
+            else if (ch === CLOSE_BRACKET) endList();
+            else throw syntax(chunk, i, 'unexpected-character');
             i++;
             continue;
           case Step.AfterValue:
@@ -360,38 +426,52 @@ export async function readJsonObject(input: ReaderInput, options: ReadJsonObject
             throw syntax(chunk, i, 'trailing-content');
         }
         // A value starts here: a key, a value or a member.
-        if (!startsValue(ch)) throw syntax(chunk, i, 'unexpected-character');
         const { line, column } = position.at(chunk, i);
         value.start(ch, line, column);
         const end = value.scan(chunk, ch === QUOTE ? i + 1 : i);
         if (end === -1) {
-          value.parts.push(chunk.slice(i));
+          value.keep(chunk.slice(i));
           break;
         }
-        value.parts.push(chunk.slice(i, end));
+        value.keep(chunk.slice(i, end));
         finish();
         i = end;
       }
       position.advance(chunk);
+      current = '';
     }
     if (reading !== Reading.Nothing) {
       // The text ended inside a value: a number or literal may end there. Anything else is cut
       // short, and parsing what there is of it says where (an unterminated string at its quote).
       const atom = value.atom;
       finish();
-      if (!atom) throw new JsonSyntaxProblem({ ...endOf(position), problem: 'unexpected-end', found: '' });
+      if (!atom) throw new JsonSyntaxProblem({ ...position.end(), problem: 'unexpected-end', found: '' });
     }
-    if (empty) throw fail('empty-input', {}, 1);
-    if (step !== Step.Done) throw new JsonSyntaxProblem({ ...endOf(position), problem: 'unexpected-end', found: '' });
+    if (step === Step.Open) throw fail('empty-input', {}, 1);
+    if (step !== Step.Done) throw new JsonSyntaxProblem({ ...position.end(), problem: 'unexpected-end', found: '' });
+    if (top !== 'object') throw fail('json-not-object', { received }, topLine);
     return out;
   } catch (error) {
-    if (error instanceof JsonSyntaxProblem) throw fail('invalid-json', { ...error.at }, error.at.line);
+    if (error instanceof JsonSyntaxProblem) {
+      // As for the whole text, which is decoded before it is parsed: bytes that are not UTF-8
+      // later on are what is reported, at their line.
+      position.advance(current);
+      const badBytes = await drain(chunks, position);
+      throw badBytes ? fail('invalid-encoding', { line: position.line }, position.line) : fail('invalid-json', { ...error.at }, error.at.line);
+    }
+    if (error instanceof ValueTooLong) throw fail('json-value-too-long', { line: error.line, limit: constants.MAX_STRING_LENGTH }, error.line);
     if (error instanceof InvalidEncodingError) throw fail('invalid-encoding', { line: position.line }, position.line);
     throw error;
   }
 }
 
-// The place just past the text (every chunk advanced past).
-function endOf(position: Position): { line: number; column: number } {
-  return { line: position.line, column: position.base - position.lineStart + 1 };
+/** Reads the rest of the input, counting its lines: whether it holds bytes that are not UTF-8. */
+async function drain(chunks: AsyncIterator<string>, position: Position): Promise<boolean> {
+  try {
+    for (let next = await chunks.next(); !next.done; next = await chunks.next()) position.advance(next.value);
+    return false;
+  } catch (error) {
+    if (error instanceof InvalidEncodingError) return true;
+    throw error;
+  }
 }

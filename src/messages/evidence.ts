@@ -62,6 +62,10 @@ export const evidenceMessages = {
     zh: (p) => `文档应为一个 JSON 对象（{…}），实际为${JSON_TYPES[String(p['received'])] ?? p['received']}`,
     en: (p) => `the document must be one JSON object ({…}), got ${p['received']}`,
   },
+  'json-value-too-long': {
+    zh: (p) => `第 ${p['line']} 行起的一个值超过了运行环境单个字符串的上限（${p['limit']} 个字符），无法读入`,
+    en: (p) => `the value starting at line ${p['line']} is longer than the runtime's limit of ${p['limit']} characters in one string and cannot be read`,
+  },
   'empty-input': { zh: () => `输入为空，没有任何内容`, en: () => `the input is empty` },
   'json-not-records': {
     zh: (p) => `JSON 顶层应为记录数组，或带 "records" 数组的对象，实际为${p['received'] === 'object' ? '不含 "records" 数组的对象' : (JSON_TYPES[String(p['received'])] ?? p['received'])}`,

@@ -100,6 +100,7 @@ describe('zerenzhi assess --snapshot / --absorb', () => {
       [['--evidence', BUREAU.ndjson, '--snapshot', 'x.json', '--previous', 'p.json'], '--previous 作用于评估结果'],
       [['--evidence', BUREAU.ndjson, '--snapshot', 'x.json', '--workers', '2'], '--workers 不能与 --snapshot、--absorb 同时使用'],
       [['--absorb', '-', '--evidence', '-'], '标准输入（-）只能读取一次'],
+      [['--evidence', BUREAU.ndjson, '--snapshot', 'x.json', '--format', 'md'], '--snapshot <file> 不能与 --format <format> 同时使用'],
     ];
     for (const [args, message] of cases) {
       const run = await cli([...base, ...args]);

@@ -75,3 +75,22 @@ describe('readJson past the longest string', () => {
     }
   });
 });
+
+describe('validate reads what is past the longest string', () => {
+  it('a graph in pieces, a list of records refused as file-too-large, standard input read once', async () => {
+    const { readWhole } = await import('../../src/cli/commands/validate.js');
+    const graphText = readFileSync(BUREAU.graph, 'utf8');
+    expect(await readWhole(BUREAU.graph, undefined, 'zh', { io: io() }, SMALL)).toEqual({ text: undefined, value: JSON.parse(graphText) });
+    // From standard input, read once: the value, not an empty input.
+    expect(await readWhole('-', 'graph', 'zh', { io: io(graphText) }, SMALL)).toEqual({ text: undefined, value: JSON.parse(graphText) });
+    const records = tmp.file('records.json', JSON.stringify(Array.from({ length: 50 }, (_, i) => ({ id: `r${i}`, type: 't', organization: 'o', date: '2022-01-01' }))));
+    for (const kind of [undefined, 'records'] as const) {
+      const error = await readWhole(records, kind, 'en', { io: io() }, SMALL).catch((e: unknown) => e);
+      expect((error as ValidationError).issues[0], String(kind)).toMatchObject({ code: 'file-too-large', file: records });
+    }
+    const wrapped = tmp.file('wrapped.json', JSON.stringify({ records: [{ id: 'r1', type: 't', organization: 'o', date: '2022-01-01' }], pad: 'x'.repeat(SMALL) }));
+    expect(((await readWhole(wrapped, undefined, 'zh', { io: io() }, SMALL).catch((e: unknown) => e)) as ValidationError).issues[0]?.code).toBe('file-too-large');
+    // Under the limit, the text as before.
+    expect(await readWhole(BUREAU.graph, 'graph', 'zh', { io: io() })).toEqual({ text: graphText });
+  });
+});

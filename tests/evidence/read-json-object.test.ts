@@ -67,43 +67,66 @@ describe('readJsonObject', () => {
     }
   });
 
-  it('places a syntax error where a scan of the whole text does, wherever the chunks are cut', async () => {
-    // Valid documents with one character changed, taken out or put in: mostly not JSON any more.
+  it('says what JSON.parse and a scan of the whole text say, for any text, wherever the chunks are cut', async () => {
+    // Valid documents (objects, arrays, other values, any whitespace, surrogate pairs) with one
+    // character changed, taken out or put in: often not JSON any more, sometimes not an object.
+    const values = fc.oneof(documents, fc.jsonValue({ maxDepth: 2 }), fc.array(fc.jsonValue({ maxDepth: 2 })), fc.string({ unit: 'grapheme' }));
     const broken = fc
-      .tuple(documents, fc.constantFrom(0, 2), fc.nat(), fc.constantFrom('', ',', ']', '}', '[', '{', '"', ':', '\\', 'x', '1', ' ', '\n'), fc.boolean())
+      .tuple(values, fc.constantFrom(0, 2), fc.nat(), fc.constantFrom('', ',', ']', '}', '[', '{', '"', ':', '\\', 'x', '1', ' ', '\n', '\u00a0', '😀', 'n', '-'), fc.boolean())
       .map(([doc, indent, at, insert, replace]) => {
-        const text = JSON.stringify(doc, null, indent);
+        const text = JSON.stringify(doc, null, indent) ?? '';
         const i = at % (text.length + 1);
         return text.slice(0, i) + insert + text.slice(replace ? i + 1 : i);
       });
     await fc.assert(
       fc.asyncProperty(broken, fc.array(fc.nat(), { maxLength: 6 }), async (text, offsets) => {
-        let parsed: unknown;
+        let parsed: { value: unknown } | undefined;
         try {
-          parsed = JSON.parse(text);
+          parsed = { value: JSON.parse(text) as unknown };
         } catch {
           parsed = undefined;
         }
         const read = readJsonObject(cut(text, offsets.map((o) => o % (text.length + 1))), { subject: 'partial' });
-        if (parsed !== undefined && typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
-          expect(await read).toEqual(parsed);
-          return;
-        }
-        const error = await read.then(
-          () => undefined,
-          (e: unknown) => e as ValidationError,
+        const outcome = await read.then(
+          (value) => ({ value }),
+          (e: unknown) => ({ error: e as ValidationError }),
         );
-        expect(error).toBeInstanceOf(ValidationError);
-        const [issue] = (error as ValidationError).issues;
-        if (issue?.code !== 'invalid-json') {
-          // Valid JSON that is not an object, or nothing at all.
-          expect(['json-not-object', 'empty-input']).toContain(issue?.code);
+        if (parsed && typeof parsed.value === 'object' && parsed.value !== null && !Array.isArray(parsed.value)) {
+          expect(outcome).toEqual({ value: parsed.value });
           return;
         }
-        expect(issue.params).toEqual(jsonSyntaxError(text));
+        expect('error' in outcome && outcome.error).toBeInstanceOf(ValidationError);
+        const [issue] = (outcome as { error: ValidationError }).error.issues;
+        if (parsed) {
+          const received = parsed.value === null ? 'null' : Array.isArray(parsed.value) ? 'array' : typeof parsed.value;
+          expect(issue).toMatchObject({ code: 'json-not-object', params: { received } });
+        } else if (text.trim() === '') expect(issue?.code).toBe('empty-input');
+        else expect(issue?.params).toEqual(jsonSyntaxError(text));
       }),
-      { numRuns: 1500 },
+      { numRuns: 2500 },
     );
+  });
+
+  it('reads strings of any length with backslashes and quotes anywhere, in chunks of any size', async () => {
+    const text = JSON.stringify({ a: ['x'.repeat(5000) + '\\"'.repeat(300) + '\n'.repeat(200) + '"', { b: '\\'.repeat(999) }], c: 'é"\\'.repeat(700) });
+    const expected = JSON.parse(text) as unknown;
+    for (const size of [1, 2, 3, 7, 64, 1000, 4096, text.length]) {
+      const chunks = cut(text, Array.from({ length: Math.ceil(text.length / size) }, (_, i) => i * size));
+      expect(await readJsonObject(chunks, { subject: 'partial' }), String(size)).toEqual(expected);
+    }
+  });
+
+  it('sees a character split between two text chunks whole, in the character it reports', async () => {
+    const error = await failure(['{', '\ud83d', '\ude00}']);
+    expect(error.issues[0]?.params).toEqual({ line: 1, column: 2, problem: 'unexpected-character', found: '😀' });
+    expect(await readJsonObject(['{"a":"\ud83d', '\ude00"}'], { subject: 'partial' })).toEqual({ a: '😀' });
+  });
+
+  it('reports bytes that are not UTF-8 before a syntax error earlier in the text, as the whole text would be', async () => {
+    const bytes = Uint8Array.from([...utf8('{x\n\n'), 0xff, ...utf8('}')]);
+    for (let at = 0; at <= bytes.length; at++) {
+      expect((await failure(splitAt(bytes, [at]))).issues[0], String(at)).toMatchObject({ code: 'invalid-encoding', line: 3 });
+    }
   });
 
   it('says what the document is when it is JSON but not an object, in Chinese or English', async () => {

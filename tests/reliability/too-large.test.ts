@@ -6,7 +6,7 @@
 // each), so that the suite's own process never holds the half-gigabyte.
 import { spawnSync } from 'node:child_process';
 import { constants } from 'node:buffer';
-import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,12 +19,23 @@ const example = (name: string): string => fileURLToPath(new URL(`../../examples/
 describe('a JSON file too large for one string', () => {
   let dir: string;
   let big: string;
+  let longValue: string;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'zz-too-large-'));
     big = join(dir, 'big.json');
     const fd = openSync(big, 'w');
     ftruncateSync(fd, constants.MAX_STRING_LENGTH + 16);
     closeSync(fd);
+    // {"id":"g","title":"… one string of NUL characters longer than a string can be …"}
+    longValue = join(dir, 'long-value.json');
+    const head = '{"id":"g",\n"title":"';
+    const tail = '"}\n';
+    const size = head.length + constants.MAX_STRING_LENGTH + 16 + tail.length;
+    const lv = openSync(longValue, 'w');
+    writeSync(lv, head, 0);
+    ftruncateSync(lv, size);
+    writeSync(lv, tail, size - tail.length);
+    closeSync(lv);
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -47,6 +58,13 @@ describe('a JSON file too large for one string', () => {
     // validate lists the problems on standard output.
     expect(stdout).toContain(`${big}:1: invalid JSON at line 1, column 1`);
     expect(stdout + stderr).not.toContain('too large');
+    expect(stderr).not.toContain('internal error');
+  }, 90_000);
+
+  it('as a graph with one value longer than a string can be: exit 1, json-value-too-long at its line', () => {
+    const { status, stderr } = cli(['coverage', '--lang', 'en', '--graph', longValue]);
+    expect(status).toBe(1);
+    expect(stderr).toContain(`${longValue}:2: the value starting at line 2 is longer than the runtime's limit of ${constants.MAX_STRING_LENGTH} characters in one string and cannot be read [json-value-too-long]`);
     expect(stderr).not.toContain('internal error');
   }, 90_000);
 

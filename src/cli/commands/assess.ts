@@ -214,7 +214,8 @@ export function addAssessCommand(program: Command, env: ProgramEnv): void {
     .requiredOption('--rules <file>', say('cli-help-rules', h))
     .addOption(new Option('--evidence <file>', say('cli-help-evidence', h)).argParser(collect))
     .addOption(new Option('--absorb <file>', say('cli-help-absorb', h)).argParser(collect))
-    .option('--snapshot <file>', say('cli-help-snapshot', h))
+    // A snapshot is no result: a format given with it is refused (the default is not).
+    .addOption(new Option('--snapshot <file>', say('cli-help-snapshot', h)).conflicts('format'))
     .addOption(new Option('--as-of <date>', say('cli-help-as-of', h)).argParser(parseDate(h)))
     .option('--previous <file>', say('cli-help-previous', h))
     .addOption(new Option('--format <format>', say('cli-help-format-assess', h)).choices(['json', 'md', 'csv']).default('json'))

@@ -11,7 +11,7 @@ import { readJsonArray } from '../../evidence/read-json.js';
 import { readNdjsonSync } from '../../evidence/read-ndjson.js';
 import type { ReaderItem } from '../../evidence/reader-item.js';
 import { safeParseGraph } from '../../graph/parse.js';
-import { fileIssue, parseJsonText, readJson, readText } from '../files.js';
+import { fileIssue, parseJsonText, readDocument, readText, tooLarge } from '../files.js';
 import { EXIT, say, writeLines, type CommandContext } from '../io.js';
 import { issueLine } from '../issues.js';
 import { byLine, locateIssues } from '../locate.js';
@@ -90,11 +90,8 @@ async function validateFile(file: string, kind: FileKind | undefined, context: C
   const value = text === undefined ? doc.value : parseJsonText(text, file, kind ?? 'records', lang);
   const told = kind ?? kindOfJson(value);
   if (told === undefined) return { ok: false, issues: [fileIssue('cli-unknown-file-kind', file, {}, lang, 1)] };
-  if (told === 'records') {
-    // Records read as one document must fit one string: NDJSON and CSV are read line by line.
-    if (text === undefined) throw doc.tooLarge;
-    return checkRecords(recordsOfText(text, file, lang), file, lang);
-  }
+  // Records read in pieces were refused by readWhole: here the text is whole.
+  if (told === 'records') return checkRecords(recordsOfText(text as string, file, lang), file, lang);
   const parsed = told === 'graph' ? safeParseGraph(value, { lang }) : safeParseRuleSet(value, { lang });
   if (!parsed.success) return { ok: false, issues: byLine(locateIssues(parsed.error.issues, text, file)) };
   const line =
@@ -105,16 +102,32 @@ async function validateFile(file: string, kind: FileKind | undefined, context: C
 }
 
 /**
- * A file's text; or, past the longest string, a graph or rule set read in pieces (its problems
- * then named by path, with no line), with the error that refuses it as records.
+ * A file's text for `validate`; or, past the longest string (`limit`), a graph or rule set read
+ * in pieces (its problems then named by path, with no line). Records must fit one string there:
+ * NDJSON and CSV are read line by line instead, and a JSON list of records past it is
+ * `file-too-large`.
+ *
+ * @example
+ * const { text, value } = await readWhole('graph.json', 'graph', 'zh', context);
  */
-async function readWhole(file: string, kind: FileKind | undefined, lang: Lang, { io }: CommandContext): Promise<{ text: string; value?: undefined; tooLarge?: undefined } | { text: undefined; value: unknown; tooLarge: ValidationError }> {
-  try {
-    return { text: await readText(file, kind ?? 'records', lang, io) };
-  } catch (error) {
-    if (kind === 'records' || !(error instanceof ValidationError) || error.issues[0]?.code !== 'file-too-large') throw error;
-    return { text: undefined, value: (await readJson(file, kind ?? 'graph', lang, io)).value, tooLarge: error };
-  }
+export async function readWhole(
+  file: string,
+  kind: FileKind | undefined,
+  lang: Lang,
+  { io }: Pick<CommandContext, 'io'>,
+  limit?: number,
+): Promise<{ text: string; value?: undefined } | { text: undefined; value: unknown }> {
+  const subject = kind ?? 'records';
+  const doc = await readDocument(file, subject, lang, io, limit);
+  if (doc.text !== undefined) return { text: doc.text };
+  if (kind === 'records') throw tooLarge(file, subject, lang);
+  const value = await doc.inPieces().catch((error: unknown) => {
+    // A list of records as one document, past the limit.
+    const notObject = error instanceof ValidationError && error.issues[0]?.code === 'json-not-object' && error.issues[0].params['received'] === 'array';
+    throw notObject ? tooLarge(file, subject, lang) : error;
+  });
+  if (kindOfJson(value) === 'records') throw tooLarge(file, subject, lang);
+  return { text: undefined, value };
 }
 
 /**
