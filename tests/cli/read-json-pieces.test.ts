@@ -94,3 +94,49 @@ describe('validate reads what is past the longest string', () => {
     expect(await readWhole(BUREAU.graph, 'graph', 'zh', { io: io() })).toEqual({ text: graphText });
   });
 });
+
+describe('reading a file whole, or not', () => {
+  it('past what one read returns (2 GiB), text is refused as file-too-large unread, and a document is left to read in pieces', async () => {
+    const { readDocument, readText } = await import('../../src/cli/files.js');
+    const { closeSync, ftruncateSync, openSync } = await import('node:fs');
+    const { constants } = await import('node:buffer');
+    // Sparse: no disk is used, and nothing here reads it.
+    const huge = tmp.path('huge.json');
+    const fd = openSync(huge, 'w');
+    ftruncateSync(fd, 2 ** 31);
+    closeSync(fd);
+    const error = await readText(huge, 'records', 'zh', io()).catch((e: unknown) => e);
+    expect((error as ValidationError).issues[0]).toMatchObject({ code: 'file-too-large', file: huge, params: { path: huge, limit: constants.MAX_STRING_LENGTH } });
+    const doc = await readDocument(huge, 'graph', 'zh', io());
+    expect(doc.text).toBeUndefined();
+    expect(typeof (doc as { inPieces?: unknown }).inPieces).toBe('function');
+  });
+
+  it('bytes that are not UTF-8 are invalid-encoding at their line; an error of standard input that is not the system\'s passes on', async () => {
+    const file = tmp.file('gbk.json', Buffer.concat([Buffer.from('{\n"a":\n"'), Buffer.from([0xb5, 0xb3]), Buffer.from('"}')]) as unknown as string);
+    const error = await readJson(file, 'graph', 'zh', io()).catch((e: unknown) => e);
+    expect((error as ValidationError).issues[0]).toMatchObject({ code: 'invalid-encoding', file, line: 3, params: { line: 3 } });
+    const broken: CliIo = {
+      ...io(),
+      stdin: {
+        async *[Symbol.asyncIterator]() {
+          yield Buffer.from('{');
+          throw new TypeError('not a read error');
+        },
+      },
+    };
+    const passed = await readJson('-', 'graph', 'zh', broken).catch((e: unknown) => e);
+    expect(passed).toBeInstanceOf(TypeError);
+    const eio: CliIo = {
+      ...io(),
+      stdin: {
+        async *[Symbol.asyncIterator]() {
+          yield Buffer.from('{');
+          throw Object.assign(new Error('gone'), { code: 'EIO' });
+        },
+      },
+    };
+    const unreadable = await readJson('-', 'graph', 'en', eio).catch((e: unknown) => e);
+    expect((unreadable as ValidationError).issues[0]).toMatchObject({ code: 'file-unreadable', file: '-', params: { path: '-', reason: 'EIO' } });
+  });
+});

@@ -50,6 +50,26 @@ describe('readJsonObject', () => {
     expect(Object.keys(got)).toEqual(['__proto__', 'a', 'b']);
     expect(Object.getOwnPropertyDescriptor(got, '__proto__')?.value).toEqual([1]);
     expect(got['a']).toEqual([3, 4]);
+    // Plain data properties, as JSON.parse makes them: writable, enumerable, configurable.
+    expect(Object.getOwnPropertyDescriptor(got, 'a')).toEqual({ value: [3, 4], writable: true, enumerable: true, configurable: true });
+  });
+
+  it('takes tabs, carriage returns and line feeds between values (a file saved on Windows)', async () => {
+    const text = '{\r\n\t"a":\t[\r\n\t\t1,\r\n\t\t{"b" :\r\n"c"}\r\n\t] ,\r\n\t"d"\t:\r\nnull\r\n}\r\n';
+    for (let size = 1; size <= text.length; size++) {
+      const chunks = cut(text, Array.from({ length: Math.ceil(text.length / size) }, (_, i) => i * size));
+      expect(await readJsonObject(chunks, { subject: 'partial' }), String(size)).toEqual({ a: [1, { b: 'c' }], d: null });
+    }
+    const bad = '{\r\n\t"a":\t[1,\r\n\t\tx]}';
+    expect((await failure(bad)).issues[0]?.params).toEqual(jsonSyntaxError(bad));
+  });
+
+  it('treats other whitespace as the whole text does: nothing but it is an empty input, before a value an error', async () => {
+    expect((await failure('\u00a0 \u2003\n\uFEFF')).issues[0]?.code).toBe('empty-input');
+    expect((await failure(['\u00a0', '\u00a0'])).issues[0]?.code).toBe('empty-input');
+    for (const text of ['\u00a0{}', ' \u00a0\u00a0{"a":1}', '\n\u2003[1]']) {
+      expect((await failure(text)).issues[0]?.params, JSON.stringify(text)).toEqual(jsonSyntaxError(text));
+    }
   });
 
   it('reads brackets, quotes and backslashes inside strings as text, across chunk boundaries', async () => {
@@ -120,12 +140,39 @@ describe('readJsonObject', () => {
     const error = await failure(['{', '\ud83d', '\ude00}']);
     expect(error.issues[0]?.params).toEqual({ line: 1, column: 2, problem: 'unexpected-character', found: '😀' });
     expect(await readJsonObject(['{"a":"\ud83d', '\ude00"}'], { subject: 'partial' })).toEqual({ a: '😀' });
+    // The first and last high surrogates.
+    expect((await failure(['{', '\ud800', '\udc00}'])).issues[0]?.params).toMatchObject({ found: '\u{10000}' });
+    expect((await failure(['{', '\udbff', '\udfff}'])).issues[0]?.params).toMatchObject({ found: '\u{10ffff}' });
+    // A high surrogate that ends the text is read too, not held back for ever.
+    expect((await failure(['{"a":1}', '\ud83d'])).issues[0]?.params).toEqual({ line: 1, column: 8, problem: 'trailing-content', found: '\ud83d' });
+  });
+
+  it('places its issues at no file and no line when it has none', async () => {
+    const [issue] = ((await readJsonObject('[1]', { subject: 'graph' }).catch((e: unknown) => e)) as ValidationError).issues;
+    expect(issue?.code).toBe('json-not-object');
+    expect(Object.keys(issue ?? {})).not.toContain('file');
+    const [empty] = ((await readJsonObject('', { subject: 'graph' }).catch((e: unknown) => e)) as ValidationError).issues;
+    expect(Object.keys(empty ?? {})).not.toContain('file');
+  });
+
+  it('passes on an error of the input itself (a disk that fails), after a syntax error too', async () => {
+    const failing = (first: string): AsyncIterable<string> => ({
+      async *[Symbol.asyncIterator]() {
+        yield first;
+        throw Object.assign(new Error('read failed'), { code: 'EIO' });
+      },
+    });
+    for (const first of ['{"a":', '{x']) {
+      const error = await readJsonObject(failing(first), { subject: 'partial' }).catch((e: unknown) => e);
+      expect(error, first).not.toBeInstanceOf(ValidationError);
+      expect((error as { code?: string }).code).toBe('EIO');
+    }
   });
 
   it('reports bytes that are not UTF-8 before a syntax error earlier in the text, as the whole text would be', async () => {
     const bytes = Uint8Array.from([...utf8('{x\n\n'), 0xff, ...utf8('}')]);
     for (let at = 0; at <= bytes.length; at++) {
-      expect((await failure(splitAt(bytes, [at]))).issues[0], String(at)).toMatchObject({ code: 'invalid-encoding', line: 3 });
+      expect((await failure(splitAt(bytes, [at]))).issues[0], String(at)).toMatchObject({ code: 'invalid-encoding', line: 3, params: { line: 3 } });
     }
   });
 
