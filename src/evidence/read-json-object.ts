@@ -273,9 +273,9 @@ async function* wholeCharacters(chunks: AsyncIterable<string>): AsyncGenerator<s
  */
 export async function readJsonObject(input: ReaderInput, options: ReadJsonObjectOptions): Promise<Record<string, unknown>> {
   const { subject, file, lang = 'zh' } = options;
-  const fail = (code: string, params: Record<string, string | number>, line?: number): ValidationError => {
+  const fail = (code: string, params: Record<string, string | number>, line: number): ValidationError => {
     const issue: Issue = makeIssue(code, [], params, lang);
-    const placed: Issue = { ...issue, ...(file === undefined ? {} : { file }), ...(line === undefined ? {} : { line }) };
+    const placed: Issue = { ...issue, ...(file === undefined ? {} : { file }), line };
     return new ValidationError(subject, [placed], lang);
   };
   const chunks = wholeCharacters(textChunks(input))[Symbol.asyncIterator]();

@@ -113,7 +113,7 @@ describe('reading a file whole, or not', () => {
   });
 
   it('bytes that are not UTF-8 are invalid-encoding at their line; an error of standard input that is not the system\'s passes on', async () => {
-    const file = tmp.file('gbk.json', Buffer.concat([Buffer.from('{\n"a":\n"'), Buffer.from([0xb5, 0xb3]), Buffer.from('"}')]) as unknown as string);
+    const file = tmp.file('gbk.json', Buffer.concat([Buffer.from('{\n"a":\n"'), Buffer.from([0xb5, 0xb3]), Buffer.from('",\n"b": 1\n}\n')]) as unknown as string);
     const error = await readJson(file, 'graph', 'zh', io()).catch((e: unknown) => e);
     expect((error as ValidationError).issues[0]).toMatchObject({ code: 'invalid-encoding', file, line: 3, params: { line: 3 } });
     const broken: CliIo = {

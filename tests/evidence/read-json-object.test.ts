@@ -64,6 +64,13 @@ describe('readJsonObject', () => {
     expect((await failure(bad)).issues[0]?.params).toEqual(jsonSyntaxError(bad));
   });
 
+  it('refuses what cannot begin a value where a value must begin, where a scan of the whole text does', async () => {
+    for (const text of ['{"a":}', '{"a":,"b":1}', '{"a" : ]}', '{"a":[1,]}', '{"a":[}]}', '{"a":[1],"b":\n:2}', ':', ']']) {
+      const error = await failure(text);
+      expect(error.issues[0]?.params, text).toEqual(jsonSyntaxError(text));
+    }
+  });
+
   it('treats other whitespace as the whole text does: nothing but it is an empty input, before a value an error', async () => {
     expect((await failure('\u00a0 \u2003\n\uFEFF')).issues[0]?.code).toBe('empty-input');
     expect((await failure(['\u00a0', '\u00a0'])).issues[0]?.code).toBe('empty-input');
