@@ -66,6 +66,7 @@ const encodedState = z.unknown().superRefine((value, ctx) => {
   if (problem) ctx.addIssue({ code: 'custom', path: problem.path, input: undefined, params: { code: problem.code, depth: MAX_STATE_DEPTH } });
 });
 
+const DIGEST_PATTERN = /^[A-Za-z0-9+/]{43}=$/;
 const ids = z.array(z.string());
 const count = z.int().nonnegative();
 const subjectType = z.enum(['o', 'p']);
@@ -88,7 +89,7 @@ const issue = z.object({
 
 const version = z.tuple([
   z.string().min(1),
-  z.array(z.string().regex(/^[A-Za-z0-9+/]{43}=$/)).min(1),
+  z.array(z.string().regex(DIGEST_PATTERN)).min(1),
   z
     .strictObject({ counter: z.enum(EFFECT_COUNTERS).nullable(), key: z.string().optional() })
     .superRefine((effect, ctx) => {
@@ -112,6 +113,116 @@ const partialSchema = z.strictObject({
   overLimit: count,
 });
 
+// The schema above, checked by hand: true only for what it accepts, false for anything unusual
+// (the schema then decides and says what is wrong). A province's partial state holds millions of
+// entries, and zod costs microseconds each; a property test checks that this never accepts what
+// the schema refuses.
+const DIGEST = DIGEST_PATTERN;
+const PARTIAL_KEYS = ['format', 'engine', 'basis', 'occurrences', 'versions', 'lines', 'business', 'retained', 'issues', 'issueCount', 'skipped', 'overLimit'];
+const LINE_KEYS = ['m', 'c', 's', 'd', 'p', 'r', 'u', 'b', 'v'];
+const COUNTERS: ReadonlySet<unknown> = new Set(EFFECT_COUNTERS);
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/** A plain object whose enumerable own keys are exactly these, each a data property. */
+function hasExactly(value: unknown, keys: readonly string[]): value is Record<string, unknown> {
+  if (!isPlainObject(value)) return false;
+  const own = Object.keys(value);
+  if (own.length !== keys.length) return false;
+  for (const key of own) if (!keys.includes(key) || !('value' in (Object.getOwnPropertyDescriptor(value, key) as PropertyDescriptor))) return false;
+  return true;
+}
+
+const isArray = (value: unknown, length?: number): value is unknown[] => Array.isArray(value) && (length === undefined || value.length === length);
+const isCount = (value: unknown): boolean => Number.isSafeInteger(value) && (value as number) >= 0;
+const isFiniteNumber = (value: unknown): boolean => typeof value === 'number' && Number.isFinite(value);
+
+function allStrings(value: unknown): boolean {
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) if (typeof value[i] !== 'string') return false;
+  return true;
+}
+
+function isScores(value: unknown): boolean {
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) {
+    const entry: unknown = value[i];
+    if (!isArray(entry, 2) || typeof entry[0] !== 'string' || !isFiniteNumber(entry[1])) return false;
+  }
+  return true;
+}
+
+function isVersion(value: unknown): boolean {
+  if (!isArray(value, 3) || typeof value[0] !== 'string' || value[0].length === 0) return false;
+  const digests = value[1];
+  if (!isArray(digests) || digests.length === 0) return false;
+  for (let i = 0; i < digests.length; i++) if (typeof digests[i] !== 'string' || !DIGEST.test(digests[i] as string)) return false;
+  const effect = value[2];
+  if (!isPlainObject(effect)) return false;
+  const keyed = Object.hasOwn(effect, 'key');
+  if (!hasExactly(effect, keyed ? ['counter', 'key'] : ['counter'])) return false;
+  const { counter } = effect;
+  if (counter !== null && !COUNTERS.has(counter)) return false;
+  if (keyed && typeof effect['key'] !== 'string') return false;
+  return keyed === (counter !== null && KEYED_EFFECT_COUNTERS.has(counter as string));
+}
+
+function isLine(value: unknown): boolean {
+  if (!isArray(value, 4) || (value[0] !== 'o' && value[0] !== 'p') || typeof value[1] !== 'string' || typeof value[2] !== 'string') return false;
+  const l = value[3];
+  if (!hasExactly(l, LINE_KEYS)) return false;
+  if (!allStrings(l['c']) || !allStrings(l['s']) || !allStrings(l['p']) || !allStrings(l['r']) || !allStrings(l['u']) || !allStrings(l['v']) || !isScores(l['b'])) return false;
+  const days = l['d'];
+  if (!isArray(days, (l['s'] as unknown[]).length)) return false;
+  for (let i = 0; i < days.length; i++) if (!Number.isSafeInteger(days[i])) return false;
+  return encodedProblem(l['m'], 0) === undefined;
+}
+
+function isIssue(value: unknown): boolean {
+  if (!isPlainObject(value)) return false;
+  const { code, path, params, message, file, line } = value;
+  if (typeof code !== 'string' || typeof message !== 'string' || !isArray(path) || !isPlainObject(params)) return false;
+  for (let i = 0; i < path.length; i++) if (typeof path[i] !== 'string' && !isFiniteNumber(path[i])) return false;
+  return (file === undefined || typeof file === 'string') && (line === undefined || Number.isSafeInteger(line));
+}
+
+function every(value: unknown, check: (item: unknown) => boolean): boolean {
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) if (!check(value[i])) return false;
+  return true;
+}
+
+/**
+ * Whether the partial-state schema certainly accepts the value (false: it may not; ask it).
+ *
+ * @example
+ * surelyWellFormed(session.snapshot()); // true
+ */
+export function surelyWellFormed(partial: unknown): boolean {
+  if (!hasExactly(partial, PARTIAL_KEYS)) return false;
+  const p = partial;
+  if (p['format'] !== 'zerenzhi-partial/2' || typeof p['engine'] !== 'string' || typeof p['basis'] !== 'string') return false;
+  if (!isCount(p['occurrences']) || !isCount(p['issueCount']) || !isCount(p['skipped']) || !isCount(p['overLimit']) || !isArray(p['retained'])) return false;
+  if (!every(p['versions'], isVersion) || !every(p['lines'], isLine) || !every(p['issues'], isIssue)) return false;
+  return every(p['business'], (b) => isArray(b, 3) && (b[0] === 'o' || b[0] === 'p') && typeof b[1] === 'string' && isScores(b[2]));
+}
+
+/**
+ * The problems of a partial state's shape by the schema alone (no fast path, no kept records):
+ * what {@link surelyWellFormed} is tested against.
+ *
+ * @example
+ * schemaIssues(JSON.parse(text), 'zh'); // []
+ */
+export function schemaIssues(partial: unknown, lang: Lang): Issue[] {
+  const parsed = partialSchema.safeParse(partial, { reportInput: true });
+  return parsed.success ? [] : fromZodIssues(parsed.error.issues, ['partial'], lang);
+}
+
 /**
  * Every problem of a value given as a partial state, each with its path from `partial`: the shape
  * of each field (the engine's own snapshots always pass), the days beside the records seen, how
@@ -122,8 +233,7 @@ const partialSchema = z.strictObject({
  */
 export function checkPartial(partial: unknown, lang: Lang): Issue[] {
   const prefix: IssuePath = ['partial'];
-  const parsed = partialSchema.safeParse(partial, { reportInput: true });
-  const issues = parsed.success ? [] : fromZodIssues(parsed.error.issues, prefix, lang);
+  const issues = surelyWellFormed(partial) ? [] : schemaIssues(partial, lang);
   const retained = (partial as { retained?: unknown } | null)?.retained;
   if (Array.isArray(retained)) {
     retained.forEach((record, i) => {
