@@ -111,3 +111,96 @@ describe('surelyWellFormed, the fast check of a partial state', () => {
     expect(refusedBySchema).toBeGreaterThan(400);
   });
 });
+
+describe('surelyWellFormed refuses each thing the schema refuses', () => {
+  // A snapshot with at least one of everything: versions with and without an effect key, lines,
+  // business scores and the problems of invalid records.
+  const session = openAssessment({ graph, rules, invalidRecords: 'skip' });
+  for (const r of records) session.add(r);
+  session.add({ id: 'x-unused', type: 'no-such-type', organization: 'bureau', date: first.date });
+  session.add({ id: 'x-bad', type: first.type, organization: 'bureau', date: '2022-13-01' });
+  const base = JSON.parse(JSON.stringify(session.snapshot())) as Record<string, unknown[] & Record<string, unknown>>;
+  const keyedAt = (base['versions'] as [string, string[], { key?: string }][]).findIndex(([, , e]) => e.key !== undefined);
+  const unkeyedAt = (base['versions'] as [string, string[], { key?: string }][]).findIndex(([, , e]) => e.counter === null);
+  const lineAt = (base['lines'] as [string, string, string, { s: string[]; b: unknown[] }][]).findIndex(([, , , l]) => l.s.length > 0);
+
+  it('starts from a snapshot that has every part, which both checks accept', () => {
+    expect(keyedAt).toBeGreaterThanOrEqual(0);
+    expect(unkeyedAt).toBeGreaterThanOrEqual(0);
+    expect((base['issues'] as unknown[]).length).toBeGreaterThan(0);
+    expect((base['business'] as unknown[]).length).toBeGreaterThan(0);
+    expect(surelyWellFormed(base)).toBe(true);
+    expect(schemaIssues(base, 'zh')).toEqual([]);
+  });
+
+  const v = (i: number) => ['versions', i];
+  const l = ['lines', lineAt, 3];
+  const cases: [string, (string | number)[], unknown][] = [
+    ['a negative count', ['occurrences'], -1],
+    ['a count that is not whole', ['issueCount'], 1.5],
+    ['a count as text', ['skipped'], '1'],
+    ['a negative overLimit', ['overLimit'], -1],
+    ['another format', ['format'], 'zerenzhi-partial/1'],
+    ['an engine that is not text', ['engine'], 1],
+    ['a basis that is not text', ['basis'], null],
+    ['kept records that are not a list', ['retained'], {}],
+    ['an empty record id', [...v(0), 0], ''],
+    ['a record id that is not text', [...v(0), 0], 7],
+    ['no digest', [...v(0), 1], []],
+    ['a digest that is not base64 of 32 bytes', [...v(0), 1, 0], 'abc'],
+    ['an effect that is a list', [...v(0), 2], []],
+    ['an unknown counter', [...v(0), 2, 'counter'], 'nope'],
+    ['a key on a counter that takes none', [...v(unkeyedAt), 2, 'key'], 'x'],
+    ['a keyed counter without its key', [...v(keyedAt), 2], { counter: 'unusedType' }],
+    ['a key that is not text', [...v(keyedAt), 2, 'key'], 1],
+    ['an effect with a field of its own', [...v(unkeyedAt), 2], { counter: null, extra: 1 }],
+    ['a version of two parts', v(0), ['r', ['n8fMaMbQV3pQP1fhWhK47QFeDgYX5cH7E13IVf7kuZY=']]],
+    ['a subject type that is neither o nor p', ['lines', lineAt, 0], 'x'],
+    ['a subject that is not text', ['lines', lineAt, 1], 1],
+    ['an indicator that is not text', ['lines', lineAt, 2], null],
+    ['a line with a field of its own', [...l, 'x'], []],
+    ['counted ids as text', [...l, 'c'], 'abc'],
+    ['counted ids as a number', [...l, 'c'], 5],
+    ['a seen id that is a number', [...l, 's', 0], 1],
+    ['a day that is not whole', [...l, 'd', 0], 1.5],
+    ['days not one per record seen', [...l, 'd'], []],
+    ['bonus points that are not a number', [...l, 'b'], [['r', 'x']]],
+    ['bonus points that are not finite', [...l, 'b'], [['r', Number.POSITIVE_INFINITY]]],
+    ['a bonus entry of one part', [...l, 'b'], [['r']]],
+    ['a measure state that is not one', [...l, 'm'], { $x: [] }],
+    ['a measure state that is NaN', [...l, 'm'], Number.NaN],
+    ['a business subject type', ['business', 0, 0], 'x'],
+    ['a business subject that is not text', ['business', 0, 1], 1],
+    ['a business score that is not finite', ['business', 0, 2], [['r', Number.NaN]]],
+    ['a business score with a numeric id', ['business', 0, 2], [[1, 2]]],
+    ['a business entry of two parts', ['business', 0], ['o', 'bureau']],
+    ['an issue code that is not text', ['issues', 0, 'code'], 1],
+    ['an issue message that is not text', ['issues', 0, 'message'], null],
+    ['an issue path that is not a list', ['issues', 0, 'path'], 'a'],
+    ['an issue path with NaN', ['issues', 0, 'path'], ['a', Number.NaN]],
+    ['an issue path with an object', ['issues', 0, 'path'], [{}]],
+    ['issue params that are a list', ['issues', 0, 'params'], []],
+    ['issue params that are null', ['issues', 0, 'params'], null],
+    ['an issue file that is not text', ['issues', 0, 'file'], 1],
+    ['an issue line that is not whole', ['issues', 0, 'line'], 1.5],
+    ['an issue that is not an object', ['issues', 0], 'x'],
+  ];
+  it.each(cases)('%s', (_name, path, value) => {
+    const copy = structuredClone(base) as Record<string, unknown>;
+    const parent = path.slice(0, -1).reduce<unknown>((o, k) => (o as Record<string | number, unknown>)[k], copy) as Record<string | number, unknown>;
+    parent[path[path.length - 1] as string | number] = value;
+    expect(schemaIssues(copy, 'zh')).not.toEqual([]);
+    expect(surelyWellFormed(copy)).toBe(false);
+  });
+
+  it('accepts what the schema accepts in an issue: more fields, no file or line, a number in a path', () => {
+    const copy = structuredClone(base) as { issues: Record<string, unknown>[] };
+    const issue = copy.issues[0] as Record<string, unknown>;
+    issue['extra'] = true;
+    delete issue['file'];
+    delete issue['line'];
+    issue['path'] = ['records', 3, 'date'];
+    expect(schemaIssues(copy, 'zh')).toEqual([]);
+    expect(surelyWellFormed(copy)).toBe(true);
+  });
+});
