@@ -154,6 +154,7 @@ describe('surelyWellFormed refuses each thing the schema refuses', () => {
     ['a keyed counter without its key', [...v(keyedAt), 2], { counter: 'unusedType' }],
     ['a key that is not text', [...v(keyedAt), 2, 'key'], 1],
     ['an effect with a field of its own', [...v(unkeyedAt), 2], { counter: null, extra: 1 }],
+    ['an effect with an inherited field', [...v(unkeyedAt), 2], Object.assign(Object.create({ extra: 1 }) as object, { counter: null })],
     ['a version of two parts', v(0), ['r', ['n8fMaMbQV3pQP1fhWhK47QFeDgYX5cH7E13IVf7kuZY=']]],
     ['a subject type that is neither o nor p', ['lines', lineAt, 0], 'x'],
     ['a subject that is not text', ['lines', lineAt, 1], 1],
@@ -184,6 +185,7 @@ describe('surelyWellFormed refuses each thing the schema refuses', () => {
     ['an issue file that is not text', ['issues', 0, 'file'], 1],
     ['an issue line that is not whole', ['issues', 0, 'line'], 1.5],
     ['an issue that is not an object', ['issues', 0], 'x'],
+    ['an issue that is null', ['issues', 0], null],
   ];
   it.each(cases)('%s', (_name, path, value) => {
     const copy = structuredClone(base) as Record<string, unknown>;
@@ -200,6 +202,10 @@ describe('surelyWellFormed refuses each thing the schema refuses', () => {
     delete issue['file'];
     delete issue['line'];
     issue['path'] = ['records', 3, 'date'];
+    expect(schemaIssues(copy, 'zh')).toEqual([]);
+    expect(surelyWellFormed(copy)).toBe(true);
+    issue['file'] = 'records.ndjson';
+    issue['line'] = 12;
     expect(schemaIssues(copy, 'zh')).toEqual([]);
     expect(surelyWellFormed(copy)).toBe(true);
   });
