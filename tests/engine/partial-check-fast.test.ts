@@ -120,8 +120,8 @@ describe('surelyWellFormed refuses each thing the schema refuses', () => {
   session.add({ id: 'x-unused', type: 'no-such-type', organization: 'bureau', date: first.date });
   session.add({ id: 'x-bad', type: first.type, organization: 'bureau', date: '2022-13-01' });
   const base = JSON.parse(JSON.stringify(session.snapshot())) as Record<string, unknown[] & Record<string, unknown>>;
-  const keyedAt = (base['versions'] as [string, string[], { key?: string }][]).findIndex(([, , e]) => e.key !== undefined);
-  const unkeyedAt = (base['versions'] as [string, string[], { key?: string }][]).findIndex(([, , e]) => e.counter === null);
+  const keyedAt = (base['versions'] as [string, string[], { counter: string | null; key?: string }][]).findIndex(([, , e]) => e.key !== undefined);
+  const unkeyedAt = (base['versions'] as [string, string[], { counter: string | null; key?: string }][]).findIndex(([, , e]) => e.counter === null);
   const lineAt = (base['lines'] as [string, string, string, { s: string[]; b: unknown[] }][]).findIndex(([, , , l]) => l.s.length > 0);
 
   it('starts from a snapshot that has every part, which both checks accept', () => {
@@ -196,7 +196,7 @@ describe('surelyWellFormed refuses each thing the schema refuses', () => {
   });
 
   it('accepts what the schema accepts in an issue: more fields, no file or line, a number in a path', () => {
-    const copy = structuredClone(base) as { issues: Record<string, unknown>[] };
+    const copy = structuredClone(base) as unknown as { issues: Record<string, unknown>[] };
     const issue = copy.issues[0] as Record<string, unknown>;
     issue['extra'] = true;
     delete issue['file'];
