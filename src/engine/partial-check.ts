@@ -3,6 +3,7 @@ import type { Issue } from '../core/issue.js';
 import type { Lang } from '../core/lang.js';
 import type { IssuePath } from '../core/path.js';
 import { fromZodIssues } from '../core/zod-issues.js';
+import { isPlainObject } from '../evidence/fast-record.js';
 import { normalizeRecord } from '../evidence/normalize.js';
 import { EFFECT_COUNTERS, KEYED_EFFECT_COUNTERS } from './versions.js';
 
@@ -117,16 +118,9 @@ const partialSchema = z.strictObject({
 // (the schema then decides and says what is wrong). A province's partial state holds millions of
 // entries, and zod costs microseconds each; a property test checks that this never accepts what
 // the schema refuses.
-const DIGEST = DIGEST_PATTERN;
 const PARTIAL_KEYS = ['format', 'engine', 'basis', 'occurrences', 'versions', 'lines', 'business', 'retained', 'issues', 'issueCount', 'skipped', 'overLimit'];
 const LINE_KEYS = ['m', 'c', 's', 'd', 'p', 'r', 'u', 'b', 'v'];
 const COUNTERS: ReadonlySet<unknown> = new Set(EFFECT_COUNTERS);
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
-}
 
 /** A plain object whose enumerable own keys are exactly these, each a data property. */
 function hasExactly(value: unknown, keys: readonly string[]): value is Record<string, unknown> {
@@ -160,7 +154,7 @@ function isVersion(value: unknown): boolean {
   if (!isArray(value, 3) || typeof value[0] !== 'string' || value[0].length === 0) return false;
   const digests = value[1];
   if (!isArray(digests) || digests.length === 0) return false;
-  for (let i = 0; i < digests.length; i++) if (typeof digests[i] !== 'string' || !DIGEST.test(digests[i] as string)) return false;
+  for (let i = 0; i < digests.length; i++) if (typeof digests[i] !== 'string' || !DIGEST_PATTERN.test(digests[i] as string)) return false;
   const effect = value[2];
   if (!isPlainObject(effect)) return false;
   const keyed = Object.hasOwn(effect, 'key');

@@ -5,7 +5,14 @@ import { ATTRIBUTE_LIMITS, RECORD_STATUSES, type AttributeValue, type EvidenceRe
 const FIELDS = new Set(['id', 'type', 'organization', 'person', 'date', 'due', 'completed', 'status', 'source', 'title', 'attributes']);
 const STATUSES = new Set<string>(RECORD_STATUSES);
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+/**
+ * Whether a value is certainly a plain JSON object: an object, not a list, whose prototype is
+ * `Object.prototype` or null (not a class instance, nor an object inheriting fields).
+ *
+ * @example
+ * isPlainObject(JSON.parse('{"a":1}')); // true
+ */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const proto = Object.getPrototypeOf(value) as unknown;
   return proto === Object.prototype || proto === null;

@@ -18,7 +18,13 @@ const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const ESCAPE = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/y;
 const LITERALS = ['true', 'false', 'null'] as const;
 
-function isWhitespace(code: number): boolean {
+/**
+ * Whether a character code is JSON whitespace: space, line feed, carriage return or tab.
+ *
+ * @example
+ * isWhitespace(0x09); // true
+ */
+export function isWhitespace(code: number): boolean {
   return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
 }
 

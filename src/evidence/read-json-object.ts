@@ -2,7 +2,7 @@ import { constants } from 'node:buffer';
 import { makeIssue, type Issue } from '../core/issue.js';
 import type { Lang } from '../core/lang.js';
 import { ValidationError } from '../core/validation-error.js';
-import { foundAt, lineAndColumn, scanJson, type JsonProblem } from './json-scan.js';
+import { foundAt, isWhitespace, lineAndColumn, scanJson, type JsonProblem } from './json-scan.js';
 import { InvalidEncodingError, jsonTypeOf, textChunks, type ReaderInput } from './reader-common.js';
 
 /** Options of {@link readJsonObject}. */
@@ -25,10 +25,6 @@ const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 /** Past the end of any chunk: "none left in this chunk". */
 const NONE = 2 ** 32 - 1;
-
-function isWhitespace(code: number): boolean {
-  return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
-}
 
 /** Whether a character can begin a JSON value: `{`, `[`, `"`, `-`, a digit, or `t`, `f`, `n`. */
 function startsValue(code: number): boolean {
