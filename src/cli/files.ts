@@ -73,6 +73,8 @@ function fitsOneString(bytes: Uint8Array, limit: number): boolean {
  * const text = await readText('graph.json', 'graph', 'zh', io);
  */
 export async function readText(file: string, subject: string, lang: Lang, io: CliIo): Promise<string> {
+  // Past what one read returns, the text is past the longest string too (three bytes a character at most).
+  if ((await sizeOf(file)) > READ_WHOLE_LIMIT) throw tooLarge(file, subject, lang);
   const bytes = await readBytes(file, subject, lang, io);
   // More bytes than one string may hold characters: the text may still fit (a character takes one
   // to four bytes), but if it does not, decoding throws, and that is the input's size, not a fault.
@@ -80,9 +82,8 @@ export async function readText(file: string, subject: string, lang: Lang, io: Cl
   return decodeText(bytes, file, subject, lang);
 }
 
+// The whole file (`-`: standard input); its size is checked by the caller, once.
 async function readBytes(file: string, subject: string, lang: Lang, io: CliIo): Promise<Uint8Array> {
-  // Past what one read returns, the text is past the longest string too (three bytes a character at most).
-  if ((await sizeOf(file)) > READ_WHOLE_LIMIT) throw tooLarge(file, subject, lang);
   try {
     return file === '-' ? await readAll(io.stdin) : await readFile(file);
   } catch (error) {
