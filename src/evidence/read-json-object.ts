@@ -367,7 +367,6 @@ export async function readJsonObject(input: ReaderInput, options: ReadJsonObject
               i++;
               continue;
             }
-            if (!startsValue(ch)) throw syntax(chunk, i, 'unexpected-character');
             top = 'value';
             reading = Reading.Value;
             break;
@@ -393,7 +392,6 @@ export async function readJsonObject(input: ReaderInput, options: ReadJsonObject
               i++;
               continue;
             }
-            if (!startsValue(ch)) throw syntax(chunk, i, 'unexpected-character');
             reading = Reading.Value;
             break;
           case Step.FirstMember:
@@ -403,7 +401,6 @@ export async function readJsonObject(input: ReaderInput, options: ReadJsonObject
               i++;
               continue;
             }
-            if (!startsValue(ch)) throw syntax(chunk, i, 'unexpected-character');
             reading = Reading.Member;
             break;
           case Step.AfterMember:
@@ -421,7 +418,8 @@ export async function readJsonObject(input: ReaderInput, options: ReadJsonObject
           case Step.Done:
             throw syntax(chunk, i, 'trailing-content');
         }
-        // A value starts here: a key, a value or a member.
+        // A value starts here: a key (its quote checked above), a value or a member.
+        if (!startsValue(ch)) throw syntax(chunk, i, 'unexpected-character');
         const { line, column } = position.at(chunk, i);
         value.start(ch, line, column);
         const end = value.scan(chunk, ch === QUOTE ? i + 1 : i);
