@@ -44,21 +44,24 @@ const hashOf = (result: AssessmentResult): string => {
   return hash.digest('hex').slice(0, 16);
 };
 
-/** The records in [from, to) of the size's file, in file order. */
-async function* slice(from: number, to: number): AsyncGenerator<unknown> {
-  let index = 0;
-  for await (const item of readRecordsFile(files.records)) {
-    if (index >= to) return;
-    if (index++ >= from) yield item;
+/** The next `count` items of one reading of the size's file. */
+async function* take(items: AsyncIterator<unknown>, count: number): AsyncGenerator<unknown> {
+  for (let i = 0; i < count; i++) {
+    const next = await items.next();
+    if (next.done) return;
+    yield next.value;
   }
 }
+const recordsOf = (): AsyncIterator<unknown> => readRecordsFile(files.records)[Symbol.asyncIterator]();
 
 const report: Record<string, unknown> = { size, shards, records: total, maxStringLength: constants.MAX_STRING_LENGTH };
 const written: { file: URL; chars: number; bytes: number; passS: number; writeS: number; jsonParse: number | string; inPieces: number }[] = [];
+// One reading of the file, shard after shard: each shard's pass reads its own records only.
+const items = recordsOf();
 for (let k = 0; k < shards; k++) {
   const session = openAssessment({ graph, rules, invalidRecords: 'skip' });
   const t0 = performance.now();
-  for await (const item of slice(k * perShard, Math.min(total, (k + 1) * perShard))) session.add(item);
+  for await (const item of take(items, Math.min(total, (k + 1) * perShard) - k * perShard)) session.add(item);
   const t1 = performance.now();
   const file = new URL(`shard-${k}.partial.json`, dir);
   const out = createWriteStream(file);
@@ -88,6 +91,7 @@ for (let k = 0; k < shards; k++) {
   gc();
   written.push({ file, chars, bytes: statSync(file).size, passS: seconds(t1 - t0), writeS, jsonParse, inPieces });
 }
+await items.return?.();
 report['files'] = written.map(({ file: _file, ...w }) => ({ ...w, fitsOneString: w.chars <= constants.MAX_STRING_LENGTH }));
 
 const merged = openAssessment({ graph, rules, invalidRecords: 'skip' });
@@ -111,7 +115,7 @@ report['findings'] = result.findings.length;
 
 if (process.argv.includes('--one-pass')) {
   gc();
-  const onePass = await assessStream({ graph, rules, invalidRecords: 'skip', records: slice(0, total) });
+  const onePass = await assessStream({ graph, rules, invalidRecords: 'skip', records: take(recordsOf(), total) });
   report['onePass'] = hashOf(onePass);
   report['same'] = report['onePass'] === report['result'];
 }
