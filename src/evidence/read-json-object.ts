@@ -47,27 +47,37 @@ class ValueTooLong extends Error {
   }
 }
 
+/** Not looked for yet (see `Position`). */
+const UNKNOWN = -2;
+
 /**
  * Where the scan is in the whole text: lines and columns across chunks, counted forwards only (a
  * cursor in the current chunk), so that placing every value costs one pass over the text. A
- * column counts UTF-16 code units from 1, as {@link lineAndColumn} does.
+ * column counts UTF-16 code units from 1, as {@link lineAndColumn} does. Exported for its tests.
  */
-class Position {
+export class Position {
   /** Offset of the current chunk's first character in the whole text. */
   base = 0;
   /** Line of the character at the cursor in the current chunk. */
   line = 1;
   /** Offset (in the whole text) of the first character of that line. */
   lineStart = 0;
-  #cursor = 0;
+  /**
+   * The first newline of the current chunk at or after the last place asked (-1: none left), or
+   * {@link UNKNOWN} before it is looked for: found once a chunk, not once a value, so that a
+   * text of one long line (`JSON.stringify` without indent) is not searched to its end again for
+   * every value in it.
+   */
+  #next = UNKNOWN;
 
   /** Line and column of the character at `index` in the current chunk (never before the last asked). */
   at(chunk: string, index: number): { line: number; column: number } {
-    for (let nl = chunk.indexOf('\n', this.#cursor); nl !== -1 && nl < index; nl = chunk.indexOf('\n', nl + 1)) {
+    let nl = this.#next === UNKNOWN ? chunk.indexOf('\n') : this.#next;
+    for (; nl !== -1 && nl < index; nl = chunk.indexOf('\n', nl + 1)) {
       this.line++;
       this.lineStart = this.base + nl + 1;
     }
-    this.#cursor = Math.max(this.#cursor, index);
+    this.#next = nl;
     return { line: this.line, column: this.base + index - this.lineStart + 1 };
   }
 
@@ -75,7 +85,7 @@ class Position {
   advance(chunk: string): void {
     this.at(chunk, chunk.length);
     this.base += chunk.length;
-    this.#cursor = 0;
+    this.#next = UNKNOWN;
   }
 
   /** The place just past the text read so far. */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { jsonSyntaxError } from '../../src/cli/locate.js';
 import { ValidationError } from '../../src/core/validation-error.js';
-import { readJsonObject } from '../../src/evidence/read-json-object.js';
+import { Position, readJsonObject } from '../../src/evidence/read-json-object.js';
 import { splitAt, utf8 } from './helpers.js';
 
 /** The text cut at these offsets (sorted, repeats allowed: empty pieces too). */
@@ -221,5 +221,48 @@ describe('readJsonObject', () => {
     const text = `{"v":[${JSON.stringify(long)},[${JSON.stringify(long)},{"a":${JSON.stringify(long)}}]],"w":${JSON.stringify(long)}}`;
     const chunks = cut(text, Array.from({ length: Math.floor(text.length / 4096) }, (_, i) => (i + 1) * 4096));
     expect(await readJsonObject(chunks, { subject: 'partial' })).toEqual({ v: [long, [long, { a: long }]], w: long });
+  });
+});
+
+describe('Position (lines and columns across chunks)', () => {
+  /** A chunk that counts the characters its `indexOf` looks through. */
+  function countingChunk(text: string): { chunk: string; looked: () => number } {
+    let looked = 0;
+    const chunk = Object.assign(new String(text), {
+      indexOf(search: string, from = 0): number {
+        const found = text.indexOf(search, from);
+        looked += (found === -1 ? text.length : found + 1) - from;
+        return found;
+      },
+    });
+    return { chunk: chunk as unknown as string, looked: () => looked };
+  }
+
+  it('places every value of a text of one long line in one pass over it, not one pass a value', () => {
+    // 20,000 values on one line, as JSON.stringify writes a partial state: placing each used to
+    // search the rest of the chunk for a newline again (400 million characters here).
+    const text = '[' + Array.from({ length: 20_000 }, (_, i) => `"r${String(i).padStart(6, '0')}"`).join(',') + ']';
+    const { chunk, looked } = countingChunk(text);
+    const position = new Position();
+    for (let i = 1; i < text.length; i += 10) expect(position.at(chunk, i)).toEqual({ line: 1, column: i + 1 });
+    position.advance(chunk);
+    expect(looked()).toBeLessThanOrEqual(text.length);
+    expect(position.end()).toEqual({ line: 1, column: text.length + 1 });
+  });
+
+  it('counts lines and columns across chunks, a newline at a chunk edge included', () => {
+    const position = new Position();
+    const first = 'ab\ncd\n';
+    expect(position.at(first, 1)).toEqual({ line: 1, column: 2 });
+    expect(position.at(first, 4)).toEqual({ line: 2, column: 2 });
+    // Asked again at the same place: the same answer.
+    expect(position.at(first, 4)).toEqual({ line: 2, column: 2 });
+    position.advance(first);
+    expect(position.end()).toEqual({ line: 3, column: 1 });
+    const second = 'xy\nz';
+    expect(position.at(second, 0)).toEqual({ line: 3, column: 1 });
+    expect(position.at(second, 3)).toEqual({ line: 4, column: 1 });
+    position.advance(second);
+    expect(position.end()).toEqual({ line: 4, column: 2 });
   });
 });
