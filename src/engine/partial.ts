@@ -4,7 +4,7 @@ import { byCodeUnit } from '../core/order.js';
 import { normalizeRecord } from '../evidence/normalize.js';
 import { ENGINE_VERSION } from '../version.js';
 import { effectOf, NO_EFFECT, withdrawEverywhere, xorDigest, type Accumulation, type EvidenceStats } from './accumulate.js';
-import { digestBase64, digestWords, type Effect } from './versions.js';
+import { base64DigestWords, digestBase64, type Effect } from './versions.js';
 import { addId, countedIds, emptyLineState, setBonus, type LineState } from './line-state.js';
 import { keepsState, type MeasureModule } from './measure-module.js';
 import { decodeState, encodeState, recordToInput, type Encoded } from './partial-codec.js';
@@ -200,7 +200,9 @@ export function settleMerge(plan: Plan, acc: Accumulation, occurrences: number):
  */
 export function absorbPartial(plan: Plan, acc: Accumulation, partial: PartialState): void {
   const occurrences = acc.stats.received + acc.stats.duplicates + partial.occurrences;
-  for (const [id, digests, effect] of partial.versions) absorbVersion(acc, id, digestWords(Buffer.from(digests[0] as string, 'base64')), 0, digests, effectFromJson(acc, effect));
+  // One set of words for every version: the table copies them.
+  const words = new Uint32Array(8);
+  for (const [id, digests, effect] of partial.versions) absorbVersion(acc, id, base64DigestWords(digests[0] as string, words), 0, digests, effectFromJson(acc, effect));
   const modules = new Map(plan.indicators.map((p) => [p.indicator.id, p.module]));
   for (const [type, subject, indicator, json] of partial.lines) mergeLine(modules.get(indicator), lineAt(acc, type, subject, indicator), json);
   absorbBusinessAndRetained(acc, partial);

@@ -46,6 +46,58 @@ export function digestWords(digest: Uint8Array): Uint32Array {
   return Uint32Array.from({ length: WORDS }, (_, i) => view.getUint32(i * 4));
 }
 
+/** The value of each base64 character (standard alphabet) by its code, -1 for any other. */
+const BASE64_VALUE = new Int8Array(128).fill(-1);
+for (const [i, c] of [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'].entries()) BASE64_VALUE[c.charCodeAt(0)] = i;
+
+/** The value of the base64 character at `i`, -1 when it is not one. */
+function base64Value(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  return code < 128 ? (BASE64_VALUE[code] as number) : -1;
+}
+
+const decoded = new Uint8Array(32);
+
+/** What `Buffer.from` decodes, in 32 bytes, as words. */
+function bufferDigestWords(text: string, into: Uint32Array): Uint32Array {
+  const bytes = Buffer.alloc(32);
+  Buffer.from(text, 'base64').copy(bytes);
+  into.set(digestWords(bytes));
+  return into;
+}
+
+/**
+ * A digest written in base64 (43 characters and `=`, as a partial state writes it) as the eight
+ * words the version table keeps, written into `into`: what {@link digestWords} of
+ * `Buffer.from(text, 'base64')` gives, without a buffer for each digest. Anything else is
+ * decoded as `Buffer.from` decodes it, cut or filled with zeros to 32 bytes (a partial state's
+ * digests are checked before they are read, so only a caller's mistake gets there).
+ *
+ * @example
+ * base64DigestWords(digests[0], words);
+ */
+export function base64DigestWords(text: string, into: Uint32Array): Uint32Array {
+  if (text.length !== 44 || text.charCodeAt(43) !== 61) return bufferDigestWords(text, into);
+  let invalid = 0;
+  let b = 0;
+  // Ten groups of four characters make 30 bytes; the last three characters make two more (the
+  // last one's two low bits are padding, ignored as `Buffer.from` ignores them).
+  for (let i = 0; i < 44; i += 4) {
+    const c0 = base64Value(text, i);
+    const c1 = base64Value(text, i + 1);
+    const c2 = base64Value(text, i + 2);
+    const c3 = i === 40 ? 0 : base64Value(text, i + 3);
+    invalid |= c0 | c1 | c2 | c3;
+    const n = (c0 << 18) | (c1 << 12) | (c2 << 6) | c3;
+    decoded[b++] = n >>> 16;
+    decoded[b++] = n >>> 8;
+    if (i !== 40) decoded[b++] = n;
+  }
+  if (invalid < 0) return bufferDigestWords(text, into);
+  for (let i = 0; i < WORDS; i++) into[i] = ((decoded[i * 4] as number) << 24 | (decoded[i * 4 + 1] as number) << 16 | (decoded[i * 4 + 2] as number) << 8 | (decoded[i * 4 + 3] as number)) >>> 0;
+  return into;
+}
+
 /** The record versions of an accumulation, keyed by record id. */
 export class VersionTable<T> {
   // Past 2^24 distinct ids a single Map is refused by the runtime: a province's year can get there.

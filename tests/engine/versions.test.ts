@@ -1,0 +1,54 @@
+import { createHash, randomBytes } from 'node:crypto';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { base64DigestWords, digestBase64, digestWords } from '../../src/engine/versions.js';
+
+/** What the table kept before: the words of the bytes `Buffer.from` decodes (in 32 bytes). */
+function viaBuffer(text: string): number[] {
+  const bytes = Buffer.alloc(32);
+  Buffer.from(text, 'base64').copy(bytes);
+  return [...digestWords(bytes)];
+}
+const decode = (text: string): number[] => [...base64DigestWords(text, new Uint32Array(8))];
+
+describe('base64DigestWords', () => {
+  it('reads a SHA-256 digest written in base64 back into the words it was written from', () => {
+    const digest = createHash('sha256').update('r-1').digest();
+    // Worked out by hand from the bytes: each word is four bytes read big-endian.
+    const expected = [0, 4, 8, 12, 16, 20, 24, 28].map((i) => digest.readUInt32BE(i));
+    expect(decode(digest.toString('base64'))).toEqual(expected);
+    expect(digestBase64(base64DigestWords(digest.toString('base64'), new Uint32Array(8)), 0)).toBe(digest.toString('base64'));
+  });
+
+  it('gives what Buffer.from gives for any 32 bytes', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 32, maxLength: 32 }), (bytes) => {
+        const text = Buffer.from(bytes).toString('base64');
+        expect(decode(text)).toEqual(viaBuffer(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('ignores the padding bits of the last character, as Buffer.from does', () => {
+    const text = randomBytes(32).toString('base64');
+    // The 43rd character carries four bits of the last byte and two padding bits.
+    for (const last of 'AQgw+/') {
+      const changed = text.slice(0, 42) + last + '=';
+      expect(decode(changed)).toEqual(viaBuffer(changed));
+    }
+  });
+
+  it('decodes anything else as Buffer.from does, in 32 bytes (a wrong length, a character out of the alphabet)', () => {
+    const text = randomBytes(32).toString('base64');
+    for (const odd of [text.slice(0, 43), `${text.slice(0, 43)}A`, `${text.slice(0, 10)}*${text.slice(11)}`, `${text.slice(0, 20)}é${text.slice(21)}`, `${text.slice(0, 5)}-${text.slice(6)}`, '', randomBytes(40).toString('base64')]) {
+      expect(decode(odd)).toEqual(viaBuffer(odd));
+    }
+  });
+
+  it('writes into the words it is given and returns them', () => {
+    const into = new Uint32Array(8).fill(7);
+    expect(base64DigestWords(Buffer.alloc(32).toString('base64'), into)).toBe(into);
+    expect([...into]).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+  });
+});
