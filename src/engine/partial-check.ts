@@ -5,7 +5,7 @@ import type { IssuePath } from '../core/path.js';
 import { fromZodIssues } from '../core/zod-issues.js';
 import { isPlainObject } from '../evidence/fast-record.js';
 import { normalizeRecord } from '../evidence/normalize.js';
-import { EFFECT_COUNTERS, KEYED_EFFECT_COUNTERS } from './versions.js';
+import { EFFECT_COUNTERS, isBase64Digest, KEYED_EFFECT_COUNTERS } from './versions.js';
 
 /**
  * How deep a measure state may nest in a partial state. The engine's own states nest four levels
@@ -154,7 +154,7 @@ function isVersion(value: unknown): boolean {
   if (!isArray(value, 3) || typeof value[0] !== 'string' || value[0].length === 0) return false;
   const digests = value[1];
   if (!isArray(digests) || digests.length === 0) return false;
-  for (let i = 0; i < digests.length; i++) if (typeof digests[i] !== 'string' || !DIGEST_PATTERN.test(digests[i] as string)) return false;
+  for (let i = 0; i < digests.length; i++) if (typeof digests[i] !== 'string' || !isBase64Digest(digests[i] as string)) return false;
   const effect = value[2];
   if (!isPlainObject(effect)) return false;
   const keyed = Object.hasOwn(effect, 'key');

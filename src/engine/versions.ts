@@ -56,6 +56,19 @@ function base64Value(text: string, i: number): number {
   return code < 128 ? (BASE64_VALUE[code] as number) : -1;
 }
 
+/**
+ * Whether a text is a 32-byte digest as a partial state writes it: 43 characters of the base64
+ * alphabet and `=` (the schema's pattern, checked by hand: it is asked once for every version).
+ *
+ * @example
+ * isBase64Digest(createHash('sha256').update('r-1').digest('base64')); // true
+ */
+export function isBase64Digest(text: string): boolean {
+  if (text.length !== 44 || text.charCodeAt(43) !== 61) return false;
+  for (let i = 0; i < 43; i++) if (base64Value(text, i) < 0) return false;
+  return true;
+}
+
 const decoded = new Uint8Array(32);
 
 /** What `Buffer.from` decodes, in 32 bytes, as words. */

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { base64DigestWords, digestBase64, digestWords } from '../../src/engine/versions.js';
+import { base64DigestWords, digestBase64, digestWords, isBase64Digest } from '../../src/engine/versions.js';
 
 /** What the table kept before: the words of the bytes `Buffer.from` decodes (in 32 bytes). */
 function viaBuffer(text: string): number[] {
@@ -50,5 +50,28 @@ describe('base64DigestWords', () => {
     const into = new Uint32Array(8).fill(7);
     expect(base64DigestWords(Buffer.alloc(32).toString('base64'), into)).toBe(into);
     expect([...into]).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+  });
+});
+
+describe('isBase64Digest', () => {
+  const pattern = /^[A-Za-z0-9+/]{43}=$/;
+  it('accepts what the schema pattern accepts, and nothing else', () => {
+    const alphabet = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=-_*é\n '];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { minLength: 40, maxLength: 46 }), (chars) => {
+        const text = chars.join('');
+        expect(isBase64Digest(text)).toBe(pattern.test(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it('accepts a SHA-256 digest in base64 and refuses it changed in any way', () => {
+    const text = createHash('sha256').update('r-1').digest('base64');
+    expect(isBase64Digest(text)).toBe(true);
+    expect(isBase64Digest(text.slice(0, 43))).toBe(false);
+    expect(isBase64Digest(`${text.slice(0, 43)}A`)).toBe(false);
+    expect(isBase64Digest(`${text}=`)).toBe(false);
+    expect(isBase64Digest(`${text.slice(0, 7)}-${text.slice(8)}`)).toBe(false);
+    expect(isBase64Digest(`${text.slice(0, 42)}\u0100=`)).toBe(false);
   });
 });
