@@ -54,6 +54,7 @@ export interface Accumulation {
   readonly stats: EvidenceStats;
   readonly unusedTypes: Map<string, number>;
   readonly unknownSubjects: Map<string, number>;
+  /** Ids with conflicting versions: kept up to date by `ingest` and by every merge (see `absorbVersion`). */
   readonly conflictIds: Set<string>;
   /**
    * XOR of the SHA-256 digests of every distinct record version (id and content): order-free, and
@@ -392,23 +393,53 @@ function withdraw(acc: Accumulation, recordId: string, slot: number): void {
 /**
  * Takes every trace of some record ids out of every line, business score and kept record: for
  * conflicts whose routes are not known (versions merged in from partial states).
+ *
+ * Each line is searched from its smaller side: its own records looked up among the ids, or the
+ * ids looked up among its records. The cost is bounded by the records held, whatever the number
+ * of conflicts (one lookup of every id in every line made a province's merge with ten thousand
+ * conflicts cost ten billion lookups).
  */
 export function withdrawEverywhere(plan: Plan, acc: Accumulation, ids: readonly string[]): void {
   if (ids.length === 0) return;
   const modules = new Map(plan.indicators.map((p) => [p.indicator.id, p.module]));
+  const gone = new Set(ids);
+  const found: string[] = [];
   for (const lines of [acc.organizationLines, acc.personLines]) {
     for (const bySubject of lines.values()) {
       for (const [indicator, line] of bySubject) {
+        heldOf(line, gone, ids, found);
+        if (found.length === 0) continue;
         const module = modules.get(indicator);
-        for (const id of ids) {
-          if (keepsState(module) && line.measure !== undefined) module.remove(line.measure, id);
+        for (const id of found) {
+          // A measure's state holds only records the line saw (and counted).
+          if (keepsState(module) && line.measure !== undefined && line.seen.has(id)) module.remove(line.measure, id);
           forgetRecord(line, id);
         }
+        found.length = 0;
       }
     }
   }
-  for (const scores of [...acc.businessByOrganization.values(), ...acc.businessByPerson.values()]) for (const id of ids) scores.delete(id);
+  for (const scores of [...acc.businessByOrganization.values(), ...acc.businessByPerson.values()]) {
+    if (scores.size <= ids.length) {
+      for (const id of scores.keys()) if (gone.has(id)) found.push(id);
+      for (const id of found) scores.delete(id);
+      found.length = 0;
+    } else for (const id of ids) scores.delete(id);
+  }
   for (const id of ids) acc.retained.delete(id);
+}
+
+/** The ids of `gone` (listed in `ids`) that a line holds anywhere, into `out` (an id may come twice). */
+function heldOf(line: LineState, gone: ReadonlySet<string>, ids: readonly string[], out: string[]): void {
+  const collections = [line.seen, line.pending, line.rejected, line.unsupported, line.refused, line.bonus, line.veto] as const;
+  let held = 0;
+  for (const c of collections) held += c.size;
+  if (held === 0) return;
+  if (held <= ids.length) {
+    for (const c of collections) for (const id of c.keys()) if (gone.has(id)) out.push(id);
+    return;
+  }
+  for (const id of ids) if (collections.some((c) => c.has(id))) out.push(id);
 }
 
 /**

@@ -153,10 +153,14 @@ export function absorbVersion(acc: Accumulation, id: string, words: Uint32Array,
   const slot = acc.versions.slot(id);
   if (slot === undefined) {
     const added = acc.versions.addImported(id, words, at, effect);
-    if (all !== undefined && all.length > 1) acc.versions.addConflict(added, all);
+    if (all !== undefined && all.length > 1) {
+      acc.versions.addConflict(added, all);
+      if (acc.versions.conflicted(added)) acc.conflictIds.add(id);
+    }
     return;
   }
   acc.versions.addConflict(slot, all ?? [digestBase64(words, at)]);
+  if (acc.versions.conflicted(slot)) acc.conflictIds.add(id);
 }
 
 /** An effect as a partial state writes it: its key only when it has one. */
@@ -188,7 +192,9 @@ export function absorbBusinessAndRetained(acc: Accumulation, partial: { readonly
  * every line, and the evidence statistics are worked out again from the merged versions.
  */
 export function settleMerge(plan: Plan, acc: Accumulation, occurrences: number): void {
-  withdrawEverywhere(plan, acc, [...acc.versions.entries()].filter(([, slot]) => acc.versions.conflicted(slot)).map(([id]) => id));
+  // Every id with conflicting versions: those known before, and those the merge made
+  // (absorbVersion adds them).
+  withdrawEverywhere(plan, acc, [...acc.conflictIds]);
   recount(acc, occurrences);
 }
 

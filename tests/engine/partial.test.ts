@@ -57,6 +57,47 @@ describe('partial states', () => {
     expect(JSON.parse(merged([b, a])).evidence).toMatchObject({ conflicts: 1, duplicates: 1 });
   });
 
+  it('withdraws many conflicts across shards from every line, score and kept record, as one pass does', () => {
+    // Any number of records get a second version (a changed title) in any shard: a line is
+    // searched from its records or from the conflicting ids, whichever are fewer, so both ways
+    // are taken here (a few conflicts, then more than most lines hold).
+    // Each second version goes to another shard than the first, so that the merge finds it.
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: records.length - 1 }), { maxLength: 300 }),
+        fc.array(fc.integer({ min: 0, max: 2 }), { minLength: records.length, maxLength: records.length }),
+        fc.array(fc.integer({ min: 1, max: 2 }), { minLength: 300, maxLength: 300 }),
+        (revised, assignment, away) => {
+          const shards: unknown[][] = [[], [], []];
+          records.forEach((r, i) => shards[assignment[i] as number]?.push(r));
+          const second = revised.map((i) => ({ ...records[i], title: `修订 ${i}` }));
+          second.forEach((r, k) => shards[((assignment[revised[k] as number] as number) + (away[k] as number)) % 3]?.push(r));
+          expect(merged(shards.map(shard))).toBe(onePass([...records, ...second]));
+        },
+      ),
+      { numRuns: 12 },
+    );
+  });
+
+  it('withdraws a bonus and a veto whose records conflict across shards', () => {
+    // The award (bonus) and disciplinary case (veto) records are held by lines that saw nothing
+    // else of them; twenty more conflicts make the lines the smaller side.
+    const revised = records.filter((r) => r['type'] === 'award' || r['type'] === 'disciplinary-case');
+    expect(revised).toHaveLength(3);
+    for (const more of [[], records.slice(0, 20)]) {
+      const second = [...revised, ...more].map((r) => ({ ...r, title: '修订' }));
+      const result = merged([shard(records), shard(second)]);
+      expect(result).toBe(onePass([...records, ...second]));
+      // r-2022-0096 has two versions in the file already.
+      expect(JSON.parse(result).evidence.conflicts).toBe(1 + 3 + more.length);
+    }
+    // More awards and cases on the same lines than there are conflicts: the ids are looked up
+    // among the lines' records.
+    const extra = [...revised, ...revised].map((r, i) => ({ ...r, id: `extra-${i}` }));
+    const second = revised.map((r) => ({ ...r, title: '修订' }));
+    expect(merged([shard([...records, ...extra]), shard(second)])).toBe(onePass([...records, ...extra, ...second]));
+  });
+
   it('counts a record repeated in two shards once, as a duplicate', () => {
     // Every record in both shards: the result is the one-pass result over the file plus one more copy of each.
     const a = shard(records);
