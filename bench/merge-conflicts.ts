@@ -1,10 +1,10 @@
-// Merging partial states when records conflict across shards: the size's records are cut in two
-// halves, and N records of the first half get a second version (a changed title) in the second,
-// so that the merge, not a shard, finds the conflicts. Times absorbing each half's partial state
-// into one session and finishing it, and checks that the result (findings included) is the one
-// pass over the same records, byte for byte (SHA-256 of its JSON).
+// Merging partial states, with records that conflict across shards: the size's records are cut
+// into K consecutive shards (`--shards`, default 2), and N records get a second version (a changed
+// title) in the next shard, so that the merge, not a shard, finds the conflicts. Times absorbing
+// each shard's partial state into one session and finishing it, and checks that the result
+// (findings included) is the one pass over the same records, byte for byte (SHA-256 of its JSON).
 //
-//   node --expose-gc --max-old-space-size=8000 --import tsx bench/merge-conflicts.ts M100k 1000
+//   node --expose-gc --max-old-space-size=8000 --import tsx bench/merge-conflicts.ts M100k 1000 [--shards K]
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -21,24 +21,24 @@ const graph = parseGraph(JSON.parse(readFileSync(files.graph, 'utf8')));
 const rules = JSON.parse(readFileSync(files.rules, 'utf8')) as unknown;
 const open = (): AssessmentSession => openAssessment({ graph, rules, invalidRecords: 'skip' });
 
-const first = open();
-const second = open();
-const half = meta.size.records / 2;
+const shardCount = process.argv.includes('--shards') ? Number(process.argv[process.argv.indexOf('--shards') + 1]) : 2;
+const shards = Array.from({ length: shardCount }, open);
+const perShard = Math.ceil(meta.size.records / shardCount);
 const revised: Record<string, unknown>[] = [];
 let n = 0;
 for await (const item of readRecordsFile(files.records)) {
-  if (n++ >= half) {
-    second.add(item);
-    continue;
-  }
-  first.add(item);
-  // Every seventh record of the first half, until there are enough.
+  const k = Math.floor(n++ / perShard);
+  (shards[k] as AssessmentSession).add(item);
+  // Every seventh record, until there are enough, again in the next shard.
   const value = (item as { kind: string; value?: unknown }).value as Record<string, unknown> | undefined;
-  if (value && revised.length < wanted && n % 7 === 0) revised.push({ ...value, title: 'revised' });
+  if (value && revised.length < wanted && n % 7 === 0) {
+    const again = { ...value, title: 'revised' };
+    revised.push(again);
+    (shards[(k + 1) % shardCount] as AssessmentSession).add(again);
+  }
 }
-for (const r of revised) second.add(r);
-const partials = [first.snapshot(), second.snapshot()];
-
+const partials = shards.map((shard) => shard.snapshot());
+shards.length = 0;
 const hashOf = (run: ReturnType<AssessmentSession['finish']>): string => {
   const hash = createHash('sha256');
   for (const text of gathered(jsonChunks(withFindings(run), { indent: 0 }))) hash.update(text);
@@ -54,9 +54,10 @@ const t = performance.now();
 const run = merged.finish();
 const finishMs = Math.round(performance.now() - t);
 
+// The same records in one pass (the order of the records does not matter to the result).
 const onePass = open();
 for await (const item of readRecordsFile(files.records)) onePass.add(item);
 for (const r of revised) onePass.add(r);
 const merge = hashOf(run);
 const one = hashOf(onePass.finish());
-console.log(JSON.stringify({ size, conflicts: run.result.evidence.conflicts, absorbMs, finishMs, merged: merge, onePass: one, same: merge === one }));
+console.log(JSON.stringify({ size, shards: shardCount, conflicts: run.result.evidence.conflicts, absorbMs, absorbTotalMs: absorbMs.reduce((a, b) => a + b, 0), finishMs, merged: merge, onePass: one, same: merge === one }));

@@ -71,6 +71,13 @@ export interface Accumulation {
   readonly effects: Map<string, Effect>;
   /** Approved in-period records of the types the accountability rules read, by id. */
   readonly retained: Map<string, EvidenceRecord>;
+  /**
+   * Valid records (verbatim repeats included) of the partial states merged in since the
+   * accumulation was last settled, or undefined when it is settled. A merge leaves the conflicts
+   * it found in the lines and the statistics as they were; `settle` (partial.ts) withdraws the
+   * one and works out the other once, before anything reads them, rather than after every merge.
+   */
+  unsettled: number | undefined;
 }
 
 /**
@@ -118,6 +125,7 @@ export function newAccumulation(): Accumulation {
     targetLists: new Map(),
     effects: new Map(),
     retained: new Map(),
+    unsettled: undefined,
   };
 }
 

@@ -14,7 +14,7 @@ import { checkPartial } from './partial-check.js';
 import { digestHex, ingest, newAccumulation, type Accumulation } from './accumulate.js';
 import { evaluateSubjects } from './evaluate-subjects.js';
 import { basisFingerprint, fingerprintOf, hashGraphAhead } from './fingerprint.js';
-import { absorbPartial, snapshotAccumulation, type PartialState } from './partial.js';
+import { absorbPartial, settle, snapshotAccumulation, type PartialState } from './partial.js';
 import { absorbPacked, packAccumulation, type PackedPartial } from './packed.js';
 import { gradeSubjects } from './grading.js';
 import { parseRuleSet } from './parse-rules.js';
@@ -189,7 +189,10 @@ export function openSession(input: Omit<AssessInput, 'records'>): SessionInterna
   };
   let basis: string | undefined;
   const basisOf = (): string => (basis ??= basisFingerprint(graph, rules, asOfDay === undefined ? null : input.asOf ?? null));
-  const snapshot = (): PartialState => snapshotAccumulation(acc, basisOf(), { issues: [...issues], issueCount, skipped, overLimit });
+  const snapshot = (): PartialState => {
+    settle(plan, acc);
+    return snapshotAccumulation(acc, basisOf(), { issues: [...issues], issueCount, skipped, overLimit });
+  };
   const absorb = (partial: PartialState): void => {
     if (partial?.format !== 'zerenzhi-partial/2' || partial.basis !== basisOf()) {
       throw new ValidationError('records', [makeIssue('partial-mismatch', [], { basis: String(partial?.basis ?? '') }, lang)], lang);
@@ -212,7 +215,10 @@ export function openSession(input: Omit<AssessInput, 'records'>): SessionInterna
     skipped += shard.skipped;
     overLimit += shard.overLimit;
   };
-  const pack = (): PackedPartial => packAccumulation(acc, { issues: [...issues], issueCount, skipped, overLimit });
+  const pack = (): PackedPartial => {
+    settle(plan, acc);
+    return packAccumulation(acc, { issues: [...issues], issueCount, skipped, overLimit });
+  };
   const absorbPackedState = (packed: PackedPartial): void => merge(packed, () => absorbPacked(plan, acc, packed));
   let finished = false;
   // The result's asOf, as its fingerprint reads it.
@@ -236,6 +242,8 @@ export function openSession(input: Omit<AssessInput, 'records'>): SessionInterna
   };
   const finishRun = (last: boolean): ScoredRun => {
     checkRecords();
+    // Conflicts found by merges are withdrawn and the statistics worked out, once for all merges.
+    settle(plan, acc);
     if (last) {
       finished = true;
       // Needed only to take more records or shards; the lines go as each subject is evaluated.

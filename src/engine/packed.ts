@@ -3,7 +3,7 @@ import type { Issue } from '../core/issue.js';
 import type { RecordInput } from '../model/record.js';
 import type { Accumulation } from './accumulate.js';
 import { addId, LINE_ID_SETS, setBonus, type LineState } from './line-state.js';
-import { absorbBusinessAndRetained, absorbVersion, effectFromJson, effectToJson, lineAt, mergeMeasure, mergeSeen, settleMerge, type EffectJson, type PartialState } from './partial.js';
+import { absorbBusinessAndRetained, absorbVersion, effectFromJson, effectToJson, lineAt, mergeMeasure, mergeSeen, endMerge, assertSettled, type EffectJson, type PartialState } from './partial.js';
 import { recordToInput } from './partial-codec.js';
 import type { Plan } from './plan.js';
 
@@ -67,13 +67,14 @@ export function packedTransfers(packed: PackedPartial): ArrayBuffer[] {
 }
 
 /**
- * Packs an accumulation for another thread of the same assessment.
+ * Packs a settled accumulation for another thread of the same assessment.
  *
  * @example
  * const packed = packAccumulation(acc, extra);
  * parentPort.postMessage(packed, packedTransfers(packed));
  */
 export function packAccumulation(acc: Accumulation, extra: Pick<PackedPartial, 'issues' | 'issueCount' | 'skipped' | 'overLimit'>): PackedPartial {
+  assertSettled(acc);
   const { versions } = acc;
   const ids: string[] = new Array<string>(versions.size);
   const digests = versions.words();
@@ -152,7 +153,6 @@ export function packAccumulation(acc: Accumulation, extra: Pick<PackedPartial, '
  * absorbPacked(plan, acc, packed);
  */
 export function absorbPacked(plan: Plan, acc: Accumulation, packed: PackedPartial): void {
-  const occurrences = acc.stats.received + acc.stats.duplicates + packed.occurrences;
   const { ids, digests } = packed;
   const effects = packed.effects.map((e) => effectFromJson(acc, e));
   const conflicts = new Map(packed.conflicts);
@@ -173,5 +173,5 @@ export function absorbPacked(plan: Plan, acc: Accumulation, packed: PackedPartia
     for (const [slot, points] of bonus) setBonus(into, idOf(slot), points);
   }
   absorbBusinessAndRetained(acc, packed);
-  settleMerge(plan, acc, occurrences);
+  endMerge(acc, packed.occurrences);
 }

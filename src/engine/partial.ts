@@ -60,8 +60,9 @@ function seenJson(seen: ReadonlyMap<string, DayNumber>): Pick<LineJson, 's' | 'd
   return { s, d: s.map((id) => seen.get(id) as DayNumber) };
 }
 
-/** Writes an accumulation as a partial state (entries in id order, so equal states give equal JSON). */
+/** Writes a settled accumulation as a partial state (entries in id order, so equal states give equal JSON). */
 export function snapshotAccumulation(acc: Accumulation, basis: string, extra: Pick<PartialState, 'issues' | 'issueCount' | 'skipped' | 'overLimit'>): PartialState {
+  assertSettled(acc);
   const lines: PartialState['lines'] = [];
   for (const [type, map] of [['o', acc.organizationLines], ['p', acc.personLines]] as const) {
     for (const subject of sorted(map.keys())) {
@@ -188,30 +189,49 @@ export function absorbBusinessAndRetained(acc: Accumulation, partial: { readonly
 }
 
 /**
- * The last step of every merge: conflicts found across shards lose every trace of their ids in
- * every line, and the evidence statistics are worked out again from the merged versions.
+ * What every merge ends with: the shard's records counted in, and the accumulation left to be
+ * settled (see {@link settle}).
  */
-export function settleMerge(plan: Plan, acc: Accumulation, occurrences: number): void {
-  // Every id with conflicting versions: those known before, and those the merge made
+export function endMerge(acc: Accumulation, occurrences: number): void {
+  acc.unsettled = (acc.unsettled ?? 0) + occurrences;
+}
+
+/**
+ * Settles an accumulation after merges, before anything reads its lines or statistics: the ids
+ * with conflicting versions lose every trace in every line, and the evidence statistics are
+ * worked out again from the merged versions. Done once for any number of merges, since both cost
+ * the size of the whole accumulation. Records taken in between need no settling: they move the
+ * statistics as they always do, and the count is worked out again here anyway.
+ */
+export function settle(plan: Plan, acc: Accumulation): void {
+  if (acc.unsettled === undefined) return;
+  const occurrences = acc.stats.received + acc.stats.duplicates + acc.unsettled;
+  // Every id with conflicting versions: those known before, and those the merges made
   // (absorbVersion adds them).
   withdrawEverywhere(plan, acc, [...acc.conflictIds]);
   recount(acc, occurrences);
+  acc.unsettled = undefined;
+}
+
+/** Refuses to read an accumulation that is not settled (an internal error). */
+export function assertSettled(acc: Accumulation): void {
+  if (acc.unsettled !== undefined) throw new Error('zerenzhi: internal error: a merged accumulation was read before it was settled');
 }
 
 /**
  * Folds a partial state into an accumulation: versions by union (an id with two digests across
- * shards is a conflict, withdrawn everywhere), lines by their measures' merges and set unions,
- * then the evidence statistics worked out again from the merged versions.
+ * shards is a conflict, withdrawn everywhere when the accumulation is settled), lines by their
+ * measures' merges and set unions. The evidence statistics are worked out again from the merged
+ * versions when it is settled ({@link settle}).
  */
 export function absorbPartial(plan: Plan, acc: Accumulation, partial: PartialState): void {
-  const occurrences = acc.stats.received + acc.stats.duplicates + partial.occurrences;
   // One set of words for every version: the table copies them.
   const words = new Uint32Array(8);
   for (const [id, digests, effect] of partial.versions) absorbVersion(acc, id, base64DigestWords(digests[0] as string, words), 0, digests, effectFromJson(acc, effect));
   const modules = new Map(plan.indicators.map((p) => [p.indicator.id, p.module]));
   for (const [type, subject, indicator, json] of partial.lines) mergeLine(modules.get(indicator), lineAt(acc, type, subject, indicator), json);
   absorbBusinessAndRetained(acc, partial);
-  settleMerge(plan, acc, occurrences);
+  endMerge(acc, partial.occurrences);
 }
 
 // The statistics of a merged accumulation, from its versions alone.

@@ -98,6 +98,48 @@ describe('partial states', () => {
     expect(merged([shard([...records, ...extra]), shard(second)])).toBe(onePass([...records, ...extra, ...second]));
   });
 
+  it('records taken, partial states merged, snapshots and finishes taken between them in any order give the one-pass result', () => {
+    // A merge leaves its conflicts and statistics to be settled before anything reads them: a
+    // record taken, a snapshot or a finish in between must see the state settled, or not need it.
+    type Step = 'add' | 'absorb' | 'snapshot' | 'finish';
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: records.length - 1 }), { maxLength: 60 }),
+        fc.array(fc.integer({ min: 0, max: 3 }), { minLength: records.length + 60, maxLength: records.length + 60 }),
+        fc.array(fc.constantFrom<Step>('add', 'absorb', 'snapshot', 'finish'), { minLength: 8, maxLength: 8 }),
+        (revised, assignment, steps) => {
+          const items = [...records, ...revised.map((i) => ({ ...records[i], title: `修订 ${i}` }))];
+          const groups: unknown[][] = [[], [], [], []];
+          items.forEach((r, i) => groups[assignment[i] as number]?.push(r));
+          const session = openAssessment({ graph, rules });
+          let next = 0;
+          let relay: PartialState | undefined;
+          for (const step of steps) {
+            if (step === 'snapshot') relay = JSON.parse(JSON.stringify(session.snapshot())) as PartialState;
+            else if (step === 'finish') session.finish();
+            else if (next < groups.length) {
+              const group = groups[next++] as unknown[];
+              if (step === 'add') for (const r of group) session.add(r);
+              else session.absorb(shard(group));
+            }
+          }
+          for (const group of groups.slice(next)) session.absorb(shard(group));
+          const expected = onePass(items);
+          expect(JSON.stringify(session.finish().result)).toBe(expected);
+          // A snapshot taken after merges carries them, settled: merged again alone, it gives
+          // what the session had then.
+          if (relay) {
+            const again = openAssessment({ graph, rules });
+            again.absorb(relay);
+            const before = JSON.stringify(again.snapshot());
+            expect(JSON.stringify(relay)).toBe(before);
+          }
+        },
+      ),
+      { numRuns: 15 },
+    );
+  });
+
   it('counts a record repeated in two shards once, as a duplicate', () => {
     // Every record in both shards: the result is the one-pass result over the file plus one more copy of each.
     const a = shard(records);
