@@ -73,10 +73,30 @@ const count = z.int().nonnegative();
 const subjectType = z.enum(['o', 'p']);
 const scores = z.array(z.tuple([z.string(), z.number().finite()]));
 
+/**
+ * The entries of a line's measure state kept for a record the line did not count, as
+ * `[index, key]`: a measure keeps its own entries by record id (`$m`), and only for the records
+ * counted (`c`). A state that is not such a map has none.
+ */
+function uncountedEntries(m: unknown, counted: readonly unknown[]): [number, unknown][] {
+  const entries = isPlainObject(m) && Object.hasOwn(m, '$m') ? m['$m'] : undefined;
+  if (!Array.isArray(entries) || entries.length === 0) return [];
+  const ids = new Set(counted);
+  const out: [number, unknown][] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const key: unknown = Array.isArray(entries[i]) ? (entries[i] as unknown[])[0] : undefined;
+    if (typeof key !== 'string' || !ids.has(key)) out.push([i, key]);
+  }
+  return out;
+}
+
 const line = z
   .strictObject({ m: encodedState, c: ids, s: ids, d: z.array(z.int()), p: ids, r: ids, u: ids, b: scores, v: ids })
   .superRefine((l, ctx) => {
     if (l.d.length !== l.s.length) ctx.addIssue({ code: 'custom', path: ['d'], input: undefined, params: { code: 'partial-days', seen: l.s.length, days: l.d.length } });
+    for (const [i, key] of uncountedEntries(l.m, l.c)) {
+      ctx.addIssue({ code: 'custom', path: ['m', '$m', i, 0], input: undefined, params: { code: 'partial-state-uncounted', id: typeof key === 'string' ? key : JSON.stringify(key) ?? String(key) } });
+    }
   });
 
 const issue = z.object({
@@ -173,7 +193,7 @@ function isLine(value: unknown): boolean {
   const days = l['d'];
   if (!isArray(days, (l['s'] as unknown[]).length)) return false;
   for (let i = 0; i < days.length; i++) if (!Number.isSafeInteger(days[i])) return false;
-  return encodedProblem(l['m'], 0) === undefined;
+  return encodedProblem(l['m'], 0) === undefined && uncountedEntries(l['m'], l['c'] as unknown[]).length === 0;
 }
 
 function isIssue(value: unknown): boolean {

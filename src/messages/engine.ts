@@ -76,6 +76,10 @@ export const engineMessages = {
     zh: () => `计量状态的编码无效：应为数字、字符串、true/false、null、列表，或 {"$m": [...]}、{"$s": [...]}、{"$o": [...]} 之一`,
     en: () => `not an encoded measure state: expected a number, string, boolean, null, a list, or one of {"$m": [...]}, {"$s": [...]}, {"$o": [...]}`,
   },
+  'partial-state-uncounted': {
+    zh: (p) => `计量状态中有记录「${p['id']}」，但它不在该得分行计入的记录（c）中：计量状态只保存计入的记录`,
+    en: (p) => `the measure state holds record "${p['id']}", which the line did not count (c): a measure state keeps the records counted only`,
+  },
   'partial-state-deep': {
     zh: (p) => `计量状态嵌套超过 ${p['depth']} 层，不是本引擎写出的部分状态`,
     en: (p) => `the measure state nests deeper than ${p['depth']} levels: not a partial state this engine wrote`,

@@ -210,3 +210,45 @@ describe('surelyWellFormed refuses each thing the schema refuses', () => {
     expect(surelyWellFormed(copy)).toBe(true);
   });
 });
+
+describe('a measure state keeps the records its line counted, and only those', () => {
+  /** The first line of a snapshot whose measure state is a map of record ids, with its index. */
+  function keyedLine(partial: { lines: [string, string, string, { m: unknown; c: string[]; s: string[]; d: number[] }][] }): number {
+    return partial.lines.findIndex(([, , , l]) => typeof l.m === 'object' && l.m !== null && '$m' in l.m && (l.m as { $m: unknown[] }).$m.length > 1);
+  }
+
+  it('refuses a state with a record the line did not count, at its path, and merges nothing', () => {
+    // A hand edit: the record taken out of the line's records seen and counted, left in its
+    // measure state. Merged with another version of that id, it would have counted regardless.
+    const partial = JSON.parse(JSON.stringify(whole)) as Parameters<typeof keyedLine>[0];
+    const at = keyedLine(partial);
+    expect(at).toBeGreaterThanOrEqual(0);
+    const l = (partial.lines[at] as (typeof partial.lines)[number])[3];
+    const id = ((l.m as { $m: [string, unknown][] }).$m[1] as [string, unknown])[0];
+    const i = l.s.indexOf(id);
+    l.s.splice(i, 1);
+    l.d.splice(i, 1);
+    l.c = l.c.filter((x) => x !== id);
+    expect(surelyWellFormed(partial)).toBe(false);
+    const issues = checkPartial(partial, 'en');
+    expect(issues.map((x) => [x.code, x.path])).toEqual([['partial-state-uncounted', ['partial', 'lines', at, 3, 'm', '$m', 1, 0]]]);
+    expect(issues[0]?.message).toBe(`the measure state holds record "${id}", which the line did not count (c): a measure state keeps the records counted only`);
+    expect(checkPartial(partial, 'zh')[0]?.message).toBe(`计量状态中有记录「${id}」，但它不在该得分行计入的记录（c）中：计量状态只保存计入的记录`);
+    const session = openAssessment({ graph, rules });
+    expect(() => session.absorb(partial as never)).toThrow(/partial-state-uncounted|measure state|计量状态/);
+    expect(JSON.stringify(session.snapshot())).toBe(JSON.stringify(openAssessment({ graph, rules }).snapshot()));
+  });
+
+  it('refuses a key that is not a record id, and accepts every engine snapshot', () => {
+    const partial = JSON.parse(JSON.stringify(whole)) as Parameters<typeof keyedLine>[0];
+    const at = keyedLine(partial);
+    const l = (partial.lines[at] as (typeof partial.lines)[number])[3];
+    ((l.m as { $m: unknown[][] }).$m[0] as unknown[])[0] = 7;
+    expect(surelyWellFormed(partial)).toBe(false);
+    expect(checkPartial(partial, 'en').map((x) => [x.code, x.params['id']])).toEqual([['partial-state-uncounted', '7']]);
+    for (const snapshot of [whole, half, none]) {
+      expect(surelyWellFormed(snapshot)).toBe(true);
+      expect(schemaIssues(snapshot, 'en')).toEqual([]);
+    }
+  });
+});
