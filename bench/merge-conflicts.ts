@@ -4,7 +4,10 @@
 // each shard's partial state into one session and finishing it, and checks that the result
 // (findings included) is the one pass over the same records, byte for byte (SHA-256 of its JSON).
 //
-//   node --expose-gc --max-old-space-size=8000 --import tsx bench/merge-conflicts.ts M100k 1000 [--shards K]
+//   node --expose-gc --max-old-space-size=8000 --import tsx bench/merge-conflicts.ts M100k 1000 [--shards K] [--then-add]
+//
+// --then-add: the second versions are not in any shard; they are added to the merging session
+// after every partial state is absorbed (records of its own, conflicting with merged ones).
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -22,6 +25,7 @@ const rules = JSON.parse(readFileSync(files.rules, 'utf8')) as unknown;
 const open = (): AssessmentSession => openAssessment({ graph, rules, invalidRecords: 'skip' });
 
 const shardCount = process.argv.includes('--shards') ? Number(process.argv[process.argv.indexOf('--shards') + 1]) : 2;
+const thenAdd = process.argv.includes('--then-add');
 const shards = Array.from({ length: shardCount }, open);
 const perShard = Math.ceil(meta.size.records / shardCount);
 const revised: Record<string, unknown>[] = [];
@@ -34,7 +38,7 @@ for await (const item of readRecordsFile(files.records)) {
   if (value && revised.length < wanted && n % 7 === 0) {
     const again = { ...value, title: 'revised' };
     revised.push(again);
-    (shards[(k + 1) % shardCount] as AssessmentSession).add(again);
+    if (!thenAdd) (shards[(k + 1) % shardCount] as AssessmentSession).add(again);
   }
 }
 const partials = shards.map((shard) => shard.snapshot());
@@ -50,6 +54,9 @@ const absorbMs = partials.map((partial) => {
   merged.absorb(partial);
   return Math.round(performance.now() - t);
 });
+const t0 = performance.now();
+if (thenAdd) for (const r of revised) merged.add(r);
+const addMs = Math.round(performance.now() - t0);
 const t = performance.now();
 const run = merged.finish();
 const finishMs = Math.round(performance.now() - t);
@@ -60,4 +67,4 @@ for await (const item of readRecordsFile(files.records)) onePass.add(item);
 for (const r of revised) onePass.add(r);
 const merge = hashOf(run);
 const one = hashOf(onePass.finish());
-console.log(JSON.stringify({ size, shards: shardCount, conflicts: run.result.evidence.conflicts, absorbMs, absorbTotalMs: absorbMs.reduce((a, b) => a + b, 0), finishMs, merged: merge, onePass: one, same: merge === one }));
+console.log(JSON.stringify({ size, shards: shardCount, conflicts: run.result.evidence.conflicts, absorbMs, absorbTotalMs: absorbMs.reduce((a, b) => a + b, 0), ...(thenAdd ? { addMs } : {}), finishMs, merged: merge, onePass: one, same: merge === one }));

@@ -74,8 +74,9 @@ export interface Accumulation {
   /**
    * Valid records (verbatim repeats included) of the partial states merged in since the
    * accumulation was last settled, or undefined when it is settled. A merge leaves the conflicts
-   * it found in the lines and the statistics as they were; `settle` (partial.ts) withdraws the
-   * one and works out the other once, before anything reads them, rather than after every merge.
+   * it found in the lines and the statistics as they were, and so does a record taken that
+   * conflicts with a merged version (0 more records then); `settle` (partial.ts) withdraws the one
+   * and works out the other once, before anything reads them, rather than after every merge.
    */
   unsettled: number | undefined;
 }
@@ -489,7 +490,9 @@ export function ingest(plan: Plan, acc: Accumulation, record: EvidenceRecord): v
     return;
   }
   if (!versions.conflicted(slot)) {
-    if (versions.imported(slot)) withdrawEverywhere(plan, acc, [record.id]);
+    // Where a merged version went is not known here: the lines are searched for it, and for every
+    // other such id at once, when the accumulation is settled (see `settle`), not once a record.
+    if (versions.imported(slot)) acc.unsettled ??= 0;
     withdraw(acc, record.id, slot);
     acc.conflictIds.add(record.id);
     acc.stats.conflicts++;
