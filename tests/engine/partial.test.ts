@@ -154,6 +154,29 @@ describe('partial states', () => {
     }
   });
 
+  it('takes a version listing one digest twice as one version, not a conflict', () => {
+    // The engine never writes it; a hand-edited file may. The id must not be withdrawn.
+    const partial = shard(records);
+    const edited = JSON.parse(JSON.stringify(partial)) as PartialState;
+    const entry = edited.versions.find(([, digests]) => digests.length === 1) as PartialState['versions'][number];
+    entry[1].push(entry[1][0] as string);
+    expect(merged([edited])).toBe(merged([partial]));
+    expect(merged([edited])).toBe(reference);
+  });
+
+  it('is never read unsettled: snapshot and pack settle first, and the low-level writers refuse', async () => {
+    const { newAccumulation } = await import('../../src/engine/accumulate.js');
+    const { snapshotAccumulation, endMerge } = await import('../../src/engine/partial.js');
+    const { packAccumulation } = await import('../../src/engine/packed.js');
+    const acc = newAccumulation();
+    const extra = { issues: [], issueCount: 0, skipped: 0, overLimit: 0 };
+    expect(snapshotAccumulation(acc, 'b', extra).occurrences).toBe(0);
+    endMerge(acc, 3);
+    const refused = 'zerenzhi: internal error: a merged accumulation was read before it was settled';
+    expect(() => snapshotAccumulation(acc, 'b', extra)).toThrow(refused);
+    expect(() => packAccumulation(acc, extra)).toThrow(refused);
+  });
+
   it('counts a record repeated in two shards once, as a duplicate', () => {
     // Every record in both shards: the result is the one-pass result over the file plus one more copy of each.
     const a = shard(records);

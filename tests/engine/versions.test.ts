@@ -41,7 +41,7 @@ describe('base64DigestWords', () => {
 
   it('decodes anything else as Buffer.from does, in 32 bytes (a wrong length, a character out of the alphabet)', () => {
     const text = randomBytes(32).toString('base64');
-    for (const odd of [text.slice(0, 43), `${text.slice(0, 43)}A`, `${text.slice(0, 10)}*${text.slice(11)}`, `${text.slice(0, 20)}é${text.slice(21)}`, `${text.slice(0, 5)}-${text.slice(6)}`, '', randomBytes(40).toString('base64')]) {
+    for (const odd of [text.slice(0, 43), `${text.slice(0, 43)}A`, `${text.slice(0, 10)}*${text.slice(11)}`, `${text.slice(0, 20)}é${text.slice(21)}`, `${text.slice(0, 30)}\u0080${text.slice(31)}`, `${text.slice(0, 30)}\u007f${text.slice(31)}`, `${text.slice(0, 5)}-${text.slice(6)}`, '', randomBytes(40).toString('base64')]) {
       expect(decode(odd)).toEqual(viaBuffer(odd));
     }
   });
@@ -73,5 +73,7 @@ describe('isBase64Digest', () => {
     expect(isBase64Digest(`${text}=`)).toBe(false);
     expect(isBase64Digest(`${text.slice(0, 7)}-${text.slice(8)}`)).toBe(false);
     expect(isBase64Digest(`${text.slice(0, 42)}\u0100=`)).toBe(false);
+    expect(isBase64Digest(`${text.slice(0, 42)}\u0080=`)).toBe(false);
+    expect(isBase64Digest(`${text.slice(0, 42)}\u007f=`)).toBe(false);
   });
 });

@@ -254,6 +254,8 @@ describe('Position (lines and columns across chunks)', () => {
     const position = new Position();
     const first = 'ab\ncd\n';
     expect(position.at(first, 1)).toEqual({ line: 1, column: 2 });
+    // The newline itself is the last character of its line.
+    expect(position.at(first, 2)).toEqual({ line: 1, column: 3 });
     expect(position.at(first, 4)).toEqual({ line: 2, column: 2 });
     // Asked again at the same place: the same answer.
     expect(position.at(first, 4)).toEqual({ line: 2, column: 2 });
