@@ -1,6 +1,7 @@
 // What handing one shard's state to another costs, step by step, both ways side by side: the
 // JSON partial state of docs/scale.md (snapshot, text, read back, absorb) and the packed form the
-// engine's own threads use (pack, structured clone, absorb). The size's records are cut in two
+// engine's own threads use (pack, structured clone, absorb). Each merge is then settled (its
+// conflicts withdrawn and the statistics worked out; before c6d7817 every absorb did it itself). The size's records are cut in two
 // halves; the second half's session is handed over, `--runs` times (default 3), into a fresh
 // session each time. Prints each step's times in ms, the median in µs per record of the half,
 // and the ratio of the two routes. The merged results are not timed: bench/partial-file.ts checks
@@ -62,18 +63,20 @@ for (let run = 0; run < runs; run++) {
   const partial = await stepAsync('json: readPartialState (in pieces)', () => readPartialState(bytes));
   const into = open();
   step('json: absorb', () => into.session.absorb(partial));
+  step('json: settle', () => into.settle());
 
   const packed = step('packed: pack', () => shard.pack());
   const copy = step('packed: structuredClone', () => structuredClone(packed));
   const intoPacked = open();
   step('packed: absorbPacked', () => intoPacked.absorbPacked(copy));
+  step('packed: settle', () => intoPacked.settle());
 }
 
 const median = (list: readonly number[]): number => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)] as number;
 const rows = [...times].map(([name, list]) => ({ step: name, ms: list.map(Math.round), usPerRecord: Math.round((median(list) * 1000 * 10) / records) / 10 }));
 const total = (prefix: string, names: readonly string[]): number => names.reduce((sum, name) => sum + median(times.get(`${prefix}: ${name}`) ?? [0]), 0);
-const jsonRoute = total('json', ['snapshot', 'JSON.stringify', 'readPartialState (in pieces)', 'absorb']);
-const packedRoute = total('packed', ['pack', 'structuredClone', 'absorbPacked']);
+const jsonRoute = total('json', ['snapshot', 'JSON.stringify', 'readPartialState (in pieces)', 'absorb', 'settle']);
+const packedRoute = total('packed', ['pack', 'structuredClone', 'absorbPacked', 'settle']);
 console.log(`${size}: the second half's ${records} records, partial state ${chars} characters, ${runs} runs`);
 for (const { step: name, ms, usPerRecord } of rows) console.log(`${name.padEnd(38)} ${ms.join(', ').padStart(22)} ms   ${String(usPerRecord).padStart(5)} µs a record`);
 console.log(`JSON route ${Math.round(jsonRoute)} ms, packed route ${Math.round(packedRoute)} ms (medians): JSON / packed ${(jsonRoute / packedRoute).toFixed(2)}×`);

@@ -123,6 +123,11 @@ export interface SessionInternals {
    * are skipped): for a shard that writes its partial state instead of finishing.
    */
   readonly checkRecords: () => void;
+  /**
+   * Settles the merges made so far now (conflicts withdrawn, statistics worked out) rather than
+   * when the state is next read: for benchmarks that time a merge whole.
+   */
+  readonly settle: () => void;
 }
 
 /**
@@ -299,6 +304,7 @@ export function openSession(input: Omit<AssessInput, 'records'>): SessionInterna
     finishLast,
     prepareFinish: () => hashGraphAhead(graph, resultAsOf()),
     checkRecords: () => (open(), checkRecords()),
+    settle: () => (open(), settle(plan, acc)),
   };
 }
 
