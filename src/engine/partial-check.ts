@@ -94,7 +94,8 @@ const line = z
   .strictObject({ m: encodedState, c: ids, s: ids, d: z.array(z.int()), p: ids, r: ids, u: ids, b: scores, v: ids })
   .superRefine((l, ctx) => {
     if (l.d.length !== l.s.length) ctx.addIssue({ code: 'custom', path: ['d'], input: undefined, params: { code: 'partial-days', seen: l.s.length, days: l.d.length } });
-    for (const [i, key] of uncountedEntries(l.m, l.c)) {
+    // Only a state whose encoding is sound (its own problems are reported already).
+    for (const [i, key] of encodedProblem(l.m, 0) === undefined ? uncountedEntries(l.m, l.c) : []) {
       ctx.addIssue({ code: 'custom', path: ['m', '$m', i, 0], input: undefined, params: { code: 'partial-state-uncounted', id: typeof key === 'string' ? key : JSON.stringify(key) ?? String(key) } });
     }
   });

@@ -246,6 +246,9 @@ describe('a measure state keeps the records its line counted, and only those', (
     ((l.m as { $m: unknown[][] }).$m[0] as unknown[])[0] = 7;
     expect(surelyWellFormed(partial)).toBe(false);
     expect(checkPartial(partial, 'en').map((x) => [x.code, x.params['id']])).toEqual([['partial-state-uncounted', '7']]);
+    // A state whose encoding is wrong is reported for that alone.
+    ((l.m as { $m: unknown[][] }).$m[0] as unknown[])[1] = { a: 1 };
+    expect(checkPartial(partial, 'en').map((x) => x.code)).toEqual(['partial-state-invalid']);
     for (const snapshot of [whole, half, none]) {
       expect(surelyWellFormed(snapshot)).toBe(true);
       expect(schemaIssues(snapshot, 'en')).toEqual([]);

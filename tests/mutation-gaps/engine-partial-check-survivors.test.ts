@@ -26,9 +26,14 @@ function withState(state: unknown): Record<string, unknown> {
   return partial;
 }
 
-/** The problems of a snapshot whose first line's state is `state`, as code and path. */
+/**
+ * The problems of a snapshot whose first line's state is `state`, as code and path: those of its
+ * encoding. A well-encoded map keyed by anything but the line's counted records is refused too
+ * (`partial-state-uncounted`, tested in tests/engine/partial-check-fast.test.ts): that problem is
+ * left out here, where the keys are what the encoding allows.
+ */
 function problems(state: unknown): IssueBrief[] {
-  return brief(checkPartial(withState(state), 'zh'));
+  return brief(checkPartial(withState(state), 'zh')).filter((issue) => issue.code !== 'partial-state-uncounted');
 }
 
 const AT = ['partial', 'lines', 0, 3, 'm'] as const;
