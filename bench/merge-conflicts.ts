@@ -9,19 +9,13 @@
 // --then-add: the second versions are not in any shard; they are added to the merging session
 // after every partial state is absorbed (records of its own, conflicting with merged ones).
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { gathered } from '../src/core/json-chunks.js';
-import { jsonChunks, openAssessment, parseGraph, readRecordsFile, withFindings, type AssessmentSession } from '../src/index.js';
-import { ensureAssessment, SIZES } from './generate-assessment.js';
+import { jsonChunks, openAssessment, readRecordsFile, withFindings, type AssessmentSession } from '../src/index.js';
+import { loadSize } from './inputs.js';
 
-const size = process.argv[2] ?? 'M100k';
-const known = SIZES[size];
-if (!known) throw new Error(`unknown size ${size}: ${Object.keys(SIZES).join(', ')}`);
+const { size, files, meta, graph, rules } = await loadSize('M100k');
 const wanted = Number(process.argv[3] ?? 1000);
-const { files, meta } = await ensureAssessment(known);
-const graph = parseGraph(JSON.parse(readFileSync(files.graph, 'utf8')));
-const rules = JSON.parse(readFileSync(files.rules, 'utf8')) as unknown;
 const open = (): AssessmentSession => openAssessment({ graph, rules, invalidRecords: 'skip' });
 
 const shardCount = process.argv.includes('--shards') ? Number(process.argv[process.argv.indexOf('--shards') + 1]) : 2;

@@ -9,20 +9,13 @@
 //
 //   node --expose-gc --max-old-space-size=12000 --import tsx bench/merge-cost.ts M [--runs 3]
 import { performance } from 'node:perf_hooks';
-import { readFileSync } from 'node:fs';
 import { openSession } from '../src/engine/assess.js';
-import { parseGraph, readPartialState, readRecordsFile } from '../src/index.js';
-import { ensureAssessment, SIZES } from './generate-assessment.js';
+import { readPartialState, readRecordsFile } from '../src/index.js';
+import { gc, loadSize } from './inputs.js';
 
-const size = process.argv[2] ?? 'M';
-const known = SIZES[size];
-if (!known) throw new Error(`unknown size ${size}: ${Object.keys(SIZES).join(', ')}`);
+const { size, meta, files, graph, rules } = await loadSize('M');
 const runsAt = process.argv.indexOf('--runs');
 const runs = runsAt > 0 ? Number(process.argv[runsAt + 1]) : 3;
-const gc = (globalThis as { gc?: () => void }).gc ?? ((): void => undefined);
-const { files, meta } = await ensureAssessment(known);
-const graph = parseGraph(JSON.parse(readFileSync(files.graph, 'utf8')));
-const rules = JSON.parse(readFileSync(files.rules, 'utf8')) as unknown;
 const open = (): ReturnType<typeof openSession> => openSession({ graph, rules, invalidRecords: 'skip' });
 
 // Only the second half is kept: the first is read (to skip it) into nothing.

@@ -16,22 +16,16 @@ import { constants } from 'node:buffer';
 import { once } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import { gathered } from '../src/core/json-chunks.js';
-import { assessStream, jsonChunks, openAssessment, parseGraph, readPartialState, readRecordsFile, withFindings, type AssessmentResult } from '../src/index.js';
-import { ensureAssessment, SIZES } from './generate-assessment.js';
+import { assessStream, jsonChunks, openAssessment, readPartialState, readRecordsFile, withFindings, type AssessmentResult } from '../src/index.js';
+import { gc, loadSize } from './inputs.js';
 
-const size = process.argv[2] ?? 'M';
-const known = SIZES[size];
-if (!known) throw new Error(`unknown size ${size}: ${Object.keys(SIZES).join(', ')}`);
+const { size, files, meta, graph, rules } = await loadSize('M');
 const option = (name: string): string | undefined => {
   const at = process.argv.indexOf(name);
   return at > 0 ? process.argv[at + 1] : undefined;
 };
 const shards = Number(option('--shards') ?? 2);
 const limit = option('--records') === undefined ? Number.POSITIVE_INFINITY : Number(option('--records'));
-const gc = (globalThis as { gc?: () => void }).gc ?? ((): void => undefined);
-const { files, meta } = await ensureAssessment(known);
-const graph = parseGraph(JSON.parse(readFileSync(files.graph, 'utf8')));
-const rules = JSON.parse(readFileSync(files.rules, 'utf8')) as unknown;
 const total = Math.min(limit, meta.size.records);
 const perShard = Math.ceil(total / shards);
 const dir = new URL(`./out/partials-${size}/`, import.meta.url);

@@ -16,10 +16,9 @@
 // pause durations) split into minor (scavenges), major (mark-compact) and incr (incremental
 // marking) with their counts, heap MB (heapUsed), rss MB. CPU time and GC pauses are both
 // measured per chunk; the GC's concurrent marking on helper threads shows only in cpu ms.
-import { readFileSync } from 'node:fs';
 import { constants, performance, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
-import { openAssessment, parseGraph, readRecordsFile } from '../src/index.js';
-import { ensureAssessment, SIZES } from './generate-assessment.js';
+import { openAssessment, readRecordsFile } from '../src/index.js';
+import { loadSize } from './inputs.js';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number): number => {
@@ -29,16 +28,11 @@ const option = (name: string, fallback: number): number => {
   if (!Number.isInteger(value) || value < 1) throw new Error(`${name} needs a positive integer, got ${args[at + 1]}`);
   return value;
 };
-const size = args[0] ?? 'M100k';
-const known = SIZES[size];
-if (!known) throw new Error(`unknown size ${size}: ${Object.keys(SIZES).join(', ')}`);
 const limit = option('--records', Number.POSITIVE_INFINITY);
 const every = option('--every', 1_000_000);
 const skip = args.includes('--skip') ? option('--skip', 0) : 0;
 
-const { files } = await ensureAssessment(known);
-const graph = parseGraph(JSON.parse(readFileSync(files.graph, 'utf8')));
-const rules = JSON.parse(readFileSync(files.rules, 'utf8')) as unknown;
+const { size, files, meta, graph, rules } = await loadSize('M100k', args[0]);
 
 // GC pauses by kind, for the chunk in progress. Entries arrive asynchronously; takeRecords() at
 // the end of a chunk collects the ones still queued, so each pause lands in the chunk it ended in.
@@ -64,7 +58,7 @@ const session = openAssessment({ graph, rules, invalidRecords: 'skip' });
 const mb = (bytes: number): number => Math.round(bytes / 1e6);
 const gcCell = (kind: string): string => `${Math.round(gcMs.get(kind) ?? 0)} (${gcCount.get(kind) ?? 0})`;
 const header = ['records', 'wall ms', 'cpu ms', 'µs/rec', 'add ms', 'gc ms', 'minor ms (n)', 'major ms (n)', 'incr ms (n)', 'heap MB', 'rss MB'];
-console.log(`# ${size}: ${known.organizations} organizations, records file of ${known.records} lines; skip ${skip}, stop after ${Number.isFinite(limit) ? limit : 'all'}, every ${every}; node ${process.version} ${process.execArgv.join(' ')}`);
+console.log(`# ${size}: ${meta.size.organizations} organizations, records file of ${meta.size.records} lines; skip ${skip}, stop after ${Number.isFinite(limit) ? limit : 'all'}, every ${every}; node ${process.version} ${process.execArgv.join(' ')}`);
 console.log(`| ${header.join(' | ')} |`);
 console.log(`|${header.map(() => '---:').join('|')}|`);
 

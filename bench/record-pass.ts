@@ -4,19 +4,14 @@
 //
 //   node --expose-gc --import tsx bench/record-pass.ts M100k
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { proposeFindings } from '../src/accountability/propose.js';
 import { performance } from 'node:perf_hooks';
-import { jsonChunks, openAssessment, parseGraph, readRecordsFile } from '../src/index.js';
-import { ensureAssessment, SIZES } from './generate-assessment.js';
+import { jsonChunks, openAssessment, readRecordsFile } from '../src/index.js';
+import { loadSize } from './inputs.js';
 
-const size = process.argv[2] ?? 'M100k';
-const known = SIZES[size];
-if (!known) throw new Error(`unknown size ${size}: ${Object.keys(SIZES).join(', ')}`);
-const { files } = await ensureAssessment(known);
-const graph = parseGraph(JSON.parse(readFileSync(files.graph, 'utf8')));
-const rules = JSON.parse(readFileSync(files.rules, 'utf8')) as unknown;
+const { size, files, graph, rules } = await loadSize('M100k');
 const ingestAt = process.argv.indexOf('--ingest');
 if (ingestAt < 0) {
   const t0 = performance.now();

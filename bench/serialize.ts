@@ -6,24 +6,17 @@
 //
 //   node --expose-gc --max-old-space-size=12000 --import tsx bench/serialize.ts M100k [--runs 3] [--no-result]
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { proposeFindings } from '../src/accountability/propose.js';
 import { gathered } from '../src/core/json-chunks.js';
 import { fingerprintOf } from '../src/engine/fingerprint.js';
 import { parseRuleSet } from '../src/engine/parse-rules.js';
 import { jsonChunks, openAssessment, parseGraph, readRecordsFile } from '../src/index.js';
-import { ensureAssessment, SIZES } from './generate-assessment.js';
+import { gc, loadSize } from './inputs.js';
 
-const size = process.argv[2] ?? 'M100k';
-const known = SIZES[size];
-if (!known) throw new Error(`unknown size ${size}: ${Object.keys(SIZES).join(', ')}`);
+const { size, files, graph, rules: rulesInput } = await loadSize('M100k');
 const runsAt = process.argv.indexOf('--runs');
 const runs = runsAt > 0 ? Number(process.argv[runsAt + 1]) : 3;
-const gc = (globalThis as { gc?: () => void }).gc ?? ((): void => undefined);
-const { files } = await ensureAssessment(known);
-const graph = parseGraph(JSON.parse(readFileSync(files.graph, 'utf8')));
-const rulesInput = JSON.parse(readFileSync(files.rules, 'utf8')) as unknown;
 const rules = parseRuleSet(rulesInput);
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
