@@ -51,6 +51,25 @@ describe('zerenzhi assess --snapshot / --absorb', () => {
     }
   });
 
+  it('conflicts across shards, found by a merge in the tree or by records read after it, give one run\'s output', async () => {
+    // Thirty records get a second version (a changed title) in another file: neither version
+    // counts, as in one run over both files.
+    const revised = lines.slice(100, 130).map((line) => JSON.stringify({ ...(JSON.parse(line) as object), title: '修订' }));
+    const second = tmp.file('revised.ndjson', `${revised.join('\n')}\n`);
+    const both = tmp.file('both.ndjson', `${[...lines, ...revised].join('\n')}\n`);
+    const single = await cli([...base, '--evidence', both]);
+    expect(single.code).toBe(0);
+    expect(JSON.parse(single.stdout).evidence.conflicts).toBe(31);
+    const [all, other] = [await snapshot('all.json', '--evidence', BUREAU.ndjson), await snapshot('revised.json', '--evidence', second)];
+    const tree = await snapshot('tree.json', '--absorb', all, '--absorb', other);
+    const merged = await cli([...base, '--absorb', tree]);
+    expect(merged.stdout).toBe(single.stdout);
+    expect(merged.stderr).toBe(single.stderr);
+    const after = await cli([...base, '--absorb', all, '--evidence', second]);
+    expect(after.stdout).toBe(single.stdout);
+    expect(after.stderr).toBe(single.stderr);
+  });
+
   it('reads a partial state from standard input and writes one to standard output', async () => {
     const shard = await cli([...base, '--evidence', parts[0] as string, '--snapshot', '-']);
     expect(shard.code).toBe(0);
