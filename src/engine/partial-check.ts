@@ -90,10 +90,53 @@ function uncountedEntries(m: unknown, counted: readonly unknown[]): [number, unk
   return out;
 }
 
+/** The lists of a line whose records must all be among its records seen (`s`). */
+const SEEN_SUBSETS = ['c', 'p', 'r', 'u'] as const;
+
+/** Whether a list of ids is in id order (repeats allowed). */
+function inIdOrder(ids: readonly unknown[]): boolean {
+  for (let k = 1; k < ids.length; k++) if ((ids[k] as string) < (ids[k - 1] as string)) return false;
+  return true;
+}
+
+/**
+ * Where a line lists a record as counted, pending, rejected or unsupported that it did not see,
+ * as `[list, index, id]`: such a record would make the line's counts wrong. The engine writes
+ * every list in id order, so the lists are walked side by side with the records seen; a list out
+ * of order (a file edited by hand) is looked up in a set of the records seen instead. The ids
+ * must be strings.
+ */
+function unseenEntries(l: Readonly<Record<(typeof SEEN_SUBSETS)[number] | 's', readonly unknown[]>>): [string, number, unknown][] {
+  const seen = l.s;
+  const out: [string, number, unknown][] = [];
+  let set = inIdOrder(seen) ? undefined : new Set(seen);
+  for (const list of SEEN_SUBSETS) {
+    const ids = l[list];
+    let j = 0;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] as string;
+      if (set === undefined && i > 0 && id < (ids[i - 1] as string)) set = new Set(seen);
+      let found: boolean;
+      if (set !== undefined) found = set.has(id);
+      else {
+        // Both in order: the first record seen not before this one is it, or it was not seen.
+        while (j < seen.length && (seen[j] as string) < id) j++;
+        found = j < seen.length && seen[j] === id;
+      }
+      if (!found) out.push([list, i, id]);
+    }
+  }
+  return out;
+}
+
 const line = z
   .strictObject({ m: encodedState, c: ids, s: ids, d: z.array(z.int()), p: ids, r: ids, u: ids, b: scores, v: ids })
   .superRefine((l, ctx) => {
     if (l.d.length !== l.s.length) ctx.addIssue({ code: 'custom', path: ['d'], input: undefined, params: { code: 'partial-days', seen: l.s.length, days: l.d.length } });
+    const strings = [l.s, ...SEEN_SUBSETS.map((list) => l[list])].every((ids) => Array.isArray(ids) && ids.every((id) => typeof id === 'string'));
+    for (const [list, i, id] of strings ? unseenEntries(l) : []) {
+      ctx.addIssue({ code: 'custom', path: [list, i], input: undefined, params: { code: 'partial-line-unseen', id: String(id), list } });
+    }
     // Only a state whose encoding is sound (its own problems are reported already).
     for (const [i, key] of encodedProblem(l.m, 0) === undefined ? uncountedEntries(l.m, l.c) : []) {
       ctx.addIssue({ code: 'custom', path: ['m', '$m', i, 0], input: undefined, params: { code: 'partial-state-uncounted', id: typeof key === 'string' ? key : JSON.stringify(key) ?? String(key) } });
@@ -194,6 +237,7 @@ function isLine(value: unknown): boolean {
   const days = l['d'];
   if (!isArray(days, (l['s'] as unknown[]).length)) return false;
   for (let i = 0; i < days.length; i++) if (!Number.isSafeInteger(days[i])) return false;
+  if (unseenEntries(l as Parameters<typeof unseenEntries>[0]).length > 0) return false;
   return encodedProblem(l['m'], 0) === undefined && uncountedEntries(l['m'], l['c'] as unknown[]).length === 0;
 }
 

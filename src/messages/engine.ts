@@ -76,6 +76,10 @@ export const engineMessages = {
     zh: () => `计量状态的编码无效：应为数字、字符串、true/false、null、列表，或 {"$m": [...]}、{"$s": [...]}、{"$o": [...]} 之一`,
     en: () => `not an encoded measure state: expected a number, string, boolean, null, a list, or one of {"$m": [...]}, {"$s": [...]}, {"$o": [...]}`,
   },
+  'partial-line-unseen': {
+    zh: (p) => `记录「${p['id']}」列在 ${p['list']} 中，却不在该得分行的上报记录（s）中：计入、待审核、退回、缺佐证的记录都应是上报记录`,
+    en: (p) => `record "${p['id']}" is listed in ${p['list']} but not among the line's records seen (s): records counted, pending, rejected or unsupported are all records seen`,
+  },
   'partial-state-uncounted': {
     zh: (p) => `计量状态中有记录「${p['id']}」，但它不在该得分行计入的记录（c）中：计量状态只保存计入的记录`,
     en: (p) => `the measure state holds record "${p['id']}", which the line did not count (c): a measure state keeps the records counted only`,

@@ -255,3 +255,59 @@ describe('a measure state keeps the records its line counted, and only those', (
     }
   });
 });
+
+describe("a line's counted, pending, rejected and unsupported records are among its records seen", () => {
+  type Line = { c: string[]; s: string[]; d: number[]; p: string[]; r: string[]; u: string[] };
+  type Partial = { lines: [string, string, string, Line][] };
+  const copy = (): Partial => JSON.parse(JSON.stringify(whole)) as Partial;
+  const busy = (partial: Partial): number => partial.lines.findIndex(([, , , l]) => l.s.length >= 4 && l.c.length >= 2);
+
+  it('refuses a record listed as pending (or counted, rejected, unsupported) that the line did not see, at its path', () => {
+    for (const list of ['c', 'p', 'r', 'u'] as const) {
+      const partial = copy();
+      const at = busy(partial);
+      const l = (partial.lines[at] as Partial['lines'][number])[3];
+      l[list].push('zz-unseen');
+      expect(surelyWellFormed(partial), list).toBe(false);
+      const issues = checkPartial(partial, 'en');
+      expect(issues.map((x) => [x.code, x.path]), list).toEqual([['partial-line-unseen', ['partial', 'lines', at, 3, list, l[list].length - 1]]]);
+      expect(issues[0]?.message).toBe(`record "zz-unseen" is listed in ${list} but not among the line's records seen (s): records counted, pending, rejected or unsupported are all records seen`);
+      expect(checkPartial(partial, 'zh')[0]?.message).toBe(`记录「zz-unseen」列在 ${list} 中，却不在该得分行的上报记录（s）中：计入、待审核、退回、缺佐证的记录都应是上报记录`);
+      const session = openAssessment({ graph, rules });
+      expect(() => session.absorb(partial as never)).toThrow();
+      expect(JSON.stringify(session.snapshot())).toBe(JSON.stringify(none));
+    }
+  });
+
+  it('finds exactly the records not seen, whatever order the lists are in', () => {
+    const partial = copy();
+    const at = busy(partial);
+    const l = (partial.lines[at] as Partial['lines'][number])[3];
+    const seen = [...l.s];
+    fc.assert(
+      fc.property(
+        fc.subarray(seen),
+        fc.array(fc.constantFrom('zz-a', 'zz-b', '', 'r', '\uffff'), { maxLength: 3 }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.nat(),
+        (subset, strangers, shuffleSeen, sortList, seed) => {
+          const list = [...subset, ...strangers];
+          if (sortList) list.sort();
+          else list.sort((a, b) => ((a.length * 31 + seed) % 7) - ((b.length * 31 + seed) % 7));
+          const s = shuffleSeen ? [...seen].reverse() : [...seen];
+          const edited = copy();
+          const line = (edited.lines[at] as Partial['lines'][number])[3];
+          Object.assign(line, { s, d: s.map(() => 0), c: [], p: list, r: [], u: [] });
+          // Counted is what was seen and not set aside: nothing here, the measure's state emptied.
+          (line as unknown as { m: unknown }).m = null;
+          const expected = list.flatMap((id, i) => (seen.includes(id) ? [] : [[i, id]]));
+          const found = checkPartial(edited, 'en').filter((x) => x.code === 'partial-line-unseen').map((x) => [x.path.at(-1), x.params['id']]);
+          expect(found).toEqual(expected);
+          expect(surelyWellFormed(edited)).toBe(expected.length === 0);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
