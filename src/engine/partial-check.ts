@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Issue } from '../core/issue.js';
+import { makeIssue, type Issue } from '../core/issue.js';
 import type { Lang } from '../core/lang.js';
 import type { IssuePath } from '../core/path.js';
 import { fromZodIssues } from '../core/zod-issues.js';
@@ -280,6 +280,23 @@ export function surelyWellFormed(partial: unknown): boolean {
 export function schemaIssues(partial: unknown, lang: Lang): Issue[] {
   const parsed = partialSchema.safeParse(partial, { reportInput: true });
   return parsed.success ? [] : fromZodIssues(parsed.error.issues, ['partial'], lang);
+}
+
+/**
+ * The business scores of a well-formed partial state outside what the engine keeps (0 to the
+ * rule set's business scale, as `ingest` checks each record's), each with its path.
+ *
+ * @example
+ * businessScoreIssues(partial, 100, 'zh'); // []
+ */
+export function businessScoreIssues(partial: { readonly business: readonly (readonly [string, string, readonly (readonly [string, number])[]])[] }, scale: number, lang: Lang): Issue[] {
+  const issues: Issue[] = [];
+  partial.business.forEach(([, , scores], i) => {
+    scores.forEach(([, score], k) => {
+      if (!(score >= 0 && score <= scale)) issues.push(makeIssue('partial-business-score', ['partial', 'business', i, 2, k, 1], { score, scale }, lang));
+    });
+  });
+  return issues;
 }
 
 /**

@@ -80,6 +80,10 @@ export const engineMessages = {
     zh: (p) => `记录「${p['id']}」列在 ${p['list']} 中，却不在该得分行的上报记录（s）中：计入、待审核、退回、缺佐证的记录都应是上报记录`,
     en: (p) => `record "${p['id']}" is listed in ${p['list']} but not among the line's records seen (s): records counted, pending, rejected or unsupported are all records seen`,
   },
+  'partial-business-score': {
+    zh: (p) => `业务考核得分 ${p['score']} 超出 0–${p['scale']}：这样的得分记录本引擎不会计入`,
+    en: (p) => `the business score ${p['score']} is outside 0–${p['scale']}: the engine never keeps such a score`,
+  },
   'partial-state-uncounted': {
     zh: (p) => `计量状态中有记录「${p['id']}」，但它不在该得分行计入的记录（c）中：计量状态只保存计入的记录`,
     en: (p) => `the measure state holds record "${p['id']}", which the line did not count (c): a measure state keeps the records counted only`,

@@ -311,3 +311,32 @@ describe("a line's counted, pending, rejected and unsupported records are among 
     );
   });
 });
+
+describe('business scores within the rule set scale', () => {
+  type Partial = { business: [string, string, [string, number][]][] };
+  it('refuses a business score outside 0 to the scale, at its path, and merges nothing', () => {
+    for (const score of [-0.5, 100.01, 1e9]) {
+      const partial = JSON.parse(JSON.stringify(whole)) as Partial;
+      ((partial.business[1] as Partial['business'][number])[2][0] as [string, number])[1] = score;
+      const session = openAssessment({ graph, rules, lang: 'en' });
+      let caught: unknown;
+      try {
+        session.absorb(partial as never);
+      } catch (error) {
+        caught = error;
+      }
+      const issues = (caught as { issues?: { code: string; path: unknown[]; message: string }[] }).issues ?? [];
+      expect(issues.map((x) => [x.code, x.path])).toEqual([['partial-business-score', ['partial', 'business', 1, 2, 0, 1]]]);
+      expect(issues[0]?.message).toBe(`the business score ${score} is outside 0–100: the engine never keeps such a score`);
+      expect(JSON.stringify(session.snapshot())).toBe(JSON.stringify(openAssessment({ graph, rules, lang: 'en' }).snapshot()));
+    }
+  });
+
+  it('accepts the ends of the scale', () => {
+    for (const score of [0, 100]) {
+      const partial = JSON.parse(JSON.stringify(whole)) as Partial;
+      ((partial.business[1] as Partial['business'][number])[2][0] as [string, number])[1] = score;
+      expect(() => openAssessment({ graph, rules }).absorb(partial as never)).not.toThrow();
+    }
+  });
+});
