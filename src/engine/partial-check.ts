@@ -133,8 +133,8 @@ const line = z
   .strictObject({ m: encodedState, c: ids, s: ids, d: z.array(z.int()), p: ids, r: ids, u: ids, b: scores, v: ids })
   .superRefine((l, ctx) => {
     if (l.d.length !== l.s.length) ctx.addIssue({ code: 'custom', path: ['d'], input: undefined, params: { code: 'partial-days', seen: l.s.length, days: l.d.length } });
-    const strings = [l.s, ...SEEN_SUBSETS.map((list) => l[list])].every((ids) => Array.isArray(ids) && ids.every((id) => typeof id === 'string'));
-    for (const [list, i, id] of strings ? unseenEntries(l) : []) {
+    // Reached only when every list holds strings: a wrong type aborts the object's refinements.
+    for (const [list, i, id] of unseenEntries(l)) {
       ctx.addIssue({ code: 'custom', path: [list, i], input: undefined, params: { code: 'partial-line-unseen', id: String(id), list } });
     }
     // Only a state whose encoding is sound (its own problems are reported already).

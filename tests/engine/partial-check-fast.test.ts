@@ -279,6 +279,18 @@ describe("a line's counted, pending, rejected and unsupported records are among 
     }
   });
 
+  it('reports a list holding something other than ids for that alone', () => {
+    for (const list of ['s', 'p'] as const) {
+      const partial = copy();
+      const at = busy(partial);
+      const l = (partial.lines[at] as Partial['lines'][number])[3];
+      (l[list] as unknown[]).push(5);
+      if (list === 's') l.d.push(0);
+      const codes = checkPartial(partial, 'en').map((x) => [x.code, x.path.slice(4)]);
+      expect(codes, list).toEqual([['invalid-type', [list, l[list].length - 1]]]);
+    }
+  });
+
   it('finds exactly the records not seen, whatever order the lists are in', () => {
     const partial = copy();
     const at = busy(partial);
