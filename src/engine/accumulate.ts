@@ -416,7 +416,7 @@ export function withdrawEverywhere(plan: Plan, acc: Accumulation, ids: readonly 
   for (const lines of [acc.organizationLines, acc.personLines]) {
     for (const bySubject of lines.values()) {
       for (const [indicator, line] of bySubject) {
-        heldOf(line, gone, ids, found);
+        heldIn([line.seen, line.pending, line.rejected, line.unsupported, line.refused, line.bonus, line.veto], gone, ids, found);
         if (found.length === 0) continue;
         const module = modules.get(indicator);
         for (const id of found) {
@@ -429,18 +429,19 @@ export function withdrawEverywhere(plan: Plan, acc: Accumulation, ids: readonly 
     }
   }
   for (const scores of [...acc.businessByOrganization.values(), ...acc.businessByPerson.values()]) {
-    if (scores.size <= ids.length) {
-      for (const id of scores.keys()) if (gone.has(id)) found.push(id);
-      for (const id of found) scores.delete(id);
-      found.length = 0;
-    } else for (const id of ids) scores.delete(id);
+    heldIn([scores], gone, ids, found);
+    for (const id of found) scores.delete(id);
+    found.length = 0;
   }
   for (const id of ids) acc.retained.delete(id);
 }
 
-/** The ids of `gone` (listed in `ids`) that a line holds anywhere, into `out` (an id may come twice). */
-function heldOf(line: LineState, gone: ReadonlySet<string>, ids: readonly string[], out: string[]): void {
-  const collections = [line.seen, line.pending, line.rejected, line.unsupported, line.refused, line.bonus, line.veto] as const;
+/**
+ * The ids of `gone` (listed in `ids`) that any of these collections holds, into `out` (an id may
+ * come twice), looked up from the smaller side: the collections' keys among the ids, or the ids
+ * in the collections.
+ */
+function heldIn(collections: readonly (ReadonlySet<string> | ReadonlyMap<string, unknown>)[], gone: ReadonlySet<string>, ids: readonly string[], out: string[]): void {
   let held = 0;
   for (const c of collections) held += c.size;
   if (held === 0) return;
