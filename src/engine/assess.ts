@@ -10,7 +10,7 @@ import { parseGraph } from '../graph/parse.js';
 import type { Graph } from '../graph/types.js';
 import type { RuleSet } from '../model/rules.js';
 import { ENGINE_VERSION } from '../version.js';
-import { businessScoreIssues, checkPartial } from './partial-check.js';
+import { checkPartial } from './partial-check.js';
 import { digestHex, ingest, newAccumulation, type Accumulation } from './accumulate.js';
 import { evaluateSubjects } from './evaluate-subjects.js';
 import { basisFingerprint, fingerprintOf, hashGraphAhead } from './fingerprint.js';
@@ -204,9 +204,7 @@ export function openSession(input: Omit<AssessInput, 'records'>): SessionInterna
     }
     // A partial state read from a file may have been cut short or edited: every problem, with its
     // place, before anything is merged (nothing half-merged, no crash).
-    const problems = checkPartial(partial, lang);
-    // Once its shape is sound: its business scores within the rule set's scale.
-    if (problems.length === 0) problems.push(...businessScoreIssues(partial, rules.composite?.scale ?? 100, lang));
+    const problems = checkPartial(partial, lang, rules.composite?.scale ?? 100);
     if (problems.length > 0) throw new ValidationError('partial', problems, lang);
     merge(partial, () => absorbPartial(plan, acc, partial));
   };

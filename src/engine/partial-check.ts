@@ -5,6 +5,7 @@ import type { IssuePath } from '../core/path.js';
 import { fromZodIssues } from '../core/zod-issues.js';
 import { isPlainObject } from '../evidence/fast-record.js';
 import { normalizeRecord } from '../evidence/normalize.js';
+import type { PartialState } from './partial.js';
 import { EFFECT_COUNTERS, isBase64Digest, KEYED_EFFECT_COUNTERS } from './versions.js';
 
 /**
@@ -285,11 +286,8 @@ export function schemaIssues(partial: unknown, lang: Lang): Issue[] {
 /**
  * The business scores of a well-formed partial state outside what the engine keeps (0 to the
  * rule set's business scale, as `ingest` checks each record's), each with its path.
- *
- * @example
- * businessScoreIssues(partial, 100, 'zh'); // []
  */
-export function businessScoreIssues(partial: { readonly business: readonly (readonly [string, string, readonly (readonly [string, number])[]])[] }, scale: number, lang: Lang): Issue[] {
+function businessScoreIssues(partial: { readonly business: readonly (readonly [string, string, readonly (readonly [string, number])[]])[] }, scale: number, lang: Lang): Issue[] {
   const issues: Issue[] = [];
   partial.business.forEach(([, , scores], i) => {
     scores.forEach(([, score], k) => {
@@ -302,14 +300,18 @@ export function businessScoreIssues(partial: { readonly business: readonly (read
 /**
  * Every problem of a value given as a partial state, each with its path from `partial`: the shape
  * of each field (the engine's own snapshots always pass), the days beside the records seen, how
- * deep a measure state nests, and each kept record as a record. Empty when it can be merged.
+ * deep a measure state nests, whether each line's lists and measure state agree, the business
+ * scores within `businessScale` (the rule set's, 100 by default), and each kept record as a
+ * record. Empty when it can be merged.
  *
  * @example
  * checkPartial(JSON.parse(text), 'zh'); // []
  */
-export function checkPartial(partial: unknown, lang: Lang): Issue[] {
+export function checkPartial(partial: unknown, lang: Lang, businessScale = 100): Issue[] {
   const prefix: IssuePath = ['partial'];
   const issues = surelyWellFormed(partial) ? [] : schemaIssues(partial, lang);
+  // Once its shape is sound: its business scores within the rule set's scale.
+  if (issues.length === 0) issues.push(...businessScoreIssues(partial as PartialState, businessScale, lang));
   const retained = (partial as { retained?: unknown } | null)?.retained;
   if (Array.isArray(retained)) {
     retained.forEach((record, i) => {
