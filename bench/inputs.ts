@@ -33,3 +33,6 @@ export async function loadSize(fallback: string, name: string = process.argv[2] 
 
 /** A full garbage collection when node runs with `--expose-gc`; nothing otherwise. */
 export const gc: () => void = (globalThis as { gc?: () => void }).gc ?? ((): void => undefined);
+
+/** The middle value (the upper one of an even count). */
+export const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;

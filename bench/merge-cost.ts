@@ -11,7 +11,7 @@
 import { performance } from 'node:perf_hooks';
 import { openSession } from '../src/engine/assess.js';
 import { readPartialState, readRecordsFile } from '../src/index.js';
-import { gc, loadSize } from './inputs.js';
+import { gc, loadSize, median } from './inputs.js';
 
 const { size, meta, files, graph, rules } = await loadSize('M');
 const runsAt = process.argv.indexOf('--runs');
@@ -27,16 +27,7 @@ const records = n - half;
 
 const times = new Map<string, number[]>();
 /** Times one step after a full collection; returns what it gives. */
-function step<T>(name: string, work: () => T): T {
-  gc();
-  const t = performance.now();
-  const out = work();
-  const list = times.get(name) ?? [];
-  list.push(performance.now() - t);
-  times.set(name, list);
-  return out;
-}
-async function stepAsync<T>(name: string, work: () => Promise<T>): Promise<T> {
+async function step<T>(name: string, work: () => T | Promise<T>): Promise<T> {
   gc();
   const t = performance.now();
   const out = await work();
@@ -48,24 +39,23 @@ async function stepAsync<T>(name: string, work: () => Promise<T>): Promise<T> {
 
 let chars = 0;
 for (let run = 0; run < runs; run++) {
-  const snapshot = step('json: snapshot', () => shard.session.snapshot());
-  const text = step('json: JSON.stringify', () => JSON.stringify(snapshot));
+  const snapshot = await step('json: snapshot', () => shard.session.snapshot());
+  const text = await step('json: JSON.stringify', () => JSON.stringify(snapshot));
   chars = text.length;
-  step('json: JSON.parse (one string)', () => JSON.parse(text) as unknown);
+  await step('json: JSON.parse (one string)', () => JSON.parse(text) as unknown);
   const bytes = Buffer.from(text);
-  const partial = await stepAsync('json: readPartialState (in pieces)', () => readPartialState(bytes));
+  const partial = await step('json: readPartialState (in pieces)', () => readPartialState(bytes));
   const into = open();
-  step('json: absorb', () => into.session.absorb(partial));
-  step('json: settle', () => into.settle());
+  await step('json: absorb', () => into.session.absorb(partial));
+  await step('json: settle', () => into.settle());
 
-  const packed = step('packed: pack', () => shard.pack());
-  const copy = step('packed: structuredClone', () => structuredClone(packed));
+  const packed = await step('packed: pack', () => shard.pack());
+  const copy = await step('packed: structuredClone', () => structuredClone(packed));
   const intoPacked = open();
-  step('packed: absorbPacked', () => intoPacked.absorbPacked(copy));
-  step('packed: settle', () => intoPacked.settle());
+  await step('packed: absorbPacked', () => intoPacked.absorbPacked(copy));
+  await step('packed: settle', () => intoPacked.settle());
 }
 
-const median = (list: readonly number[]): number => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)] as number;
 const rows = [...times].map(([name, list]) => ({ step: name, ms: list.map(Math.round), usPerRecord: Math.round((median(list) * 1000 * 10) / records) / 10 }));
 const total = (prefix: string, names: readonly string[]): number => names.reduce((sum, name) => sum + median(times.get(`${prefix}: ${name}`) ?? [0]), 0);
 const jsonRoute = total('json', ['snapshot', 'JSON.stringify', 'readPartialState (in pieces)', 'absorb', 'settle']);

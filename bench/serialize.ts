@@ -12,14 +12,13 @@ import { gathered } from '../src/core/json-chunks.js';
 import { fingerprintOf } from '../src/engine/fingerprint.js';
 import { parseRuleSet } from '../src/engine/parse-rules.js';
 import { jsonChunks, openAssessment, parseGraph, readRecordsFile } from '../src/index.js';
-import { gc, loadSize } from './inputs.js';
+import { gc, loadSize, median } from './inputs.js';
 
 const { size, files, graph, rules: rulesInput } = await loadSize('M100k');
 const runsAt = process.argv.indexOf('--runs');
 const runs = runsAt > 0 ? Number(process.argv[runsAt + 1]) : 3;
 const rules = parseRuleSet(rulesInput);
 
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
 /** Median wall time of `work` over the runs, after a full collection each, and what it gave. */
 function timed(work: () => string): { ms: number; out: string } {
