@@ -8,20 +8,23 @@ import { recordToInput } from './partial-codec.js';
 import type { Plan } from './plan.js';
 
 /**
- * One line of a packed partial state: where it belongs, its measure state as it is (Maps and
- * Sets cross a thread boundary by structured clone), where its records seen end in
- * {@link PackedPartial.seenSlots}, its set-aside records as slots (one list for each of
- * {@link LINE_ID_SETS}, in that order), and its bonus points by slot.
+ * The lines of a packed partial state, as parallel lists (line `i` is the `i`th entry of each),
+ * so that a province's million lines cross a thread boundary as a few arrays, not as millions of
+ * small ones: where each belongs, its measure state as it is (Maps and Sets cross by structured
+ * clone; `undefined` where the measure keeps none), and the ends of its records in the flat
+ * typed arrays of {@link PackedPartial}: records seen, set-aside records (five ends a line, one
+ * for each of {@link LINE_ID_SETS}, in that order) and bonus points.
  */
-type PackedLine = readonly [
-  type: 'o' | 'p',
-  subject: string,
-  indicator: string,
-  measure: unknown,
-  seenEnd: number,
-  setAside: readonly (readonly number[])[],
-  bonus: readonly (readonly [number, number])[],
-];
+export interface PackedLines {
+  /** 0 for an organization's line, 1 for a person's. */
+  readonly types: Uint8Array;
+  readonly subjects: readonly string[];
+  readonly indicators: readonly string[];
+  readonly measures: readonly unknown[];
+  readonly seenEnds: Uint32Array;
+  readonly setAsideEnds: Uint32Array;
+  readonly bonusEnds: Uint32Array;
+}
 
 /**
  * What a worker thread of this engine gathered, for the thread that merges it: the same content
@@ -49,10 +52,15 @@ export interface PackedPartial {
   readonly effects: readonly EffectJson[];
   /** The slots of ids with conflicting versions, with every digest (base64). */
   readonly conflicts: readonly (readonly [number, readonly string[]])[];
-  readonly lines: readonly PackedLine[];
+  readonly lines: PackedLines;
   /** The records each line saw, line after line, as slots, with their days beside them. */
   readonly seenSlots: Uint32Array;
   readonly seenDays: Int32Array;
+  /** The records each line set aside, line after line and list after list, as slots. */
+  readonly setAsideSlots: Uint32Array;
+  /** The bonus records of each line, line after line, as slots, with their points beside them. */
+  readonly bonusSlots: Uint32Array;
+  readonly bonusPoints: Float64Array;
   readonly business: PartialState['business'];
   readonly retained: readonly RecordInput[];
   readonly issues: readonly Issue[];
@@ -63,7 +71,20 @@ export interface PackedPartial {
 
 /** The buffers of a packed partial state, to transfer rather than copy. */
 export function packedTransfers(packed: PackedPartial): ArrayBuffer[] {
-  return [packed.digests.buffer, packed.effectOf.buffer, packed.seenSlots.buffer, packed.seenDays.buffer] as ArrayBuffer[];
+  const { lines } = packed;
+  return [
+    packed.digests,
+    packed.effectOf,
+    packed.seenSlots,
+    packed.seenDays,
+    packed.setAsideSlots,
+    packed.bonusSlots,
+    packed.bonusPoints,
+    lines.types,
+    lines.seenEnds,
+    lines.setAsideEnds,
+    lines.bonusEnds,
+  ].map((array) => array.buffer) as ArrayBuffer[];
 }
 
 /**
@@ -103,28 +124,56 @@ export function packAccumulation(acc: Accumulation, extra: Pick<PackedPartial, '
     ids.push(id);
     return ids.length - 1;
   };
-  const all: [type: 'o' | 'p', subject: string, indicator: string, line: LineState][] = [];
+  const all: LineState[] = [];
+  const subjects: string[] = [];
+  const indicators: string[] = [];
+  const types: number[] = [];
   let seen = 0;
-  for (const [type, map] of [['o', acc.organizationLines], ['p', acc.personLines]] as const) {
+  let setAside = 0;
+  let bonus = 0;
+  for (const [type, map] of [[0, acc.organizationLines], [1, acc.personLines]] as const) {
     for (const [subject, bySubject] of map) {
       for (const [indicator, line] of bySubject) {
-        all.push([type, subject, indicator, line]);
+        all.push(line);
+        subjects.push(subject);
+        indicators.push(indicator);
+        types.push(type);
         seen += line.seen.size;
+        for (const set of LINE_ID_SETS) setAside += line[set].size;
+        bonus += line.bonus.size;
       }
     }
   }
   const seenSlots = new Uint32Array(seen);
   const seenDays = new Int32Array(seen);
+  const setAsideSlots = new Uint32Array(setAside);
+  const bonusSlots = new Uint32Array(bonus);
+  const bonusPoints = new Float64Array(bonus);
+  const seenEnds = new Uint32Array(all.length);
+  const setAsideEnds = new Uint32Array(all.length * LINE_ID_SETS.length);
+  const bonusEnds = new Uint32Array(all.length);
+  const measures: unknown[] = new Array<unknown>(all.length);
   let at = 0;
-  const lines = all.map(([type, subject, indicator, line]): PackedLine => {
+  let asideAt = 0;
+  let bonusAt = 0;
+  all.forEach((line, i) => {
+    measures[i] = line.measure;
     for (const [id, day] of line.seen) {
       seenSlots[at] = slotOf(id);
       seenDays[at++] = day;
     }
-    const setAside = LINE_ID_SETS.map((set) => Array.from(line[set], slotOf));
-    const bonus = Array.from(line.bonus, ([id, points]) => [slotOf(id), points] as const);
-    return [type, subject, indicator, line.measure, at, setAside, bonus];
+    seenEnds[i] = at;
+    LINE_ID_SETS.forEach((set, k) => {
+      for (const id of line[set]) setAsideSlots[asideAt++] = slotOf(id);
+      setAsideEnds[i * LINE_ID_SETS.length + k] = asideAt;
+    });
+    for (const [id, points] of line.bonus) {
+      bonusSlots[bonusAt] = slotOf(id);
+      bonusPoints[bonusAt++] = points;
+    }
+    bonusEnds[i] = bonusAt;
   });
+  const lines: PackedLines = { types: Uint8Array.from(types), subjects, indicators, measures, seenEnds, setAsideEnds, bonusEnds };
   const business: PartialState['business'] = [];
   for (const [type, map] of [['o', acc.businessByOrganization], ['p', acc.businessByPerson]] as const) {
     for (const [subject, scores] of map) business.push([type, subject, [...scores]]);
@@ -139,6 +188,9 @@ export function packAccumulation(acc: Accumulation, extra: Pick<PackedPartial, '
     lines,
     seenSlots,
     seenDays,
+    setAsideSlots,
+    bonusSlots,
+    bonusPoints,
     business,
     retained: Array.from(acc.retained.values(), recordToInput),
     ...extra,
@@ -161,16 +213,22 @@ export function absorbPacked(plan: Plan, acc: Accumulation, packed: PackedPartia
   }
   const idOf = (slot: number): string => ids[slot] as string;
   const modules = new Map(plan.indicators.map((p) => [p.indicator.id, p.module]));
-  let from = 0;
-  for (const [type, subject, indicator, measure, seenEnd, setAside, bonus] of packed.lines) {
-    const into = lineAt(acc, type, subject, indicator);
-    mergeMeasure(modules.get(indicator), into, () => measure);
-    for (let i = from; i < seenEnd; i++) mergeSeen(into, idOf(packed.seenSlots[i] as number), packed.seenDays[i] as DayNumber);
-    from = seenEnd;
-    LINE_ID_SETS.forEach((set, i) => {
-      for (const slot of setAside[i] ?? []) addId(into, set, idOf(slot));
+  const { lines } = packed;
+  let seenFrom = 0;
+  let asideFrom = 0;
+  let bonusFrom = 0;
+  for (let i = 0; i < lines.subjects.length; i++) {
+    const indicator = lines.indicators[i] as string;
+    const into = lineAt(acc, lines.types[i] === 0 ? 'o' : 'p', lines.subjects[i] as string, indicator);
+    mergeMeasure(modules.get(indicator), into, () => lines.measures[i]);
+    const seenEnd = lines.seenEnds[i] as number;
+    for (; seenFrom < seenEnd; seenFrom++) mergeSeen(into, idOf(packed.seenSlots[seenFrom] as number), packed.seenDays[seenFrom] as DayNumber);
+    LINE_ID_SETS.forEach((set, k) => {
+      const end = lines.setAsideEnds[i * LINE_ID_SETS.length + k] as number;
+      for (; asideFrom < end; asideFrom++) addId(into, set, idOf(packed.setAsideSlots[asideFrom] as number));
     });
-    for (const [slot, points] of bonus) setBonus(into, idOf(slot), points);
+    const bonusEnd = lines.bonusEnds[i] as number;
+    for (; bonusFrom < bonusEnd; bonusFrom++) setBonus(into, idOf(packed.bonusSlots[bonusFrom] as number), packed.bonusPoints[bonusFrom] as number);
   }
   absorbBusinessAndRetained(acc, packed);
   endMerge(acc, packed.occurrences);

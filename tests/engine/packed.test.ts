@@ -89,16 +89,33 @@ describe('packed partial states', () => {
 
   it('carries measure states, pending and rejected records, bonus and veto records, business scores and kept records', () => {
     const { state } = shard(records, 'packed') as Extract<Shard, { kind: 'packed' }>;
-    // set-aside lists in LINE_ID_SETS order: pending, rejected, unsupported, refused, veto
-    const setAside = (i: number): number => state.lines.reduce((n, line) => n + (line[5][i]?.length ?? 0), 0);
+    // set-aside lists in LINE_ID_SETS order: pending, rejected, unsupported, refused, veto; five ends a line
+    const { lines } = state;
+    const setAside = (k: number): number => {
+      let n = 0;
+      for (let i = 0; i < lines.subjects.length; i++) {
+        const end = lines.setAsideEnds[i * 5 + k] as number;
+        const start = i * 5 + k === 0 ? 0 : (lines.setAsideEnds[i * 5 + k - 1] as number);
+        n += end - start;
+      }
+      return n;
+    };
     const [pending, rejected, veto] = [0, 1, 4].map(setAside);
-    const bonus = state.lines.reduce((n, line) => n + line[6].length, 0);
+    const bonus = state.bonusSlots.length;
+    expect(lines.bonusEnds.at(-1)).toBe(bonus);
+    expect(state.bonusPoints.length).toBe(bonus);
+    expect(lines.setAsideEnds.at(-1)).toBe(state.setAsideSlots.length);
+    expect(lines.seenEnds.at(-1)).toBe(state.seenSlots.length);
+    // parallel lists, one entry a line
+    for (const list of [lines.types, lines.indicators, lines.measures, lines.seenEnds, lines.bonusEnds]) expect(list.length).toBe(lines.subjects.length);
+    expect(lines.setAsideEnds.length).toBe(5 * lines.subjects.length);
+    expect([...lines.types].every((t) => t === 0 || t === 1)).toBe(true);
     // The example's 2 pending and 1 rejected record, each on the lines of its subject.
     expect(pending).toBeGreaterThanOrEqual(2);
     expect(rejected).toBeGreaterThanOrEqual(1);
     expect(veto).toBeGreaterThan(0);
     expect(bonus).toBeGreaterThan(0);
-    expect(state.lines.some((line) => line[3] instanceof Map || (typeof line[3] === 'object' && line[3] !== null))).toBe(true);
+    expect(lines.measures.some((m) => m instanceof Map || (typeof m === 'object' && m !== null))).toBe(true);
     expect(state.business.length).toBeGreaterThan(0);
     expect(state.retained.length).toBeGreaterThan(0);
     // Every id travels once; the lines' records seen refer to them by slot, with their days.
@@ -163,10 +180,14 @@ describe('packed partial states', () => {
   it('its typed arrays are what a transfer moves: the sender is left without them', () => {
     const { state } = shard(records, 'packed') as Extract<Shard, { kind: 'packed' }>;
     const transfers = packedTransfers(state);
-    expect(transfers).toEqual([state.digests.buffer, state.effectOf.buffer, state.seenSlots.buffer, state.seenDays.buffer]);
+    const { lines } = state;
+    const typed = [state.digests, state.effectOf, state.seenSlots, state.seenDays, state.setAsideSlots, state.bonusSlots, state.bonusPoints, lines.types, lines.seenEnds, lines.setAsideEnds, lines.bonusEnds];
+    expect(transfers).toEqual(typed.map((array) => array.buffer));
+    expect(new Set(transfers).size).toBe(typed.length);
     const received = structuredClone(state, { transfer: transfers });
-    expect([state.digests.byteLength, state.effectOf.byteLength, state.seenSlots.byteLength, state.seenDays.byteLength]).toEqual([0, 0, 0, 0]);
+    expect(typed.map((array) => array.byteLength)).toEqual(typed.map(() => 0));
     expect(received.seenDays.length).toBeGreaterThan(0);
+    expect(received.bonusPoints.length).toBeGreaterThan(0);
     // the business scores travel as [subject type, subject, scores], as in the JSON form
     expect(received.business.every(([type, subject, scores]) => (type === 'o' || type === 'p') && typeof subject === 'string' && Array.isArray(scores))).toBe(true);
   });
