@@ -81,6 +81,7 @@ export { parseRuleSet, safeParseRuleSet, type ParseRuleSetOptions } from './engi
 export { openAssessment, type AssessInput, type AssessStreamInput, type AssessmentSession, type ScoredRun } from './engine/assess.js';
 export type { PartialState } from './engine/partial.js';
 export { readPartialState } from './engine/read-partial.js';
+export { partialStateJsonSchema } from './engine/partial-schema.js';
 export { readJsonObject, type ReadJsonObjectOptions } from './evidence/read-json-object.js';
 export { assess, assessParallel, assessStream, withFindings, type AssessOptions, type AssessParallelOptions, type AssessStreamOptions } from './accountability/assess.js';
 export { MIN_SHARD_BYTES, scoreFilesInParallel, type ParallelInput } from './engine/parallel.js';

@@ -135,8 +135,8 @@ export const cliMessages = {
   'cli-help-format-coverage': { zh: () => `输出格式：text（文本）或 json（数据）`, en: () => `output format: text or json (the data)` },
   'cli-help-fail-on-gaps': { zh: () => `发现缺口时以退出码 3 结束`, en: () => `exit with 3 when there are gaps` },
   'cli-help-schema': {
-    zh: () => `输出 JSON Schema：graph（组织关系图）、rules（考核细则）、evidence（记录）、result（评估结果）`,
-    en: () => `print a JSON Schema: graph, rules, evidence (one record) or result`,
+    zh: () => `输出 JSON Schema：graph（组织关系图）、rules（考核细则）、evidence（记录）、result（评估结果）、partial（分片的部分状态）`,
+    en: () => `print a JSON Schema: graph, rules, evidence (one record), result or partial (a shard's partial state)`,
   },
   'cli-help-schema-name': { zh: () => `Schema 名称`, en: () => `which schema` },
   'cli-help-init': {

@@ -1,5 +1,6 @@
 import { Argument, type Command } from 'commander';
 import { graphJsonSchema, recordJsonSchema, ruleSetJsonSchema } from '../../model/json-schema.js';
+import { partialStateJsonSchema } from '../../engine/partial-schema.js';
 import { resultJsonSchema } from '../../report/result-schema.js';
 import { EXIT, say, type CommandContext } from '../io.js';
 import type { ProgramEnv } from '../program.js';
@@ -15,6 +16,7 @@ export const SCHEMAS = {
   rules: ruleSetJsonSchema,
   evidence: recordJsonSchema,
   result: resultJsonSchema,
+  partial: partialStateJsonSchema,
 } as const;
 
 /**
