@@ -11,9 +11,12 @@ const count = { type: 'integer', minimum: 0 } as const;
 const ids = (description: string): object => ({ type: 'array', items: str, description });
 const ref = (name: string): { $ref: string } => ({ $ref: `#/$defs/${name}` });
 
-/** An object with exactly these properties, `optional` ones allowed to be missing. */
-function object(properties: Record<string, object>, optional: readonly string[] = []): object {
-  return { type: 'object', properties, required: Object.keys(properties).filter((key) => !optional.includes(key)), additionalProperties: false };
+/**
+ * An object with these properties, `optional` ones allowed to be missing, and no others unless
+ * `open` (what `absorb` takes with more keys than it reads).
+ */
+function object(properties: Record<string, object>, optional: readonly string[] = [], open = false): object {
+  return { type: 'object', properties, required: Object.keys(properties).filter((key) => !optional.includes(key)), ...(open ? {} : { additionalProperties: false }) };
 }
 
 /** A JSON array of exactly these items, in order. */
@@ -45,7 +48,10 @@ const DEFS = {
   Encoded: {
     description: '计量状态：Map、Set、对象写成条目列表，键不会被赋到对象上 / a measure state: Maps, Sets and objects as entry lists, so that no key is ever assigned onto an object',
     anyOf: [
-      { type: ['null', 'boolean', 'number', 'string'] },
+      { type: 'null' },
+      { type: 'boolean' },
+      { type: 'number' },
+      { type: 'string' },
       { type: 'array', items: ref('Encoded') },
       object({ $m: { type: 'array', items: tuple([ref('Encoded'), ref('Encoded')]) } }),
       object({ $s: { type: 'array', items: ref('Encoded') } }),
@@ -66,16 +72,18 @@ const DEFS = {
   }),
   Line: tuple([subjectType, { type: 'string', description: '对象编号 / subject id' }, { type: 'string', description: '指标编号 / indicator id' }, ref('LineState')], '一个考核对象的一项指标 / one subject\'s line for one indicator'),
   Business: tuple([subjectType, { type: 'string', description: '对象编号 / subject id' }, ref('Scores')], '业务考核得分 / business scores'),
+  // A problem as the shard reported it; `absorb` keeps any other keys it has as they are.
   Issue: object(
     {
       code: str,
-      path: { type: 'array', items: { type: ['string', 'number'] } },
+      path: { type: 'array', items: { anyOf: [{ type: 'string' }, { type: 'number' }] } },
       params: { type: 'object' },
       message: str,
       file: str,
       line: { type: 'integer' },
     },
     ['file', 'line'],
+    true,
   ),
   Record: record,
 };
