@@ -177,6 +177,29 @@ describe('packed partial states', () => {
     expect(merged([a, b])).toBe(onePass(all));
   });
 
+  it('absorbed into an empty session, gives back the same partial state, line for line', () => {
+    const { session, pack } = openSession({ graph, rules });
+    for (const r of records) session.add(r);
+    const packed = pack();
+    const into = openSession({ graph, rules });
+    into.absorbPacked(structuredClone(packed, { transfer: packedTransfers(packed) }));
+    expect(JSON.stringify(into.session.snapshot())).toBe(JSON.stringify(session.snapshot()));
+  });
+
+  it('carries bonus points as they are, fractions included', () => {
+    const { session, pack } = openSession({ graph, rules });
+    for (const r of records) session.add(r);
+    const packed = pack();
+    expect(packed.bonusPoints.length).toBeGreaterThan(0);
+    // Points such as a rule's half point travel unrounded, both ways.
+    packed.bonusPoints[0] = 0.5;
+    const into = openSession({ graph, rules });
+    into.absorbPacked(structuredClone(packed, { transfer: packedTransfers(packed) }));
+    expect(into.pack().bonusPoints).toContain(0.5);
+    const bonus = into.session.snapshot().lines.flatMap(([, , , line]) => line.b.map(([, points]) => points));
+    expect(bonus).toContain(0.5);
+  });
+
   it('its typed arrays are what a transfer moves: the sender is left without them', () => {
     const { state } = shard(records, 'packed') as Extract<Shard, { kind: 'packed' }>;
     const transfers = packedTransfers(state);
