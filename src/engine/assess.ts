@@ -75,7 +75,12 @@ export interface ScoredRun {
   readonly previous?: ScoreResult;
 }
 
-/** An assessment in progress: feed it records, then finish. */
+/**
+ * An assessment in progress: feed it records, then finish. If taking a record or merging a
+ * partial state fails half-way (`collection-full`, `collection-full-merge`: the runtime's limit
+ * on one collection), the session's state is incomplete: every later call throws a
+ * ValidationError with code `session-failed` instead of giving a result that would be wrong.
+ */
 export interface AssessmentSession {
   /** Takes one record (or reader item); false once the record cap is passed, when the caller should stop reading. */
   readonly add: (item: unknown) => boolean;
@@ -158,6 +163,14 @@ export function openSession(input: Omit<AssessInput, 'records'>): SessionInterna
     issueCount++;
     if (issues.length < ISSUES_KEPT) issues.push(issue);
   };
+  // A record or a merge that failed half-way (the runtime's limit on one Map, or anything else
+  // unexpected) leaves the state part-changed: the session takes nothing more and gives no
+  // result, rather than a result that is silently wrong.
+  let failure: string | undefined;
+  const failed = (error: unknown): unknown => {
+    failure ??= error instanceof ValidationError ? (error.issues[0]?.code ?? 'error') : 'internal-error';
+    return error;
+  };
   const add = (item: unknown): boolean => {
     const at = index++;
     if (at >= maxRecords) {
@@ -181,10 +194,12 @@ export function openSession(input: Omit<AssessInput, 'records'>): SessionInterna
       try {
         ingest(plan, acc, normalized.record);
       } catch (error) {
-        throw collectionFullOr(error, ({ limit }) => {
-          const issue = makeIssue('collection-full', line === undefined ? ['records', at] : [], { record: at + 1, limit }, lang);
-          return line === undefined ? issue : atLine(issue, line, file);
-        }, lang);
+        throw failed(
+          collectionFullOr(error, ({ limit }) => {
+            const issue = makeIssue('collection-full', line === undefined ? ['records', at] : [], { record: at + 1, limit }, lang);
+            return line === undefined ? issue : atLine(issue, line, file);
+          }, lang),
+        );
       }
       return true;
     }
@@ -213,7 +228,7 @@ export function openSession(input: Omit<AssessInput, 'records'>): SessionInterna
     try {
       absorbState();
     } catch (error) {
-      throw collectionFullOr(error, (params) => makeIssue('collection-full-merge', [], params, lang), lang);
+      throw failed(collectionFullOr(error, (params) => makeIssue('collection-full-merge', [], params, lang), lang));
     }
     for (const issue of shard.issues) if (issues.length < ISSUES_KEPT) issues.push(issue);
     issueCount += shard.issueCount;
@@ -231,6 +246,7 @@ export function openSession(input: Omit<AssessInput, 'records'>): SessionInterna
   // Only finishLast closes a session, and only callers that hold it alone use that.
   const open = (): void => {
     if (finished) throw new Error('zerenzhi: internal error: the session was finished for the last time');
+    if (failure !== undefined) throw new ValidationError('records', [makeIssue('session-failed', [], { cause: failure }, lang)], lang);
   };
   // What stops a run before any result: records past the cap, or invalid ones unless skipped.
   const checkRecords = (): void => {

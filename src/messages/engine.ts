@@ -96,6 +96,10 @@ export const engineMessages = {
     zh: (p) => `第 ${p['record']} 条记录超出运行环境的上限：一个考核对象的一项指标、或整个评估中不同的记录，单个进程最多容纳 ${p['limit']} 条；请按地区拆分记录分别评估，或分片后合并部分状态（见 docs/scale.md）`,
     en: (p) => `record ${p['record']} is past what the runtime can hold: one subject's line, or the distinct records of an assessment, can hold at most ${p['limit']} in one process; split the records by region and assess them apart, or shard them and merge partial states (see docs/scale.md)`,
   },
+  'session-failed': {
+    zh: (p) => `本次评估的会话此前已出错（${p['cause']}），其中的状态不完整：不能再添加记录、合并部分状态或得出结果，请重新开始评估`,
+    en: (p) => `this assessment session failed earlier (${p['cause']}): its state is incomplete, so it takes no more records or partial states and gives no result; start the assessment again`,
+  },
   'collection-full-merge': {
     zh: (p) => `合并部分状态时超出运行环境的上限：一个考核对象的一项指标，单个进程最多容纳 ${p['limit']} 条记录；请按地区分别评估（见 docs/scale.md）`,
     en: (p) => `merging a partial state went past what the runtime can hold: one subject's line can hold at most ${p['limit']} records in one process; assess by region instead (see docs/scale.md)`,

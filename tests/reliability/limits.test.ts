@@ -218,6 +218,45 @@ describe("the runtime's limit on one Map or Set (2^24 entries)", () => {
     expect(error.issues[0]?.message).toBe('合并部分状态时超出运行环境的上限：一个考核对象的一项指标，单个进程最多容纳 16777216 条记录；请按地区分别评估（见 docs/scale.md）');
   });
 
+  it('a session that failed there takes nothing more and gives no result, rather than a wrong one', () => {
+    const session = openAssessment({ graph: smallGraph(), rules: RULES });
+    session.add(rec('r1', 'theme-day', 'b1', '2022-03-01'));
+    const first = refusal(() => withFullSet(() => session.add(rec('r-full', 'theme-day', 'b1', '2022-04-01'))));
+    expect(brief(first.issues)).toEqual([{ code: 'collection-full', path: ['records', 1] }]);
+    // The record was counted among those received but reached no line: any result would be wrong.
+    const calls: [string, () => unknown][] = [
+      ['finish', () => session.finish()],
+      ['add', () => session.add(rec('r2', 'theme-day', 'b1', '2022-05-01'))],
+      ['snapshot', () => session.snapshot()],
+      ['absorb', () => session.absorb(openAssessment({ graph: smallGraph(), rules: RULES }).snapshot())],
+    ];
+    for (const [name, call] of calls) {
+      const error = refusal(call);
+      expect(brief(error.issues), name).toEqual([{ code: 'session-failed', path: [] }]);
+      expect(error.issues[0]?.message, name).toBe('本次评估的会话此前已出错（collection-full），其中的状态不完整：不能再添加记录、合并部分状态或得出结果，请重新开始评估');
+    }
+    const en = openAssessment({ graph: smallGraph(), rules: RULES, lang: 'en' });
+    refusal(() => withFullSet(() => en.add(rec('r-full', 'theme-day', 'b1', '2022-04-01'))));
+    expect(refusal(() => en.finish()).issues[0]?.message).toBe(
+      'this assessment session failed earlier (collection-full): its state is incomplete, so it takes no more records or partial states and gives no result; start the assessment again',
+    );
+  });
+
+  it('so does a session whose merge failed half-way; a partial state refused before merging changes nothing', () => {
+    const shard = openAssessment({ graph: smallGraph(), rules: RULES });
+    shard.add(rec('r-full', 'theme-day', 'b1', '2022-04-01'));
+    const partial = shard.snapshot();
+    const session = openAssessment({ graph: smallGraph(), rules: RULES });
+    session.add(rec('r1', 'theme-day', 'b1', '2022-03-01'));
+    // Refused by the checks, before anything is merged: the session goes on.
+    expect(brief(refusal(() => session.absorb({ ...partial, occurrences: -1 })).issues).map((i) => i.code)).not.toContain('session-failed');
+    const before = JSON.stringify(session.finish().result);
+    expect(JSON.stringify(session.finish().result)).toBe(before);
+    refusal(() => withFullSet(() => session.absorb(partial)));
+    expect(brief(refusal(() => session.finish()).issues)).toEqual([{ code: 'session-failed', path: [] }]);
+    expect(refusal(() => session.finish()).issues[0]?.params).toEqual({ cause: 'collection-full-merge' });
+  });
+
   it('other errors inside the pass are not dressed up as this one', () => {
     const set = Map.prototype.set;
     Map.prototype.set = function (this: Map<unknown, unknown>, key: unknown, value: unknown) {
