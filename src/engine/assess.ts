@@ -14,7 +14,7 @@ import { checkPartial } from './partial-check.js';
 import { digestHex, ingest, newAccumulation, type Accumulation } from './accumulate.js';
 import { evaluateSubjects } from './evaluate-subjects.js';
 import { basisFingerprint, fingerprintOf, hashGraphAhead } from './fingerprint.js';
-import { absorbPartial, settle, snapshotAccumulation, type PartialState } from './partial.js';
+import { absorbPartial, decodeLineStates, settle, snapshotAccumulation, type PartialState } from './partial.js';
 import { absorbPacked, packAccumulation, type PackedPartial } from './packed.js';
 import { gradeSubjects } from './grading.js';
 import { parseRuleSet } from './parse-rules.js';
@@ -221,7 +221,10 @@ export function openSession(input: Omit<AssessInput, 'records'>): SessionInterna
     // place, before anything is merged (nothing half-merged, no crash).
     const problems = checkPartial(partial, lang, rules.composite?.scale ?? 100);
     if (problems.length > 0) throw new ValidationError('partial', problems, lang);
-    merge(partial, () => absorbPartial(plan, acc, partial));
+    // The measure states against the measures they belong to, decoded once for the merge.
+    const decoded = decodeLineStates(plan, partial, lang);
+    if (decoded.problems.length > 0) throw new ValidationError('partial', decoded.problems, lang);
+    merge(partial, () => absorbPartial(plan, acc, partial, decoded.states));
   };
   // What every merge does besides the state itself: the shard's problems and counts are added.
   const merge = (shard: Pick<PackedPartial, 'issues' | 'issueCount' | 'skipped' | 'overLimit'>, absorbState: () => void): void => {

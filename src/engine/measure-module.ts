@@ -75,6 +75,12 @@ export interface RecordMeasure<Spec extends Measure, State> {
   remove(state: State, recordId: string): void;
   /** Folds `other` into `into` and returns it; associative and commutative. */
   merge(into: State, other: State): State;
+  /**
+   * For a state keyed by record id (one entry for each record counted): whether a value read back
+   * from a partial state is an entry this measure could hold, so that a state edited by hand is
+   * refused before anything is merged.
+   */
+  isEntry?(entry: unknown): boolean;
   finalize(state: State, spec: Spec, ctx: MeasureContext): MeasureOutcome;
   /**
    * For a measure whose outcome depends only on how many records counted and on their days

@@ -1,5 +1,6 @@
 import type { DayNumber } from '../core/calendar.js';
-import type { Issue } from '../core/issue.js';
+import { makeIssue, type Issue } from '../core/issue.js';
+import type { Lang } from '../core/lang.js';
 import { byCodeUnit } from '../core/order.js';
 import { normalizeRecord } from '../evidence/normalize.js';
 import { ENGINE_VERSION } from '../version.js';
@@ -128,8 +129,8 @@ export function mergeSeen(into: LineState, id: string, day: DayNumber): void {
   if (mine === undefined || day < mine) into.seen.set(id, day);
 }
 
-function mergeLine(module: MeasureModule | undefined, into: LineState, json: LineJson): void {
-  mergeMeasure(module, into, () => decodeState(json.m));
+function mergeLine(module: MeasureModule | undefined, into: LineState, json: LineJson, state: unknown): void {
+  mergeMeasure(module, into, () => state);
   json.s.forEach((id, i) => mergeSeen(into, id, json.d[i] as DayNumber));
   for (const id of json.p) addId(into, 'pending', id);
   for (const id of json.r) addId(into, 'rejected', id);
@@ -224,12 +225,49 @@ export function assertSettled(acc: Accumulation): void {
  * measures' merges and set unions. The evidence statistics are worked out again from the merged
  * versions when it is settled ({@link settle}).
  */
-export function absorbPartial(plan: Plan, acc: Accumulation, partial: PartialState): void {
+/**
+ * The lines' measure states of a partial state, decoded, or every problem with them: a measure
+ * that keeps no state must have none (`null`); one that keeps a state by record id must have an
+ * entry of its own kind for each record counted, and no other (those are `partial-state-uncounted`,
+ * found by `checkPartial`). Run before anything is merged, so that a state edited by hand is
+ * refused whole instead of breaking a merge half-way or every finish after it.
+ */
+export function decodeLineStates(plan: Plan, partial: PartialState, lang: Lang): { readonly states: unknown[]; readonly problems: Issue[] } {
+  const modules = new Map(plan.indicators.map((p) => [p.indicator.id, p.module]));
+  const states: unknown[] = [];
+  const problems: Issue[] = [];
+  partial.lines.forEach(([, , indicator, line], i) => {
+    const at = ['partial', 'lines', i, 3];
+    const module = modules.get(indicator);
+    if (!keepsState(module)) {
+      if (line.m !== null) problems.push(makeIssue('partial-state-unexpected', [...at, 'm'], { indicator }, lang));
+      states.push(undefined);
+      return;
+    }
+    const state = decodeState(line.m);
+    if (!(state instanceof Map)) {
+      problems.push(makeIssue('partial-state-shape', [...at, 'm'], { indicator, type: module.type }, lang));
+      states.push(undefined);
+      return;
+    }
+    const entries = (line.m as { $m: [Encoded, Encoded][] }).$m;
+    entries.forEach(([id, entry], j) => {
+      if (module.isEntry && !module.isEntry(decodeState(entry))) problems.push(makeIssue('partial-state-entry', [...at, 'm', '$m', j, 1], { id: String(id), type: module.type }, lang));
+    });
+    line.c.forEach((id, k) => {
+      if (!state.has(id)) problems.push(makeIssue('partial-state-missing', [...at, 'c', k], { id }, lang));
+    });
+    states.push(state);
+  });
+  return { states, problems };
+}
+
+export function absorbPartial(plan: Plan, acc: Accumulation, partial: PartialState, states: readonly unknown[]): void {
   // One set of words for every version: the table copies them.
   const words = new Uint32Array(8);
   for (const [id, digests, effect] of partial.versions) absorbVersion(acc, id, base64DigestWords(digests[0] as string, words), 0, digests, effectFromJson(acc, effect));
   const modules = new Map(plan.indicators.map((p) => [p.indicator.id, p.module]));
-  for (const [type, subject, indicator, json] of partial.lines) mergeLine(modules.get(indicator), lineAt(acc, type, subject, indicator), json);
+  partial.lines.forEach(([type, subject, indicator, json], i) => mergeLine(modules.get(indicator), lineAt(acc, type, subject, indicator), json, states[i]));
   absorbBusinessAndRetained(acc, partial);
   endMerge(acc, partial.occurrences);
 }

@@ -88,6 +88,22 @@ export const engineMessages = {
     zh: (p) => `计量状态中有记录「${p['id']}」，但它不在该得分行计入的记录（c）中：计量状态只保存计入的记录`,
     en: (p) => `the measure state holds record "${p['id']}", which the line did not count (c): a measure state keeps the records counted only`,
   },
+  'partial-state-unexpected': {
+    zh: (p) => `指标「${p['indicator']}」的计量不保存状态，这一行的计量状态（m）应为 null`,
+    en: (p) => `the measure of indicator "${p['indicator']}" keeps no state: the line's measure state (m) must be null`,
+  },
+  'partial-state-shape': {
+    zh: (p) => `指标「${p['indicator']}」（${p['type']}）的计量状态应为按记录编号保存的条目（{"$m": [...]}）`,
+    en: (p) => `the measure state of indicator "${p['indicator']}" (${p['type']}) must be entries by record id ({"$m": [...]})`,
+  },
+  'partial-state-entry': {
+    zh: (p) => `计量状态中记录「${p['id']}」的条目不是 ${p['type']} 计量会保存的条目`,
+    en: (p) => `the entry of record "${p['id']}" in the measure state is not one a ${p['type']} measure keeps`,
+  },
+  'partial-state-missing': {
+    zh: (p) => `记录「${p['id']}」列为计入（c），计量状态中却没有它的条目：计入的每条记录在计量状态中都有一个条目`,
+    en: (p) => `record "${p['id']}" is counted (c) but has no entry in the measure state: every record counted has one`,
+  },
   'partial-state-deep': {
     zh: (p) => `计量状态嵌套超过 ${p['depth']} 层，不是本引擎写出的部分状态`,
     en: (p) => `the measure state nests deeper than ${p['depth']} levels: not a partial state this engine wrote`,

@@ -352,3 +352,77 @@ describe('business scores within the rule set scale', () => {
     }
   });
 });
+
+describe('measure states against their measures (before anything is merged)', () => {
+  type Line = [string, string, string, { m: unknown; c: string[]; s: string[] }];
+  type Editable = { lines: Line[] };
+  const editable = (): Editable => JSON.parse(JSON.stringify(whole)) as Editable;
+  /** The first line of an indicator with at least one record counted. */
+  const lineOf = (partial: Editable, indicator: string): number => partial.lines.findIndex(([, , id, l]) => id === indicator && l.c.length > 0);
+  /** The problems absorb reports, and whether the session was left as it was and usable. */
+  function refusedWhole(partial: unknown): { codes: [string, unknown][]; messages: string[] } {
+    const session = openAssessment({ graph, rules, lang: 'en' });
+    const empty = JSON.stringify(session.snapshot());
+    let issues: { code: string; path: readonly (string | number)[]; message: string }[] = [];
+    try {
+      session.absorb(partial as never);
+    } catch (error) {
+      issues = (error as { issues: typeof issues }).issues;
+    }
+    expect(JSON.stringify(session.snapshot()), 'nothing merged').toBe(empty);
+    // The session goes on: a sound partial state merges after the refusal.
+    session.absorb(whole as never);
+    expect(session.finish().result.organizations.length).toBeGreaterThan(0);
+    return { codes: issues.map((i) => [i.code, i.path]), messages: issues.map((i) => i.message) };
+  }
+
+  it('refuses a rating state that is not entries by record id (it broke the merge half-way, or every finish after it)', () => {
+    const partial = editable();
+    const at = lineOf(partial, 'appraisal-secretary');
+    expect(at).toBeGreaterThanOrEqual(0);
+    (partial.lines[at] as Line)[3].m = 5;
+    const { codes, messages } = refusedWhole(partial);
+    expect(codes).toEqual([['partial-state-shape', ['partial', 'lines', at, 3, 'm']]]);
+    expect(messages[0]).toBe('the measure state of indicator "appraisal-secretary" (rating) must be entries by record id ({"$m": [...]})');
+  });
+
+  it('refuses a state missing the entry of a record counted (it gave a silently wrong score)', () => {
+    const partial = editable();
+    const at = lineOf(partial, 'appraisal-secretary');
+    const l = (partial.lines[at] as Line)[3];
+    l.m = { $m: [] };
+    const { codes, messages } = refusedWhole(partial);
+    expect(codes).toEqual(l.c.map((_, k) => ['partial-state-missing', ['partial', 'lines', at, 3, 'c', k]]));
+    expect(messages[0]).toBe(`record "${l.c[0]}" is counted (c) but has no entry in the measure state: every record counted has one`);
+  });
+
+  it('refuses an entry that is not one its measure keeps, for each kind of keyed measure', () => {
+    for (const [indicator, type] of [['appraisal-secretary', 'rating'], ['cm-work-points', 'deadline'], ['br-attendance', 'ratio'], ['br-review', 'manual']] as const) {
+      const partial = editable();
+      const at = lineOf(partial, indicator);
+      expect(at, indicator).toBeGreaterThanOrEqual(0);
+      const entries = ((partial.lines[at] as Line)[3].m as { $m: [string, unknown][] }).$m;
+      (entries[0] as [string, unknown])[1] = { $o: [['odd', 1]] };
+      const { codes, messages } = refusedWhole(partial);
+      expect(codes, indicator).toEqual([['partial-state-entry', ['partial', 'lines', at, 3, 'm', '$m', 0, 1]]]);
+      expect(messages[0], indicator).toBe(`the entry of record "${(entries[0] as [string, unknown])[0]}" in the measure state is not one a ${type} measure keeps`);
+    }
+  });
+
+  it('refuses a state on a line whose measure keeps none', () => {
+    const partial = editable();
+    const at = lineOf(partial, 'br-theme-day');
+    (partial.lines[at] as Line)[3].m = { $m: [] };
+    const { codes, messages } = refusedWhole(partial);
+    expect(codes).toEqual([['partial-state-unexpected', ['partial', 'lines', at, 3, 'm']]]);
+    expect(messages[0]).toBe('the measure of indicator "br-theme-day" keeps no state: the line\'s measure state (m) must be null');
+  });
+
+  it('accepts every entry the engine writes, of every keyed measure', () => {
+    const partial = editable();
+    for (const indicator of ['appraisal-secretary', 'cm-work-points', 'br-attendance', 'br-review']) expect(lineOf(partial, indicator), indicator).toBeGreaterThanOrEqual(0);
+    const session = openAssessment({ graph, rules });
+    session.absorb(partial as never);
+    expect(JSON.stringify(session.snapshot())).toBe(JSON.stringify(whole));
+  });
+});

@@ -3,6 +3,7 @@ import { explain, joinExplanations, type Explanation } from '../../core/explain.
 import { formatNumber } from '../../core/number.js';
 import type { DeadlineMeasure } from '../../model/measures.js';
 import type { RecordMeasure } from '../measure-module.js';
+import { hasKeys, isDay } from './entry-shape.js';
 import { keyedStateOps } from './keyed-state.js';
 import { byCodeUnit } from '../../core/order.js';
 
@@ -76,6 +77,7 @@ export const deadlineMeasure: RecordMeasure<DeadlineMeasure, DeadlineState> = {
     });
   },
   ...keyedStateOps(entryKey),
+  isEntry: (entry) => hasKeys(entry, ['day'], ['due', 'completed']) && isDay(entry['day']) && (entry['due'] === undefined || isDay(entry['due'])) && (entry['completed'] === undefined || isDay(entry['completed'])),
   finalize(state, spec, ctx) {
     const specDue = spec.due === undefined ? undefined : parseCalendarDate(spec.due);
     const soonDays = spec.dueSoonDays ?? 14;

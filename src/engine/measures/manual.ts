@@ -3,6 +3,7 @@ import { formatNumber, formatPercent, roundTo, stableSum } from '../../core/numb
 import type { ManualMeasure } from '../../model/measures.js';
 import type { AttributeValue } from '../../model/record.js';
 import type { RecordMeasure } from '../measure-module.js';
+import { hasKeys, isAttributeValue } from './entry-shape.js';
 import { keyedStateOps } from './keyed-state.js';
 import { byCodeUnit } from '../../core/order.js';
 
@@ -54,6 +55,7 @@ export const manualMeasure: RecordMeasure<ManualMeasure, ManualState> = {
     state.set(record.id, { group: record.attributes.get('group'), score: record.attributes.get('score') });
   },
   ...keyedStateOps(entryKey),
+  isEntry: (entry) => hasKeys(entry, ['group', 'score']) && isAttributeValue(entry['group']) && isAttributeValue(entry['score']),
   finalize(state, spec, ctx) {
     const scoresOf = new Map<string, number[]>(spec.groups.map((g) => [g.id, []]));
     let unknownGroup = 0;

@@ -3,6 +3,7 @@ import { formatNumber, stableSum } from '../../core/number.js';
 import type { RatingMeasure } from '../../model/measures.js';
 import type { AttributeValue } from '../../model/record.js';
 import type { RecordMeasure } from '../measure-module.js';
+import { hasKeys, isAttributeValue } from './entry-shape.js';
 import { keyedStateOps } from './keyed-state.js';
 import { byCodeUnit } from '../../core/order.js';
 
@@ -68,6 +69,7 @@ export const ratingMeasure: RecordMeasure<RatingMeasure, RatingState> = {
     state.set(record.id, { rater: named ? `rater:${String(rater)}` : `record:${record.id}`, score: record.attributes.get(spec.score ?? 'score') });
   },
   ...keyedStateOps(entryKey),
+  isEntry: (entry) => hasKeys(entry, ['rater', 'score']) && typeof entry['rater'] === 'string' && isAttributeValue(entry['score']),
   finalize(state, spec, ctx) {
     const { scores, invalid, duplicates, unused } = scoresByRater(state, spec.scale);
     const raters = scores.length;

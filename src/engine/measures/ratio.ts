@@ -3,6 +3,7 @@ import { formatNumber, formatPercent, stableSum } from '../../core/number.js';
 import type { RatioMeasure } from '../../model/measures.js';
 import type { AttributeValue, EvidenceRecord } from '../../model/record.js';
 import type { RecordMeasure } from '../measure-module.js';
+import { hasKeys, isCount } from './entry-shape.js';
 import { keyedStateOps } from './keyed-state.js';
 import { byCodeUnit } from '../../core/order.js';
 
@@ -48,6 +49,15 @@ function entryOf(record: EvidenceRecord, spec: RatioMeasure): RatioEntry {
 
 const entryKey = (e: RatioEntry): string => JSON.stringify(e);
 
+const isAmount = (value: unknown): boolean => typeof value === 'number' && Number.isFinite(value) && value >= 0;
+
+function isRatioEntry(entry: unknown): boolean {
+  if (hasKeys(entry, ['kind'])) return entry['kind'] === 'unusable';
+  if (hasKeys(entry, ['kind', 'num', 'den', 'capped'])) return entry['kind'] === 'numbers' && isAmount(entry['num']) && isAmount(entry['den']) && typeof entry['capped'] === 'boolean';
+  if (hasKeys(entry, ['kind', 'num', 'den', 'outside'])) return entry['kind'] === 'lists' && isCount(entry['num']) && isCount(entry['den']) && isCount(entry['outside']);
+  return false;
+}
+
 /**
  * 比率: Σ numerator / Σ denominator over the period, at least `atLeast` — attendance at
  * organizational life, the share of mobile members whose record is kept. Each record carries
@@ -66,6 +76,7 @@ export const ratioMeasure: RecordMeasure<RatioMeasure, RatioState> = {
     state.set(record.id, entryOf(record, spec));
   },
   ...keyedStateOps(entryKey),
+  isEntry: isRatioEntry,
   finalize(state, spec, ctx) {
     const nums: number[] = [];
     const dens: number[] = [];

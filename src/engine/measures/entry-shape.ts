@@ -1,0 +1,45 @@
+// What an entry of a keyed measure state must look like when it is read back from a partial state
+// (after `decodeState`): a partial state edited by hand is refused before anything is merged,
+// rather than breaking a merge half-way or a finish later.
+import { isPlainObject } from '../../evidence/fast-record.js';
+
+/**
+ * A plain object with every `required` key, and no key outside `required` and `optional`.
+ *
+ * @example
+ * hasKeys({ day: 1 }, ['day'], ['due']); // true
+ */
+export function hasKeys(value: unknown, required: readonly string[], optional: readonly string[] = []): value is Record<string, unknown> {
+  if (!isPlainObject(value)) return false;
+  for (const key of required) if (!Object.hasOwn(value, key)) return false;
+  for (const key of Object.keys(value)) if (!required.includes(key) && !optional.includes(key)) return false;
+  return true;
+}
+
+/**
+ * An attribute's value as a record carries it (or null where the record had none).
+ *
+ * @example
+ * isAttributeValue(['a', 'b']); // true
+ */
+export function isAttributeValue(value: unknown): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}
+
+/**
+ * A day number (days since 1970-01-01, China time).
+ *
+ * @example
+ * isDay(19050); // true
+ */
+export const isDay = (value: unknown): boolean => Number.isSafeInteger(value);
+
+/**
+ * A count: a whole number, not negative.
+ *
+ * @example
+ * isCount(3); // true
+ */
+export const isCount = (value: unknown): boolean => Number.isSafeInteger(value) && (value as number) >= 0;
