@@ -207,10 +207,19 @@ export function openSession(input: Omit<AssessInput, 'records'>): SessionInterna
     for (const issue of normalized.issues) report(line === undefined ? issue : atLine(issue, line, file));
     return true;
   };
+  // Settling works the merged state out again from scratch, so a failure leaves nothing half-done
+  // (the next call settles again): past the runtime's limit it is the merge's clear error.
+  const settled = (): void => {
+    try {
+      settle(plan, acc);
+    } catch (error) {
+      throw collectionFullOr(error, (params) => makeIssue('collection-full-merge', [], params, lang), lang);
+    }
+  };
   let basis: string | undefined;
   const basisOf = (): string => (basis ??= basisFingerprint(graph, rules, asOfDay === undefined ? null : input.asOf ?? null));
   const snapshot = (): PartialState => {
-    settle(plan, acc);
+    settled();
     return snapshotAccumulation(acc, basisOf(), { issues: [...issues], issueCount, skipped, overLimit });
   };
   const absorb = (partial: PartialState): void => {
@@ -239,7 +248,7 @@ export function openSession(input: Omit<AssessInput, 'records'>): SessionInterna
     overLimit += shard.overLimit;
   };
   const pack = (): PackedPartial => {
-    settle(plan, acc);
+    settled();
     return packAccumulation(acc, { issues: [...issues], issueCount, skipped, overLimit });
   };
   const absorbPackedState = (packed: PackedPartial): void => merge(packed, () => absorbPacked(plan, acc, packed));
@@ -267,7 +276,7 @@ export function openSession(input: Omit<AssessInput, 'records'>): SessionInterna
   const finishRun = (last: boolean): ScoredRun => {
     checkRecords();
     // Conflicts found by merges are withdrawn and the statistics worked out, once for all merges.
-    settle(plan, acc);
+    settled();
     if (last) {
       finished = true;
       // Needed only to take more records or shards; the lines go as each subject is evaluated.
@@ -323,7 +332,7 @@ export function openSession(input: Omit<AssessInput, 'records'>): SessionInterna
     finishLast,
     prepareFinish: () => hashGraphAhead(graph, resultAsOf()),
     checkRecords: () => (open(), checkRecords()),
-    settle: () => (open(), settle(plan, acc)),
+    settle: () => (open(), settled()),
   };
 }
 

@@ -257,6 +257,34 @@ describe("the runtime's limit on one Map or Set (2^24 entries)", () => {
     expect(refusal(() => session.finish()).issues[0]?.params).toEqual({ cause: 'collection-full-merge' });
   });
 
+  it('settling merged shards past it is the same clear error, and the next call settles again', () => {
+    // A record naming an organization not in the graph is tallied under that name when the merged
+    // statistics are worked out again: the tally is where the limit is met here.
+    const ghost = { id: 'r-g', type: 'theme-day', organization: 'ghost', date: '2022-04-01' };
+    const shard = openAssessment({ graph: smallGraph(), rules: RULES });
+    shard.add(ghost);
+    const session = openAssessment({ graph: smallGraph(), rules: RULES });
+    session.add(rec('r1', 'theme-day', 'b1', '2022-03-01'));
+    session.absorb(shard.snapshot());
+    const set = Map.prototype.set;
+    Map.prototype.set = function (this: Map<unknown, unknown>, key: unknown, value: unknown) {
+      if (key === 'ghost') throw new RangeError('Map maximum size exceeded');
+      return set.call(this, key, value) as Map<unknown, unknown>;
+    };
+    let error: ValidationError;
+    try {
+      error = refusal(() => session.finish());
+    } finally {
+      Map.prototype.set = set;
+    }
+    expect(brief(error.issues)).toEqual([{ code: 'collection-full-merge', path: [] }]);
+    // Settling starts from scratch, so nothing was left half-done: the same result as one pass.
+    const once = openAssessment({ graph: smallGraph(), rules: RULES });
+    once.add(rec('r1', 'theme-day', 'b1', '2022-03-01'));
+    once.add(ghost);
+    expect(JSON.stringify(session.finish().result)).toBe(JSON.stringify(once.finish().result));
+  });
+
   it('other errors inside the pass are not dressed up as this one', () => {
     const set = Map.prototype.set;
     Map.prototype.set = function (this: Map<unknown, unknown>, key: unknown, value: unknown) {
