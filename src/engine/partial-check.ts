@@ -310,8 +310,16 @@ function businessScoreIssues(partial: { readonly business: readonly (readonly [s
 export function checkPartial(partial: unknown, lang: Lang, businessScale = 100): Issue[] {
   const prefix: IssuePath = ['partial'];
   const issues = surelyWellFormed(partial) ? [] : schemaIssues(partial, lang);
-  // Once its shape is sound: its business scores within the rule set's scale.
-  if (issues.length === 0) issues.push(...businessScoreIssues(partial as PartialState, businessScale, lang));
+  // Once its shape is sound: its business scores within the rule set's scale, and at least as many
+  // records read as the versions it lists (else the merged statistics would count fewer
+  // duplicates than none).
+  if (issues.length === 0) {
+    issues.push(...businessScoreIssues(partial as PartialState, businessScale, lang));
+    const { occurrences, versions } = partial as PartialState;
+    let listed = 0;
+    for (const [, digests] of versions) listed += digests.length;
+    if (occurrences < listed) issues.push(makeIssue('partial-occurrences', ['partial', 'occurrences'], { occurrences, versions: listed }, lang));
+  }
   const retained = (partial as { retained?: unknown } | null)?.retained;
   if (Array.isArray(retained)) {
     retained.forEach((record, i) => {

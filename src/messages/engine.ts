@@ -88,6 +88,10 @@ export const engineMessages = {
     zh: (p) => `计量状态中有记录「${p['id']}」，但它不在该得分行计入的记录（c）中：计量状态只保存计入的记录`,
     en: (p) => `the measure state holds record "${p['id']}", which the line did not count (c): a measure state keeps the records counted only`,
   },
+  'partial-occurrences': {
+    zh: (p) => `读到的记录数（occurrences）为 ${p['occurrences']}，少于列出的记录版本数 ${p['versions']}：每个版本至少读到过一次`,
+    en: (p) => `the records read (occurrences), ${p['occurrences']}, are fewer than the ${p['versions']} record versions listed: each version was read at least once`,
+  },
   'partial-state-unexpected': {
     zh: (p) => `指标「${p['indicator']}」的计量不保存状态，这一行的计量状态（m）应为 null`,
     en: (p) => `the measure of indicator "${p['indicator']}" keeps no state: the line's measure state (m) must be null`,

@@ -426,3 +426,24 @@ describe('measure states against their measures (before anything is merged)', ()
     expect(JSON.stringify(session.snapshot())).toBe(JSON.stringify(whole));
   });
 });
+
+describe('the records read against the versions listed', () => {
+  it('refuses fewer records read than versions listed (the merged statistics counted negative duplicates), and accepts as many', () => {
+    const partial = JSON.parse(JSON.stringify(whole)) as { occurrences: number; versions: [string, string[], unknown][] };
+    const listed = partial.versions.reduce((n, [, digests]) => n + digests.length, 0);
+    // The example has a repeat, and a conflict (two digests under one id).
+    expect(partial.occurrences).toBeGreaterThan(listed);
+    expect(partial.versions.some(([, d]) => d.length > 1)).toBe(true);
+    partial.occurrences = listed - 1;
+    const issues = checkPartial(partial, 'en');
+    expect(issues.map((i) => [i.code, i.path])).toEqual([['partial-occurrences', ['partial', 'occurrences']]]);
+    expect(issues[0]?.message).toBe(`the records read (occurrences), ${listed - 1}, are fewer than the ${listed} record versions listed: each version was read at least once`);
+    expect(checkPartial(partial, 'zh')[0]?.message).toBe(`读到的记录数（occurrences）为 ${listed - 1}，少于列出的记录版本数 ${listed}：每个版本至少读到过一次`);
+    // As many as listed: no record read twice, and the merge counts no duplicate.
+    partial.occurrences = listed;
+    expect(checkPartial(partial, 'en')).toEqual([]);
+    const session = openAssessment({ graph, rules });
+    session.absorb(partial as never);
+    expect(session.finish().result.evidence.duplicates).toBe(0);
+  });
+});
