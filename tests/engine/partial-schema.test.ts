@@ -101,7 +101,13 @@ describe('the partial state JSON Schema', () => {
       ['an empty subject id', (p) => ((p.lines[0] as unknown as unknown[])[1] = '')],
       ['an issue path with a fraction', (p) => ((p.issues[0] as unknown as { path: unknown[] }).path = [1.5])],
       ['an issue with a key of its own', (p) => Object.assign(p.issues[0] as object, { hint: 'from the exporter' })],
-      ['three digests on one version', (p) => (p.versions[0]?.[1] as string[]).push(...(p.versions.slice(1, 3).map(([, d]) => d[0]) as string[]))],
+      [
+        'three digests on one version (each version read once at least)',
+        (p) => {
+          (p.versions[0]?.[1] as string[]).push(...(p.versions.slice(1, 3).map(([, d]) => d[0]) as string[]));
+          p.occurrences += 2;
+        },
+      ],
     ];
     for (const [what, edit] of cases) {
       const partial = edited(edit);
