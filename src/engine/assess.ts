@@ -1,5 +1,6 @@
 import { formatCalendarDate, parseCalendarDate } from '../core/calendar.js';
-import { atLine, makeIssue, type Issue } from '../core/issue.js';
+import { atLine, localizeIssue, makeIssue, type Issue } from '../core/issue.js';
+import { CATALOGUE } from '../messages/index.js';
 import type { Lang } from '../core/lang.js';
 import { ValidationError } from '../core/validation-error.js';
 import { COLLECTION_LIMIT } from '../core/large-map.js';
@@ -48,6 +49,19 @@ export interface AssessStreamInput extends Omit<AssessInput, 'records'> {
 }
 
 const ISSUES_KEPT = 10_000;
+
+/**
+ * An issue with its message rendered again in `lang`, from its code and values. A code this engine
+ * does not know, or values its message cannot be made from, keep the message as it came.
+ */
+function inLanguage(issue: Issue, lang: Lang): Issue {
+  if (!CATALOGUE.has(issue.code)) return issue;
+  try {
+    return localizeIssue(issue, lang);
+  } catch {
+    return issue;
+  }
+}
 
 /** Reader problems about a file's layout rather than a record: they skip no record. */
 const FILE_LEVEL_CODES = new Set(['unknown-column', 'duplicate-column', 'empty-column-name', 'unknown-column-type']);
@@ -242,7 +256,8 @@ export function openSession(input: Omit<AssessInput, 'records'>): SessionInterna
     } catch (error) {
       throw failed(collectionFullOr(error, (params) => makeIssue('collection-full-merge', [], params, lang), lang));
     }
-    for (const issue of shard.issues) if (issues.length < ISSUES_KEPT) issues.push(issue);
+    // A shard's problems in this session's language (a shard may have been assessed in another).
+    for (const issue of shard.issues) if (issues.length < ISSUES_KEPT) issues.push(inLanguage(issue, lang));
     issueCount += shard.issueCount;
     skipped += shard.skipped;
     overLimit += shard.overLimit;

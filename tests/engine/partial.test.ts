@@ -242,3 +242,39 @@ describe('partial states', () => {
     expect(() => session.finish()).toThrow(/2022-02-30/);
   });
 });
+
+describe("a shard's problems in the merging session's language", () => {
+  const bad = [
+    { id: 'bad-1', type: 'theme-day', organization: 'br-office', date: '2022-02-30' },
+    { id: 'bad-2', type: 'theme-day', date: '2022-03-01' },
+  ];
+  function shardIssues(lang: 'zh' | 'en'): PartialState['issues'] {
+    const session = openAssessment({ graph, rules, lang, invalidRecords: 'skip' });
+    for (const r of [...records.slice(0, 20), ...bad]) session.add(r);
+    return session.snapshot().issues;
+  }
+
+  it('are said again in its language, with their codes, paths and values as they were', () => {
+    const zh = shardIssues('zh');
+    const en = shardIssues('en');
+    expect(zh.length).toBeGreaterThanOrEqual(2);
+    expect(zh.map((i) => i.message)).not.toEqual(en.map((i) => i.message));
+    for (const [lang, expected] of [['en', en], ['zh', zh]] as const) {
+      const session = openAssessment({ graph, rules, lang, invalidRecords: 'skip' });
+      const shard = openAssessment({ graph, rules, lang: 'zh', invalidRecords: 'skip' });
+      for (const r of [...records.slice(0, 20), ...bad]) shard.add(r);
+      session.absorb(JSON.parse(JSON.stringify(shard.snapshot())) as PartialState);
+      expect(session.snapshot().issues, lang).toEqual(expected);
+    }
+  });
+
+  it('keep the message of a code this engine does not know', () => {
+    const session = openAssessment({ graph, rules, invalidRecords: 'skip' });
+    const shard = openAssessment({ graph, rules, lang: 'en', invalidRecords: 'skip' });
+    shard.add(bad[0]);
+    const partial = JSON.parse(JSON.stringify(shard.snapshot())) as { issues: { code: string; message: string }[] };
+    Object.assign(partial.issues[0] as object, { code: 'from-elsewhere', message: 'as the exporter said it' });
+    session.absorb(partial as unknown as PartialState);
+    expect(session.snapshot().issues.map((i) => [i.code, i.message])).toEqual([['from-elsewhere', 'as the exporter said it']]);
+  });
+});
