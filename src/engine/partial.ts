@@ -220,17 +220,12 @@ export function assertSettled(acc: Accumulation): void {
 }
 
 /**
- * Folds a partial state into an accumulation: versions by union (an id with two digests across
- * shards is a conflict, withdrawn everywhere when the accumulation is settled), lines by their
- * measures' merges and set unions. The evidence statistics are worked out again from the merged
- * versions when it is settled ({@link settle}).
- */
-/**
  * The lines' measure states of a partial state, decoded, or every problem with them: a measure
  * that keeps no state must have none (`null`); one that keeps a state by record id must have an
  * entry of its own kind for each record counted, and no other (those are `partial-state-uncounted`,
  * found by `checkPartial`). Run before anything is merged, so that a state edited by hand is
- * refused whole instead of breaking a merge half-way or every finish after it.
+ * refused whole instead of breaking a merge half-way or every finish after it. Each state is
+ * decoded once, here, for the check and the merge.
  */
 export function decodeLineStates(plan: Plan, partial: PartialState, lang: Lang): { readonly states: unknown[]; readonly problems: Issue[] } {
   const modules = new Map(plan.indicators.map((p) => [p.indicator.id, p.module]));
@@ -244,15 +239,18 @@ export function decodeLineStates(plan: Plan, partial: PartialState, lang: Lang):
       states.push(undefined);
       return;
     }
-    const state = decodeState(line.m);
-    if (!(state instanceof Map)) {
+    const { m } = line;
+    if (m === null || typeof m !== 'object' || Array.isArray(m) || !('$m' in m)) {
       problems.push(makeIssue('partial-state-shape', [...at, 'm'], { indicator, type: module.type }, lang));
       states.push(undefined);
       return;
     }
-    const entries = (line.m as { $m: [Encoded, Encoded][] }).$m;
-    entries.forEach(([id, entry], j) => {
-      if (module.isEntry && !module.isEntry(decodeState(entry))) problems.push(makeIssue('partial-state-entry', [...at, 'm', '$m', j, 1], { id: String(id), type: module.type }, lang));
+    // What decodeState makes of a `$m`, with each entry checked on the way.
+    const state = new Map<unknown, unknown>();
+    m.$m.forEach(([key, value], j) => {
+      const entry = decodeState(value);
+      if (module.isEntry && !module.isEntry(entry)) problems.push(makeIssue('partial-state-entry', [...at, 'm', '$m', j, 1], { id: String(key), type: module.type }, lang));
+      state.set(decodeState(key), entry);
     });
     line.c.forEach((id, k) => {
       if (!state.has(id)) problems.push(makeIssue('partial-state-missing', [...at, 'c', k], { id }, lang));
@@ -262,6 +260,13 @@ export function decodeLineStates(plan: Plan, partial: PartialState, lang: Lang):
   return { states, problems };
 }
 
+/**
+ * Folds a partial state into an accumulation: versions by union (an id with two digests across
+ * shards is a conflict, withdrawn everywhere when the accumulation is settled), lines by their
+ * measures' merges and set unions. The evidence statistics are worked out again from the merged
+ * versions when it is settled ({@link settle}). `states`: the lines' measure states, checked and
+ * decoded by {@link decodeLineStates}.
+ */
 export function absorbPartial(plan: Plan, acc: Accumulation, partial: PartialState, states: readonly unknown[]): void {
   // One set of words for every version: the table copies them.
   const words = new Uint32Array(8);
