@@ -380,10 +380,12 @@ describe('measure states against their measures (before anything is merged)', ()
     const partial = editable();
     const at = lineOf(partial, 'appraisal-secretary');
     expect(at).toBeGreaterThanOrEqual(0);
-    (partial.lines[at] as Line)[3].m = 5;
-    const { codes, messages } = refusedWhole(partial);
-    expect(codes).toEqual([['partial-state-shape', ['partial', 'lines', at, 3, 'm']]]);
-    expect(messages[0]).toBe('the measure state of indicator "appraisal-secretary" (rating) must be entries by record id ({"$m": [...]})');
+    for (const m of [5, null, [], { $s: [] }]) {
+      (partial.lines[at] as Line)[3].m = m;
+      const { codes, messages } = refusedWhole(partial);
+      expect(codes, JSON.stringify(m)).toEqual([['partial-state-shape', ['partial', 'lines', at, 3, 'm']]]);
+      expect(messages[0]).toBe('the measure state of indicator "appraisal-secretary" (rating) must be entries by record id ({"$m": [...]})');
+    }
   });
 
   it('refuses a state missing the entry of a record counted (it gave a silently wrong score)', () => {
