@@ -92,6 +92,10 @@ export const engineMessages = {
     zh: (p) => `读到的记录数（occurrences）为 ${p['occurrences']}，少于列出的记录版本数 ${p['versions']}：每个版本至少读到过一次`,
     en: (p) => `the records read (occurrences), ${p['occurrences']}, are fewer than the ${p['versions']} record versions listed: each version was read at least once`,
   },
+  'partial-issue-count': {
+    zh: (p) => `数据问题总数（issueCount）为 ${p['issueCount']}，少于列出的 ${p['issues']} 个问题（issues 只列出其中一部分）`,
+    en: (p) => `the problems counted (issueCount), ${p['issueCount']}, are fewer than the ${p['issues']} listed (issues lists some of them only)`,
+  },
   'partial-state-unexpected': {
     zh: (p) => `指标「${p['indicator']}」的计量不保存状态，这一行的计量状态（m）应为 null`,
     en: (p) => `the measure of indicator "${p['indicator']}" keeps no state: the line's measure state (m) must be null`,

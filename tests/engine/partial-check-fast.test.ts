@@ -449,3 +449,26 @@ describe('the records read against the versions listed', () => {
     expect(session.finish().result.evidence.duplicates).toBe(0);
   });
 });
+
+describe('the problems counted against the problems listed', () => {
+  it('refuses fewer problems counted than listed (a run that must stop on invalid records went on), and accepts as many', () => {
+    const shard = openAssessment({ graph, rules, invalidRecords: 'skip' });
+    shard.add({ id: 'bad-1', type: 'theme-day', organization: 'br-office', date: '2022-02-30' });
+    const partial = JSON.parse(JSON.stringify(shard.snapshot())) as { issueCount: number; issues: unknown[] };
+    expect([partial.issueCount, partial.issues.length]).toEqual([1, 1]);
+    partial.issueCount = 0;
+    const issues = checkPartial(partial, 'en');
+    expect(issues.map((i) => [i.code, i.path])).toEqual([['partial-issue-count', ['partial', 'issueCount']]]);
+    expect(issues[0]?.message).toBe('the problems counted (issueCount), 0, are fewer than the 1 listed (issues lists some of them only)');
+    expect(checkPartial(partial, 'zh')[0]?.message).toBe('数据问题总数（issueCount）为 0，少于列出的 1 个问题（issues 只列出其中一部分）');
+    // As many counted as listed, or more (the list keeps the first ones): accepted, and the
+    // merging session stops on them as one pass would.
+    for (const count of [1, 5]) {
+      partial.issueCount = count;
+      expect(checkPartial(partial, 'en')).toEqual([]);
+      const session = openAssessment({ graph, rules });
+      session.absorb(partial as never);
+      expect(() => session.finish()).toThrow(/2022-02-30/);
+    }
+  });
+});
