@@ -321,9 +321,11 @@ export function checkPartial(partial: unknown, lang: Lang, businessScale = 100):
     if (occurrences < listed) issues.push(makeIssue('partial-occurrences', ['partial', 'occurrences'], { occurrences, versions: listed }, lang));
     // The problems kept are some of those counted: fewer counted would let a run that must stop
     // on invalid records go on.
-    const { issueCount } = partial as PartialState;
+    const { issueCount, skipped } = partial as PartialState;
     const kept = (partial as PartialState).issues.length;
     if (issueCount < kept) issues.push(makeIssue('partial-issue-count', ['partial', 'issueCount'], { issueCount, issues: kept }, lang));
+    // Each record skipped reported one problem at least.
+    if (skipped > issueCount) issues.push(makeIssue('partial-skipped', ['partial', 'skipped'], { skipped, issueCount }, lang));
   }
   const retained = (partial as { retained?: unknown } | null)?.retained;
   if (Array.isArray(retained)) {

@@ -96,6 +96,10 @@ export const engineMessages = {
     zh: (p) => `数据问题总数（issueCount）为 ${p['issueCount']}，少于列出的 ${p['issues']} 个问题（issues 只列出其中一部分）`,
     en: (p) => `the problems counted (issueCount), ${p['issueCount']}, are fewer than the ${p['issues']} listed (issues lists some of them only)`,
   },
+  'partial-skipped': {
+    zh: (p) => `跳过的记录数（skipped）为 ${p['skipped']}，多于数据问题总数（issueCount）${p['issueCount']}：每条跳过的记录至少报出一个问题`,
+    en: (p) => `the records skipped (skipped), ${p['skipped']}, are more than the problems counted (issueCount), ${p['issueCount']}: each record skipped reported one at least`,
+  },
   'partial-state-unexpected': {
     zh: (p) => `指标「${p['indicator']}」的计量不保存状态，这一行的计量状态（m）应为 null`,
     en: (p) => `the measure of indicator "${p['indicator']}" keeps no state: the line's measure state (m) must be null`,

@@ -451,16 +451,28 @@ describe('the records read against the versions listed', () => {
 });
 
 describe('the problems counted against the problems listed', () => {
-  it('refuses fewer problems counted than listed (a run that must stop on invalid records went on), and accepts as many', () => {
+  it('refuses fewer problems counted than listed (a run that must stop on invalid records went on), or than records skipped, and accepts as many', () => {
     const shard = openAssessment({ graph, rules, invalidRecords: 'skip' });
     shard.add({ id: 'bad-1', type: 'theme-day', organization: 'br-office', date: '2022-02-30' });
     const partial = JSON.parse(JSON.stringify(shard.snapshot())) as { issueCount: number; issues: unknown[] };
     expect([partial.issueCount, partial.issues.length]).toEqual([1, 1]);
     partial.issueCount = 0;
     const issues = checkPartial(partial, 'en');
-    expect(issues.map((i) => [i.code, i.path])).toEqual([['partial-issue-count', ['partial', 'issueCount']]]);
+    // Its one skipped record is now more than the problems counted too: both are listed.
+    expect(issues.map((i) => [i.code, i.path])).toEqual([
+      ['partial-issue-count', ['partial', 'issueCount']],
+      ['partial-skipped', ['partial', 'skipped']],
+    ]);
     expect(issues[0]?.message).toBe('the problems counted (issueCount), 0, are fewer than the 1 listed (issues lists some of them only)');
     expect(checkPartial(partial, 'zh')[0]?.message).toBe('数据问题总数（issueCount）为 0，少于列出的 1 个问题（issues 只列出其中一部分）');
+    // More records skipped than problems counted: each skipped record reported one at least.
+    partial.issueCount = 1;
+    Object.assign(partial, { skipped: 2 });
+    expect(checkPartial(partial, 'en').map((i) => [i.code, i.path, i.message])).toEqual([
+      ['partial-skipped', ['partial', 'skipped'], 'the records skipped (skipped), 2, are more than the problems counted (issueCount), 1: each record skipped reported one at least'],
+    ]);
+    expect(checkPartial(partial, 'zh')[0]?.message).toBe('跳过的记录数（skipped）为 2，多于数据问题总数（issueCount）1：每条跳过的记录至少报出一个问题');
+    Object.assign(partial, { skipped: 1 });
     // As many counted as listed, or more (the list keeps the first ones): accepted, and the
     // merging session stops on them as one pass would.
     for (const count of [1, 5]) {
