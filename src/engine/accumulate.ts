@@ -410,7 +410,7 @@ function withdraw(acc: Accumulation, recordId: string, slot: number): void {
  */
 export function withdrawEverywhere(plan: Plan, acc: Accumulation, ids: readonly string[]): void {
   if (ids.length === 0) return;
-  const modules = new Map(plan.indicators.map((p) => [p.indicator.id, p.module]));
+  const { modules } = plan;
   const gone = new Set(ids);
   const found: string[] = [];
   for (const lines of [acc.organizationLines, acc.personLines]) {

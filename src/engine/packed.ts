@@ -212,7 +212,7 @@ export function absorbPacked(plan: Plan, acc: Accumulation, packed: PackedPartia
     absorbVersion(acc, ids[slot] as string, digests, slot * 8, conflicts.get(slot), effects[packed.effectOf[slot] as number] as (typeof effects)[number]);
   }
   const idOf = (slot: number): string => ids[slot] as string;
-  const modules = new Map(plan.indicators.map((p) => [p.indicator.id, p.module]));
+  const { modules } = plan;
   const { lines } = packed;
   let seenFrom = 0;
   let asideFrom = 0;

@@ -228,7 +228,7 @@ export function assertSettled(acc: Accumulation): void {
  * decoded once, here, for the check and the merge.
  */
 export function decodeLineStates(plan: Plan, partial: PartialState, lang: Lang): { readonly states: unknown[]; readonly problems: Issue[] } {
-  const modules = new Map(plan.indicators.map((p) => [p.indicator.id, p.module]));
+  const { modules } = plan;
   const states: unknown[] = [];
   const problems: Issue[] = [];
   partial.lines.forEach(([, , indicator, line], i) => {
@@ -271,7 +271,7 @@ export function absorbPartial(plan: Plan, acc: Accumulation, partial: PartialSta
   // One set of words for every version: the table copies them.
   const words = new Uint32Array(8);
   for (const [id, digests, effect] of partial.versions) absorbVersion(acc, id, base64DigestWords(digests[0] as string, words), 0, digests, effectFromJson(acc, effect));
-  const modules = new Map(plan.indicators.map((p) => [p.indicator.id, p.module]));
+  const { modules } = plan;
   partial.lines.forEach(([type, subject, indicator, json], i) => mergeLine(modules.get(indicator), lineAt(acc, type, subject, indicator), json, states[i]));
   absorbBusinessAndRetained(acc, partial);
   endMerge(acc, partial.occurrences);

@@ -45,6 +45,8 @@ export interface Plan {
   readonly period: ResolvedPeriod;
   readonly context: MeasureContext;
   readonly indicators: readonly IndicatorPlan[];
+  /** Each indicator's measure module, by indicator id (undefined: no measure, or one without a module). */
+  readonly modules: ReadonlyMap<string, MeasureModule | undefined>;
   /** Indicators in an order where every same-subject roll-up follows what it reads. */
   readonly evaluationOrder: readonly IndicatorPlan[];
   readonly routes: ReadonlyMap<string, readonly Route[]>;
@@ -209,6 +211,7 @@ export function compilePlan(graph: Graph, rules: RuleSet, asOf: DayNumber | unde
     period,
     context,
     indicators,
+    modules: new Map(indicators.map((p) => [p.indicator.id, p.module])),
     evaluationOrder: orderBySameSubjectDependencies(indicators),
     routes,
     organizationSubjects,

@@ -124,7 +124,7 @@ describe('accumulate.ts', () => {
     const line = emptyLineState({ some: 'state' });
     line.seen.set('r1', 0);
     acc.organizationLines.set('b1', new Map([['gone', line]]));
-    const plan = { indicators: [] } as unknown as Plan;
+    const plan = { indicators: [], modules: new Map() } as unknown as Plan;
     withdrawEverywhere(plan, acc, ['r1']);
     expect([...(acc.businessByOrganization.get('b1') ?? [])]).toEqual([['r2', 80]]);
     expect(acc.businessByPerson.get('p')?.size).toBe(0);
