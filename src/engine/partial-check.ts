@@ -6,6 +6,7 @@ import { fromZodIssues } from '../core/zod-issues.js';
 import { isPlainObject } from '../evidence/fast-record.js';
 import { normalizeRecord } from '../evidence/normalize.js';
 import type { PartialState } from './partial.js';
+import { isCount } from './measures/entry-shape.js';
 import { EFFECT_COUNTERS, isBase64Digest, KEYED_EFFECT_COUNTERS } from './versions.js';
 
 /**
@@ -197,7 +198,6 @@ function hasExactly(value: unknown, keys: readonly string[]): value is Record<st
 }
 
 const isArray = (value: unknown, length?: number): value is unknown[] => Array.isArray(value) && (length === undefined || value.length === length);
-const isCount = (value: unknown): boolean => Number.isSafeInteger(value) && (value as number) >= 0;
 const isFiniteNumber = (value: unknown): boolean => typeof value === 'number' && Number.isFinite(value);
 
 function allStrings(value: unknown): boolean {
@@ -298,10 +298,27 @@ function businessScoreIssues(partial: { readonly business: readonly (readonly [s
 }
 
 /**
+ * The counts of a well-formed partial state that cannot be: fewer records read than the versions
+ * it lists (the merged statistics would count fewer duplicates than none), fewer problems counted
+ * than it lists (a run that must stop on invalid records would go on), more records skipped than
+ * problems counted (each reported one at least).
+ */
+function countIssues(partial: PartialState, lang: Lang): Issue[] {
+  const { occurrences, versions, issueCount, skipped } = partial;
+  const issues: Issue[] = [];
+  let listed = 0;
+  for (const [, digests] of versions) listed += digests.length;
+  if (occurrences < listed) issues.push(makeIssue('partial-occurrences', ['partial', 'occurrences'], { occurrences, versions: listed }, lang));
+  if (issueCount < partial.issues.length) issues.push(makeIssue('partial-issue-count', ['partial', 'issueCount'], { issueCount, issues: partial.issues.length }, lang));
+  if (skipped > issueCount) issues.push(makeIssue('partial-skipped', ['partial', 'skipped'], { skipped, issueCount }, lang));
+  return issues;
+}
+
+/**
  * Every problem of a value given as a partial state, each with its path from `partial`: the shape
  * of each field (the engine's own snapshots always pass), the days beside the records seen, how
  * deep a measure state nests, whether each line's lists and measure state agree, the business
- * scores within `businessScale` (the rule set's, 100 by default), and each kept record as a
+ * scores within `businessScale` (the rule set's, 100 by default), counts that can be, and each kept record as a
  * record. Empty when it can be merged.
  *
  * @example
@@ -310,23 +327,8 @@ function businessScoreIssues(partial: { readonly business: readonly (readonly [s
 export function checkPartial(partial: unknown, lang: Lang, businessScale = 100): Issue[] {
   const prefix: IssuePath = ['partial'];
   const issues = surelyWellFormed(partial) ? [] : schemaIssues(partial, lang);
-  // Once its shape is sound: its business scores within the rule set's scale, and at least as many
-  // records read as the versions it lists (else the merged statistics would count fewer
-  // duplicates than none).
-  if (issues.length === 0) {
-    issues.push(...businessScoreIssues(partial as PartialState, businessScale, lang));
-    const { occurrences, versions } = partial as PartialState;
-    let listed = 0;
-    for (const [, digests] of versions) listed += digests.length;
-    if (occurrences < listed) issues.push(makeIssue('partial-occurrences', ['partial', 'occurrences'], { occurrences, versions: listed }, lang));
-    // The problems kept are some of those counted: fewer counted would let a run that must stop
-    // on invalid records go on.
-    const { issueCount, skipped } = partial as PartialState;
-    const kept = (partial as PartialState).issues.length;
-    if (issueCount < kept) issues.push(makeIssue('partial-issue-count', ['partial', 'issueCount'], { issueCount, issues: kept }, lang));
-    // Each record skipped reported one problem at least.
-    if (skipped > issueCount) issues.push(makeIssue('partial-skipped', ['partial', 'skipped'], { skipped, issueCount }, lang));
-  }
+  // Once its shape is sound: its business scores within the rule set's scale, and counts that can be.
+  if (issues.length === 0) issues.push(...businessScoreIssues(partial as PartialState, businessScale, lang), ...countIssues(partial as PartialState, lang));
   const retained = (partial as { retained?: unknown } | null)?.retained;
   if (Array.isArray(retained)) {
     retained.forEach((record, i) => {

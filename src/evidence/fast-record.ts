@@ -20,7 +20,14 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 
 const optionalId = (value: unknown): boolean => value === undefined || (typeof value === 'string' && isValidId(value));
 
-function attributeValue(value: unknown): boolean {
+/**
+ * A record attribute's value within the bounds the schema sets: null, a boolean, a finite number,
+ * a string or a list of strings.
+ *
+ * @example
+ * isAttributeValue(['a', 'b']); // true
+ */
+export function isAttributeValue(value: unknown): boolean {
   if (value === null || typeof value === 'boolean') return true;
   if (typeof value === 'number') return Number.isFinite(value);
   if (typeof value === 'string') return value.length <= ATTRIBUTE_LIMITS.stringLength;
@@ -60,7 +67,7 @@ export function fastRecord(input: unknown): EvidenceRecord | undefined {
     if (keys.length > ATTRIBUTE_LIMITS.keys) return undefined;
     for (const key of keys) {
       const value: unknown = Object.getOwnPropertyDescriptor(attributes, key)?.value;
-      if (!attributeValue(value)) return undefined;
+      if (!isAttributeValue(value)) return undefined;
       map.set(key, Array.isArray(value) ? Object.freeze([...(value as string[])]) : (value as AttributeValue));
     }
   }

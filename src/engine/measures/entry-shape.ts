@@ -17,18 +17,6 @@ export function hasKeys(value: unknown, required: readonly string[], optional: r
 }
 
 /**
- * An attribute's value as a record carries it (or null where the record had none).
- *
- * @example
- * isAttributeValue(['a', 'b']); // true
- */
-export function isAttributeValue(value: unknown): boolean {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
-  if (typeof value === 'number') return Number.isFinite(value);
-  return Array.isArray(value) && value.every((item) => typeof item === 'string');
-}
-
-/**
  * A day number (days since 1970-01-01, China time).
  *
  * @example

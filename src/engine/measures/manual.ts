@@ -3,7 +3,8 @@ import { formatNumber, formatPercent, roundTo, stableSum } from '../../core/numb
 import type { ManualMeasure } from '../../model/measures.js';
 import type { AttributeValue } from '../../model/record.js';
 import type { RecordMeasure } from '../measure-module.js';
-import { hasKeys, isAttributeValue } from './entry-shape.js';
+import { isAttributeValue } from '../../evidence/fast-record.js';
+import { hasKeys } from './entry-shape.js';
 import { keyedStateOps } from './keyed-state.js';
 import { byCodeUnit } from '../../core/order.js';
 
