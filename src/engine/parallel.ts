@@ -1,6 +1,7 @@
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type { Lang } from '../core/lang.js';
 import { ValidationError } from '../core/validation-error.js';
@@ -179,7 +180,7 @@ export const MIN_SHARD_BYTES = 32 * 1024 * 1024;
  * starts (loads the engine, parses the graph, compiles the plan), 1.5–2.5 s on the city-sized
  * benchmark (BENCHMARKS.md).
  */
-const HEAD_START_BYTES = 24 * 1024 * 1024;
+export const HEAD_START_BYTES = 24 * 1024 * 1024;
 
 /**
  * Scores record files on several threads: the files are cut into consecutive shards
@@ -203,18 +204,43 @@ const HEAD_START_BYTES = 24 * 1024 * 1024;
 export async function scoreFilesInParallel(input: ParallelInput): Promise<ScoredRun> {
   const workers = Math.max(1, input.workers ?? availableParallelism());
   const minShardBytes = Math.max(1, input.minShardBytes ?? MIN_SHARD_BYTES);
-  const lang = input.lang ?? 'zh';
-  const options = { lang, ...(input.asOf !== undefined ? { asOf: input.asOf } : {}) };
   // The shards first, so that the workers can start before this thread's own setup. A file that
   // cannot be read is reported after the graph and rules are checked.
-  let shards: ShardTask[][] = [[]];
-  let planError: { readonly error: unknown } | undefined;
+  let plan: ShardTask[][] | { readonly error: unknown };
   try {
-    shards = await planShards(input.files, workers, minShardBytes, HEAD_START_BYTES);
+    plan = await planShards(input.files, workers, minShardBytes, HEAD_START_BYTES);
   } catch (error) {
-    planError = { error };
+    plan = { error };
   }
-  const [own = [], ...others] = shards;
+  return scoreShards(input, plan);
+}
+
+/** How long each step of a parallel run took on the calling thread, in ms (for benchmarks). */
+export interface ParallelTimings {
+  /** From the start to the end of this thread's own shard (setup included). */
+  own: number;
+  /** Waiting for the workers after that (hashing the graph for the fingerprint meanwhile). */
+  wait: number;
+  /** Merging the workers' states. */
+  merge: number;
+  /** Settling the merge, evaluation, grades and the fingerprint. */
+  finish: number;
+}
+
+/**
+ * {@link scoreFilesInParallel} on shards given (or the error planning them gave): this thread reads
+ * the first, a worker each of the others. Internal: `bench/subtree-shards.ts` gives one shard per
+ * region's file to compare with the planned cut.
+ *
+ * @example
+ * await scoreShards({ graph, rules, files: [] }, [[{ kind: 'whole', path: 'a.ndjson' }], [{ kind: 'whole', path: 'b.ndjson' }]]);
+ */
+export async function scoreShards(input: ParallelInput, plan: readonly (readonly ShardTask[])[] | { readonly error: unknown }, timings?: ParallelTimings): Promise<ScoredRun> {
+  const began = performance.now();
+  const lang = input.lang ?? 'zh';
+  const options = { lang, ...(input.asOf !== undefined ? { asOf: input.asOf } : {}) };
+  const planError = 'error' in plan ? plan : undefined;
+  const [own = [], ...others] = 'error' in plan ? [[]] : plan;
   // A worker's failure is not lost while this thread reads (the promise is awaited below).
   const started: Worker[] = [];
   const stopWorkers = (): Promise<unknown> => Promise.all(started.map((worker) => worker.terminate()));
@@ -243,6 +269,7 @@ export async function scoreFilesInParallel(input: ParallelInput): Promise<Scored
     await stopWorkers();
     throw error;
   }
+  const read = performance.now();
   let packed: PackedPartial[];
   try {
     // While the workers finish their shards, this thread hashes the graph for the fingerprint.
@@ -254,6 +281,10 @@ export async function scoreFilesInParallel(input: ParallelInput): Promise<Scored
     throw error;
   }
   // Merged in shard order after this thread's own records: problems keep the order of one pass.
+  const waited = performance.now();
   for (const state of packed) internals.absorbPacked(state);
-  return internals.finishLast();
+  const merged = performance.now();
+  const run = internals.finishLast();
+  if (timings) Object.assign(timings, { own: read - began, wait: waited - read, merge: merged - waited, finish: performance.now() - merged });
+  return run;
 }

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { planShards, type ShardTask } from '../../src/engine/parallel.js';
-import { assess, assessParallel, MIN_SHARD_BYTES, parseGraph, readNdjsonSync, ValidationError } from '../../src/index.js';
+import { planShards, scoreShards, type ShardTask } from '../../src/engine/parallel.js';
+import { assess, assessParallel, MIN_SHARD_BYTES, parseGraph, readNdjsonSync, scoreFilesInParallel, ValidationError } from '../../src/index.js';
 
 const dir = new URL('../../examples/bureau-2022/', import.meta.url);
 const graphInput = JSON.parse(readFileSync(new URL('graph.json', dir), 'utf8')) as unknown;
@@ -106,6 +106,27 @@ describe('assessParallel over several files', () => {
     writeFileSync(halves[1] as string, `${lines.slice(240).join('\n')}\n`);
     const reference = JSON.stringify(await assessParallel({ graph: graphInput, rules, files: [joined], workers: 1 }));
     expect(JSON.stringify(await assessParallel({ graph: graphInput, rules, files: halves, workers: 3, ...SMALL }))).toBe(reference);
+  }, 60_000);
+
+  it('shards given by subtree (one region file each, records interleaved in time) merge to one pass over those files', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zrz-'));
+    // the center's subtree in one file, the rest of the bureau in the other, each in the original order
+    const center = new Set(['gb-center', 'br-center-1', 'br-center-2', 'grp-center-1a']);
+    const inCenter = (line: string): boolean => center.has((JSON.parse(line) as { organization?: string }).organization ?? '');
+    const [a, b] = [join(dir, 'center.ndjson'), join(dir, 'rest.ndjson')];
+    writeFileSync(a, `${lines.filter(inCenter).join('\n')}\n`);
+    writeFileSync(b, `${lines.filter((line) => !inCenter(line)).join('\n')}\n`);
+    expect(lines.filter(inCenter).length).toBeGreaterThan(50);
+    const reference = JSON.stringify((await scoreFilesInParallel({ graph: graphInput, rules, files: [a, b], workers: 1 })).result);
+    const timings = { own: -1, wait: -1, merge: -1, finish: -1 };
+    const run = await scoreShards({ graph: graphInput, rules, files: [] }, [[{ kind: 'whole', path: a }], [{ kind: 'range', path: b, start: 0, end: readFileSync(b).length }]], timings);
+    expect(JSON.stringify(run.result)).toBe(reference);
+    for (const [step, ms] of Object.entries(timings)) expect(ms, step).toBeGreaterThanOrEqual(0);
+    // the error planning the shards gave is thrown after the graph and rules are checked
+    const planError = new Error('no such shard');
+    await expect(scoreShards({ graph: graphInput, rules, files: [] }, { error: planError })).rejects.toBe(planError);
+    const wrongRules = await scoreShards({ graph: graphInput, rules: { id: 'x' }, files: [] }, { error: planError }).catch((e: unknown) => e);
+    expect((wrongRules as ValidationError).subject).toBe('rules');
   }, 60_000);
 
   it("a worker's failure fails the run, and does not leave it waiting", async () => {
