@@ -40,6 +40,22 @@ export function atLine(issue: Issue, line: number, file?: string): Issue {
 }
 
 /**
+ * The same issue `lines` lines further down its file: for a piece of a file read apart, whose
+ * lines were counted from the piece's start. The line in the values (what a syntax error's
+ * message shows) moves with it, and the message is rendered again.
+ *
+ * @example
+ * shiftLines(issue, 300, 'zh').line; // issue.line + 300
+ */
+export function shiftLines(issue: Issue, lines: number, lang: Lang): Issue {
+  if (lines === 0 || issue.line === undefined) return issue;
+  const { line } = issue.params;
+  if (typeof line !== 'number') return { ...issue, line: issue.line + lines };
+  const params = { ...issue.params, line: line + lines };
+  return { ...issue, params, message: formatMessage(issue.code, params, lang), line: issue.line + lines };
+}
+
+/**
  * Re-renders an issue in another language.
  *
  * @example

@@ -2,6 +2,7 @@
 // files cut at line starts, with every line number made true to its file. Run by each worker
 // thread of assessParallel (worker.ts) and by the calling thread for its own shard (parallel.ts).
 import { createReadStream } from 'node:fs';
+import { shiftLines } from '../core/issue.js';
 import type { Lang } from '../core/lang.js';
 import { eachBatch } from '../evidence/batches.js';
 import { readRecordsFile } from '../evidence/read-file.js';
@@ -43,7 +44,7 @@ export async function readShard(session: AssessmentSession, tasks: readonly Shar
     for await (const batch of eachBatch(readNdjson(range(task.path, task.start, task.end), { file: task.path, lang }))) {
       for (const item of batch) {
         if (item.kind === 'record') session.add(offset === 0 ? item : { ...item, line: item.line + offset });
-        else session.add({ kind: 'issue', issue: item.issue.line === undefined ? item.issue : { ...item.issue, line: item.issue.line + offset } });
+        else session.add({ kind: 'issue', issue: shiftLines(item.issue, offset, lang) });
       }
     }
   }

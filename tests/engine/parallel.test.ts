@@ -44,6 +44,21 @@ describe('assessParallel', () => {
     expect((error as ValidationError).issues.map((i) => [i.code, i.line, i.file])).toEqual([['invalid-date', 400, path]]);
   }, 60_000);
 
+  it("a line that is not JSON, read by a worker: the one pass's issue, its message's line included, in both languages", async () => {
+    const lines = readFileSync(recordsPath, 'utf8').trimEnd().split('\n');
+    lines[399] = '{"id": oops}';
+    lines[419] = '[1, 2]';
+    const path = join(mkdtempSync(join(tmpdir(), 'zrz-')), 'records.ndjson');
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    for (const lang of ['zh', 'en'] as const) {
+      const once = (await assessParallel({ graph: graphInput, rules, files: [path], workers: 1, lang }).catch((e: unknown) => e)) as ValidationError;
+      expect(once.issues.map((i) => [i.code, i.line, i.params['line']])).toEqual([['invalid-json', 400, 400], ['record-not-object', 420, 420]]);
+      expect(once.issues[0]?.message).toContain('400');
+      const threads = await assessParallel({ graph: graphInput, rules, files: [path], workers: 2, lang, ...SMALL }).catch((e: unknown) => e);
+      expect((threads as ValidationError).issues).toEqual(once.issues);
+    }
+  }, 60_000);
+
   it('this thread reads the first shard: bad lines in both shards come in line order, with their true numbers', async () => {
     // line 10 lies in the first half (read by this thread), line 400 in the second (by the worker)
     const lines = readFileSync(recordsPath, 'utf8').trimEnd().split('\n');
