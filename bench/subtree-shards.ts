@@ -2,23 +2,27 @@
 // so: with each worker given whole subtrees, few lines would need merging. This script tests it.
 // It writes the size's records again as K region files, each the records of a set of whole
 // subtrees under the root (balanced by record count; a record with no organization goes by its
-// person's first post, and one that maps nowhere goes to the first region), and times in turn:
+// person's first post, and one that maps nowhere goes to the first region), and times in turn,
+// on K threads:
 //
-//   bytes    assessParallel's own plan: the one records file cut into K byte ranges;
-//   regions  one shard per region file (the calling thread reads the first, a worker each other).
+//   pieces   assessParallel's own plan: the one records file cut into pieces the threads take
+//            one after another (--chunk-mb 2,8: once for each piece size, in MiB);
+//   regions  each region file one piece (the calling thread takes the first, the first thread
+//            free the next: with 2 regions, a worker reads the second unless this thread is
+//            done with the first before the worker starts).
 //
-// Each run prints the calling thread's steps (its own shard, waiting for the workers, the merge,
-// the finish) and a SHA-256 of the result: both must be the same bytes.
+// Each run prints the calling thread's steps (its own reading, waiting for the workers, the
+// merge, the finish) and a SHA-256 of the result: all must be the same bytes.
 //
 //   node --expose-gc --import tsx bench/subtree-shards.ts M [--runs 2] [--regions 2]
-//        [--head-start 0,8,24] [--no-regions]   (the bytes way with each head start in MiB)
+//        [--chunk-mb 2,8] [--no-regions]
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { once } from 'node:events';
-import { HEAD_START_BYTES, MIN_SHARD_BYTES, planShards, scoreShards, type ParallelTimings, type ShardTask } from '../src/engine/parallel.js';
+import { MIN_SHARD_BYTES, planRun, scoreChunks, type ChunkPlan, type ParallelTimings } from '../src/engine/parallel.js';
 import { jsonChunks } from '../src/index.js';
 import { gc, loadSize, median } from './inputs.js';
 
@@ -29,9 +33,9 @@ const option = (name: string, fallback: number): number => {
 };
 const runs = option('--runs', 2);
 const regions = option('--regions', Math.min(2, availableParallelism()));
-// --head-start MB,MB…: the bytes way once for each head start (default: the engine's own).
-const headStartAt = process.argv.indexOf('--head-start');
-const headStarts = headStartAt > 0 ? (process.argv[headStartAt + 1] as string).split(',').map((mb) => Number(mb) * 1024 * 1024) : [HEAD_START_BYTES];
+// --chunk-mb MB,MB…: the pieces way once for each piece size (default: the engine's own).
+const chunkAt = process.argv.indexOf('--chunk-mb');
+const chunkSizes: (number | undefined)[] = chunkAt > 0 ? (process.argv[chunkAt + 1] as string).split(',').map((mb) => Number(mb) * 1024 * 1024) : [undefined];
 
 interface GraphFile {
   readonly organizations: readonly { readonly id: string; readonly parent?: string }[];
@@ -90,10 +94,10 @@ if (!regionFiles.every((path) => existsSync(path))) {
 }
 
 const input = { graph, rules, files: [files.records], workers: regions };
-const ways: Record<string, () => Promise<ShardTask[][]> | ShardTask[][]> = Object.fromEntries(
-  headStarts.map((bytes) => [headStarts.length === 1 ? 'bytes' : `bytes+${Math.round(bytes / 1024 / 1024)}MiB`, () => planShards([files.records], regions, MIN_SHARD_BYTES, bytes)]),
+const ways: Record<string, () => Promise<ChunkPlan> | ChunkPlan> = Object.fromEntries(
+  chunkSizes.map((bytes) => [bytes === undefined ? 'pieces' : `pieces of ${bytes / 1024 / 1024} MiB`, () => planRun([files.records], regions, MIN_SHARD_BYTES, bytes)]),
 );
-if (!process.argv.includes('--no-regions')) ways.regions = () => regionFiles.map((path) => [{ kind: 'whole' as const, path }]);
+if (!process.argv.includes('--no-regions')) ways.regions = () => ({ threads: regions, chunks: regionFiles.map((path) => ({ kind: 'whole' as const, path })) });
 const table = new Map<string, ParallelTimings[]>();
 const walls = new Map<string, number[]>();
 const hashes = new Set<string>();
@@ -102,7 +106,8 @@ for (let run = 0; run < runs; run++) {
     gc();
     const timings: ParallelTimings = { own: 0, wait: 0, merge: 0, finish: 0 };
     const start = performance.now();
-    const scored = await scoreShards(input, await plan(), timings);
+    const planned = await plan();
+    const scored = await scoreChunks(input, planned, timings);
     const wall = performance.now() - start;
     const hash = createHash('sha256');
     for (const piece of jsonChunks(scored.result, { indent: 0 })) hash.update(piece);
@@ -110,8 +115,8 @@ for (let run = 0; run < runs; run++) {
     hashes.add(digest);
     table.set(way, [...(table.get(way) ?? []), timings]);
     walls.set(way, [...(walls.get(way) ?? []), wall]);
-    const shares = (await plan()).map((tasks) => tasks.reduce((sum, t) => sum + (t.kind === 'range' ? t.end - t.start : statSync(t.path).size), 0) / 1e6);
-    console.log(JSON.stringify({ size, run: run + 1, way, shardsMB: shares.map(Math.round), wallMs: Math.round(wall), ...Object.fromEntries(Object.entries(timings).map(([k, v]) => [`${k}Ms`, Math.round(v)])), result: digest }));
+    const pieceMB = planned.chunks.map((t) => (t.kind === 'range' ? t.end - t.start : statSync(t.path).size) / 1e6);
+    console.log(JSON.stringify({ size, run: run + 1, way, pieces: pieceMB.length, largestMB: Math.round(Math.max(...pieceMB)), wallMs: Math.round(wall), ...Object.fromEntries(Object.entries(timings).map(([k, v]) => [`${k}Ms`, Math.round(v)])), result: digest }));
   }
 }
 const mid = (way: string, step: keyof ParallelTimings): number => Math.round(median((table.get(way) ?? []).map((t) => t[step])));

@@ -57,9 +57,10 @@ export interface AssessParallelOptions extends ParallelInput {
 
 /**
  * Like {@link assessStream}, over record files, on several threads: the files are cut into
- * consecutive shards (NDJSON at line starts, at least `minShardBytes` each), this thread reads
- * the first and each worker thread another, and the workers' states are merged into this
- * thread's. The result is byte-identical to a single pass. See docs/scale.md for when it pays.
+ * pieces (NDJSON at line starts), which this thread and each worker thread take one after
+ * another until none is left (no more threads than leave each `minShardBytes` to read), and the
+ * workers' states are merged into this thread's. The result is byte-identical to a single pass,
+ * problems in the same order at their true lines. See docs/scale.md for when it pays.
  *
  * @example
  * const result = await assessParallel({ graph, rules, files: ['records.ndjson'], workers: 2 });

@@ -48,7 +48,8 @@ export interface AssessStreamInput extends Omit<AssessInput, 'records'> {
   readonly records: AsyncIterable<unknown> | Iterable<unknown>;
 }
 
-const ISSUES_KEPT = 10_000;
+/** The problems a session lists at the most (it counts them all). */
+export const ISSUES_KEPT = 10_000;
 
 /**
  * An issue with its message rendered again in `lang`, from its code and values. A code this engine
@@ -147,6 +148,16 @@ export interface SessionInternals {
    * when the state is next read: for benchmarks that time a merge whole.
    */
   readonly settle: () => void;
+  /** How many of the records' problems the session keeps so far (it counts them all). */
+  readonly keptIssueCount: () => number;
+  /** The problems kept so far, in order. */
+  readonly keptIssues: () => readonly Issue[];
+  /**
+   * Puts problems in place of the ones kept (up to the number kept; the count of all is
+   * unchanged): for the threads, which read pieces of the files out of order and put their
+   * problems back in the order of one pass at the end.
+   */
+  readonly replaceKeptIssues: (kept: readonly Issue[]) => void;
 }
 
 /**
@@ -348,6 +359,12 @@ export function openSession(input: Omit<AssessInput, 'records'>): SessionInterna
     prepareFinish: () => hashGraphAhead(graph, resultAsOf()),
     checkRecords: () => (open(), checkRecords()),
     settle: () => (open(), settled()),
+    keptIssueCount: () => issues.length,
+    keptIssues: () => [...issues],
+    replaceKeptIssues: (kept) => {
+      issues.length = 0;
+      for (const issue of kept) if (issues.length < ISSUES_KEPT) issues.push(issue);
+    },
   };
 }
 

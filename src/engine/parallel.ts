@@ -3,14 +3,15 @@ import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
+import { shiftLines, type Issue } from '../core/issue.js';
 import type { Lang } from '../core/lang.js';
 import { ValidationError } from '../core/validation-error.js';
 import { toGraphInput } from '../graph/serialize.js';
 import type { Graph } from '../graph/types.js';
-import { isGraph, openSession, type ScoredRun } from './assess.js';
+import { isGraph, ISSUES_KEPT, openSession, type ScoredRun, type SessionInternals } from './assess.js';
 import type { ScoreResult } from './result.js';
 import type { PackedPartial } from './packed.js';
-import { readShard, type ShardTask } from './shard-read.js';
+import { readClaimedChunks, type ChunkRead, type ShardTask } from './shard-read.js';
 
 export type { ShardTask };
 
@@ -26,7 +27,10 @@ export interface WorkerInput {
   readonly rules: unknown;
   readonly asOf?: string;
   readonly lang: string;
-  readonly tasks: readonly ShardTask[];
+  /** The pieces of the record files, in order. */
+  readonly chunks: readonly ShardTask[];
+  /** The index of the next piece not yet taken, shared by every thread of the run. */
+  readonly next: Int32Array;
 }
 
 /** Options for {@link scoreFilesInParallel}. */
@@ -34,28 +38,33 @@ export interface ParallelInput {
   readonly graph: Graph | unknown;
   readonly rules: unknown;
   /**
-   * Record files, read in this order: cut into consecutive shards of about equal size, an NDJSON
-   * file at line starts, a JSON or CSV file only between files (it is read whole).
+   * Record files, read in this order: cut into pieces that the threads take one after another,
+   * an NDJSON file at line starts, a JSON or CSV file only between files (it is read whole).
    */
   readonly files: readonly string[];
   readonly asOf?: string;
   readonly lang?: Lang;
   /**
-   * Shards read at once, at the most (default: the machine's available parallelism): this thread
-   * reads the first, and a worker thread each of the others. Fewer when the files are small (see
-   * `minShardBytes`).
+   * Threads that read at once, at the most (default: the machine's available parallelism): this
+   * thread and `workers - 1` worker threads. Fewer when the files are small (see `minShardBytes`).
    */
   readonly workers?: number;
   readonly invalidRecords?: 'error' | 'skip';
   /** The previous period's result, for comparison and repeat findings (read on this thread only). */
   readonly previous?: ScoreResult;
   /**
-   * The least bytes each shard gets (default {@link MIN_SHARD_BYTES}, 32 MiB): the files are cut
-   * into fewer shards than `workers` rather than into smaller ones, since starting a worker (the
-   * engine loaded, the graph parsed, the plan compiled on its thread) costs about what reading
-   * 100,000 records does. Files of less than twice this in all start no thread.
+   * The least bytes for each thread (default {@link MIN_SHARD_BYTES}, 32 MiB): fewer threads than
+   * `workers` rather than threads with less to read, since starting a worker (the engine loaded,
+   * the graph parsed, the plan compiled on its thread) costs about what reading 100,000 records
+   * does. Files of less than twice this in all start no thread.
    */
   readonly minShardBytes?: number;
+  /**
+   * The size of the pieces the threads take one at a time (default: the files in 32 pieces a
+   * thread, each of 1 to 64 MiB). Smaller pieces balance the threads more finely: a thread that
+   * starts late, or runs slower, takes fewer.
+   */
+  readonly chunkBytes?: number;
 }
 
 const NDJSON = new Set(['.ndjson', '.jsonl']);
@@ -72,64 +81,64 @@ async function lineStartAfter(handle: FileHandle, at: number, size: number): Pro
   }
 }
 
+/** The record files' pieces, and how many threads read them. */
+export interface ChunkPlan {
+  readonly chunks: readonly ShardTask[];
+  readonly threads: number;
+}
+
 /**
- * Splits record files into at most `wanted` shards, each a run of consecutive pieces in file
- * order: the files are taken as one sequence of bytes and cut into about equal parts, an NDJSON
- * file at the line start after a cut, a file of another format (read whole) at its nearer end. Read
- * in shard order, the shards give the records, and their problems, in the order of one pass.
- * There are fewer shards when each would get less than `minBytes`. The first shard, which the
- * calling thread reads while the workers start, is longer by `headStart` bytes, as long as the
- * others keep `minBytes`, and by one shard's share at the most.
+ * Cuts record files into pieces of about `chunkBytes`, in file order: an NDJSON file at the line
+ * start after every `chunkBytes` of it (an empty one gives none), a file of another format whole.
+ * Read in order, the pieces give the records of one pass.
  *
  * @example
- * await planShards(['2022.ndjson'], 2, MIN_SHARD_BYTES); // [[{ kind: 'range', … }], [{ kind: 'range', … }]]
+ * await planChunks(['2022.ndjson'], 8 * 1024 * 1024); // [{ kind: 'range', path: '2022.ndjson', start: 0, end: 8388699 }, …]
  */
-export async function planShards(files: readonly string[], wanted: number, minBytes: number, headStart = 0): Promise<ShardTask[][]> {
-  const sizes: number[] = [];
-  for (const path of files) sizes.push((await stat(path)).size);
-  // Where each file starts among all the bytes, and how many there are.
-  let total = 0;
-  const bases = sizes.map((size) => (total += size) - size);
-  const parts = Math.max(1, Math.min(wanted, Math.floor(total / minBytes)));
-  const extra = parts > 1 ? Math.max(0, Math.min(headStart, total / parts, total - parts * minBytes)) : 0;
-  const first = (total + extra * (parts - 1)) / parts;
-  const ndjson = files.map((path) => NDJSON.has(extname(path).toLowerCase()));
-  // Where to cut, as offsets into all the files' bytes one after another; a cut inside a file read
-  // whole moves to its nearer end.
-  const cuts = Array.from({ length: parts - 1 }, (_, i) => {
-    const cut = Math.floor(first + ((total - first) * i) / Math.max(1, parts - 1));
-    const f = bases.findIndex((b, j) => cut >= b && cut < b + (sizes[j] as number));
-    if (f === -1 || ndjson[f]) return cut;
-    const [b, size] = [bases[f] as number, sizes[f] as number];
-    return cut - b < size / 2 ? b : b + size;
-  });
-  // Each piece with the offset it starts at among all the bytes.
-  const pieces: { readonly task: ShardTask; readonly at: number }[] = [];
-  for (const [f, path] of files.entries()) {
-    const [base, size] = [bases[f] as number, sizes[f] as number];
-    if (!ndjson[f]) pieces.push({ task: { kind: 'whole', path }, at: base });
-    else if (size > 0) {
-      const starts = [0];
-      const inside = cuts.filter((c) => c > base && c < base + size);
-      if (inside.length > 0) {
-        const handle = await open(path, 'r');
-        try {
-          for (const c of inside) {
-            const at = await lineStartAfter(handle, c - base, size);
-            if (at > (starts[starts.length - 1] as number) && at < size) starts.push(at);
-          }
-        } finally {
-          await handle.close();
-        }
-      }
-      starts.forEach((start, i) => pieces.push({ task: { kind: 'range', path, start, end: starts[i + 1] ?? size }, at: base + start }));
+export async function planChunks(files: readonly string[], chunkBytes: number): Promise<ShardTask[]> {
+  const step = Math.max(1, Math.floor(chunkBytes));
+  const chunks: ShardTask[] = [];
+  for (const path of files) {
+    const { size } = await stat(path);
+    if (!NDJSON.has(extname(path).toLowerCase())) {
+      chunks.push({ kind: 'whole', path });
+      continue;
     }
+    const starts = [0];
+    if (size > step) {
+      const handle = await open(path, 'r');
+      try {
+        for (let cut = step; cut < size; cut += step) {
+          const at = await lineStartAfter(handle, Math.max(cut, starts[starts.length - 1] as number), size);
+          if (at > (starts[starts.length - 1] as number) && at < size) starts.push(at);
+        }
+      } finally {
+        await handle.close();
+      }
+    }
+    if (size > 0) starts.forEach((start, i) => chunks.push({ kind: 'range', path, start, end: starts[i + 1] ?? size }));
   }
-  // A piece goes to the shard of the cuts before it; shards left empty (cuts inside one whole file) are dropped.
-  const shards: ShardTask[][] = Array.from({ length: parts }, () => []);
-  for (const { task, at } of pieces) shards[cuts.filter((c) => c <= at).length]?.push(task);
-  const kept = shards.filter((shard) => shard.length > 0);
-  return kept.length > 0 ? kept : [[]];
+  return chunks;
+}
+
+/** Pieces a thread by default (see {@link ParallelInput.chunkBytes}). */
+const CHUNKS_PER_THREAD = 32;
+const MIB = 1024 * 1024;
+
+/**
+ * How many threads read the files and in what pieces: no more threads than `wanted`, nor than
+ * leave each `minBytes`; one thread reads each file as one piece.
+ *
+ * @example
+ * await planRun(['2022.ndjson'], 2, MIN_SHARD_BYTES); // { threads: 2, chunks: [64 pieces] } for a 276 MB file
+ */
+export async function planRun(files: readonly string[], wanted: number, minBytes: number, chunkBytes?: number): Promise<ChunkPlan> {
+  let total = 0;
+  for (const path of files) total += (await stat(path)).size;
+  const threads = Math.max(1, Math.min(wanted, Math.floor(total / minBytes)));
+  if (threads === 1) return { threads, chunks: await planChunks(files, Number.POSITIVE_INFINITY) };
+  const size = chunkBytes ?? Math.min(64 * MIB, Math.max(MIB, total / (threads * CHUNKS_PER_THREAD)));
+  return { threads, chunks: await planChunks(files, size) };
 }
 
 function startWorker(input: WorkerInput): Worker {
@@ -143,15 +152,21 @@ function startWorker(input: WorkerInput): Worker {
   return new Worker(bootstrap, { eval: true, workerData: input });
 }
 
-function runWorker(input: WorkerInput, started: Worker[]): Promise<PackedPartial> {
+/** What a worker sends back: its packed state and the pieces it read. */
+export interface WorkerOutput {
+  readonly packed: PackedPartial;
+  readonly reads: readonly ChunkRead[];
+}
+
+function runWorker(input: WorkerInput, started: Worker[]): Promise<WorkerOutput> {
   return new Promise((resolve, reject) => {
     const worker = startWorker(input);
     started.push(worker);
     let answered = false;
-    worker.once('message', (message: { ok: true; packed: PackedPartial } | { ok: false; error: { name: string; message: string; issues?: unknown } }) => {
+    worker.once('message', (message: ({ ok: true } & WorkerOutput) | { ok: false; error: { name: string; message: string; issues?: unknown } }) => {
       answered = true;
       const settle = (): void => {
-        if (message.ok) resolve(message.packed);
+        if (message.ok) resolve({ packed: message.packed, reads: message.reads });
         else if (message.error.name === 'ValidationError' && Array.isArray(message.error.issues)) reject(new ValidationError('records', message.error.issues as never, input.lang as Lang));
         else reject(new Error(message.error.message));
       };
@@ -168,7 +183,7 @@ function runWorker(input: WorkerInput, started: Worker[]): Promise<PackedPartial
 }
 
 /**
- * The least bytes a shard gets by default (see {@link ParallelInput.minShardBytes}): 32 MiB.
+ * The least bytes for each thread by default (see {@link ParallelInput.minShardBytes}): 32 MiB.
  *
  * @example
  * await assessParallel({ graph, rules, files, workers: 4, minShardBytes: 2 * MIN_SHARD_BYTES });
@@ -176,27 +191,57 @@ function runWorker(input: WorkerInput, started: Worker[]): Promise<PackedPartial
 export const MIN_SHARD_BYTES = 32 * 1024 * 1024;
 
 /**
- * How much more the calling thread reads than each worker: about what it reads while a worker
- * starts (loads the engine, parses the graph, compiles the plan), 1.5–2.5 s on the city-sized
- * benchmark (BENCHMARKS.md).
+ * The problems every thread kept, in the order of one pass: by piece, each piece's in the order
+ * read, a range's lines moved from its own start to its file's (the newlines of the file's
+ * earlier pieces, whichever thread read them), and no more than the session keeps.
  */
-export const HEAD_START_BYTES = 24 * 1024 * 1024;
+function inFileOrder(chunks: readonly ShardTask[], threads: readonly { readonly reads: readonly ChunkRead[]; readonly issues: readonly Issue[] }[], lang: Lang): Issue[] {
+  const byChunk = new Array<{ readonly read: ChunkRead; readonly issues: readonly Issue[] } | undefined>(chunks.length);
+  for (const { reads, issues } of threads) for (const read of reads) byChunk[read.chunk] = { read, issues };
+  const out: Issue[] = [];
+  let base = 0;
+  chunks.forEach((task, i) => {
+    // A file's first piece (or a whole file) counts its lines from 1 already.
+    if (task.kind === 'whole' || task.start === 0) base = 0;
+    const entry = byChunk[i];
+    if (entry === undefined) throw new Error(`zerenzhi: internal error: piece ${i} of the record files was not read`);
+    for (let k = entry.read.issuesFrom; k < entry.read.issuesTo && out.length < ISSUES_KEPT; k++) out.push(shiftLines(entry.issues[k] as Issue, base, lang));
+    base += entry.read.newlines;
+  });
+  return out;
+}
 
 /**
- * Scores record files on several threads: the files are cut into consecutive shards
- * ({@link planShards}); this thread reads the first shard into its own session while each worker
- * thread reads another into a session of its own, and the workers' states are then merged into
- * this one in shard order — the same result, byte for byte, as one pass over all the files, with
- * the records' problems in the same order. Reading, parsing, validation and routing run in
- * parallel; the merge and the final evaluation run on this thread.
+ * Merges the workers' states into this thread's session, which read the pieces `reads`: the
+ * problems of every piece are put in the order of one pass and at their true lines, and each
+ * state is merged without its own, which are among them.
  *
- * A worker sends its state packed (record ids once, everything else by slot, in typed arrays
- * that are transferred rather than copied), not as the JSON partial state, which costs as much
- * to build, send and check as reading the records. Workers start before this thread compiles
- * its own plan, so that their start overlaps it, and this thread's shard is the longer by what it
- * reads meanwhile. A graph given parsed is neither parsed again here nor checked again on the
- * workers. No shard is smaller than `minShardBytes`: below that a worker's start costs
- * more than it saves. With `workers: 1`, or small files, no thread is started.
+ * @example
+ * mergeThreads(internals, plan.chunks, reads, outputs, 'zh');
+ */
+export function mergeThreads(internals: Pick<SessionInternals, 'absorbPacked' | 'keptIssues' | 'replaceKeptIssues'>, chunks: readonly ShardTask[], reads: readonly ChunkRead[], done: readonly WorkerOutput[], lang: Lang): void {
+  const ordered = inFileOrder(chunks, [{ reads, issues: internals.keptIssues() }, ...done.map((d) => ({ reads: d.reads, issues: d.packed.issues }))], lang);
+  for (const { packed } of done) internals.absorbPacked({ ...packed, issues: [] });
+  internals.replaceKeptIssues(ordered);
+}
+
+/**
+ * Scores record files on several threads: the files are cut into pieces ({@link planRun}), and
+ * this thread and each worker thread take the next piece not yet taken, into a session of their
+ * own, until none is left; the workers' states are then merged into this one — the same result,
+ * byte for byte, as one pass over all the files, with the records' problems in the same order
+ * and at their true lines. Reading, parsing, validation and routing run in parallel; the merge
+ * and the final evaluation run on this thread.
+ *
+ * Taking pieces rather than fixed shards keeps the threads busy to the end: a worker that starts
+ * late (it loads the engine, builds the graph and compiles the plan on its thread, seconds at a
+ * province) or runs slower takes fewer. A worker sends its state packed (record ids once,
+ * everything else by slot, in typed arrays that are transferred rather than copied), not as the
+ * JSON partial state, which costs as much to build, send and check as reading the records.
+ * Workers start before this thread compiles its own plan, so that their start overlaps it. A
+ * graph given parsed is neither parsed again here nor checked again on the workers. No thread
+ * has less than `minShardBytes` to read on average: below that a worker's start costs more than
+ * it saves. With `workers: 1`, or small files, no thread is started.
  *
  * @example
  * const run = await scoreFilesInParallel({ graph, rules, files: ['records.ndjson'], workers: 2 });
@@ -204,54 +249,55 @@ export const HEAD_START_BYTES = 24 * 1024 * 1024;
 export async function scoreFilesInParallel(input: ParallelInput): Promise<ScoredRun> {
   const workers = Math.max(1, input.workers ?? availableParallelism());
   const minShardBytes = Math.max(1, input.minShardBytes ?? MIN_SHARD_BYTES);
-  // The shards first, so that the workers can start before this thread's own setup. A file that
+  // The pieces first, so that the workers can start before this thread's own setup. A file that
   // cannot be read is reported after the graph and rules are checked.
-  let plan: ShardTask[][] | { readonly error: unknown };
+  let plan: ChunkPlan | { readonly error: unknown };
   try {
-    plan = await planShards(input.files, workers, minShardBytes, HEAD_START_BYTES);
+    plan = await planRun(input.files, workers, minShardBytes, input.chunkBytes === undefined ? undefined : Math.max(1, input.chunkBytes));
   } catch (error) {
     plan = { error };
   }
-  return scoreShards(input, plan);
+  return scoreChunks(input, plan);
 }
 
 /** How long each step of a parallel run took on the calling thread, in ms (for benchmarks). */
 export interface ParallelTimings {
-  /** From the start to the end of this thread's own shard (setup included). */
+  /** From the start to the end of this thread's reading (setup included). */
   own: number;
   /** Waiting for the workers after that (hashing the graph for the fingerprint meanwhile). */
   wait: number;
-  /** Merging the workers' states. */
+  /** Merging the workers' states and their problems. */
   merge: number;
   /** Settling the merge, evaluation, grades and the fingerprint. */
   finish: number;
 }
 
 /**
- * {@link scoreFilesInParallel} on shards given (or the error planning them gave): this thread reads
- * the first, a worker each of the others. Internal: `bench/subtree-shards.ts` gives one shard per
- * region's file to compare with the planned cut.
+ * {@link scoreFilesInParallel} on a plan given (or the error planning gave). Internal:
+ * `bench/subtree-shards.ts` gives each region's file as one piece, and reads the steps' times.
  *
  * @example
- * await scoreShards({ graph, rules, files: [] }, [[{ kind: 'whole', path: 'a.ndjson' }], [{ kind: 'whole', path: 'b.ndjson' }]]);
+ * await scoreChunks({ graph, rules, files: [] }, { threads: 2, chunks: [{ kind: 'whole', path: 'a.ndjson' }, { kind: 'whole', path: 'b.ndjson' }] });
  */
-export async function scoreShards(input: ParallelInput, plan: readonly (readonly ShardTask[])[] | { readonly error: unknown }, timings?: ParallelTimings): Promise<ScoredRun> {
+export async function scoreChunks(input: ParallelInput, plan: ChunkPlan | { readonly error: unknown }, timings?: ParallelTimings): Promise<ScoredRun> {
   const began = performance.now();
   const lang = input.lang ?? 'zh';
   const options = { lang, ...(input.asOf !== undefined ? { asOf: input.asOf } : {}) };
   const planError = 'error' in plan ? plan : undefined;
-  const [own = [], ...others] = 'error' in plan ? [[]] : plan;
+  const { chunks, threads } = 'error' in plan ? { chunks: [], threads: 1 } : plan;
+  const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   // A worker's failure is not lost while this thread reads (the promise is awaited below).
   const started: Worker[] = [];
   const stopWorkers = (): Promise<unknown> => Promise.all(started.map((worker) => worker.terminate()));
-  let partials: Promise<PackedPartial[]> = Promise.resolve([]);
-  if (others.length > 0) {
+  let outputs: Promise<WorkerOutput[]> = Promise.resolve([]);
+  if (threads > 1) {
     const graphChecked = isGraph(input.graph);
     const graph = graphChecked ? toGraphInput(input.graph as Graph) : input.graph;
-    partials = Promise.all(others.map((bucket) => runWorker({ graph, graphChecked, rules: input.rules, ...options, tasks: bucket }, started)));
-    partials.catch(() => undefined);
+    outputs = Promise.all(Array.from({ length: threads - 1 }, () => runWorker({ graph, graphChecked, rules: input.rules, ...options, chunks, next }, started)));
+    outputs.catch(() => undefined);
   }
   let internals: ReturnType<typeof openSession>;
+  let reads: ChunkRead[];
   try {
     // Checks the graph (unless given parsed) and the rules here, whatever the workers do.
     internals = openSession({
@@ -262,27 +308,26 @@ export async function scoreShards(input: ParallelInput, plan: readonly (readonly
       ...(input.previous ? { previous: input.previous } : {}),
     });
     if (planError) throw planError.error;
-    await readShard(internals.session, own, lang);
+    reads = await readClaimedChunks(internals, chunks, next, lang);
   } catch (error) {
-    // The graph or rules are wrong, or this thread's shard failed (a file that cannot be read):
-    // the workers' work is of no use.
+    // The graph or rules are wrong, or a piece this thread took failed (a file that cannot be
+    // read): the workers' work is of no use.
     await stopWorkers();
     throw error;
   }
   const read = performance.now();
-  let packed: PackedPartial[];
+  let done: WorkerOutput[];
   try {
-    // While the workers finish their shards, this thread hashes the graph for the fingerprint.
-    if (others.length > 0) internals.prepareFinish();
-    packed = await partials;
+    // While the workers finish their pieces, this thread hashes the graph for the fingerprint.
+    if (threads > 1) internals.prepareFinish();
+    done = await outputs;
   } catch (error) {
     // One worker failed (or this thread did): the others' work is of no use either.
     await stopWorkers();
     throw error;
   }
-  // Merged in shard order after this thread's own records: problems keep the order of one pass.
   const waited = performance.now();
-  for (const state of packed) internals.absorbPacked(state);
+  if (threads > 1) mergeThreads(internals, chunks, reads, done, lang);
   const merged = performance.now();
   const run = internals.finishLast();
   if (timings) Object.assign(timings, { own: read - began, wait: waited - read, merge: merged - waited, finish: performance.now() - merged });

@@ -1,5 +1,5 @@
-// The worker side of assessParallel: reads its share of the record files into its own session
-// and sends back its packed state. Started by parallel.ts; never imported by the library.
+// The worker side of assessParallel: reads pieces of the record files into its own session, the
+// next one not yet taken each time, and sends back its packed state and what it read. Started by parallel.ts; never imported by the library.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Lang } from '../core/lang.js';
 import { buildGraph } from '../graph/build.js';
@@ -7,15 +7,15 @@ import type { GraphInput } from '../model/graph.js';
 import { openSession } from './assess.js';
 import { packedTransfers } from './packed.js';
 import type { WorkerInput } from './parallel.js';
-import { readShard } from './shard-read.js';
+import { readClaimedChunks } from './shard-read.js';
 
 async function run(input: WorkerInput): Promise<void> {
   const lang = input.lang as Lang;
   const graph = input.graphChecked ? buildGraph(input.graph as GraphInput) : input.graph;
-  const { session, pack } = openSession({ graph, rules: input.rules, lang, ...(input.asOf !== undefined ? { asOf: input.asOf } : {}) });
-  await readShard(session, input.tasks, lang);
-  const packed = pack();
-  parentPort?.postMessage({ ok: true, packed }, packedTransfers(packed));
+  const internals = openSession({ graph, rules: input.rules, lang, ...(input.asOf !== undefined ? { asOf: input.asOf } : {}) });
+  const reads = await readClaimedChunks(internals, input.chunks, input.next, lang);
+  const packed = internals.pack();
+  parentPort?.postMessage({ ok: true, packed, reads }, packedTransfers(packed));
 }
 
 run(workerData as WorkerInput).catch((error: unknown) => {

@@ -68,8 +68,8 @@ export const cliMessages = {
     en: () => `write to this file instead of standard output (- is standard output; csv also writes <name>.findings.csv)`,
   },
   'cli-help-workers': {
-    zh: () => `把记录文件分成至多 N 片并行读取：本线程读第一片，每个工作线程读一片（NDJSON 在行首切分；每片至少 32 MiB，文件小时少分或不分；结果与单线程完全相同）`,
-    en: () => `read the record files in up to N shards at once: this thread reads the first, a worker thread each of the others (NDJSON cut at line starts; at least 32 MiB a shard, so small files are cut less or not at all; the result is identical to one thread)`,
+    zh: () => `用至多 N 个线程并行读取记录文件：文件切成许多小块（NDJSON 在行首切分），各线程读完一块再领下一块（平均每个线程至少 32 MiB，文件小时少起或不起线程；结果与单线程完全相同）`,
+    en: () => `read the record files on up to N threads at once: the files are cut into pieces (NDJSON at line starts), and each thread takes the next piece when done with one (at least 32 MiB a thread on average, so small files start fewer threads or none; the result is identical to one thread)`,
   },
   'cli-help-absorb': {
     zh: () => `合并其他分片用 --snapshot 写出的部分状态文件（可重复；- 表示标准输入），再读入本机的 --evidence；结果与所有记录一次评估完全相同`,

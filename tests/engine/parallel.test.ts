@@ -2,15 +2,19 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { planShards, scoreShards, type ShardTask } from '../../src/engine/parallel.js';
-import { assess, assessParallel, MIN_SHARD_BYTES, parseGraph, readNdjsonSync, scoreFilesInParallel, ValidationError } from '../../src/index.js';
+import fc from 'fast-check';
+import { openSession, type SessionInternals } from '../../src/engine/assess.js';
+import { mergeThreads, planChunks, planRun, scoreChunks } from '../../src/engine/parallel.js';
+import { readChunkAt, type ChunkRead, type ShardTask } from '../../src/engine/shard-read.js';
+import { assess, assessParallel, MIN_SHARD_BYTES, parseGraph, readNdjsonSync, scoreFilesInParallel, ValidationError, withFindings } from '../../src/index.js';
 
 const dir = new URL('../../examples/bureau-2022/', import.meta.url);
 const graphInput = JSON.parse(readFileSync(new URL('graph.json', dir), 'utf8')) as unknown;
 const rules = JSON.parse(readFileSync(new URL('rules.json', dir), 'utf8')) as unknown;
 const recordsPath = new URL('records.ndjson', dir).pathname;
-// The example is far below the default least shard (32 MiB): cut it anyway, so that threads run.
-const SMALL = { minShardBytes: 1 } as const;
+// The example is far below the default least bytes a thread (32 MiB): cut it anyway, into pieces of
+// 4 KiB (about 25), so that threads run and take pieces in turn.
+const SMALL = { minShardBytes: 1, chunkBytes: 4096 } as const;
 
 describe('assessParallel', () => {
   it('gives the single-pass result byte for byte, on 1, 2 and 3 workers', async () => {
@@ -134,13 +138,13 @@ describe('assessParallel over several files', () => {
     expect(lines.filter(inCenter).length).toBeGreaterThan(50);
     const reference = JSON.stringify((await scoreFilesInParallel({ graph: graphInput, rules, files: [a, b], workers: 1 })).result);
     const timings = { own: -1, wait: -1, merge: -1, finish: -1 };
-    const run = await scoreShards({ graph: graphInput, rules, files: [] }, [[{ kind: 'whole', path: a }], [{ kind: 'range', path: b, start: 0, end: readFileSync(b).length }]], timings);
+    const run = await scoreChunks({ graph: graphInput, rules, files: [] }, { threads: 2, chunks: [{ kind: 'whole', path: a }, { kind: 'range', path: b, start: 0, end: readFileSync(b).length }] }, timings);
     expect(JSON.stringify(run.result)).toBe(reference);
     for (const [step, ms] of Object.entries(timings)) expect(ms, step).toBeGreaterThanOrEqual(0);
     // the error planning the shards gave is thrown after the graph and rules are checked
     const planError = new Error('no such shard');
-    await expect(scoreShards({ graph: graphInput, rules, files: [] }, { error: planError })).rejects.toBe(planError);
-    const wrongRules = await scoreShards({ graph: graphInput, rules: { id: 'x' }, files: [] }, { error: planError }).catch((e: unknown) => e);
+    await expect(scoreChunks({ graph: graphInput, rules, files: [] }, { error: planError })).rejects.toBe(planError);
+    const wrongRules = await scoreChunks({ graph: graphInput, rules: { id: 'x' }, files: [] }, { error: planError }).catch((e: unknown) => e);
     expect((wrongRules as ValidationError).subject).toBe('rules');
   }, 60_000);
 
@@ -155,7 +159,7 @@ describe('assessParallel over several files', () => {
   }, 60_000);
 });
 
-describe('planShards', () => {
+describe('planChunks and planRun', () => {
   const dir = mkdtempSync(join(tmpdir(), 'zrz-'));
   // `lines` lines of 10 bytes each, the last one without its newline
   const file = (name: string, lines: number): string => {
@@ -168,49 +172,137 @@ describe('planShards', () => {
     writeFileSync(path, 'x'.repeat(bytes));
     return path;
   };
-  const show = (shards: readonly (readonly ShardTask[])[]) =>
-    shards.map((shard) => shard.map((t) => (t.kind === 'range' ? `${basename(t.path)} ${t.start}-${t.end}` : basename(t.path))));
+  const show = (chunks: readonly ShardTask[]) => chunks.map((t) => (t.kind === 'range' ? `${basename(t.path)} ${t.start}-${t.end}` : basename(t.path)));
 
-  it('cuts one file at line starts into as many ranges as wanted, when each gets its least size', async () => {
-    const path = file('a.ndjson', 100); // 999 bytes
-    expect(show(await planShards([path], 4, 100))).toEqual([['a.ndjson 0-250'], ['a.ndjson 250-500'], ['a.ndjson 500-750'], ['a.ndjson 750-999']]);
+  it('cuts an NDJSON file at the line start after every piece size', async () => {
+    const path = file('a.ndjson', 100); // 999 bytes; lines start at 0, 10, 20 …
+    // 250 → the line that holds byte 250 stays in the first piece: 260
+    expect(show(await planChunks([path], 250))).toEqual(['a.ndjson 0-260', 'a.ndjson 260-510', 'a.ndjson 510-760', 'a.ndjson 760-999']);
+    expect(show(await planChunks([path], 999))).toEqual(['a.ndjson 0-999']);
+    expect(show(await planChunks([path], Number.POSITIVE_INFINITY))).toEqual(['a.ndjson 0-999']);
   });
 
-  it('by default a file under twice the least shard is one shard: the example starts no worker', async () => {
-    expect(MIN_SHARD_BYTES).toBe(32 * 1024 * 1024);
-    expect(await planShards([recordsPath], 2, MIN_SHARD_BYTES, 24 * 1024 * 1024)).toEqual([[{ kind: 'range', path: recordsPath, start: 0, end: readFileSync(recordsPath).length }]]);
+  it('never splits a line nor makes an empty piece, whatever the sizes: the pieces are the file, in order', async () => {
+    const path = join(dir, 'long.ndjson');
+    const text = `${'x'.repeat(49)}\n${'y'.repeat(9)}\n${'z'.repeat(120)}\n${'w'.repeat(9)}\n`;
+    writeFileSync(path, text);
+    for (const step of [1, 7, 20, 50, 51, 60, 200]) {
+      const chunks = await planChunks([path], step);
+      const ranges = chunks.map((t) => (t.kind === 'range' ? [t.start, t.end] : [-1, -1]));
+      expect(ranges[0]?.[0], String(step)).toBe(0);
+      expect(ranges[ranges.length - 1]?.[1], String(step)).toBe(text.length);
+      ranges.forEach(([from, to], i) => {
+        expect(to, `${step}: piece ${i}`).toBeGreaterThan(from as number);
+        if (i > 0) expect(from, `${step}: piece ${i}`).toBe(ranges[i - 1]?.[1]);
+        expect(text[(from as number) - 1] ?? '\n', `${step}: piece ${i} starts a line`).toBe('\n');
+      });
+    }
   });
 
-  it('cuts into fewer ranges rather than ranges under the least size, and never into none', async () => {
-    const path = file('a.ndjson', 100);
-    expect(show(await planShards([path], 4, 400))).toEqual([['a.ndjson 0-500'], ['a.ndjson 500-999']]);
-    expect(show(await planShards([path], 4, 999))).toEqual([['a.ndjson 0-999']]);
-    expect(show(await planShards([path], 4, 5000))).toEqual([['a.ndjson 0-999']]);
-    expect(await planShards([], 4, 100)).toEqual([[]]);
-  });
-
-  it('gives the first shard its head start, the rest evenly, within one share and the least size of the others', async () => {
-    const path = file('a.ndjson', 100);
-    // first: (999 + 99) / 2 = 549 → the line start after it, 550
-    expect(show(await planShards([path], 2, 100, 99))).toEqual([['a.ndjson 0-550'], ['a.ndjson 550-999']]);
-    // first: (999 + 2 × 150) / 3 = 433 → 440; the next cut 433 + (999 − 433) / 2 = 716 → 720
-    expect(show(await planShards([path], 3, 100, 150))).toEqual([['a.ndjson 0-440'], ['a.ndjson 440-720'], ['a.ndjson 720-999']]);
-    // at most one share (999 / 2): first (999 + 499.5) / 2 = 749 → 750
-    expect(show(await planShards([path], 2, 100, 10_000))).toEqual([['a.ndjson 0-750'], ['a.ndjson 750-999']]);
-    // the other shard keeps its 400 bytes: head start 999 − 800 = 199, first (999 + 199) / 2 = 599 → 600
-    expect(show(await planShards([path], 2, 400, 10_000))).toEqual([['a.ndjson 0-600'], ['a.ndjson 600-999']]);
-  });
-
-  it('takes several files as one run of bytes: shards are consecutive pieces in file order, a whole file never split', async () => {
-    const a = file('a.ndjson', 100); // bytes 0–999 of all
-    const b = whole('b.csv', 500); // 999–1499
-    const c = file('c.ndjson', 100); // 1499–2498
+  it('takes several files in order: an empty NDJSON file gives no piece, a CSV or JSON file is one whole piece', async () => {
+    const a = file('a.ndjson', 100);
+    const b = whole('b.csv', 5000);
     const empty = file('e.ndjson', 0);
-    // one cut at 1249, inside b.csv, moves to its nearer end (1499)
-    expect(show(await planShards([a, b, c], 2, 100))).toEqual([['a.ndjson 0-999', 'b.csv'], ['c.ndjson 0-999']]);
-    // cuts at 832 (in a: → 840) and 1665 (in c: 166 → 170)
-    expect(show(await planShards([a, b, empty, c], 3, 100))).toEqual([['a.ndjson 0-840'], ['a.ndjson 840-999', 'b.csv', 'c.ndjson 0-170'], ['c.ndjson 170-999']]);
-    // two cuts inside one whole file: one shard, not empty ones
-    expect(show(await planShards([whole('big.json', 1000)], 3, 100))).toEqual([['big.json']]);
+    const c = file('c.ndjson', 100);
+    expect(show(await planChunks([a, b, empty, c], 500))).toEqual(['a.ndjson 0-510', 'a.ndjson 510-999', 'b.csv', 'c.ndjson 0-510', 'c.ndjson 510-999']);
+    expect(await planChunks([], 500)).toEqual([]);
+  });
+
+  it('plans no more threads than wanted, nor than leave each its least bytes; one thread reads each file whole', async () => {
+    const path = file('a.ndjson', 100);
+    expect(await planRun([path], 4, 100, 250)).toEqual({ threads: 4, chunks: await planChunks([path], 250) });
+    expect((await planRun([path], 4, 400, 250)).threads).toBe(2);
+    expect(show((await planRun([path], 4, 999, 250)).chunks)).toEqual(['a.ndjson 0-999']);
+    expect(await planRun([path], 4, 5000, 250)).toEqual({ threads: 1, chunks: [{ kind: 'range', path, start: 0, end: 999 }] });
+    expect(await planRun([], 4, 100)).toEqual({ threads: 1, chunks: [] });
+    // by default the example (far under twice the least bytes) starts no worker
+    expect(MIN_SHARD_BYTES).toBe(32 * 1024 * 1024);
+    expect(await planRun([recordsPath], 2, MIN_SHARD_BYTES)).toEqual({ threads: 1, chunks: [{ kind: 'range', path: recordsPath, start: 0, end: readFileSync(recordsPath).length }] });
+  });
+
+  it('by default cuts 32 pieces a thread, of 1 MiB at the least', async () => {
+    // 314,600 lines of 10 bytes, the last without its newline: 3,145,999 bytes, lines at multiples of 10
+    const path = join(dir, 'big.ndjson');
+    writeFileSync(path, Array.from({ length: 314_600 }, () => 'aaaaaaaaa').join('\n'));
+    const planned = await planRun([path], 2, 1);
+    // 3,145,999 / 64 is under 1 MiB: pieces of 1 MiB (1,048,576), each to the next line start
+    expect(planned.threads).toBe(2);
+    expect(show(planned.chunks)).toEqual(['big.ndjson 0-1048580', 'big.ndjson 1048580-2097160', 'big.ndjson 2097160-3145730', 'big.ndjson 3145730-3145999']);
   });
 });
+
+describe('pieces read by several threads, in any assignment', () => {
+  const lines = readFileSync(recordsPath, 'utf8').trimEnd().split('\n');
+  const dir = mkdtempSync(join(tmpdir(), 'zrz-'));
+  const broken = ['{"id": oops}', '[1, 2]', '{"id":"bad-date", "type": "theme-day", "organization": "br-office", "date": "2022-02-30"}'];
+  const open = (lang: 'zh' | 'en') => openSession({ graph: parseGraph(graphInput), rules, lang });
+
+  // Each thread reads the pieces given to it in the plan's order, as readClaimedChunks does; the
+  // first is the calling thread, the others send packed states.
+  it('merge to one pass over the files: the result, or the problems with their true lines and messages', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uniqueArray(fc.integer({ min: 0, max: lines.length - 1 }), { maxLength: 4 }),
+        fc.integer({ min: 0, max: lines.length - 1 }),
+        fc.integer({ min: 200, max: 40_000 }),
+        fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 200, maxLength: 200 }),
+        fc.constantFrom('zh' as const, 'en' as const),
+        async (bad, split, chunkBytes, owners, lang) => {
+          const edited = [...lines];
+          bad.forEach((at, i) => (edited[at] = broken[i % broken.length] as string));
+          // one file, or the lines cut in two files at `split`
+          const parts = split === 0 ? [edited] : [edited.slice(0, split), edited.slice(split)];
+          const paths = parts.map((part, i) => {
+            const path = join(dir, `r-${bad.join('-')}-${split}-${i}.ndjson`);
+            writeFileSync(path, `${part.join('\n')}\n`);
+            return path;
+          });
+          const chunks = await planChunks(paths, chunkBytes);
+          const threads = [open(lang), open(lang), open(lang)];
+          const reads = threads.map(() => [] as ChunkRead[]);
+          for (let chunk = 0; chunk < chunks.length; chunk++) {
+            const t = owners[chunk % owners.length] as number;
+            reads[t]?.push(await readChunkAt(threads[t] as SessionInternals, chunks, chunk, lang));
+          }
+          const [own, ...others] = threads as [SessionInternals, ...SessionInternals[]];
+          mergeThreads(own, chunks, reads[0] as ChunkRead[], others.map((w, i) => ({ packed: w.pack(), reads: reads[i + 1] as ChunkRead[] })), lang);
+          const records = paths.flatMap((path) => [...readNdjsonSync(readFileSync(path, 'utf8'), { file: path, lang })]);
+          const once = () => assess({ graph: parseGraph(graphInput), rules, lang, records });
+          const merged = () => withFindings(own.finishLast());
+          if (bad.length === 0) expect(JSON.stringify(merged())).toBe(JSON.stringify(once()));
+          else expect((catching(merged) as ValidationError).issues).toEqual((catching(once) as ValidationError).issues);
+        },
+      ),
+      { numRuns: 25 },
+    );
+  }, 120_000);
+
+  it('keeps the first problems of one pass when there are more than a session lists', async () => {
+    // 10,050 lines that are not JSON: the session lists 10,000 and counts all
+    const path = join(dir, 'many.ndjson');
+    writeFileSync(path, `${Array.from({ length: 10_050 }, (_, i) => `{"n": ${i} oops}`).join('\n')}\n`);
+    const chunks = await planChunks([path], 2_000);
+    const [own, other] = [open('en'), open('en')];
+    const reads: ChunkRead[][] = [[], []];
+    // the other thread takes the early pieces, this one the later: order is put back at the end
+    for (let chunk = 0; chunk < chunks.length; chunk++) {
+      const t = chunk < chunks.length / 2 ? 1 : 0;
+      reads[t]?.push(await readChunkAt([own, other][t] as SessionInternals, chunks, chunk, 'en'));
+    }
+    mergeThreads(own, chunks, reads[0] as ChunkRead[], [{ packed: other.pack(), reads: reads[1] as ChunkRead[] }], 'en');
+    const issues = (catching(() => own.finishLast()) as ValidationError).issues;
+    const reference = (catching(() => assess({ graph: parseGraph(graphInput), rules, lang: 'en', records: readNdjsonSync(readFileSync(path, 'utf8'), { file: path, lang: 'en' }) })) as ValidationError).issues;
+    expect(issues).toEqual(reference);
+    expect(issues.slice(0, 2).map((i) => i.line)).toEqual([1, 2]);
+    expect(issues[9_999]?.line).toBe(10_000);
+  }, 60_000);
+});
+
+function catching(work: () => unknown): unknown {
+  try {
+    work();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected an error');
+}
