@@ -101,7 +101,7 @@ export async function planChunks(files: readonly string[], chunkBytes: number): 
   for (const path of files) {
     const { size } = await stat(path);
     if (!NDJSON.has(extname(path).toLowerCase())) {
-      chunks.push({ kind: 'whole', path });
+      chunks.push({ kind: 'whole', path, bytes: size });
       continue;
     }
     const starts = [0];

@@ -11,8 +11,23 @@ import { readRecordsFile } from '../evidence/read-file.js';
 import { readNdjson } from '../evidence/read-ndjson.js';
 import type { SessionInternals } from './assess.js';
 
-/** A piece of the record files: a byte range of an NDJSON file, or a whole file of any format. */
-export type ShardTask = { readonly kind: 'range'; readonly path: string; readonly start: number; readonly end: number } | { readonly kind: 'whole'; readonly path: string };
+/**
+ * A piece of the record files: a byte range of an NDJSON file, or a whole file of any format
+ * (with its size when it was planned).
+ */
+export type ShardTask = { readonly kind: 'range'; readonly path: string; readonly start: number; readonly end: number } | { readonly kind: 'whole'; readonly path: string; readonly bytes?: number };
+
+/** A piece's size in bytes (a whole file's as planned, or 0). */
+const pieceBytes = (task: ShardTask): number => (task.kind === 'range' ? task.end - task.start : task.bytes ?? 0);
+
+/**
+ * What a worker's hand-over costs, as a share of the time it spent reading: packing its state on
+ * its thread, and the state crossing to the calling thread. Measured: 0.61 s after 4.7 s of
+ * reading at M (0.13), 15 s after 79 s at L (0.19), on 2 cores (BENCHMARKS.md, "Thirteenth
+ * session"). A worker stops taking pieces when what is left is about what the calling thread
+ * reads meanwhile, so that the two finish together rather than the calling thread waiting.
+ */
+export const HAND_OVER_SHARE = 0.15;
 
 /** What a thread read of one piece: which, its newlines, and the problems it kept from it. */
 export interface ChunkRead {
@@ -68,13 +83,25 @@ export async function readChunkAt(internals: Pick<SessionInternals, 'session' | 
 /**
  * Takes the next piece not yet taken (`next`, shared by every thread of the run), reads it, and
  * again, until none is left. Each thread so takes pieces in the plan's order, and keeps its
- * problems in that order.
+ * problems in that order. A worker (`handOverShare` above 0) stops earlier, once the bytes left
+ * are at most that share of the bytes it read: it then hands its state over while the calling
+ * thread, which never stops early, reads the rest.
  *
  * @example
  * const reads = await readClaimedChunks(internals, chunks, new Int32Array(new SharedArrayBuffer(4)), 'zh');
  */
-export async function readClaimedChunks(internals: Pick<SessionInternals, 'session' | 'keptIssueCount'>, chunks: readonly ShardTask[], next: Int32Array, lang: Lang): Promise<ChunkRead[]> {
+export async function readClaimedChunks(internals: Pick<SessionInternals, 'session' | 'keptIssueCount'>, chunks: readonly ShardTask[], next: Int32Array, lang: Lang, handOverShare = 0): Promise<ChunkRead[]> {
+  // The bytes from each piece to the last.
+  const left = new Float64Array(chunks.length + 1);
+  for (let i = chunks.length - 1; i >= 0; i--) left[i] = (left[i + 1] as number) + pieceBytes(chunks[i] as ShardTask);
   const reads: ChunkRead[] = [];
-  for (let chunk = Atomics.add(next, 0, 1); chunk < chunks.length; chunk = Atomics.add(next, 0, 1)) reads.push(await readChunkAt(internals, chunks, chunk, lang));
+  let read = 0;
+  for (;;) {
+    if (handOverShare > 0 && read > 0 && (left[Math.min(Atomics.load(next, 0), chunks.length)] as number) <= handOverShare * read) break;
+    const chunk = Atomics.add(next, 0, 1);
+    if (chunk >= chunks.length) break;
+    reads.push(await readChunkAt(internals, chunks, chunk, lang));
+    read += pieceBytes(chunks[chunk] as ShardTask);
+  }
   return reads;
 }

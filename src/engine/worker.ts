@@ -7,13 +7,13 @@ import type { GraphInput } from '../model/graph.js';
 import { openSession } from './assess.js';
 import { packedTransfers } from './packed.js';
 import type { WorkerInput } from './parallel.js';
-import { readClaimedChunks } from './shard-read.js';
+import { HAND_OVER_SHARE, readClaimedChunks } from './shard-read.js';
 
 async function run(input: WorkerInput): Promise<void> {
   const lang = input.lang as Lang;
   const graph = input.graphChecked ? buildGraph(input.graph as GraphInput) : input.graph;
   const internals = openSession({ graph, rules: input.rules, lang, ...(input.asOf !== undefined ? { asOf: input.asOf } : {}) });
-  const reads = await readClaimedChunks(internals, input.chunks, input.next, lang);
+  const reads = await readClaimedChunks(internals, input.chunks, input.next, lang, HAND_OVER_SHARE);
   const packed = internals.pack();
   parentPort?.postMessage({ ok: true, packed, reads }, packedTransfers(packed));
 }

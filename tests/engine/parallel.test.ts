@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { openSession, type SessionInternals } from '../../src/engine/assess.js';
 import { mergeThreads, planChunks, planRun, scoreChunks } from '../../src/engine/parallel.js';
-import { readChunkAt, type ChunkRead, type ShardTask } from '../../src/engine/shard-read.js';
+import { HAND_OVER_SHARE, readChunkAt, readClaimedChunks, type ChunkRead, type ShardTask } from '../../src/engine/shard-read.js';
 import { assess, assessParallel, MIN_SHARD_BYTES, parseGraph, readNdjsonSync, scoreFilesInParallel, ValidationError, withFindings } from '../../src/index.js';
 
 const dir = new URL('../../examples/bureau-2022/', import.meta.url);
@@ -306,3 +306,27 @@ function catching(work: () => unknown): unknown {
   }
   throw new Error('expected an error');
 }
+
+describe('readClaimedChunks', () => {
+  it("a worker stops taking pieces once what is left is its hand-over's share of what it read; the calling thread reads the rest", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zrz-'));
+    // 10 pieces of 1,000 bytes: each 100 lines of 10 bytes ('{"x":123}' and a newline)
+    const path = join(dir, 'ten.ndjson');
+    writeFileSync(path, `${Array.from({ length: 1000 }, () => '{"x":123}').join('\n')}\n`);
+    const chunks = await planChunks([path], 999);
+    expect(chunks.map((t) => (t.kind === 'range' ? t.end - t.start : 0))).toEqual(Array.from({ length: 10 }, () => 1000));
+    const next = new Int32Array(new SharedArrayBuffer(4));
+    const [worker, caller] = [openSession({ graph: parseGraph(graphInput), rules }), openSession({ graph: parseGraph(graphInput), rules })];
+    // share 0.5: after k pieces, 10 − k left; it stops once 10 − k ≤ k / 2, at k = 7
+    const taken = await readClaimedChunks(worker, chunks, next, 'zh', 0.5);
+    expect(taken.map((r) => r.chunk)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(taken.map((r) => r.newlines)).toEqual(Array.from({ length: 7 }, () => 100));
+    const rest = await readClaimedChunks(caller, chunks, next, 'zh');
+    expect(rest.map((r) => r.chunk)).toEqual([7, 8, 9]);
+    // a thread that stops early still takes one piece first, and the calling thread never stops early
+    const again = new Int32Array(new SharedArrayBuffer(4));
+    expect((await readClaimedChunks(openSession({ graph: parseGraph(graphInput), rules }), chunks, again, 'zh', 100)).map((r) => r.chunk)).toEqual([0]);
+    expect(HAND_OVER_SHARE).toBeGreaterThan(0);
+    expect(HAND_OVER_SHARE).toBeLessThan(0.5);
+  });
+});
