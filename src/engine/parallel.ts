@@ -11,7 +11,7 @@ import type { Graph } from '../graph/types.js';
 import { isGraph, ISSUES_KEPT, openSession, type ScoredRun, type SessionInternals } from './assess.js';
 import type { ScoreResult } from './result.js';
 import type { PackedPartial } from './packed.js';
-import { readClaimedChunks, type ChunkRead, type ShardTask } from './shard-read.js';
+import { readClaimedChunks, type ChunkRead, type HAND_OVER_SHARE, type ShardTask } from './shard-read.js';
 
 export type { ShardTask };
 
@@ -71,15 +71,22 @@ const NDJSON = new Set(['.ndjson', '.jsonl']);
 
 /** The first line start after byte `at` of an open file (just past the next newline), or its size. */
 async function lineStartAfter(handle: FileHandle, at: number, size: number): Promise<number> {
+  // Lines are short: a small probe first, twice as long each time a line goes on past it.
   const probe = Buffer.alloc(64 * 1024);
-  for (let from = at; ; ) {
-    const { bytesRead } = await handle.read(probe, 0, probe.length, from);
+  for (let from = at, length = 512; ; length = Math.min(probe.length, length * 2)) {
+    const { bytesRead } = await handle.read(probe, 0, length, from);
     if (bytesRead === 0) return size;
     const nl = probe.subarray(0, bytesRead).indexOf(10);
     if (nl !== -1) return Math.min(from + nl + 1, size);
     from += bytesRead;
   }
 }
+
+/**
+ * The most pieces one file is cut into, whatever the piece size asked: planning reads a little at
+ * each cut, and each piece is read on its own.
+ */
+export const MAX_PIECES_A_FILE = 65_536;
 
 /** The record files' pieces, and how many threads read them. */
 export interface ChunkPlan {
@@ -88,9 +95,10 @@ export interface ChunkPlan {
 }
 
 /**
- * Cuts record files into pieces of about `chunkBytes`, in file order: an NDJSON file at the line
- * start after every `chunkBytes` of it (an empty one gives none), a file of another format whole.
- * Read in order, the pieces give the records of one pass.
+ * Cuts record files into pieces of about `chunkBytes`, in file order: an NDJSON file into pieces
+ * that each end at the line start after their first `chunkBytes` (an empty file gives none; no
+ * file more than {@link MAX_PIECES_A_FILE}), a file of another format whole. Read in order, the
+ * pieces give the records of one pass.
  *
  * @example
  * await planChunks(['2022.ndjson'], 8 * 1024 * 1024); // [{ kind: 'range', path: '2022.ndjson', start: 0, end: 8388699 }, …]
@@ -105,12 +113,15 @@ export async function planChunks(files: readonly string[], chunkBytes: number): 
       continue;
     }
     const starts = [0];
-    if (size > step) {
+    const piece = Math.max(step, Math.ceil(size / MAX_PIECES_A_FILE));
+    if (size > piece) {
       const handle = await open(path, 'r');
       try {
-        for (let cut = step; cut < size; cut += step) {
-          const at = await lineStartAfter(handle, Math.max(cut, starts[starts.length - 1] as number), size);
-          if (at > (starts[starts.length - 1] as number) && at < size) starts.push(at);
+        for (let cut = piece; cut < size; ) {
+          const at = await lineStartAfter(handle, cut, size);
+          if (at >= size) break;
+          starts.push(at);
+          cut = at + piece;
         }
       } finally {
         await handle.close();
@@ -235,7 +246,8 @@ export function mergeThreads(internals: Pick<SessionInternals, 'absorbPacked' | 
  *
  * Taking pieces rather than fixed shards keeps the threads busy to the end: a worker that starts
  * late (it loads the engine, builds the graph and compiles the plan on its thread, seconds at a
- * province) or runs slower takes fewer. A worker sends its state packed (record ids once,
+ * province) or runs slower takes fewer, and a worker stops a little before the end
+ * ({@link HAND_OVER_SHARE}) to hand its state over while this thread reads the rest. A worker sends its state packed (record ids once,
  * everything else by slot, in typed arrays that are transferred rather than copied), not as the
  * JSON partial state, which costs as much to build, send and check as reading the records.
  * Workers start before this thread compiles its own plan, so that their start overlaps it. A

@@ -1,0 +1,209 @@
+// The pieces assessParallel reads on its threads, without starting any: how the files are cut,
+// how a thread takes pieces, and how the problems of pieces read by several sessions in any
+// assignment are put back in the order and at the lines of one pass. In process, so that
+// mutation testing (which leaves out tests that start threads) covers parallel.ts and
+// shard-read.ts too.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { openSession, type SessionInternals } from '../../src/engine/assess.js';
+import { MAX_PIECES_A_FILE, mergeThreads, planChunks, planRun } from '../../src/engine/parallel.js';
+import { HAND_OVER_SHARE, readChunkAt, readClaimedChunks, type ChunkRead, type ShardTask } from '../../src/engine/shard-read.js';
+import { assess, MIN_SHARD_BYTES, parseGraph, readNdjsonSync, ValidationError, withFindings } from '../../src/index.js';
+
+const dir = new URL('../../examples/bureau-2022/', import.meta.url);
+const graphInput = JSON.parse(readFileSync(new URL('graph.json', dir), 'utf8')) as unknown;
+const rules = JSON.parse(readFileSync(new URL('rules.json', dir), 'utf8')) as unknown;
+const recordsPath = new URL('records.ndjson', dir).pathname;
+
+describe('planChunks and planRun', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'zrz-'));
+  // `lines` lines of 10 bytes each, the last one without its newline
+  const file = (name: string, lines: number): string => {
+    const path = join(dir, name);
+    writeFileSync(path, Array.from({ length: lines }, (_, i) => `{"i":${String(i).padStart(3, '0')}}`).join('\n'));
+    return path;
+  };
+  const whole = (name: string, bytes: number): string => {
+    const path = join(dir, name);
+    writeFileSync(path, 'x'.repeat(bytes));
+    return path;
+  };
+  const show = (chunks: readonly ShardTask[]) => chunks.map((t) => (t.kind === 'range' ? `${basename(t.path)} ${t.start}-${t.end}` : basename(t.path)));
+
+  it('cuts an NDJSON file at the line start after every piece size', async () => {
+    const path = file('a.ndjson', 100); // 999 bytes; lines start at 0, 10, 20 …
+    // 250 → the line that holds byte 250 stays in the first piece: 260; then 260 + 250 → 520 …
+    expect(show(await planChunks([path], 250))).toEqual(['a.ndjson 0-260', 'a.ndjson 260-520', 'a.ndjson 520-780', 'a.ndjson 780-999']);
+    expect(show(await planChunks([path], 999))).toEqual(['a.ndjson 0-999']);
+    expect(show(await planChunks([path], Number.POSITIVE_INFINITY))).toEqual(['a.ndjson 0-999']);
+  });
+
+  it('never splits a line nor makes an empty piece, whatever the sizes: the pieces are the file, in order', async () => {
+    const path = join(dir, 'long.ndjson');
+    const text = `${'x'.repeat(49)}\n${'y'.repeat(9)}\n${'z'.repeat(120)}\n${'w'.repeat(9)}\n`;
+    writeFileSync(path, text);
+    for (const step of [1, 7, 20, 50, 51, 60, 200]) {
+      const chunks = await planChunks([path], step);
+      const ranges = chunks.map((t) => (t.kind === 'range' ? [t.start, t.end] : [-1, -1]));
+      expect(ranges[0]?.[0], String(step)).toBe(0);
+      expect(ranges[ranges.length - 1]?.[1], String(step)).toBe(text.length);
+      ranges.forEach(([from, to], i) => {
+        expect(to, `${step}: piece ${i}`).toBeGreaterThan(from as number);
+        if (i > 0) expect(from, `${step}: piece ${i}`).toBe(ranges[i - 1]?.[1]);
+        expect(text[(from as number) - 1] ?? '\n', `${step}: piece ${i} starts a line`).toBe('\n');
+      });
+    }
+  });
+
+  it('takes several files in order: an empty NDJSON file gives no piece, a CSV or JSON file is one whole piece', async () => {
+    const a = file('a.ndjson', 100);
+    const b = whole('b.csv', 5000);
+    const empty = file('e.ndjson', 0);
+    const c = file('c.ndjson', 100);
+    expect(show(await planChunks([a, b, empty, c], 500))).toEqual(['a.ndjson 0-510', 'a.ndjson 510-999', 'b.csv', 'c.ndjson 0-510', 'c.ndjson 510-999']);
+    expect(await planChunks([], 500)).toEqual([]);
+  });
+
+  it('plans no more threads than wanted, nor than leave each its least bytes; one thread reads each file whole', async () => {
+    const path = file('a.ndjson', 100);
+    expect(await planRun([path], 4, 100, 250)).toEqual({ threads: 4, chunks: await planChunks([path], 250) });
+    expect((await planRun([path], 4, 400, 250)).threads).toBe(2);
+    expect(show((await planRun([path], 4, 999, 250)).chunks)).toEqual(['a.ndjson 0-999']);
+    expect(await planRun([path], 4, 5000, 250)).toEqual({ threads: 1, chunks: [{ kind: 'range', path, start: 0, end: 999 }] });
+    expect(await planRun([], 4, 100)).toEqual({ threads: 1, chunks: [] });
+    // by default the example (far under twice the least bytes) starts no worker
+    expect(MIN_SHARD_BYTES).toBe(32 * 1024 * 1024);
+    expect(await planRun([recordsPath], 2, MIN_SHARD_BYTES)).toEqual({ threads: 1, chunks: [{ kind: 'range', path: recordsPath, start: 0, end: readFileSync(recordsPath).length }] });
+  });
+
+  it('by default cuts 32 pieces a thread, of 1 MiB at the least', async () => {
+    // 314,600 lines of 10 bytes, the last without its newline: 3,145,999 bytes, lines at multiples of 10
+    const path = join(dir, 'big.ndjson');
+    writeFileSync(path, Array.from({ length: 314_600 }, () => 'aaaaaaaaa').join('\n'));
+    const planned = await planRun([path], 2, 1);
+    // 3,145,999 / 64 is under 1 MiB: pieces of 1 MiB (1,048,576) and to the next line start
+    expect(planned.threads).toBe(2);
+    expect(show(planned.chunks)).toEqual(['big.ndjson 0-1048580', 'big.ndjson 1048580-2097160', 'big.ndjson 2097160-3145740', 'big.ndjson 3145740-3145999']);
+  });
+});
+
+describe('pieces read by several threads, in any assignment', () => {
+  const lines = readFileSync(recordsPath, 'utf8').trimEnd().split('\n');
+  const dir = mkdtempSync(join(tmpdir(), 'zrz-'));
+  const broken = ['{"id": oops}', '[1, 2]', '{"id":"bad-date", "type": "theme-day", "organization": "br-office", "date": "2022-02-30"}'];
+  const open = (lang: 'zh' | 'en') => openSession({ graph: parseGraph(graphInput), rules, lang });
+
+  // Each thread reads the pieces given to it in the plan's order, as readClaimedChunks does; the
+  // first is the calling thread, the others send packed states.
+  it('merge to one pass over the files: the result, or the problems with their true lines and messages', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uniqueArray(fc.integer({ min: 0, max: lines.length - 1 }), { maxLength: 4 }),
+        fc.integer({ min: 0, max: lines.length - 1 }),
+        fc.integer({ min: 200, max: 40_000 }),
+        fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 200, maxLength: 200 }),
+        fc.constantFrom('zh' as const, 'en' as const),
+        async (bad, split, chunkBytes, owners, lang) => {
+          const edited = [...lines];
+          bad.forEach((at, i) => (edited[at] = broken[i % broken.length] as string));
+          // one file, or the lines cut in two files at `split`
+          const parts = split === 0 ? [edited] : [edited.slice(0, split), edited.slice(split)];
+          const paths = parts.map((part, i) => {
+            const path = join(dir, `r-${bad.join('-')}-${split}-${i}.ndjson`);
+            writeFileSync(path, `${part.join('\n')}\n`);
+            return path;
+          });
+          const chunks = await planChunks(paths, chunkBytes);
+          const threads = [open(lang), open(lang), open(lang)];
+          const reads = threads.map(() => [] as ChunkRead[]);
+          for (let chunk = 0; chunk < chunks.length; chunk++) {
+            const t = owners[chunk % owners.length] as number;
+            reads[t]?.push(await readChunkAt(threads[t] as SessionInternals, chunks, chunk, lang));
+          }
+          const [own, ...others] = threads as [SessionInternals, ...SessionInternals[]];
+          mergeThreads(own, chunks, reads[0] as ChunkRead[], others.map((w, i) => ({ packed: w.pack(), reads: reads[i + 1] as ChunkRead[] })), lang);
+          const records = paths.flatMap((path) => [...readNdjsonSync(readFileSync(path, 'utf8'), { file: path, lang })]);
+          const once = () => assess({ graph: parseGraph(graphInput), rules, lang, records });
+          const merged = () => withFindings(own.finishLast());
+          if (bad.length === 0) expect(JSON.stringify(merged())).toBe(JSON.stringify(once()));
+          else expect((catching(merged) as ValidationError).issues).toEqual((catching(once) as ValidationError).issues);
+        },
+      ),
+      { numRuns: 25 },
+    );
+  }, 120_000);
+
+  it('keeps the first problems of one pass when there are more than a session lists', async () => {
+    // 10,050 lines that are not JSON: the session lists 10,000 and counts all
+    const path = join(dir, 'many.ndjson');
+    writeFileSync(path, `${Array.from({ length: 10_050 }, (_, i) => `{"n": ${i} oops}`).join('\n')}\n`);
+    const chunks = await planChunks([path], 2_000);
+    const [own, other] = [open('en'), open('en')];
+    const reads: ChunkRead[][] = [[], []];
+    // the other thread takes the early pieces, this one the later: order is put back at the end
+    for (let chunk = 0; chunk < chunks.length; chunk++) {
+      const t = chunk < chunks.length / 2 ? 1 : 0;
+      reads[t]?.push(await readChunkAt([own, other][t] as SessionInternals, chunks, chunk, 'en'));
+    }
+    mergeThreads(own, chunks, reads[0] as ChunkRead[], [{ packed: other.pack(), reads: reads[1] as ChunkRead[] }], 'en');
+    const issues = (catching(() => own.finishLast()) as ValidationError).issues;
+    const reference = (catching(() => assess({ graph: parseGraph(graphInput), rules, lang: 'en', records: readNdjsonSync(readFileSync(path, 'utf8'), { file: path, lang: 'en' }) })) as ValidationError).issues;
+    expect(issues).toEqual(reference);
+    expect(issues.slice(0, 2).map((i) => i.line)).toEqual([1, 2]);
+    expect(issues[9_999]?.line).toBe(10_000);
+  }, 60_000);
+});
+
+function catching(work: () => unknown): unknown {
+  try {
+    work();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected an error');
+}
+
+describe('readClaimedChunks', () => {
+  it("a worker stops taking pieces once what is left is its hand-over's share of what it read; the calling thread reads the rest", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zrz-'));
+    // 10 pieces of 1,000 bytes: each 100 lines of 10 bytes ('{"x":123}' and a newline)
+    const path = join(dir, 'ten.ndjson');
+    writeFileSync(path, `${Array.from({ length: 1000 }, () => '{"x":123}').join('\n')}\n`);
+    const chunks = await planChunks([path], 999);
+    expect(chunks.map((t) => (t.kind === 'range' ? t.end - t.start : 0))).toEqual(Array.from({ length: 10 }, () => 1000));
+    const next = new Int32Array(new SharedArrayBuffer(4));
+    const [worker, caller] = [openSession({ graph: parseGraph(graphInput), rules }), openSession({ graph: parseGraph(graphInput), rules })];
+    // share 0.5: after k pieces, 10 − k left; it stops once 10 − k ≤ k / 2, at k = 7
+    const taken = await readClaimedChunks(worker, chunks, next, 'zh', 0.5);
+    expect(taken.map((r) => r.chunk)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(taken.map((r) => r.newlines)).toEqual(Array.from({ length: 7 }, () => 100));
+    const rest = await readClaimedChunks(caller, chunks, next, 'zh');
+    expect(rest.map((r) => r.chunk)).toEqual([7, 8, 9]);
+    // a thread that stops early still takes one piece first, and the calling thread never stops early
+    const again = new Int32Array(new SharedArrayBuffer(4));
+    expect((await readClaimedChunks(openSession({ graph: parseGraph(graphInput), rules }), chunks, again, 'zh', 100)).map((r) => r.chunk)).toEqual([0]);
+    expect(HAND_OVER_SHARE).toBeGreaterThan(0);
+    expect(HAND_OVER_SHARE).toBeLessThan(0.5);
+  });
+});
+
+describe('planChunks, bounded', () => {
+  it('cuts a file into no more than MAX_PIECES_A_FILE pieces, however small the pieces asked, quickly', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zrz-'));
+    const path = join(dir, 'many.ndjson');
+    // 100,000 lines of 10 bytes: pieces of 1 byte would be 100,000
+    writeFileSync(path, `${Array.from({ length: 100_000 }, () => '{"x":123}').join('\n')}\n`);
+    const chunks = await planChunks([path], 1);
+    // at least ceil(1,000,000 / 65,536) = 16 bytes each, so to the end of the second line: 20
+    expect(chunks.length).toBeLessThanOrEqual(MAX_PIECES_A_FILE);
+    expect(chunks).toHaveLength(50_000);
+    expect(chunks.every((t) => t.kind === 'range' && t.end - t.start === 20)).toBe(true);
+    // a line longer than the first probes (512 bytes, then 1,024 …) is not cut
+    const long = join(dir, 'long-line.ndjson');
+    writeFileSync(long, `${'x'.repeat(5000)}\n${'y'.repeat(10)}\n`);
+    expect((await planChunks([long], 10)).map((t) => (t.kind === 'range' ? [t.start, t.end] : []))).toEqual([[0, 5001], [5001, 5012]]);
+  });
+});
