@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { openSession, type SessionInternals } from '../../src/engine/assess.js';
 import { MAX_PIECES_A_FILE, mergeThreads, planChunks, planRun } from '../../src/engine/parallel.js';
 import { HAND_OVER_SHARE, readChunkAt, readClaimedChunks, type ChunkRead, type ShardTask } from '../../src/engine/shard-read.js';
-import { assess, MIN_SHARD_BYTES, parseGraph, readNdjsonSync, ValidationError, withFindings } from '../../src/index.js';
+import { assess, MIN_SHARD_BYTES, parseGraph, readNdjsonSync, scoreFilesInParallel, ValidationError, withFindings } from '../../src/index.js';
 
 const dir = new URL('../../examples/bureau-2022/', import.meta.url);
 const graphInput = JSON.parse(readFileSync(new URL('graph.json', dir), 'utf8')) as unknown;
@@ -44,6 +44,11 @@ describe('planChunks and planRun', () => {
   it('never splits a line nor makes an empty piece, whatever the sizes: the pieces are the file, in order', async () => {
     const path = join(dir, 'long.ndjson');
     const text = `${'x'.repeat(49)}\n${'y'.repeat(9)}\n${'z'.repeat(120)}\n${'w'.repeat(9)}\n`;
+    // the same lines, the last without its newline: a cut inside it reads to the file's end
+    const open = join(dir, 'open-end.ndjson');
+    writeFileSync(open, text.trimEnd());
+    expect(show(await planChunks([open], 185))).toEqual(['open-end.ndjson 0-190']);
+    expect(show(await planChunks([open], 40))).toEqual(['open-end.ndjson 0-50', 'open-end.ndjson 50-181', 'open-end.ndjson 181-190']);
     writeFileSync(path, text);
     for (const step of [1, 7, 20, 50, 51, 60, 200]) {
       const chunks = await planChunks([path], step);
@@ -157,6 +162,53 @@ describe('pieces read by several threads, in any assignment', () => {
   }, 60_000);
 });
 
+describe('pieces read by several threads, with a whole file among them', () => {
+  it("a CSV file's problems keep their own lines between the NDJSON files' pieces", async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'zrz-'));
+    const lines = readFileSync(recordsPath, 'utf8').trimEnd().split('\n');
+    const first = lines.slice(0, 200);
+    const last = lines.slice(200);
+    first[150] = '{"id": oops}';
+    last[40] = '[1]';
+    const csv = readFileSync(new URL('records.csv', dir), 'utf8').split('\n');
+    // the fourth record's date made impossible (row 5 of the file, after the header)
+    csv[4] = (csv[4] as string).replace(/,2022-\d\d-\d\d,/, ',2022-02-30,');
+    const paths = [join(tmp, 'a.ndjson'), join(tmp, 'b.csv'), join(tmp, 'c.ndjson')];
+    writeFileSync(paths[0] as string, `${first.join('\n')}\n`);
+    writeFileSync(paths[1] as string, csv.join('\n'));
+    writeFileSync(paths[2] as string, `${last.join('\n')}\n`);
+    const chunks = await planChunks(paths, 3000);
+    expect(chunks.filter((t) => t.kind === 'whole')).toEqual([{ kind: 'whole', path: paths[1], bytes: readFileSync(paths[1] as string).length }]);
+    // one pass: one thread, each file one piece
+    const once = await scoreFilesInParallel({ graph: graphInput, rules, files: paths, workers: 1 }).catch((e: unknown) => e);
+    const expected = (once as ValidationError).issues;
+    expect(expected.map((i) => [i.code, i.file === undefined ? '' : basename(i.file), i.line])).toEqual([
+      ['invalid-json', 'a.ndjson', 151],
+      ['invalid-date', 'b.csv', 5],
+      ['record-not-object', 'c.ndjson', 41],
+    ]);
+    // every other piece on the other thread, then the other way round
+    for (const offset of [0, 1]) {
+      const [own, other] = [openSession({ graph: parseGraph(graphInput), rules }), openSession({ graph: parseGraph(graphInput), rules })];
+      const reads: ChunkRead[][] = [[], []];
+      for (let chunk = 0; chunk < chunks.length; chunk++) {
+        const t = (chunk + offset) % 2;
+        reads[t]?.push(await readChunkAt([own, other][t] as SessionInternals, chunks, chunk, 'zh'));
+      }
+      mergeThreads(own, chunks, reads[0] as ChunkRead[], [{ packed: other.pack(), reads: reads[1] as ChunkRead[] }], 'zh');
+      expect((catching(() => own.finishLast()) as ValidationError).issues, String(offset)).toEqual(expected);
+    }
+  });
+
+  it('a piece no thread read is an internal error, not a silent gap', async () => {
+    const chunks = await planChunks([recordsPath], 20_000);
+    expect(chunks.length).toBeGreaterThan(2);
+    const own = openSession({ graph: parseGraph(graphInput), rules });
+    const reads = [await readChunkAt(own, chunks, 0, 'zh')];
+    expect(() => mergeThreads(own, chunks, reads, [], 'zh')).toThrow(/internal error: piece 1 of the record files was not read/);
+  });
+});
+
 function catching(work: () => unknown): unknown {
   try {
     work();
@@ -185,8 +237,29 @@ describe('readClaimedChunks', () => {
     // a thread that stops early still takes one piece first, and the calling thread never stops early
     const again = new Int32Array(new SharedArrayBuffer(4));
     expect((await readClaimedChunks(openSession({ graph: parseGraph(graphInput), rules }), chunks, again, 'zh', 100)).map((r) => r.chunk)).toEqual([0]);
+    // at the boundary it stops: share 0.25, 10 − k ≤ k / 4 first holds at k = 8 (2,000 ≤ 2,000)
+    const third = new Int32Array(new SharedArrayBuffer(4));
+    expect((await readClaimedChunks(openSession({ graph: parseGraph(graphInput), rules }), chunks, third, 'zh', 0.25)).map((r) => r.chunk)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     expect(HAND_OVER_SHARE).toBeGreaterThan(0);
     expect(HAND_OVER_SHARE).toBeLessThan(0.5);
+  });
+
+  it("a whole file counts its bytes as read: a worker that read it stops earlier", async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'zrz-'));
+    const csv = join(tmp, 'first.csv');
+    writeFileSync(csv, readFileSync(new URL('records.csv', dir)));
+    const ndjson = join(tmp, 'ten.ndjson');
+    writeFileSync(ndjson, `${Array.from({ length: 1000 }, () => '{"x":123}').join('\n')}\n`);
+    const chunks = await planChunks([csv, ndjson], 999);
+    const bytes = readFileSync(csv).length;
+    expect(chunks[0]).toEqual({ kind: 'whole', path: csv, bytes });
+    // share 0.5: after the CSV and k pieces of 1,000 bytes, 10,000 − 1,000k ≤ (bytes + 1,000k) / 2
+    let k = 0;
+    while (10_000 - 1000 * k > (bytes + 1000 * k) / 2) k++;
+    expect(k).toBeLessThan(7); // fewer than without the CSV's bytes counted
+    const taken = await readClaimedChunks(openSession({ graph: parseGraph(graphInput), rules }), chunks, new Int32Array(new SharedArrayBuffer(4)), 'zh', 0.5);
+    expect(taken.map((r) => r.chunk)).toEqual(Array.from({ length: k + 1 }, (_, i) => i));
+    expect(taken[0]?.newlines).toBe(0);
   });
 });
 
