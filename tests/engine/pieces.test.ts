@@ -3,7 +3,7 @@
 // assignment are put back in the order and at the lines of one pass. In process, so that
 // mutation testing (which leaves out tests that start threads) covers parallel.ts and
 // shard-read.ts too.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import fc from 'fast-check';
@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { openSession, type SessionInternals } from '../../src/engine/assess.js';
 import { MAX_PIECES_A_FILE, mergeThreads, planChunks, planRun } from '../../src/engine/parallel.js';
 import { HAND_OVER_SHARE, readChunkAt, readClaimedChunks, type ChunkRead, type ShardTask } from '../../src/engine/shard-read.js';
-import { assess, MIN_SHARD_BYTES, parseGraph, readNdjsonSync, scoreFilesInParallel, ValidationError, withFindings } from '../../src/index.js';
+import { assess, MIN_SHARD_BYTES, parseGraph, readNdjsonSync, readRecordsFile, scoreFilesInParallel, ValidationError, withFindings } from '../../src/index.js';
 
 const dir = new URL('../../examples/bureau-2022/', import.meta.url);
 const graphInput = JSON.parse(readFileSync(new URL('graph.json', dir), 'utf8')) as unknown;
@@ -278,5 +278,28 @@ describe('planChunks, bounded', () => {
     const long = join(dir, 'long-line.ndjson');
     writeFileSync(long, `${'x'.repeat(5000)}\n${'y'.repeat(10)}\n`);
     expect((await planChunks([long], 10)).map((t) => (t.kind === 'range' ? [t.start, t.end] : []))).toEqual([[0, 5001], [5001, 5012]]);
+  });
+});
+
+describe('planChunks and readChunk, odds and ends', () => {
+  it.runIf(existsSync('/proc/self/fd'))('planning closes every file it opened', async () => {
+    const open = (): number => readdirSync('/proc/self/fd').length;
+    const before = open();
+    for (let i = 0; i < 50; i++) await planChunks([recordsPath], 4096);
+    expect(open()).toBeLessThanOrEqual(before + 2);
+  });
+
+  it("a whole file's own problems come in the session's language", async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'zrz-'));
+    const path = join(tmp, 'broken.json');
+    writeFileSync(path, '[{"id": "a"},\n oops]');
+    const [task] = await planChunks([path], 4096);
+    const own = openSession({ graph: parseGraph(graphInput), rules, lang: 'en' });
+    await readChunkAt(own, [task as ShardTask], 0, 'en');
+    const kept = own.keptIssues();
+    const fromReader: string[] = [];
+    for await (const item of readRecordsFile(path, { lang: 'en' })) if (item.kind === 'issue') fromReader.push(item.issue.message);
+    expect(fromReader.length).toBeGreaterThan(0);
+    expect(kept.map((i) => i.message)).toEqual(expect.arrayContaining(fromReader));
   });
 });
