@@ -11,7 +11,7 @@ import type { Graph } from '../graph/types.js';
 import { isGraph, ISSUES_KEPT, openSession, type ScoredRun, type SessionInternals } from './assess.js';
 import type { ScoreResult } from './result.js';
 import type { PackedPartial } from './packed.js';
-import { readClaimedChunks, type ChunkRead, type HAND_OVER_SHARE, type ShardTask } from './shard-read.js';
+import { lineShiftOf, readClaimedChunks, type ChunkRead, type HAND_OVER_SHARE, type ShardTask } from './shard-read.js';
 
 export type { ShardTask };
 
@@ -216,7 +216,8 @@ function inFileOrder(chunks: readonly ShardTask[], threads: readonly { readonly 
     if (task.kind === 'whole' || task.start === 0) base = 0;
     const entry = byChunk[i];
     if (entry === undefined) throw new Error(`zerenzhi: internal error: piece ${i} of the record files was not read`);
-    for (let k = entry.read.issuesFrom; k < entry.read.issuesTo && out.length < ISSUES_KEPT; k++) out.push(shiftLines(entry.issues[k] as Issue, base, lang));
+    const shift = base - lineShiftOf(task);
+    for (let k = entry.read.issuesFrom; k < entry.read.issuesTo && out.length < ISSUES_KEPT; k++) out.push(shiftLines(entry.issues[k] as Issue, shift, lang));
     base += entry.read.newlines;
   });
   return out;
@@ -272,6 +273,29 @@ export async function scoreFilesInParallel(input: ParallelInput): Promise<Scored
   return scoreChunks(input, plan);
 }
 
+/** The calling thread's session options. */
+function sessionInput(input: ParallelInput, options: { readonly lang: Lang; readonly asOf?: string }): Parameters<typeof openSession>[0] {
+  return {
+    graph: input.graph,
+    rules: input.rules,
+    ...options,
+    ...(input.invalidRecords ? { invalidRecords: input.invalidRecords } : {}),
+    ...(input.previous ? { previous: input.previous } : {}),
+  };
+}
+
+/** The files of a plan as one piece each, in order (a file given twice, twice). */
+export function wholeFiles(chunks: readonly ShardTask[]): ShardTask[] {
+  const out: ShardTask[] = [];
+  for (const task of chunks) {
+    const last = out[out.length - 1];
+    // A range that does not start its file goes on the file's piece before it.
+    if (task.kind === 'range' && task.start > 0 && last?.kind === 'range' && last.path === task.path && last.end === task.start) out[out.length - 1] = { ...last, end: task.end };
+    else out.push(task);
+  }
+  return out;
+}
+
 /** How long each step of a parallel run took on the calling thread, in ms (for benchmarks). */
 export interface ParallelTimings {
   /** From the start to the end of this thread's reading (setup included). */
@@ -312,13 +336,7 @@ export async function scoreChunks(input: ParallelInput, plan: ChunkPlan | { read
   let reads: ChunkRead[];
   try {
     // Checks the graph (unless given parsed) and the rules here, whatever the workers do.
-    internals = openSession({
-      graph: input.graph,
-      rules: input.rules,
-      ...options,
-      ...(input.invalidRecords ? { invalidRecords: input.invalidRecords } : {}),
-      ...(input.previous ? { previous: input.previous } : {}),
-    });
+    internals = openSession(sessionInput(input, options));
     if (planError) throw planError.error;
     reads = await readClaimedChunks(internals, chunks, next, lang);
   } catch (error) {
@@ -339,7 +357,13 @@ export async function scoreChunks(input: ParallelInput, plan: ChunkPlan | { read
     throw error;
   }
   const waited = performance.now();
-  if (threads > 1) mergeThreads(internals, chunks, reads, done, lang);
+  // Bytes that are not UTF-8 end one pass's read of their file, but only their piece's here: the
+  // pieces after them were read all the same. Rare, and not to be undone piece by piece: the
+  // files are read again, one pass on this thread.
+  const notUtf8 = [reads, ...done.map((d) => d.reads)].some((list) => list.some((r) => r.notUtf8 && (chunks[r.chunk] as ShardTask).kind === 'range'));
+  if (notUtf8) internals = openSession(sessionInput(input, options));
+  if (notUtf8) await readClaimedChunks(internals, wholeFiles(chunks), new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)), lang);
+  else if (threads > 1) mergeThreads(internals, chunks, reads, done, lang);
   const merged = performance.now();
   const run = internals.finishLast();
   if (timings) Object.assign(timings, { own: read - began, wait: waited - read, merge: merged - waited, finish: performance.now() - merged });

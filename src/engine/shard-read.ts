@@ -35,37 +35,71 @@ export interface ChunkRead {
   readonly chunk: number;
   /** Newline bytes in a range (0 for a whole file): where the next range of the file starts counting. */
   readonly newlines: number;
+  /**
+   * The range held bytes that are not UTF-8: its read ended there, where one pass would have
+   * ended the whole file's (the calling thread then reads the files again in one pass).
+   */
+  readonly notUtf8: boolean;
   /** The thread's kept problems before and after reading it: the piece's are those in between. */
   readonly issuesFrom: number;
   readonly issuesTo: number;
 }
 
+/**
+ * The bytes of a range cut at line starts. One that does not start its file is read from the
+ * newline before it, so that the reader sees what one pass sees there, the start of a line, not
+ * the start of a text: a byte order mark at that line's start stays part of the line (a reader
+ * drops one only at a text's start). The reader then counts that newline as an empty first line,
+ * so the range's lines are numbered from 2 ({@link lineShiftOf}); it is not counted in `newlines`.
+ */
 async function* range(path: string, start: number, end: number, counted: { newlines: number }): AsyncGenerator<Buffer> {
-  // [start, end) was cut at line starts; read exactly those bytes.
   if (end <= start) return;
-  for await (const bytes of createReadStream(path, { start, end: end - 1 }) as AsyncIterable<Buffer>) {
-    for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) counted.newlines++;
+  let from = start > 0 ? 1 : 0;
+  for await (const bytes of createReadStream(path, { start: start - from, end: end - 1 }) as AsyncIterable<Buffer>) {
+    for (let i = bytes.indexOf(10, from); i !== -1; i = bytes.indexOf(10, i + 1)) counted.newlines++;
+    from = 0;
     yield bytes;
   }
 }
 
 /**
- * Adds every record of one piece to a session; a range's lines are numbered from its start.
- * Returns the newlines the range held (0 for a whole file).
+ * How far the lines a piece's reader numbered are from the piece's own: 1 for a range that does
+ * not start its file (see `range`), 0 otherwise.
  *
  * @example
- * await readChunk(session, { kind: 'whole', path: 'records.csv' }, 'zh'); // 0
+ * lineShiftOf({ kind: 'range', path: 'a.ndjson', start: 0, end: 10 }); // 0
  */
-export async function readChunk(session: SessionInternals['session'], task: ShardTask, lang: Lang): Promise<number> {
+export function lineShiftOf(task: ShardTask): number {
+  return task.kind === 'range' && task.start > 0 ? 1 : 0;
+}
+
+/** What reading one piece found: the newlines of a range, and whether it ended at bytes that are not UTF-8. */
+export interface PieceRead {
+  readonly newlines: number;
+  readonly notUtf8: boolean;
+}
+
+/**
+ * Adds every record of one piece to a session; a range's lines are numbered from its start
+ * (plus {@link lineShiftOf}).
+ *
+ * @example
+ * await readChunk(session, { kind: 'whole', path: 'records.csv' }, 'zh'); // { newlines: 0, notUtf8: false }
+ */
+export async function readChunk(session: SessionInternals['session'], task: ShardTask, lang: Lang): Promise<PieceRead> {
   if (task.kind === 'whole') {
     for await (const batch of eachBatch(readRecordsFile(task.path, { lang }))) for (const item of batch) session.add(item);
-    return 0;
+    return { newlines: 0, notUtf8: false };
   }
   const counted = { newlines: 0 };
+  let notUtf8 = false;
   for await (const batch of eachBatch(readNdjson(range(task.path, task.start, task.end, counted), { file: task.path, lang }))) {
-    for (const item of batch) session.add(item);
+    for (const item of batch) {
+      if (item.kind === 'issue' && item.issue.code === 'invalid-encoding') notUtf8 = true;
+      session.add(item);
+    }
   }
-  return counted.newlines;
+  return { newlines: counted.newlines, notUtf8 };
 }
 
 /**
@@ -76,8 +110,8 @@ export async function readChunk(session: SessionInternals['session'], task: Shar
  */
 export async function readChunkAt(internals: Pick<SessionInternals, 'session' | 'keptIssueCount'>, chunks: readonly ShardTask[], chunk: number, lang: Lang): Promise<ChunkRead> {
   const issuesFrom = internals.keptIssueCount();
-  const newlines = await readChunk(internals.session, chunks[chunk] as ShardTask, lang);
-  return { chunk, newlines, issuesFrom, issuesTo: internals.keptIssueCount() };
+  const { newlines, notUtf8 } = await readChunk(internals.session, chunks[chunk] as ShardTask, lang);
+  return { chunk, newlines, notUtf8, issuesFrom, issuesTo: internals.keptIssueCount() };
 }
 
 /**

@@ -9,7 +9,7 @@ import { basename, join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openSession, type SessionInternals } from '../../src/engine/assess.js';
-import { MAX_PIECES_A_FILE, mergeThreads, planChunks, planRun } from '../../src/engine/parallel.js';
+import { MAX_PIECES_A_FILE, mergeThreads, planChunks, planRun, scoreChunks, wholeFiles } from '../../src/engine/parallel.js';
 import { HAND_OVER_SHARE, readChunkAt, readClaimedChunks, type ChunkRead, type ShardTask } from '../../src/engine/shard-read.js';
 import { assess, MIN_SHARD_BYTES, parseGraph, readNdjsonSync, readRecordsFile, scoreFilesInParallel, ValidationError, withFindings } from '../../src/index.js';
 
@@ -301,5 +301,54 @@ describe('planChunks and readChunk, odds and ends', () => {
     for await (const item of readRecordsFile(path, { lang: 'en' })) if (item.kind === 'issue') fromReader.push(item.issue.message);
     expect(fromReader.length).toBeGreaterThan(0);
     expect(kept.map((i) => i.message)).toEqual(expect.arrayContaining(fromReader));
+  });
+});
+
+describe('pieces that start inside a file read as one pass reads it', () => {
+  const lines = readFileSync(recordsPath, 'utf8').trimEnd().split('\n');
+  const open = () => openSession({ graph: parseGraph(graphInput), rules });
+
+  it('a byte order mark at the start of a line that starts a piece is part of that line, as in one pass', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'zrz-'));
+    const path = join(tmp, 'bom.ndjson');
+    const edited = [...lines];
+    edited[299] = `\uFEFF${edited[299] as string}`; // as `cat a.ndjson b.ndjson` leaves a second file's mark
+    writeFileSync(path, `${edited.join('\n')}\n`);
+    const once = (await scoreFilesInParallel({ graph: graphInput, rules, files: [path], workers: 1 }).catch((e: unknown) => e)) as ValidationError;
+    expect(once.issues.map((i) => [i.code, i.line])).toEqual([['invalid-json', 300]]);
+    // a cut right before line 300: its piece starts with the mark
+    const at = Buffer.byteLength(`${edited.slice(0, 299).join('\n')}\n`);
+    const chunks = await planChunks([path], at - 1);
+    expect(chunks.some((t) => t.kind === 'range' && t.start === at)).toBe(true);
+    const [own, other] = [open(), open()];
+    const reads: ChunkRead[][] = [[], []];
+    for (let chunk = 0; chunk < chunks.length; chunk++) reads[chunk % 2]?.push(await readChunkAt([own, other][chunk % 2] as SessionInternals, chunks, chunk, 'zh'));
+    mergeThreads(own, chunks, reads[0] as ChunkRead[], [{ packed: other.pack(), reads: reads[1] as ChunkRead[] }], 'zh');
+    expect((catching(() => own.finishLast()) as ValidationError).issues).toEqual(once.issues);
+  });
+
+  it('bytes that are not UTF-8 end the file there, as in one pass: the files are read again on one thread', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'zrz-'));
+    const path = join(tmp, 'latin1.ndjson');
+    const text = Buffer.from(`${lines.join('\n')}\n`);
+    // line 200's first character made a lone 0xFF byte
+    const at = Buffer.byteLength(`${lines.slice(0, 199).join('\n')}\n`) + 1;
+    text[at] = 0xff;
+    writeFileSync(path, text);
+    const second = join(tmp, 'more.ndjson');
+    writeFileSync(second, `${lines.slice(0, 50).join('\n')}\n`);
+    const files = [path, second];
+    for (const invalidRecords of ['skip', 'error'] as const) {
+      const once = await scoreFilesInParallel({ graph: graphInput, rules, files, workers: 1, invalidRecords }).catch((e: unknown) => e);
+      const chunks = await planChunks(files, 5000);
+      expect(chunks.length).toBeGreaterThan(10);
+      const timings = { own: 0, wait: 0, merge: 0, finish: 0 };
+      const pieces = await scoreChunks({ graph: graphInput, rules, files, invalidRecords }, { threads: 1, chunks }, timings).catch((e: unknown) => e);
+      if (invalidRecords === 'error') {
+        expect((once as ValidationError).issues.map((i) => [i.code, i.file])).toEqual([['invalid-encoding', path]]);
+        expect((pieces as ValidationError).issues).toEqual((once as ValidationError).issues);
+      } else expect(JSON.stringify((pieces as { result: unknown }).result)).toBe(JSON.stringify((once as { result: unknown }).result));
+    }
+    expect(wholeFiles(await planChunks(files, 5000))).toEqual(await planChunks(files, Number.POSITIVE_INFINITY));
   });
 });
