@@ -96,8 +96,8 @@ export interface ChunkPlan {
 
 /**
  * Cuts record files into pieces of about `chunkBytes`, in file order: an NDJSON file into pieces
- * that each end at the line start after their first `chunkBytes` (an empty file gives none; no
- * file more than {@link MAX_PIECES_A_FILE}), a file of another format whole. Read in order, the
+ * that each end at the line start after their first `chunkBytes` (no file into more than
+ * {@link MAX_PIECES_A_FILE}), a file of another format, or of size 0, whole. Read in order, the
  * pieces give the records of one pass.
  *
  * @example
@@ -108,7 +108,9 @@ export async function planChunks(files: readonly string[], chunkBytes: number): 
   const chunks: ShardTask[] = [];
   for (const path of files) {
     const { size } = await stat(path);
-    if (!NDJSON.has(extname(path).toLowerCase())) {
+    // A file of another format, or one whose size says nothing (empty, or a pipe or a /proc file
+    // that has bytes all the same), is read whole.
+    if (!NDJSON.has(extname(path).toLowerCase()) || size === 0) {
       chunks.push({ kind: 'whole', path, bytes: size });
       continue;
     }
@@ -127,7 +129,7 @@ export async function planChunks(files: readonly string[], chunkBytes: number): 
         await handle.close();
       }
     }
-    if (size > 0) starts.forEach((start, i) => chunks.push({ kind: 'range', path, start, end: starts[i + 1] ?? size }));
+    starts.forEach((start, i) => chunks.push({ kind: 'range', path, start, end: starts[i + 1] ?? size }));
   }
   return chunks;
 }

@@ -3,7 +3,7 @@
 // assignment are put back in the order and at the lines of one pass. In process, so that
 // mutation testing (which leaves out tests that start threads) covers parallel.ts and
 // shard-read.ts too.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import fc from 'fast-check';
@@ -63,13 +63,23 @@ describe('planChunks and planRun', () => {
     }
   });
 
-  it('takes several files in order: an empty NDJSON file gives no piece, a CSV or JSON file is one whole piece', async () => {
+  it('takes several files in order: a CSV or JSON file, or one of size 0, is one whole piece', async () => {
     const a = file('a.ndjson', 100);
     const b = whole('b.csv', 5000);
     const empty = file('e.ndjson', 0);
     const c = file('c.ndjson', 100);
-    expect(show(await planChunks([a, b, empty, c], 500))).toEqual(['a.ndjson 0-510', 'a.ndjson 510-999', 'b.csv', 'c.ndjson 0-510', 'c.ndjson 510-999']);
+    expect(show(await planChunks([a, b, empty, c], 500))).toEqual(['a.ndjson 0-510', 'a.ndjson 510-999', 'b.csv', 'e.ndjson', 'c.ndjson 0-510', 'c.ndjson 510-999']);
     expect(await planChunks([], 500)).toEqual([]);
+  });
+
+  it.runIf(existsSync('/proc/self/status'))('an NDJSON file whose size says 0 but has lines (a pipe, a /proc file) is read whole, not skipped', async () => {
+    // /proc files report size 0; linked as NDJSON, /proc/self/status is lines that are not JSON
+    const link = join(mkdtempSync(join(tmpdir(), 'zrz-')), 'status.ndjson');
+    symlinkSync('/proc/self/status', link);
+    expect(await planChunks([link], 4096)).toEqual([{ kind: 'whole', path: link, bytes: 0 }]);
+    const error = await scoreFilesInParallel({ graph: graphInput, rules, files: [link], workers: 1 }).catch((e: unknown) => e);
+    expect((error as ValidationError).issues.length).toBeGreaterThan(5);
+    expect((error as ValidationError).issues.every((i) => i.code === 'invalid-json' && i.file === link)).toBe(true);
   });
 
   it('plans no more threads than wanted, nor than leave each its least bytes; one thread reads each file whole', async () => {
