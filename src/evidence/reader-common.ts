@@ -70,16 +70,21 @@ export async function* textChunks(input: ReaderInput): AsyncGenerator<string> {
     started = true;
     return stripBom(text);
   };
+  // The bytes of a character cut at the end of the last chunk, which the decoder holds.
+  let carry: Uint8Array = new Uint8Array(0);
   for await (const chunk of input) {
     let text: string;
     if (typeof chunk === 'string') {
       text = decoder.decode() + chunk;
+      carry = new Uint8Array(0);
     } else {
       try {
         text = decoder.decode(chunk, { stream: true });
+        carry = unfinishedTail(carry, chunk);
       } catch {
-        const decoded = new TextDecoder('utf-8').decode(chunk);
-        const valid = emit(decoded.slice(0, Math.max(decoded.indexOf('\uFFFD'), 0)));
+        // What comes before the first byte that is not UTF-8 is still read, to the line it is on.
+        const bytes = Buffer.concat([carry, chunk]);
+        const valid = emit(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes.subarray(0, validPrefix(bytes)), { stream: true }));
         if (valid !== '') yield valid;
         throw new InvalidEncodingError();
       }
@@ -95,6 +100,38 @@ export async function* textChunks(input: ReaderInput): AsyncGenerator<string> {
   }
   rest = emit(rest);
   if (rest !== '') yield rest;
+}
+
+/** The bytes of a character not finished at the end of `chunk` (after `carry`, the last one's). */
+function unfinishedTail(carry: Uint8Array, chunk: Uint8Array): Uint8Array {
+  // A character is at most 4 bytes: its lead byte is among the last 4.
+  for (let i = chunk.length - 1; i >= Math.max(0, chunk.length - 4); i--) {
+    const byte = chunk[i] as number;
+    if ((byte & 0xc0) === 0x80) continue;
+    const needed = byte < 0x80 ? 1 : byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2;
+    return chunk.length - i < needed ? chunk.slice(i) : new Uint8Array(0);
+  }
+  // Only continuation bytes: they go on the character begun before.
+  return Buffer.concat([carry, chunk]);
+}
+
+/**
+ * How many of `bytes` the decoder takes before the first that is not UTF-8 (a character cut at
+ * the end counts as taken). A shorter start is never less valid, so a binary search finds it.
+ */
+function validPrefix(bytes: Uint8Array): number {
+  let lo = 0;
+  let hi = bytes.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    try {
+      new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes.subarray(0, mid), { stream: true });
+      lo = mid;
+    } catch {
+      hi = mid - 1;
+    }
+  }
+  return lo;
 }
 
 function* slices(bytes: Uint8Array): Generator<Uint8Array> {

@@ -70,6 +70,22 @@ describe('readNdjson', () => {
     expect(brief(await collect(readNdjson(crlf)))).toEqual(brief(await collect(readNdjson(FIVE_LINES))));
   });
 
+  it('reads the lines before a byte that is not UTF-8 even when a character straddles the read before it', async () => {
+    // line 1 ends with 党 on bytes 65535–65537: the first 64 KiB read of the buffer ends inside it
+    const head = '{"t":"';
+    const line1 = `${head}${'a'.repeat(65535 - head.length)}党"}`;
+    const rest = Array.from({ length: 5 }, (_, i) => JSON.stringify({ id: `r${i}`, t: '党'.repeat(10) }));
+    const bytes = Buffer.from(`${[line1, ...rest].join('\n')}\n`);
+    expect(bytes.subarray(65535, 65538).toString('utf8')).toBe('党');
+    // a lone 0xFF inside line 5's text
+    bytes[Buffer.byteLength(`${[line1, ...rest.slice(0, 3)].join('\n')}\n`) + 12] = 0xff;
+    for (const input of [bytes, splitAt(bytes, [65536, 65537])]) {
+      const items = await collect(readNdjson(input));
+      expect(items.filter((item) => item.kind === 'record').map((item) => item.line)).toEqual([1, 2, 3, 4]);
+      expect(issuesOf(items).map((issue) => [issue.code, issue.line])).toEqual([['invalid-encoding', 5]]);
+    }
+  });
+
   it('ignores a leading BOM, as text or as bytes', async () => {
     const expected = [['record', 1, { id: 'r1' }]];
     expect(brief(await collect(readNdjson('\uFEFF{"id":"r1"}')))).toEqual(expected);
