@@ -69,10 +69,12 @@ export interface ParallelInput {
 
 const NDJSON = new Set(['.ndjson', '.jsonl']);
 
-/** The first line start after byte `at` of an open file (just past the next newline), or its size. */
-async function lineStartAfter(handle: FileHandle, at: number, size: number): Promise<number> {
+/**
+ * The first line start after byte `at` of an open file (just past the next newline), or its size;
+ * `probe` is the buffer it reads into (64 KiB).
+ */
+async function lineStartAfter(handle: FileHandle, at: number, size: number, probe: Buffer): Promise<number> {
   // Lines are short: a small probe first, twice as long each time a line goes on past it.
-  const probe = Buffer.alloc(64 * 1024);
   for (let from = at, length = 512; ; length = Math.min(probe.length, length * 2)) {
     const { bytesRead } = await handle.read(probe, 0, length, from);
     if (bytesRead === 0) return size;
@@ -118,9 +120,10 @@ export async function planChunks(files: readonly string[], chunkBytes: number): 
     const piece = Math.max(step, Math.ceil(size / MAX_PIECES_A_FILE));
     if (size > piece) {
       const handle = await open(path, 'r');
+      const probe = Buffer.alloc(64 * 1024);
       try {
         for (let cut = piece; cut < size; ) {
-          const at = await lineStartAfter(handle, cut, size);
+          const at = await lineStartAfter(handle, cut, size, probe);
           if (at >= size) break;
           starts.push(at);
           cut = at + piece;
