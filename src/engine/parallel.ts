@@ -109,32 +109,56 @@ export async function planChunks(files: readonly string[], chunkBytes: number): 
   const step = Math.max(1, Math.floor(chunkBytes));
   const chunks: ShardTask[] = [];
   for (const path of files) {
-    const { size } = await stat(path);
-    // A file of another format, or one whose size says nothing (empty, or a pipe or a /proc file
-    // that has bytes all the same), is read whole.
-    if (!NDJSON.has(extname(path).toLowerCase()) || size === 0) {
-      chunks.push({ kind: 'whole', path, bytes: size });
+    const size = await regularFileSize(path);
+    // A file of another format, one whose size says nothing (empty, or a pipe or a /proc file
+    // that has bytes all the same) and one that cannot be read is read whole: the reader reports
+    // the last (`file-unreadable`), as one pass does.
+    if (!NDJSON.has(extname(path).toLowerCase()) || size === undefined || size === 0) {
+      chunks.push({ kind: 'whole', path, bytes: size ?? 0 });
       continue;
     }
-    const starts = [0];
-    const piece = Math.max(step, Math.ceil(size / MAX_PIECES_A_FILE));
-    if (size > piece) {
-      const handle = await open(path, 'r');
-      const probe = Buffer.alloc(64 * 1024);
-      try {
-        for (let cut = piece; cut < size; ) {
-          const at = await lineStartAfter(handle, cut, size, probe);
-          if (at >= size) break;
-          starts.push(at);
-          cut = at + piece;
-        }
-      } finally {
-        await handle.close();
-      }
-    }
-    starts.forEach((start, i) => chunks.push({ kind: 'range', path, start, end: starts[i + 1] ?? size }));
+    const starts = await lineStarts(path, size, Math.max(step, Math.ceil(size / MAX_PIECES_A_FILE)));
+    if (starts === undefined) chunks.push({ kind: 'whole', path, bytes: size });
+    else starts.forEach((start, i) => chunks.push({ kind: 'range', path, start, end: starts[i + 1] ?? size }));
   }
   return chunks;
+}
+
+/** A regular file's size, or undefined for a path that is not one or cannot be looked at. */
+async function regularFileSize(path: string): Promise<number | undefined> {
+  try {
+    const stats = await stat(path);
+    return stats.isFile() ? stats.size : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Where the pieces of an NDJSON file start: 0, then the line start after each piece's first
+ * `piece` bytes. Undefined if the file cannot be opened.
+ */
+async function lineStarts(path: string, size: number, piece: number): Promise<number[] | undefined> {
+  const starts = [0];
+  if (size <= piece) return starts;
+  let handle: FileHandle;
+  try {
+    handle = await open(path, 'r');
+  } catch {
+    return undefined;
+  }
+  const probe = Buffer.alloc(64 * 1024);
+  try {
+    for (let cut = piece; cut < size; ) {
+      const at = await lineStartAfter(handle, cut, size, probe);
+      if (at >= size) break;
+      starts.push(at);
+      cut = at + piece;
+    }
+  } finally {
+    await handle.close();
+  }
+  return starts;
 }
 
 /** Pieces a thread by default (see {@link ParallelInput.chunkBytes}). */
@@ -150,7 +174,7 @@ const MIB = 1024 * 1024;
  */
 export async function planRun(files: readonly string[], wanted: number, minBytes: number, chunkBytes?: number): Promise<ChunkPlan> {
   let total = 0;
-  for (const path of files) total += (await stat(path)).size;
+  for (const path of files) total += (await regularFileSize(path)) ?? 0;
   const threads = Math.max(1, Math.min(wanted, Math.floor(total / minBytes)));
   if (threads === 1) return { threads, chunks: await planChunks(files, Number.POSITIVE_INFINITY) };
   const size = chunkBytes ?? Math.min(64 * MIB, Math.max(MIB, total / (threads * CHUNKS_PER_THREAD)));

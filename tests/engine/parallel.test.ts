@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scoreChunks } from '../../src/engine/parallel.js';
-import { assess, assessParallel, parseGraph, readNdjsonSync, scoreFilesInParallel, ValidationError } from '../../src/index.js';
+import { assess, assessParallel, assessStream, parseGraph, readNdjsonSync, readRecordsFile, scoreFilesInParallel, ValidationError } from '../../src/index.js';
 
 const dir = new URL('../../examples/bureau-2022/', import.meta.url);
 const graphInput = JSON.parse(readFileSync(new URL('graph.json', dir), 'utf8')) as unknown;
@@ -89,10 +89,22 @@ describe('assessParallel', () => {
     expect((error as ValidationError).subject).toBe('graph');
   }, 60_000);
 
-  it('a missing NDJSON file fails the run after the graph and rules are checked', async () => {
-    const missing = join(mkdtempSync(join(tmpdir(), 'zrz-')), 'missing.ndjson');
-    const error = await assessParallel({ graph: graphInput, rules, files: [recordsPath, missing], workers: 2, ...SMALL }).catch((e: unknown) => e);
-    expect((error as NodeJS.ErrnoException).code).toBe('ENOENT');
+  it('a missing NDJSON file, or a directory, is a file-unreadable problem as in one pass, after the graph and rules are checked', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zrz-'));
+    const missing = join(dir, 'missing.ndjson');
+    const folder = join(dir, 'folder.ndjson');
+    mkdirSync(folder);
+    const files = [recordsPath, missing, folder];
+    // one pass: each file through the reader, in order
+    const reference = (await assessStream({ graph: parseGraph(graphInput), rules, records: (async function* () {
+      for (const path of files) yield* readRecordsFile(path);
+    })() }).catch((e: unknown) => e)) as ValidationError;
+    expect(reference.issues.map((i) => [i.code, i.params['path'], i.params['reason']])).toEqual([['file-unreadable', missing, 'ENOENT'], ['file-unreadable', folder, 'EISDIR']]);
+    for (const workers of [1, 2]) {
+      const error = await assessParallel({ graph: graphInput, rules, files, workers, ...SMALL }).catch((e: unknown) => e);
+      expect(error, String(workers)).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).issues, String(workers)).toEqual(reference.issues);
+    }
     const wrongRules = await assessParallel({ graph: graphInput, rules: { id: 'x' }, files: [missing], workers: 2 }).catch((e: unknown) => e);
     expect((wrongRules as ValidationError).subject).toBe('rules');
   }, 60_000);
