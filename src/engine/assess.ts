@@ -48,8 +48,7 @@ export interface AssessStreamInput extends Omit<AssessInput, 'records'> {
   readonly records: AsyncIterable<unknown> | Iterable<unknown>;
 }
 
-/** The problems a session lists at the most (it counts them all). */
-export const ISSUES_KEPT = 10_000;
+const ISSUES_KEPT = 10_000;
 
 /**
  * An issue with its message rendered again in `lang`, from its code and values. A code this engine

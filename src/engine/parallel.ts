@@ -8,10 +8,10 @@ import type { Lang } from '../core/lang.js';
 import { ValidationError } from '../core/validation-error.js';
 import { toGraphInput } from '../graph/serialize.js';
 import type { Graph } from '../graph/types.js';
-import { isGraph, ISSUES_KEPT, openSession, type ScoredRun, type SessionInternals } from './assess.js';
+import { isGraph, openSession, type ScoredRun, type SessionInternals } from './assess.js';
 import type { ScoreResult } from './result.js';
 import type { PackedPartial } from './packed.js';
-import { lineShiftOf, readClaimedChunks, type ChunkRead, type HAND_OVER_SHARE, type ShardTask } from './shard-read.js';
+import { lineShiftOf, readChunk, readClaimedChunks, type ChunkRead, type HAND_OVER_SHARE, type ShardTask } from './shard-read.js';
 
 export type { ShardTask };
 
@@ -106,10 +106,21 @@ export interface ChunkPlan {
  * await planChunks(['2022.ndjson'], 8 * 1024 * 1024); // [{ kind: 'range', path: '2022.ndjson', start: 0, end: 8388699 }, …]
  */
 export async function planChunks(files: readonly string[], chunkBytes: number): Promise<ShardTask[]> {
+  return cutFiles(await sizesOf(files), chunkBytes);
+}
+
+/** Each file with its size as a regular file (undefined for one that is not, or cannot be looked at). */
+async function sizesOf(files: readonly string[]): Promise<{ readonly path: string; readonly size: number | undefined }[]> {
+  const sized = [];
+  for (const path of files) sized.push({ path, size: await regularFileSize(path) });
+  return sized;
+}
+
+/** {@link planChunks} on files whose sizes are known. */
+async function cutFiles(files: readonly { readonly path: string; readonly size: number | undefined }[], chunkBytes: number): Promise<ShardTask[]> {
   const step = Math.max(1, Math.floor(chunkBytes));
   const chunks: ShardTask[] = [];
-  for (const path of files) {
-    const size = await regularFileSize(path);
+  for (const { path, size } of files) {
     // A file of another format, one whose size says nothing (empty, or a pipe or a /proc file
     // that has bytes all the same) and one that cannot be read is read whole: the reader reports
     // the last (`file-unreadable`), as one pass does.
@@ -173,12 +184,12 @@ const MIB = 1024 * 1024;
  * await planRun(['2022.ndjson'], 2, MIN_SHARD_BYTES); // { threads: 2, chunks: [64 pieces] } for a 276 MB file
  */
 export async function planRun(files: readonly string[], wanted: number, minBytes: number, chunkBytes?: number): Promise<ChunkPlan> {
-  let total = 0;
-  for (const path of files) total += (await regularFileSize(path)) ?? 0;
+  const sized = await sizesOf(files);
+  const total = sized.reduce((sum, { size }) => sum + (size ?? 0), 0);
   const threads = Math.max(1, Math.min(wanted, Math.floor(total / minBytes)));
-  if (threads === 1) return { threads, chunks: await planChunks(files, Number.POSITIVE_INFINITY) };
+  if (threads === 1) return { threads, chunks: await cutFiles(sized, Number.POSITIVE_INFINITY) };
   const size = chunkBytes ?? Math.min(64 * MIB, Math.max(MIB, total / (threads * CHUNKS_PER_THREAD)));
-  return { threads, chunks: await planChunks(files, size) };
+  return { threads, chunks: await cutFiles(sized, size) };
 }
 
 function startWorker(input: WorkerInput): Worker {
@@ -233,7 +244,7 @@ export const MIN_SHARD_BYTES = 32 * 1024 * 1024;
 /**
  * The problems every thread kept, in the order of one pass: by piece, each piece's in the order
  * read, a range's lines moved from its own start to its file's (the newlines of the file's
- * earlier pieces, whichever thread read them), and no more than the session keeps.
+ * earlier pieces, whichever thread read them). The session keeps the first of them.
  */
 function inFileOrder(chunks: readonly ShardTask[], threads: readonly { readonly reads: readonly ChunkRead[]; readonly issues: readonly Issue[] }[], lang: Lang): Issue[] {
   const byChunk = new Array<{ readonly read: ChunkRead; readonly issues: readonly Issue[] } | undefined>(chunks.length);
@@ -246,7 +257,7 @@ function inFileOrder(chunks: readonly ShardTask[], threads: readonly { readonly 
     const entry = byChunk[i];
     if (entry === undefined) throw new Error(`zerenzhi: internal error: piece ${i} of the record files was not read`);
     const shift = base - lineShiftOf(task);
-    for (let k = entry.read.issuesFrom; k < entry.read.issuesTo && out.length < ISSUES_KEPT; k++) out.push(shiftLines(entry.issues[k] as Issue, shift, lang));
+    for (let k = entry.read.issuesFrom; k < entry.read.issuesTo; k++) out.push(shiftLines(entry.issues[k] as Issue, shift, lang));
     base += entry.read.newlines;
   });
   return out;
@@ -295,7 +306,7 @@ export async function scoreFilesInParallel(input: ParallelInput): Promise<Scored
   // cannot be read is reported after the graph and rules are checked.
   let plan: ChunkPlan | { readonly error: unknown };
   try {
-    plan = await planRun(input.files, workers, minShardBytes, input.chunkBytes === undefined ? undefined : Math.max(1, input.chunkBytes));
+    plan = await planRun(input.files, workers, minShardBytes, input.chunkBytes);
   } catch (error) {
     plan = { error };
   }
@@ -389,10 +400,10 @@ export async function scoreChunks(input: ParallelInput, plan: ChunkPlan | { read
   // Bytes that are not UTF-8 end one pass's read of their file, but only their piece's here: the
   // pieces after them were read all the same. Rare, and not to be undone piece by piece: the
   // files are read again, one pass on this thread.
-  const notUtf8 = [reads, ...done.map((d) => d.reads)].some((list) => list.some((r) => r.notUtf8 && (chunks[r.chunk] as ShardTask).kind === 'range'));
-  if (notUtf8) internals = openSession(sessionInput(input, options));
-  if (notUtf8) await readClaimedChunks(internals, wholeFiles(chunks), new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)), lang);
-  else if (threads > 1) mergeThreads(internals, chunks, reads, done, lang);
+  if ([reads, ...done.map((d) => d.reads)].some((list) => list.some((r) => r.notUtf8))) {
+    internals = openSession(sessionInput(input, options));
+    for (const task of wholeFiles(chunks)) await readChunk(internals.session, task, lang);
+  } else if (threads > 1) mergeThreads(internals, chunks, reads, done, lang);
   const merged = performance.now();
   const run = internals.finishLast();
   if (timings) Object.assign(timings, { own: read - began, wait: waited - read, merge: merged - waited, finish: performance.now() - merged });

@@ -9,6 +9,7 @@ import type { Lang } from '../core/lang.js';
 import { eachBatch } from '../evidence/batches.js';
 import { readRecordsFile } from '../evidence/read-file.js';
 import { readNdjson } from '../evidence/read-ndjson.js';
+import type { ReaderItem } from '../evidence/reader-item.js';
 import type { SessionInternals } from './assess.js';
 
 /**
@@ -29,10 +30,8 @@ const pieceBytes = (task: ShardTask): number => (task.kind === 'range' ? task.en
  */
 export const HAND_OVER_SHARE = 0.15;
 
-/** What a thread read of one piece: which, its newlines, and the problems it kept from it. */
-export interface ChunkRead {
-  /** The piece's index in the plan. */
-  readonly chunk: number;
+/** What reading one piece found: the newlines of a range, and whether it ended at bytes that are not UTF-8. */
+export interface PieceRead {
   /** Newline bytes in a range (0 for a whole file): where the next range of the file starts counting. */
   readonly newlines: number;
   /**
@@ -40,6 +39,12 @@ export interface ChunkRead {
    * ended the whole file's (the calling thread then reads the files again in one pass).
    */
   readonly notUtf8: boolean;
+}
+
+/** What a thread read of one piece: which, what reading it found, and the problems it kept from it. */
+export interface ChunkRead extends PieceRead {
+  /** The piece's index in the plan. */
+  readonly chunk: number;
   /** The thread's kept problems before and after reading it: the piece's are those in between. */
   readonly issuesFrom: number;
   readonly issuesTo: number;
@@ -73,12 +78,6 @@ export function lineShiftOf(task: ShardTask): number {
   return task.kind === 'range' && task.start > 0 ? 1 : 0;
 }
 
-/** What reading one piece found: the newlines of a range, and whether it ended at bytes that are not UTF-8. */
-export interface PieceRead {
-  readonly newlines: number;
-  readonly notUtf8: boolean;
-}
-
 /**
  * Adds every record of one piece to a session; a range's lines are numbered from its start
  * (plus {@link lineShiftOf}).
@@ -92,14 +91,13 @@ export async function readChunk(session: SessionInternals['session'], task: Shar
     return { newlines: 0, notUtf8: false };
   }
   const counted = { newlines: 0 };
-  let notUtf8 = false;
+  let last: ReaderItem | undefined;
   for await (const batch of eachBatch(readNdjson(range(task.path, task.start, task.end, counted), { file: task.path, lang }))) {
-    for (const item of batch) {
-      if (item.kind === 'issue' && item.issue.code === 'invalid-encoding') notUtf8 = true;
-      session.add(item);
-    }
+    for (const item of batch) session.add(item);
+    last = batch[batch.length - 1] ?? last;
   }
-  return { newlines: counted.newlines, notUtf8 };
+  // The reader ends at bytes that are not UTF-8, with that problem as its last item.
+  return { newlines: counted.newlines, notUtf8: last?.kind === 'issue' && last.issue.code === 'invalid-encoding' };
 }
 
 /**
