@@ -17,14 +17,14 @@
 //   node --expose-gc --import tsx bench/subtree-shards.ts M [--runs 2] [--regions 2]
 //        [--chunk-mb 2,8] [--no-regions]
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { createInterface } from 'node:readline';
 import { once } from 'node:events';
 import { MIN_SHARD_BYTES, planRun, scoreChunks, type ChunkPlan, type ParallelTimings } from '../src/engine/parallel.js';
 import { jsonChunks } from '../src/index.js';
 import { gc, loadSize, median } from './inputs.js';
+import { forEachLine } from './peer-json-rules-engine.js';
 
 const { size, files, graph, rules } = await loadSize('M');
 const option = (name: string, fallback: number): number => {
@@ -63,16 +63,12 @@ const topOfLine = (line: string): string => {
   return topOf(record.organization ?? (record.person === undefined ? undefined : personOrganization.get(record.person)));
 };
 
-async function eachLine(path: string, visit: (line: string) => void | Promise<void>): Promise<void> {
-  for await (const line of createInterface({ input: createReadStream(path), crlfDelay: Number.POSITIVE_INFINITY })) if (line.trim() !== '') await visit(line);
-}
-
 const base = files.records.replace(/\.records\.ndjson$/, '');
 const regionFiles = Array.from({ length: regions }, (_, k) => `${base}.region-${k + 1}of${regions}.ndjson`);
 if (!regionFiles.every((path) => existsSync(path))) {
   // Records per subtree, then the subtrees dealt out largest first to the region with fewest records.
   const perTop = new Map<string, number>();
-  await eachLine(files.records, (line) => {
+  await forEachLine(files.records, Number.POSITIVE_INFINITY, (line) => {
     const top = topOfLine(line);
     perTop.set(top, (perTop.get(top) ?? 0) + 1);
   });
@@ -84,7 +80,7 @@ if (!regionFiles.every((path) => existsSync(path))) {
     load[k] = (load[k] as number) + count;
   }
   const outs = regionFiles.map((path) => createWriteStream(`${path}.tmp`));
-  await eachLine(files.records, async (line) => {
+  await forEachLine(files.records, Number.POSITIVE_INFINITY, async (line) => {
     const out = outs[regionOf.get(topOfLine(line)) ?? 0] as ReturnType<typeof createWriteStream>;
     if (!out.write(`${line}\n`)) await once(out, 'drain');
   });
