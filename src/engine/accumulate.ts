@@ -218,7 +218,7 @@ function applyToLine(plan: Plan, indicator: IndicatorPlan, role: Route['role'], 
   // record on the same line does not.
   if (role !== 'measure') {
     if (record.status !== 'approved') return;
-  } else line.seen.set(record.id, record.day);
+  } else line.seen.add(record.id, record.day);
   if (record.status === 'pending') {
     addId(line, 'pending', record.id);
     return;
@@ -441,7 +441,7 @@ export function withdrawEverywhere(plan: Plan, acc: Accumulation, ids: readonly 
  * come twice), looked up from the smaller side: the collections' keys among the ids, or the ids
  * in the collections.
  */
-function heldIn(collections: readonly (ReadonlySet<string> | ReadonlyMap<string, unknown>)[], gone: ReadonlySet<string>, ids: readonly string[], out: string[]): void {
+function heldIn(collections: readonly { readonly size: number; keys(): Iterable<string>; has(id: string): boolean }[], gone: ReadonlySet<string>, ids: readonly string[], out: string[]): void {
   let held = 0;
   for (const c of collections) held += c.size;
   if (held === 0) return;

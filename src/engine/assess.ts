@@ -68,10 +68,12 @@ const FILE_LEVEL_CODES = new Set(['unknown-column', 'duplicate-column', 'empty-c
 
 /**
  * What to throw for an error met while adding to the state: V8's refusal of a Map's or a Set's
- * 16,777,217th entry becomes a clear error with `issue` (given the limit), anything else stays as it was.
+ * 16,777,217th entry, or of a list's growth past its longest (a line's records seen, in
+ * `RecordDays`, about 67 million), becomes a clear error with `issue` (given the smaller
+ * limit, the one every collection of a line keeps to); anything else stays as it was.
  */
 function collectionFullOr(error: unknown, issue: (params: { limit: number }) => Issue, lang: Lang): unknown {
-  if (!(error instanceof RangeError && /^(Map|Set) maximum size exceeded$/.test(error.message))) return error;
+  if (!(error instanceof RangeError && /^((Map|Set) maximum size exceeded|Invalid array length)$/.test(error.message))) return error;
   return new ValidationError('records', [issue({ limit: COLLECTION_LIMIT })], lang);
 }
 

@@ -1,4 +1,5 @@
 import type { DayNumber } from '../core/calendar.js';
+import { RecordDays } from './record-days.js';
 
 /**
  * What the engine gathers for one subject and one indicator while records stream past. Every
@@ -19,7 +20,7 @@ export interface LineState {
    * each record's day. The days are what a count, window or cadence measure reads at the end
    * ({@link countedDays}): those keep no state of their own.
    */
-  readonly seen: Map<string, DayNumber>;
+  readonly seen: RecordDays;
   pending: ReadonlySet<string>;
   rejected: ReadonlySet<string>;
   /** Approved records left out for lacking the supporting material the rule requires. */
@@ -46,7 +47,7 @@ const NO_BONUS: ReadonlyMap<string, number> = new Map();
  * const line = emptyLineState(undefined);
  */
 export function emptyLineState(measure: unknown): LineState {
-  return { measure, seen: new Map(), pending: NONE, rejected: NONE, unsupported: NONE, refused: NONE, bonus: NO_BONUS, veto: NONE };
+  return { measure, seen: new RecordDays(), pending: NONE, rejected: NONE, unsupported: NONE, refused: NONE, bonus: NO_BONUS, veto: NONE };
 }
 
 /** Adds a record id to one of a line's id sets, giving the line its own set on the first write. */

@@ -7,6 +7,7 @@ import { ENGINE_VERSION } from '../version.js';
 import { effectOf, NO_EFFECT, withdrawEverywhere, xorDigest, type Accumulation, type EvidenceStats } from './accumulate.js';
 import { base64DigestWords, digestBase64, type Effect } from './versions.js';
 import { addId, countedIds, emptyLineState, setBonus, type LineState } from './line-state.js';
+import type { RecordDays } from './record-days.js';
 import { keepsState, type MeasureModule } from './measure-module.js';
 import { decodeState, encodeState, recordToInput, type Encoded } from './partial-codec.js';
 import type { Plan } from './plan.js';
@@ -56,7 +57,7 @@ export interface PartialState {
 const sorted = (values: Iterable<string>): string[] => [...values].sort(byCodeUnit);
 
 /** A line's records seen, in id order, and their days. */
-function seenJson(seen: ReadonlyMap<string, DayNumber>): Pick<LineJson, 's' | 'd'> {
+function seenJson(seen: RecordDays): Pick<LineJson, 's' | 'd'> {
   const s = sorted(seen.keys());
   return { s, d: s.map((id) => seen.get(id) as DayNumber) };
 }

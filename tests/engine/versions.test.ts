@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { base64DigestWords, digestBase64, digestWords, isBase64Digest } from '../../src/engine/versions.js';
+import { base64DigestWords, digestBase64, digestWords, isBase64Digest, VersionTable, type Effect } from '../../src/engine/versions.js';
 
 /** What the table kept before: the words of the bytes `Buffer.from` decodes (in 32 bytes). */
 function viaBuffer(text: string): number[] {
@@ -75,5 +75,62 @@ describe('isBase64Digest', () => {
     expect(isBase64Digest(`${text.slice(0, 42)}\u0100=`)).toBe(false);
     expect(isBase64Digest(`${text.slice(0, 42)}\u0080=`)).toBe(false);
     expect(isBase64Digest(`${text.slice(0, 42)}\u007f=`)).toBe(false);
+  });
+});
+
+describe('VersionTable', () => {
+  const digestOf = (text: string): Buffer => createHash('sha256').update(text).digest();
+
+  it("keeps each slot's targets and effect (shared objects, the same ones back) through the table's growth", () => {
+    const table = new VersionTable<readonly string[]>();
+    const lists = [['line-a'], ['line-a', 'line-b'], ['line-c']] as const;
+    const effects: Effect[] = [{ counter: null }, { counter: 'pending' }, { counter: 'unusedType', key: 'memo' }];
+    // past the first two growths (1,024 and 2,048 slots)
+    for (let i = 0; i < 3000; i++) expect(table.add(`r-${i}`, digestOf(`r-${i}`), lists[i % 3] as readonly string[], effects[i % 2 === 0 ? 0 : (i % 4) >> 1 === 0 ? 1 : 2] as Effect)).toBe(i);
+    expect(table.size).toBe(3000);
+    for (const i of [0, 1, 2, 3, 1023, 1024, 2047, 2048, 2999]) {
+      const slot = table.slot(`r-${i}`) as number;
+      expect(slot).toBe(i);
+      expect(table.targets(slot)).toBe(lists[i % 3]);
+      expect(table.effect(slot)).toBe(effects[i % 2 === 0 ? 0 : (i % 4) >> 1 === 0 ? 1 : 2]);
+      expect(table.sameDigest(slot, digestOf(`r-${i}`))).toBe(true);
+      expect(table.imported(slot)).toBe(false);
+    }
+    table.setEffect(5, effects[2] as Effect);
+    expect(table.effect(5)).toBe(effects[2]);
+    expect(table.effect(4)).toBe(effects[0]);
+    const other = ['line-d'];
+    table.setTargets(6, other);
+    expect(table.targets(6)).toBe(other);
+    expect(table.targets(7)).toBe(lists[1]);
+  });
+
+  it("drops a conflict's targets, and a merged slot has none and is marked so", () => {
+    const table = new VersionTable<readonly string[]>();
+    const list = ['line-a'];
+    table.add('r-1', digestOf('one'), list, { counter: null });
+    table.addConflict(0, [digestOf('two').toString('base64')]);
+    expect(table.conflicted(0)).toBe(true);
+    expect(table.targets(0)).toBeNull();
+    const words = digestWords(digestOf('three'));
+    expect(table.addImported('r-2', words, 0, { counter: 'rejected' })).toBe(1);
+    expect(table.targets(1)).toBeNull();
+    expect(table.imported(1)).toBe(true);
+    expect(table.effect(1)).toEqual({ counter: 'rejected' });
+    expect(table.digest(1)).toBe(digestOf('three').toString('base64'));
+  });
+
+  it('is empty after clear, and fills again from slot 0', () => {
+    const table = new VersionTable<readonly string[]>();
+    const list = ['line-a'];
+    for (let i = 0; i < 1500; i++) table.add(`r-${i}`, digestOf(`r-${i}`), list, { counter: null });
+    table.clear();
+    expect(table.size).toBe(0);
+    expect(table.slot('r-1')).toBeUndefined();
+    const again = ['line-b'];
+    expect(table.add('r-9', digestOf('r-9'), again, { counter: 'pending' })).toBe(0);
+    expect(table.targets(0)).toBe(again);
+    expect(table.effect(0)).toEqual({ counter: 'pending' });
+    expect(table.words()).toEqual(digestWords(digestOf('r-9')));
   });
 });

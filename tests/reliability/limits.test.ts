@@ -208,6 +208,25 @@ describe("the runtime's limit on one Map or Set (2^24 entries)", () => {
     expect(en.issues[0]?.message).toMatch(/^record 2 is past what the runtime can hold: .* at most 16777216 in one process;/);
   });
 
+  it("so is a line's list of records seen refusing to grow (V8's longest list: about 67 million records seen)", () => {
+    // A line keeps its records seen in one list (RecordDays), id then day: V8 refuses the push
+    // that would make it longer than it can be with this RangeError.
+    const push = Array.prototype.push;
+    Array.prototype.push = function (this: unknown[], ...items: unknown[]) {
+      if (items[0] === 'r-full' && items.length === 2) throw new RangeError('Invalid array length');
+      return push.apply(this, items);
+    };
+    const records = [rec('r1', 'theme-day', 'b1', '2022-03-01'), rec('r-full', 'theme-day', 'b1', '2022-04-01')];
+    let error: ValidationError;
+    try {
+      error = refusal(() => assess({ graph: smallGraph(), rules: RULES, records }));
+    } finally {
+      Array.prototype.push = push;
+    }
+    expect(brief(error.issues)).toEqual([{ code: 'collection-full', path: ['records', 1] }]);
+    expect(error.issues[0]?.params).toEqual({ record: 2, limit: 16_777_216 });
+  });
+
   it('merging a partial state past it is a clear error too (collection-full-merge)', () => {
     const shard = openAssessment({ graph: smallGraph(), rules: RULES });
     shard.add(rec('r-full', 'theme-day', 'b1', '2022-04-01'));

@@ -1,0 +1,81 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { RecordDays } from '../../src/engine/record-days.js';
+
+const sortedEntries = (entries: Iterable<[string, number]>): [string, number][] => [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+
+describe('RecordDays', () => {
+  it('holds what a Map of id to day holds, whatever is added, set, deleted and looked up, in any order', () => {
+    type Op = { op: 'add' | 'set' | 'delete' | 'get'; id: string; day: number };
+    const op = fc.record({ op: fc.constantFrom<Op['op']>('add', 'set', 'delete', 'get'), id: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'), day: fc.integer({ min: -800_000, max: 3_000_000 }) });
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
+        const days = new RecordDays();
+        const model = new Map<string, number>();
+        for (const { op: kind, id, day } of ops) {
+          if (kind === 'add') {
+            // add is for an id the line does not hold: the engine's own promise
+            if (model.has(id)) continue;
+            days.add(id, day);
+            model.set(id, day);
+          } else if (kind === 'set') {
+            expect(days.set(id, day)).toBe(days);
+            model.set(id, day);
+          } else if (kind === 'delete') expect(days.delete(id)).toBe(model.delete(id));
+          else {
+            expect(days.get(id)).toBe(model.get(id));
+            expect(days.has(id)).toBe(model.has(id));
+          }
+          expect(days.size).toBe(model.size);
+        }
+        expect(sortedEntries(days.entries())).toEqual(sortedEntries(model.entries()));
+        expect(sortedEntries(days)).toEqual(sortedEntries(model));
+        // keys and values come in the same order, one for one
+        const keys = [...days.keys()];
+        const values = [...days.values()];
+        expect(keys.map((id, i) => [id, values[i]])).toEqual([...days.entries()]);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('keeps the index it built up to date with the records added after it', () => {
+    const days = new RecordDays();
+    days.add('r-1', 19_000);
+    expect(days.get('r-1')).toBe(19_000); // builds the index
+    days.add('r-2', 19_001);
+    days.add('r-3', 19_002);
+    expect(days.get('r-3')).toBe(19_002);
+    expect(days.delete('r-1')).toBe(true);
+    // r-3, the last, took r-1's place: it is still found, and so is r-2
+    expect([...days.keys()]).toEqual(['r-3', 'r-2']);
+    expect(days.get('r-3')).toBe(19_002);
+    expect(days.get('r-2')).toBe(19_001);
+    expect(days.delete('r-1')).toBe(false);
+    expect(days.delete('r-2')).toBe(true);
+    expect([...days]).toEqual([['r-3', 19_002]]);
+  });
+
+  it('deleting the last entry moves nothing; an empty line has nothing', () => {
+    const days = new RecordDays();
+    expect(days.size).toBe(0);
+    expect([...days.entries()]).toEqual([]);
+    expect(days.has('x')).toBe(false);
+    days.add('a', 1);
+    days.add('b', 2);
+    expect(days.delete('b')).toBe(true);
+    expect([...days]).toEqual([['a', 1]]);
+    expect(days.delete('a')).toBe(true);
+    expect(days.size).toBe(0);
+    days.set('a', 5);
+    expect([...days]).toEqual([['a', 5]]);
+  });
+
+  it('keeps any integer day exactly, as a Map does (a partial state may carry any)', () => {
+    const days = new RecordDays();
+    // 0001-01-01 and 9999-12-31 as day numbers, past 32 bits, and the safe integers' ends
+    const all = [-719_162, 2_932_896, -(2 ** 31) - 1, 2 ** 31, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER];
+    for (const [i, day] of all.entries()) days.add(`r-${i}`, day);
+    expect([...days.values()]).toEqual(all);
+  });
+});
