@@ -394,8 +394,12 @@ function withdraw(acc: Accumulation, recordId: string, slot: number): void {
       continue;
     }
     const module = lineIndicator.get(target)?.module;
+    // A line that had no index holds only records with versions, and still does: the index the
+    // lookups built can go (see RecordDays).
+    const indexed = target.seen.indexed;
     if (keepsState(module) && isCounted(target, recordId)) module.remove(target.measure, recordId);
     forgetRecord(target, recordId);
+    if (!indexed) target.seen.dropIndex();
   }
 }
 
@@ -416,15 +420,19 @@ export function withdrawEverywhere(plan: Plan, acc: Accumulation, ids: readonly 
   for (const lines of [acc.organizationLines, acc.personLines]) {
     for (const bySubject of lines.values()) {
       for (const [indicator, line] of bySubject) {
+        const indexed = line.seen.indexed;
         heldIn([line.seen, line.pending, line.rejected, line.unsupported, line.refused, line.bonus, line.veto], gone, ids, found);
-        if (found.length === 0) continue;
-        const module = modules.get(indicator);
-        for (const id of found) {
-          // A measure's state holds only records the line saw (and counted).
-          if (keepsState(module) && line.measure !== undefined && line.seen.has(id)) module.remove(line.measure, id);
-          forgetRecord(line, id);
+        if (found.length > 0) {
+          const module = modules.get(indicator);
+          for (const id of found) {
+            // A measure's state holds only records the line saw (and counted).
+            if (keepsState(module) && line.measure !== undefined && line.seen.has(id)) module.remove(line.measure, id);
+            forgetRecord(line, id);
+          }
+          found.length = 0;
         }
-        found.length = 0;
+        // As in `withdraw`: a line that had no index needs none after.
+        if (!indexed) line.seen.dropIndex();
       }
     }
   }

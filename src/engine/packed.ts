@@ -208,9 +208,18 @@ export function absorbPacked(plan: Plan, acc: Accumulation, packed: PackedPartia
   const { ids, digests } = packed;
   const effects = packed.effects.map((e) => effectFromJson(acc, e));
   const conflicts = new Map(packed.conflicts);
-  for (let slot = 0; slot < packed.effectOf.length; slot++) {
-    absorbVersion(acc, ids[slot] as string, digests, slot * 8, conflicts.get(slot), effects[packed.effectOf[slot] as number] as (typeof effects)[number]);
+  const versionCount = packed.effectOf.length;
+  // 1 for the records this accumulation had a version of before: only those can be on its lines
+  // already (see RecordDays), and need looking up there.
+  const known = new Uint8Array(versionCount);
+  for (let slot = 0; slot < versionCount; slot++) {
+    const id = ids[slot] as string;
+    if (acc.versions.slot(id) !== undefined) known[slot] = 1;
+    absorbVersion(acc, id, digests, slot * 8, conflicts.get(slot), effects[packed.effectOf[slot] as number] as (typeof effects)[number]);
   }
+  // Records named on a line only (from a partial state written to JSON) have no version: a line
+  // that takes one keeps its index, so that a later version of the record is not added twice.
+  const lineOnly = ids.length > versionCount;
   const idOf = (slot: number): string => ids[slot] as string;
   const { modules } = plan;
   const { lines } = packed;
@@ -222,7 +231,14 @@ export function absorbPacked(plan: Plan, acc: Accumulation, packed: PackedPartia
     const into = lineAt(acc, lines.types[i] === 0 ? 'o' : 'p', lines.subjects[i] as string, indicator);
     mergeMeasure(modules.get(indicator), into, () => lines.measures[i]);
     const seenEnd = lines.seenEnds[i] as number;
-    for (; seenFrom < seenEnd; seenFrom++) mergeSeen(into, idOf(packed.seenSlots[seenFrom] as number), packed.seenDays[seenFrom] as DayNumber);
+    const indexed = into.seen.indexed;
+    for (; seenFrom < seenEnd; seenFrom++) {
+      const slot = packed.seenSlots[seenFrom] as number;
+      const day = packed.seenDays[seenFrom] as DayNumber;
+      if (slot < versionCount && known[slot] === 0) into.seen.add(idOf(slot), day);
+      else mergeSeen(into, idOf(slot), day);
+    }
+    if (!indexed && !lineOnly) into.seen.dropIndex();
     LINE_ID_SETS.forEach((set, k) => {
       const end = lines.setAsideEnds[i * LINE_ID_SETS.length + k] as number;
       for (; asideFrom < end; asideFrom++) addId(into, set, idOf(packed.setAsideSlots[asideFrom] as number));

@@ -130,9 +130,17 @@ export function mergeSeen(into: LineState, id: string, day: DayNumber): void {
   if (mine === undefined || day < mine) into.seen.set(id, day);
 }
 
-function mergeLine(module: MeasureModule | undefined, into: LineState, json: LineJson, state: unknown): void {
+function mergeLine(acc: Accumulation, module: MeasureModule | undefined, into: LineState, json: LineJson, state: unknown): void {
   mergeMeasure(module, into, () => state);
-  json.s.forEach((id, i) => mergeSeen(into, id, json.d[i] as DayNumber));
+  const indexed = into.seen.indexed;
+  let versioned = true;
+  json.s.forEach((id, i) => {
+    mergeSeen(into, id, json.d[i] as DayNumber);
+    if (versioned && acc.versions.slot(id) === undefined) versioned = false;
+  });
+  // The index goes with the merge unless the line holds a record with no version (named on a
+  // line only), which a later version must find there (see RecordDays).
+  if (!indexed && versioned) into.seen.dropIndex();
   for (const id of json.p) addId(into, 'pending', id);
   for (const id of json.r) addId(into, 'rejected', id);
   for (const id of json.u) addId(into, 'unsupported', id);
@@ -273,7 +281,7 @@ export function absorbPartial(plan: Plan, acc: Accumulation, partial: PartialSta
   const words = new Uint32Array(8);
   for (const [id, digests, effect] of partial.versions) absorbVersion(acc, id, base64DigestWords(digests[0] as string, words), 0, digests, effectFromJson(acc, effect));
   const { modules } = plan;
-  partial.lines.forEach(([type, subject, indicator, json], i) => mergeLine(modules.get(indicator), lineAt(acc, type, subject, indicator), json, states[i]));
+  partial.lines.forEach(([type, subject, indicator, json], i) => mergeLine(acc, modules.get(indicator), lineAt(acc, type, subject, indicator), json, states[i]));
   absorbBusinessAndRetained(acc, partial);
   endMerge(acc, partial.occurrences);
 }

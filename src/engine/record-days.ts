@@ -1,5 +1,31 @@
 import type { DayNumber } from '../core/calendar.js';
 
+/**
+ * The records a line saw, each with its day: what a `Map<string, DayNumber>` holds, in one list
+ * (id, day, id, day…) instead of a hash table. An entry takes two words of the list, about 20
+ * bytes with its spare capacity, where a `Map`'s takes 28 to 56 (three words and a bucket, at a
+ * load of one to a half); there is one entry for each record a line saw, a million at a city's
+ * size.
+ *
+ * Records are added as they stream past, with {@link add}, and never looked up on that path. A
+ * lookup ({@link get}, {@link has}, {@link set}, {@link delete}) is for merging partial states and
+ * withdrawing conflicts; the first one builds an index of the line's ids, kept from then on unless
+ * dropped ({@link dropIndex}).
+ *
+ * What `add` needs: a line without an index holds only records of the accumulation's version
+ * table, and `add` is given only records new to it (a record taken, or merged from another
+ * thread, that no earlier version or shard brought). A line with an index (merged from a partial
+ * state written to JSON, which may name a record on a line only, or looked up) is safe either way:
+ * there `add` sets the day of a record it already holds.
+ *
+ * The order of the entries is not kept when one is deleted (the last takes its place): nothing
+ * reads it, since the same records in any order must give the same result.
+ *
+ * @example
+ * const seen = new RecordDays();
+ * seen.add('r-1', 19_000);
+ * seen.get('r-1'); // 19000
+ */
 export class RecordDays {
   /** Each record's id then its day, in one list: one object and one spare capacity for both. */
   readonly #entries: (string | DayNumber)[] = [];
@@ -11,13 +37,34 @@ export class RecordDays {
   }
 
   /**
-   * Adds a record the line does not hold yet, with its day. The caller knows it is new: a record
-   * reaches each line once.
+   * Adds a record new to the accumulation, with its day (see above for why it cannot be on the
+   * line already; with an index, a record the line holds gets this day).
    */
   add(id: string, day: DayNumber): void {
     const entries = this.#entries;
-    this.#index?.set(id, entries.length);
+    const index = this.#index;
+    if (index !== undefined) {
+      const at = index.get(id);
+      if (at !== undefined) {
+        entries[at + 1] = day;
+        return;
+      }
+      index.set(id, entries.length);
+    }
     entries.push(id, day);
+  }
+
+  /** Whether the line has built its index (a lookup was made, and the index not dropped since). */
+  get indexed(): boolean {
+    return this.#index !== undefined;
+  }
+
+  /**
+   * Lets the index go (it is built again on the next lookup). Only for a line whose records all
+   * have versions in the accumulation: see above.
+   */
+  dropIndex(): void {
+    this.#index = undefined;
   }
 
   get(id: string): DayNumber | undefined {

@@ -154,6 +154,66 @@ describe('packed partial states', () => {
     expect(JSON.stringify(into.session.finish().result)).toBe(JSON.stringify(direct.session.finish().result));
   });
 
+  it('records repeated across shards, merged packed or as JSON, then more records taken (repeats among them): the one-pass result of every occurrence', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: -1, max: 3 })), { minLength: records.length, maxLength: records.length }),
+        fc.array(fc.constantFrom<Shard['kind']>('packed', 'json'), { minLength: 3, maxLength: 3 }),
+        (where, kinds) => {
+          // each record goes to a shard, and maybe also to a second one (-1: not) or to the
+          // records taken after the merges (3)
+          const parts: unknown[][] = [[], [], []];
+          const after: unknown[] = [];
+          const every: unknown[] = [];
+          records.forEach((r, i) => {
+            const [first, second] = where[i] as [number, number];
+            parts[first]?.push(r);
+            every.push(r);
+            if (second === 3) after.push(r);
+            else if (second >= 0) parts[second]?.push(r);
+            if (second >= 0) every.push(r);
+          });
+          const { session, absorbPacked } = openSession({ graph, rules });
+          for (const [i, part] of parts.entries()) {
+            const s = shard(part, kinds[i] as Shard['kind']);
+            if (s.kind === 'packed') absorbPacked(s.state);
+            else session.absorb(s.state);
+          }
+          for (const r of after) session.add(r);
+          expect(JSON.stringify(session.finish().result)).toBe(onePass(every));
+        },
+      ),
+      { numRuns: 12 },
+    );
+  });
+
+  it('a record named on a line only by a JSON partial, and then taken, is on that line once', () => {
+    const partial = JSON.parse(JSON.stringify(shard(records, 'json').state)) as { -readonly [K in keyof PartialState]: PartialState[K] };
+    const onLine = partial.lines.find(([, , , line]) => line.s.length > 0)?.[3].s[0] as string;
+    const record = records.find((r) => r['id'] === onLine);
+    const edited = { ...partial, versions: partial.versions.filter(([id]) => id !== onLine) };
+    const lines = (into: ReturnType<typeof openSession>): unknown => {
+      const { organizations, people } = into.session.finish().result;
+      return { organizations, people };
+    };
+    // the record's version left out, then the record taken: in one session, and merged packed
+    const direct = openSession({ graph, rules });
+    direct.session.absorb(edited);
+    direct.session.add(record);
+    const via = openSession({ graph, rules });
+    via.session.absorb(edited);
+    const packed = via.pack();
+    const into = openSession({ graph, rules });
+    into.absorbPacked(structuredClone(packed, { transfer: packedTransfers(packed) }));
+    into.session.add(record);
+    // as if the partial had carried the version (the record taken again is then a repeat)
+    const whole = openSession({ graph, rules });
+    whole.session.absorb(partial);
+    const expected = lines(whole);
+    expect(lines(direct)).toEqual(expected);
+    expect(lines(into)).toEqual(expected);
+  });
+
   it('sends each effect once and keyed effects with their key: unknown record types and subjects are tallied as in one pass', () => {
     const odd = [
       { id: 'odd-1', type: 'no-such-type', organization: 'br-office', date: '2022-05-01' },

@@ -56,6 +56,23 @@ describe('RecordDays', () => {
     expect([...days]).toEqual([['r-3', 19_002]]);
   });
 
+  it('builds its index on the first lookup only; with an index, add sets the day of a record it holds', () => {
+    const days = new RecordDays();
+    days.add('a', 1);
+    days.add('b', 2);
+    expect(days.indexed).toBe(false);
+    expect(days.has('a')).toBe(true);
+    expect(days.indexed).toBe(true);
+    days.add('a', 7);
+    expect([...days]).toEqual([['a', 7], ['b', 2]]);
+    days.dropIndex();
+    expect(days.indexed).toBe(false);
+    // built again from the list when next needed
+    expect(days.get('b')).toBe(2);
+    expect(days.delete('a')).toBe(true);
+    expect([...days]).toEqual([['b', 2]]);
+  });
+
   it('deleting the last entry moves nothing; an empty line has nothing', () => {
     const days = new RecordDays();
     expect(days.size).toBe(0);
