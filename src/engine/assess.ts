@@ -4,6 +4,7 @@ import { CATALOGUE } from '../messages/index.js';
 import type { Lang } from '../core/lang.js';
 import { ValidationError } from '../core/validation-error.js';
 import { COLLECTION_LIMIT } from '../core/large-map.js';
+import { FULL as LINE_FULL } from './record-days.js';
 import { capOr } from '../core/number.js';
 import { isReaderItem, type ReaderItem } from '../evidence/reader-item.js';
 import { normalizeRecord } from '../evidence/normalize.js';
@@ -68,12 +69,11 @@ const FILE_LEVEL_CODES = new Set(['unknown-column', 'duplicate-column', 'empty-c
 
 /**
  * What to throw for an error met while adding to the state: V8's refusal of a Map's or a Set's
- * 16,777,217th entry, or of a list's growth past its longest (a line's records seen, in
- * `RecordDays`, about 67 million), becomes a clear error with `issue` (given the smaller
- * limit, the one every collection of a line keeps to); anything else stays as it was.
+ * 16,777,217th entry, or a line's refusal of as many records seen (`RecordDays`), becomes a clear
+ * error with `issue` (given the limit); anything else stays as it was.
  */
 function collectionFullOr(error: unknown, issue: (params: { limit: number }) => Issue, lang: Lang): unknown {
-  if (!(error instanceof RangeError && /^((Map|Set) maximum size exceeded|Invalid array length)$/.test(error.message))) return error;
+  if (!(error instanceof RangeError && (/^(Map|Set) maximum size exceeded$/.test(error.message) || error.message === LINE_FULL))) return error;
   return new ValidationError('records', [issue({ limit: COLLECTION_LIMIT })], lang);
 }
 

@@ -1,4 +1,14 @@
 import type { DayNumber } from '../core/calendar.js';
+import { COLLECTION_LIMIT } from '../core/large-map.js';
+
+/** The list of a line that has seen nothing yet (never written: the first add replaces it). */
+const NO_ENTRIES: readonly (string | DayNumber)[] = Object.freeze([]);
+
+/** Places below which a list grows by half exactly (see `add`); past it, by V8's own growth. */
+const EXACT_GROWTH = 1 << 16;
+
+/** The error a full line throws (assess.ts reports it as collection-full). */
+export const FULL = 'RecordDays maximum size exceeded';
 
 /**
  * The records a line saw, each with its day: what a `Map<string, DayNumber>` holds, in one list
@@ -27,13 +37,25 @@ import type { DayNumber } from '../core/calendar.js';
  * seen.get('r-1'); // 19000
  */
 export class RecordDays {
-  /** Each record's id then its day, in one list: one object and one spare capacity for both. */
-  readonly #entries: (string | DayNumber)[] = [];
+  /**
+   * The most records a line holds: the runtime's limit on one `Map` (which a line's records seen
+   * used to be), well under V8's longest list. Tests lower it to reach it.
+   */
+  static limit = COLLECTION_LIMIT;
+
+  /**
+   * Each record's id then its day, in one list: one object and one spare capacity for both. The
+   * list grows by half its length (V8's own growth adds 16 places to that, which for lines of a
+   * few records, most of a city's, is more than the records).
+   */
+  #entries = NO_ENTRIES as (string | DayNumber)[];
+  /** Places used in `#entries`: two an entry. */
+  #used = 0;
   /** Each id's place in the list (an even index), once something was looked up. */
   #index: Map<string, number> | undefined;
 
   get size(): number {
-    return this.#entries.length >> 1;
+    return this.#used >> 1;
   }
 
   /**
@@ -41,17 +63,37 @@ export class RecordDays {
    * line already; with an index, a record the line holds gets this day).
    */
   add(id: string, day: DayNumber): void {
-    const entries = this.#entries;
     const index = this.#index;
     if (index !== undefined) {
-      const at = index.get(id);
-      if (at !== undefined) {
-        entries[at + 1] = day;
+      const held = index.get(id);
+      if (held !== undefined) {
+        this.#entries[held + 1] = day;
         return;
       }
-      index.set(id, entries.length);
     }
-    entries.push(id, day);
+    let entries = this.#entries;
+    const at = this.#used;
+    // A list past V8's longest is a fatal error, not one to catch: refuse first, as a Map refuses
+    // its 16,777,217th entry (the session reports either as collection-full), and leave the line
+    // as it was.
+    if (at >> 1 >= RecordDays.limit) throw new RangeError(FULL);
+    index?.set(id, at);
+    if (at === entries.length) {
+      if (at < EXACT_GROWTH) {
+        const grown = new Array<string | DayNumber>(Math.max(4, (at + (at >> 1) + 1) & ~1));
+        for (let i = 0; i < at; i++) grown[i] = entries[i] as string | DayNumber;
+        this.#entries = entries = grown;
+      } else {
+        // Long lists grow as V8 grows them: a list made with `new Array(n)` for n past 2^25 would
+        // be a dictionary, not a list.
+        entries.push(id, day);
+        this.#used = at + 2;
+        return;
+      }
+    }
+    entries[at] = id;
+    entries[at + 1] = day;
+    this.#used = at + 2;
   }
 
   /** Whether the line has built its index (a lookup was made, and the index not dropped since). */
@@ -90,30 +132,34 @@ export class RecordDays {
     if (at === undefined) return false;
     const entries = this.#entries;
     const index = this.#index as Map<string, number>;
-    const day = entries.pop() as DayNumber;
-    const moved = entries.pop() as string;
+    const last = this.#used - 2;
     index.delete(id);
-    if (at !== entries.length) {
+    if (at !== last) {
+      const moved = entries[last] as string;
       entries[at] = moved;
-      entries[at + 1] = day;
+      entries[at + 1] = entries[last + 1] as DayNumber;
       index.set(moved, at);
     }
+    // The place freed holds no id, so that the record's id can be let go.
+    entries[last] = 0;
+    entries[last + 1] = 0;
+    this.#used = last;
     return true;
   }
 
   *keys(): IterableIterator<string> {
     const entries = this.#entries;
-    for (let i = 0; i < entries.length; i += 2) yield entries[i] as string;
+    for (let i = 0; i < this.#used; i += 2) yield entries[i] as string;
   }
 
   *values(): IterableIterator<DayNumber> {
     const entries = this.#entries;
-    for (let i = 1; i < entries.length; i += 2) yield entries[i] as DayNumber;
+    for (let i = 1; i < this.#used; i += 2) yield entries[i] as DayNumber;
   }
 
   *entries(): IterableIterator<[string, DayNumber]> {
     const entries = this.#entries;
-    for (let i = 0; i < entries.length; i += 2) yield [entries[i] as string, entries[i + 1] as DayNumber];
+    for (let i = 0; i < this.#used; i += 2) yield [entries[i] as string, entries[i + 1] as DayNumber];
   }
 
   [Symbol.iterator](): IterableIterator<[string, DayNumber]> {
@@ -125,7 +171,7 @@ export class RecordDays {
     if (index === undefined) {
       const entries = this.#entries;
       index = new Map();
-      for (let i = 0; i < entries.length; i += 2) index.set(entries[i] as string, i);
+      for (let i = 0; i < this.#used; i += 2) index.set(entries[i] as string, i);
       this.#index = index;
     }
     return index.get(id);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RecordDays } from '../../src/engine/record-days.js';
+import { FULL, RecordDays } from '../../src/engine/record-days.js';
 
 const sortedEntries = (entries: Iterable<[string, number]>): [string, number][] => [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
@@ -94,5 +94,42 @@ describe('RecordDays', () => {
     const all = [-719_162, 2_932_896, -(2 ** 31) - 1, 2 ** 31, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER];
     for (const [i, day] of all.entries()) days.add(`r-${i}`, day);
     expect([...days.values()]).toEqual(all);
+  });
+
+  it('grows past the lists it sizes itself (2^16 places) as it did below, every record and day kept', () => {
+    const days = new RecordDays();
+    const n = 40_000;
+    for (let i = 0; i < n; i++) days.add(`r-${i}`, i);
+    expect(days.size).toBe(n);
+    expect(days.get('r-0')).toBe(0);
+    expect(days.get('r-32767')).toBe(32_767);
+    expect(days.get('r-39999')).toBe(39_999);
+    expect(days.delete('r-5')).toBe(true);
+    days.add('r-new', -1);
+    expect(days.size).toBe(n);
+    let sum = 0;
+    for (const day of days.values()) sum += day;
+    // 0 + 1 + … + 39,999, less the 5 deleted, plus the -1 added
+    expect(sum).toBe((n * (n - 1)) / 2 - 5 - 1);
+    expect(new Set(days.keys()).size).toBe(n);
+  });
+
+  it('refuses a record past its limit with the error the session reports as collection-full, and is unchanged', () => {
+    const limit = RecordDays.limit;
+    RecordDays.limit = 3;
+    try {
+      const days = new RecordDays();
+      for (const id of ['a', 'b', 'c']) days.add(id, 1);
+      expect(() => days.add('d', 2)).toThrow(new RangeError(FULL));
+      expect(() => days.set('d', 2)).toThrow(new RangeError(FULL));
+      expect([...days.keys()]).toEqual(['a', 'b', 'c']);
+      // a record it holds can still be set, and one deleted makes room
+      days.set('a', 5);
+      expect(days.delete('b')).toBe(true);
+      days.add('d', 2);
+      expect([...days]).toEqual([['a', 5], ['c', 1], ['d', 2]]);
+    } finally {
+      RecordDays.limit = limit;
+    }
   });
 });
