@@ -1,5 +1,5 @@
 import type { DayNumber } from '../core/calendar.js';
-import { COLLECTION_LIMIT } from '../core/large-map.js';
+import { COLLECTION_LIMIT } from '../core/collection-limit.js';
 
 /** The list of a line that has seen nothing yet (never written: the first add replaces it). */
 const NO_ENTRIES: readonly (string | DayNumber)[] = Object.freeze([]);

@@ -9,7 +9,7 @@
  * An id with conflicting versions keeps every digest it was seen with, as base64 strings.
  */
 
-import { LargeMap } from '../core/large-map.js';
+import { IdSlots } from './id-slots.js';
 
 /** The evidence counters a record can move (besides `received` and `duplicates`). */
 export const EFFECT_COUNTERS = ['outOfPeriod', 'pending', 'rejected', 'unusedType', 'unknownSubject', 'unknownReference', 'unassignedScore'] as const;
@@ -24,6 +24,12 @@ export type Effect = {
 };
 
 const WORDS = 8;
+
+/** The most record ids a table holds: eight words a digest fill V8's longest typed array (2^32). */
+export const MAX_VERSIONS = 2 ** 29;
+
+/** The error a full table throws (assess.ts reports it as collection-full). */
+export const VERSIONS_FULL = 'VersionTable maximum size exceeded';
 
 /**
  * A digest held as eight words (each the big-endian reading of four bytes), as base64.
@@ -115,8 +121,11 @@ export function base64DigestWords(text: string, into: Uint32Array): Uint32Array 
 
 /** The record versions of an accumulation, keyed by record id. */
 export class VersionTable<T> {
-  // Past 2^24 distinct ids a single Map is refused by the runtime: a province's year can get there.
-  readonly #slots = new LargeMap<string, number>();
+  /** The most ids a table holds ({@link MAX_VERSIONS}). Tests lower it to reach it. */
+  static limit = MAX_VERSIONS;
+
+  // Not a Map: a third of the memory, and no limit at 2^24 distinct ids (a province's year can get there).
+  readonly #slots = new IdSlots();
   #digests = new Uint32Array(WORDS * 1024);
   /**
    * Where each slot's record went and which counter it moved, two numbers a slot: places in
@@ -144,14 +153,20 @@ export class VersionTable<T> {
     return this.#slots.get(id);
   }
 
-  /** The ids, in no particular order. */
+  /** The ids, in slot order. */
   ids(): IterableIterator<string> {
-    return this.#slots.keys();
+    return this.#slots.ids();
   }
 
-  /** Entries id → slot, in no particular order. */
-  entries(): IterableIterator<[string, number]> {
-    return this.#slots.entries();
+  /** Entries id → slot, in slot order. */
+  *entries(): IterableIterator<[string, number]> {
+    let slot = 0;
+    for (const id of this.#slots.ids()) yield [id, slot++];
+  }
+
+  /** The id at a slot. */
+  id(slot: number): string {
+    return this.#slots.id(slot);
   }
 
   /** Adds a new id with its first version's digest (32 bytes); returns its slot. */
@@ -174,6 +189,7 @@ export class VersionTable<T> {
 
   #open(id: string, targets: T | null, effect: Effect, imported: boolean): number {
     const slot = this.#slots.size;
+    if (slot >= VersionTable.limit) throw new RangeError(VERSIONS_FULL);
     if (slot === this.#imported.length) {
       const grown = new Uint32Array(this.#digests.length * 2);
       grown.set(this.#digests);
@@ -185,7 +201,7 @@ export class VersionTable<T> {
       flags.set(this.#imported);
       this.#imported = flags;
     }
-    this.#slots.insert(id, slot);
+    this.#slots.insert(id);
     this.setTargets(slot, targets);
     this.setEffect(slot, effect);
     this.#imported[slot] = imported ? 1 : 0;

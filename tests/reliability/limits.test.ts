@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { assess, assessStream, DEFAULT_GRAPH_LIMITS, openAssessment, parseGraph, parseRuleSet, safeParseRuleSet, ValidationError, type GraphLimits } from '../../src/index.js';
 import { RecordDays } from '../../src/engine/record-days.js';
+import { VersionTable } from '../../src/engine/versions.js';
 import { brief, cli, countInd, ind, installGuards, issueLines, keep, rec, refusal, refusalAsync, rules, smallGraph, tempFiles } from './helpers.js';
 
 installGuards();
@@ -181,10 +182,24 @@ describe('assess maxRecords', () => {
 });
 
 describe("the runtime's limit on one Map or Set (2^24 entries)", () => {
-  // Reaching it takes 16.7 million records (minutes and gigabytes), so V8's refusal is simulated:
-  // Map.prototype.set throws its RangeError for the one record id 'r-full' (a line keeps the
-  // records it saw in a Map, id to day).
+  // Reaching it takes 16.7 million records (minutes and gigabytes), so V8's refusal is simulated.
+  // A line keeps the records it saw in a list (RecordDays), and its pending records in a Set:
+  // Set.prototype.add throws V8's RangeError for the one pending record 'r-full'. Merging looks
+  // records up in an index, a Map: Map.prototype.set throws it there (withFullSet).
   const RULES = rules([countInd('day', 'theme-day')]);
+  const full = rec('r-full', 'theme-day', 'b1', '2022-04-01', { status: 'pending' });
+  const withFullPending = <T>(run: () => T, id = 'r-full', message = 'Set maximum size exceeded'): T => {
+    const add = Set.prototype.add;
+    Set.prototype.add = function (this: Set<unknown>, value: unknown) {
+      if (value === id) throw new RangeError(message);
+      return add.call(this, value) as Set<unknown>;
+    };
+    try {
+      return run();
+    } finally {
+      Set.prototype.add = add;
+    }
+  };
   const withFullSet = <T>(run: () => T): T => {
     const set = Map.prototype.set;
     Map.prototype.set = function (this: Map<unknown, unknown>, key: unknown, value: unknown) {
@@ -199,13 +214,13 @@ describe("the runtime's limit on one Map or Set (2^24 entries)", () => {
   };
 
   it('is a clear error at the record that passed it (collection-full, in both languages), not a crash', () => {
-    const records = [rec('r1', 'theme-day', 'b1', '2022-03-01'), rec('r-full', 'theme-day', 'b1', '2022-04-01')];
-    const error = refusal(() => withFullSet(() => assess({ graph: smallGraph(), rules: RULES, records })));
+    const records = [rec('r1', 'theme-day', 'b1', '2022-03-01'), full];
+    const error = refusal(() => withFullPending(() => assess({ graph: smallGraph(), rules: RULES, records })));
     expect(brief(error.issues)).toEqual([{ code: 'collection-full', path: ['records', 1] }]);
     expect(error.issues[0]?.message).toBe(
       '第 2 条记录超出运行环境的上限：一个考核对象的一项指标、或整个评估中不同的记录，单个进程最多容纳 16777216 条；请按地区拆分记录分别评估，或分片后合并部分状态（见 docs/scale.md）',
     );
-    const en = refusal(() => withFullSet(() => assess({ graph: smallGraph(), rules: RULES, records, lang: 'en' })));
+    const en = refusal(() => withFullPending(() => assess({ graph: smallGraph(), rules: RULES, records, lang: 'en' })));
     expect(en.issues[0]?.message).toMatch(/^record 2 is past what the runtime can hold: .* at most 16777216 in one process;/);
   });
 
@@ -237,7 +252,7 @@ describe("the runtime's limit on one Map or Set (2^24 entries)", () => {
   it('a session that failed there takes nothing more and gives no result, rather than a wrong one', () => {
     const session = openAssessment({ graph: smallGraph(), rules: RULES });
     session.add(rec('r1', 'theme-day', 'b1', '2022-03-01'));
-    const first = refusal(() => withFullSet(() => session.add(rec('r-full', 'theme-day', 'b1', '2022-04-01'))));
+    const first = refusal(() => withFullPending(() => session.add(full)));
     expect(brief(first.issues)).toEqual([{ code: 'collection-full', path: ['records', 1] }]);
     // The record was counted among those received but reached no line: any result would be wrong.
     const calls: [string, () => unknown][] = [
@@ -252,7 +267,7 @@ describe("the runtime's limit on one Map or Set (2^24 entries)", () => {
       expect(error.issues[0]?.message, name).toBe('本次评估的会话此前已出错（collection-full），其中的状态不完整：不能再添加记录、合并部分状态或得出结果，请重新开始评估');
     }
     const en = openAssessment({ graph: smallGraph(), rules: RULES, lang: 'en' });
-    refusal(() => withFullSet(() => en.add(rec('r-full', 'theme-day', 'b1', '2022-04-01'))));
+    refusal(() => withFullPending(() => en.add(full)));
     expect(refusal(() => en.finish()).issues[0]?.message).toBe(
       'this assessment session failed earlier (collection-full): its state is incomplete, so it takes no more records or partial states and gives no result; start the assessment again',
     );
@@ -302,16 +317,22 @@ describe("the runtime's limit on one Map or Set (2^24 entries)", () => {
   });
 
   it('other errors inside the pass are not dressed up as this one', () => {
-    const set = Map.prototype.set;
-    Map.prototype.set = function (this: Map<unknown, unknown>, key: unknown, value: unknown) {
-      if (key === 'r-odd') throw new RangeError('something else');
-      return set.call(this, key, value) as Map<unknown, unknown>;
-    };
+    const odd = rec('r-odd', 'theme-day', 'b1', '2022-03-01', { status: 'pending' });
+    expect(() => withFullPending(() => assess({ graph: smallGraph(), rules: RULES, records: [odd] }), 'r-odd', 'something else')).toThrow('something else');
+  });
+
+  it("so is the version table's limit on distinct records (2^29: eight words a digest fill V8's longest typed array)", () => {
+    const limit = VersionTable.limit;
+    VersionTable.limit = 1;
+    let error: ValidationError;
     try {
-      expect(() => assess({ graph: smallGraph(), rules: RULES, records: [rec('r-odd', 'theme-day', 'b1', '2022-03-01')] })).toThrow('something else');
+      error = refusal(() => assess({ graph: smallGraph(), rules: RULES, records: [rec('r1', 'theme-day', 'b1', '2022-03-01'), rec('r2', 'theme-day', 'b1', '2022-03-02')] }));
     } finally {
-      Map.prototype.set = set;
+      VersionTable.limit = limit;
     }
+    expect(limit).toBe(536_870_912);
+    expect(brief(error.issues)).toEqual([{ code: 'collection-full', path: ['records', 1] }]);
+    expect(error.issues[0]?.params).toEqual({ record: 2, limit: 536_870_912 });
   });
 });
 

@@ -1,0 +1,70 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { IdSlots } from '../../src/engine/id-slots.js';
+
+describe('IdSlots', () => {
+  it('numbers ids in the order they came and finds each again, as a Map of id to slot does', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.string({ unit: 'binary', maxLength: 12 }), { maxLength: 300 }), fc.array(fc.string({ unit: 'binary', maxLength: 12 }), { maxLength: 50 }), (ids, probes) => {
+        const slots = new IdSlots();
+        const model = new Map<string, number>();
+        for (const id of ids) {
+          expect(slots.insert(id)).toBe(model.size);
+          model.set(id, model.size);
+        }
+        expect(slots.size).toBe(model.size);
+        for (const id of [...ids, ...probes]) expect(slots.get(id)).toBe(model.get(id));
+        expect([...slots.ids()]).toEqual(ids);
+        ids.forEach((id, slot) => expect(slots.id(slot)).toBe(id));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('holds ids that differ only in their last code unit, or are empty, or are surrogates cut in half', () => {
+    const slots = new IdSlots();
+    const ids = ['', 'r-1', 'r-2', 'r-10', '\ud800', '\udc00', '\ud800\udc00', 'r-1\u0000', '党支部-1', '党支部-2'];
+    for (const id of ids) slots.insert(id);
+    ids.forEach((id, slot) => expect(slots.get(id)).toBe(slot));
+    expect(slots.get('r-3')).toBeUndefined();
+    expect(slots.get('r-1\u0001')).toBeUndefined();
+  });
+
+  it('grows its table and its lists past their first sizes (1,024 places, 2^20 ids a list), everything found again', () => {
+    const slots = new IdSlots();
+    const n = (1 << 20) + 1_500;
+    for (let i = 0; i < n; i++) slots.insert(`r-${i}`);
+    expect(slots.size).toBe(n);
+    for (const i of [0, 1, 1023, 1024, 2047, (1 << 20) - 1, 1 << 20, n - 1]) {
+      expect(slots.get(`r-${i}`)).toBe(i);
+      expect(slots.id(i)).toBe(`r-${i}`);
+    }
+    expect(slots.get(`r-${n}`)).toBeUndefined();
+    let count = 0;
+    for (const id of slots.ids()) if (id === `r-${count}`) count++;
+    expect(count).toBe(n);
+  });
+
+  it('gives the same slots whatever its seed: two tables of the same ids agree', () => {
+    const ids = Array.from({ length: 5_000 }, (_, i) => `id-${(i * 7_919) % 5_000}`);
+    const a = new IdSlots();
+    const b = new IdSlots();
+    for (const id of ids) {
+      a.insert(id);
+      b.insert(id);
+    }
+    expect([...a.ids()]).toEqual([...b.ids()]);
+    for (const id of ids) expect(a.get(id)).toBe(b.get(id));
+  });
+
+  it('is empty after clear, and numbers from 0 again', () => {
+    const slots = new IdSlots();
+    for (let i = 0; i < 3_000; i++) slots.insert(`r-${i}`);
+    slots.clear();
+    expect(slots.size).toBe(0);
+    expect(slots.get('r-1')).toBeUndefined();
+    expect([...slots.ids()]).toEqual([]);
+    expect(slots.insert('r-1')).toBe(0);
+    expect(slots.get('r-1')).toBe(0);
+  });
+});
