@@ -15,10 +15,10 @@ export const IDS_FULL = 'IdSlots maximum size exceeded';
 
 /**
  * Record ids numbered in the order they came (their slots), and each id's slot found again: what
- * a `Map<string, number>` of id to slot holds, in about two thirds of the memory at a city's size
- * and less past it. The ids are kept in lists of 2^20, and looked up in an open-addressing hash
- * table of slots (an `Int32Array`, at most half full: 8 to 16 bytes an id, where a `Map` takes 28
- * to 56). There is no limit of 2^24 ids as on one `Map`.
+ * a `Map<string, number>` of id to slot holds, in about three quarters of the memory at a city's
+ * size and half past it. The ids are kept in lists of 2^20 with each one's hash (4 bytes), and
+ * looked up in an open-addressing hash table of slots (an `Int32Array`, at most half full: 8 to
+ * 16 bytes an id, where a `Map` takes 28 to 56). There is no limit of 2^24 ids as on one `Map`.
  *
  * Lookups probe linearly from a hash of the id's UTF-16 code units, seeded at random for each
  * table, so that ids chosen to collide in one process do not collide in another. Nothing read from
@@ -35,7 +35,13 @@ export class IdSlots {
   /** Slot + 1 of the id hashed to each place, 0 for none. */
   #table = new Int32Array(FIRST_CAPACITY);
   readonly #chunks: string[][] = [[]];
+  /** Each slot's hash: compared before its id, and read when the table grows (no id touched). */
+  #hashes = new Int32Array(FIRST_CAPACITY / 2);
   #size = 0;
+  /** The id a lookup last missed, and the free place it ended on: where inserting it goes. */
+  #missed: string | undefined;
+  #missedAt = 0;
+  #missedHash = 0;
 
   constructor() {
     this.#seed = (getRandomValues(new Uint32Array(1))[0] as number) | 0;
@@ -49,11 +55,18 @@ export class IdSlots {
   /** The slot of an id, if it is held. */
   get(id: string): number | undefined {
     const table = this.#table;
+    const hashes = this.#hashes;
     const mask = table.length - 1;
-    for (let at = hashOf(id, this.#seed) & mask; ; at = (at + 1) & mask) {
+    const hash = hashOf(id, this.#seed);
+    for (let at = hash & mask; ; at = (at + 1) & mask) {
       const held = table[at] as number;
-      if (held === 0) return undefined;
-      if (this.id(held - 1) === id) return held - 1;
+      if (held === 0) {
+        this.#missed = id;
+        this.#missedAt = at;
+        this.#missedHash = hash;
+        return undefined;
+      }
+      if (hashes[held - 1] === hash && this.id(held - 1) === id) return held - 1;
     }
   }
 
@@ -67,7 +80,15 @@ export class IdSlots {
     const slot = this.#size;
     if (slot >= MAX_IDS) throw new RangeError(IDS_FULL);
     if ((slot + 1) * 2 > this.#table.length) this.#grow();
-    place(this.#table, id, this.#seed, slot);
+    // A record new to the table was looked up just before (ingest asks, then adds): its place
+    // and hash are known, unless the table grew since.
+    let hash: number;
+    if (this.#missed === id && this.#table[this.#missedAt] === 0) {
+      hash = this.#missedHash;
+      this.#table[this.#missedAt] = slot + 1;
+    } else place(this.#table, (hash = hashOf(id, this.#seed)), slot);
+    this.#missed = undefined;
+    this.#hashes[slot] = hash;
     let chunk = this.#chunks[this.#chunks.length - 1] as string[];
     if (chunk.length === CHUNK) this.#chunks.push((chunk = []));
     chunk.push(id);
@@ -82,24 +103,29 @@ export class IdSlots {
 
   /** Empties the table (a new seed is not needed: the ids that collided are gone). */
   clear(): void {
+    this.#missed = undefined;
     this.#table = new Int32Array(FIRST_CAPACITY);
+    this.#hashes = new Int32Array(FIRST_CAPACITY / 2);
     this.#chunks.length = 0;
     this.#chunks.push([]);
     this.#size = 0;
   }
 
   #grow(): void {
+    this.#missed = undefined;
     const table = new Int32Array(this.#table.length * 2);
-    let slot = 0;
-    for (const chunk of this.#chunks) for (const id of chunk) place(table, id, this.#seed, slot++);
+    const hashes = new Int32Array(table.length / 2);
+    hashes.set(this.#hashes);
+    for (let slot = 0; slot < this.#size; slot++) place(table, hashes[slot] as number, slot);
     this.#table = table;
+    this.#hashes = hashes;
   }
 }
 
 /** Puts a slot in the first free place from its id's hash. */
-function place(table: Int32Array, id: string, seed: number, slot: number): void {
+function place(table: Int32Array, hash: number, slot: number): void {
   const mask = table.length - 1;
-  let at = hashOf(id, seed) & mask;
+  let at = hash & mask;
   while (table[at] !== 0) at = (at + 1) & mask;
   table[at] = slot + 1;
 }

@@ -78,8 +78,12 @@ export function isCounted(line: LineState, id: string): boolean {
 export function countedIds(line: LineState): string[] {
   const out: string[] = [];
   // Nothing set aside: every record seen counted, no per-id check needed.
-  const plain = countedSize(line) === line.seen.size;
-  for (const id of line.seen.keys()) if (plain || isCounted(line, id)) out.push(id);
+  const { seen } = line;
+  const plain = countedSize(line) === seen.size;
+  for (let i = 0; i < seen.size; i++) {
+    const id = seen.idAt(i);
+    if (plain || isCounted(line, id)) out.push(id);
+  }
   return out;
 }
 
@@ -92,11 +96,12 @@ export function countedIds(line: LineState): string[] {
 export function countedDays(line: LineState): DayNumber[] {
   const out: DayNumber[] = [];
   // Nothing set aside: every record seen counted, no per-id check needed.
-  if (countedSize(line) === line.seen.size) {
-    for (const day of line.seen.values()) out.push(day);
+  const { seen } = line;
+  if (countedSize(line) === seen.size) {
+    for (let i = 0; i < seen.size; i++) out.push(seen.dayAt(i));
     return out;
   }
-  for (const [id, day] of line.seen) if (isCounted(line, id)) out.push(day);
+  for (let i = 0; i < seen.size; i++) if (isCounted(line, seen.idAt(i))) out.push(seen.dayAt(i));
   return out;
 }
 
@@ -112,8 +117,10 @@ export function firstCountedIds(line: LineState, n: number, unused: ReadonlySet<
   const out: string[] = [];
   if (n <= 0) return out;
   // Nothing set aside: every record seen counted, no per-id check needed.
-  const plain = countedSize(line) === line.seen.size && unused.size === 0;
-  for (const id of line.seen.keys()) {
+  const { seen } = line;
+  const plain = countedSize(line) === seen.size && unused.size === 0;
+  for (let i = 0; i < seen.size; i++) {
+    const id = seen.idAt(i);
     if (out.length === n && id >= (out[n - 1] as string)) continue;
     if (!plain && (!isCounted(line, id) || unused.has(id))) continue;
     // binary search for the first element greater than id

@@ -158,9 +158,10 @@ export function packAccumulation(acc: Accumulation, extra: Pick<PackedPartial, '
   let bonusAt = 0;
   all.forEach((line, i) => {
     measures[i] = line.measure;
-    for (const [id, day] of line.seen) {
-      seenSlots[at] = slotOf(id);
-      seenDays[at++] = day;
+    const { seen } = line;
+    for (let k = 0; k < seen.size; k++) {
+      seenSlots[at] = slotOf(seen.idAt(k));
+      seenDays[at++] = seen.dayAt(k);
     }
     seenEnds[i] = at;
     LINE_ID_SETS.forEach((set, k) => {

@@ -147,6 +147,16 @@ export class RecordDays {
     return true;
   }
 
+  /** The id of the `i`-th entry (0 ≤ i < size): for loops on the hot path, without an iterator. */
+  idAt(i: number): string {
+    return this.#entries[i * 2] as string;
+  }
+
+  /** The day of the `i`-th entry (0 ≤ i < size). */
+  dayAt(i: number): DayNumber {
+    return this.#entries[i * 2 + 1] as DayNumber;
+  }
+
   *keys(): IterableIterator<string> {
     const entries = this.#entries;
     for (let i = 0; i < this.#used; i += 2) yield entries[i] as string;

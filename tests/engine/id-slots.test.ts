@@ -21,6 +21,35 @@ describe('IdSlots', () => {
     );
   });
 
+  it('inserts where the last lookup missed only when that lookup was of the same id, in any interleaving', () => {
+    // ingest looks an id up, then inserts it: the place the lookup ended on is reused. Lookups of
+    // other ids, inserts of others and growth in between must not misplace anything.
+    const step = fc.record({ id: fc.integer({ min: 0, max: 40 }), lookFirst: fc.boolean(), other: fc.option(fc.integer({ min: 0, max: 40 }), { nil: undefined }) });
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 200 }), (steps) => {
+        const slots = new IdSlots();
+        const model = new Map<string, number>();
+        for (const { id, lookFirst, other } of steps) {
+          const key = `r-${id}`;
+          if (lookFirst) expect(slots.get(key)).toBe(model.get(key));
+          if (other !== undefined) expect(slots.get(`r-${other}`)).toBe(model.get(`r-${other}`));
+          if (!model.has(key)) {
+            model.set(key, model.size);
+            expect(slots.insert(key)).toBe(model.get(key));
+          }
+        }
+        for (let id = 0; id <= 40; id++) expect(slots.get(`r-${id}`)).toBe(model.get(`r-${id}`));
+      }),
+      { numRuns: 300 },
+    );
+    // looked up, another inserted (it may take that place), then the first inserted
+    const slots = new IdSlots();
+    expect(slots.get('a')).toBeUndefined();
+    slots.insert('b');
+    slots.insert('a');
+    expect([slots.get('a'), slots.get('b')]).toEqual([1, 0]);
+  });
+
   it('holds ids that differ only in their last code unit, or are empty, or are surrogates cut in half', () => {
     const slots = new IdSlots();
     const ids = ['', 'r-1', 'r-2', 'r-10', '\ud800', '\udc00', '\ud800\udc00', 'r-1\u0000', '党支部-1', '党支部-2'];

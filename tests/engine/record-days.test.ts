@@ -34,6 +34,8 @@ describe('RecordDays', () => {
         const keys = [...days.keys()];
         const values = [...days.values()];
         expect(keys.map((id, i) => [id, values[i]])).toEqual([...days.entries()]);
+        // and so do the entries by place
+        expect(Array.from({ length: days.size }, (_, i) => [days.idAt(i), days.dayAt(i)])).toEqual([...days.entries()]);
       }),
       { numRuns: 500 },
     );
