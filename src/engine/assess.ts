@@ -6,6 +6,7 @@ import { ValidationError } from '../core/validation-error.js';
 import { COLLECTION_LIMIT } from '../core/collection-limit.js';
 import { FULL as LINE_FULL } from './record-days.js';
 import { MAX_VERSIONS, VERSIONS_FULL } from './versions.js';
+import { IDS_FULL, MAX_IDS } from './id-slots.js';
 import { capOr } from '../core/number.js';
 import { isReaderItem, type ReaderItem } from '../evidence/reader-item.js';
 import { normalizeRecord } from '../evidence/normalize.js';
@@ -74,6 +75,7 @@ const FULL_LIMITS = new Map<string, number>([
   ['Set maximum size exceeded', COLLECTION_LIMIT],
   [LINE_FULL, COLLECTION_LIMIT],
   [VERSIONS_FULL, MAX_VERSIONS],
+  [IDS_FULL, MAX_IDS],
 ]);
 
 /**

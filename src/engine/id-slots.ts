@@ -7,8 +7,11 @@ const CHUNK = 1 << CHUNK_BITS;
 /** Entries of a table that has seen nothing yet. */
 const FIRST_CAPACITY = 1024;
 
-/** The most ids a table holds: its hash table, at half full, is then V8's longest typed array. */
-export const MAX_IDS = 2 ** 31;
+/**
+ * The most ids a table holds: its hash table, at half full, then has 2^31 places, the most whose
+ * positions a 32-bit mask can reach without a sign.
+ */
+export const MAX_IDS = 2 ** 30;
 
 /** The error a full table throws (assess.ts reports it as collection-full). */
 export const IDS_FULL = 'IdSlots maximum size exceeded';
