@@ -36,3 +36,18 @@ export const gc: () => void = (globalThis as { gc?: () => void }).gc ?? ((): voi
 
 /** The middle value (the upper one of an even count). */
 export const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+
+/**
+ * The heap in use and the typed arrays' memory (outside the heap: the version table's digests and
+ * slots), after two full collections: what a structure held keeps. Needs `node --expose-gc`.
+ *
+ * @example
+ * const before = heldBytes();
+ */
+export function heldBytes(): number {
+  if (!(globalThis as { gc?: unknown }).gc) throw new Error('run with node --expose-gc');
+  gc();
+  gc();
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return heapUsed + arrayBuffers;
+}

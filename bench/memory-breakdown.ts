@@ -19,17 +19,12 @@ import { compilePlan } from '../src/engine/plan.js';
 import { emptyLineState } from '../src/engine/line-state.js';
 import { normalizeRecord } from '../src/evidence/normalize.js';
 import { assessmentGraph, assessmentRules, ensureAssessment, SIZES } from './generate-assessment.js';
+import { heldBytes } from './inputs.js';
 
-const gc = (globalThis as { gc?: () => void }).gc;
-if (!gc) throw new Error('run with node --expose-gc');
-// The heap and the typed arrays' memory, which is outside it (the version table's digests and
-// slots): both are what the pass keeps.
-const heap = (): number => {
-  gc();
-  gc();
-  const { heapUsed, arrayBuffers } = process.memoryUsage();
-  return heapUsed + arrayBuffers;
-};
+// The heap and the typed arrays (the version table's digests and slots are outside the heap);
+// called once here to stop at once without --expose-gc.
+const heap = heldBytes;
+heap();
 
 const rows: string[] = [];
 for (const name of process.argv.slice(2)) {

@@ -14,16 +14,12 @@
 //        (default 1000000 10000000)
 import { IdSlots } from '../src/engine/id-slots.js';
 import { RecordDays } from '../src/engine/record-days.js';
+import { heldBytes } from './inputs.js';
 
-const gc = (globalThis as { gc?: () => void }).gc;
-if (!gc) throw new Error('run with node --expose-gc');
-/** Heap in use and typed arrays' memory (outside the heap: IdSlots' table), after a full collection. */
-const heap = (): number => {
-  gc();
-  gc();
-  const { heapUsed, arrayBuffers } = process.memoryUsage();
-  return heapUsed + arrayBuffers;
-};
+// The heap and the typed arrays (the version table's digests and slots are outside the heap);
+// called once here to stop at once without --expose-gc.
+const heap = heldBytes;
+heap();
 
 const LINES = 90_000;
 const RUNS = 3;
