@@ -66,7 +66,16 @@ export function setBonus(line: LineState, id: string, points: number): void {
 
 /** Whether a record seen on the line counted towards its measure. */
 export function isCounted(line: LineState, id: string): boolean {
-  return line.seen.has(id) && !line.pending.has(id) && !line.rejected.has(id) && !line.unsupported.has(id) && !line.refused.has(id);
+  return line.seen.has(id) && !setAside(line, id);
+}
+
+/**
+ * Whether a record the line saw was set aside: pending, rejected, unsupported or refused. For the
+ * loops over the records seen, which need not look each one up among them again (a lookup there
+ * builds the line's index: see RecordDays).
+ */
+function setAside(line: LineState, id: string): boolean {
+  return line.pending.has(id) || line.rejected.has(id) || line.unsupported.has(id) || line.refused.has(id);
 }
 
 /**
@@ -82,7 +91,7 @@ export function countedIds(line: LineState): string[] {
   const plain = countedSize(line) === seen.size;
   for (let i = 0; i < seen.size; i++) {
     const id = seen.idAt(i);
-    if (plain || isCounted(line, id)) out.push(id);
+    if (plain || !setAside(line, id)) out.push(id);
   }
   return out;
 }
@@ -101,7 +110,7 @@ export function countedDays(line: LineState): DayNumber[] {
     for (let i = 0; i < seen.size; i++) out.push(seen.dayAt(i));
     return out;
   }
-  for (let i = 0; i < seen.size; i++) if (isCounted(line, seen.idAt(i))) out.push(seen.dayAt(i));
+  for (let i = 0; i < seen.size; i++) if (!setAside(line, seen.idAt(i))) out.push(seen.dayAt(i));
   return out;
 }
 
@@ -122,7 +131,7 @@ export function firstCountedIds(line: LineState, n: number, unused: ReadonlySet<
   for (let i = 0; i < seen.size; i++) {
     const id = seen.idAt(i);
     if (out.length === n && id >= (out[n - 1] as string)) continue;
-    if (!plain && (!isCounted(line, id) || unused.has(id))) continue;
+    if (!plain && (setAside(line, id) || unused.has(id))) continue;
     // binary search for the first element greater than id
     let lo = 0;
     let hi = out.length;

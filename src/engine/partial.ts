@@ -56,10 +56,10 @@ export interface PartialState {
 
 const sorted = (values: Iterable<string>): string[] => [...values].sort(byCodeUnit);
 
-/** A line's records seen, in id order, and their days. */
+/** A line's records seen, in id order, and their days (by place: no lookup, so no index built). */
 function seenJson(seen: RecordDays): Pick<LineJson, 's' | 'd'> {
-  const s = sorted(seen.keys());
-  return { s, d: s.map((id) => seen.get(id) as DayNumber) };
+  const order = Array.from({ length: seen.size }, (_, i) => i).sort((a, b) => byCodeUnit(seen.idAt(a), seen.idAt(b)));
+  return { s: order.map((i) => seen.idAt(i)), d: order.map((i) => seen.dayAt(i)) };
 }
 
 /** Writes a settled accumulation as a partial state (entries in id order, so equal states give equal JSON). */

@@ -18,6 +18,18 @@ describe('line state', () => {
     expect(emptyLineState(undefined).pending.size).toBe(0);
   });
 
+  it("reads what counted without looking a record up among the line's records seen (no index built)", () => {
+    const line = emptyLineState(undefined);
+    for (const [i, id] of ['a', 'b', 'c', 'd'].entries()) line.seen.add(id, 19_000 + i);
+    addId(line, 'pending', 'b');
+    addId(line, 'refused', 'd');
+    expect(countedIds(line).sort()).toEqual(['a', 'c']);
+    expect(countedDays(line).sort()).toEqual([19_000, 19_002]);
+    expect(firstCountedIds(line, 5)).toEqual(['a', 'c']);
+    expect(firstCountedIds(line, 5, new Set(['a']))).toEqual(['c']);
+    expect(line.seen.indexed).toBe(false);
+  });
+
   it('what counted is what was seen less pending, rejected, unsupported and refused', () => {
     const line = emptyLineState(undefined);
     for (const id of ['a', 'b', 'c', 'd', 'e', 'f']) line.seen.set(id, 0);
