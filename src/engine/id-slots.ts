@@ -84,9 +84,9 @@ export class IdSlots {
     if (slot >= MAX_IDS) throw new RangeError(IDS_FULL);
     if ((slot + 1) * 2 > this.#table.length) this.#grow();
     // A record new to the table was looked up just before (ingest asks, then adds): its place
-    // and hash are known, unless the table grew since.
+    // and hash are known. Every insert, growth and clear forgets the miss, so that place is free.
     let hash: number;
-    if (this.#missed === id && this.#table[this.#missedAt] === 0) {
+    if (this.#missed === id) {
       hash = this.#missedHash;
       this.#table[this.#missedAt] = slot + 1;
     } else place(this.#table, (hash = hashOf(id, this.#seed)), slot);

@@ -72,6 +72,11 @@ describe('IdSlots', () => {
     let count = 0;
     for (const id of slots.ids()) if (id === `r-${count}`) count++;
     expect(count).toBe(n);
+    // Every id found at its own slot: among a million ids about a hundred pairs share a 32-bit
+    // hash, so a lookup that trusted the hash alone would answer some with the other's slot.
+    let found = 0;
+    for (let i = 0; i < n; i++) if (slots.get(`r-${i}`) === i) found++;
+    expect(found).toBe(n);
   });
 
   it('gives the same slots whatever its seed: two tables of the same ids agree', () => {
