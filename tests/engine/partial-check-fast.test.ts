@@ -107,8 +107,10 @@ describe('surelyWellFormed, the fast check of a partial state', () => {
       }),
       { numRuns: 1200 },
     );
-    // The changes do break partial states, often.
-    expect(refusedBySchema).toBeGreaterThan(400);
+    // The changes do break partial states, often: about 452 of the 1,200 (442–459 in six runs, a
+    // standard deviation of 17). Over 400 failed about once in a thousand runs; 350 is six
+    // deviations down.
+    expect(refusedBySchema).toBeGreaterThan(350);
   });
 });
 
