@@ -214,9 +214,7 @@ export function absorbPacked(plan: Plan, acc: Accumulation, packed: PackedPartia
   // already (see RecordDays), and need looking up there.
   const known = new Uint8Array(versionCount);
   for (let slot = 0; slot < versionCount; slot++) {
-    const id = ids[slot] as string;
-    if (acc.versions.slot(id) !== undefined) known[slot] = 1;
-    absorbVersion(acc, id, digests, slot * 8, conflicts.get(slot), effects[packed.effectOf[slot] as number] as (typeof effects)[number]);
+    if (absorbVersion(acc, ids[slot] as string, digests, slot * 8, conflicts.get(slot), effects[packed.effectOf[slot] as number] as (typeof effects)[number])) known[slot] = 1;
   }
   // Records named on a line only (from a partial state written to JSON) have no version: a line
   // that takes one keeps its index, so that a later version of the record is not added twice.

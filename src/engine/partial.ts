@@ -158,9 +158,10 @@ function mergeLine(acc: Accumulation, module: MeasureModule | undefined, into: L
  * Adds one record id of a shard to the version table: a new id with its first digest (the eight
  * words at `at` in `words`) and what it did (its routes stay unknown here), or the union of its
  * digests with those already known (two different ones make a conflict). `all`: every digest of
- * the id (base64) when there are several; left out, the first is the only one.
+ * the id (base64) when there are several; left out, the first is the only one. Whether the table
+ * had the id before.
  */
-export function absorbVersion(acc: Accumulation, id: string, words: Uint32Array, at: number, all: readonly string[] | undefined, effect: Effect): void {
+export function absorbVersion(acc: Accumulation, id: string, words: Uint32Array, at: number, all: readonly string[] | undefined, effect: Effect): boolean {
   const slot = acc.versions.slot(id);
   if (slot === undefined) {
     const added = acc.versions.addImported(id, words, at, effect);
@@ -168,10 +169,11 @@ export function absorbVersion(acc: Accumulation, id: string, words: Uint32Array,
       acc.versions.addConflict(added, all);
       if (acc.versions.conflicted(added)) acc.conflictIds.add(id);
     }
-    return;
+    return false;
   }
   acc.versions.addConflict(slot, all ?? [digestBase64(words, at)]);
   if (acc.versions.conflicted(slot)) acc.conflictIds.add(id);
+  return true;
 }
 
 /** An effect as a partial state writes it: its key only when it has one. */

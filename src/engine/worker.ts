@@ -1,5 +1,6 @@
 // The worker side of assessParallel: reads pieces of the record files into its own session, the
-// next one not yet taken each time, and sends back its packed state and what it read. Started by parallel.ts; never imported by the library.
+// next one not yet taken each time, and sends back its packed state and what it read. Started by
+// parallel.ts; never imported by the library.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Lang } from '../core/lang.js';
 import { buildGraph } from '../graph/build.js';
