@@ -3,10 +3,7 @@ import { atLine, localizeIssue, makeIssue, type Issue } from '../core/issue.js';
 import { CATALOGUE } from '../messages/index.js';
 import type { Lang } from '../core/lang.js';
 import { ValidationError } from '../core/validation-error.js';
-import { COLLECTION_LIMIT } from '../core/collection-limit.js';
-import { FULL as LINE_FULL } from './record-days.js';
-import { MAX_VERSIONS, VERSIONS_FULL } from './versions.js';
-import { IDS_FULL, MAX_IDS } from './id-slots.js';
+import { collectionLimitOf } from '../core/collection-limit.js';
 import { capOr } from '../core/number.js';
 import { isReaderItem, type ReaderItem } from '../evidence/reader-item.js';
 import { normalizeRecord } from '../evidence/normalize.js';
@@ -69,23 +66,14 @@ function inLanguage(issue: Issue, lang: Lang): Issue {
 /** Reader problems about a file's layout rather than a record: they skip no record. */
 const FILE_LEVEL_CODES = new Set(['unknown-column', 'duplicate-column', 'empty-column-name', 'unknown-column-type']);
 
-/** The limit each refusal to grow stands for. */
-const FULL_LIMITS = new Map<string, number>([
-  ['Map maximum size exceeded', COLLECTION_LIMIT],
-  ['Set maximum size exceeded', COLLECTION_LIMIT],
-  [LINE_FULL, COLLECTION_LIMIT],
-  [VERSIONS_FULL, MAX_VERSIONS],
-  [IDS_FULL, MAX_IDS],
-]);
-
 /**
  * What to throw for an error met while adding to the state: V8's refusal of a Map's or a Set's
- * 16,777,217th entry, a line's refusal of as many records seen (`RecordDays`) or the version
- * table's of its 536,870,913th record, becomes a clear error with `issue` (given that limit);
- * anything else stays as it was.
+ * 16,777,217th entry, or one of the engine's own structures refusing to grow (a line's records
+ * seen, the version table: `CollectionFullError`), becomes a clear error with `issue` (given the
+ * limit reached); anything else stays as it was.
  */
 function collectionFullOr(error: unknown, issue: (params: { limit: number }) => Issue, lang: Lang): unknown {
-  const limit = error instanceof RangeError ? FULL_LIMITS.get(error.message) : undefined;
+  const limit = collectionLimitOf(error);
   if (limit === undefined) return error;
   return new ValidationError('records', [issue({ limit })], lang);
 }

@@ -1,4 +1,5 @@
 import { getRandomValues } from 'node:crypto';
+import { CollectionFullError } from '../core/collection-limit.js';
 
 /** Ids a chunk of the list of ids holds: 2^20, so that no list nears V8's longest (a fatal error). */
 const CHUNK_BITS = 20;
@@ -12,9 +13,6 @@ const FIRST_CAPACITY = 1024;
  * positions a 32-bit mask can reach without a sign.
  */
 export const MAX_IDS = 2 ** 30;
-
-/** The error a full table throws (assess.ts reports it as collection-full). */
-export const IDS_FULL = 'IdSlots maximum size exceeded';
 
 /**
  * Record ids numbered in the order they came (their slots), and each id's slot found again: what
@@ -81,7 +79,7 @@ export class IdSlots {
   /** Adds an id the caller knows is not held; returns its slot, the next one. */
   insert(id: string): number {
     const slot = this.#size;
-    if (slot >= MAX_IDS) throw new RangeError(IDS_FULL);
+    if (slot >= MAX_IDS) throw new CollectionFullError('IdSlots', MAX_IDS);
     if ((slot + 1) * 2 > this.#table.length) this.#grow();
     // A record new to the table was looked up just before (ingest asks, then adds): its place
     // and hash are known. Every insert, growth and clear forgets the miss, so that place is free.

@@ -1,5 +1,5 @@
 import type { DayNumber } from '../core/calendar.js';
-import { COLLECTION_LIMIT } from '../core/collection-limit.js';
+import { COLLECTION_LIMIT, CollectionFullError } from '../core/collection-limit.js';
 
 /** The list of a line that has seen nothing yet (never written: the first add replaces it). */
 const NO_ENTRIES: readonly (string | DayNumber)[] = Object.freeze([]);
@@ -7,8 +7,6 @@ const NO_ENTRIES: readonly (string | DayNumber)[] = Object.freeze([]);
 /** Places below which a list grows by half exactly (see `add`); past it, by V8's own growth. */
 const EXACT_GROWTH = 1 << 16;
 
-/** The error a full line throws (assess.ts reports it as collection-full). */
-export const FULL = 'RecordDays maximum size exceeded';
 
 /**
  * The records a line saw, each with its day: what a `Map<string, DayNumber>` holds, in one list
@@ -76,7 +74,7 @@ export class RecordDays {
     // A list past V8's longest is a fatal error, not one to catch: refuse first, as a Map refuses
     // its 16,777,217th entry (the session reports either as collection-full), and leave the line
     // as it was.
-    if (at >> 1 >= RecordDays.limit) throw new RangeError(FULL);
+    if (at >> 1 >= RecordDays.limit) throw new CollectionFullError('RecordDays', COLLECTION_LIMIT);
     index?.set(id, at);
     if (at === entries.length) {
       if (at < EXACT_GROWTH) {

@@ -9,6 +9,7 @@
  * An id with conflicting versions keeps every digest it was seen with, as base64 strings.
  */
 
+import { CollectionFullError } from '../core/collection-limit.js';
 import { IdSlots } from './id-slots.js';
 
 /** The evidence counters a record can move (besides `received` and `duplicates`). */
@@ -27,9 +28,6 @@ const WORDS = 8;
 
 /** The most record ids a table holds: eight words a digest fill V8's longest typed array (2^32). */
 export const MAX_VERSIONS = 2 ** 29;
-
-/** The error a full table throws (assess.ts reports it as collection-full). */
-export const VERSIONS_FULL = 'VersionTable maximum size exceeded';
 
 /**
  * A digest held as eight words (each the big-endian reading of four bytes), as base64.
@@ -189,7 +187,7 @@ export class VersionTable<T> {
 
   #open(id: string, targets: T | null, effect: Effect, imported: boolean): number {
     const slot = this.#slots.size;
-    if (slot >= VersionTable.limit) throw new RangeError(VERSIONS_FULL);
+    if (slot >= VersionTable.limit) throw new CollectionFullError('VersionTable', MAX_VERSIONS);
     if (slot === this.#imported.length) {
       const grown = new Uint32Array(this.#digests.length * 2);
       grown.set(this.#digests);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FULL, RecordDays } from '../../src/engine/record-days.js';
+import { CollectionFullError } from '../../src/core/collection-limit.js';
+import { RecordDays } from '../../src/engine/record-days.js';
 
 const sortedEntries = (entries: Iterable<[string, number]>): [string, number][] => [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
@@ -125,8 +126,10 @@ describe('RecordDays', () => {
     try {
       const days = new RecordDays();
       for (const id of ['a', 'b', 'c']) days.add(id, 1);
-      expect(() => days.add('d', 2)).toThrow(new RangeError(FULL));
-      expect(() => days.set('d', 2)).toThrow(new RangeError(FULL));
+      for (const refused of [() => days.add('d', 2), () => days.set('d', 2)]) {
+        expect(refused).toThrow(CollectionFullError);
+        expect(refused).toThrow('RecordDays maximum size exceeded');
+      }
       expect([...days.keys()]).toEqual(['a', 'b', 'c']);
       // a record it holds can still be set, and one deleted makes room
       days.set('a', 5);
