@@ -1,5 +1,6 @@
 import { getRandomValues } from 'node:crypto';
 import { CollectionFullError } from '../core/collection-limit.js';
+import { freeBuffers } from '../core/free-buffers.js';
 
 /** Ids a chunk of the list of ids holds: 2^20, so that no list nears V8's longest (a fatal error). */
 const CHUNK_BITS = 20;
@@ -104,6 +105,9 @@ export class IdSlots {
 
   /** Empties the table (a new seed is not needed: the ids that collided are gone). */
   clear(): void {
+    // Given back now: a session clears its table when it finishes for the last time, and the
+    // evaluation that follows may run no major collection to free it.
+    freeBuffers([this.#table, this.#hashes]);
     this.#missed = undefined;
     this.#table = new Int32Array(FIRST_CAPACITY);
     this.#hashes = new Int32Array(FIRST_CAPACITY / 2);
@@ -118,6 +122,7 @@ export class IdSlots {
     const hashes = new Int32Array(table.length / 2);
     hashes.set(this.#hashes);
     for (let slot = 0; slot < this.#size; slot++) place(table, hashes[slot] as number, slot);
+    freeBuffers([this.#table, this.#hashes]);
     this.#table = table;
     this.#hashes = hashes;
   }

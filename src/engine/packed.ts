@@ -69,8 +69,8 @@ export interface PackedPartial {
   readonly overLimit: number;
 }
 
-/** The buffers of a packed partial state, to transfer rather than copy. */
-export function packedTransfers(packed: PackedPartial): ArrayBuffer[] {
+/** The typed arrays of a packed partial state, each the whole of its buffer. */
+export function packedArrays(packed: PackedPartial): ArrayBufferView[] {
   const { lines } = packed;
   return [
     packed.digests,
@@ -84,7 +84,12 @@ export function packedTransfers(packed: PackedPartial): ArrayBuffer[] {
     lines.seenEnds,
     lines.setAsideEnds,
     lines.bonusEnds,
-  ].map((array) => array.buffer) as ArrayBuffer[];
+  ];
+}
+
+/** The buffers of a packed partial state, to transfer rather than copy. */
+export function packedTransfers(packed: PackedPartial): ArrayBuffer[] {
+  return packedArrays(packed).map((array) => array.buffer) as ArrayBuffer[];
 }
 
 /**

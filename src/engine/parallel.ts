@@ -5,12 +5,13 @@ import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { shiftLines, type Issue } from '../core/issue.js';
 import type { Lang } from '../core/lang.js';
+import { freeBuffers } from '../core/free-buffers.js';
 import { ValidationError } from '../core/validation-error.js';
 import { toGraphInput } from '../graph/serialize.js';
 import type { Graph } from '../graph/types.js';
 import { isGraph, openSession, type ScoredRun, type SessionInternals } from './assess.js';
 import type { ScoreResult } from './result.js';
-import type { PackedPartial } from './packed.js';
+import { packedArrays, type PackedPartial } from './packed.js';
 import { lineShiftOf, readChunk, readClaimedChunks, type ChunkRead, type HAND_OVER_SHARE, type ShardTask } from './shard-read.js';
 
 export type { ShardTask };
@@ -266,14 +267,20 @@ function inFileOrder(chunks: readonly ShardTask[], threads: readonly { readonly 
 /**
  * Merges the workers' states into this thread's session, which read the pieces `reads`: the
  * problems of every piece are put in the order of one pass and at their true lines, and each
- * state is merged without its own, which are among them.
+ * state is merged without its own, which are among them. Each state's typed arrays are detached
+ * once it is merged (their memory given back): the states are read once.
  *
  * @example
  * mergeThreads(internals, plan.chunks, reads, outputs, 'zh');
  */
 export function mergeThreads(internals: Pick<SessionInternals, 'absorbPacked' | 'keptIssues' | 'replaceKeptIssues'>, chunks: readonly ShardTask[], reads: readonly ChunkRead[], done: readonly WorkerOutput[], lang: Lang): void {
   const ordered = inFileOrder(chunks, [{ reads, issues: internals.keptIssues() }, ...done.map((d) => ({ reads: d.reads, issues: d.packed.issues }))], lang);
-  for (const { packed } of done) internals.absorbPacked({ ...packed, issues: [] });
+  for (const { packed } of done) {
+    internals.absorbPacked({ ...packed, issues: [] });
+    // Merged: its arrays (at a province, hundreds of MB a worker) are given back now rather
+    // than held through the evaluation, which may run no major collection.
+    freeBuffers(packedArrays(packed));
+  }
   internals.replaceKeptIssues(ordered);
 }
 
@@ -404,6 +411,9 @@ export async function scoreChunks(input: ParallelInput, plan: ChunkPlan | { read
     internals = openSession(sessionInput(input, options));
     for (const task of wholeFiles(chunks)) await readChunk(internals.session, task, lang);
   } else if (threads > 1) mergeThreads(internals, chunks, reads, done, lang);
+  // What is left of the workers' states (their ids, retained records) is not held through the
+  // evaluation: `outputs` holds the same list.
+  done.length = 0;
   const merged = performance.now();
   const run = internals.finishLast();
   if (timings) Object.assign(timings, { own: read - began, wait: waited - read, merge: merged - waited, finish: performance.now() - merged });

@@ -10,6 +10,7 @@
  */
 
 import { CollectionFullError } from '../core/collection-limit.js';
+import { freeBuffers } from '../core/free-buffers.js';
 import { IdSlots } from './id-slots.js';
 
 /** The evidence counters a record can move (besides `received` and `duplicates`). */
@@ -191,12 +192,14 @@ export class VersionTable<T> {
     if (slot === this.#imported.length) {
       const grown = new Uint32Array(this.#digests.length * 2);
       grown.set(this.#digests);
-      this.#digests = grown;
       const routes = new Int32Array(this.#routes.length * 2);
       routes.set(this.#routes);
-      this.#routes = routes;
       const flags = new Uint8Array(this.#imported.length * 2);
       flags.set(this.#imported);
+      // The old arrays' memory is given back now, not at the next major collection.
+      freeBuffers([this.#digests, this.#routes, this.#imported]);
+      this.#digests = grown;
+      this.#routes = routes;
       this.#imported = flags;
     }
     this.#slots.insert(id);
@@ -288,6 +291,9 @@ export class VersionTable<T> {
 
   /** Empties the table. */
   clear(): void {
+    // Given back now: the last finish clears the table before the evaluation, which may run no
+    // major collection to free it.
+    freeBuffers([this.#digests, this.#routes, this.#imported]);
     this.#slots.clear();
     this.#targetLists.length = 1;
     this.#targetIndex.clear();

@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openSession, type SessionInternals } from '../../src/engine/assess.js';
 import { MAX_PIECES_A_FILE, mergeThreads, planChunks, planRun, scoreChunks, wholeFiles } from '../../src/engine/parallel.js';
+import { packedArrays } from '../../src/engine/packed.js';
 import { HAND_OVER_SHARE, readChunkAt, readClaimedChunks, type ChunkRead, type ShardTask } from '../../src/engine/shard-read.js';
 import { assess, MIN_SHARD_BYTES, parseGraph, readNdjsonSync, readRecordsFile, scoreFilesInParallel, ValidationError, withFindings } from '../../src/index.js';
 
@@ -139,7 +140,10 @@ describe('pieces read by several threads, in any assignment', () => {
             reads[t]?.push(await readChunkAt(threads[t] as SessionInternals, chunks, chunk, lang));
           }
           const [own, ...others] = threads as [SessionInternals, ...SessionInternals[]];
-          mergeThreads(own, chunks, reads[0] as ChunkRead[], others.map((w, i) => ({ packed: w.pack(), reads: reads[i + 1] as ChunkRead[] })), lang);
+          const packs = others.map((w) => w.pack());
+          mergeThreads(own, chunks, reads[0] as ChunkRead[], packs.map((packed, i) => ({ packed, reads: reads[i + 1] as ChunkRead[] })), lang);
+          // Merged states are given back at once: every typed array of theirs is detached.
+          expect(packs.flatMap(packedArrays).map((array) => array.byteLength)).toEqual(packs.flatMap(packedArrays).map(() => 0));
           const records = paths.flatMap((path) => [...readNdjsonSync(readFileSync(path, 'utf8'), { file: path, lang })]);
           const once = () => assess({ graph: parseGraph(graphInput), rules, lang, records });
           const merged = () => withFindings(own.finishLast());

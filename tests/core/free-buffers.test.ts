@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { freeBuffers } from '../../src/core/free-buffers.js';
+
+describe('freeBuffers', () => {
+  it('detaches arrays that own their buffer, however many views of it are given', () => {
+    const words = new Uint32Array(1024).fill(7);
+    const bytes = new Uint8Array(words.buffer);
+    const other = new Float64Array(16);
+    freeBuffers([words, bytes, other]);
+    // A detached buffer has no bytes, and every view of it reads as empty.
+    expect([words.length, bytes.length, other.length, words.buffer.byteLength]).toEqual([0, 0, 0, 0]);
+  });
+
+  it('leaves a view of part of a buffer, and the rest of that buffer, as they were', () => {
+    const whole = new Int32Array([1, 2, 3, 4]);
+    const part = whole.subarray(1, 3);
+    freeBuffers([part]);
+    expect([...part]).toEqual([2, 3]);
+    expect([...whole]).toEqual([1, 2, 3, 4]);
+  });
+
+  it("never touches Node's shared pool: a small Buffer is a view of part of it", () => {
+    const small = Buffer.from('r-1');
+    const neighbour = Buffer.from('r-2');
+    freeBuffers([small]);
+    expect([small.toString(), neighbour.toString()]).toEqual(['r-1', 'r-2']);
+  });
+
+  it('leaves shared, empty and already detached buffers alone, without throwing', () => {
+    const shared = new Int32Array(new SharedArrayBuffer(16));
+    shared[0] = 5;
+    const empty = new Uint8Array(0);
+    const gone = new Uint8Array(8);
+    freeBuffers([gone]);
+    expect(() => freeBuffers([shared, empty, gone])).not.toThrow();
+    expect(shared[0]).toBe(5);
+    freeBuffers([]);
+  });
+});
