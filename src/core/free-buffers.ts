@@ -19,9 +19,10 @@ export function freeBuffers(arrays: Iterable<ArrayBufferView>): void {
   const buffers = new Set<ArrayBuffer>();
   for (const array of arrays) {
     const { buffer } = array;
-    // Part of a buffer may not be all the caller's. A detached buffer has no bytes; a shared one
-    // cannot be transferred.
-    const whole = array.byteOffset === 0 && array.byteLength === buffer.byteLength;
+    // Part of a buffer may not be all the caller's (a view as long as its buffer starts at 0). A
+    // detached buffer has no bytes (Node 20 transfers it again without a word; the standard lets
+    // a runtime refuse). A shared one cannot be transferred.
+    const whole = array.byteLength === buffer.byteLength;
     if (whole && buffer.byteLength > 0 && !(buffer instanceof SharedArrayBuffer)) buffers.add(buffer as ArrayBuffer);
   }
   if (buffers.size === 0) return;
