@@ -211,15 +211,21 @@ export interface WorkerOutput {
 }
 
 function runWorker(input: WorkerInput, started: Worker[]): Promise<WorkerOutput> {
+  const worker = startWorker(input);
+  started.push(worker);
+  // The worker has its own copy of the input (the graph's input form: 130 MB at a province): the
+  // closures that wait for its answer keep only the language, not the input.
+  return answerOf(worker, input.lang as Lang);
+}
+
+function answerOf(worker: Worker, lang: Lang): Promise<WorkerOutput> {
   return new Promise((resolve, reject) => {
-    const worker = startWorker(input);
-    started.push(worker);
     let answered = false;
     worker.once('message', (message: ({ ok: true } & WorkerOutput) | { ok: false; error: { name: string; message: string; issues?: unknown } }) => {
       answered = true;
       const settle = (): void => {
         if (message.ok) resolve({ packed: message.packed, reads: message.reads });
-        else if (message.error.name === 'ValidationError' && Array.isArray(message.error.issues)) reject(new ValidationError('records', message.error.issues as never, input.lang as Lang));
+        else if (message.error.name === 'ValidationError' && Array.isArray(message.error.issues)) reject(new ValidationError('records', message.error.issues as never, lang));
         else reject(new Error(message.error.message));
       };
       // The worker's heap (its whole accumulation) is let go before this thread merges what it

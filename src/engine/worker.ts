@@ -10,10 +10,21 @@ import { packedTransfers } from './packed.js';
 import type { WorkerInput } from './parallel.js';
 import { HAND_OVER_SHARE, readClaimedChunks } from './shard-read.js';
 
-async function run(input: WorkerInput): Promise<void> {
-  const lang = input.lang as Lang;
+/**
+ * The worker's session. The graph's input form is let go once it is built: `workerData` would
+ * otherwise hold it for the whole run (at a province, about 450 MB parsed, part of it shared with
+ * the graph built from it).
+ */
+function openWorkerSession(input: WorkerInput, lang: Lang): ReturnType<typeof openSession> {
   const graph = input.graphChecked ? buildGraph(input.graph as GraphInput) : input.graph;
   const internals = openSession({ graph, rules: input.rules, lang, ...(input.asOf !== undefined ? { asOf: input.asOf } : {}) });
+  (input as { graph: unknown }).graph = null;
+  return internals;
+}
+
+async function run(input: WorkerInput): Promise<void> {
+  const lang = input.lang as Lang;
+  const internals = openWorkerSession(input, lang);
   const reads = await readClaimedChunks(internals, input.chunks, input.next, lang, HAND_OVER_SHARE);
   const packed = internals.pack();
   parentPort?.postMessage({ ok: true, packed, reads }, packedTransfers(packed));
