@@ -126,6 +126,12 @@ export interface SessionInternals {
   readonly session: AssessmentSession;
   /** What the session has gathered, packed for another thread of the same assessment. */
   readonly pack: () => PackedPartial;
+  /**
+   * Packs for the last time, for a worker that sends its state and stops: once packed, the
+   * version table's typed arrays are given back (at a province's half, about 400 MB), so that
+   * they are not held beside the packed copy while it is sent. The session takes nothing more.
+   */
+  readonly packLast: () => PackedPartial;
   /** Merges another thread's packed state, made from the same graph, rules and options. */
   readonly absorbPacked: (packed: PackedPartial) => void;
   /**
@@ -356,6 +362,13 @@ export function openSession(input: Omit<AssessInput, 'records'>): SessionInterna
       finish,
     },
     pack: () => (open(), pack()),
+    packLast: () => {
+      open();
+      const packed = pack();
+      finished = true;
+      acc.versions.clear();
+      return packed;
+    },
     absorbPacked: (packed) => (open(), absorbPackedState(packed)),
     finishLast,
     prepareFinish: () => hashGraphAhead(graph, resultAsOf()),

@@ -26,7 +26,7 @@ async function run(input: WorkerInput): Promise<void> {
   const lang = input.lang as Lang;
   const internals = openWorkerSession(input, lang);
   const reads = await readClaimedChunks(internals, input.chunks, input.next, lang, HAND_OVER_SHARE);
-  const packed = internals.pack();
+  const packed = internals.packLast();
   parentPort?.postMessage({ ok: true, packed, reads }, packedTransfers(packed));
 }
 

@@ -47,6 +47,23 @@ describe('finishLast', () => {
     expect(() => internals.absorbPacked(filled().pack())).toThrow(refused);
   });
 
+  it('packLast packs what pack packs, then takes nothing more', () => {
+    const internals = filled();
+    const packed = internals.packLast();
+    const reference = filled().pack();
+    // The same state: merged into a fresh session, each finishes as the session packed would.
+    const [a, b] = [openSession({ graph, rules }), openSession({ graph, rules })];
+    a.absorbPacked(packed);
+    b.absorbPacked(reference);
+    expect(JSON.stringify(a.finishLast().result)).toBe(JSON.stringify(b.finishLast().result));
+    expect(packed.ids.length).toBeGreaterThan(0);
+    const refused = /finished for the last time/;
+    expect(() => internals.session.add(records[0])).toThrow(refused);
+    expect(() => internals.pack()).toThrow(refused);
+    expect(() => internals.packLast()).toThrow(refused);
+    expect(() => internals.finishLast()).toThrow(refused);
+  });
+
   it('a run refused for its invalid records lets nothing go', () => {
     const internals = filled();
     internals.session.add({ id: 'bad', type: 'theme-day', organization: 'br-office', date: '2022-02-30' });
