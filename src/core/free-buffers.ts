@@ -11,9 +11,10 @@
  * already detached, empty or shared between threads.
  *
  * @example
- * const old = this.#digests;
- * this.#digests = grown;
- * freeBuffers([old]);
+ * const grown = new Uint32Array(digests.length * 2);
+ * grown.set(digests);
+ * freeBuffers([digests]); // digests.length is now 0
+ * digests = grown;
  */
 export function freeBuffers(arrays: Iterable<ArrayBufferView>): void {
   const buffers = new Set<ArrayBuffer>();
