@@ -33,7 +33,7 @@ export const PHASE_ORDER = [
   'setup: rules, plan',
   'reading and JSON parsing',
   'validation',
-  'dedupe hashing',
+  'dedupe: digest and version table',
   'routing',
   'measures (adding records)',
   'finalize: evaluate, grade, findings',
@@ -56,11 +56,13 @@ function phaseOf(frame: CallFrame): PhaseName | undefined {
   if (path.startsWith('bench/')) return path.startsWith('bench/generate-') ? 'harness: graph generation and parseGraph (before the clock)' : undefined;
   if (!path.startsWith('src/')) return undefined;
   if (path.startsWith('src/graph/')) return 'harness: graph generation and parseGraph (before the clock)';
-  if (path.startsWith('src/evidence/read') || path === 'src/evidence/json-scan.ts') return 'reading and JSON parsing';
-  if (path === 'src/evidence/normalize.ts') return name === 'canonicalRecord' ? 'dedupe hashing' : 'validation';
+  if (path.startsWith('src/evidence/read') || path === 'src/evidence/json-scan.ts' || path === 'src/evidence/batches.ts') return 'reading and JSON parsing';
+  if (path === 'src/evidence/normalize.ts') return name === 'canonicalRecord' ? 'dedupe: digest and version table' : 'validation';
   if (path === 'src/evidence/fast-record.ts' || path === 'src/model/primitives.ts' || path === 'src/core/calendar.ts' || path === 'src/evidence/reader-item.ts') return 'validation';
-  if (path === 'src/engine/accumulate.ts') return name === 'ingest' ? 'dedupe hashing' : 'routing';
-  if (path === 'src/engine/matches.ts' || path === 'src/engine/line-state.ts') return 'routing';
+  if (path === 'src/engine/accumulate.ts') return name === 'ingest' ? 'dedupe: digest and version table' : 'routing';
+  // The version table's own code (fourteenth session on): its lookups, digests, targets and effects.
+  if (path === 'src/engine/versions.ts' || path === 'src/engine/id-slots.ts') return 'dedupe: digest and version table';
+  if (path === 'src/engine/matches.ts' || path === 'src/engine/line-state.ts' || path === 'src/engine/record-days.ts') return 'routing';
   if (path.startsWith('src/engine/measures/')) {
     if (name === 'add' || name === 'accepts' || name === 'init' || name === 'remove' || name === 'entryOf') return 'measures (adding records)';
     return name === 'finalize' || name === 'evaluate' ? 'finalize: evaluate, grade, findings' : undefined; // helpers: the caller's phase
