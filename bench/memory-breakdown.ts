@@ -21,10 +21,8 @@ import { normalizeRecord } from '../src/evidence/normalize.js';
 import { assessmentGraph, assessmentRules, ensureAssessment, SIZES } from './generate-assessment.js';
 import { heldBytes } from './inputs.js';
 
-// The heap and the typed arrays (the version table's digests and slots are outside the heap);
-// called once here to stop at once without --expose-gc.
-const heap = heldBytes;
-heap();
+// Called once first: without --expose-gc it throws before any work.
+heldBytes();
 
 const rows: string[] = [];
 for (const name of process.argv.slice(2)) {
@@ -33,7 +31,7 @@ for (const name of process.argv.slice(2)) {
   const { files } = await ensureAssessment(size);
   const graph = parseGraph(assessmentGraph(size));
   const plan = compilePlan(graph, parseRuleSet(assessmentRules()), undefined);
-  const empty = heap();
+  const empty = heldBytes();
   const acc = newAccumulation();
   let records = 0;
   for await (const item of readRecordsFile(files.records)) {
@@ -44,19 +42,19 @@ for (const name of process.argv.slice(2)) {
       records++;
     }
   }
-  const full = heap();
+  const full = heldBytes();
   const lines = [...acc.organizationLines.values(), ...acc.personLines.values()].flatMap((m) => [...m.values()]);
   const versions = acc.versions.size;
   acc.versions.clear();
-  const afterDedupe = heap();
+  const afterDedupe = heldBytes();
   // every id set and the bonus map back to a fresh line's (shared, empty)
   for (const line of lines) Object.assign(line, emptyLineState(line.measure));
-  const afterIds = heap();
+  const afterIds = heldBytes();
   for (const line of lines) line.measure = undefined;
-  const afterMeasures = heap();
+  const afterMeasures = heldBytes();
   const retained = acc.retained.size;
   acc.retained.clear();
-  const afterRetained = heap();
+  const afterRetained = heldBytes();
   const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(0)} MB`;
   const per = (bytes: number): string => `${Math.round(bytes / records)} B`;
   rows.push(

@@ -307,17 +307,20 @@ export function openSession(input: Omit<AssessInput, 'records'>): SessionInterna
       throw new ValidationError('records', listed, lang);
     }
   };
+  // Closes the session for good and lets go of what is needed only to take more records or
+  // shards (the version table's arrays are given back at once); the lines stay, for the caller.
+  const closeForGood = (): void => {
+    finished = true;
+    acc.versions.clear();
+    acc.routeLines.clear();
+    acc.targetLists.clear();
+  };
   const finishRun = (last: boolean): ScoredRun => {
     checkRecords();
     // Conflicts found by merges are withdrawn and the statistics worked out, once for all merges.
     settled();
-    if (last) {
-      finished = true;
-      // Needed only to take more records or shards; the lines go as each subject is evaluated.
-      acc.versions.clear();
-      acc.routeLines.clear();
-      acc.targetLists.clear();
-    }
+    // The lines go as each subject is evaluated.
+    if (last) closeForGood();
     const drafts = evaluateSubjects(plan, acc, lang, { release: last });
     const all = [...drafts.organizations, ...drafts.people];
     const grades = gradeSubjects(plan, all, lang);
@@ -365,8 +368,7 @@ export function openSession(input: Omit<AssessInput, 'records'>): SessionInterna
     packLast: () => {
       open();
       const packed = pack();
-      finished = true;
-      acc.versions.clear();
+      closeForGood();
       return packed;
     },
     absorbPacked: (packed) => (open(), absorbPackedState(packed)),

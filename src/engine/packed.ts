@@ -108,8 +108,8 @@ export function packAccumulation(acc: Accumulation, extra: Pick<PackedPartial, '
   const effects: EffectJson[] = [];
   const effectIndex = new Map<object, number>();
   const conflicts: [number, string[]][] = [];
-  for (const [id, slot] of versions.entries()) {
-    ids[slot] = id;
+  for (let slot = 0; slot < versions.size; slot++) {
+    ids[slot] = versions.id(slot);
     const effect = versions.effect(slot);
     let index = effectIndex.get(effect);
     if (index === undefined) {

@@ -295,13 +295,13 @@ function recount(acc: Accumulation, occurrences: number): void {
   acc.unknownSubjects.clear();
   acc.conflictIds.clear();
   const digest = new Uint32Array(8);
-  for (const [id, slot] of acc.versions.entries()) {
+  for (let slot = 0; slot < acc.versions.size; slot++) {
     const versions = acc.versions.versionCount(slot);
     stats.received += versions;
     if (versions > 1) {
       for (const d of acc.versions.digests(slot)) xorDigest(digest, Buffer.from(d, 'base64'));
       stats.conflicts++;
-      acc.conflictIds.add(id);
+      acc.conflictIds.add(acc.versions.id(slot));
       continue;
     }
     // Straight from the table's words: no base64 round trip for the common, single version.

@@ -152,11 +152,6 @@ export class VersionTable<T> {
     return this.#slots.get(id);
   }
 
-  /** The ids, in slot order. */
-  ids(): IterableIterator<string> {
-    return this.#slots.ids();
-  }
-
   /** Entries id → slot, in slot order. */
   *entries(): IterableIterator<[string, number]> {
     let slot = 0;
