@@ -18,9 +18,15 @@
 // zerenzhi-workers parses it again inside the clock, on every thread, as assessParallel must.
 // Each child reports wall time, records/s, peak RSS (process.memoryUsage.rss() sampled every
 // 50 ms from a worker thread, so synchronous phases are seen too; the RSS is the process's, so it
-// includes zerenzhi-workers' threads) and, with --expose-gc, the heap after a full collection at
+// includes zerenzhi-workers' threads) and, with --heap-probe, the heap after a full collection at
 // the end of the record pass (what the pass retains). zerenzhi-workers has no such heap figure:
 // the pass ends inside assessParallel, on other threads, and is reported as not measured.
+// Each child collects fully once before its clock starts (the inputs' garbage out of the way), and
+// never inside it unless --heap-probe asks: a forced collection at the end of the pass sets V8's
+// next limit from what is live then, and at M that left the whole finish without a major
+// collection and raised the peak by about 80 MB (M100k's fell by 20; BENCHMARKS.md, sixteenth
+// session). So the peak RSS of a run with --heap-probe is not the peak of a user's run, and the
+// report says so.
 //
 // Usage:
 //   npm run bench         S (peer on all of it), S50k (S's graph, 10× the records: scaling, no peer),
@@ -31,7 +37,7 @@
 //   node --import tsx bench/assess.ts [--full] [--sizes S,M100k] [--runs 3] [--peer-cap N]
 //                         [--peer-sizes S,M100k | --no-peer] [--workers 2]
 //                         [--phases floor,zerenzhi,zerenzhi-workers,peer] [--profile]
-//                         [--child-timeout SECONDS]
+//                         [--child-timeout SECONDS] [--heap-probe]
 // --profile adds --cpu-prof to the zerenzhi child (profiles go to bench/out/profiles/); the
 // summary is printed by bench/profile-summary.ts. Results also go to bench/out/assess-latest.json.
 // A report, not a test: nothing here asserts on time.
@@ -127,7 +133,7 @@ function collectHeap(): number {
   return process.memoryUsage().heapUsed;
 }
 
-async function child(phase: Phase, size: AssessmentSize, path: string, peerCap: number, workers: number): Promise<Sample> {
+async function child(phase: Phase, size: AssessmentSize, path: string, peerCap: number, workers: number, heapProbe: boolean): Promise<Sample> {
   const graphInput = phase === 'floor' ? undefined : assessmentGraph(size);
   // Both zerenzhi phases get the same parsed graph. assessParallel then serializes it and parses
   // it again on its own thread and on each worker: a cost of going parallel, so it is timed. So is
@@ -143,6 +149,7 @@ async function child(phase: Phase, size: AssessmentSize, path: string, peerCap: 
   let heapAfterPassBytes = Number.NaN;
   const probe = (): void => {
     const t = performance.now();
+    if (!heapProbe) return;
     heapAfterPassBytes = gc ? collectHeap() : Number.NaN;
     probeGcMs += performance.now() - t;
   };
@@ -216,6 +223,8 @@ interface Options {
   readonly phases: ReadonlySet<Phase>;
   /** Worker threads for zerenzhi-workers. */
   readonly workers: number;
+  /** Collect fully at the end of the pass to measure the heap it retains (perturbs the peak). */
+  readonly heapProbe: boolean;
 }
 
 function parseOptions(argv: readonly string[]): Options {
@@ -248,6 +257,7 @@ function parseOptions(argv: readonly string[]): Options {
     childTimeoutSec: Number(value('--child-timeout') ?? Number.POSITIVE_INFINITY),
     phases: new Set(phases as Phase[]),
     workers,
+    heapProbe: argv.includes('--heap-probe'),
   };
 }
 
@@ -258,7 +268,7 @@ function runChild(phase: Phase, size: AssessmentSize, path: string, options: Opt
     mkdirSync(dir, { recursive: true });
     flags.push('--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=zerenzhi-${size.name}.cpuprofile`);
   }
-  const args = [...flags, '--import', 'tsx', SELF, '--child', phase, '--size', size.name, '--file', path, '--peer-cap', String(options.peerCap), '--workers', String(options.workers)];
+  const args = [...flags, '--import', 'tsx', SELF, '--child', phase, '--size', size.name, '--file', path, '--peer-cap', String(options.peerCap), '--workers', String(options.workers), ...(options.heapProbe ? ['--heap-probe'] : [])];
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -276,7 +286,9 @@ function runChild(phase: Phase, size: AssessmentSize, path: string, options: Opt
       if (timer) clearTimeout(timer);
       const line = out.split('\n').find((l) => l.startsWith('@@sample '));
       if (code === 0 && line) {
-        resolve(JSON.parse(line.slice('@@sample '.length)) as Sample);
+        const sample = JSON.parse(line.slice('@@sample '.length)) as Sample;
+        // JSON has no NaN: a heap not measured comes back as null.
+        resolve({ ...sample, heapAfterPassBytes: sample.heapAfterPassBytes ?? Number.NaN });
         return;
       }
       const seconds = ((performance.now() - started) / 1000).toFixed(0);
@@ -299,8 +311,11 @@ const fmtMb = (bytes: number): string => (Number.isNaN(bytes) ? 'n/a' : `${(byte
 const fmtInt = (n: number): string => Math.round(n).toLocaleString('en-US');
 const fmtRate = (perSec: number): string => (perSec >= 1e6 ? `${(perSec / 1e6).toFixed(2)} M/s` : perSec >= 1e3 ? `${(perSec / 1e3).toFixed(1)} k/s` : `${perSec.toFixed(0)}/s`);
 const goal = (ok: boolean): string => (ok ? 'met' : '**not met**');
-/** The heap after the pass, which zerenzhi-workers cannot observe (the pass ends on its threads). */
-const fmtHeapAfter = (s: Sample): string => (s.phase === 'zerenzhi-workers' ? 'not measured' : fmtMb(s.heapAfterPassBytes));
+/**
+ * The heap after the pass: measured with --heap-probe only, and never for zerenzhi-workers (the
+ * pass ends on its threads).
+ */
+const fmtHeapAfter = (s: Sample): string => (s.phase === 'zerenzhi-workers' || Number.isNaN(s.heapAfterPassBytes) ? 'not measured' : fmtMb(s.heapAfterPassBytes));
 
 /** The median sample of a phase (by wall time), with memory figures taken as medians too. */
 function summarize(samples: readonly Sample[]): Sample {
@@ -333,7 +348,7 @@ function report(results: readonly SizeResult[], options: Options): string {
   const out: string[] = [];
   out.push('## zerenzhi assessment benchmark');
   out.push('');
-  out.push(`node ${process.version}, ${os.cpus().length} CPU(s), ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; children run with --expose-gc --max-old-space-size=${HEAP_MB}; seed ${DEFAULT_SEED}; ${options.runs === 1 ? 'one run per phase' : `median of ${options.runs} runs per phase`}${options.phases.has('zerenzhi-workers') ? `; zerenzhi-workers on ${options.workers} worker thread${options.workers === 1 ? '' : 's'}` : ''}`);
+  out.push(`node ${process.version}, ${os.cpus().length} CPU(s), ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; children run with --expose-gc --max-old-space-size=${HEAP_MB}; seed ${DEFAULT_SEED}; ${options.runs === 1 ? 'one run per phase' : `median of ${options.runs} runs per phase`}${options.phases.has('zerenzhi-workers') ? `; zerenzhi-workers on ${options.workers} worker thread${options.workers === 1 ? '' : 's'}` : ''}${options.heapProbe ? '; --heap-probe: a full collection at the end of each pass, so the peak RSS is not a plain run\'s' : '; no collection inside the clock (the heap after the pass: --heap-probe)'}`);
   out.push('');
   out.push('| size | organizations | people | lines | file | phase | wall | records/s | peak RSS | RSS before | heap after pass (gc) |');
   out.push('|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|');
@@ -392,7 +407,8 @@ function report(results: readonly SizeResult[], options: Options): string {
         const m = sb.peakRssBytes / sa.peakRssBytes;
         const growth = `${fmtMb(sa.peakRssBytes - sa.rssBeforeBytes)} → ${fmtMb(sb.peakRssBytes - sb.rssBeforeBytes)}`;
         const goals = phase !== 'floor';
-        const heap = phase === 'zerenzhi-workers' ? 'not measured' : `${fmtRatio(sb.heapAfterPassBytes / sa.heapAfterPassBytes)}×`;
+        const heapRatio = sb.heapAfterPassBytes / sa.heapAfterPassBytes;
+        const heap = phase === 'zerenzhi-workers' || Number.isNaN(heapRatio) ? 'not measured' : `${fmtRatio(heapRatio)}×`;
         out.push(
           `| ${a.size.name} → ${b.size.name} | ${phase} | ${fmtRatio(t)}× | ${goals && !Number.isNaN(t) ? goal(t <= 11) : ''} | ${fmtRatio(m)}× | ${goals && !Number.isNaN(m) ? goal(m <= 1.25) : ''} | ${growth} | ${heap} |`,
         );
@@ -485,7 +501,7 @@ if (childAt >= 0) {
   const path = argv[argv.indexOf('--file') + 1] as string;
   const peerCap = Number(argv[argv.indexOf('--peer-cap') + 1]);
   const workers = Number(argv[argv.indexOf('--workers') + 1]);
-  const sample = await child(phase, size, path, peerCap, workers);
+  const sample = await child(phase, size, path, peerCap, workers, argv.includes('--heap-probe'));
   process.stdout.write(`@@sample ${JSON.stringify(sample)}\n`);
 } else {
   await parent(parseOptions(argv));
