@@ -26,7 +26,9 @@
 // next limit from what is live then, and at M that left the whole finish without a major
 // collection and raised the peak by about 80 MB (M100k's fell by 20; BENCHMARKS.md, sixteenth
 // session). So the peak RSS of a run with --heap-probe is not the peak of a user's run, and the
-// report says so.
+// report says so. For the same reason the report lists zerenzhi's peak run by run, with how long
+// into the finish V8's first major collection began (a PerformanceObserver on 'gc' entries): a
+// run without an early one peaks higher.
 //
 // Usage:
 //   npm run bench         S (peer on all of it), S50k (S's graph, 10× the records: scaling, no peer),
@@ -46,6 +48,7 @@ import { createReadStream, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { constants as perfConstants, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { assessParallel, assessStream, parseGraph, readRecordsFile, type AssessmentResult } from '../src/index.js';
 import { batched, eachBatch } from '../src/evidence/batches.js';
@@ -75,6 +78,14 @@ interface Sample {
   readonly workers?: number;
   /** zerenzhi only: setup (rules, plan), the record pass, evaluation + findings. */
   readonly split?: { readonly setupMs: number; readonly passMs: number; readonly finishMs: number };
+  /**
+   * zerenzhi only: the major collections V8 ran during the finish (after the pass, and after the
+   * probe's own with --heap-probe). None means the results were built on top of the pass's state
+   * and its garbage: the runs with the higher peak (BENCHMARKS.md, sixteenth session).
+   */
+  readonly finishMajorGcs?: number;
+  /** zerenzhi only: ms from the clock's start to the finish's start, to its first major collection, and to the peak RSS. */
+  readonly timeline?: { readonly finishFromMs: number; readonly firstFinishGcMs: number | null; readonly peakAtMs: number };
   readonly evidence?: Record<string, number>;
   readonly findings?: number;
   /** Per peer indicator, the sum of `value` over every subject: the cross-check. */
@@ -88,22 +99,28 @@ interface Sample {
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
-/** Samples the process RSS every 50 ms on a worker thread; returns a stop function giving the peak. */
-function sampleRss(): () => Promise<number> {
-  const shared = new Float64Array(new SharedArrayBuffer(16));
+/**
+ * Samples the process RSS every 50 ms on a worker thread; returns a stop function giving the peak
+ * and when it was seen (on this thread's `performance.now()` clock).
+ */
+function sampleRss(): () => Promise<{ bytes: number; atMs: number }> {
+  // [peak, stop, when the peak was seen (ms since the epoch: the two threads' clocks differ)]
+  const shared = new Float64Array(new SharedArrayBuffer(24));
   const worker = new Worker(
     `const { workerData } = require('node:worker_threads');
      const peak = new Float64Array(workerData);
-     const tick = () => { const rss = process.memoryUsage.rss(); if (rss > peak[0]) peak[0] = rss; };
+     const tick = () => { const rss = process.memoryUsage.rss(); if (rss > peak[0]) { peak[0] = rss; peak[2] = performance.timeOrigin + performance.now(); } };
      tick();
      const timer = setInterval(() => { tick(); if (peak[1] === 1) clearInterval(timer); }, 50);`,
     { eval: true, workerData: shared.buffer },
   );
   return async () => {
     const last = process.memoryUsage.rss();
+    const now = performance.now();
     shared[1] = 1;
     await worker.terminate();
-    return Math.max(shared[0] as number, last);
+    if (last > (shared[0] as number)) return { bytes: last, atMs: now };
+    return { bytes: shared[0] as number, atMs: (shared[2] as number) - performance.timeOrigin };
   };
 }
 
@@ -125,6 +142,26 @@ async function countLines(path: string): Promise<number> {
     if (chunk.length > 0) last = chunk[chunk.length - 1] as number;
   }
   return last === 10 ? lines : lines + 1;
+}
+
+/**
+ * Notes when V8 starts each major collection (mark-compact), on the `performance.now()` clock;
+ * the returned function stops watching and gives the start times.
+ */
+function watchMajorGcs(): () => Promise<number[]> {
+  const starts: number[] = [];
+  const take = (entries: readonly PerformanceEntry[]): void => {
+    for (const e of entries) if ((e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind === perfConstants.NODE_PERFORMANCE_GC_MAJOR) starts.push(e.startTime);
+  };
+  const observer = new PerformanceObserver((list) => take(list.getEntries()));
+  observer.observe({ entryTypes: ['gc'] });
+  return async () => {
+    // Entries reach the observer on a later turn of the event loop.
+    await new Promise((resolve) => setImmediate(resolve));
+    take(observer.takeRecords());
+    observer.disconnect();
+    return starts;
+  };
 }
 
 function collectHeap(): number {
@@ -164,7 +201,8 @@ async function child(phase: Phase, size: AssessmentSize, path: string, peerCap: 
     probe();
     sample = { phase, size: size.name, lines: keys === lines ? lines : lines };
   } else if (phase === 'zerenzhi') {
-    const marks = { first: 0, passed: 0 };
+    const marks = { first: 0, passed: 0, finishFrom: 0 };
+    const majorGcs = watchMajorGcs();
     let lines = 0;
     const inner = readRecordsFile(path);
     // Delegates to the reader batch by batch, as assessStream reads it, noting when the first
@@ -179,16 +217,22 @@ async function child(phase: Phase, size: AssessmentSize, path: string, peerCap: 
       } finally {
         marks.passed = performance.now();
         probe();
+        marks.finishFrom = performance.now();
       }
     });
     const result = await assessStream({ graph, rules, records });
     const end = performance.now();
     const valueSums = indicatorSums(result);
+    const inFinish = (await majorGcs()).filter((t) => t >= marks.finishFrom && t <= end);
+    const finishMajorGcs = inFinish.length;
+    const timeline = { finishFromMs: marks.finishFrom - start, firstFinishGcMs: inFinish.length > 0 ? (inFinish[0] as number) - start : null, peakAtMs: Number.NaN };
     sample = {
       phase,
       size: size.name,
       lines,
       split: { setupMs: marks.first - start, passMs: marks.passed - marks.first - probeGcMs, finishMs: end - marks.passed - probeGcMs },
+      finishMajorGcs,
+      timeline,
       evidence: { ...result.evidence },
       findings: result.findings.length,
       valueSums,
@@ -203,7 +247,9 @@ async function child(phase: Phase, size: AssessmentSize, path: string, peerCap: 
     sample = { phase, size: size.name, lines: outcome.lines, valueSums: outcome.valueSums, pointSums: outcome.pointSums };
   }
   const wallMs = performance.now() - start - probeGcMs;
-  const peakRssBytes = await stop();
+  const peak = await stop();
+  const peakRssBytes = peak.bytes;
+  if (sample.timeline) sample = { ...sample, timeline: { ...sample.timeline, peakAtMs: peak.atMs - start } };
   if (phase === 'zerenzhi-workers') sample = { ...sample, lines: await countLines(path) };
   return { ...sample, wallMs, probeGcMs, rssBeforeBytes, peakRssBytes, heapBeforeBytes, heapAfterPassBytes };
 }
@@ -329,11 +375,25 @@ function summarize(samples: readonly Sample[]): Sample {
   };
 }
 
+/**
+ * One zerenzhi run's peak, and how long into the finish V8's first major collection began
+ * ("none": it ran none there).
+ */
+function fmtPeakRun(s: Sample): string {
+  const t = s.timeline;
+  if (s.failed || !t) return 'failed';
+  const finish = fmtMs(s.wallMs - t.finishFromMs);
+  const first = t.firstFinishGcMs === null ? `none in a ${finish} finish` : `the first ${fmtMs(t.firstFinishGcMs - t.finishFromMs)} into a ${finish} finish`;
+  return `${fmtMb(s.peakRssBytes)} (${first})`;
+}
+
 interface SizeResult {
   readonly size: AssessmentSize;
   readonly meta: AssessmentMeta;
   readonly phases: Partial<Record<Phase, Sample>>;
   readonly runs: number;
+  /** Every zerenzhi run, in order (their peaks are listed one by one). */
+  readonly zerenzhiRuns: readonly Sample[];
 }
 
 /** Peer time for the whole file: measured when it read every line, else scaled up linearly. */
@@ -463,6 +523,16 @@ function report(results: readonly SizeResult[], options: Options): string {
     for (const a of agreement) out.push(`- ${a}`);
   }
   out.push('');
+  const peaks = results.filter((r) => r.zerenzhiRuns.length > 0);
+  if (peaks.length > 0) {
+    if (out[out.length - 1] !== '') out.push('');
+    out.push(
+      "zerenzhi's peak RSS run by run, and when V8's first major collection of the finish began (the peak is lower when one comes early: BENCHMARKS.md, sixteenth session):",
+    );
+    out.push('');
+    for (const r of peaks) out.push(`- ${r.size.name}: ${r.zerenzhiRuns.map(fmtPeakRun).join(', ')}`);
+  }
+  out.push('');
   out.push(`Evidence (zerenzhi's counts): ${results.map((r) => `${r.size.name} ${JSON.stringify(r.phases.zerenzhi?.evidence ?? {})}, ${r.phases.zerenzhi?.findings ?? 0} findings`).join('; ')}.`);
   return out.join('\n');
 }
@@ -480,11 +550,15 @@ async function parent(options: Options): Promise<void> {
         const s = await runChild(phase, size, files.records, options);
         (phases[phase] ??= []).push(s);
         if (s.failed) continue;
-        process.stderr.write(`  ${size.name} run ${run + 1}/${options.runs} ${phase}: ${fmtMs(s.wallMs)}, ${fmtInt(s.lines)} lines, peak RSS ${fmtMb(s.peakRssBytes)}, heap after pass ${fmtHeapAfter(s)}\n`);
+        const t = s.timeline;
+        const when = t
+          ? ` at ${fmtMs(t.peakAtMs)} (finish from ${fmtMs(t.finishFromMs)}; major collections in it: ${s.finishMajorGcs ?? 0}${t.firstFinishGcMs === null ? '' : `, the first at ${fmtMs(t.firstFinishGcMs)}`})`
+          : '';
+        process.stderr.write(`  ${size.name} run ${run + 1}/${options.runs} ${phase}: ${fmtMs(s.wallMs)}, ${fmtInt(s.lines)} lines, peak RSS ${fmtMb(s.peakRssBytes)}${when}, heap after pass ${fmtHeapAfter(s)}\n`);
       }
     }
     const summarized = Object.fromEntries(Object.entries(phases).map(([p, samples]) => [p, summarize(samples)])) as Partial<Record<Phase, Sample>>;
-    results.push({ size, meta, phases: summarized, runs: options.runs });
+    results.push({ size, meta, phases: summarized, runs: options.runs, zerenzhiRuns: phases.zerenzhi ?? [] });
   }
   const text = report(results, options);
   mkdirSync(OUT_DIR, { recursive: true });
