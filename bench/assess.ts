@@ -27,8 +27,8 @@
 // collection and raised the peak by about 80 MB (M100k's fell by 20; BENCHMARKS.md, sixteenth
 // session). So the peak RSS of a run with --heap-probe is not the peak of a user's run, and the
 // report says so. For the same reason the report lists zerenzhi's peak run by run, with how long
-// into the finish V8's first major collection began (a PerformanceObserver on 'gc' entries): a
-// run without an early one peaks higher.
+// into the finish V8's first major collection began (a PerformanceObserver on 'gc' entries): the
+// highest peaks at M came in runs with none before the peak.
 //
 // Usage:
 //   npm run bench         S (peer on all of it), S50k (S's graph, 10× the records: scaling, no peer),
@@ -79,13 +79,14 @@ interface Sample {
   /** zerenzhi only: setup (rules, plan), the record pass, evaluation + findings. */
   readonly split?: { readonly setupMs: number; readonly passMs: number; readonly finishMs: number };
   /**
-   * zerenzhi only: the major collections V8 ran during the finish (after the pass, and after the
-   * probe's own with --heap-probe). None means the results were built on top of the pass's state
-   * and its garbage: the runs with the higher peak (BENCHMARKS.md, sixteenth session).
+   * zerenzhi only: when the finish began and ended (after the probe's own collection, with
+   * --heap-probe), how many major collections V8 ran in it, and when the first began; ms from the
+   * clock's start. Until one comes the results are built on top of the pass's state and its
+   * garbage (BENCHMARKS.md, sixteenth session).
    */
-  readonly finishMajorGcs?: number;
-  /** zerenzhi only: ms from the clock's start to the finish's start, to its first major collection, and to the peak RSS. */
-  readonly timeline?: { readonly finishFromMs: number; readonly firstFinishGcMs: number | null; readonly peakAtMs: number };
+  readonly finish?: { readonly fromMs: number; readonly toMs: number; readonly majorGcs: number; readonly firstGcMs: number | null };
+  /** When the peak RSS was seen, in ms from the clock's start. */
+  readonly peakAtMs?: number;
   readonly evidence?: Record<string, number>;
   readonly findings?: number;
   /** Per peer indicator, the sum of `value` over every subject: the cross-check. */
@@ -224,15 +225,13 @@ async function child(phase: Phase, size: AssessmentSize, path: string, peerCap: 
     const end = performance.now();
     const valueSums = indicatorSums(result);
     const inFinish = (await majorGcs()).filter((t) => t >= marks.finishFrom && t <= end);
-    const finishMajorGcs = inFinish.length;
-    const timeline = { finishFromMs: marks.finishFrom - start, firstFinishGcMs: inFinish.length > 0 ? (inFinish[0] as number) - start : null, peakAtMs: Number.NaN };
+    const finish = { fromMs: marks.finishFrom - start, toMs: end - start, majorGcs: inFinish.length, firstGcMs: inFinish.length > 0 ? (inFinish[0] as number) - start : null };
     sample = {
       phase,
       size: size.name,
       lines,
       split: { setupMs: marks.first - start, passMs: marks.passed - marks.first - probeGcMs, finishMs: end - marks.passed - probeGcMs },
-      finishMajorGcs,
-      timeline,
+      finish,
       evidence: { ...result.evidence },
       findings: result.findings.length,
       valueSums,
@@ -249,9 +248,8 @@ async function child(phase: Phase, size: AssessmentSize, path: string, peerCap: 
   const wallMs = performance.now() - start - probeGcMs;
   const peak = await stop();
   const peakRssBytes = peak.bytes;
-  if (sample.timeline) sample = { ...sample, timeline: { ...sample.timeline, peakAtMs: peak.atMs - start } };
   if (phase === 'zerenzhi-workers') sample = { ...sample, lines: await countLines(path) };
-  return { ...sample, wallMs, probeGcMs, rssBeforeBytes, peakRssBytes, heapBeforeBytes, heapAfterPassBytes };
+  return { ...sample, wallMs, probeGcMs, rssBeforeBytes, peakRssBytes, peakAtMs: peak.atMs - start, heapBeforeBytes, heapAfterPassBytes };
 }
 
 // ---- parent -----------------------------------------------------------------------------------
@@ -380,10 +378,10 @@ function summarize(samples: readonly Sample[]): Sample {
  * ("none": it ran none there).
  */
 function fmtPeakRun(s: Sample): string {
-  const t = s.timeline;
-  if (s.failed || !t) return 'failed';
-  const finish = fmtMs(s.wallMs - t.finishFromMs);
-  const first = t.firstFinishGcMs === null ? `none in a ${finish} finish` : `the first ${fmtMs(t.firstFinishGcMs - t.finishFromMs)} into a ${finish} finish`;
+  const f = s.finish;
+  if (s.failed || !f) return 'failed';
+  const length = fmtMs(f.toMs - f.fromMs);
+  const first = f.firstGcMs === null ? `none in a ${length} finish` : `the first ${fmtMs(f.firstGcMs - f.fromMs)} into a ${length} finish`;
   return `${fmtMb(s.peakRssBytes)} (${first})`;
 }
 
@@ -527,7 +525,7 @@ function report(results: readonly SizeResult[], options: Options): string {
   if (peaks.length > 0) {
     if (out[out.length - 1] !== '') out.push('');
     out.push(
-      "zerenzhi's peak RSS run by run, and when V8's first major collection of the finish began (the peak is lower when one comes early: BENCHMARKS.md, sixteenth session):",
+      "zerenzhi's peak RSS run by run, and when V8's first major collection of the finish began (until one comes, the results are built on top of the pass's state: BENCHMARKS.md, sixteenth session):",
     );
     out.push('');
     for (const r of peaks) out.push(`- ${r.size.name}: ${r.zerenzhiRuns.map(fmtPeakRun).join(', ')}`);
@@ -550,9 +548,9 @@ async function parent(options: Options): Promise<void> {
         const s = await runChild(phase, size, files.records, options);
         (phases[phase] ??= []).push(s);
         if (s.failed) continue;
-        const t = s.timeline;
-        const when = t
-          ? ` at ${fmtMs(t.peakAtMs)} (finish from ${fmtMs(t.finishFromMs)}; major collections in it: ${s.finishMajorGcs ?? 0}${t.firstFinishGcMs === null ? '' : `, the first at ${fmtMs(t.firstFinishGcMs)}`})`
+        const f = s.finish;
+        const when = f
+          ? ` at ${fmtMs(s.peakAtMs ?? Number.NaN)} (finish from ${fmtMs(f.fromMs)}; major collections in it: ${f.majorGcs}${f.firstGcMs === null ? '' : `, the first at ${fmtMs(f.firstGcMs)}`})`
           : '';
         process.stderr.write(`  ${size.name} run ${run + 1}/${options.runs} ${phase}: ${fmtMs(s.wallMs)}, ${fmtInt(s.lines)} lines, peak RSS ${fmtMb(s.peakRssBytes)}${when}, heap after pass ${fmtHeapAfter(s)}\n`);
       }
