@@ -39,7 +39,9 @@
 //   node --import tsx bench/assess.ts [--full] [--sizes S,M100k] [--runs 3] [--peer-cap N]
 //                         [--peer-sizes S,M100k | --no-peer] [--workers 2]
 //                         [--phases floor,zerenzhi,zerenzhi-workers,peer] [--profile]
-//                         [--child-timeout SECONDS] [--heap-probe]
+//                         [--child-timeout SECONDS] [--heap-probe] [--min-shard-mb N]
+// --min-shard-mb N: zerenzhi-workers gives each thread at least N MiB (assessParallel's
+// minShardBytes; by default 32 MiB, so M100k's 27 MB runs on the calling thread alone).
 // --profile adds --cpu-prof to the zerenzhi child (profiles go to bench/out/profiles/); the
 // summary is printed by bench/profile-summary.ts. Results also go to bench/out/assess-latest.json.
 // A report, not a test: nothing here asserts on time.
@@ -171,7 +173,16 @@ function collectHeap(): number {
   return process.memoryUsage().heapUsed;
 }
 
-async function child(phase: Phase, size: AssessmentSize, path: string, peerCap: number, workers: number, heapProbe: boolean): Promise<Sample> {
+/** What the parent tells a child beyond the phase, the size and the file. */
+interface ChildOptions {
+  readonly peerCap: number;
+  readonly workers: number;
+  readonly heapProbe: boolean;
+  /** zerenzhi-workers: assessParallel's `minShardBytes`, when --min-shard-mb is given. */
+  readonly minShardBytes?: number;
+}
+
+async function child(phase: Phase, size: AssessmentSize, path: string, { peerCap, workers, heapProbe, minShardBytes }: ChildOptions): Promise<Sample> {
   const graphInput = phase === 'floor' ? undefined : assessmentGraph(size);
   // Both zerenzhi phases get the same parsed graph. assessParallel then serializes it and parses
   // it again on its own thread and on each worker: a cost of going parallel, so it is timed. So is
@@ -239,7 +250,7 @@ async function child(phase: Phase, size: AssessmentSize, path: string, peerCap: 
   } else if (phase === 'zerenzhi-workers') {
     // The records never pass through this thread, so there is nothing to wrap: no split, no heap
     // probe at the end of the pass, and the lines are counted after the clock stops (below).
-    const result = await assessParallel({ graph, rules, files: [path], workers });
+    const result = await assessParallel({ graph, rules, files: [path], workers, ...(minShardBytes !== undefined ? { minShardBytes } : {}) });
     sample = { phase, size: size.name, lines: 0, workers, evidence: { ...result.evidence }, findings: result.findings.length, valueSums: indicatorSums(result) };
   } else {
     const outcome = await runPeer(graphInput as NonNullable<typeof graphInput>, path, peerCap, probe);
@@ -269,6 +280,12 @@ interface Options {
   readonly workers: number;
   /** Collect fully at the end of the pass to measure the heap it retains (perturbs the peak). */
   readonly heapProbe: boolean;
+  /**
+   * zerenzhi-workers: the least MiB for each thread (assessParallel's `minShardBytes`; default its
+   * own, 32). Lower it to run M100k's 27 MB on two threads too, so that the scaling pair compares
+   * two threads with two threads.
+   */
+  readonly minShardMb?: number;
 }
 
 function parseOptions(argv: readonly string[]): Options {
@@ -302,7 +319,15 @@ function parseOptions(argv: readonly string[]): Options {
     phases: new Set(phases as Phase[]),
     workers,
     heapProbe: argv.includes('--heap-probe'),
+    ...minShardMb(value('--min-shard-mb')),
   };
+}
+
+function minShardMb(text: string | undefined): Pick<Options, 'minShardMb'> {
+  if (text === undefined) return {};
+  const mb = Number(text);
+  if (!Number.isFinite(mb) || mb <= 0) throw new Error(`--min-shard-mb must be a number of MiB above 0, not ${text}`);
+  return { minShardMb: mb };
 }
 
 function runChild(phase: Phase, size: AssessmentSize, path: string, options: Options): Promise<Sample> {
@@ -312,7 +337,7 @@ function runChild(phase: Phase, size: AssessmentSize, path: string, options: Opt
     mkdirSync(dir, { recursive: true });
     flags.push('--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=zerenzhi-${size.name}.cpuprofile`);
   }
-  const args = [...flags, '--import', 'tsx', SELF, '--child', phase, '--size', size.name, '--file', path, '--peer-cap', String(options.peerCap), '--workers', String(options.workers), ...(options.heapProbe ? ['--heap-probe'] : [])];
+  const args = [...flags, '--import', 'tsx', SELF, '--child', phase, '--size', size.name, '--file', path, '--peer-cap', String(options.peerCap), '--workers', String(options.workers), ...(options.heapProbe ? ['--heap-probe'] : []), ...(options.minShardMb !== undefined ? ['--min-shard-mb', String(options.minShardMb)] : [])];
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -406,7 +431,7 @@ function report(results: readonly SizeResult[], options: Options): string {
   const out: string[] = [];
   out.push('## zerenzhi assessment benchmark');
   out.push('');
-  out.push(`node ${process.version}, ${os.cpus().length} CPU(s), ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; children run with --expose-gc --max-old-space-size=${HEAP_MB}; seed ${DEFAULT_SEED}; ${options.runs === 1 ? 'one run per phase' : `median of ${options.runs} runs per phase`}${options.phases.has('zerenzhi-workers') ? `; zerenzhi-workers on ${options.workers} worker thread${options.workers === 1 ? '' : 's'}` : ''}${options.heapProbe ? '; --heap-probe: a full collection at the end of each pass, so the peak RSS is not a plain run\'s' : '; no collection inside the clock (the heap after the pass: --heap-probe)'}`);
+  out.push(`node ${process.version}, ${os.cpus().length} CPU(s), ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; children run with --expose-gc --max-old-space-size=${HEAP_MB}; seed ${DEFAULT_SEED}; ${options.runs === 1 ? 'one run per phase' : `median of ${options.runs} runs per phase`}${options.phases.has('zerenzhi-workers') ? `; zerenzhi-workers on ${options.workers} worker thread${options.workers === 1 ? '' : 's'}${options.minShardMb !== undefined ? ` (at least ${options.minShardMb} MiB each)` : ''}` : ''}${options.heapProbe ? '; --heap-probe: a full collection at the end of each pass, so the peak RSS is not a plain run\'s' : '; no collection inside the clock (the heap after the pass: --heap-probe)'}`);
   out.push('');
   out.push('| size | organizations | people | lines | file | phase | wall | records/s | peak RSS | RSS before | heap after pass (gc) |');
   out.push('|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|');
@@ -573,7 +598,13 @@ if (childAt >= 0) {
   const path = argv[argv.indexOf('--file') + 1] as string;
   const peerCap = Number(argv[argv.indexOf('--peer-cap') + 1]);
   const workers = Number(argv[argv.indexOf('--workers') + 1]);
-  const sample = await child(phase, size, path, peerCap, workers, argv.includes('--heap-probe'));
+  const minShardAt = argv.indexOf('--min-shard-mb');
+  const sample = await child(phase, size, path, {
+    peerCap,
+    workers,
+    heapProbe: argv.includes('--heap-probe'),
+    ...(minShardAt >= 0 ? { minShardBytes: Math.round(Number(argv[minShardAt + 1]) * 2 ** 20) } : {}),
+  });
   process.stdout.write(`@@sample ${JSON.stringify(sample)}\n`);
 } else {
   await parent(parseOptions(argv));
