@@ -34,8 +34,8 @@
 //   npm run bench         S (peer on all of it), S50k (S's graph, 10× the records: scaling, no peer),
 //                         M100k (peer on its first 25,000 lines, extrapolated); one run each; < 1 min
 //   npm run bench:full    M100k, M (1M records) and L (10M records), peer on the first 100,000
-//                         lines of each (all of M100k); one run each; 51 minutes on 2026-11-29,
-//                         42 of them L's zerenzhi child (see BENCHMARKS.md)
+//                         lines of each (all of M100k); one run each; 7.6 minutes on
+//                         2026-12-01 (51 on 2026-11-29), most of it L (see BENCHMARKS.md)
 //   node --import tsx bench/assess.ts [--full] [--sizes S,M100k] [--runs 3] [--peer-cap N]
 //                         [--peer-sizes S,M100k | --no-peer] [--workers 2]
 //                         [--phases floor,zerenzhi,zerenzhi-workers,peer] [--profile]
