@@ -197,8 +197,8 @@ async function child(phase: Phase, size: AssessmentSize, path: string, { peerCap
   let probeGcMs = 0;
   let heapAfterPassBytes = Number.NaN;
   const probe = (): void => {
-    const t = performance.now();
     if (!heapProbe) return;
+    const t = performance.now();
     heapAfterPassBytes = gc ? collectHeap() : Number.NaN;
     probeGcMs += performance.now() - t;
   };
@@ -382,9 +382,9 @@ const fmtRate = (perSec: number): string => (perSec >= 1e6 ? `${(perSec / 1e6).t
 const goal = (ok: boolean): string => (ok ? 'met' : '**not met**');
 /**
  * The heap after the pass: measured with --heap-probe only, and never for zerenzhi-workers (the
- * pass ends on its threads).
+ * pass ends on its threads, so its child never probes): NaN otherwise.
  */
-const fmtHeapAfter = (s: Sample): string => (s.phase === 'zerenzhi-workers' || Number.isNaN(s.heapAfterPassBytes) ? 'not measured' : fmtMb(s.heapAfterPassBytes));
+const fmtHeapAfter = (s: Sample): string => (Number.isNaN(s.heapAfterPassBytes) ? 'not measured' : fmtMb(s.heapAfterPassBytes));
 
 /** The median sample of a phase (by wall time), with memory figures taken as medians too. */
 function summarize(samples: readonly Sample[]): Sample {
@@ -491,7 +491,7 @@ function report(results: readonly SizeResult[], options: Options): string {
         const growth = `${fmtMb(sa.peakRssBytes - sa.rssBeforeBytes)} → ${fmtMb(sb.peakRssBytes - sb.rssBeforeBytes)}`;
         const goals = phase !== 'floor';
         const heapRatio = sb.heapAfterPassBytes / sa.heapAfterPassBytes;
-        const heap = phase === 'zerenzhi-workers' || Number.isNaN(heapRatio) ? 'not measured' : `${fmtRatio(heapRatio)}×`;
+        const heap = Number.isNaN(heapRatio) ? 'not measured' : `${fmtRatio(heapRatio)}×`;
         out.push(
           `| ${a.size.name} → ${b.size.name} | ${phase} | ${fmtRatio(t)}× | ${goals && !Number.isNaN(t) ? goal(t <= 11) : ''} | ${fmtRatio(m)}× | ${goals && !Number.isNaN(m) ? goal(m <= 1.25) : ''} | ${growth} | ${heap} |`,
         );

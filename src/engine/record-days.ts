@@ -7,7 +7,6 @@ const NO_ENTRIES: readonly (string | DayNumber)[] = Object.freeze([]);
 /** Places below which a list grows by half exactly (see `add`); past it, by V8's own growth. */
 const EXACT_GROWTH = 1 << 16;
 
-
 /**
  * The records a line saw, each with its day: what a `Map<string, DayNumber>` holds, in one list
  * (id, day, id, day…) instead of a hash table. An entry takes two words of the list, about 20
