@@ -8,26 +8,70 @@ import { byCodeUnit } from '../core/order.js';
 const roleRank = new Map<PostRole, number>(POST_ROLES.map((role, i) => [role, i]));
 const LEADERSHIP = new Set<PostRole>(LEADERSHIP_ROLES);
 
-// The canonical order as one string per element (ids never contain \u0000), sorted by the
-// engine's built-in string order — UTF-16 code units, the same as byCodeUnit — without a callback.
-function postKey(post: Post): string {
-  return `${post.organization}\u0000${String.fromCharCode(65 + (roleRank.get(post.role) as number))}\u0000${post.person}`;
-}
-
-function sortByKey<T>(items: T[], keyOf: (item: T) => string): T[] {
-  const keyed = items.map((item, i) => `${keyOf(item)}\u0000${i}`);
-  keyed.sort();
-  return keyed.map((k) => items[Number(k.slice(k.lastIndexOf('\u0000') + 1))] as T);
+/** Sorts elements by a unique text key in UTF-16 code-unit order (the engine's own sort, no callback). */
+function sortById<T extends { readonly id: string }>(items: readonly T[]): T[] {
+  const byId = new Map<string, T>();
+  for (const item of items) byId.set(item.id, item);
+  // Ids are unique (checked before): sorting them alone, with no comparator, is the engine's
+  // native string order, several times faster than a callback over a million people.
+  return items.map((item) => item.id).sort().map((id) => byId.get(id) as T);
 }
 
 function compareEdges(a: { person: string; organization: string }, b: { person: string; organization: string }): number {
   return byCodeUnit(a.person, b.person) || byCodeUnit(a.organization, b.organization);
 }
 
-function omitUndefined<T extends object>(value: T): T {
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) if (v !== undefined) out[key] = v;
-  return Object.freeze(out) as T;
+/** Orders two posts of one organization: by role (the order of POST_ROLES), then by person. */
+function comparePostsWithin(a: Post, b: Post): number {
+  return (roleRank.get(a.role) as number) - (roleRank.get(b.role) as number) || byCodeUnit(a.person, b.person);
+}
+
+/**
+ * The posts in canonical order (organization by id, then role, then person), and where each
+ * organization's run of posts starts and ends: `organizations` in id order, `ends[i]` the end of
+ * the i-th one's run. A counting sort by the organization's place, then each run sorted on its
+ * own: no key text built for each of a province's million posts.
+ */
+function sortPosts(posts: readonly Post[], organizations: readonly Organization[]): { sorted: Post[]; ends: Int32Array } {
+  const place = new Map<string, number>();
+  organizations.forEach((o, i) => place.set(o.id, i));
+  const ends = new Int32Array(organizations.length);
+  const at = new Int32Array(posts.length);
+  for (let i = 0; i < posts.length; i++) {
+    const p = place.get((posts[i] as Post).organization);
+    // Checked before a graph is built; a post anywhere else would be lost, not put out of place.
+    if (p === undefined) throw new Error(`zerenzhi: internal error: a post names ${(posts[i] as Post).organization}, not an organization of the graph`);
+    at[i] = p;
+    ends[p] = (ends[p] as number) + 1;
+  }
+  let sum = 0;
+  for (let i = 0; i < ends.length; i++) ends[i] = sum += ends[i] as number;
+  const sorted = new Array<Post>(posts.length);
+  // From the back, each post into the last free place of its organization's run: stable.
+  const next = ends.slice();
+  for (let i = posts.length - 1; i >= 0; i--) {
+    const p = at[i] as number;
+    next[p] = (next[p] as number) - 1;
+    sorted[next[p] as number] = posts[i] as Post;
+  }
+  for (let i = 0, start = 0; i < ends.length; start = ends[i] as number, i++) {
+    const end = ends[i] as number;
+    if (end - start > 1) {
+      const run = sorted.slice(start, end).sort(comparePostsWithin);
+      for (let j = 0; j < run.length; j++) sorted[start + j] = run[j] as Post;
+    }
+  }
+  return { sorted, ends };
+}
+
+/** A post as the graph keeps it: its own fields only, in the schema's order, frozen. */
+function postOf(p: Post): Post {
+  return Object.freeze(p.title !== undefined ? { person: p.person, organization: p.organization, role: p.role, title: p.title } : { person: p.person, organization: p.organization, role: p.role });
+}
+
+/** An oversight edge as the graph keeps it: its own fields only, in the schema's order, frozen. */
+function oversightOf(e: Oversight): Oversight {
+  return Object.freeze(e.area !== undefined ? { person: e.person, organization: e.organization, area: e.area } : { person: e.person, organization: e.organization });
 }
 
 /**
@@ -37,28 +81,34 @@ function omitUndefined<T extends object>(value: T): T {
  * identical graphs.
  */
 export function buildGraph(input: GraphInput): Graph {
-  const organizations = input.organizations
-    .map((o): Organization => Object.freeze({ id: o.id, name: o.name, kind: o.kind, parent: o.parent ?? null }))
-    .sort((a, b) => byCodeUnit(a.id, b.id));
-  const people = input.people
-    .map((p): Person => Object.freeze({ id: p.id, name: p.name, partyMember: p.partyMember, probationary: p.probationary ?? false }))
-    .sort((a, b) => byCodeUnit(a.id, b.id));
-  const posts = sortByKey(input.posts.map((p) => omitUndefined({ ...p }) as Post), postKey);
-  const oversight = (input.oversight ?? []).map((e) => omitUndefined({ ...e }) as Oversight).sort(compareEdges);
+  const organizations = sortById(input.organizations.map((o): Organization => Object.freeze({ id: o.id, name: o.name, kind: o.kind, parent: o.parent ?? null })));
+  const people = sortById(input.people.map((p): Person => Object.freeze({ id: p.id, name: p.name, partyMember: p.partyMember, probationary: p.probationary ?? false })));
+  const { sorted: posts, ends } = sortPosts(input.posts.map((p) => postOf(p as Post)), organizations);
+  const oversight = (input.oversight ?? []).map((e) => oversightOf(e as Oversight)).sort(compareEdges);
   const liaison = (input.liaison ?? []).map((e): Liaison => Object.freeze({ person: e.person, organization: e.organization })).sort(compareEdges);
 
   const hierarchy = layOutHierarchy(new Map(organizations.map((o) => [o.id, o.parent])));
 
+  // Each organization's posts are one run of the sorted posts: its groups are read off the runs,
+  // in organization order, as they would be by going through the posts one by one.
   const postsByOrganization = new Map<string, Post[]>();
-  const postsByPerson = new Map<string, Post[]>();
   const secretaryOf = new Map<string, string>();
   const teamOf = new Map<string, string[]>();
-  for (const post of posts) {
-    pushGroup(postsByOrganization, post.organization, post);
-    pushGroup(postsByPerson, post.person, post);
-    if (post.role === 'secretary') secretaryOf.set(post.organization, post.person);
-    if (LEADERSHIP.has(post.role)) pushGroup(teamOf, post.organization, post.person);
+  for (let i = 0, start = 0; i < organizations.length; start = ends[i] as number, i++) {
+    const end = ends[i] as number;
+    if (end === start) continue;
+    const id = (organizations[i] as Organization).id;
+    const run = posts.slice(start, end);
+    postsByOrganization.set(id, run);
+    const team: string[] = [];
+    for (const post of run) {
+      if (post.role === 'secretary') secretaryOf.set(id, post.person);
+      if (LEADERSHIP.has(post.role)) team.push(post.person);
+    }
+    if (team.length > 0) teamOf.set(id, team);
   }
+  const postsByPerson = new Map<string, Post[]>();
+  for (const post of posts) pushGroup(postsByPerson, post.person, post);
   const overseersOf = new Map<string, Oversight[]>();
   const oversightByMember = new Map<string, Oversight[]>();
   for (const edge of oversight) {
