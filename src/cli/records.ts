@@ -63,6 +63,27 @@ export function withProgress<T extends ReaderItem>(items: AsyncIterable<T>, io: 
 }
 
 /**
+ * Lists on stderr, one line each, the problems that made records skipped, up to
+ * {@link SKIPPED_LISTED}; `end` adds a line for those not listed (`more`: problems counted but
+ * never seen here, beyond the ones passed to `report`).
+ */
+function skippedLister(io: CliIo, lang: Lang): { report: (issue: Issue) => void; end: (more?: number) => void } {
+  let listed = 0;
+  let more = 0;
+  return {
+    report(issue) {
+      if (listed < SKIPPED_LISTED) {
+        listed++;
+        io.stderr.write(`${say('cli-skipped', lang, { issue: issueLine(issue, lang) })}\n`);
+      } else more++;
+    },
+    end(unseen = 0) {
+      if (more + unseen > 0) io.stderr.write(`${say('cli-skipped-more', lang, { count: more + unseen })}\n`);
+    },
+  };
+}
+
+/**
  * With `--skip-invalid`: lists on stderr every problem that makes a record skipped (reader
  * problems and invalid records, each with file and line), up to {@link SKIPPED_LISTED}, and
  * passes every item on unchanged for the engine to skip and count.
@@ -71,24 +92,29 @@ export function withProgress<T extends ReaderItem>(items: AsyncIterable<T>, io: 
  * const items = reportSkipped(readEvidence(paths, io, lang), io, lang);
  */
 export function reportSkipped(items: AsyncIterable<ReaderItem>, io: CliIo, lang: Lang): AsyncGenerator<ReaderItem> {
-  let listed = 0;
-  let more = 0;
-  const report = (issue: Issue): void => {
-    if (listed < SKIPPED_LISTED) {
-      listed++;
-      io.stderr.write(`${say('cli-skipped', lang, { issue: issueLine(issue, lang) })}\n`);
-    } else more++;
-  };
+  const lister = skippedLister(io, lang);
   const step = (batch: readonly ReaderItem[]): void => {
     for (const item of batch) {
-      if (item.kind === 'issue') report(item.issue);
+      if (item.kind === 'issue') lister.report(item.issue);
       else {
         const normalized = normalizeRecord(item.value, [], lang);
-        if (!normalized.ok) for (const issue of normalized.issues) report(atLine(issue, item.line, item.file));
+        if (!normalized.ok) for (const issue of normalized.issues) lister.report(atLine(issue, item.line, item.file));
       }
     }
   };
-  return throughBatches(items, step, () => {
-    if (more > 0) io.stderr.write(`${say('cli-skipped-more', lang, { count: more })}\n`);
-  });
+  return throughBatches(items, step, () => lister.end());
+}
+
+/**
+ * With `--skip-invalid` on threads: lists, once the run is over, the problems it skipped records
+ * for, as {@link reportSkipped} lists them while one pass reads (the threads give them back in
+ * the order of one pass, the first 10,000 of `count`).
+ *
+ * @example
+ * await scoreFilesInParallel(input, (kept, count) => listSkipped(kept, count, io, lang));
+ */
+export function listSkipped(kept: readonly Issue[], count: number, io: CliIo, lang: Lang): void {
+  const lister = skippedLister(io, lang);
+  for (const issue of kept) lister.report(issue);
+  lister.end(count - kept.length);
 }

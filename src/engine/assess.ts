@@ -158,6 +158,8 @@ export interface SessionInternals {
   readonly settle: () => void;
   /** How many of the records' problems the session keeps so far (it counts them all). */
   readonly keptIssueCount: () => number;
+  /** How many problems the records had so far, kept or not. */
+  readonly issueCount: () => number;
   /** The problems kept so far, in order. */
   readonly keptIssues: () => readonly Issue[];
   /**
@@ -256,8 +258,13 @@ export function openSession(input: Omit<AssessInput, 'records'>): SessionInterna
     return snapshotAccumulation(acc, basisOf(), { issues: [...issues], issueCount, skipped, overLimit });
   };
   const absorb = (partial: PartialState): void => {
-    if (partial?.format !== 'zerenzhi-partial/2' || partial.basis !== basisOf()) {
-      throw new ValidationError('records', [makeIssue('partial-mismatch', [], { basis: String(partial?.basis ?? '') }, lang)], lang);
+    const given: unknown = partial;
+    if (typeof given !== 'object' || given === null || Array.isArray(given)) {
+      const type = given === null ? 'null' : Array.isArray(given) ? 'array' : typeof given;
+      throw new ValidationError('partial', [makeIssue('invalid-type', ['partial'], { expected: 'object', received: type }, lang)], lang);
+    }
+    if (partial.format !== 'zerenzhi-partial/2' || partial.basis !== basisOf()) {
+      throw new ValidationError('partial', [makeIssue('partial-mismatch', [], { basis: String(partial.basis ?? '') }, lang)], lang);
     }
     // A partial state read from a file may have been cut short or edited: every problem, with its
     // place, before anything is merged (nothing half-merged, no crash).
@@ -377,6 +384,7 @@ export function openSession(input: Omit<AssessInput, 'records'>): SessionInterna
     checkRecords: () => (open(), checkRecords()),
     settle: () => (open(), settled()),
     keptIssueCount: () => issues.length,
+    issueCount: () => issueCount,
     keptIssues: () => [...issues],
     replaceKeptIssues: (kept) => {
       issues.length = 0;

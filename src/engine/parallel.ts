@@ -4,7 +4,7 @@ import { extname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { freeBuffers } from '../core/free-buffers.js';
-import { shiftLines, type Issue } from '../core/issue.js';
+import { makeIssue, shiftLines, type Issue } from '../core/issue.js';
 import type { Lang } from '../core/lang.js';
 import { ValidationError } from '../core/validation-error.js';
 import { toGraphInput } from '../graph/serialize.js';
@@ -290,6 +290,60 @@ export function mergeThreads(internals: Pick<SessionInternals, 'absorbPacked' | 
   internals.replaceKeptIssues(ordered);
 }
 
+/** What an option's value is, for messages: its JSON type, or its text for a number that is not a usable one. */
+function received(value: unknown, numberAsText: boolean): string {
+  if (typeof value === 'number' && numberAsText) return String(value);
+  return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+}
+
+/**
+ * The threads a run asks for: `workers`, else the machine's available parallelism; one when
+ * standard input (`-`) is among the files, since only this thread can read it (a worker's
+ * standard input is empty).
+ *
+ * @example
+ * threadsWanted({ graph, rules, files: ['-', 'b.ndjson'], workers: 4 }); // 1
+ */
+export function threadsWanted(input: Pick<ParallelInput, 'files' | 'workers'>): number {
+  return input.files.includes('-') ? 1 : (input.workers ?? availableParallelism());
+}
+
+/**
+ * Every problem with the options of a parallel run, each at its path: `files` a list of file
+ * names, `workers` a whole number of at least 1, `minShardBytes` a number of at least 0 and
+ * `chunkBytes` one above 0 (either may be `Infinity`). A `NaN` (say from `Number()` of an unset
+ * variable) is refused rather than let through, where it would have cut the files without
+ * putting the problems back at their true lines.
+ *
+ * @example
+ * parallelOptionIssues({ graph, rules, files: ['a.ndjson'], workers: Number.NaN }, 'en')[0]?.path; // ['workers']
+ */
+export function parallelOptionIssues(input: ParallelInput, lang: Lang): Issue[] {
+  const issues: Issue[] = [];
+  const files: unknown = input.files;
+  if (!Array.isArray(files)) issues.push(makeIssue('invalid-type', ['files'], { expected: 'array', received: received(files, false) }, lang));
+  else {
+    files.forEach((file: unknown, i) => {
+      if (typeof file !== 'string') issues.push(makeIssue('invalid-type', ['files', i], { expected: 'string', received: received(file, false) }, lang));
+      else if (file === '') issues.push(makeIssue('empty-string', ['files', i], { field: 'files' }, lang));
+    });
+  }
+  const workers: unknown = input.workers;
+  if (workers !== undefined) {
+    if (typeof workers !== 'number' || !Number.isInteger(workers)) issues.push(makeIssue('invalid-type', ['workers'], { expected: 'integer', received: received(workers, true) }, lang));
+    else if (workers < 1) issues.push(makeIssue('too-small', ['workers'], { minimum: 1, inclusive: 1 }, lang));
+  }
+  const bytes = (name: 'minShardBytes' | 'chunkBytes', inclusive: 0 | 1): void => {
+    const value: unknown = input[name];
+    if (value === undefined) return;
+    if (typeof value !== 'number' || Number.isNaN(value)) issues.push(makeIssue('invalid-type', [name], { expected: 'number', received: received(value, true) }, lang));
+    else if (inclusive === 1 ? value < 0 : value <= 0) issues.push(makeIssue('too-small', [name], { minimum: 0, inclusive }, lang));
+  };
+  bytes('minShardBytes', 1);
+  bytes('chunkBytes', 0);
+  return issues;
+}
+
 /**
  * Scores record files on several threads: the files are cut into pieces ({@link planRun}), and
  * this thread and each worker thread take the next piece not yet taken, into a session of their
@@ -312,8 +366,11 @@ export function mergeThreads(internals: Pick<SessionInternals, 'absorbPacked' | 
  * @example
  * const run = await scoreFilesInParallel({ graph, rules, files: ['records.ndjson'], workers: 2 });
  */
-export async function scoreFilesInParallel(input: ParallelInput): Promise<ScoredRun> {
-  const workers = Math.max(1, input.workers ?? availableParallelism());
+export async function scoreFilesInParallel(input: ParallelInput, onProblems?: ProblemsSeen): Promise<ScoredRun> {
+  const lang = input.lang ?? 'zh';
+  const problems = parallelOptionIssues(input, lang);
+  if (problems.length > 0) throw new ValidationError('records', problems, lang);
+  const workers = threadsWanted(input);
   const minShardBytes = Math.max(1, input.minShardBytes ?? MIN_SHARD_BYTES);
   // The pieces first, so that the workers can start before this thread's own setup. A file that
   // cannot be read is reported after the graph and rules are checked.
@@ -323,7 +380,7 @@ export async function scoreFilesInParallel(input: ParallelInput): Promise<Scored
   } catch (error) {
     plan = { error };
   }
-  return scoreChunks(input, plan);
+  return scoreChunks(input, plan, undefined, onProblems);
 }
 
 /** The calling thread's session options. */
@@ -349,6 +406,13 @@ export function wholeFiles(chunks: readonly ShardTask[]): ShardTask[] {
   return out;
 }
 
+/**
+ * Told, once a run has finished, the records' problems it kept (the first 10,000, in the order
+ * of one pass and at their true lines) and how many there were in all: for the command line,
+ * which lists the records it skipped as a single pass lists them while it reads.
+ */
+export type ProblemsSeen = (kept: readonly Issue[], count: number) => void;
+
 /** How long each step of a parallel run took on the calling thread, in ms (for benchmarks). */
 export interface ParallelTimings {
   /** From the start to the end of this thread's reading (setup included). */
@@ -368,7 +432,7 @@ export interface ParallelTimings {
  * @example
  * await scoreChunks({ graph, rules, files: [] }, { threads: 2, chunks: [{ kind: 'whole', path: 'a.ndjson' }, { kind: 'whole', path: 'b.ndjson' }] });
  */
-export async function scoreChunks(input: ParallelInput, plan: ChunkPlan | { readonly error: unknown }, timings?: ParallelTimings): Promise<ScoredRun> {
+export async function scoreChunks(input: ParallelInput, plan: ChunkPlan | { readonly error: unknown }, timings?: ParallelTimings, onProblems?: ProblemsSeen): Promise<ScoredRun> {
   const began = performance.now();
   const lang = input.lang ?? 'zh';
   const options = { lang, ...(input.asOf !== undefined ? { asOf: input.asOf } : {}) };
@@ -422,6 +486,7 @@ export async function scoreChunks(input: ParallelInput, plan: ChunkPlan | { read
   done.length = 0;
   const merged = performance.now();
   const run = internals.finishLast();
+  onProblems?.(internals.keptIssues(), internals.issueCount());
   if (timings) Object.assign(timings, { own: read - began, wait: waited - read, merge: merged - waited, finish: performance.now() - merged });
   return run;
 }

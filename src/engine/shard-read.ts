@@ -7,9 +7,10 @@
 import { createReadStream } from 'node:fs';
 import type { Lang } from '../core/lang.js';
 import { eachBatch } from '../evidence/batches.js';
-import { readRecordsFile } from '../evidence/read-file.js';
+import { readRecordsFile, systemErrorCode } from '../evidence/read-file.js';
 import { readNdjson } from '../evidence/read-ndjson.js';
 import type { ReaderItem } from '../evidence/reader-item.js';
+import { issueItem } from '../evidence/reader-common.js';
 import type { SessionInternals } from './assess.js';
 
 /**
@@ -92,9 +93,17 @@ export async function readChunk(session: SessionInternals['session'], task: Shar
   }
   const counted = { newlines: 0 };
   let last: ReaderItem | undefined;
-  for await (const batch of eachBatch(readNdjson(range(task.path, task.start, task.end, counted), { file: task.path, lang }))) {
-    for (const item of batch) session.add(item);
-    last = batch[batch.length - 1] ?? last;
+  try {
+    for await (const batch of eachBatch(readNdjson(range(task.path, task.start, task.end, counted), { file: task.path, lang }))) {
+      for (const item of batch) session.add(item);
+      last = batch[batch.length - 1] ?? last;
+    }
+  } catch (error) {
+    // A file that cannot be opened or read (its permissions, or it went away after the plan was
+    // made) is a problem with the file, reported as one pass reports it, not a failure of the run.
+    const reason = systemErrorCode(error);
+    if (reason === undefined) throw error;
+    session.add(issueItem('file-unreadable', undefined, { path: task.path, reason }, { file: task.path, lang }));
   }
   // The reader ends at bytes that are not UTF-8, with that problem as its last item.
   return { newlines: counted.newlines, notUtf8: last?.kind === 'issue' && last.issue.code === 'invalid-encoding' };

@@ -145,7 +145,14 @@ export function formatOfHead(head: string, complete: boolean): RecordsFormat | u
   }
 }
 
-function systemErrorCode(error: unknown): string | undefined {
+/**
+ * The code of a system error (`ENOENT`, `EACCES`, …): a file that cannot be read, which the
+ * readers report as a problem with the file; undefined for any other error.
+ *
+ * @example
+ * systemErrorCode(Object.assign(new Error('no such file'), { code: 'ENOENT' })); // 'ENOENT'
+ */
+export function systemErrorCode(error: unknown): string | undefined {
   if (!(error instanceof Error)) return undefined;
   const code = (error as { code?: unknown }).code;
   return typeof code === 'string' && /^E[A-Z]+$/.test(code) ? code : undefined;

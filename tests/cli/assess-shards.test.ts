@@ -111,6 +111,23 @@ describe('zerenzhi assess --snapshot / --absorb', () => {
     expect(other.code).toBe(1);
   });
 
+  it('among several shards, a partial state that cannot be merged is named with each of its problems', async () => {
+    const good = await snapshot('good.json', '--evidence', parts[0] as string);
+    const asOf = await snapshot('as-of.json', '--evidence', parts[1] as string, '--as-of', '2022-06-30');
+    const mismatch = await cli([...base, '--absorb', good, '--absorb', asOf, '--lang', 'en']);
+    expect(mismatch.code).toBe(1);
+    expect(mismatch.stderr).toContain(`${asOf}: the partial state belongs to another assessment`);
+    expect(mismatch.stderr).not.toContain(`${good}:`);
+    // A partial state edited by hand: every problem of the check, each with the file.
+    const edited = JSON.parse(readFileSync(good, 'utf8')) as { occurrences: number; skipped: number; issueCount: number };
+    const broken = tmp.file('edited.json', JSON.stringify({ ...edited, occurrences: -1, skipped: edited.issueCount + 1 }));
+    const checked = await cli([...base, '--absorb', good, '--absorb', broken]);
+    expect(checked.code).toBe(1);
+    const problems = checked.stderr.split('\n').filter((line) => line.includes('[partial') || line.includes('[too-small') || line.includes('[invalid-type'));
+    expect(problems.length).toBeGreaterThan(0);
+    for (const line of problems) expect(line.startsWith(`${broken} `)).toBe(true);
+  });
+
   it('refuses what cannot go together (usage: exit 2)', async () => {
     const cases: [string[], string][] = [
       [[], '请至少给出一个 --evidence（记录文件）或 --absorb（部分状态文件）'],

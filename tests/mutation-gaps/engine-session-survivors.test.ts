@@ -274,14 +274,19 @@ describe('assess.ts: openAssessment', () => {
     expect(error.issues.map((i) => [i.code, i.path, i.params])).toEqual([['invalid-date', ['asOf'], { value: '2022-13-45' }]]);
   });
 
-  it('a partial of another asOf, or not a partial at all, is refused naming its basis', () => {
+  it('a partial of another asOf is refused naming its basis; what is not an object at all, as not one', () => {
     const other = openAssessment({ graph: graphInput(), rules: COUNT_RULES(), asOf: '2022-06-30' }).snapshot();
     const session = openAssessment({ graph: graphInput(), rules: COUNT_RULES() });
     const mismatch = thrown(() => session.absorb(other));
-    expect(mismatch.subject).toBe('records');
+    expect(mismatch.subject).toBe('partial');
     expect(mismatch.issues.map((i) => [i.code, i.path, i.params])).toEqual([['partial-mismatch', [], { basis: other.basis }]]);
-    const notPartial = thrown(() => session.absorb(null as unknown as PartialState));
-    expect(notPartial.issues.map((i) => [i.code, i.params])).toEqual([['partial-mismatch', { basis: '' }]]);
+    for (const [value, received] of [[null, 'null'], ['x', 'string'], [[other], 'array'], [7, 'number']] as const) {
+      const notPartial = thrown(() => session.absorb(value as unknown as PartialState));
+      expect(notPartial.subject).toBe('partial');
+      expect(notPartial.issues.map((i) => [i.code, i.path, i.params])).toEqual([['invalid-type', ['partial'], { expected: 'object', received }]]);
+    }
+    const noBasis = thrown(() => session.absorb({} as unknown as PartialState));
+    expect(noBasis.issues.map((i) => [i.code, i.params])).toEqual([['partial-mismatch', { basis: '' }]]);
     const wrongFormat = thrown(() => session.absorb({ ...other, format: 'zerenzhi-partial/0' } as unknown as PartialState));
     expect(wrongFormat.issues.map((i) => i.code)).toEqual(['partial-mismatch']);
   });

@@ -1,13 +1,16 @@
 import { basename, dirname, extname, join } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { createReadStream } from 'node:fs';
-import { assessParallel, assessStream, withFindings } from '../../accountability/assess.js';
+import { assessStream, withFindings } from '../../accountability/assess.js';
 import type { AssessmentResult } from '../../accountability/types.js';
 import { jsonChunks } from '../../core/json-chunks.js';
+import type { Issue } from '../../core/issue.js';
 import type { Lang } from '../../core/lang.js';
+import { ValidationError } from '../../core/validation-error.js';
 import type { ReaderItem } from '../../evidence/reader-item.js';
 import { openSession } from '../../engine/assess.js';
 import { lintRuleSet } from '../../engine/lint.js';
+import { scoreFilesInParallel } from '../../engine/parallel.js';
 import { readPartialState } from '../../engine/read-partial.js';
 import { coverage, type CoverageOptions } from '../../graph/coverage.js';
 import { stripBom } from '../../evidence/reader-common.js';
@@ -18,7 +21,7 @@ import { unreadableFile, writePieces } from '../files.js';
 import { concatPieces, EXIT, UsageError, say, writeAll, writeLines, type CommandContext } from '../io.js';
 import { loadCoverageOptions, loadGraph, loadResult, loadRules } from '../load.js';
 import { parseDate, type ProgramEnv } from '../program.js';
-import { readEvidence, reportSkipped, withProgress } from '../records.js';
+import { listSkipped, readEvidence, reportSkipped, withProgress } from '../records.js';
 
 /**
  * The options of `zerenzhi assess`, as commander parses them.
@@ -119,7 +122,13 @@ export async function runAssess(options: AssessCommandOptions, context: CommandC
     const { session, finishLast, checkRecords } = openSession(common);
     for (const file of absorb) {
       const input = file === '-' ? io.stdin : createReadStream(file);
-      session.absorb(await readPartialState(input, { file, lang }).catch(unreadableFile(file, 'partial', lang)));
+      const partial = await readPartialState(input, { file, lang }).catch(unreadableFile(file, 'partial', lang));
+      try {
+        session.absorb(partial);
+      } catch (error) {
+        // Among many shards, each problem says which file it is in.
+        throw error instanceof ValidationError ? new ValidationError(error.subject, error.issues.map((issue) => (issue.file === undefined ? { ...issue, file } : issue)), lang) : error;
+      }
     }
     reading: for await (const item of records()) if (!session.add(item)) break reading;
     if (options.snapshot !== undefined) {
@@ -134,7 +143,11 @@ export async function runAssess(options: AssessCommandOptions, context: CommandC
       return EXIT.ok;
     }
     result = withFindings(finishLast());
-  } else if (parallel) result = await assessParallel({ ...common, files: evidence, workers: options.workers as number });
+  } else if (parallel) {
+    // Threads give their skipped records' problems back at the end, in the order of one pass.
+    const listed = options.skipInvalid === true ? (kept: readonly Issue[], count: number): void => listSkipped(kept, count, io, lang) : undefined;
+    result = withFindings(await scoreFilesInParallel({ ...common, files: evidence, workers: options.workers as number }, listed));
+  }
   else result = await assessStream({ ...common, records: records() });
   writeLines(io.stderr, result.warnings.map((w) => say('cli-warning', lang, { message: w.message, code: w.code })));
 
