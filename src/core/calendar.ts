@@ -97,6 +97,22 @@ export function parseCalendarDate(text: string): DayNumber | undefined {
   return dayFromCivil(year, month, day);
 }
 
+/** The day numbers of the first and last dates {@link parseCalendarDate} reads (1900-01-01, 2999-12-31). */
+const FIRST_DAY = dayFromCivil(1900, 1, 1);
+const LAST_DAY = dayFromCivil(2999, 12, 31);
+
+/**
+ * Whether a value is the day number of a date {@link parseCalendarDate} reads: what a record's
+ * days can be, and so what a partial state's days must be.
+ *
+ * @example
+ * isCalendarDay(19174); // true (2022-07-01)
+ * isCalendarDay(1e15); // false
+ */
+export function isCalendarDay(value: unknown): value is DayNumber {
+  return Number.isSafeInteger(value) && (value as number) >= FIRST_DAY && (value as number) <= LAST_DAY;
+}
+
 /**
  * Formats a day number as `YYYY-MM-DD`.
  *

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDay } from '../core/calendar.js';
 import { makeIssue, type Issue } from '../core/issue.js';
 import type { Lang } from '../core/lang.js';
 import type { IssuePath } from '../core/path.js';
@@ -131,10 +132,46 @@ function unseenEntries(l: Readonly<Record<(typeof SEEN_SUBSETS)[number] | 's', r
   return out;
 }
 
+/** The lists of a line that name records, each at most once. */
+const ID_LISTS = ['s', 'c', 'p', 'r', 'u', 'v'] as const;
+
+/**
+ * Where a list of ids names a record a second time, as `[index, id]`. The engine writes every
+ * list in id order, each id once: a list in strictly increasing order has none, and only a list
+ * out of order (edited by hand) is looked at through a set.
+ */
+function repeatedEntries(ids: readonly unknown[]): [number, unknown][] {
+  let ordered = true;
+  for (let k = 1; k < ids.length && ordered; k++) ordered = (ids[k - 1] as string) < (ids[k] as string);
+  if (ordered) return [];
+  const seen = new Set<unknown>();
+  const out: [number, unknown][] = [];
+  ids.forEach((id, i) => {
+    if (seen.has(id)) out.push([i, id]);
+    else seen.add(id);
+  });
+  return out;
+}
+
+/** The record ids of a line's bonus points (`b`), for the same check. */
+const bonusIds = (b: readonly unknown[]): unknown[] => b.map((entry) => (Array.isArray(entry) ? (entry as unknown[])[0] : undefined));
+
+/** Where a line's days are not days a record can carry, as `[index, day]`. */
+function daysOutOfRange(days: readonly unknown[]): [number, unknown][] {
+  const out: [number, unknown][] = [];
+  for (let i = 0; i < days.length; i++) if (!isCalendarDay(days[i])) out.push([i, days[i]]);
+  return out;
+}
+
 const line = z
   .strictObject({ m: encodedState, c: ids, s: ids, d: z.array(z.int()), p: ids, r: ids, u: ids, b: scores, v: ids })
   .superRefine((l, ctx) => {
     if (l.d.length !== l.s.length) ctx.addIssue({ code: 'custom', path: ['d'], input: undefined, params: { code: 'partial-days', seen: l.s.length, days: l.d.length } });
+    for (const [i, day] of daysOutOfRange(l.d)) ctx.addIssue({ code: 'custom', path: ['d', i], input: undefined, params: { code: 'partial-day', day } });
+    for (const list of ID_LISTS) {
+      for (const [i, id] of repeatedEntries(l[list])) ctx.addIssue({ code: 'custom', path: [list, i], input: undefined, params: { code: 'partial-line-repeat', id: String(id), list } });
+    }
+    for (const [i, id] of repeatedEntries(bonusIds(l.b))) ctx.addIssue({ code: 'custom', path: ['b', i, 0], input: undefined, params: { code: 'partial-line-repeat', id: String(id), list: 'b' } });
     // Reached only when every list holds strings: a wrong type aborts the object's refinements.
     for (const [list, i, id] of unseenEntries(l)) {
       ctx.addIssue({ code: 'custom', path: [list, i], input: undefined, params: { code: 'partial-line-unseen', id: String(id), list } });
@@ -237,7 +274,9 @@ function isLine(value: unknown): boolean {
   if (!allStrings(l['c']) || !allStrings(l['s']) || !allStrings(l['p']) || !allStrings(l['r']) || !allStrings(l['u']) || !allStrings(l['v']) || !isScores(l['b'])) return false;
   const days = l['d'];
   if (!isArray(days, (l['s'] as unknown[]).length)) return false;
-  for (let i = 0; i < days.length; i++) if (!Number.isSafeInteger(days[i])) return false;
+  for (let i = 0; i < days.length; i++) if (!isCalendarDay(days[i])) return false;
+  for (const list of ID_LISTS) if (repeatedEntries(l[list] as unknown[]).length > 0) return false;
+  if (repeatedEntries(bonusIds(l['b'] as unknown[])).length > 0) return false;
   if (unseenEntries(l as Parameters<typeof unseenEntries>[0]).length > 0) return false;
   return encodedProblem(l['m'], 0) === undefined && uncountedEntries(l['m'], l['c'] as unknown[]).length === 0;
 }
@@ -315,6 +354,46 @@ function countIssues(partial: PartialState, lang: Lang): Issue[] {
 }
 
 /**
+ * The records a well-formed partial state's lines name that it does not list as a version of its
+ * own with one digest, each with its path: a line holds the records of its shard, and a record
+ * with conflicting versions is on no line. The engine writes the versions in id order, so each id
+ * is found by a binary search; versions out of order (edited by hand) are put in a map first.
+ */
+function lineRecordIssues(partial: PartialState, lang: Lang): Issue[] {
+  const { versions } = partial;
+  let ordered = true;
+  for (let k = 1; k < versions.length && ordered; k++) ordered = (versions[k - 1] as PartialState['versions'][number])[0] < (versions[k] as PartialState['versions'][number])[0];
+  const byId = ordered ? undefined : new Map(versions.map((v) => [v[0], v]));
+  const versionOf = (id: string): PartialState['versions'][number] | undefined => {
+    if (byId !== undefined) return byId.get(id);
+    let lo = 0;
+    let hi = versions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((versions[mid] as PartialState['versions'][number])[0] < id) lo = mid + 1;
+      else hi = mid;
+    }
+    const found = versions[lo];
+    return found !== undefined && found[0] === id ? found : undefined;
+  };
+  const issues: Issue[] = [];
+  const check = (id: string, path: IssuePath): void => {
+    const version = versionOf(id);
+    if (version === undefined) issues.push(makeIssue('partial-line-unknown', path, { id }, lang));
+    // One digest listed twice is one version (the merge reads it so), not a conflict.
+    else if (version[1].length > 1 && new Set(version[1]).size > 1) issues.push(makeIssue('partial-line-conflict', path, { id }, lang));
+  };
+  partial.lines.forEach(([, , , l], i) => {
+    const at: IssuePath = ['partial', 'lines', i, 3];
+    // The records counted, pending, rejected and unsupported are among those seen (checked before).
+    l.s.forEach((id, k) => check(id, [...at, 's', k]));
+    l.v.forEach((id, k) => check(id, [...at, 'v', k]));
+    l.b.forEach(([id], k) => check(id, [...at, 'b', k, 0]));
+  });
+  return issues;
+}
+
+/**
  * Every problem of a value given as a partial state, each with its path from `partial`: the shape
  * of each field (the engine's own snapshots always pass), the days beside the records seen, how
  * deep a measure state nests, whether each line's lists and measure state agree, the business
@@ -328,7 +407,7 @@ export function checkPartial(partial: unknown, lang: Lang, businessScale = 100):
   const prefix: IssuePath = ['partial'];
   const issues = surelyWellFormed(partial) ? [] : schemaIssues(partial, lang);
   // Once its shape is sound: its business scores within the rule set's scale, and counts that can be.
-  if (issues.length === 0) issues.push(...businessScoreIssues(partial as PartialState, businessScale, lang), ...countIssues(partial as PartialState, lang));
+  if (issues.length === 0) issues.push(...businessScoreIssues(partial as PartialState, businessScale, lang), ...countIssues(partial as PartialState, lang), ...lineRecordIssues(partial as PartialState, lang));
   const retained = (partial as { retained?: unknown } | null)?.retained;
   if (Array.isArray(retained)) {
     retained.forEach((record, i) => {

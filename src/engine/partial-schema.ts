@@ -3,12 +3,14 @@
 // It says what each field holds; `absorb` checks more than a schema can (records counted that
 // were seen, days one for each record seen, a measure state's records counted, scores within
 // the scale), and a test checks that the schema never refuses what `absorb` accepts.
+import { parseCalendarDate } from '../core/calendar.js';
 import { recordJsonSchema } from '../model/json-schema.js';
 import { EFFECT_COUNTERS, KEYED_EFFECT_COUNTERS } from './versions.js';
 
 const str = { type: 'string' } as const;
 const count = { type: 'integer', minimum: 0 } as const;
-const ids = (description: string): object => ({ type: 'array', items: str, description });
+// Each record at most once in a list of a line (absorb refuses a repeat).
+const ids = (description: string): object => ({ type: 'array', items: str, uniqueItems: true, description });
 const ref = (name: string): { $ref: string } => ({ $ref: `#/$defs/${name}` });
 
 /**
@@ -63,7 +65,12 @@ const DEFS = {
     m: ref('Encoded'),
     c: ids('计入的记录，按编号排序 / records counted, in id order'),
     s: ids('上报的记录（计量类型的全部记录），按编号排序 / records seen (all of the measure\'s types), in id order'),
-    d: { type: 'array', items: { type: 'integer' }, description: '上报记录的日期编号，与 s 一一对应 / the day numbers of the records seen, one for each in s' },
+    d: {
+      type: 'array',
+      // the days of the dates a record can carry, 1900-01-01 to 2999-12-31
+      items: { type: 'integer', minimum: parseCalendarDate('1900-01-01'), maximum: parseCalendarDate('2999-12-31') },
+      description: '上报记录的日期编号（1970-01-01 起的天数，1900–2999 年），与 s 一一对应 / the day numbers of the records seen (days since 1970-01-01, years 1900–2999), one for each in s',
+    },
     p: ids('待审核 / pending'),
     r: ids('退回 / rejected'),
     u: ids('缺佐证 / unsupported (missing supporting material)'),

@@ -239,11 +239,24 @@ export function assertSettled(acc: Accumulation): void {
  * decoded once, here, for the check and the merge.
  */
 export function decodeLineStates(plan: Plan, partial: PartialState, lang: Lang): { readonly states: unknown[]; readonly problems: Issue[] } {
-  const { modules } = plan;
+  const { modules, graph } = plan;
+  const indicators = new Map(plan.indicators.map((ip) => [ip.indicator.id, ip]));
   const states: unknown[] = [];
   const problems: Issue[] = [];
-  partial.lines.forEach(([, , indicator, line], i) => {
+  partial.lines.forEach(([type, subject, indicator, line], i) => {
     const at = ['partial', 'lines', i, 3];
+    // A line of an indicator of the rule set, for a subject of the graph it can be about, with
+    // bonus points or vetoes only where the indicator has such a rule: as a shard writes it.
+    const rule = indicators.get(indicator);
+    if (rule === undefined) problems.push(makeIssue('partial-line-indicator', ['partial', 'lines', i, 2], { indicator }, lang));
+    else {
+      const organization = rule.applies.subject === 'organization';
+      if (type !== (organization ? 'o' : 'p') || !(organization ? graph.organizations.has(subject) : graph.people.has(subject))) {
+        problems.push(makeIssue('partial-line-subject', ['partial', 'lines', i, 1], { subject, indicator, type: organization ? 'organization' : 'person' }, lang));
+      }
+      if (line.v.length > 0 && !rule.indicator.veto) problems.push(makeIssue('partial-line-role', [...at, 'v'], { indicator, list: 'v' }, lang));
+      if (line.b.length > 0 && !rule.indicator.bonus) problems.push(makeIssue('partial-line-role', [...at, 'b'], { indicator, list: 'b' }, lang));
+    }
     const module = modules.get(indicator);
     if (!keepsState(module)) {
       if (line.m !== null) problems.push(makeIssue('partial-state-unexpected', [...at, 'm'], { indicator }, lang));

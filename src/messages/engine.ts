@@ -80,6 +80,34 @@ export const engineMessages = {
     zh: (p) => `记录「${p['id']}」列在 ${p['list']} 中，却不在该得分行的上报记录（s）中：计入、待审核、退回、缺佐证的记录都应是上报记录`,
     en: (p) => `record "${p['id']}" is listed in ${p['list']} but not among the line's records seen (s): records counted, pending, rejected or unsupported are all records seen`,
   },
+  'partial-day': {
+    zh: (p) => `记录日期编号 ${p['day']} 不是记录可能有的日期（1900-01-01 至 2999-12-31）`,
+    en: (p) => `the day number ${p['day']} is not a date a record can carry (1900-01-01 to 2999-12-31)`,
+  },
+  'partial-line-repeat': {
+    zh: (p) => `记录「${p['id']}」在 ${p['list']} 中出现不止一次：每条记录在一个得分行的每个列表中只出现一次`,
+    en: (p) => `record "${p['id']}" appears more than once in ${p['list']}: a line lists each record once`,
+  },
+  'partial-line-unknown': {
+    zh: (p) => `得分行列出的记录「${p['id']}」不在该部分状态的记录版本（versions）中：得分行只含本分片读到的记录`,
+    en: (p) => `record "${p['id']}" on the line is not among the partial state's record versions (versions): a line holds the records its shard read`,
+  },
+  'partial-line-conflict': {
+    zh: (p) => `记录「${p['id']}」有相互冲突的版本，却仍列在得分行中：有冲突的记录不计入任何得分行`,
+    en: (p) => `record "${p['id']}" has conflicting versions yet is on the line: a record in conflict is on no line`,
+  },
+  'partial-line-indicator': {
+    zh: (p) => `考核细则中没有指标「${p['indicator']}」：部分状态的得分行只属于本细则的指标`,
+    en: (p) => `the rule set has no indicator "${p['indicator']}": a partial state's lines belong to the rule set's indicators`,
+  },
+  'partial-line-subject': {
+    zh: (p) => `指标「${p['indicator']}」的得分行属于${p['type'] === 'organization' ? '组织关系图中的组织（o）' : '组织关系图中的人员（p）'}，「${p['subject']}」不是`,
+    en: (p) => `a line of indicator "${p['indicator']}" belongs to ${p['type'] === 'organization' ? 'an organization (o)' : 'a person (p)'} of the graph, which "${p['subject']}" is not`,
+  },
+  'partial-line-role': {
+    zh: (p) => `指标「${p['indicator']}」没有${p['list'] === 'v' ? '一票否决' : '加分'}规则，该得分行的 ${p['list']} 应为空`,
+    en: (p) => `indicator "${p['indicator']}" has no ${p['list'] === 'v' ? 'veto' : 'bonus'} rule: the line's ${p['list']} must be empty`,
+  },
   'partial-business-score': {
     zh: (p) => `业务考核得分 ${p['score']} 超出 0–${p['scale']}：这样的得分记录本引擎不会计入`,
     en: (p) => `the business score ${p['score']} is outside 0–${p['scale']}: the engine never keeps such a score`,

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openSession } from '../../src/engine/assess.js';
 import { packedTransfers, type PackedPartial } from '../../src/engine/packed.js';
-import { parseGraph, type PartialState } from '../../src/index.js';
+import { parseGraph, ValidationError, type PartialState } from '../../src/index.js';
 
 // assessParallel's threads hand their state over packed (ids once, the rest by slot in typed
 // arrays), not as the JSON partial state. The packed merge must be the JSON merge, step for step:
@@ -138,20 +138,26 @@ describe('packed partial states', () => {
     expect(result.evidence).toMatchObject({ conflicts: 1 });
   });
 
-  it('packs a session that merged a JSON partial naming a record on a line without its version, as that merge left it', () => {
+  it('a JSON partial naming a record on a line without its version is refused before anything is merged', () => {
     const partial = JSON.parse(JSON.stringify(shard(records, 'json').state)) as { -readonly [K in keyof PartialState]: PartialState[K] };
-    const onLine = partial.lines.find(([, , , line]) => line.s.length > 0)?.[3].s[0] as string;
+    const at = partial.lines.findIndex(([, , , line]) => line.s.length > 0);
+    const onLine = partial.lines[at]?.[3].s[0] as string;
     partial.versions = partial.versions.filter(([id]) => id !== onLine);
-    const direct = openSession({ graph, rules });
-    direct.session.absorb(partial);
-    const via = openSession({ graph, rules });
-    via.session.absorb(JSON.parse(JSON.stringify(partial)) as PartialState);
-    const packed = via.pack();
-    expect(packed.ids.length).toBe(packed.effectOf.length + 1);
-    expect(packed.ids[packed.ids.length - 1]).toBe(onLine);
     const into = openSession({ graph, rules });
-    into.absorbPacked(structuredClone(packed, { transfer: packedTransfers(packed) }));
-    expect(JSON.stringify(into.session.finish().result)).toBe(JSON.stringify(direct.session.finish().result));
+    const before = JSON.stringify(into.session.snapshot());
+    let error: unknown;
+    try {
+      into.session.absorb(partial);
+    } catch (e) {
+      error = e;
+    }
+    // on every line that names it (a theme day is on its cadence's line and its window's)
+    const named = partial.lines.flatMap(([, , , line], i) => (line.s.includes(onLine) ? [['partial-line-unknown', ['partial', 'lines', i, 3, 's', line.s.indexOf(onLine)], { id: onLine }]] : []));
+    expect(named[0]?.[1]).toEqual(['partial', 'lines', at, 3, 's', 0]);
+    expect((error as ValidationError).issues.map((i) => [i.code, i.path, i.params])).toEqual(named);
+    // nothing of it merged: the session packs as it was
+    expect(JSON.stringify(into.session.snapshot())).toBe(before);
+    expect(into.pack().ids).toEqual([]);
   });
 
   it('records repeated across shards, merged packed or as JSON, then more records taken (repeats among them): the one-pass result of every occurrence', () => {
@@ -185,33 +191,6 @@ describe('packed partial states', () => {
       ),
       { numRuns: 12 },
     );
-  });
-
-  it('a record named on a line only by a JSON partial, and then taken, is on that line once', () => {
-    const partial = JSON.parse(JSON.stringify(shard(records, 'json').state)) as { -readonly [K in keyof PartialState]: PartialState[K] };
-    const onLine = partial.lines.find(([, , , line]) => line.s.length > 0)?.[3].s[0] as string;
-    const record = records.find((r) => r['id'] === onLine);
-    const edited = { ...partial, versions: partial.versions.filter(([id]) => id !== onLine) };
-    const lines = (into: ReturnType<typeof openSession>): unknown => {
-      const { organizations, people } = into.session.finish().result;
-      return { organizations, people };
-    };
-    // the record's version left out, then the record taken: in one session, and merged packed
-    const direct = openSession({ graph, rules });
-    direct.session.absorb(edited);
-    direct.session.add(record);
-    const via = openSession({ graph, rules });
-    via.session.absorb(edited);
-    const packed = via.pack();
-    const into = openSession({ graph, rules });
-    into.absorbPacked(structuredClone(packed, { transfer: packedTransfers(packed) }));
-    into.session.add(record);
-    // as if the partial had carried the version (the record taken again is then a repeat)
-    const whole = openSession({ graph, rules });
-    whole.session.absorb(partial);
-    const expected = lines(whole);
-    expect(lines(direct)).toEqual(expected);
-    expect(lines(into)).toEqual(expected);
   });
 
   it('sends each effect once and keyed effects with their key: unknown record types and subjects are tallied as in one pass', () => {

@@ -98,13 +98,15 @@ describe('the partial state JSON Schema', () => {
       ['bonus points of 0.5', (p) => ((line(p).b[0] as [string, number])[1] = 0.5)],
       ['bonus points of -2', (p) => ((line(p).b[0] as [string, number])[1] = -2)],
       ['a day before 1970', (p) => ((p.lines.find(([, , , l]) => l.d.length > 0)?.[3].d as number[])[0] = -5)],
-      ['an empty subject id', (p) => ((p.lines[0] as unknown as unknown[])[1] = '')],
       ['an issue path with a fraction', (p) => ((p.issues[0] as unknown as { path: unknown[] }).path = [1.5])],
       ['an issue with a key of its own', (p) => Object.assign(p.issues[0] as object, { hint: 'from the exporter' })],
       [
-        'three digests on one version (each version read once at least)',
+        'three digests on one version of a record on no line (each version read once at least)',
         (p) => {
-          (p.versions[0]?.[1] as string[]).push(...(p.versions.slice(1, 3).map(([, d]) => d[0]) as string[]));
+          const onLines = new Set(p.lines.flatMap(([, , , l]) => [...l.s, ...l.v, ...l.b.map(([id]) => id)]));
+          const free = p.versions.find(([id]) => !onLines.has(id));
+          if (!free) throw new Error('the example has a record on no line');
+          (free[1] as string[]).push(...(p.versions.slice(1, 3).map(([, d]) => d[0]) as string[]));
           p.occurrences += 2;
         },
       ],

@@ -1,6 +1,7 @@
 // What an entry of a keyed measure state must look like when it is read back from a partial state
 // (after `decodeState`): a partial state edited by hand is refused before anything is merged,
 // rather than breaking a merge half-way or a finish later.
+import { isCalendarDay } from '../../core/calendar.js';
 import { isPlainObject } from '../../evidence/fast-record.js';
 
 /**
@@ -17,12 +18,13 @@ export function hasKeys(value: unknown, required: readonly string[], optional: r
 }
 
 /**
- * A day number (days since 1970-01-01, China time).
+ * A day number (days since 1970-01-01, China time) of a date a record can carry (1900 to 2999).
  *
  * @example
  * isDay(19050); // true
+ * isDay(1e15); // false
  */
-export const isDay = (value: unknown): boolean => Number.isSafeInteger(value);
+export const isDay = (value: unknown): boolean => isCalendarDay(value);
 
 /**
  * A count: a whole number, not negative.

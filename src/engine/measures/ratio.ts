@@ -51,10 +51,12 @@ const entryKey = (e: RatioEntry): string => JSON.stringify(e);
 
 const isAmount = (value: unknown): boolean => typeof value === 'number' && Number.isFinite(value) && value >= 0;
 
+// An entry as `entryOf` makes it: the numerator never above the denominator (a number is cut down
+// to it, a name counts only when it is on both lists).
 function isRatioEntry(entry: unknown): boolean {
   if (hasKeys(entry, ['kind'])) return entry['kind'] === 'unusable';
-  if (hasKeys(entry, ['kind', 'num', 'den', 'capped'])) return entry['kind'] === 'numbers' && isAmount(entry['num']) && isAmount(entry['den']) && typeof entry['capped'] === 'boolean';
-  if (hasKeys(entry, ['kind', 'num', 'den', 'outside'])) return entry['kind'] === 'lists' && isCount(entry['num']) && isCount(entry['den']) && isCount(entry['outside']);
+  if (hasKeys(entry, ['kind', 'num', 'den', 'capped'])) return entry['kind'] === 'numbers' && isAmount(entry['num']) && isAmount(entry['den']) && (entry['num'] as number) <= (entry['den'] as number) && typeof entry['capped'] === 'boolean';
+  if (hasKeys(entry, ['kind', 'num', 'den', 'outside'])) return entry['kind'] === 'lists' && isCount(entry['num']) && isCount(entry['den']) && (entry['num'] as number) <= (entry['den'] as number) && isCount(entry['outside']);
   return false;
 }
 

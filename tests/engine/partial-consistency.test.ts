@@ -1,0 +1,167 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { isCalendarDay, parseCalendarDate } from '../../src/core/calendar.js';
+import { openAssessment, parseGraph, ValidationError, type Issue, type PartialState } from '../../src/index.js';
+
+// A partial state edited by hand (or built by a tool other than the engine) that no shard could
+// have written is refused whole, each problem at its path, before anything is merged: such states
+// changed scores silently before (a veto on an indicator without one, records counted that no
+// version lists, a record seen twice, a task due in the year 31 million).
+const dir = new URL('../../examples/bureau-2022/', import.meta.url);
+const graph = parseGraph(JSON.parse(readFileSync(new URL('graph.json', dir), 'utf8')));
+const rules = JSON.parse(readFileSync(new URL('rules.json', dir), 'utf8')) as {
+  indicators: { id: string; measure?: { type: string }; veto?: unknown; bonus?: unknown }[];
+};
+const records = readFileSync(new URL('records.ndjson', dir), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+
+type Editable = { -readonly [K in keyof PartialState]: PartialState[K] };
+type Line = { -readonly [K in keyof PartialState['lines'][number][3]]: PartialState['lines'][number][3][K] };
+
+const whole = (() => {
+  const session = openAssessment({ graph, rules });
+  for (const r of records) session.add(r);
+  return JSON.stringify(session.snapshot());
+})();
+
+const edited = (edit: (p: Editable) => void): Editable => {
+  const p = JSON.parse(whole) as Editable;
+  edit(p);
+  return p;
+};
+
+/** The problems absorbing the state gives, in a fresh session (whose snapshot must not change). */
+function refused(partial: unknown, lang: 'zh' | 'en' = 'en'): Issue[] {
+  const session = openAssessment({ graph, rules, lang });
+  const before = JSON.stringify(session.snapshot());
+  try {
+    session.absorb(partial as PartialState);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).subject).toBe('partial');
+    expect(JSON.stringify(session.snapshot())).toBe(before);
+    for (const issue of (error as ValidationError).issues) expect(issue.message).not.toMatch(/undefined|NaN/);
+    return [...(error as ValidationError).issues];
+  }
+  throw new Error('absorbed');
+}
+
+const lineWhere = (p: Editable, test: (indicator: string, line: Line) => boolean): [number, Line] => {
+  const at = p.lines.findIndex(([, , indicator, l]) => test(indicator, l as Line));
+  if (at < 0) throw new Error('no such line in the example');
+  return [at, (p.lines[at] as PartialState['lines'][number])[3] as Line];
+};
+const measureOf = (indicator: string): string | undefined => rules.indicators.find((i) => i.id === indicator)?.measure?.type;
+
+describe('absorb refuses a partial state no shard could have written', () => {
+  it('accepts the engine\'s own, whole', () => {
+    const session = openAssessment({ graph, rules });
+    session.absorb(JSON.parse(whole) as PartialState);
+    expect(session.finish().result.evidence.received).toBeGreaterThan(400);
+  });
+
+  it('a record seen twice on a line, or a bonus given twice', () => {
+    let at = 0;
+    let first = '';
+    const p = edited((q) => {
+      const [i, line] = lineWhere(q, (_, l) => l.s.length > 1 && l.c.length > 0);
+      at = i;
+      first = line.s[0] as string;
+      line.s.push(first);
+      line.d.push(line.d[0] as number);
+    });
+    expect(refused(p).map((i) => [i.code, i.path, i.params['id'], i.params['list']])).toEqual([['partial-line-repeat', ['partial', 'lines', at, 3, 's', p.lines[at]?.[3].s.length as number - 1], first, 's']]);
+    const bonus = edited((q) => {
+      const [, line] = lineWhere(q, (_, l) => l.b.length > 0);
+      line.b.push([...(line.b[0] as [string, number])]);
+    });
+    expect(refused(bonus).map((i) => [i.code, i.params['list']])).toEqual([['partial-line-repeat', 'b']]);
+  });
+
+  it('a day no record can carry, on a line or in a deadline task', () => {
+    for (const day of [1e15, -1e15, (parseCalendarDate('1900-01-01') as number) - 1, (parseCalendarDate('2999-12-31') as number) + 1]) {
+      let at = 0;
+      const p = edited((q) => {
+        const [i, line] = lineWhere(q, (_, l) => l.d.length > 0);
+        at = i;
+        line.d[0] = day;
+      });
+      expect(refused(p, 'zh').map((i) => [i.code, i.path])).toEqual([['partial-day', ['partial', 'lines', at, 3, 'd', 0]]]);
+    }
+    expect([parseCalendarDate('1900-01-01'), parseCalendarDate('2999-12-31')].every(isCalendarDay)).toBe(true);
+    const task = edited((q) => {
+      const [, line] = lineWhere(q, (indicator, l) => measureOf(indicator) === 'deadline' && l.c.length > 0);
+      const entry = ((line.m as { $m: [string, { $o: [string, unknown][] }][] }).$m[0] as [string, { $o: [string, unknown][] }])[1].$o;
+      (entry[0] as [string, unknown])[1] = 1e15;
+    });
+    expect(refused(task).map((i) => i.code)).toEqual(['partial-state-entry']);
+  });
+
+  it('records on a line that the partial lists no version of, or only conflicting ones', () => {
+    let at = 0;
+    let id = '';
+    const p = edited((q) => {
+      const [i, line] = lineWhere(q, (indicator, l) => l.s.length > 0 && measureOf(indicator) === 'count');
+      at = i;
+      id = 'zz-fake';
+      line.s.push(id);
+      line.d.push(line.d[0] as number);
+      line.c.push(id);
+    });
+    expect(refused(p).map((i) => [i.code, i.path, i.params])).toEqual([['partial-line-unknown', ['partial', 'lines', at, 3, 's', p.lines[at]?.[3].s.length as number - 1], { id }]]);
+    const conflict = edited((q) => {
+      const [, line] = lineWhere(q, (indicator, l) => l.s.length > 0 && measureOf(indicator) === 'count');
+      const version = q.versions.find(([v]) => v === line.s[0]) as PartialState['versions'][number];
+      const other = q.versions.find(([v]) => v !== version[0])?.[1][0] as string;
+      (version[1] as string[]).push(other);
+      q.occurrences += 1;
+    });
+    expect(refused(conflict).map((i) => i.code)).toContain('partial-line-conflict');
+  });
+
+  it('a veto or a bonus on an indicator without such a rule', () => {
+    const plain = (indicator: string): boolean => {
+      const rule = rules.indicators.find((i) => i.id === indicator);
+      return rule !== undefined && rule.veto === undefined && rule.bonus === undefined;
+    };
+    let at = 0;
+    let indicator = '';
+    const p = edited((q) => {
+      const [i, line] = lineWhere(q, (ind, l) => plain(ind) && l.s.length > 0);
+      at = i;
+      indicator = q.lines[i]?.[2] as string;
+      line.v.push(line.s[0] as string);
+      line.b.push([line.s[0] as string, 1]);
+    });
+    expect(refused(p).map((i) => [i.code, i.path, i.params])).toEqual([
+      ['partial-line-role', ['partial', 'lines', at, 3, 'v'], { indicator, list: 'v' }],
+      ['partial-line-role', ['partial', 'lines', at, 3, 'b'], { indicator, list: 'b' }],
+    ]);
+    expect(refused(p, 'zh')[0]?.message).toBe(`指标「${indicator}」没有一票否决规则，该得分行的 v 应为空`);
+  });
+
+  it('a line of an indicator the rule set has not, or of a subject the graph has not', () => {
+    const p = edited((q) => {
+      const line = q.lines[0] as PartialState['lines'][number];
+      q.lines.push(['o', line[1], 'zz-no-such-indicator', { ...line[3], m: null }]);
+      q.lines.push(['o', 'zz-nobody', line[2], line[3]]);
+      q.lines.push(['p', line[1], line[2], line[3]]);
+    });
+    const n = p.lines.length;
+    expect(refused(p).map((i) => [i.code, i.path])).toEqual([
+      ['partial-line-indicator', ['partial', 'lines', n - 3, 2]],
+      ['partial-line-subject', ['partial', 'lines', n - 2, 1]],
+      ['partial-line-subject', ['partial', 'lines', n - 1, 1]],
+    ]);
+  });
+
+  it('a ratio entry whose numerator is above its denominator', () => {
+    const p = edited((q) => {
+      const [, line] = lineWhere(q, (indicator, l) => measureOf(indicator) === 'ratio' && l.c.length > 0);
+      const entry = ((line.m as { $m: [string, { $o: [string, unknown][] }][] }).$m[0] as [string, { $o: [string, unknown][] }])[1].$o;
+      const num = entry.find(([k]) => k === 'num') as [string, number];
+      const den = entry.find(([k]) => k === 'den') as [string, number];
+      num[1] = den[1] + 1;
+    });
+    expect(refused(p).map((i) => [i.code, i.params['type']])).toEqual([['partial-state-entry', 'ratio']]);
+  });
+});
