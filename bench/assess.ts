@@ -8,14 +8,18 @@
 //             routing, every measure, grades, quotas, verdicts, accountability findings
 //   zerenzhi-workers
 //             assessParallel({ graph, rules, files: [file], workers: N }) with N = --workers
-//             (default 2: both cores of the benchmark machine): the same assessment, the file cut
-//             into byte ranges read on N worker threads, the partial states merged; its evidence
-//             counts, findings and indicator sums are checked against the zerenzhi child's
+//             (default 2: both cores of the benchmark machine): the same assessment on N threads
+//             in all (the calling thread and N - 1 workers), the file cut at line starts into
+//             pieces the threads take in turn, the workers' packed states merged; no thread
+//             starts unless each has --min-shard-mb to read (32 MiB by default: none at M100k);
+//             its evidence counts, findings and indicator sums are checked against the zerenzhi
+//             child's
 //   peer      json-rules-engine evaluating the count, cadence and deadline indicators per record
 //             (peer-json-rules-engine.ts); capped at --peer-cap lines (default 100,000) and then
 //             extrapolated linearly, labelled as such
 // The graph is generated and parsed before the clock starts (bench/graph.ts measures parseGraph);
-// zerenzhi-workers parses it again inside the clock, on every thread, as assessParallel must.
+// zerenzhi-workers' workers build it again inside the clock, each on its thread, from its input form
+// (without checking it again), as assessParallel must.
 // Each child reports wall time, records/s, peak RSS (process.memoryUsage.rss() sampled every
 // 50 ms from a worker thread, so synchronous phases are seen too; the RSS is the process's, so it
 // includes zerenzhi-workers' threads) and, with --heap-probe, the heap after a full collection at
@@ -76,7 +80,7 @@ interface Sample {
   /** Heap after a full collection before the pass (graph, rules, engine) and at its end. */
   readonly heapBeforeBytes: number;
   readonly heapAfterPassBytes: number;
-  /** zerenzhi-workers only: the worker threads it ran on. */
+  /** zerenzhi-workers only: the threads it asked for (assessParallel's `workers`: the calling thread and the workers). */
   readonly workers?: number;
   /** zerenzhi only: setup (rules, plan), the record pass, evaluation + findings. */
   readonly split?: { readonly setupMs: number; readonly passMs: number; readonly finishMs: number };
@@ -431,7 +435,7 @@ function report(results: readonly SizeResult[], options: Options): string {
   const out: string[] = [];
   out.push('## zerenzhi assessment benchmark');
   out.push('');
-  out.push(`node ${process.version}, ${os.cpus().length} CPU(s), ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; children run with --expose-gc --max-old-space-size=${HEAP_MB}; seed ${DEFAULT_SEED}; ${options.runs === 1 ? 'one run per phase' : `median of ${options.runs} runs per phase`}${options.phases.has('zerenzhi-workers') ? `; zerenzhi-workers on ${options.workers} worker thread${options.workers === 1 ? '' : 's'}${options.minShardMb !== undefined ? ` (at least ${options.minShardMb} MiB each)` : ''}` : ''}${options.heapProbe ? '; --heap-probe: a full collection at the end of each pass, so the peak RSS is not a plain run\'s' : '; no collection inside the clock (the heap after the pass: --heap-probe)'}`);
+  out.push(`node ${process.version}, ${os.cpus().length} CPU(s), ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; children run with --expose-gc --max-old-space-size=${HEAP_MB}; seed ${DEFAULT_SEED}; ${options.runs === 1 ? 'one run per phase' : `median of ${options.runs} runs per phase`}${options.phases.has('zerenzhi-workers') ? `; zerenzhi-workers on ${options.workers} thread${options.workers === 1 ? '' : 's'} in all${options.minShardMb !== undefined ? ` (at least ${options.minShardMb} MiB each)` : ''}` : ''}${options.heapProbe ? '; --heap-probe: a full collection at the end of each pass, so the peak RSS is not a plain run\'s' : '; no collection inside the clock (the heap after the pass: --heap-probe)'}`);
   out.push('');
   out.push('| size | organizations | people | lines | file | phase | wall | records/s | peak RSS | RSS before | heap after pass (gc) |');
   out.push('|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|');
@@ -450,7 +454,7 @@ function report(results: readonly SizeResult[], options: Options): string {
     }
   }
   out.push('');
-  out.push(`Ratios (goals: zerenzhi / floor ≤ 2×; zerenzhi-workers / floor ≤ 2×; peer / zerenzhi ≥ 50×; zerenzhi / zerenzhi-workers is the speed-up from ${options.workers} worker thread${options.workers === 1 ? '' : 's'}):`);
+  out.push(`Ratios (goals: zerenzhi / floor ≤ 2×; zerenzhi-workers / floor ≤ 2×; peer / zerenzhi ≥ 50×; zerenzhi / zerenzhi-workers is the speed-up from ${options.workers} thread${options.workers === 1 ? '' : 's'}):`);
   out.push('');
   out.push('| size | zerenzhi / floor | goal | zerenzhi-workers / floor | goal | zerenzhi / zerenzhi-workers | peer / zerenzhi | goal | zerenzhi setup · record pass · evaluate + findings |');
   out.push('|---|---:|---|---:|---|---:|---:|---|---|');
@@ -541,7 +545,7 @@ function report(results: readonly SizeResult[], options: Options): string {
   }
   if (agreement.length > 0) {
     out.push('');
-    out.push(`zerenzhi-workers (${options.workers} worker thread${options.workers === 1 ? '' : 's'}) against zerenzhi (one pass):`);
+    out.push(`zerenzhi-workers (${options.workers} thread${options.workers === 1 ? '' : 's'} in all) against zerenzhi (one pass):`);
     out.push('');
     for (const a of agreement) out.push(`- ${a}`);
   }
