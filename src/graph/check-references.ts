@@ -2,7 +2,7 @@ import type { Lang } from '../core/lang.js';
 import { makeIssue, type Issue } from '../core/issue.js';
 import { formatPath } from '../core/path.js';
 import type { GraphInput, OrganizationInput, PersonInput } from '../model/graph.js';
-import { LEADERSHIP_ROLES, type PostRole } from '../model/graph.js';
+import { LEADERSHIP_ROLES, POST_ROLES, type PostRole } from '../model/graph.js';
 import { findCycles, isStrictAncestor, layOutHierarchy } from './hierarchy.js';
 
 /** An element that passed its own schema, with its index in the input array. */
@@ -28,6 +28,7 @@ export interface CheckInput {
 }
 
 const LEADERSHIP = new Set<PostRole>(LEADERSHIP_ROLES);
+const ROLE_RANK = new Map<PostRole, number>(POST_ROLES.map((role, i) => [role, i]));
 
 /**
  * The cross-element checks of a graph: duplicate ids, dangling references, hierarchy cycles,
@@ -41,6 +42,8 @@ export function checkReferences(input: CheckInput, lang: Lang): Issue[] {
   };
 
   const orgAt = new Map<string, number>();
+  // One past the last place of an organization.
+  let orgSpan = 0;
   const parentOf = new Map<string, string | null>();
   for (const { at, value } of input.organizations) {
     const first = orgAt.get(value.id);
@@ -49,10 +52,12 @@ export function checkReferences(input: CheckInput, lang: Lang): Issue[] {
       continue;
     }
     orgAt.set(value.id, at);
+    orgSpan = Math.max(orgSpan, at + 1);
     parentOf.set(value.id, value.parent ?? null);
   }
   const personAt = new Map<string, number>();
   const people = new Map<string, PersonInput>();
+  let personSpan = 0;
   for (const { at, value } of input.people) {
     const first = personAt.get(value.id);
     if (first !== undefined) {
@@ -60,20 +65,28 @@ export function checkReferences(input: CheckInput, lang: Lang): Issue[] {
       continue;
     }
     personAt.set(value.id, at);
+    personSpan = Math.max(personSpan, at + 1);
     people.set(value.id, value);
   }
+  // A pair of a person and an organization (and a role) as one number, from their places in the
+  // input, where it is safe as one (else as text): a province's million posts are then checked
+  // for repeats without a key text built, flattened and hashed for each.
+  const numericKeys = personSpan * orgSpan * 8 <= Number.MAX_SAFE_INTEGER;
+  const pairKey = (person: string, personIndex: number, organization: string, orgIndex: number, rank = 0): number | string =>
+    numericKeys ? (personIndex * orgSpan + orgIndex) * 8 + rank : `${person}\u0000${organization}\u0000${rank}`;
 
   const orgKnown = (id: string): boolean => orgAt.has(id) || input.brokenOrganizationIds.has(id) || input.organizationsUnknown === true;
   const personKnown = (id: string): boolean => personAt.has(id) || input.brokenPersonIds.has(id) || input.peopleUnknown === true;
-  const refOrg = (id: string, path: (string | number)[]): boolean => {
-    if (orgAt.has(id)) return true;
-    if (!orgKnown(id)) issue('missing-organization', path, { id });
-    return false;
+  // The place of an organization or person referred to, or undefined (reported unless unknown).
+  const refOrg = (id: string, path: (string | number)[]): number | undefined => {
+    const at = orgAt.get(id);
+    if (at === undefined && !orgKnown(id)) issue('missing-organization', path, { id });
+    return at;
   };
-  const refPerson = (id: string, path: (string | number)[]): boolean => {
-    if (personAt.has(id)) return true;
-    if (!personKnown(id)) issue('missing-person', path, { id });
-    return false;
+  const refPerson = (id: string, path: (string | number)[]): number | undefined => {
+    const at = personAt.get(id);
+    if (at === undefined && !personKnown(id)) issue('missing-person', path, { id });
+    return at;
   };
 
   for (const [id, parent] of parentOf) {
@@ -96,14 +109,14 @@ export function checkReferences(input: CheckInput, lang: Lang): Issue[] {
 
   const leadershipPostsOf = new Map<string, string[]>();
   const secretaryAt = new Map<string, { person: string; at: number }>();
-  const postSeen = new Map<string, number>();
-  const leaderRoleOf = new Map<string, PostRole>();
+  const postSeen = new Map<number | string, number>();
+  const leaderRoleOf = new Map<number | string, PostRole>();
   for (const { at, value: post } of input.posts) {
-    const personOk = refPerson(post.person, ['posts', at, 'person']);
-    const orgOk = refOrg(post.organization, ['posts', at, 'organization']);
-    if (!personOk || !orgOk) continue;
-    // Ids never contain control characters, so \u0000 separates the parts unambiguously.
-    const key = `${post.person}\u0000${post.organization}\u0000${post.role}`;
+    const personIndex = refPerson(post.person, ['posts', at, 'person']);
+    const orgIndex = refOrg(post.organization, ['posts', at, 'organization']);
+    if (personIndex === undefined || orgIndex === undefined) continue;
+    // Ids never contain control characters, so \u0000 separates the parts of a text key unambiguously.
+    const key = pairKey(post.person, personIndex, post.organization, orgIndex, (ROLE_RANK.get(post.role) as number) + 1);
     const firstPost = postSeen.get(key);
     if (firstPost !== undefined) {
       issue('duplicate-post', ['posts', at], { person: post.person, organization: post.organization, role: post.role, first: formatPath(['posts', firstPost], lang) });
@@ -117,7 +130,7 @@ export function checkReferences(input: CheckInput, lang: Lang): Issue[] {
       else secretaryAt.set(post.organization, { person: post.person, at });
     }
     if (LEADERSHIP.has(post.role)) {
-      const seatKey = `${post.person}\u0000${post.organization}`;
+      const seatKey = pairKey(post.person, personIndex, post.organization, orgIndex);
       const otherRole = leaderRoleOf.get(seatKey);
       if (otherRole !== undefined) issue('conflicting-posts', ['posts', at, 'role'], { person: post.person, organization: post.organization, first: otherRole, second: post.role });
       else leaderRoleOf.set(seatKey, post.role);
@@ -142,12 +155,12 @@ export function checkReferences(input: CheckInput, lang: Lang): Issue[] {
     edges: readonly Indexed<{ person: string; organization: string }>[],
     notLeaderCode: string,
   ): void => {
-    const seen = new Map<string, number>();
+    const seen = new Map<number | string, number>();
     for (const { at, value: edge } of edges) {
-      const personOk = refPerson(edge.person, [field, at, 'person']);
-      const orgOk = refOrg(edge.organization, [field, at, 'organization']);
-      if (!personOk || !orgOk) continue;
-      const key = `${edge.person}\u0000${edge.organization}`;
+      const personIndex = refPerson(edge.person, [field, at, 'person']);
+      const orgIndex = refOrg(edge.organization, [field, at, 'organization']);
+      if (personIndex === undefined || orgIndex === undefined) continue;
+      const key = pairKey(edge.person, personIndex, edge.organization, orgIndex);
       const first = seen.get(key);
       if (first !== undefined) {
         issue('duplicate-edge', [field, at], { person: edge.person, organization: edge.organization, first: formatPath([field, first], lang) });
