@@ -475,9 +475,10 @@ export async function scoreChunks(input: ParallelInput, plan: ChunkPlan | { read
   }
   const waited = performance.now();
   // Bytes that are not UTF-8 end one pass's read of their file, but only their piece's here: the
-  // pieces after them were read all the same. Rare, and not to be undone piece by piece: the
+  // pieces after them were read all the same. A file that could not be read is reported by each
+  // of its pieces here, once by one pass. Both rare, and not to be undone piece by piece: the
   // files are read again, one pass on this thread.
-  if ([reads, ...done.map((d) => d.reads)].some((list) => list.some((r) => r.notUtf8))) {
+  if ([reads, ...done.map((d) => d.reads)].some((list) => list.some((r) => r.readAgain))) {
     internals = openSession(sessionInput(input, options));
     for (const task of wholeFiles(chunks)) await readChunk(internals.session, task, lang);
   } else if (threads > 1) mergeThreads(internals, chunks, reads, done, lang);

@@ -36,10 +36,12 @@ export interface PieceRead {
   /** Newline bytes in a range (0 for a whole file): where the next range of the file starts counting. */
   readonly newlines: number;
   /**
-   * The range held bytes that are not UTF-8: its read ended there, where one pass would have
-   * ended the whole file's (the calling thread then reads the files again in one pass).
+   * The piece's read ended where one pass's read of the whole file would end differently: the
+   * range held bytes that are not UTF-8 (its read ended there, one pass would have ended the
+   * whole file's), or its file could not be read (one pass reports that once, whatever the
+   * pieces). The calling thread then reads the files again, in one pass.
    */
-  readonly notUtf8: boolean;
+  readonly readAgain: boolean;
 }
 
 /** What a thread read of one piece: which, what reading it found, and the problems it kept from it. */
@@ -84,12 +86,12 @@ export function lineShiftOf(task: ShardTask): number {
  * (plus {@link lineShiftOf}).
  *
  * @example
- * await readChunk(session, { kind: 'whole', path: 'records.csv' }, 'zh'); // { newlines: 0, notUtf8: false }
+ * await readChunk(session, { kind: 'whole', path: 'records.csv' }, 'zh'); // { newlines: 0, readAgain: false }
  */
 export async function readChunk(session: SessionInternals['session'], task: ShardTask, lang: Lang): Promise<PieceRead> {
   if (task.kind === 'whole') {
     for await (const batch of eachBatch(readRecordsFile(task.path, { lang }))) for (const item of batch) session.add(item);
-    return { newlines: 0, notUtf8: false };
+    return { newlines: 0, readAgain: false };
   }
   const counted = { newlines: 0 };
   let last: ReaderItem | undefined;
@@ -100,13 +102,15 @@ export async function readChunk(session: SessionInternals['session'], task: Shar
     }
   } catch (error) {
     // A file that cannot be opened or read (its permissions, or it went away after the plan was
-    // made) is a problem with the file, reported as one pass reports it, not a failure of the run.
+    // made) is a problem with the file, reported as one pass reports it, not a failure of the
+    // run: once, on the read again in one pass (each of its pieces reports it here).
     const reason = systemErrorCode(error);
     if (reason === undefined) throw error;
     session.add(issueItem('file-unreadable', undefined, { path: task.path, reason }, { file: task.path, lang }));
+    return { newlines: counted.newlines, readAgain: true };
   }
   // The reader ends at bytes that are not UTF-8, with that problem as its last item.
-  return { newlines: counted.newlines, notUtf8: last?.kind === 'issue' && last.issue.code === 'invalid-encoding' };
+  return { newlines: counted.newlines, readAgain: last?.kind === 'issue' && last.issue.code === 'invalid-encoding' };
 }
 
 /**
@@ -117,8 +121,8 @@ export async function readChunk(session: SessionInternals['session'], task: Shar
  */
 export async function readChunkAt(internals: Pick<SessionInternals, 'session' | 'keptIssueCount'>, chunks: readonly ShardTask[], chunk: number, lang: Lang): Promise<ChunkRead> {
   const issuesFrom = internals.keptIssueCount();
-  const { newlines, notUtf8 } = await readChunk(internals.session, chunks[chunk] as ShardTask, lang);
-  return { chunk, newlines, notUtf8, issuesFrom, issuesTo: internals.keptIssueCount() };
+  const { newlines, readAgain } = await readChunk(internals.session, chunks[chunk] as ShardTask, lang);
+  return { chunk, newlines, readAgain, issuesFrom, issuesTo: internals.keptIssueCount() };
 }
 
 /**

@@ -28,19 +28,27 @@ function comparePostsWithin(a: Post, b: Post): number {
 
 /**
  * The posts in canonical order (organization by id, then role, then person), and where each
- * organization's run of posts starts and ends: `organizations` in id order, `ends[i]` the end of
- * the i-th one's run. A counting sort by the organization's place, then each run sorted on its
- * own: no key text built for each of a province's million posts.
+ * organization's run of posts starts and ends: `ids` the organizations in id order, `ends[i]` the
+ * end of the i-th one's run. A counting sort by the organization's place, then each run sorted on
+ * its own: no key text built for each of a province's million posts. A graph parsed and checked
+ * has no post outside its organizations; one put together by hand may, and its posts then sort
+ * among the others by that organization's id, as any post does.
  */
-function sortPosts(posts: readonly Post[], organizations: readonly Organization[]): { sorted: Post[]; ends: Int32Array } {
+function sortPosts(posts: readonly Post[], organizations: readonly Organization[]): { sorted: Post[]; ends: Int32Array; ids: readonly string[] } {
+  let ids: readonly string[] = organizations.map((o) => o.id);
   const place = new Map<string, number>();
-  organizations.forEach((o, i) => place.set(o.id, i));
-  const ends = new Int32Array(organizations.length);
+  ids.forEach((id, i) => place.set(id, i));
+  const unknown = new Set<string>();
+  for (const post of posts) if (!place.has(post.organization)) unknown.add(post.organization);
+  if (unknown.size > 0) {
+    ids = [...ids, ...unknown].sort();
+    place.clear();
+    ids.forEach((id, i) => place.set(id, i));
+  }
+  const ends = new Int32Array(ids.length);
   const at = new Int32Array(posts.length);
   for (let i = 0; i < posts.length; i++) {
-    const p = place.get((posts[i] as Post).organization);
-    // Checked before a graph is built; a post anywhere else would be lost, not put out of place.
-    if (p === undefined) throw new Error(`zerenzhi: internal error: a post names ${(posts[i] as Post).organization}, not an organization of the graph`);
+    const p = place.get((posts[i] as Post).organization) as number;
     at[i] = p;
     ends[p] = (ends[p] as number) + 1;
   }
@@ -61,7 +69,7 @@ function sortPosts(posts: readonly Post[], organizations: readonly Organization[
       for (let j = 0; j < run.length; j++) sorted[start + j] = run[j] as Post;
     }
   }
-  return { sorted, ends };
+  return { sorted, ends, ids };
 }
 
 /** A post as the graph keeps it: its own fields only, in the schema's order, frozen. */
@@ -83,7 +91,7 @@ function oversightOf(e: Oversight): Oversight {
 export function buildGraph(input: GraphInput): Graph {
   const organizations = sortById(input.organizations.map((o): Organization => Object.freeze({ id: o.id, name: o.name, kind: o.kind, parent: o.parent ?? null })));
   const people = sortById(input.people.map((p): Person => Object.freeze({ id: p.id, name: p.name, partyMember: p.partyMember, probationary: p.probationary ?? false })));
-  const { sorted: posts, ends } = sortPosts(input.posts.map((p) => postOf(p as Post)), organizations);
+  const { sorted: posts, ends, ids: postOrganizations } = sortPosts(input.posts.map((p) => postOf(p as Post)), organizations);
   const oversight = (input.oversight ?? []).map((e) => oversightOf(e as Oversight)).sort(compareEdges);
   const liaison = (input.liaison ?? []).map((e): Liaison => Object.freeze({ person: e.person, organization: e.organization })).sort(compareEdges);
 
@@ -94,10 +102,10 @@ export function buildGraph(input: GraphInput): Graph {
   const postsByOrganization = new Map<string, Post[]>();
   const secretaryOf = new Map<string, string>();
   const teamOf = new Map<string, string[]>();
-  for (let i = 0, start = 0; i < organizations.length; start = ends[i] as number, i++) {
+  for (let i = 0, start = 0; i < postOrganizations.length; start = ends[i] as number, i++) {
     const end = ends[i] as number;
     if (end === start) continue;
-    const id = (organizations[i] as Organization).id;
+    const id = postOrganizations[i] as string;
     const run = posts.slice(start, end);
     postsByOrganization.set(id, run);
     const team: string[] = [];

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { listSkipped, reportSkipped } from '../../src/cli/records.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { parallelOptionIssues, scoreChunks, threadsWanted } from '../../src/engine/parallel.js';
-import { assessParallel, assessStream, readRecordsFile, scoreFilesInParallel, ValidationError, type Issue } from '../../src/index.js';
+import { assessParallel, assessStream, parseGraph, readRecordsFile, scoreFilesInParallel, ValidationError, type Issue } from '../../src/index.js';
 
 const dir = new URL('../../examples/bureau-2022/', import.meta.url);
 const graphInput = JSON.parse(readFileSync(new URL('graph.json', dir), 'utf8')) as unknown;
@@ -68,6 +68,30 @@ describe('a piece of a file that cannot be read', () => {
     const { size } = await import('node:fs/promises').then((fs) => fs.stat(recordsPath));
     const both = await thrown(scoreChunks({ graph: graphInput, rules, files: [] }, { threads: 2, chunks: [{ kind: 'range', path: recordsPath, start: 0, end: size }, range] }));
     expect(both.issues).toEqual(once.issues);
+  }, 60_000);
+
+  it('a file in several pieces that went away is reported once, as one pass reports it, and counted once', async () => {
+    const missing = join(mkdtempSync(join(tmpdir(), 'zrz-')), 'gone.ndjson');
+    const chunks = [0, 1, 2].map((i) => ({ kind: 'range', path: missing, start: i * 100, end: (i + 1) * 100 }) as const);
+    const once = await thrown(assessStream({ graph: graphInput, rules, records: readRecordsFile(missing) }));
+    for (const threads of [1, 2]) {
+      const error = await thrown(scoreChunks({ graph: graphInput, rules, files: [] }, { threads, chunks }));
+      expect(error.issues, String(threads)).toEqual(once.issues);
+    }
+    // skipped instead: the same warnings as one pass that skips
+    const skipOnce = await assessStream({ graph: graphInput, rules, records: readRecordsFile(missing), invalidRecords: 'skip' });
+    const skipPieces = await scoreChunks({ graph: graphInput, rules, files: [], invalidRecords: 'skip' }, { threads: 1, chunks });
+    expect(skipPieces.result.warnings).toEqual(skipOnce.warnings);
+  }, 60_000);
+});
+
+describe('a graph put together by hand', () => {
+  it('with a post in an organization it lacks: the threads build it as this thread reads it, the single pass\'s result', async () => {
+    const parsed = parseGraph(graphInput);
+    const graph = { ...parsed, posts: [...parsed.posts, { person: 'p-x', organization: 'nope', role: 'member' as const }] };
+    const once = await assessStream({ graph, rules, records: readRecordsFile(recordsPath) });
+    const threads = await assessParallel({ graph, rules, files: [recordsPath], workers: 2, ...SMALL });
+    expect(JSON.stringify(threads)).toBe(JSON.stringify(once));
   }, 60_000);
 });
 
