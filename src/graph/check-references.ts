@@ -55,38 +55,42 @@ export function checkReferences(input: CheckInput, lang: Lang): Issue[] {
     orgSpan = Math.max(orgSpan, at + 1);
     parentOf.set(value.id, value.parent ?? null);
   }
-  const personAt = new Map<string, number>();
-  const people = new Map<string, PersonInput>();
-  let personSpan = 0;
+  // Each person's number (in the order they come, duplicates left out), and by that number the
+  // person and their place in the input: one map of a province's million people, not two.
+  const personNumber = new Map<string, number>();
+  const personValue: PersonInput[] = [];
+  const personPlace: number[] = [];
   for (const { at, value } of input.people) {
-    const first = personAt.get(value.id);
+    const first = personNumber.get(value.id);
     if (first !== undefined) {
-      issue('duplicate-id', ['people', at, 'id'], { id: value.id, first: formatPath(['people', first], lang) });
+      issue('duplicate-id', ['people', at, 'id'], { id: value.id, first: formatPath(['people', personPlace[first] as number], lang) });
       continue;
     }
-    personAt.set(value.id, at);
-    personSpan = Math.max(personSpan, at + 1);
-    people.set(value.id, value);
+    personNumber.set(value.id, personValue.length);
+    personValue.push(value);
+    personPlace.push(at);
   }
-  // A pair of a person and an organization (and a role) as one number, from their places in the
-  // input, where it is safe as one (else as text): a province's million posts are then checked
+  const personSpan = personValue.length;
+  // A pair of a person and an organization (and a role) as one number, from the person's number
+  // and the organization's place in the input, where it is safe as one (else as text): a province's million posts are then checked
   // for repeats without a key text built, flattened and hashed for each.
   const numericKeys = personSpan * orgSpan * 8 <= Number.MAX_SAFE_INTEGER;
   const pairKey = (person: string, personIndex: number, organization: string, orgIndex: number, rank = 0): number | string =>
     numericKeys ? (personIndex * orgSpan + orgIndex) * 8 + rank : `${person}\u0000${organization}\u0000${rank}`;
 
   const orgKnown = (id: string): boolean => orgAt.has(id) || input.brokenOrganizationIds.has(id) || input.organizationsUnknown === true;
-  const personKnown = (id: string): boolean => personAt.has(id) || input.brokenPersonIds.has(id) || input.peopleUnknown === true;
-  // The place of an organization or person referred to, or undefined (reported unless unknown).
+  const personKnown = (id: string): boolean => personNumber.has(id) || input.brokenPersonIds.has(id) || input.peopleUnknown === true;
+  // The place of an organization, or the number of a person, referred to; undefined when it is
+  // not there (reported unless its entry was itself invalid or its list unreadable).
   const refOrg = (id: string, path: (string | number)[]): number | undefined => {
     const at = orgAt.get(id);
     if (at === undefined && !orgKnown(id)) issue('missing-organization', path, { id });
     return at;
   };
   const refPerson = (id: string, path: (string | number)[]): number | undefined => {
-    const at = personAt.get(id);
-    if (at === undefined && !personKnown(id)) issue('missing-person', path, { id });
-    return at;
+    const number = personNumber.get(id);
+    if (number === undefined && !personKnown(id)) issue('missing-person', path, { id });
+    return number;
   };
 
   for (const [id, parent] of parentOf) {
@@ -123,7 +127,7 @@ export function checkReferences(input: CheckInput, lang: Lang): Issue[] {
       continue;
     }
     postSeen.set(key, at);
-    const person = people.get(post.person) as PersonInput;
+    const person = personValue[personIndex] as PersonInput;
     if (post.role === 'secretary') {
       const existing = secretaryAt.get(post.organization);
       if (existing) issue('two-secretaries', ['posts', at, 'role'], { organization: post.organization, first: existing.person, second: post.person });
