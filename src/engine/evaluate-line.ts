@@ -106,7 +106,9 @@ export function evaluateLine(
     ...(rule.section !== undefined ? { section: rule.section } : {}),
     responsibility: rule.responsibility,
     status: vetoIds.length > 0 ? 'vetoed' : status,
-    points: roundTo(points, 2),
+    // Rounded to a hundredth, but never above the points at stake (a rule set may give 33.335):
+    // so no subject's score passes its maximum.
+    points: Math.min(roundTo(points, 2), max),
     max,
     value: roundTo(shown?.value ?? 0, 9),
     target: shown?.target ?? null,

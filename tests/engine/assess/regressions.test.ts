@@ -62,3 +62,22 @@ describe('a CSV column the layout does not know', () => {
     expect(warningCodes(result)).not.toContain('warning-invalid-records');
   });
 });
+
+describe('points with more than two decimals', () => {
+  it('never give a line more than its points at stake, nor a subject a score above its maximum', () => {
+    // 100 points split three ways as 33.335 + 33.335 + 33.33, every meeting held: each line's
+    // points round to a hundredth (33.34) but stay at most the line's maximum (33.335), so the
+    // score is 100 of 100, not 100.01
+    const third = (id: string, points: number): ReturnType<typeof ind> => ind({ id, points, measure: { type: 'count', recordTypes: ['meeting'], atLeast: 1 }, scoring: { method: 'all-or-nothing' } });
+    const result = run(ruleSet([third('a', 33.335), third('b', 33.335), third('c', 33.33)]), [rec('m1', 'meeting', 'b1', '2022-03-01')]);
+    const b1 = org(result, 'b1');
+    expect(b1.lines.map((l) => [l.points, l.max])).toEqual([[33.335, 33.335], [33.335, 33.335], [33.33, 33.33]]);
+    expect([b1.score, b1.max, b1.scaled, b1.total]).toEqual([100, 100, 100, 100]);
+    // three lines of half a hundredth each: 0.015 of 0.015 (both 0.02 once rounded), scaled 100, not 150
+    const tiny = run(ruleSet([third('a', 0.005), third('b', 0.005), third('c', 0.005)]), [rec('m1', 'meeting', 'b1', '2022-03-01')]);
+    const small = org(tiny, 'b1');
+    expect(small.lines.every((l) => l.points <= l.max)).toBe(true);
+    expect(small.score).toBe(small.max);
+    expect(small.scaled).toBe(100);
+  });
+});
