@@ -1,3 +1,6 @@
+import { makeIssue } from '../core/issue.js';
+import type { Lang } from '../core/lang.js';
+import { ValidationError } from '../core/validation-error.js';
 import { batchesOf } from '../evidence/batches.js';
 import { openSession, type AssessInput, type AssessStreamInput, type ScoredRun } from '../engine/assess.js';
 import { scoreFilesInParallel, type ParallelInput } from '../engine/parallel.js';
@@ -15,6 +18,19 @@ export interface AssessStreamOptions extends Omit<AssessStreamInput, 'previous'>
 }
 
 /**
+ * Refuses records that cannot be gone through (missing, null, a plain object): a structured error
+ * rather than a TypeError from the loop. `stream`: async iterables are taken too.
+ */
+function requireRecords(records: unknown, stream: boolean, lang: Lang | undefined): void {
+  const iterable = typeof records === 'object' && records !== null && (Symbol.iterator in records || (stream && Symbol.asyncIterator in records));
+  if (iterable) return;
+  const issue = records === undefined
+    ? makeIssue('required', ['records'], { field: 'records' }, lang)
+    : makeIssue('invalid-type', ['records'], { expected: stream ? 'iterable' : 'array', received: records === null ? 'null' : typeof records }, lang);
+  throw new ValidationError('records', [issue], lang);
+}
+
+/**
  * Assesses a period: evaluates the rule set over the records for every organization and person
  * of the graph, line by line with explanations, grades, quotas and verdicts, then proposes the
  * accountability findings along the chain. Synchronous, pure and deterministic: the same inputs
@@ -28,6 +44,7 @@ export interface AssessStreamOptions extends Omit<AssessStreamInput, 'previous'>
  */
 export function assess(input: AssessOptions): AssessmentResult {
   const { session, finishLast, prepareFinish } = openSession(input);
+  requireRecords(input.records, false, input.lang);
   prepareFinish();
   for (const item of input.records) if (!session.add(item)) break;
   return withFindings(finishLast());
@@ -43,6 +60,7 @@ export function assess(input: AssessOptions): AssessmentResult {
  */
 export async function assessStream(input: AssessStreamOptions): Promise<AssessmentResult> {
   const { session, finishLast, prepareFinish } = openSession(input);
+  requireRecords(input.records, true, input.lang);
   // The graph's part of the fingerprint first: what hashing it leaves to collect is collected
   // during the pass, not added to the results at the end (M100k's peak: 444 -> 423 MB).
   prepareFinish();

@@ -13,7 +13,8 @@ export type { MessageParams } from '../messages/index.js';
 export function formatMessage(code: string, params: MessageParams, lang: Lang = 'zh'): string {
   const template = CATALOGUE.get(code);
   if (!template) return `${code} ${JSON.stringify(params)}`;
-  return template[lang](params);
+  // Entry points refuse any other language (langOption); Chinese rather than a crash if one slips by.
+  return template[lang === 'en' ? 'en' : 'zh'](params);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { formatIssues, localizeIssue, type Issue } from './issue.js';
+import { formatIssues, localizeIssue, makeIssue, type Issue } from './issue.js';
 import type { Lang } from './lang.js';
 
 const SUMMARY_LIMIT = 20;
@@ -49,7 +49,34 @@ const SUBJECT_LABELS: Readonly<Record<string, { zh: string; en: string }>> = {
   query: { zh: '查询', en: 'Invalid query' },
   previous: { zh: '上期评估结果', en: 'Invalid previous result' },
   partial: { zh: '部分状态', en: 'Invalid partial state' },
+  options: { zh: '调用选项', en: 'Invalid options' },
 };
+
+/**
+ * The language an option asks for, checked: `zh` when none is given, and a `ValidationError`
+ * (subject `options`, in Chinese, the language of errors by default) for anything but `zh` or
+ * `en`, where messages would otherwise fail to render deep inside a run.
+ *
+ * @example
+ * langOption(undefined); // 'zh'
+ * langOption('fr'); // throws ValidationError: options.lang
+ */
+export function langOption(value: unknown): Lang {
+  if (value === undefined) return 'zh';
+  if (value === 'zh' || value === 'en') return value;
+  throw langError(value);
+}
+
+/**
+ * The error for a language option that is neither `zh` nor `en`.
+ *
+ * @example
+ * langError('fr').issues[0]?.path; // ['lang']
+ */
+export function langError(value: unknown): ValidationError {
+  const shown = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  return new ValidationError('options', [makeIssue('invalid-value', ['lang'], { value: shown, allowed: 'zh, en' }, 'zh')], 'zh');
+}
 
 function summarize(subject: string, issues: readonly Issue[], lang: Lang): string {
   const label = SUBJECT_LABELS[subject]?.[lang] ?? subject;

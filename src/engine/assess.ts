@@ -2,7 +2,8 @@ import { formatCalendarDate, parseCalendarDate } from '../core/calendar.js';
 import { atLine, localizeIssue, makeIssue, type Issue } from '../core/issue.js';
 import { CATALOGUE } from '../messages/index.js';
 import type { Lang } from '../core/lang.js';
-import { ValidationError } from '../core/validation-error.js';
+import { langOption, ValidationError } from '../core/validation-error.js';
+import { isGraph } from '../graph/lookup.js';
 import { collectionLimitOf } from '../core/collection-limit.js';
 import { capOr } from '../core/number.js';
 import { isReaderItem, type ReaderItem } from '../evidence/reader-item.js';
@@ -78,10 +79,7 @@ function collectionFullOr(error: unknown, issue: (params: { limit: number }) => 
   return new ValidationError('records', [issue({ limit })], lang);
 }
 
-/** Whether a value is a graph `parseGraph` made (with its index), not graph input. */
-export function isGraph(value: unknown): value is Graph {
-  return typeof value === 'object' && value !== null && (value as { organizations?: unknown }).organizations instanceof Map && 'index' in value;
-}
+export { isGraph };
 
 /** The engine's output: the scores, the records kept for accountability (in id order), and the compiled plan. */
 export interface ScoredRun {
@@ -177,7 +175,11 @@ export interface SessionInternals {
  * const { session, pack } = openSession({ graph, rules });
  */
 export function openSession(input: Omit<AssessInput, 'records'>): SessionInternals {
-  const lang = input.lang ?? 'zh';
+  if (typeof input !== 'object' || input === null) {
+    const received = input === null ? 'null' : typeof input;
+    throw new ValidationError('options', [makeIssue('invalid-type', [], { expected: 'object', received }, 'zh')], 'zh');
+  }
+  const lang = langOption(input.lang);
   const graph = isGraph(input.graph) ? input.graph : parseGraph(input.graph, { lang });
   const rules = parseRuleSet(input.rules, { lang });
   let asOfDay: number | undefined;

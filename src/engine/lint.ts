@@ -1,7 +1,10 @@
+import { langOption } from '../core/validation-error.js';
 import type { Lang } from '../core/lang.js';
 import { formatMessage } from '../core/messages.js';
 import { formatNumber, stableSum } from '../core/number.js';
 import type { IssuePath } from '../core/path.js';
+import { isGraph } from '../graph/lookup.js';
+import { parseGraph } from '../graph/parse.js';
 import type { Graph } from '../graph/types.js';
 import { ORGANIZATION_KINDS, ORGANIZATION_KIND_LABELS, POST_ROLES, POST_ROLE_LABELS, type OrganizationKind, type PostRole } from '../model/graph.js';
 import type { AppliesTo, Indicator, RuleSet } from '../model/rules.js';
@@ -73,8 +76,10 @@ function recordTypesOf(indicator: Indicator): string[] {
  * @example
  * for (const f of lintRuleSet(json, graph)) console.log(f.severity, f.path, f.message);
  */
-export function lintRuleSet(input: unknown, graph?: Graph, options: LintOptions = {}): LintFinding[] {
-  const lang = options.lang ?? 'zh';
+export function lintRuleSet(input: unknown, given?: Graph, options: LintOptions = {}): LintFinding[] {
+  const lang = langOption(options.lang);
+  // A graph document (JSON) is parsed first, as assess does: its problems are thrown, not linted.
+  const graph = given === undefined || isGraph(given) ? given : parseGraph(given, { lang });
   const parsed = safeParseRuleSet(input, { lang });
   if (!parsed.success) return parsed.error.issues.map((i) => ({ severity: 'error', code: i.code, path: i.path, message: i.message }));
   const rules: RuleSet = parsed.data;

@@ -2,7 +2,7 @@ import type { Issue } from '../core/issue.js';
 import { makeIssue } from '../core/issue.js';
 import type { Lang } from '../core/lang.js';
 import { formatPath } from '../core/path.js';
-import { ValidationError, type SafeParseResult } from '../core/validation-error.js';
+import { langError, ValidationError, type SafeParseResult } from '../core/validation-error.js';
 import { fromZodIssues } from '../core/zod-issues.js';
 import { parseCalendarDate } from '../core/calendar.js';
 import { capOr } from '../core/number.js';
@@ -123,6 +123,7 @@ function checkRuleSet(rules: RuleSet, lang: Lang): Issue[] {
  * if (!r.success) for (const issue of r.error.issues) console.error(issue.path, issue.message);
  */
 export function safeParseRuleSet(input: unknown, options: ParseRuleSetOptions = {}): SafeParseResult<RuleSet> {
+  if (options.lang !== undefined && options.lang !== 'zh' && options.lang !== 'en') return { success: false, error: langError(options.lang) };
   const lang = options.lang ?? 'zh';
   const maxIndicators = capOr(options.maxIndicators, 10_000);
   const count = typeof input === 'object' && input !== null && Array.isArray((input as { indicators?: unknown }).indicators)

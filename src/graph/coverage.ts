@@ -1,3 +1,5 @@
+import { langOption } from '../core/validation-error.js';
+import { requireGraph } from './lookup.js';
 import type { Lang } from '../core/lang.js';
 import { formatMessage } from '../core/messages.js';
 import type { OrganizationKind } from '../model/graph.js';
@@ -59,8 +61,11 @@ const DEFAULTS = {
  * @example
  * coverage(graph, { liaisonRequiredFor: ['branch'] }).gaps.map((g) => g.code);
  */
-export function coverage(graph: Graph, options: CoverageOptions = {}): CoverageReport {
-  const lang = options.lang ?? 'zh';
+export function coverage(graph: Graph, given: CoverageOptions | null = {}): CoverageReport {
+  // null from a caller in plain JavaScript: the defaults, as for no options
+  const options = given ?? {};
+  const lang = langOption(options.lang);
+  requireGraph(graph, lang);
   const needs = (list: readonly OrganizationKind[] | undefined, fallback: readonly OrganizationKind[]): ReadonlySet<OrganizationKind> =>
     new Set(list ?? fallback);
   const secretaryKinds = needs(options.secretaryRequiredFor, DEFAULTS.secretaryRequiredFor);

@@ -5,6 +5,31 @@ import type { Organization, Person } from '../model/graph.js';
 import type { Graph } from './types.js';
 
 /**
+ * Whether a value is a graph as `parseGraph` makes it (its organizations in a `Map`, with an
+ * index), not the graph document it was parsed from.
+ *
+ * @example
+ * isGraph(parseGraph(input)); // true
+ * isGraph(input); // false
+ */
+export function isGraph(value: unknown): value is Graph {
+  return typeof value === 'object' && value !== null && (value as { organizations?: unknown }).organizations instanceof Map && 'index' in value;
+}
+
+/**
+ * The graph a query was given, or a `ValidationError` (subject `query`) when it is not one
+ * `parseGraph` made: a graph document (JSON) given where its parsed graph is wanted.
+ *
+ * @example
+ * requireGraph(JSON.parse(text)); // throws: parse it with parseGraph first
+ */
+export function requireGraph(graph: unknown, lang: Lang = 'zh'): Graph {
+  if (isGraph(graph)) return graph;
+  const received = graph === null ? 'null' : Array.isArray(graph) ? 'array' : typeof graph === 'object' ? 'a graph document (JSON): parse it with parseGraph' : typeof graph;
+  throw new ValidationError('query', [makeIssue('invalid-type', ['graph'], { expected: 'parseGraph(…)', received }, lang)], lang);
+}
+
+/**
  * The organization with this id, or a `ValidationError` (code `unknown-organization`) naming it.
  * Queries fail loudly on an unknown id rather than answer "nothing" for a typo.
  *
@@ -12,7 +37,7 @@ import type { Graph } from './types.js';
  * requireOrganization(graph, 'branch-01').name;
  */
 export function requireOrganization(graph: Graph, id: string, lang: Lang = 'zh'): Organization {
-  const organization = graph.organizations.get(id);
+  const organization = requireGraph(graph, lang).organizations.get(id);
   if (!organization) throw new ValidationError('query', [makeIssue('unknown-organization', [], { id }, lang)], lang);
   return organization;
 }
@@ -24,7 +49,7 @@ export function requireOrganization(graph: Graph, id: string, lang: Lang = 'zh')
  * requirePerson(graph, 'p-wang').name;
  */
 export function requirePerson(graph: Graph, id: string, lang: Lang = 'zh'): Person {
-  const person = graph.people.get(id);
+  const person = requireGraph(graph, lang).people.get(id);
   if (!person) throw new ValidationError('query', [makeIssue('unknown-person', [], { id }, lang)], lang);
   return person;
 }

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Lang } from '../core/lang.js';
 import { capOr } from '../core/number.js';
 import { makeIssue, type Issue } from '../core/issue.js';
-import { ValidationError, type SafeParseResult } from '../core/validation-error.js';
+import { langError, ValidationError, type SafeParseResult } from '../core/validation-error.js';
 import { fromZodIssues } from '../core/zod-issues.js';
 import {
   GraphInputSchema,
@@ -89,6 +89,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * if (!r.success) console.error(r.error.message);
  */
 export function safeParseGraph(input: unknown, options: ParseGraphOptions = {}): SafeParseResult<Graph> {
+  if (options.lang !== undefined && options.lang !== 'zh' && options.lang !== 'en') return { success: false, error: langError(options.lang) };
   const lang = options.lang ?? 'zh';
   const given = options.limits ?? {};
   const limits: GraphLimits = {
