@@ -70,11 +70,52 @@ describe('absorb refuses a partial state no shard could have written', () => {
       line.d.push(line.d[0] as number);
     });
     expect(refused(p).map((i) => [i.code, i.path, i.params['id'], i.params['list']])).toEqual([['partial-line-repeat', ['partial', 'lines', at, 3, 's', p.lines[at]?.[3].s.length as number - 1], first, 's']]);
+    let bonusAt = 0;
     const bonus = edited((q) => {
-      const [, line] = lineWhere(q, (_, l) => l.b.length > 0);
+      const [i, line] = lineWhere(q, (_, l) => l.b.length > 0);
+      bonusAt = i;
       line.b.push([...(line.b[0] as [string, number])]);
     });
-    expect(refused(bonus).map((i) => [i.code, i.params['list']])).toEqual([['partial-line-repeat', 'b']]);
+    expect(refused(bonus).map((i) => [i.code, i.path, i.params['list']])).toEqual([['partial-line-repeat', ['partial', 'lines', bonusAt, 3, 'b', bonus.lines[bonusAt]?.[3].b.length as number - 1, 0], 'b']]);
+    // a repeat beside its first, the list still in order: found too
+    let adjacentAt = 0;
+    const adjacent = edited((q) => {
+      const [i, line] = lineWhere(q, (_, l) => l.s.length > 1 && l.c.length > 0);
+      adjacentAt = i;
+      line.s.splice(1, 0, line.s[0] as string);
+      line.d.splice(1, 0, line.d[0] as number);
+    });
+    expect(refused(adjacent).map((i) => [i.code, i.path])).toEqual([['partial-line-repeat', ['partial', 'lines', adjacentAt, 3, 's', 1]]]);
+    // and in a list in reverse order
+    let reversedAt = 0;
+    const reversed = edited((q) => {
+      const [i, line] = lineWhere(q, (_, l) => l.s.length > 1 && l.c.length > 0);
+      reversedAt = i;
+      line.s.reverse();
+      line.d.reverse();
+      line.s.push(line.s.at(-1) as string);
+      line.d.push(line.d.at(-1) as number);
+    });
+    expect(refused(reversed).map((i) => [i.code, i.path])).toEqual([['partial-line-repeat', ['partial', 'lines', reversedAt, 3, 's', reversed.lines[reversedAt]?.[3].s.length as number - 1]]]);
+  });
+
+  it('takes the versions in any order (a file edited by hand, or sorted another way)', () => {
+    const shuffled = edited((q) => {
+      q.versions.reverse();
+    });
+    const session = openAssessment({ graph, rules });
+    session.absorb(shuffled as PartialState);
+    const reference = openAssessment({ graph, rules });
+    reference.absorb(JSON.parse(whole) as PartialState);
+    expect(JSON.stringify(session.finish().result)).toBe(JSON.stringify(reference.finish().result));
+    // and still finds a record no version lists, that way too
+    const unknown = edited((q) => {
+      q.versions.reverse();
+      const [, line] = lineWhere(q, (indicator, l) => l.s.length > 0 && measureOf(indicator) === 'count');
+      line.s.push('zz-fake');
+      line.d.push(line.d[0] as number);
+    });
+    expect(refused(unknown).map((i) => i.code)).toEqual(['partial-line-unknown']);
   });
 
   it('a day no record can carry, on a line or in a deadline task', () => {
@@ -116,6 +157,22 @@ describe('absorb refuses a partial state no shard could have written', () => {
       q.occurrences += 1;
     });
     expect(refused(conflict).map((i) => i.code)).toContain('partial-line-conflict');
+    // a veto naming a record no version lists
+    let vetoAt = 0;
+    const veto = edited((q) => {
+      const [i, line] = lineWhere(q, (_, l) => l.v.length > 0);
+      vetoAt = i;
+      line.v.push('zz-no-such-case');
+    });
+    expect(refused(veto).map((i) => [i.code, i.path])).toEqual([['partial-line-unknown', ['partial', 'lines', vetoAt, 3, 'v', veto.lines[vetoAt]?.[3].v.length as number - 1]]]);
+    // bonus points for a record no version lists
+    let bonusAt = 0;
+    const bonus = edited((q) => {
+      const [i, line] = lineWhere(q, (_, l) => l.b.length > 0);
+      bonusAt = i;
+      line.b.push(['zz-no-such-award', 1]);
+    });
+    expect(refused(bonus).map((i) => [i.code, i.path])).toEqual([['partial-line-unknown', ['partial', 'lines', bonusAt, 3, 'b', bonus.lines[bonusAt]?.[3].b.length as number - 1, 0]]]);
   });
 
   it('a veto or a bonus on an indicator without such a rule', () => {
