@@ -58,7 +58,8 @@ function check(result: AssessmentResult, decisions: readonly unknown[], options:
       issues.push(makeIssue('invalid-value', at('action'), { value: String(d.action), allowed: 'confirm, waive, change' }, lang));
     }
     if (typeof d.by !== 'string' || d.by.trim() === '') issues.push(makeIssue('required', at('by'), { field: 'by' }, lang));
-    if (typeof d.at !== 'string' || parseCalendarDate(d.at) === undefined) issues.push(makeIssue('invalid-date', at('at'), { value: String(d.at) }, lang));
+    if (d.at === undefined) issues.push(makeIssue('required', at('at'), { field: 'at' }, lang));
+    else if (typeof d.at !== 'string' || parseCalendarDate(d.at) === undefined) issues.push(makeIssue('invalid-date', at('at'), { value: String(d.at) }, lang));
     if ((d.action === 'waive' || d.action === 'change') && (typeof d.reason !== 'string' || d.reason.trim() === '')) {
       issues.push(makeIssue('decision-reason-required', at('reason'), { action: d.action }, lang));
     }

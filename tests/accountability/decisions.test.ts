@@ -182,6 +182,12 @@ describe('the audit trail', () => {
 });
 
 describe('bad decisions', () => {
+  it('a decision without its date: the date is missing, not an invalid date "undefined"', () => {
+    const error = thrown(() => applyDecisions(base, [{ finding: SHI_LEI, action: 'confirm', by }] as unknown as Decision[]));
+    expect(codesAndPaths(error.issues)).toEqual([{ code: 'required', path: ['decisions', 0, 'at'] }]);
+    expect(error.issues[0]?.message).not.toContain('undefined');
+  });
+
   it('are all reported at once, each with its path and code', () => {
     const decisions = [
       /* 0 */ { finding: 'no-such-finding', action: 'confirm', by, at },

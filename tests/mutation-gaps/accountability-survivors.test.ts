@@ -459,7 +459,7 @@ describe('decisions.ts', () => {
         ['decision-form-unexpected', ['decisions', 8, 'form'], { action: 'confirm' }],
         ['decision-reason-required', ['decisions', 9, 'reason'], { action: 'change' }],
         ['invalid-date', ['decisions', 10, 'at'], { value: '2023-01-20' }],
-        ['invalid-date', ['decisions', 11, 'at'], { value: 'undefined' }],
+        ['required', ['decisions', 11, 'at'], { field: 'at' }],
       ]);
     });
 

@@ -111,14 +111,14 @@ export const ratioMeasure: RecordMeasure<RatioMeasure, RatioState> = {
       denominator = stableSum(dens.map((d) => d / scale));
     }
     const value = denominator > 0 ? Math.min(1, numerator / denominator) : 0;
-    numerator *= scale;
-    denominator *= scale;
+    // A sum past the largest double is shown as its scaled figure times the scale, not Infinity.
+    const figure = (scaled: number): string => (Number.isFinite(scaled * scale) ? formatNumber(scaled * scale) : `${formatNumber(scaled)}×${formatNumber(scale)}`);
     const names = { numerator: spec.numerator, denominator: spec.denominator };
     const parts: Explanation[] = [
       explain('explain-ratio', {
         value: formatPercent(value),
-        numerator: formatNumber(numerator),
-        denominator: formatNumber(denominator),
+        numerator: figure(numerator),
+        denominator: figure(denominator),
         // Every record a pair of name lists: the figures count people (人次).
         headcount: lists > 0 && lists === nums.length ? 1 : 0,
         atLeast: formatPercent(spec.atLeast),

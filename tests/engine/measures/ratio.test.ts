@@ -23,6 +23,15 @@ describe('ratio', () => {
     });
   });
 
+  it('sums past the largest number: the ratio over the figures scaled down, shown as figure × scale', () => {
+    // 1e308 + 1e308 overflows; scaled by the largest denominator (1e308): 2/2 = 100%
+    const records = [rec('m1', '2022-03-01', { attended: 1e308, expected: 1e308 }), rec('m2', '2022-04-01', { attended: 1e308, expected: 1e308 })];
+    const outcome = measure(ratioMeasure, spec, year, records);
+    expect(outcome.value).toBe(1);
+    expect(outcome.detail.en).toBe('ratio 100% (2×1e+308/2×1e+308), required at least 90%');
+    expect(outcome.detail.zh).not.toContain('Infinity');
+  });
+
   it('counts a numerator above its denominator as the denominator, and says so', () => {
     // min(22, 20) + 10 = 30; 20 + 20 = 40; 30/40 = 0.75
     const records = [rec('m1', '2022-03-01', { attended: 22, expected: 20 }), rec('m2', '2022-04-01', { attended: 10, expected: 20 })];
