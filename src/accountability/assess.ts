@@ -1,4 +1,4 @@
-import { makeIssue } from '../core/issue.js';
+import { makeIssue, typeName } from '../core/issue.js';
 import type { Lang } from '../core/lang.js';
 import { ValidationError } from '../core/validation-error.js';
 import { batchesOf } from '../evidence/batches.js';
@@ -26,7 +26,7 @@ function requireRecords(records: unknown, stream: boolean, lang: Lang | undefine
   if (iterable) return;
   const issue = records === undefined
     ? makeIssue('required', ['records'], { field: 'records' }, lang)
-    : makeIssue('invalid-type', ['records'], { expected: stream ? 'iterable' : 'array', received: records === null ? 'null' : typeof records }, lang);
+    : makeIssue('invalid-type', ['records'], { expected: stream ? 'iterable' : 'array', received: typeName(records) }, lang);
   throw new ValidationError('records', [issue], lang);
 }
 

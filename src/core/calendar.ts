@@ -8,6 +8,9 @@
 // A date is YYYY-MM-DD exactly (the pattern /^(\d{4})-(\d{2})-(\d{2})$/, ASCII digits only).
 const DASH = 0x2d;
 const ZERO = 0x30;
+/** The years a date may fall in: outside them a date is almost surely a typing error. */
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2999;
 
 /** The number written by ASCII digits from `start` to `end`, or -1 if any is not a digit. */
 function digits(text: string, start: number, end: number): number {
@@ -93,13 +96,18 @@ export function parseCalendarDate(text: string): DayNumber | undefined {
   const month = digits(text, 5, 7);
   const day = digits(text, 8, 10);
   if (year < 0 || month < 0 || day < 0) return undefined;
-  if (year < 1900 || year > 2999 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  if (year < FIRST_YEAR || year > LAST_YEAR || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   return dayFromCivil(year, month, day);
 }
 
-/** The day numbers of the first and last dates {@link parseCalendarDate} reads (1900-01-01, 2999-12-31). */
-const FIRST_DAY = dayFromCivil(1900, 1, 1);
-const LAST_DAY = dayFromCivil(2999, 12, 31);
+/**
+ * The day numbers of the first and last dates {@link parseCalendarDate} reads: 1900-01-01 and
+ * 2999-12-31.
+ *
+ * @example
+ * CALENDAR_DAYS.first; // -25567
+ */
+export const CALENDAR_DAYS = { first: dayFromCivil(FIRST_YEAR, 1, 1), last: dayFromCivil(LAST_YEAR, 12, 31) } as const;
 
 /**
  * Whether a value is the day number of a date {@link parseCalendarDate} reads: what a record's
@@ -110,7 +118,7 @@ const LAST_DAY = dayFromCivil(2999, 12, 31);
  * isCalendarDay(1e15); // false
  */
 export function isCalendarDay(value: unknown): value is DayNumber {
-  return Number.isSafeInteger(value) && (value as number) >= FIRST_DAY && (value as number) <= LAST_DAY;
+  return Number.isSafeInteger(value) && (value as number) >= CALENDAR_DAYS.first && (value as number) <= CALENDAR_DAYS.last;
 }
 
 /**

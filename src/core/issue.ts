@@ -20,6 +20,17 @@ export interface Issue {
 }
 
 /**
+ * What a value is, as an issue's `received` names it: `null`, `array`, or its `typeof`.
+ *
+ * @example
+ * typeName([1]); // 'array'
+ */
+export function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'array' : typeof value;
+}
+
+/**
  * Builds an issue with its message rendered from the catalogue.
  *
  * @example

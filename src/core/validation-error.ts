@@ -62,18 +62,21 @@ const SUBJECT_LABELS: Readonly<Record<string, { zh: string; en: string }>> = {
  * langOption('fr'); // throws ValidationError: options.lang
  */
 export function langOption(value: unknown): Lang {
-  if (value === undefined) return 'zh';
-  if (value === 'zh' || value === 'en') return value;
-  throw langError(value);
+  const error = langError(value);
+  if (error) throw error;
+  return (value as Lang | undefined) ?? 'zh';
 }
 
 /**
- * The error for a language option that is neither `zh` nor `en`.
+ * The error for a language option that is neither missing, `zh` nor `en`; undefined for one that
+ * is (what the `safeParse*` functions return rather than throw).
  *
  * @example
- * langError('fr').issues[0]?.path; // ['lang']
+ * langError('fr')?.issues[0]?.path; // ['lang']
+ * langError('en'); // undefined
  */
-export function langError(value: unknown): ValidationError {
+export function langError(value: unknown): ValidationError | undefined {
+  if (value === undefined || value === 'zh' || value === 'en') return undefined;
   const shown = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   return new ValidationError('options', [makeIssue('invalid-value', ['lang'], { value: shown, allowed: 'zh, en' }, 'zh')], 'zh');
 }

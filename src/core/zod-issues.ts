@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Lang } from './lang.js';
-import { makeIssue, type Issue } from './issue.js';
+import { makeIssue, typeName, type Issue } from './issue.js';
 import type { IssuePath } from './path.js';
 
 /**
@@ -11,10 +11,7 @@ export type EnumCodes = Readonly<Record<string, string>>;
 // Keys are a field name (`kind`) or a parent and field (`trigger.type`), the latter taking precedence.
 
 function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
-  return typeof value;
+  return typeof value === 'number' && !Number.isFinite(value) ? String(value) : typeName(value);
 }
 
 function safeText(value: unknown): string {

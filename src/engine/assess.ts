@@ -1,5 +1,5 @@
 import { formatCalendarDate, parseCalendarDate } from '../core/calendar.js';
-import { atLine, localizeIssue, makeIssue, type Issue } from '../core/issue.js';
+import { atLine, localizeIssue, makeIssue, typeName, type Issue } from '../core/issue.js';
 import { CATALOGUE } from '../messages/index.js';
 import type { Lang } from '../core/lang.js';
 import { langOption, ValidationError } from '../core/validation-error.js';
@@ -79,7 +79,6 @@ function collectionFullOr(error: unknown, issue: (params: { limit: number }) => 
   return new ValidationError('records', [issue({ limit })], lang);
 }
 
-export { isGraph };
 
 /** The engine's output: the scores, the records kept for accountability (in id order), and the compiled plan. */
 export interface ScoredRun {
@@ -176,8 +175,7 @@ export interface SessionInternals {
  */
 export function openSession(input: Omit<AssessInput, 'records'>): SessionInternals {
   if (typeof input !== 'object' || input === null) {
-    const received = input === null ? 'null' : typeof input;
-    throw new ValidationError('options', [makeIssue('invalid-type', [], { expected: 'object', received }, 'zh')], 'zh');
+    throw new ValidationError('options', [makeIssue('invalid-type', [], { expected: 'object', received: typeName(input) }, 'zh')], 'zh');
   }
   const lang = langOption(input.lang);
   const graph = isGraph(input.graph) ? input.graph : parseGraph(input.graph, { lang });
@@ -262,8 +260,7 @@ export function openSession(input: Omit<AssessInput, 'records'>): SessionInterna
   const absorb = (partial: PartialState): void => {
     const given: unknown = partial;
     if (typeof given !== 'object' || given === null || Array.isArray(given)) {
-      const type = given === null ? 'null' : Array.isArray(given) ? 'array' : typeof given;
-      throw new ValidationError('partial', [makeIssue('invalid-type', ['partial'], { expected: 'object', received: type }, lang)], lang);
+      throw new ValidationError('partial', [makeIssue('invalid-type', ['partial'], { expected: 'object', received: typeName(given) }, lang)], lang);
     }
     if (partial.format !== 'zerenzhi-partial/2' || partial.basis !== basisOf()) {
       throw new ValidationError('partial', [makeIssue('partial-mismatch', [], { basis: String(partial.basis ?? '') }, lang)], lang);

@@ -4,12 +4,13 @@ import { extname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { freeBuffers } from '../core/free-buffers.js';
-import { makeIssue, shiftLines, type Issue } from '../core/issue.js';
+import { makeIssue, shiftLines, typeName, type Issue } from '../core/issue.js';
 import type { Lang } from '../core/lang.js';
 import { ValidationError } from '../core/validation-error.js';
 import { toGraphInput } from '../graph/serialize.js';
 import type { Graph } from '../graph/types.js';
-import { isGraph, openSession, type ScoredRun, type SessionInternals } from './assess.js';
+import { isGraph } from '../graph/lookup.js';
+import { openSession, type ScoredRun, type SessionInternals } from './assess.js';
 import type { ScoreResult } from './result.js';
 import { packedArrays, type PackedPartial } from './packed.js';
 import { lineShiftOf, readChunk, readClaimedChunks, type ChunkRead, type HAND_OVER_SHARE, type ShardTask } from './shard-read.js';
@@ -290,10 +291,9 @@ export function mergeThreads(internals: Pick<SessionInternals, 'absorbPacked' | 
   internals.replaceKeptIssues(ordered);
 }
 
-/** What an option's value is, for messages: its JSON type, or its text for a number that is not a usable one. */
+/** What an option's value is, for messages: its type, or its text for a number that is not a usable one. */
 function received(value: unknown, numberAsText: boolean): string {
-  if (typeof value === 'number' && numberAsText) return String(value);
-  return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+  return typeof value === 'number' && numberAsText ? String(value) : typeName(value);
 }
 
 /**

@@ -123,7 +123,8 @@ function checkRuleSet(rules: RuleSet, lang: Lang): Issue[] {
  * if (!r.success) for (const issue of r.error.issues) console.error(issue.path, issue.message);
  */
 export function safeParseRuleSet(input: unknown, options: ParseRuleSetOptions = {}): SafeParseResult<RuleSet> {
-  if (options.lang !== undefined && options.lang !== 'zh' && options.lang !== 'en') return { success: false, error: langError(options.lang) };
+  const wrongLang = langError(options.lang);
+  if (wrongLang) return { success: false, error: wrongLang };
   const lang = options.lang ?? 'zh';
   const maxIndicators = capOr(options.maxIndicators, 10_000);
   const count = typeof input === 'object' && input !== null && Array.isArray((input as { indicators?: unknown }).indicators)

@@ -102,6 +102,12 @@ function inIdOrder(ids: readonly unknown[]): boolean {
   return true;
 }
 
+/** Whether a list of ids is in strictly increasing id order: each id once, as the engine writes it. */
+function inStrictIdOrder(ids: readonly unknown[]): boolean {
+  for (let k = 1; k < ids.length; k++) if ((ids[k - 1] as string) >= (ids[k] as string)) return false;
+  return true;
+}
+
 /**
  * Where a line lists a record as counted, pending, rejected or unsupported that it did not see,
  * as `[list, index, id]`: such a record would make the line's counts wrong. The engine writes
@@ -141,9 +147,7 @@ const ID_LISTS = ['s', 'c', 'p', 'r', 'u', 'v'] as const;
  * out of order (edited by hand) is looked at through a set.
  */
 function repeatedEntries(ids: readonly unknown[]): [number, unknown][] {
-  let ordered = true;
-  for (let k = 1; k < ids.length && ordered; k++) ordered = (ids[k - 1] as string) < (ids[k] as string);
-  if (ordered) return [];
+  if (inStrictIdOrder(ids)) return [];
   const seen = new Set<unknown>();
   const out: [number, unknown][] = [];
   ids.forEach((id, i) => {

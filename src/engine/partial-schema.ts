@@ -3,7 +3,7 @@
 // It says what each field holds; `absorb` checks more than a schema can (records counted that
 // were seen, days one for each record seen, a measure state's records counted, scores within
 // the scale), and a test checks that the schema never refuses what `absorb` accepts.
-import { parseCalendarDate } from '../core/calendar.js';
+import { CALENDAR_DAYS } from '../core/calendar.js';
 import { recordJsonSchema } from '../model/json-schema.js';
 import { EFFECT_COUNTERS, KEYED_EFFECT_COUNTERS } from './versions.js';
 
@@ -68,7 +68,7 @@ const DEFS = {
     d: {
       type: 'array',
       // the days of the dates a record can carry, 1900-01-01 to 2999-12-31
-      items: { type: 'integer', minimum: parseCalendarDate('1900-01-01'), maximum: parseCalendarDate('2999-12-31') },
+      items: { type: 'integer', minimum: CALENDAR_DAYS.first, maximum: CALENDAR_DAYS.last },
       description: '上报记录的日期编号（1970-01-01 起的天数，1900–2999 年），与 s 一一对应 / the day numbers of the records seen (days since 1970-01-01, years 1900–2999), one for each in s',
     },
     p: ids('待审核 / pending'),

@@ -239,7 +239,7 @@ export function assertSettled(acc: Accumulation): void {
  * decoded once, here, for the check and the merge.
  */
 export function decodeLineStates(plan: Plan, partial: PartialState, lang: Lang): { readonly states: unknown[]; readonly problems: Issue[] } {
-  const { modules, graph } = plan;
+  const { graph } = plan;
   const indicators = new Map(plan.indicators.map((ip) => [ip.indicator.id, ip]));
   const states: unknown[] = [];
   const problems: Issue[] = [];
@@ -257,7 +257,7 @@ export function decodeLineStates(plan: Plan, partial: PartialState, lang: Lang):
       if (line.v.length > 0 && !rule.indicator.veto) problems.push(makeIssue('partial-line-role', [...at, 'v'], { indicator, list: 'v' }, lang));
       if (line.b.length > 0 && !rule.indicator.bonus) problems.push(makeIssue('partial-line-role', [...at, 'b'], { indicator, list: 'b' }, lang));
     }
-    const module = modules.get(indicator);
+    const module = rule?.module;
     if (!keepsState(module)) {
       if (line.m !== null) problems.push(makeIssue('partial-state-unexpected', [...at, 'm'], { indicator }, lang));
       states.push(undefined);

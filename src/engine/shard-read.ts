@@ -7,10 +7,9 @@
 import { createReadStream } from 'node:fs';
 import type { Lang } from '../core/lang.js';
 import { eachBatch } from '../evidence/batches.js';
-import { readRecordsFile, systemErrorCode } from '../evidence/read-file.js';
+import { readRecordsFile, unreadableFileItem } from '../evidence/read-file.js';
 import { readNdjson } from '../evidence/read-ndjson.js';
 import type { ReaderItem } from '../evidence/reader-item.js';
-import { issueItem } from '../evidence/reader-common.js';
 import type { SessionInternals } from './assess.js';
 
 /**
@@ -104,9 +103,7 @@ export async function readChunk(session: SessionInternals['session'], task: Shar
     // A file that cannot be opened or read (its permissions, or it went away after the plan was
     // made) is a problem with the file, reported as one pass reports it, not a failure of the
     // run: once, on the read again in one pass (each of its pieces reports it here).
-    const reason = systemErrorCode(error);
-    if (reason === undefined) throw error;
-    session.add(issueItem('file-unreadable', undefined, { path: task.path, reason }, { file: task.path, lang }));
+    session.add(unreadableFileItem(error, task.path, { file: task.path, lang }));
     return { newlines: counted.newlines, readAgain: true };
   }
   // The reader ends at bytes that are not UTF-8, with that problem as its last item.

@@ -64,10 +64,21 @@ async function* fileBatches(path: string, options: ReadRecordsFileOptions): Asyn
     else if (known === 'json') yield* eachBatch(readWholeJson(textChunks(source), readerOptions));
     else yield* readSniffed(textChunks(source), readerOptions);
   } catch (error) {
-    const reason = systemErrorCode(error);
-    if (reason === undefined) throw error;
-    yield [issueItem('file-unreadable', undefined, { path, reason }, readerOptions)];
+    yield [unreadableFileItem(error, path, readerOptions)];
   }
+}
+
+/**
+ * What a file that cannot be opened or read becomes for the readers: a `file-unreadable` problem
+ * naming it and the system's reason. Any error that is not the system's is thrown again.
+ *
+ * @example
+ * yield [unreadableFileItem(error, 'records.ndjson', { file: 'records.ndjson' })];
+ */
+export function unreadableFileItem(error: unknown, path: string, options: ReaderOptions): ReaderItem {
+  const reason = systemErrorCode(error);
+  if (reason === undefined) throw error;
+  return issueItem('file-unreadable', undefined, { path, reason }, options);
 }
 
 
@@ -145,14 +156,7 @@ export function formatOfHead(head: string, complete: boolean): RecordsFormat | u
   }
 }
 
-/**
- * The code of a system error (`ENOENT`, `EACCES`, …): a file that cannot be read, which the
- * readers report as a problem with the file; undefined for any other error.
- *
- * @example
- * systemErrorCode(Object.assign(new Error('no such file'), { code: 'ENOENT' })); // 'ENOENT'
- */
-export function systemErrorCode(error: unknown): string | undefined {
+function systemErrorCode(error: unknown): string | undefined {
   if (!(error instanceof Error)) return undefined;
   const code = (error as { code?: unknown }).code;
   return typeof code === 'string' && /^E[A-Z]+$/.test(code) ? code : undefined;

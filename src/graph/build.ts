@@ -1,11 +1,10 @@
 import type { GraphInput, Liaison, Organization, Oversight, Person, Post, PostRole } from '../model/graph.js';
-import { LEADERSHIP_ROLES, POST_ROLES } from '../model/graph.js';
+import { LEADERSHIP_ROLES, POST_ROLE_RANK } from '../model/graph.js';
 import { FrozenMap, freezeGroups, pushGroup } from './frozen-map.js';
 import { layOutHierarchy } from './hierarchy.js';
 import type { Graph } from './types.js';
 import { byCodeUnit } from '../core/order.js';
 
-const roleRank = new Map<PostRole, number>(POST_ROLES.map((role, i) => [role, i]));
 const LEADERSHIP = new Set<PostRole>(LEADERSHIP_ROLES);
 
 /** Sorts elements by a unique text key in UTF-16 code-unit order (the engine's own sort, no callback). */
@@ -23,7 +22,7 @@ function compareEdges(a: { person: string; organization: string }, b: { person: 
 
 /** Orders two posts of one organization: by role (the order of POST_ROLES), then by person. */
 function comparePostsWithin(a: Post, b: Post): number {
-  return (roleRank.get(a.role) as number) - (roleRank.get(b.role) as number) || byCodeUnit(a.person, b.person);
+  return (POST_ROLE_RANK.get(a.role) as number) - (POST_ROLE_RANK.get(b.role) as number) || byCodeUnit(a.person, b.person);
 }
 
 /**

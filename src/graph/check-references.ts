@@ -2,7 +2,7 @@ import type { Lang } from '../core/lang.js';
 import { makeIssue, type Issue } from '../core/issue.js';
 import { formatPath } from '../core/path.js';
 import type { GraphInput, OrganizationInput, PersonInput } from '../model/graph.js';
-import { LEADERSHIP_ROLES, POST_ROLES, type PostRole } from '../model/graph.js';
+import { LEADERSHIP_ROLES, POST_ROLE_RANK, type PostRole } from '../model/graph.js';
 import { findCycles, isStrictAncestor, layOutHierarchy } from './hierarchy.js';
 
 /** An element that passed its own schema, with its index in the input array. */
@@ -28,7 +28,6 @@ export interface CheckInput {
 }
 
 const LEADERSHIP = new Set<PostRole>(LEADERSHIP_ROLES);
-const ROLE_RANK = new Map<PostRole, number>(POST_ROLES.map((role, i) => [role, i]));
 
 /**
  * The cross-element checks of a graph: duplicate ids, dangling references, hierarchy cycles,
@@ -72,8 +71,9 @@ export function checkReferences(input: CheckInput, lang: Lang): Issue[] {
   }
   const personSpan = personValue.length;
   // A pair of a person and an organization (and a role) as one number, from the person's number
-  // and the organization's place in the input, where it is safe as one (else as text): a province's million posts are then checked
-  // for repeats without a key text built, flattened and hashed for each.
+  // and the organization's place in the input, where it is safe as one: a province's million posts
+  // are then checked for repeats without a key text built, flattened and hashed for each. Else as
+  // text: ids never contain control characters, so \u0000 separates the parts unambiguously.
   const numericKeys = personSpan * orgSpan * 8 <= Number.MAX_SAFE_INTEGER;
   const pairKey = (person: string, personIndex: number, organization: string, orgIndex: number, rank = 0): number | string =>
     numericKeys ? (personIndex * orgSpan + orgIndex) * 8 + rank : `${person}\u0000${organization}\u0000${rank}`;
@@ -119,8 +119,7 @@ export function checkReferences(input: CheckInput, lang: Lang): Issue[] {
     const personIndex = refPerson(post.person, ['posts', at, 'person']);
     const orgIndex = refOrg(post.organization, ['posts', at, 'organization']);
     if (personIndex === undefined || orgIndex === undefined) continue;
-    // Ids never contain control characters, so \u0000 separates the parts of a text key unambiguously.
-    const key = pairKey(post.person, personIndex, post.organization, orgIndex, (ROLE_RANK.get(post.role) as number) + 1);
+    const key = pairKey(post.person, personIndex, post.organization, orgIndex, (POST_ROLE_RANK.get(post.role) as number) + 1);
     const firstPost = postSeen.get(key);
     if (firstPost !== undefined) {
       issue('duplicate-post', ['posts', at], { person: post.person, organization: post.organization, role: post.role, first: formatPath(['posts', firstPost], lang) });

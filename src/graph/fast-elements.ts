@@ -27,6 +27,16 @@ function onlyKeys(value: Record<string, unknown>, allowed: readonly string[]): b
   return true;
 }
 
+/**
+ * The element as the schema gives it: its fields in the schema's order (`keys`), those it has
+ * only (none is `undefined`: {@link onlyKeys} left such an element to the schema).
+ */
+function inSchemaOrder<T>(value: Record<string, unknown>, keys: readonly string[]): T {
+  const out: Record<string, unknown> = {};
+  for (const key of keys) if (Object.hasOwn(value, key)) out[key] = value[key];
+  return out as T;
+}
+
 const ORGANIZATION_KEYS = ['id', 'name', 'kind', 'parent'];
 const PERSON_KEYS = ['id', 'name', 'partyMember', 'probationary'];
 const POST_KEYS = ['person', 'organization', 'role', 'title'];
@@ -44,9 +54,7 @@ export function fastOrganization(value: unknown): OrganizationInput | undefined 
   const { id, name, kind, parent } = value;
   if (!isId(id) || !isName(name) || !KINDS.has(kind)) return undefined;
   if (parent !== undefined && parent !== null && !isId(parent)) return undefined;
-  const out: Record<string, unknown> = { id, name, kind };
-  if (parent !== undefined) out['parent'] = parent;
-  return out as OrganizationInput;
+  return inSchemaOrder(value, ORGANIZATION_KEYS);
 }
 
 /**
@@ -60,9 +68,7 @@ export function fastPerson(value: unknown): PersonInput | undefined {
   const { id, name, partyMember, probationary } = value;
   if (!isId(id) || !isName(name) || typeof partyMember !== 'boolean') return undefined;
   if (probationary !== undefined && typeof probationary !== 'boolean') return undefined;
-  const out: Record<string, unknown> = { id, name, partyMember };
-  if (probationary !== undefined) out['probationary'] = probationary;
-  return out as PersonInput;
+  return inSchemaOrder(value, PERSON_KEYS);
 }
 
 /**
@@ -76,9 +82,7 @@ export function fastPost(value: unknown): PostInput | undefined {
   const { person, organization, role, title } = value;
   if (!isId(person) || !isId(organization) || !ROLES.has(role)) return undefined;
   if (title !== undefined && !isName(title)) return undefined;
-  const out: Record<string, unknown> = { person, organization, role };
-  if (title !== undefined) out['title'] = title;
-  return out as PostInput;
+  return inSchemaOrder(value, POST_KEYS);
 }
 
 /**
@@ -92,9 +96,7 @@ export function fastOversight(value: unknown): OversightInput | undefined {
   const { person, organization, area } = value;
   if (!isId(person) || !isId(organization)) return undefined;
   if (area !== undefined && !isName(area)) return undefined;
-  const out: Record<string, unknown> = { person, organization };
-  if (area !== undefined) out['area'] = area;
-  return out as OversightInput;
+  return inSchemaOrder(value, OVERSIGHT_KEYS);
 }
 
 /**
@@ -107,5 +109,5 @@ export function fastLiaison(value: unknown): LiaisonInput | undefined {
   if (!isPlainObject(value) || !onlyKeys(value, LIAISON_KEYS)) return undefined;
   const { person, organization } = value;
   if (!isId(person) || !isId(organization)) return undefined;
-  return { person, organization };
+  return inSchemaOrder(value, LIAISON_KEYS);
 }

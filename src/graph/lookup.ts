@@ -1,4 +1,4 @@
-import { makeIssue } from '../core/issue.js';
+import { makeIssue, typeName } from '../core/issue.js';
 import type { Lang } from '../core/lang.js';
 import { ValidationError } from '../core/validation-error.js';
 import type { Organization, Person } from '../model/graph.js';
@@ -25,7 +25,8 @@ export function isGraph(value: unknown): value is Graph {
  */
 export function requireGraph(graph: unknown, lang: Lang = 'zh'): Graph {
   if (isGraph(graph)) return graph;
-  const received = graph === null ? 'null' : Array.isArray(graph) ? 'array' : typeof graph === 'object' ? 'a graph document (JSON): parse it with parseGraph' : typeof graph;
+  const kind = typeName(graph);
+  const received = kind === 'object' ? 'a graph document (JSON): parse it with parseGraph' : kind;
   throw new ValidationError('query', [makeIssue('invalid-type', ['graph'], { expected: 'parseGraph(…)', received }, lang)], lang);
 }
 

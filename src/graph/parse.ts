@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Lang } from '../core/lang.js';
 import { capOr } from '../core/number.js';
-import { makeIssue, type Issue } from '../core/issue.js';
+import { makeIssue, typeName, type Issue } from '../core/issue.js';
 import { langError, ValidationError, type SafeParseResult } from '../core/validation-error.js';
 import { fromZodIssues } from '../core/zod-issues.js';
 import {
@@ -89,7 +89,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * if (!r.success) console.error(r.error.message);
  */
 export function safeParseGraph(input: unknown, options: ParseGraphOptions = {}): SafeParseResult<Graph> {
-  if (options.lang !== undefined && options.lang !== 'zh' && options.lang !== 'en') return { success: false, error: langError(options.lang) };
+  const wrongLang = langError(options.lang);
+  if (wrongLang) return { success: false, error: wrongLang };
   const lang = options.lang ?? 'zh';
   const given = options.limits ?? {};
   const limits: GraphLimits = {
@@ -100,7 +101,7 @@ export function safeParseGraph(input: unknown, options: ParseGraphOptions = {}):
   };
   const issues: Issue[] = [];
   if (!isPlainObject(input)) {
-    issues.push(makeIssue('invalid-type', [], { expected: 'object', received: input === null ? 'null' : Array.isArray(input) ? 'array' : typeof input }, lang));
+    issues.push(makeIssue('invalid-type', [], { expected: 'object', received: typeName(input) }, lang));
     return { success: false, error: new ValidationError('graph', issues, lang) };
   }
 

@@ -24,6 +24,14 @@ export const POST_ROLES = ['secretary', 'deputy-secretary', 'team-member', 'part
 export type PostRole = (typeof POST_ROLES)[number];
 
 /**
+ * Each role's place in {@link POST_ROLES}: the order posts are kept in within an organization.
+ *
+ * @example
+ * POST_ROLE_RANK.get('secretary'); // 0
+ */
+export const POST_ROLE_RANK: ReadonlyMap<PostRole, number> = new Map(POST_ROLES.map((role, i) => [role, i]));
+
+/**
  * Roles that make up an organization's leadership team (领导班子), which holds 主体责任.
  *
  * @example

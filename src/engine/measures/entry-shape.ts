@@ -24,7 +24,7 @@ export function hasKeys(value: unknown, required: readonly string[], optional: r
  * isDay(19050); // true
  * isDay(1e15); // false
  */
-export const isDay = (value: unknown): boolean => isCalendarDay(value);
+export const isDay: (value: unknown) => boolean = isCalendarDay;
 
 /**
  * A count: a whole number, not negative.
