@@ -5,6 +5,10 @@
  * time zone of the machine that runs it.
  */
 
+import { makeIssue, typeName } from './issue.js';
+import type { Lang } from './lang.js';
+import { ValidationError } from './validation-error.js';
+
 // A date is YYYY-MM-DD exactly (the pattern /^(\d{4})-(\d{2})-(\d{2})$/, ASCII digits only).
 const DASH = 0x2d;
 const ZERO = 0x30;
@@ -121,13 +125,24 @@ export function isCalendarDay(value: unknown): value is DayNumber {
   return Number.isSafeInteger(value) && (value as number) >= CALENDAR_DAYS.first && (value as number) <= CALENDAR_DAYS.last;
 }
 
+/** The day numbers of 0000-01-01 and 9999-12-31: the dates `YYYY-MM-DD` can write. */
+const FIRST_WRITABLE = -719528;
+const LAST_WRITABLE = 2932896;
+
 /**
- * Formats a day number as `YYYY-MM-DD`.
+ * Formats a day number as `YYYY-MM-DD`. Anything but a whole number of days for a date from
+ * 0000-01-01 to 9999-12-31 (`NaN`, a fraction, a string) is a `ValidationError` (code
+ * `invalid-day-number`, in `lang`), not a text such as "0NaN-NaN-NaN".
  *
  * @example
  * formatCalendarDate(19174); // '2022-07-01'
+ * formatCalendarDate(Number.NaN); // throws ValidationError
  */
-export function formatCalendarDate(dayNumber: DayNumber): string {
+export function formatCalendarDate(dayNumber: DayNumber, lang: Lang = 'zh'): string {
+  if (!(Number.isInteger(dayNumber) && dayNumber >= FIRST_WRITABLE && dayNumber <= LAST_WRITABLE)) {
+    const value = typeof dayNumber === 'number' ? String(dayNumber) : typeName(dayNumber);
+    throw new ValidationError('query', [makeIssue('invalid-day-number', ['dayNumber'], { value }, lang)], lang);
+  }
   const { year, month, day } = civilFromDay(dayNumber);
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }

@@ -64,17 +64,3 @@ export function stableSum(values: Iterable<number>): number {
   for (const v of sorted) total += v;
   return total;
 }
-
-/**
- * A cap given in options: a whole number of at least 0, or the default when the option is
- * missing or not such a number (NaN, Infinity, a negative or fractional value never switches a
- * cap off).
- *
- * @example
- * capOr(undefined, 10); // 10
- * capOr(Number.NaN, 10); // 10
- * capOr(3, 10); // 3
- */
-export function capOr(value: number | undefined, fallback: number): number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : fallback;
-}

@@ -1,4 +1,5 @@
-import { formatIssues, localizeIssue, makeIssue, type Issue } from './issue.js';
+import { formatIssues, localizeIssue, makeIssue, typeName, type Issue } from './issue.js';
+import type { IssuePath } from './path.js';
 import type { Lang } from './lang.js';
 
 const SUMMARY_LIMIT = 20;
@@ -79,6 +80,25 @@ export function langError(value: unknown): ValidationError | undefined {
   if (value === undefined || value === 'zh' || value === 'en') return undefined;
   const shown = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   return new ValidationError('options', [makeIssue('invalid-value', ['lang'], { value: shown, allowed: 'zh, en' }, 'zh')], 'zh');
+}
+
+/**
+ * The problem with a cap given in options (a most-records or most-indicators limit), or undefined
+ * when it is missing (the default applies) or a whole number of at least 0. NaN, Infinity, a
+ * negative or fractional value, or a text, is an error rather than the default, so that a typo
+ * never passes for a limit.
+ *
+ * @example
+ * capIssue(3, ['maxRecords'], 'zh'); // undefined
+ * capIssue(-1, ['maxRecords'], 'en')?.code; // 'too-small'
+ */
+export function capIssue(value: unknown, path: IssuePath, lang: Lang): Issue | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value)) {
+    const received = typeof value === 'number' ? String(value) : typeName(value);
+    return makeIssue('invalid-type', path, { expected: 'integer', received }, lang);
+  }
+  return value < 0 ? makeIssue('too-small', path, { minimum: 0, inclusive: 1 }, lang) : undefined;
 }
 
 function summarize(subject: string, issues: readonly Issue[], lang: Lang): string {

@@ -1,11 +1,11 @@
 import { formatCalendarDate, parseCalendarDate } from '../core/calendar.js';
-import { atLine, localizeIssue, makeIssue, typeName, type Issue } from '../core/issue.js';
+import { atLine, makeIssue, typeName, type Issue } from '../core/issue.js';
+import { formatMessage } from '../core/messages.js';
 import { CATALOGUE } from '../messages/index.js';
 import type { Lang } from '../core/lang.js';
-import { langOption, ValidationError } from '../core/validation-error.js';
+import { capIssue, langOption, ValidationError } from '../core/validation-error.js';
 import { isGraph } from '../graph/lookup.js';
 import { collectionLimitOf } from '../core/collection-limit.js';
-import { capOr } from '../core/number.js';
 import { isReaderItem, type ReaderItem } from '../evidence/reader-item.js';
 import { normalizeRecord } from '../evidence/normalize.js';
 import { parseGraph } from '../graph/parse.js';
@@ -40,7 +40,10 @@ export interface AssessInput {
   readonly lang?: Lang;
   /** `error` (default): any invalid record stops the run with every problem listed; `skip`: warn and go on. */
   readonly invalidRecords?: 'error' | 'skip';
-  /** At most this many records (default 500 million). */
+  /**
+   * At most this many records (default 500 million): a whole number of at least 0; anything else
+   * (NaN, -1, 1.5) is an `options` error, never the default.
+   */
   readonly maxRecords?: number;
 }
 
@@ -58,11 +61,21 @@ const ISSUES_KEPT = 10_000;
 function inLanguage(issue: Issue, lang: Lang): Issue {
   if (!CATALOGUE.has(issue.code)) return issue;
   try {
-    return localizeIssue(issue, lang);
+    // A value the message names but the issue lacks (a hand-edited state) would render as
+    // "undefined": refuse it, and keep the message as it came.
+    return { ...issue, message: formatMessage(issue.code, new Proxy(issue.params, NAMED_VALUES_ONLY), lang) };
   } catch {
     return issue;
   }
 }
+
+/** Reading a value the issue does not have throws (see inLanguage). */
+const NAMED_VALUES_ONLY: ProxyHandler<Issue['params']> = {
+  get(target, key) {
+    if (typeof key === 'string' && !Object.hasOwn(target, key)) throw new RangeError(`missing value ${key}`);
+    return Reflect.get(target, key) as unknown;
+  },
+};
 
 /** Reader problems about a file's layout rather than a record: they skip no record. */
 const FILE_LEVEL_CODES = new Set(['unknown-column', 'duplicate-column', 'empty-column-name', 'unknown-column-type']);
@@ -178,6 +191,8 @@ export function openSession(input: Omit<AssessInput, 'records'>): SessionInterna
     throw new ValidationError('options', [makeIssue('invalid-type', [], { expected: 'object', received: typeName(input) }, 'zh')], 'zh');
   }
   const lang = langOption(input.lang);
+  const wrongCap = capIssue(input.maxRecords, ['maxRecords'], lang);
+  if (wrongCap) throw new ValidationError('options', [wrongCap], lang);
   const graph = isGraph(input.graph) ? input.graph : parseGraph(input.graph, { lang });
   const rules = parseRuleSet(input.rules, { lang });
   let asOfDay: number | undefined;
@@ -193,7 +208,7 @@ export function openSession(input: Omit<AssessInput, 'records'>): SessionInterna
   let skipped = 0;
   let index = 0;
   let overLimit = 0;
-  const maxRecords = capOr(input.maxRecords, 500_000_000);
+  const maxRecords = input.maxRecords ?? 500_000_000;
   const report = (issue: Issue): void => {
     issueCount++;
     if (issues.length < ISSUES_KEPT) issues.push(issue);

@@ -2,10 +2,9 @@ import type { Issue } from '../core/issue.js';
 import { makeIssue } from '../core/issue.js';
 import type { Lang } from '../core/lang.js';
 import { formatPath } from '../core/path.js';
-import { langError, ValidationError, type SafeParseResult } from '../core/validation-error.js';
+import { capIssue, langError, ValidationError, type SafeParseResult } from '../core/validation-error.js';
 import { fromZodIssues } from '../core/zod-issues.js';
 import { parseCalendarDate } from '../core/calendar.js';
-import { capOr } from '../core/number.js';
 import { RuleSetSchema, type Indicator, type RuleSet } from '../model/rules.js';
 import { checkAccountability } from './check-accountability.js';
 import { findRollUpCycles } from './rollup-deps.js';
@@ -21,7 +20,7 @@ const ENUM_CODES = {
 /** Options for {@link parseRuleSet}. */
 export interface ParseRuleSetOptions {
   readonly lang?: Lang;
-  /** At most this many indicators (default 10,000). */
+  /** At most this many indicators (default 10,000): a whole number ≥ 0, else an `options` error. */
   readonly maxIndicators?: number;
 }
 
@@ -126,7 +125,9 @@ export function safeParseRuleSet(input: unknown, options: ParseRuleSetOptions = 
   const wrongLang = langError(options.lang);
   if (wrongLang) return { success: false, error: wrongLang };
   const lang = options.lang ?? 'zh';
-  const maxIndicators = capOr(options.maxIndicators, 10_000);
+  const wrongCap = capIssue(options.maxIndicators, ['maxIndicators'], lang);
+  if (wrongCap) return { success: false, error: new ValidationError('options', [wrongCap], lang) };
+  const maxIndicators = options.maxIndicators ?? 10_000;
   const count = typeof input === 'object' && input !== null && Array.isArray((input as { indicators?: unknown }).indicators)
     ? ((input as { indicators: unknown[] }).indicators.length)
     : 0;

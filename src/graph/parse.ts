@@ -1,8 +1,7 @@
 import type { z } from 'zod';
 import type { Lang } from '../core/lang.js';
-import { capOr } from '../core/number.js';
 import { makeIssue, typeName, type Issue } from '../core/issue.js';
-import { langError, ValidationError, type SafeParseResult } from '../core/validation-error.js';
+import { capIssue, langError, ValidationError, type SafeParseResult } from '../core/validation-error.js';
 import { fromZodIssues } from '../core/zod-issues.js';
 import {
   GraphInputSchema,
@@ -22,7 +21,11 @@ import type { Graph } from './types.js';
 export interface ParseGraphOptions {
   /** Language of the error messages. Default `zh`. */
   readonly lang?: Lang;
-  /** Caps that turn oversized input into a clear error instead of exhausting memory. */
+  /**
+   * Caps that turn oversized input into a clear error instead of exhausting memory: each a whole
+   * number ≥ 0 ({@link DEFAULT_GRAPH_LIMITS} for those not given); anything else, or a name not
+   * among them, is an `options` error.
+   */
   readonly limits?: Partial<GraphLimits>;
 }
 
@@ -80,6 +83,21 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Every problem with the `limits` option: not an object, a name it does not have, a cap that is not a whole number ≥ 0. */
+function limitIssues(given: unknown, lang: Lang): Issue[] {
+  if (given === undefined) return [];
+  if (!isPlainObject(given)) return [makeIssue('invalid-type', ['limits'], { expected: 'object', received: typeName(given) }, lang)];
+  const issues: Issue[] = [];
+  for (const key of Object.keys(given).sort()) {
+    if (!Object.hasOwn(DEFAULT_GRAPH_LIMITS, key)) issues.push(makeIssue('unknown-field', ['limits', key], { field: key }, lang));
+    else {
+      const issue = capIssue(given[key], ['limits', key], lang);
+      if (issue) issues.push(issue);
+    }
+  }
+  return issues;
+}
+
 /**
  * Validates a graph document and returns the immutable, indexed graph, or a result holding
  * every problem found (with path, code and message).
@@ -92,12 +110,14 @@ export function safeParseGraph(input: unknown, options: ParseGraphOptions = {}):
   const wrongLang = langError(options.lang);
   if (wrongLang) return { success: false, error: wrongLang };
   const lang = options.lang ?? 'zh';
+  const wrongLimits = limitIssues(options.limits, lang);
+  if (wrongLimits.length > 0) return { success: false, error: new ValidationError('options', wrongLimits, lang) };
   const given = options.limits ?? {};
   const limits: GraphLimits = {
-    organizations: capOr(given.organizations, DEFAULT_GRAPH_LIMITS.organizations),
-    people: capOr(given.people, DEFAULT_GRAPH_LIMITS.people),
-    posts: capOr(given.posts, DEFAULT_GRAPH_LIMITS.posts),
-    edges: capOr(given.edges, DEFAULT_GRAPH_LIMITS.edges),
+    organizations: given.organizations ?? DEFAULT_GRAPH_LIMITS.organizations,
+    people: given.people ?? DEFAULT_GRAPH_LIMITS.people,
+    posts: given.posts ?? DEFAULT_GRAPH_LIMITS.posts,
+    edges: given.edges ?? DEFAULT_GRAPH_LIMITS.edges,
   };
   const issues: Issue[] = [];
   if (!isPlainObject(input)) {

@@ -29,6 +29,10 @@ export const commonMessages = {
     zh: (p) => `日期「${p['value']}」无效：应为真实存在的日历日期，格式 YYYY-MM-DD（中国标准时间，不带时刻和时区）`,
     en: (p) => `invalid date "${p['value']}": expected a real calendar date as YYYY-MM-DD (China Standard Time, no time or offset)`,
   },
+  'invalid-day-number': {
+    zh: (p) => `日序号「${p['value']}」无效：应为自 1970-01-01 起的整数天数，对应 0000-01-01 至 9999-12-31 之间的日期`,
+    en: (p) => `invalid day number "${p['value']}": expected a whole number of days since 1970-01-01, for a date from 0000-01-01 to 9999-12-31`,
+  },
   'invalid-id': {
     zh: (p) => `编号「${p['value']}」无效：编号须为 1–256 个字符，且不含控制字符和首尾空白`,
     en: (p) => `invalid id "${p['value']}": ids are 1–256 characters without control characters or surrounding spaces`,

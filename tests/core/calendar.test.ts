@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { civilFromDay, dayFromCivil, daysInMonth, isLeapYear } from '../../src/core/calendar.js';
-import { formatCalendarDate, parseCalendarDate } from '../../src/index.js';
+import { formatCalendarDate, parseCalendarDate, ValidationError } from '../../src/index.js';
 
 // Day numbers worked out by hand: 1970–2021 is 52 years with 13 leap days (1972 … 2020), so
 // 2022-01-01 is 52 × 365 + 13 = 18993; 2022-07-01 adds 31+28+31+30+31+30 = 181 → 19174.
@@ -71,9 +71,30 @@ describe('formatCalendarDate', () => {
     [19174, '2022-07-01'],
     [11016, '2000-02-29'],
     [-25567, '1900-01-01'],
+    [-719528, '0000-01-01'], // 1970 × 365 + 478 leap days (493 years 0, 4 … 1968, less the 15 centuries not divisible by 400)
+    [2932896, '9999-12-31'],
   ])('%i → %s', (day, text) => {
     expect(formatCalendarDate(day)).toBe(text);
   });
+
+  it.each([Number.NaN, 0.5, -719529, 2932897, Infinity, '19174' as unknown as number, undefined as unknown as number])(
+    '%s: a ValidationError at dayNumber, in Chinese or English, never a text like 0NaN-NaN-NaN',
+    (day) => {
+      const error = (lang?: 'en'): ValidationError => {
+        try {
+          formatCalendarDate(day, lang);
+        } catch (e) {
+          return e as ValidationError;
+        }
+        throw new Error('no error');
+      };
+      const zh = error();
+      expect(zh).toBeInstanceOf(ValidationError);
+      expect(zh.issues.map((i) => [i.code, i.path])).toEqual([['invalid-day-number', ['dayNumber']]]);
+      expect(zh.issues[0]?.message).toMatch(/^日序号「.+」无效/);
+      expect(error('en').issues[0]?.message).toMatch(/^invalid day number ".+"/);
+    },
+  );
 });
 
 describe('day numbers', () => {

@@ -277,4 +277,22 @@ describe("a shard's problems in the merging session's language", () => {
     session.absorb(partial as unknown as PartialState);
     expect(session.snapshot().issues.map((i) => [i.code, i.message])).toEqual([['from-elsewhere', 'as the exporter said it']]);
   });
+
+  it('keep the message of a known code whose values lack one it names, rather than say "undefined"', () => {
+    const session = openAssessment({ graph, rules, invalidRecords: 'skip' });
+    const shard = openAssessment({ graph, rules, lang: 'en', invalidRecords: 'skip' });
+    shard.add(bad[0]);
+    const partial = JSON.parse(JSON.stringify(shard.snapshot())) as { issues: { code: string; params: object; message: string }[] };
+    const issue = partial.issues[0] as { code: string; params: object; message: string };
+    expect(issue.code).toBe('invalid-date');
+    Object.assign(issue, { params: { other: 1 }, message: 'as the exporter said it' });
+    session.absorb(partial as unknown as PartialState);
+    const [kept] = session.snapshot().issues;
+    expect([kept?.code, kept?.params, kept?.message]).toEqual(['invalid-date', { other: 1 }, 'as the exporter said it']);
+    // With its value, the same issue is said again in the session's language.
+    const whole = openAssessment({ graph, rules, invalidRecords: 'skip' });
+    Object.assign(issue, { params: { value: '2022-02-30' } });
+    whole.absorb(partial as unknown as PartialState);
+    expect(whole.snapshot().issues[0]?.message).toMatch(/^日期「2022-02-30」无效/);
+  });
 });

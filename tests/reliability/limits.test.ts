@@ -90,18 +90,26 @@ describe('parseGraph limits', () => {
     }
   });
 
-  it('a cap given as undefined or NaN does not switch the cap off', () => {
-    for (const value of [undefined, Number.NaN]) {
-      const input = { ...structuredClone(base), organizations: unreadable(DEFAULT_GRAPH_LIMITS.organizations + 1) };
-      let outcome: string;
-      try {
-        parseGraph(input, { limits: { organizations: value as number } });
-        outcome = 'parsed';
-      } catch (error) {
-        outcome = error instanceof ValidationError ? error.issues.map((i) => i.code).join(',') : error instanceof ReadPastCap ? 'read past the cap' : 'rejected the option';
-      }
-      expect(['limit-exceeded', 'rejected the option'], `limits.organizations = ${String(value)}: ${outcome}`).toContain(outcome);
-    }
+  it('undefined means the default; a cap that is not a whole number ≥ 0 is an options error listing every one', () => {
+    const input = { ...structuredClone(base), organizations: unreadable(DEFAULT_GRAPH_LIMITS.organizations + 1) };
+    const error = refusal(() => parseGraph(input, { limits: { organizations: undefined as unknown as number } }));
+    expect(brief(error.issues)).toEqual([{ code: 'limit-exceeded', path: ['organizations'] }]);
+    const wrong = refusal(() =>
+      parseGraph(input, { limits: { organizations: Number.NaN, people: -1, posts: 1.5, edges: Infinity, orgs: 3 } as unknown as Partial<GraphLimits> }),
+    );
+    expect(wrong.subject).toBe('options');
+    expect(wrong.issues.map((i) => [i.code, i.path, i.params['received']])).toEqual([
+      ['invalid-type', ['limits', 'edges'], 'Infinity'],
+      ['invalid-type', ['limits', 'organizations'], 'NaN'],
+      ['unknown-field', ['limits', 'orgs'], undefined],
+      ['too-small', ['limits', 'people'], undefined],
+      ['invalid-type', ['limits', 'posts'], '1.5'],
+    ]);
+    expect(refusal(() => parseGraph(input, { limits: 5 as unknown as Partial<GraphLimits> })).issues.map((i) => [i.code, i.path])).toEqual([
+      ['invalid-type', ['limits']],
+    ]);
+    const en = refusal(() => parseGraph(base, { lang: 'en', limits: { people: -1 } }));
+    expect(en.issues[0]?.message).toBe('too small: must be at least 0');
   });
 });
 
@@ -126,15 +134,13 @@ describe('parseRuleSet maxIndicators', () => {
     }
   });
 
-  it('maxIndicators NaN does not switch the cap off', () => {
-    let outcome: string;
-    try {
-      parseRuleSet(rules(unreadable(10_001) as never), { maxIndicators: Number.NaN });
-      outcome = 'parsed';
-    } catch (error) {
-      outcome = error instanceof ValidationError ? error.issues.map((i) => i.code).join(',') : error instanceof ReadPastCap ? 'read past the cap' : 'rejected the option';
+  it('maxIndicators NaN, negative or fractional is an options error, not the default', () => {
+    for (const [value, code] of [[Number.NaN, 'invalid-type'], [-1, 'too-small'], [2.5, 'invalid-type'], ['5', 'invalid-type']] as const) {
+      const error = refusal(() => parseRuleSet(rules(unreadable(10_001) as never), { maxIndicators: value as number }));
+      expect([error.subject, brief(error.issues)], String(value)).toEqual(['options', [{ code, path: ['maxIndicators'] }]]);
+      const safe = safeParseRuleSet(rules(indicators(1)), { maxIndicators: value as number });
+      expect(safe.success).toBe(false);
     }
-    expect(['limit-exceeded', 'rejected the option']).toContain(outcome);
   });
 });
 

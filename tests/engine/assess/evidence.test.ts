@@ -429,6 +429,16 @@ describe('invalid records', () => {
     expect(() => run(RULES, three, { maxRecords: 3 })).not.toThrow();
   });
 
+  it('maxRecords that is not a whole number ≥ 0 is an options error before any record is read, not the default cap', () => {
+    const three = [rec('a', 'meeting', 'b1', '2022-03-01'), rec('b', 'meeting', 'b1', '2022-03-02'), rec('c', 'meeting', 'b1', '2022-03-03')];
+    for (const [value, code] of [[-1, 'too-small'], [Number.NaN, 'invalid-type'], [1.5, 'invalid-type'], ['2', 'invalid-type']] as const) {
+      const error = thrown(() => run(RULES, three, { maxRecords: value as number }));
+      expect([error.subject, error.issues.map((i) => [i.code, i.path])], String(value)).toEqual(['options', [[code, ['maxRecords']]]]);
+    }
+    expect(() => run(RULES, three, { maxRecords: undefined as unknown as number })).not.toThrow();
+    expect(thrown(() => run(RULES, three, { maxRecords: 0 })).issues.map((i) => [i.code, i.params['limit']])).toEqual([['limit-exceeded', 0]]);
+  });
+
   it("maxRecords stops the run with a clear error even with invalidRecords: 'skip'", () => {
     // A cap exists to refuse oversized input, not to drop its tail silently: 3 records, cap 2.
     const three = [rec('a', 'meeting', 'b1', '2022-03-01'), rec('b', 'meeting', 'b1', '2022-03-02'), rec('c', 'meeting', 'b1', '2022-03-03')];
