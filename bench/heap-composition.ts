@@ -9,7 +9,10 @@
 // compares them kind by kind. Counts and sizes are V8's "self size" of each object; the typed
 // arrays' memory outside the heap is V8's `JSArrayBufferData`.
 //
-// Usage: node --max-old-space-size=16384 --import tsx bench/heap-composition.ts M [--top 25] [--keep DIR]
+// With `--result`, the snapshots compared are those after the pass and after `finish`, its result
+// held: what the results are made of, which is what the finish adds on top of the pass's state.
+//
+// Usage: node --max-old-space-size=16384 --import tsx bench/heap-composition.ts M [--top 25] [--keep DIR] [--result]
 //        (sizes up to M: a snapshot must fit in one string to be read back, which L's does not)
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +28,7 @@ const option = (name: string): string | undefined => {
 };
 const top = Number(option('--top') ?? 25);
 const keep = option('--keep');
+const resultMode = process.argv.includes('--result');
 const { size, files, graph, rules } = await loadSize('M100k');
 const dir = keep ?? mkdtempSync(join(tmpdir(), 'zz-heap-'));
 
@@ -103,11 +107,15 @@ for await (const item of readRecordsFile(files.records)) {
   session.add(item);
   if (item.kind === 'record') records++;
 }
-const after = writeHeapSnapshot(join(dir, `${size}-after-pass.heapsnapshot`));
+const afterPass = writeHeapSnapshot(join(dir, `${size}-after-pass.heapsnapshot`));
 // Held to here, so that nothing of the pass was collected before the second snapshot.
-session.finish();
+const { result } = session.finish();
+// With --result, the comparison is the heap after the finish (its result held, and the session,
+// which keeps its state for more records) against the heap after the pass: what the result adds.
+const after = resultMode ? writeHeapSnapshot(join(dir, `${size}-result.heapsnapshot`)) : afterPass;
+if (resultMode) console.log(`the result: ${result.organizations.length.toLocaleString('en-US')} organizations, ${result.people.length.toLocaleString('en-US')} people`);
 
-const was = kinds(before);
+const was = kinds(resultMode ? afterPass : before);
 const now = kinds(after);
 const rows = [...now].map(([kind, { count, bytes }]) => {
   const old = was.get(kind) ?? { count: 0, bytes: 0 };
@@ -118,7 +126,7 @@ rows.sort((a, b) => b.bytes - a.bytes || (a.kind < b.kind ? -1 : 1));
 
 const mb = (bytes: number): string => (bytes / 1e6).toFixed(1);
 const total = rows.reduce((sum, r) => sum + r.bytes, 0);
-console.log(`${size}: ${records.toLocaleString('en-US')} records; the pass keeps ${mb(total)} MB (${Math.round(total / records)} B a record), heap and typed arrays`);
+console.log(`${size}: ${records.toLocaleString('en-US')} records; ${resultMode ? 'the result holds' : 'the pass keeps'} ${mb(total)} MB (${Math.round(total / records)} B a record), heap and typed arrays`);
 console.log('');
 console.log('| kind of object | objects | MB | B a record | B each |');
 console.log('|---|---:|---:|---:|---:|');

@@ -170,7 +170,10 @@ export function proposeFindings(run: ScoredRun, previous: AssessmentResult | und
         const repeated = previousFindings.has(`${rule.id}\u0000${keyOf(subject)}`);
         const { circumstances, index } = circumstancesOf(settings, retained, subject, rule.id, repeated, base, ladder.forms.length - 1);
         const waiver = target.type === 'person' ? waiverOf(settings, retained, subject, rule.id, lang) : undefined;
-        const draft: Omit<Finding, 'explanation'> = {
+        // Made with its explanation's place, filled once the rest is known: a copy made by
+        // `{ ...draft, explanation }` would get a hidden class of its own on Node 20 (see
+        // SubjectDraft in engine/evaluate-subjects.ts).
+        const finding: Finding = {
           id,
           rule: rule.id,
           ruleTitle: lang === 'en' && rule.titleEn !== undefined ? rule.titleEn : rule.title,
@@ -184,8 +187,10 @@ export function proposeFindings(run: ScoredRun, previous: AssessmentResult | und
           ...(waiver ? { waiver } : {}),
           trigger: { type: rule.trigger.type, subject: hit.subject, indicators: hit.indicators, recordIds: hit.recordIds },
           path: target.path,
+          explanation: '',
         };
-        findings.push({ ...draft, explanation: explain(rule, hit, draft, lang) });
+        (finding as { explanation: string }).explanation = explain(rule, hit, finding, lang);
+        findings.push(finding);
       }
     }
   }

@@ -14,7 +14,7 @@ import type { RuleSet } from '../model/rules.js';
 import { ENGINE_VERSION } from '../version.js';
 import { checkPartial } from './partial-check.js';
 import { digestHex, ingest, newAccumulation, type Accumulation } from './accumulate.js';
-import { evaluateSubjects } from './evaluate-subjects.js';
+import { evaluateSubjects, settleDraft } from './evaluate-subjects.js';
 import { basisFingerprint, fingerprintOf, hashGraphAhead } from './fingerprint.js';
 import { absorbPartial, decodeLineStates, settle, snapshotAccumulation, type PartialState } from './partial.js';
 import { absorbPacked, packAccumulation, type PackedPartial } from './packed.js';
@@ -348,9 +348,8 @@ export function openSession(input: Omit<AssessInput, 'records'>): SessionInterna
     const previous = input.previous;
     const previousIndex = previous ? indexPrevious(previous) : undefined;
     const finalize = (draft: (typeof all)[number]): SubjectResult => {
-      const result: SubjectResult = { ...draft, grade: grades.get(draft) ?? null };
-      const withVerdict = draft.type === 'person' ? { ...result, verdict: verdictOf(plan, draft) } : result;
-      return previousIndex ? comparePrevious(withVerdict, previousIndex) : withVerdict;
+      const result = settleDraft(draft, grades.get(draft) ?? null, draft.type === 'person' ? verdictOf(plan, draft) : undefined);
+      return previousIndex ? comparePrevious(result, previousIndex) : result;
     };
     const warnings = collectWarnings(plan, acc, all, skipped, lang);
     if (previous && previous.ruleSet.id !== rules.id) warnings.push(...checkPrevious(previous, lang, rules.id));

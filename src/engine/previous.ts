@@ -55,7 +55,7 @@ export function indexPrevious(previous: ScoreResult): PreviousIndex {
 }
 
 /**
- * Adds the previous period's total, grade and the change to a subject's result.
+ * Adds the previous period's total, grade and the change to a subject's result, in place.
  *
  * @example
  * comparePrevious(subject, indexPrevious(previous)).previous?.delta;
@@ -63,5 +63,8 @@ export function indexPrevious(previous: ScoreResult): PreviousIndex {
 export function comparePrevious(subject: SubjectResult, previous: PreviousIndex): SubjectResult {
   const before = previous.get(`${subject.type}\u0000${subject.id}`);
   if (!before) return subject;
-  return { ...subject, previous: { total: before.total, grade: before.grade?.id ?? null, delta: roundTo(subject.total - before.total, 2) } };
+  // Added in place (the result is this run's own): a copy by `{ ...subject, previous }` would get a
+  // hidden class of its own on Node 20 (see SubjectDraft in evaluate-subjects.ts).
+  (subject as { previous?: SubjectResult['previous'] }).previous = { total: before.total, grade: before.grade?.id ?? null, delta: roundTo(subject.total - before.total, 2) };
+  return subject;
 }
