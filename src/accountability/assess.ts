@@ -43,7 +43,7 @@ function requireRecords(records: unknown, stream: boolean, lang: Lang | undefine
  * result.findings.filter((f) => f.subject.type === 'person');
  */
 export function assess(input: AssessOptions): AssessmentResult {
-  const { session, finishLast, prepareFinish } = openSession(input);
+  const { session, finishLast, prepareFinish } = openSession(input, { withRecords: true });
   requireRecords(input.records, false, input.lang);
   prepareFinish();
   for (const item of input.records) if (!session.add(item)) break;
@@ -59,7 +59,7 @@ export function assess(input: AssessOptions): AssessmentResult {
  * const result = await assessStream({ graph, rules, records: readRecordsFile('records.ndjson') });
  */
 export async function assessStream(input: AssessStreamOptions): Promise<AssessmentResult> {
-  const { session, finishLast, prepareFinish } = openSession(input);
+  const { session, finishLast, prepareFinish } = openSession(input, { withRecords: true });
   requireRecords(input.records, true, input.lang);
   // The graph's part of the fingerprint first: what hashing it leaves to collect is collected
   // during the pass, not added to the results at the end (M100k's peak: 444 -> 423 MB).

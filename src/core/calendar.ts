@@ -95,7 +95,7 @@ export function civilFromDay(dayNumber: DayNumber): { year: number; month: numbe
  */
 export function parseCalendarDate(text: string): DayNumber | undefined {
   // The pattern, read digit by digit: no match object or substrings per date (one per record).
-  if (text.length !== 10 || text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH) return undefined;
+  if (typeof text !== 'string' || text.length !== 10 || text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH) return undefined;
   const year = digits(text, 0, 4);
   const month = digits(text, 5, 7);
   const day = digits(text, 8, 10);

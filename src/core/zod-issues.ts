@@ -87,6 +87,8 @@ export function fromZodIssues(
     switch (zi.code) {
       case 'invalid_type':
         if (zi.input === undefined && 'input' in zi) out.push(makeIssue('required', path, { field }, lang));
+        // zod says `int` of a number that is not whole (1.5): name the expectation, show the number.
+        else if (zi.expected === 'int' && typeof zi.input === 'number') out.push(makeIssue('invalid-type', path, { expected: 'integer', received: String(zi.input) }, lang));
         else out.push(makeIssue('invalid-type', path, { expected: zi.expected, received: describe(zi.input) }, lang));
         break;
       case 'invalid_value': {

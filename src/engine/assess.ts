@@ -3,7 +3,9 @@ import { atLine, makeIssue, typeName, type Issue } from '../core/issue.js';
 import { formatMessage } from '../core/messages.js';
 import { CATALOGUE } from '../messages/index.js';
 import type { Lang } from '../core/lang.js';
-import { capIssue, langOption, ValidationError } from '../core/validation-error.js';
+import { z } from 'zod';
+import { checkOptions, LangOptionSchema } from '../core/options.js';
+import { capIssue, ValidationError } from '../core/validation-error.js';
 import { isGraph } from '../graph/lookup.js';
 import { collectionLimitOf } from '../core/collection-limit.js';
 import { isReaderItem, type ReaderItem } from '../evidence/reader-item.js';
@@ -50,6 +52,44 @@ export interface AssessInput {
 /** Like {@link AssessInput}, with records from a stream. */
 export interface AssessStreamInput extends Omit<AssessInput, 'records'> {
   readonly records: AsyncIterable<unknown> | Iterable<unknown>;
+}
+
+/** The options every session reads; `graph`, `rules` and `previous` are checked by their own parsers. */
+const SESSION_FIELDS = {
+  graph: z.unknown().optional(),
+  rules: z.unknown().optional(),
+  asOf: z.string().optional(),
+  previous: z.unknown().optional(),
+  lang: LangOptionSchema.optional(),
+  invalidRecords: z.enum(['error', 'skip']).optional(),
+  // A whole number ≥ 0: checked by capIssue, whose message names the value.
+  maxRecords: z.unknown().optional(),
+};
+
+/**
+ * {@link openAssessment}'s options: {@link AssessInput} without `records` (a session takes its
+ * records one by one: `records` here would be dropped without a word, so it is refused).
+ */
+export const SessionOptionsSchema = z.strictObject(SESSION_FIELDS);
+
+/** The options of `assess` and `assessStream`: {@link AssessInput}. */
+export const AssessOptionsSchema = z.strictObject({ ...SESSION_FIELDS, records: z.unknown().optional() });
+
+/**
+ * Every problem with a session's options, listed together: unknown names (`invalidRecord`), a
+ * `lang`, `invalidRecords` or `asOf` of the wrong type or value (`'skp'` is not `'skip'`: it is
+ * refused, not taken for it), a `maxRecords` that is not a whole number ≥ 0, an `asOf` that is no
+ * real date. Thrown as one `ValidationError` (subject `options`) before anything is read.
+ */
+function checkSessionOptions(input: unknown, withRecords: boolean): Lang {
+  return checkOptions(withRecords ? AssessOptionsSchema : SessionOptionsSchema, input, (lang) => {
+    const { maxRecords, asOf } = input as { maxRecords?: unknown; asOf?: unknown };
+    const more: Issue[] = [];
+    const cap = capIssue(maxRecords, ['maxRecords'], lang);
+    if (cap) more.push(cap);
+    if (typeof asOf === 'string' && parseCalendarDate(asOf) === undefined) more.push(makeIssue('invalid-date', ['asOf'], { value: asOf }, lang));
+    return more;
+  });
 }
 
 const ISSUES_KEPT = 10_000;
@@ -186,20 +226,14 @@ export interface SessionInternals {
  * @example
  * const { session, pack } = openSession({ graph, rules });
  */
-export function openSession(input: Omit<AssessInput, 'records'>): SessionInternals {
-  if (typeof input !== 'object' || input === null) {
-    throw new ValidationError('options', [makeIssue('invalid-type', [], { expected: 'object', received: typeName(input) }, 'zh')], 'zh');
+export function openSession(input: Omit<AssessInput, 'records'>, options: { readonly withRecords?: boolean } = {}): SessionInternals {
+  if (input === undefined) {
+    throw new ValidationError('options', [makeIssue('invalid-type', [], { expected: 'object', received: 'undefined' }, 'zh')], 'zh');
   }
-  const lang = langOption(input.lang);
-  const wrongCap = capIssue(input.maxRecords, ['maxRecords'], lang);
-  if (wrongCap) throw new ValidationError('options', [wrongCap], lang);
+  const lang = checkSessionOptions(input, options.withRecords === true);
   const graph = isGraph(input.graph) ? input.graph : parseGraph(input.graph, { lang });
   const rules = parseRuleSet(input.rules, { lang });
-  let asOfDay: number | undefined;
-  if (input.asOf !== undefined) {
-    asOfDay = parseCalendarDate(input.asOf);
-    if (asOfDay === undefined) throw new ValidationError('records', [makeIssue('invalid-date', ['asOf'], { value: input.asOf }, lang)], lang);
-  }
+  const asOfDay = input.asOf === undefined ? undefined : parseCalendarDate(input.asOf);
   if (input.previous !== undefined) checkPrevious(input.previous, lang);
   const plan: Plan = compilePlan(graph, rules, asOfDay);
   const acc: Accumulation = newAccumulation();

@@ -1,4 +1,5 @@
-import { langOption } from '../core/validation-error.js';
+import { z } from 'zod';
+import { checkOptions, LangOptionSchema } from '../core/options.js';
 import type { Lang } from '../core/lang.js';
 import { formatMessage } from '../core/messages.js';
 import { formatNumber, stableSum } from '../core/number.js';
@@ -25,6 +26,9 @@ export interface LintFinding {
 export interface LintOptions {
   readonly lang?: Lang;
 }
+
+/** {@link LintOptions}, no other name. */
+export const LintOptionsSchema = z.strictObject({ lang: LangOptionSchema.optional() });
 
 type Profile = { readonly label: string; readonly matches: (appliesTo: AppliesTo) => boolean; readonly path: IssuePath };
 
@@ -77,7 +81,7 @@ function recordTypesOf(indicator: Indicator): string[] {
  * for (const f of lintRuleSet(json, graph)) console.log(f.severity, f.path, f.message);
  */
 export function lintRuleSet(input: unknown, given?: Graph, options: LintOptions = {}): LintFinding[] {
-  const lang = langOption(options.lang);
+  const lang = checkOptions(LintOptionsSchema, options);
   // A graph document (JSON) is parsed first, as assess does: its problems are thrown, not linted.
   const graph = given === undefined || isGraph(given) ? given : parseGraph(given, { lang });
   const parsed = safeParseRuleSet(input, { lang });

@@ -7,6 +7,8 @@ import { freeBuffers } from '../core/free-buffers.js';
 import { makeIssue, shiftLines, typeName, type Issue } from '../core/issue.js';
 import type { Lang } from '../core/lang.js';
 import { ValidationError } from '../core/validation-error.js';
+import { checkOptions, LangOptionSchema } from '../core/options.js';
+import { z } from 'zod';
 import { toGraphInput } from '../graph/serialize.js';
 import type { Graph } from '../graph/types.js';
 import { isGraph } from '../graph/lookup.js';
@@ -68,6 +70,27 @@ export interface ParallelInput {
    */
   readonly chunkBytes?: number;
 }
+
+/**
+ * The options of {@link scoreFilesInParallel} and `assessParallel`: {@link ParallelInput}, no other
+ * name (`maxRecords` is not one: a run on files is as long as its files). `files`, `workers` and
+ * the byte sizes are checked by {@link parallelOptionIssues}, whose messages name the values.
+ */
+export const ParallelOptionsSchema = z.strictObject({
+  graph: z.unknown().optional(),
+  rules: z.unknown().optional(),
+  files: z.unknown().optional(),
+  asOf: z.string().optional(),
+  lang: LangOptionSchema.optional(),
+  workers: z.unknown().optional(),
+  invalidRecords: z.enum(['error', 'skip']).optional(),
+  previous: z.unknown().optional(),
+  minShardBytes: z.unknown().optional(),
+  chunkBytes: z.unknown().optional(),
+});
+
+/** The most threads a run may ask for: far more than any machine's cores, few enough to start. */
+export const MAX_WORKERS = 1024;
 
 const NDJSON = new Set(['.ndjson', '.jsonl']);
 
@@ -180,7 +203,8 @@ const MIB = 1024 * 1024;
 
 /**
  * How many threads read the files and in what pieces: no more threads than `wanted`, nor than
- * leave each `minBytes`; one thread reads each file as one piece.
+ * leave each `minBytes`, nor than there are pieces (a thread with none to take would only cost its
+ * start); one thread reads each file as one piece.
  *
  * @example
  * await planRun(['2022.ndjson'], 2, MIN_SHARD_BYTES); // { threads: 2, chunks: [64 pieces] } for a 276 MB file
@@ -191,7 +215,8 @@ export async function planRun(files: readonly string[], wanted: number, minBytes
   const threads = Math.max(1, Math.min(wanted, Math.floor(total / minBytes)));
   if (threads === 1) return { threads, chunks: await cutFiles(sized, Number.POSITIVE_INFINITY) };
   const size = chunkBytes ?? Math.min(64 * MIB, Math.max(MIB, total / (threads * CHUNKS_PER_THREAD)));
-  return { threads, chunks: await cutFiles(sized, size) };
+  const chunks = await cutFiles(sized, size);
+  return { threads: Math.max(1, Math.min(threads, chunks.length)), chunks };
 }
 
 function startWorker(input: WorkerInput): Worker {
@@ -332,6 +357,7 @@ export function parallelOptionIssues(input: ParallelInput, lang: Lang): Issue[] 
   if (workers !== undefined) {
     if (typeof workers !== 'number' || !Number.isInteger(workers)) issues.push(makeIssue('invalid-type', ['workers'], { expected: 'integer', received: received(workers, true) }, lang));
     else if (workers < 1) issues.push(makeIssue('too-small', ['workers'], { minimum: 1, inclusive: 1 }, lang));
+    else if (workers > MAX_WORKERS) issues.push(makeIssue('too-big', ['workers'], { maximum: MAX_WORKERS, inclusive: 1 }, lang));
   }
   const bytes = (name: 'minShardBytes' | 'chunkBytes', inclusive: 0 | 1): void => {
     const value: unknown = input[name];
@@ -367,9 +393,8 @@ export function parallelOptionIssues(input: ParallelInput, lang: Lang): Issue[] 
  * const run = await scoreFilesInParallel({ graph, rules, files: ['records.ndjson'], workers: 2 });
  */
 export async function scoreFilesInParallel(input: ParallelInput, onProblems?: ProblemsSeen): Promise<ScoredRun> {
-  const lang = input.lang ?? 'zh';
-  const problems = parallelOptionIssues(input, lang);
-  if (problems.length > 0) throw new ValidationError('records', problems, lang);
+  if (input === undefined) throw new ValidationError('options', [makeIssue('invalid-type', [], { expected: 'object', received: 'undefined' }, 'zh')], 'zh');
+  checkOptions(ParallelOptionsSchema, input, (lang) => parallelOptionIssues(input, lang));
   const workers = threadsWanted(input);
   const minShardBytes = Math.max(1, input.minShardBytes ?? MIN_SHARD_BYTES);
   // The pieces first, so that the workers can start before this thread's own setup. A file that
@@ -389,8 +414,8 @@ function sessionInput(input: ParallelInput, options: { readonly lang: Lang; read
     graph: input.graph,
     rules: input.rules,
     ...options,
-    ...(input.invalidRecords ? { invalidRecords: input.invalidRecords } : {}),
-    ...(input.previous ? { previous: input.previous } : {}),
+    ...(input.invalidRecords !== undefined ? { invalidRecords: input.invalidRecords } : {}),
+    ...(input.previous !== undefined ? { previous: input.previous } : {}),
   };
 }
 

@@ -1,8 +1,10 @@
+import { z } from 'zod';
 import type { Issue } from '../core/issue.js';
 import { makeIssue } from '../core/issue.js';
 import type { Lang } from '../core/lang.js';
 import { formatPath } from '../core/path.js';
-import { capIssue, langError, ValidationError, type SafeParseResult } from '../core/validation-error.js';
+import { capIssue, ValidationError, type SafeParseResult } from '../core/validation-error.js';
+import { LangOptionSchema, optionsError } from '../core/options.js';
 import { fromZodIssues } from '../core/zod-issues.js';
 import { parseCalendarDate } from '../core/calendar.js';
 import { RuleSetSchema, type Indicator, type RuleSet } from '../model/rules.js';
@@ -16,6 +18,9 @@ const ENUM_CODES = {
   method: 'unknown-scoring-method',
   responsibility: 'unknown-responsibility',
 } as const;
+
+/** {@link ParseRuleSetOptions}, no other name (`maxIndicator` is refused, not ignored). */
+export const ParseRuleSetOptionsSchema = z.strictObject({ lang: LangOptionSchema.optional(), maxIndicators: z.unknown().optional() });
 
 /** Options for {@link parseRuleSet}. */
 export interface ParseRuleSetOptions {
@@ -122,11 +127,12 @@ function checkRuleSet(rules: RuleSet, lang: Lang): Issue[] {
  * if (!r.success) for (const issue of r.error.issues) console.error(issue.path, issue.message);
  */
 export function safeParseRuleSet(input: unknown, options: ParseRuleSetOptions = {}): SafeParseResult<RuleSet> {
-  const wrongLang = langError(options.lang);
-  if (wrongLang) return { success: false, error: wrongLang };
+  const wrongOptions = optionsError(ParseRuleSetOptionsSchema, options, (lang) => {
+    const cap = capIssue(options.maxIndicators, ['maxIndicators'], lang);
+    return cap ? [cap] : [];
+  });
+  if (wrongOptions) return { success: false, error: wrongOptions };
   const lang = options.lang ?? 'zh';
-  const wrongCap = capIssue(options.maxIndicators, ['maxIndicators'], lang);
-  if (wrongCap) return { success: false, error: new ValidationError('options', [wrongCap], lang) };
   const maxIndicators = options.maxIndicators ?? 10_000;
   const count = typeof input === 'object' && input !== null && Array.isArray((input as { indicators?: unknown }).indicators)
     ? ((input as { indicators: unknown[] }).indicators.length)

@@ -1,7 +1,8 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+import { LangOptionSchema, optionsError } from '../core/options.js';
 import type { Lang } from '../core/lang.js';
 import { makeIssue, typeName, type Issue } from '../core/issue.js';
-import { capIssue, langError, ValidationError, type SafeParseResult } from '../core/validation-error.js';
+import { capIssue, ValidationError, type SafeParseResult } from '../core/validation-error.js';
 import { fromZodIssues } from '../core/zod-issues.js';
 import {
   GraphInputSchema,
@@ -83,6 +84,12 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * {@link ParseGraphOptions}, no other name: `parseGraph(doc, { limit: … })` is refused rather than
+ * parsed without the cap. `limits` is checked by its own function, whose messages name the values.
+ */
+export const ParseGraphOptionsSchema = z.strictObject({ lang: LangOptionSchema.optional(), limits: z.unknown().optional() });
+
 /** Every problem with the `limits` option: not an object, a name it does not have, a cap that is not a whole number ≥ 0. */
 function limitIssues(given: unknown, lang: Lang): Issue[] {
   if (given === undefined) return [];
@@ -107,11 +114,9 @@ function limitIssues(given: unknown, lang: Lang): Issue[] {
  * if (!r.success) console.error(r.error.message);
  */
 export function safeParseGraph(input: unknown, options: ParseGraphOptions = {}): SafeParseResult<Graph> {
-  const wrongLang = langError(options.lang);
-  if (wrongLang) return { success: false, error: wrongLang };
+  const wrongOptions = optionsError(ParseGraphOptionsSchema, options, (lang) => limitIssues(options.limits, lang));
+  if (wrongOptions) return { success: false, error: wrongOptions };
   const lang = options.lang ?? 'zh';
-  const wrongLimits = limitIssues(options.limits, lang);
-  if (wrongLimits.length > 0) return { success: false, error: new ValidationError('options', wrongLimits, lang) };
   const given = options.limits ?? {};
   const limits: GraphLimits = {
     organizations: given.organizations ?? DEFAULT_GRAPH_LIMITS.organizations,

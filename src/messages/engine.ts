@@ -6,6 +6,9 @@ const PREVIOUS_EXPECTED: Readonly<Record<string, { zh: string; en: string }>> = 
   one: { zh: '应为 1', en: 'must be 1' },
   array: { zh: '缺失或不是数组', en: 'is missing or not an array' },
   string: { zh: '缺失或不是字符串', en: 'is missing or not a string' },
+  number: { zh: '缺失或不是有限数值', en: 'is missing or not a finite number' },
+  'subject-type': { zh: '应为 organization 或 person', en: 'must be organization or person' },
+  grade: { zh: '应为 null 或带字符串 id 的等次对象', en: 'must be null or a grade object with a string id' },
 };
 
 /** Messages of the engine: warnings about the evidence of a run. */

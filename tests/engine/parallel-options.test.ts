@@ -36,7 +36,7 @@ describe('the options of a parallel run', () => {
     ]);
     expect(issues[2]?.message).toBe('wrong type: expected integer, got NaN');
     const error = await thrown(assessParallel(input));
-    expect(error.subject).toBe('records');
+    expect(error.subject).toBe('options');
     // Chinese by default
     expect(error.issues.map((i) => i.code)).toEqual(issues.map((i) => i.code));
     expect(error.issues[2]?.message).toBe('类型错误：应为 integer，实际为 NaN');

@@ -270,7 +270,7 @@ describe('assess.ts: openAssessment', () => {
 
   it('an unreadable asOf is refused with the value it was given', () => {
     const error = thrown(() => openAssessment({ graph: graphInput(), rules: COUNT_RULES(), asOf: '2022-13-45' }));
-    expect(error.subject).toBe('records');
+    expect(error.subject).toBe('options');
     expect(error.issues.map((i) => [i.code, i.path, i.params])).toEqual([['invalid-date', ['asOf'], { value: '2022-13-45' }]]);
   });
 
