@@ -104,6 +104,10 @@ export async function assessParallel(input: AssessParallelOptions): Promise<Asse
  * result.findings.length;
  */
 export function withFindings(run: ScoredRun): AssessmentResult {
+  if (typeof run !== 'object' || run === null || typeof run.result !== 'object' || run.result === null || !run.plan) {
+    const received = typeof run === 'object' && run !== null ? 'object (not a finished session)' : typeName(run);
+    throw new ValidationError('options', [makeIssue('invalid-type', ['run'], { expected: 'session.finish()', received }, 'zh')], 'zh');
+  }
   // A previous result given to the engine is an assessment result checked by it: its findings are read for repeats.
   return { ...run.result, ...proposeFindings(run, run.previous as AssessmentResult | undefined, run.result.lang) };
 }

@@ -394,7 +394,12 @@ export function parallelOptionIssues(input: ParallelInput, lang: Lang): Issue[] 
  */
 export async function scoreFilesInParallel(input: ParallelInput, onProblems?: ProblemsSeen): Promise<ScoredRun> {
   if (input === undefined) throw new ValidationError('options', [makeIssue('invalid-type', [], { expected: 'object', received: 'undefined' }, 'zh')], 'zh');
-  checkOptions(ParallelOptionsSchema, input, (lang) => parallelOptionIssues(input, lang));
+  checkOptions(ParallelOptionsSchema, input, (lang) => {
+    const issues = parallelOptionIssues(input, lang);
+    // Told at the end of the run: a wrong one would fail it after all the reading.
+    if (onProblems !== undefined && typeof onProblems !== 'function') issues.push(makeIssue('invalid-type', ['onProblems'], { expected: 'function', received: typeName(onProblems) }, lang));
+    return issues;
+  });
   const workers = threadsWanted(input);
   const minShardBytes = Math.max(1, input.minShardBytes ?? MIN_SHARD_BYTES);
   // The pieces first, so that the workers can start before this thread's own setup. A file that

@@ -5,6 +5,8 @@ import type { IssuePath } from '../core/path.js';
 import { fromZodIssues } from '../core/zod-issues.js';
 import { fastRecord } from './fast-record.js';
 import { RecordInputSchema, type AttributeValue, type EvidenceRecord } from '../model/record.js';
+import { makeIssue, typeName } from '../core/issue.js';
+import { langOption, ValidationError } from '../core/validation-error.js';
 
 /** A record that passed validation, or the problems that kept it out. */
 export type NormalizeResult = { readonly ok: true; readonly record: EvidenceRecord } | { readonly ok: false; readonly issues: Issue[] };
@@ -22,6 +24,10 @@ const ENUM_CODES = { status: 'unknown-status' } as const;
 export function normalizeRecord(input: unknown, path: IssuePath = [], lang: Lang = 'zh'): NormalizeResult {
   const fast = fastRecord(input);
   if (fast) return { ok: true, record: fast };
+  // Where the problems are said: a path and a language given wrong (say options in place of the
+  // path) would fail deep inside with a TypeError, or render messages in neither language.
+  if (!Array.isArray(path)) throw new ValidationError('options', [makeIssue('invalid-type', ['path'], { expected: 'array', received: typeName(path) }, 'zh')], 'zh');
+  langOption(lang);
   return normalizeBySchema(input, path, lang);
 }
 

@@ -1,5 +1,6 @@
 import type { GraphInput } from '../model/graph.js';
 import type { Graph } from './types.js';
+import { requireGraph } from './lookup.js';
 
 /**
  * The graph back as a plain JSON document in canonical order; `parseGraph(toGraphInput(g))`
@@ -9,7 +10,7 @@ import type { Graph } from './types.js';
  * fs.writeFileSync('graph.json', JSON.stringify(toGraphInput(graph), null, 2));
  */
 export function toGraphInput(graph: Graph): GraphInput {
-  return graphDocument(graph, (member) => ({ ...member }));
+  return graphDocument(requireGraph(graph), (member) => ({ ...member }));
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   assessParallel,
   assessStream,
   lintRuleSet,
+  normalizeRecord,
   openAssessment,
   parseCalendarDate,
   parseGraph,
@@ -15,7 +16,10 @@ import {
   readNdjsonSync,
   safeParseGraph,
   safeParseRuleSet,
+  scoreFilesInParallel,
+  toGraphInput,
   ValidationError,
+  withFindings,
   type AssessmentResult,
 } from '../../src/index.js';
 import { MAX_WORKERS, planRun } from '../../src/engine/parallel.js';
@@ -228,5 +232,31 @@ describe('a previous result whose elements a run cannot read', () => {
 describe('parseCalendarDate', () => {
   it('anything but a text is no date (undefined), not a TypeError', () => {
     for (const value of [null, undefined, 20220101, {}, ['2022-01-01']]) expect(parseCalendarDate(value as never)).toBeUndefined();
+  });
+});
+
+describe('arguments given wrong to the helpers around a run', () => {
+  it('toGraphInput of a graph document or null: a query error saying to parse it', () => {
+    expect(where(thrown(() => toGraphInput(loose(graphInput))))).toEqual([['query', ['graph'], 'invalid-type']]);
+    expect(where(thrown(() => toGraphInput(loose(null))))).toEqual([['query', ['graph'], 'invalid-type']]);
+    expect(parseGraph(toGraphInput(graph)).organizations.size).toBe(graph.organizations.size);
+  });
+
+  it('withFindings of something not a finished session', () => {
+    for (const run of [null, {}, { result: {} }]) expect(where(thrown(() => withFindings(loose(run))))).toEqual([['options', ['run'], 'invalid-type']]);
+  });
+
+  it('normalizeRecord given options in place of the path, or a wrong language: an options error', () => {
+    const bad = { id: 'r', type: 5 };
+    expect(where(thrown(() => normalizeRecord(bad, loose({ lang: 'en' }))))).toEqual([['options', ['path'], 'invalid-type']]);
+    expect(where(thrown(() => normalizeRecord(bad, [], loose('fr'))))).toEqual([['options', ['lang'], 'invalid-value']]);
+    // a sound record never pays for the check, and a bad one with sound arguments is reported
+    expect(normalizeRecord((records[0] as { value: unknown }).value, loose({ lang: 'en' })).ok).toBe(true);
+    expect(normalizeRecord(bad, ['records', 3], 'en').ok).toBe(false);
+  });
+
+  it('scoreFilesInParallel with a listener that is not a function: refused before the run, not after it', async () => {
+    const error = await rejected(() => scoreFilesInParallel({ graph, rules, files: [recordsFile.pathname], workers: 1 }, loose('x')));
+    expect(where(error)).toEqual([['options', ['onProblems'], 'invalid-type']]);
   });
 });
