@@ -1,8 +1,17 @@
 // JSON text in pieces, for results too big for one string.
+import { z } from 'zod';
+import { checkOptions } from './options.js';
 
-/** Options for {@link jsonChunks}. */
+/**
+ * Options for {@link jsonChunks}, checked when it is called ({@link JsonChunkOptionsSchema}): a
+ * `ValidationError` (subject `options`) lists every problem — options that are not an object
+ * (`null`, a text), a name not below (`indnt`: `unknown-field`), an `indent` that is not a whole
+ * number from 0 to 10 or a `depth` that is not a whole number of at least 0 (`NaN`, `1.5`, `'\t'`:
+ * `invalid-type`; `-1`: `too-small`; an indent of `11`: `too-big`), rather than a default
+ * silently taken in its place.
+ */
 export interface JsonChunkOptions {
-  /** Spaces per level, as `JSON.stringify`'s third argument (0–10). Default 2. */
+  /** Spaces per level, as `JSON.stringify`'s third argument: a whole number from 0 to 10. Default 2. */
   readonly indent?: number;
   /**
    * How many levels of arrays and objects are written member by member; the members below are
@@ -14,6 +23,17 @@ export interface JsonChunkOptions {
    */
   readonly depth?: number;
 }
+
+/**
+ * {@link JsonChunkOptions}, no other name.
+ *
+ * @example
+ * checkOptions(JsonChunkOptionsSchema, { indent: 0 }); // 'zh'
+ */
+export const JsonChunkOptionsSchema = z.strictObject({
+  indent: z.int().min(0).max(10).optional(),
+  depth: z.int().min(0).optional(),
+});
 
 type Json = null | boolean | number | string | readonly unknown[] | { readonly [key: string]: unknown };
 
@@ -151,17 +171,22 @@ function* write(value: Json, pad: string, level: number, depth: number): Generat
  * `JSON.stringify` throws `RangeError: Invalid string length`. Joined, the pieces are exactly
  * `JSON.stringify(value, null, indent)`; nothing is yielded for a value JSON leaves out
  * (`undefined`, a function, a symbol). Like `JSON.stringify`, it throws a `TypeError` on a cycle
- * or a BigInt.
+ * or a BigInt (while the pieces are taken). The options are checked when it is called: a
+ * `ValidationError` for those {@link JsonChunkOptions} refuses.
  *
  * @example
  * for (const piece of jsonChunks(result)) stream.write(piece);
  * [...jsonChunks({ a: [1, 2] })].join('') === JSON.stringify({ a: [1, 2] }, null, 2); // true
  */
-export function* jsonChunks(value: unknown, options: JsonChunkOptions = {}): Generator<string> {
-  const indent = Math.min(10, Math.max(0, Math.floor(options.indent ?? 2)));
+export function jsonChunks(value: unknown, options: JsonChunkOptions = {}): Generator<string> {
+  checkOptions(JsonChunkOptionsSchema, options);
+  return pieces(value, options.indent ?? 2, options.depth ?? 2);
+}
+
+function* pieces(value: unknown, indent: number, depth: number): Generator<string> {
   const v = prepared(value, '');
   if (skipped(v)) return;
-  yield* write(v as Json, ' '.repeat(indent), 0, options.depth ?? 2);
+  yield* write(v as Json, ' '.repeat(indent), 0, depth);
 }
 
 /**

@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import type { AssessmentResult, Finding } from '../accountability/types.js';
 import type { Lang } from '../core/lang.js';
+import { checkOptions, LangOptionSchema } from '../core/options.js';
 import type { SubjectResult } from '../engine/result.js';
 import { RESPONSIBILITY_LABELS } from '../model/responsibility.js';
 import { csvPieces, type CsvValue } from './csv-cells.js';
@@ -12,16 +14,22 @@ import {
   listSeparator,
   pathText,
   reportContext,
+  requireResult,
   say,
   statusLabel,
   subjectTypeLabel,
   triggerLabel,
   waiverText,
   type ReportContext,
+  type ResultPart,
 } from './labels.js';
 
 /**
- * Options for {@link toCsv}.
+ * Options for {@link toCsv} and {@link toCsvChunks}, checked before anything is written
+ * ({@link CsvOptionsSchema}): a `ValidationError` (subject `options`) lists every problem —
+ * options that are not an object (`null`, a text such as `'en'`), a name not below (`BOM`:
+ * `unknown-field`), a `lang` other than `zh` or `en` (`'fr'`, `null`: `invalid-value`), a `bom`
+ * that is not `true` or `false` (`'false'`, `'no'`, `0`, `null`: `invalid-type`).
  *
  * @example
  * toCsv(result, { lang: 'en', bom: false });
@@ -32,6 +40,20 @@ export interface CsvOptions {
   /** Start each document with a byte order mark (default true, for Excel). */
   readonly bom?: boolean;
 }
+
+/**
+ * {@link CsvOptions}, no other name.
+ *
+ * @example
+ * checkOptions(CsvOptionsSchema, { bom: false }); // 'zh'
+ */
+export const CsvOptionsSchema = z.strictObject({
+  lang: LangOptionSchema.optional(),
+  bom: z.boolean().optional(),
+});
+
+/** The parts of a result the CSV documents read. */
+const CSV_PARTS: readonly ResultPart[] = ['lang', 'organizations', 'people', 'findings'];
 
 /**
  * The two CSV documents of a result.
@@ -147,12 +169,14 @@ export interface CsvChunks {
 }
 
 /**
- * {@link toCsv}'s documents in pieces, one row each; joined, each is exactly `toCsv`'s.
+ * {@link toCsv}'s documents in pieces, one row each; joined, each is exactly `toCsv`'s. The
+ * options and the result are checked when it is called, as {@link toCsv}'s.
  *
  * @example
  * const { lines, findings } = toCsvChunks(result, { lang: 'en' });
  */
-export function toCsvChunks(result: AssessmentResult, options: CsvOptions = {}): CsvChunks {
+export function toCsvChunks(given: AssessmentResult, options: CsvOptions = {}): CsvChunks {
+  const result = requireResult(given, CSV_PARTS, checkOptions(CsvOptionsSchema, options));
   const lang = options.lang ?? result.lang;
   const context = reportContext(result, lang);
   const bom = options.bom ?? true;
@@ -178,7 +202,10 @@ export function toCsvChunks(result: AssessmentResult, options: CsvOptions = {}):
  * `findings`, one row per finding. UTF-8 with a byte order mark, CRLF line ends, RFC 4180
  * quoting, and text cells that could run as formulas prefixed with a single quote. Headers are
  * Chinese by default (`options.lang ?? result.lang`). For a result too big for one string, use
- * {@link toCsvChunks}.
+ * {@link toCsvChunks}. Refuses (a `ValidationError`, subject `options`) the options
+ * {@link CsvOptions} lists, and a result that is not one at its top level (not an object, or its
+ * `lang`, `organizations`, `people` or `findings` missing or of the wrong kind: `invalid-type` at
+ * `[]`, expected `assess(…)`).
  *
  * @example
  * const { lines, findings } = toCsv(result);

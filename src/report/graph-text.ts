@@ -1,21 +1,39 @@
+import { makeIssue, typeName } from '../core/issue.js';
 import type { Lang } from '../core/lang.js';
+import { ValidationError, langError, langOption } from '../core/validation-error.js';
+import { fromZodIssues } from '../core/zod-issues.js';
 import type { CoverageReport } from '../graph/coverage.js';
 import { dutiesOf } from '../graph/duties.js';
+import { requireGraph, requireOrganization, requirePerson } from '../graph/lookup.js';
 import { chainOf } from '../graph/responsibilities.js';
 import type { Graph } from '../graph/types.js';
 import { POST_ROLE_LABELS } from '../model/graph.js';
 import { RESPONSIBILITY_LABELS } from '../model/responsibility.js';
+import { CoverageReportShapeSchema } from './labels.js';
 
 const nameOf = (graph: Graph, personId: string): string => graph.people.get(personId)?.name ?? personId;
 const orgName = (graph: Graph, id: string): string => graph.organizations.get(id)?.name ?? id;
 
+/** The id a query was given, or a `ValidationError` (subject `query`, `invalid-type` at `[]`) when it is not a text. */
+function requireId(id: unknown, lang: Lang): string {
+  if (typeof id === 'string') return id;
+  throw new ValidationError('query', [makeIssue('invalid-type', [], { expected: 'string', received: typeName(id) }, lang)], lang);
+}
+
 /**
- * The responsibility chain of an organization as indented text, one link a line.
+ * The responsibility chain of an organization as indented text, one link a line. Refuses, with a
+ * `ValidationError`: a `lang` other than `zh` or `en` (`'fr'`, `null`, an options object such as
+ * `{ lang: 'en' }`: subject `options`, `invalid-value` at `['lang']`, in Chinese); a graph
+ * `parseGraph` did not make (subject `query`, `invalid-type` at `['graph']`); an id that is not a
+ * text (`invalid-type` at `[]`) or not an organization of the graph (`unknown-organization`), in
+ * the language asked for.
  *
  * @example
  * console.log(formatChainText(graph, 'br-center-1'));
  */
 export function formatChainText(graph: Graph, organizationId: string, lang: Lang = 'zh'): string {
+  langOption(lang);
+  requireOrganization(requireGraph(graph, lang), requireId(organizationId, lang), lang);
   const lines = [`${orgName(graph, organizationId)} (${organizationId})`];
   for (const link of chainOf(graph, organizationId)) {
     const label = RESPONSIBILITY_LABELS[link.kind][lang];
@@ -31,12 +49,21 @@ export function formatChainText(graph: Graph, organizationId: string, lang: Lang
 }
 
 /**
- * A coverage report as text: a summary line, then one line per gap.
+ * A coverage report as text: a summary line, then one line per gap. Refuses, with one
+ * `ValidationError` (subject `options`) listing both: a `lang` other than `zh` or `en` (`'fr'`,
+ * `null`, `{ lang: 'en' }`: `invalid-value` at `['lang']`), and a report that is not a coverage
+ * report (not an object: `invalid-type` at `[]`; its counts, or a gap's code, severity or
+ * message, missing or of the wrong kind: at their paths, such as `['gaps', 0, 'message']`).
  *
  * @example
  * console.log(formatCoverageText(coverage(graph)));
  */
 export function formatCoverageText(report: CoverageReport, lang: Lang = 'zh'): string {
+  const wrongLang = langError(lang);
+  const shown: Lang = wrongLang ? 'zh' : lang;
+  const shape = CoverageReportShapeSchema.safeParse(report, { reportInput: true });
+  const issues = [...(wrongLang?.issues ?? []), ...(shape.success ? [] : fromZodIssues(shape.error.issues, [], shown))];
+  if (issues.length > 0) throw new ValidationError('options', issues, shown);
   const head =
     lang === 'zh'
       ? `覆盖情况：${report.organizations} 个党组织，${report.withSecretary} 个有书记，${report.overseen} 个在班子成员分管范围内；发现 ${report.gaps.length} 处缺口`
@@ -48,11 +75,17 @@ export function formatCoverageText(report: CoverageReport, lang: Lang = 'zh'): s
 /**
  * Everything a person answers for as text: their posts, then one line per duty with its kind,
  * the organization and the capacity (the seat on a team, an oversight area, a contact point).
+ * Refuses, with a `ValidationError`: a `lang` other than `zh` or `en` (subject `options`,
+ * `invalid-value` at `['lang']`, in Chinese); a graph `parseGraph` did not make (subject `query`,
+ * `invalid-type` at `['graph']`); an id that is not a text (`invalid-type` at `[]`) or not a
+ * person of the graph (`unknown-person`), in the language asked for.
  *
  * @example
  * console.log(formatDutiesText(graph, 'p-li-hua', 'zh'));
  */
 export function formatDutiesText(graph: Graph, personId: string, lang: Lang = 'zh'): string {
+  langOption(lang);
+  requirePerson(requireGraph(graph, lang), requireId(personId, lang), lang);
   const { posts, duties } = dutiesOf(graph, personId);
   const postText = posts.map((p) => (lang === 'zh' ? `${orgName(graph, p.organization)}${POST_ROLE_LABELS[p.role].zh}` : `${POST_ROLE_LABELS[p.role].en}, ${orgName(graph, p.organization)}`));
   const lines = [`${nameOf(graph, personId)} (${personId})`, `  ${lang === 'zh' ? '职务：' : 'posts: '}${postText.length > 0 ? postText.join(lang === 'zh' ? '；' : '; ') : lang === 'zh' ? '无' : 'none'}`];

@@ -1,16 +1,25 @@
+import { z } from 'zod';
 import type { AssessmentResult } from '../accountability/types.js';
 import type { Lang } from '../core/lang.js';
+import { checkOptions, LangOptionSchema } from '../core/options.js';
 import { formatPath } from '../core/path.js';
 import type { LintFinding } from '../engine/lint.js';
 import type { CoverageReport } from '../graph/coverage.js';
 import type { Graph } from '../graph/types.js';
-import { reportContext, say, type ReportContext } from './labels.js';
+import { CoverageReportShapeSchema, graphOptionIssues, optionValue, reportContext, requireResult, say, type ReportContext, type ResultPart } from './labels.js';
 import { auditSection, eligibilitySection, findingsSection, pressureSection } from './markdown-findings.js';
 import { linesSectionBlocks, organizationsSection, peopleSection } from './markdown-subjects.js';
 import { code, heading, md, table } from './markdown-text.js';
 
 /**
- * Options for {@link toMarkdown}.
+ * Options for {@link toMarkdown} and {@link toMarkdownChunks}, checked before anything is
+ * written ({@link MarkdownOptionsSchema}): a `ValidationError` (subject `options`) lists every
+ * problem — options that are not an object (`null`, a text such as `'en'`), a name not below
+ * (`coverge`: `unknown-field`), a `lang` other than `zh` or `en` (`'fr'`, `'EN'`, `null`:
+ * `invalid-value`), a `graph` that `parseGraph` did not make (the graph document itself, `null`:
+ * `invalid-type` at `graph`), a `coverage` that is not a coverage report (its counts, and each
+ * gap's code, severity and message) or `lint` that is not a list of lint findings (each with its
+ * severity, code, path and message).
  *
  * @example
  * toMarkdown(result, { lang: 'en', graph, coverage: coverage(graph), lint: lintRuleSet(rules, graph) });
@@ -25,6 +34,45 @@ export interface MarkdownOptions {
   /** Lint findings of the rule set to list. */
   readonly lint?: readonly LintFinding[];
 }
+
+/** One lint finding as the report reads it: severity, code, path and message (more is let through). */
+const LintFindingShapeSchema = z.object({
+  severity: z.enum(['error', 'warning']),
+  code: z.string(),
+  path: z.array(z.union([z.string(), z.number()])),
+  message: z.string(),
+});
+
+/**
+ * {@link MarkdownOptions}, no other name; `graph` is checked to be a parsed graph besides (see
+ * {@link toMarkdownChunks}).
+ *
+ * @example
+ * checkOptions(MarkdownOptionsSchema, { lang: 'en' }); // 'en'
+ */
+export const MarkdownOptionsSchema = z.strictObject({
+  lang: LangOptionSchema.optional(),
+  graph: z.unknown().optional(),
+  coverage: CoverageReportShapeSchema.optional(),
+  lint: z.array(LintFindingShapeSchema).optional(),
+});
+
+/** The parts of a result the Markdown report reads. */
+const MARKDOWN_PARTS: readonly ResultPart[] = [
+  'lang',
+  'ruleSet',
+  'period',
+  'engine',
+  'evidence',
+  'organizations',
+  'people',
+  'findings',
+  'warnings',
+  'eligibility',
+  'pressure',
+  'ineligibleFrom',
+  'audit',
+];
 
 function header(context: ReportContext): string {
   const { lang, result } = context;
@@ -148,7 +196,9 @@ function footer(context: ReportContext): string {
  * the warnings; and the fingerprint and engine version. Headings are Chinese by default and
  * follow `options.lang ?? result.lang`; titles and explanations stay in the result's language.
  * Deterministic: the same result gives the same text (no clock is read), every input string is
- * escaped.
+ * escaped. Refuses (a `ValidationError`, subject `options`) the options {@link MarkdownOptions}
+ * lists, and a result that is not one at its top level (not an object, or a part the report reads
+ * missing or of the wrong kind: `invalid-type` at `[]`, expected `assess(…)`).
  *
  * @example
  * const result = assess({ graph, rules, records });
@@ -160,12 +210,18 @@ export function toMarkdown(result: AssessmentResult, options: MarkdownOptions = 
 
 /**
  * {@link toMarkdown}'s report in pieces: each section, and each subject's block of lines, one
- * piece. Joined, exactly `toMarkdown`'s text; for a report too big for one string.
+ * piece. Joined, exactly `toMarkdown`'s text; for a report too big for one string. The options
+ * and the result are checked when it is called (as {@link toMarkdown}'s), before the first piece.
  *
  * @example
  * for (const piece of toMarkdownChunks(result, { graph })) stream.write(piece);
  */
-export function* toMarkdownChunks(result: AssessmentResult, options: MarkdownOptions = {}): Generator<string> {
+export function toMarkdownChunks(result: AssessmentResult, options: MarkdownOptions = {}): Generator<string> {
+  const given = checkOptions(MarkdownOptionsSchema, options, (lang) => graphOptionIssues(optionValue(options, 'graph'), lang));
+  return markdownPieces(requireResult(result, MARKDOWN_PARTS, given), options);
+}
+
+function* markdownPieces(result: AssessmentResult, options: MarkdownOptions): Generator<string> {
   const lang = options.lang ?? result.lang;
   const context = reportContext(result, lang, options.graph);
   function* sections(): Generator<string> {

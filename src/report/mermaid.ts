@@ -1,12 +1,21 @@
+import { z } from 'zod';
 import type { AssessmentResult } from '../accountability/types.js';
+import { makeIssue, type Issue } from '../core/issue.js';
 import type { Lang } from '../core/lang.js';
+import { checkOptions, LangOptionSchema } from '../core/options.js';
 import type { SubjectResult } from '../engine/result.js';
+import { isGraph, requireGraph } from '../graph/lookup.js';
 import type { Graph } from '../graph/types.js';
 import { POST_ROLE_LABELS } from '../model/graph.js';
-import { num, say } from './labels.js';
+import { num, optionValue, requireResult, say, type ResultPart } from './labels.js';
 
 /**
- * Options for {@link toMermaid}.
+ * Options for {@link toMermaid}, checked before anything is drawn ({@link MermaidOptionsSchema}):
+ * a `ValidationError` (subject `options`) lists every problem — options that are not an object
+ * (`null`, a text), a name not below (`organisations`: `unknown-field`), a `lang` other than `zh`
+ * or `en` (`'fr'`, `'EN'`, `null`: `invalid-value`), `organizations` that is not a list of ids
+ * (one id as a text: `invalid-type`), and each id in it that is not an organization of the graph
+ * (`unknown-organization` at `['organizations', i]`), which would otherwise draw an empty chart.
  *
  * @example
  * toMermaid(graph, result, { lang: 'en', organizations: ['bureau', 'br-office'] });
@@ -16,6 +25,32 @@ export interface MermaidOptions {
   readonly lang?: Lang;
   /** Draw only these organizations (and the people with edges into them). Default: all. */
   readonly organizations?: readonly string[];
+}
+
+/**
+ * {@link MermaidOptions}, no other name; the ids in `organizations` are checked against the graph
+ * besides (see {@link toMermaid}).
+ *
+ * @example
+ * checkOptions(MermaidOptionsSchema, { organizations: ['bureau'] }); // 'zh'
+ */
+export const MermaidOptionsSchema = z.strictObject({
+  lang: LangOptionSchema.optional(),
+  organizations: z.array(z.string()).optional(),
+});
+
+/** The parts of a result the chart reads. */
+const MERMAID_PARTS: readonly ResultPart[] = ['lang', 'organizations', 'people', 'findings'];
+
+/** Each id the options name that is not an organization of the graph (when both are sound enough to tell). */
+function unknownOrganizations(graph: unknown, options: unknown, lang: Lang): Issue[] {
+  const wanted = optionValue(options, 'organizations');
+  if (!isGraph(graph) || !Array.isArray(wanted)) return [];
+  const issues: Issue[] = [];
+  wanted.forEach((id: unknown, i) => {
+    if (typeof id === 'string' && !graph.organizations.has(id)) issues.push(makeIssue('unknown-organization', ['organizations', i], { id }, lang));
+  });
+  return issues;
 }
 
 /**
@@ -50,13 +85,20 @@ function subjectLabel(name: string, subject: SubjectResult | undefined): string 
  * findings (not waived) in the `flagged` class (red). People appear when they oversee or liaise
  * with a drawn organization, or carry a finding (linked to their posts). Every graph id is mapped
  * to `n0`, `n1`, ... (organizations in hierarchy order, then people by id), so no input string
- * reaches Mermaid syntax; labels are escaped. Deterministic.
+ * reaches Mermaid syntax; labels are escaped. Deterministic. Refuses, with a `ValidationError`:
+ * the options {@link MermaidOptions} lists (subject `options`); a graph `parseGraph` did not make
+ * (subject `query`, `invalid-type` at `graph`); a result, when one is given (`null` included),
+ * that is not one at its top level (subject `options`, `invalid-type` at `[]`, expected
+ * `assess(…)`).
  *
  * @example
  * fs.writeFileSync('chain.mmd', toMermaid(graph, result));
  * toMermaid(graph, undefined, { organizations: ['br-office', 'bureau'] });
  */
 export function toMermaid(graph: Graph, result?: AssessmentResult, options: MermaidOptions = {}): string {
+  const given = checkOptions(MermaidOptionsSchema, options, (lang) => unknownOrganizations(graph, options, lang));
+  requireGraph(graph, given);
+  if (result !== undefined) requireResult(result, MERMAID_PARTS, given);
   const lang = options.lang ?? result?.lang ?? 'zh';
   const wanted = options.organizations ? new Set(options.organizations) : undefined;
   const organizations = graph.index.preorder.filter((id) => graph.organizations.has(id) && (wanted === undefined || wanted.has(id)));
