@@ -1,6 +1,8 @@
+import { z } from 'zod';
 import { parseCalendarDate } from '../core/calendar.js';
-import { makeIssue, type Issue } from '../core/issue.js';
+import { makeIssue, typeName, type Issue } from '../core/issue.js';
 import type { Lang } from '../core/lang.js';
+import { checkOptions, LangOptionSchema } from '../core/options.js';
 import { ValidationError } from '../core/validation-error.js';
 import { DEFAULT_ORGANIZATION_FORMS, DEFAULT_PERSON_FORMS } from '../model/accountability.js';
 import { eligibilityOf } from './propose.js';
@@ -20,12 +22,34 @@ export interface Decision {
   readonly reason?: string;
 }
 
-/** Options for {@link applyDecisions}. */
+/**
+ * Options for {@link applyDecisions}.
+ *
+ * Refused (a `ValidationError`, subject `options`, listing every problem, in the options'
+ * language, else the result's): options that are not an object (`null`, a text); a name not
+ * listed here, in the options or in `forms` (`{ forms: { persons: [...] } }`: a typo would
+ * otherwise leave the result's ladder in force); a ladder that is not a list of forms
+ * `{ id, title, titleEn? }` with text values (`person: 'x'`, `[{ id: 1 }]`, a form with another
+ * field); a `lang` other than `zh` or `en`.
+ */
 export interface ApplyDecisionsOptions {
   readonly lang?: Lang;
   /** Ladders to decide on, overriding those the result was proposed on (`result.forms`). */
   readonly forms?: { readonly organization?: readonly { id: string; title: string; titleEn?: string }[]; readonly person?: readonly { id: string; title: string; titleEn?: string }[] };
 }
+
+const LadderSchema = z.array(z.strictObject({ id: z.string(), title: z.string(), titleEn: z.string().optional() }));
+
+/**
+ * The options of {@link applyDecisions}, checked: `lang` and the `forms` ladders, nothing else.
+ *
+ * @example
+ * ApplyDecisionsOptionsSchema.parse({ forms: { person: [{ id: 'talk', title: '谈话提醒' }] } });
+ */
+export const ApplyDecisionsOptionsSchema = z.strictObject({
+  lang: LangOptionSchema.optional(),
+  forms: z.strictObject({ organization: LadderSchema.optional(), person: LadderSchema.optional() }).optional(),
+});
 
 type Ladder = readonly { readonly id: string; readonly title: string; readonly titleEn?: string | undefined }[];
 
@@ -75,6 +99,14 @@ function check(result: AssessmentResult, decisions: readonly unknown[], options:
   return issues;
 }
 
+// What a caller in plain JavaScript may give for the result that would fail deep inside: no object, no findings list.
+function resultShapeIssue(result: unknown, lang: Lang): Issue | undefined {
+  if (typeof result !== 'object' || result === null || Array.isArray(result)) return makeIssue('invalid-type', ['result'], { expected: 'object', received: typeName(result) }, lang);
+  const { findings } = result as { findings?: unknown };
+  if (findings === undefined) return makeIssue('required', ['result', 'findings'], { field: 'findings' }, lang);
+  return Array.isArray(findings) ? undefined : makeIssue('invalid-type', ['result', 'findings'], { expected: 'array', received: typeName(findings) }, lang);
+}
+
 /**
  * Records people's decisions on proposed findings — confirm, waive, or change the form — and
  * returns the audited result: each decided finding carries its decision, `audit` lists every
@@ -83,15 +115,27 @@ function check(result: AssessmentResult, decisions: readonly unknown[], options:
  * `proposed`. Bad decisions (an unknown finding, a second decision on one finding, a change
  * without a form or reason, a form not on the ladder) are all reported at once.
  *
- * @throws {ValidationError} listing every problem with its path.
+ * @throws {ValidationError} listing every problem with its path: subject `options` for options
+ * {@link ApplyDecisionsOptions} refuses, else subject `decisions` (a result that is not an object
+ * with a `findings` list is one too, at `result`).
  * @example
  * const final = applyDecisions(result, [
  *   { finding: result.findings[0]!.id, action: 'confirm', by: '局党委', at: '2023-01-20' },
  * ]);
  */
 export function applyDecisions(result: AssessmentResult, decisions: readonly Decision[], options: ApplyDecisionsOptions = {}): AssessmentResult {
-  const lang = options.lang ?? result.lang;
-  if (!Array.isArray(decisions)) throw new ValidationError('decisions', [makeIssue('invalid-type', ['decisions'], { expected: 'array', received: typeof decisions }, lang)], lang);
+  const resultLang: Lang = typeof result === 'object' && result !== null && result.lang === 'en' ? 'en' : 'zh';
+  try {
+    checkOptions(ApplyDecisionsOptionsSchema, options);
+  } catch (error) {
+    // Options that name no language are answered in the result's, as everything else here is.
+    const named = typeof options === 'object' && options !== null && (options as { lang?: unknown }).lang !== undefined;
+    throw error instanceof ValidationError && !named && error.lang !== resultLang ? error.inLanguage(resultLang) : error;
+  }
+  const lang = options.lang ?? resultLang;
+  const resultIssue = resultShapeIssue(result, lang);
+  if (resultIssue) throw new ValidationError('decisions', [resultIssue], lang);
+  if (!Array.isArray(decisions)) throw new ValidationError('decisions', [makeIssue('invalid-type', ['decisions'], { expected: 'array', received: typeName(decisions) }, lang)], lang);
   const issues = check(result, decisions, options, lang);
   if (issues.length > 0) throw new ValidationError('decisions', issues, lang);
   const byFinding = new Map(decisions.map((d) => [d.finding, d]));

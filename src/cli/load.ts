@@ -5,10 +5,9 @@ import { ValidationError } from '../core/validation-error.js';
 import { fromZodIssues } from '../core/zod-issues.js';
 import { checkPrevious } from '../engine/previous.js';
 import { safeParseRuleSet } from '../engine/parse-rules.js';
-import type { CoverageOptions } from '../graph/coverage.js';
+import { CoverageOptionsSchema, type CoverageOptions } from '../graph/coverage.js';
 import { safeParseGraph } from '../graph/parse.js';
 import type { Graph } from '../graph/types.js';
-import { ORGANIZATION_KINDS } from '../model/graph.js';
 import type { RuleSet } from '../model/rules.js';
 import { parsedOrThrow, readJson, type JsonDocument } from './files.js';
 import { say, type CliIo } from './io.js';
@@ -55,22 +54,16 @@ export async function loadResult(file: string, lang: Lang, io: CliIo, role: 'pre
   return doc.value as AssessmentResult;
 }
 
-const Kinds = z.array(z.enum(ORGANIZATION_KINDS));
-
 /**
- * The coverage options file: the fields of `CoverageOptions` but `lang`.
+ * The coverage options file: the fields of `CoverageOptions` (checked as `coverage` checks them,
+ * {@link CoverageOptionsSchema}) but `lang`, which the command line gives, and its `$schema`.
  *
  * @example
- * CoverageOptionsSchema.parse({ liaisonRequiredFor: ['branch'], maxOfficerPostsPerPerson: 3 });
+ * CoverageOptionsFileSchema.parse({ liaisonRequiredFor: ['branch'], maxOfficerPostsPerPerson: 3 });
  */
-export const CoverageOptionsSchema = z.strictObject({
+export const CoverageOptionsFileSchema = z.strictObject({
   $schema: z.string().optional(),
-  secretaryRequiredFor: Kinds.optional(),
-  oversightRequiredFor: Kinds.optional(),
-  areaRequiredFor: Kinds.optional(),
-  liaisonRequiredFor: Kinds.optional(),
-  officerRequiredFor: Kinds.optional(),
-  maxOfficerPostsPerPerson: z.int().positive().optional(),
+  ...CoverageOptionsSchema.omit({ lang: true }).shape,
 });
 
 /**
@@ -82,7 +75,7 @@ export const CoverageOptionsSchema = z.strictObject({
 export async function loadCoverageOptions(file: string, lang: Lang, io: CliIo): Promise<CoverageOptions> {
   const subject = say('cli-coverage-options', lang);
   const doc = await readJson(file, subject, lang, io);
-  const parsed = CoverageOptionsSchema.safeParse(doc.value, { reportInput: true });
+  const parsed = CoverageOptionsFileSchema.safeParse(doc.value, { reportInput: true });
   if (!parsed.success) {
     const issues = fromZodIssues(parsed.error.issues, [], lang, { kind: 'unknown-kind' });
     throw new ValidationError(subject, locateIssues(issues, doc.text, file), lang);

@@ -2,7 +2,7 @@ import { Parser, type Options as CsvParseOptions } from 'csv-parse';
 import { parse as parseCsvText } from 'csv-parse/sync';
 import type { AttributeValue } from '../model/record.js';
 import { attributeCell, csvColumnOf, CSV_REQUIRED_FIELDS, statusCell, type CsvColumn } from './csv-columns.js';
-import { InvalidEncodingError, issueItem, recordItem, stripBom, textChunks, type ReaderInput, type ReaderOptions } from './reader-common.js';
+import { checkReaderCall, InvalidEncodingError, issueItem, ReaderOptionsSchema, recordItem, stripBom, textChunks, type ReaderInput, type ReaderOptions } from './reader-common.js';
 import type { ReaderItem } from './reader-item.js';
 
 export {
@@ -71,6 +71,10 @@ const PARSE_OPTIONS = {
  * `invalid-csv` (a quote never closed, or a record over {@link MAX_CSV_RECORD_CHARS}: reading
  * stops), `invalid-encoding` (not UTF-8), `empty-input` (no header).
  *
+ * Options {@link ReaderOptions} refuses (`null`, `{ fil: … }`), or an input that is no text,
+ * bytes or iterable of them (`null`), are a `ValidationError` thrown when reading starts (the
+ * first `next()`), as every other problem with the input shows then.
+ *
  * @example
  * const csv = 'id,type,organization,date,attr.attendance:number\nr1,topic-meeting,bureau,2022-03-15,12\n';
  * for await (const item of readCsv(csv)) {
@@ -78,6 +82,7 @@ const PARSE_OPTIONS = {
  * }
  */
 export async function* readCsv(input: ReaderInput, options: ReaderOptions = {}): AsyncGenerator<ReaderItem> {
+  const lang = checkReaderCall(ReaderOptionsSchema, options, input, { name: 'input', accepts: 'input' });
   const rows = new CsvRows(options);
   const parser = new Parser({ ...PARSE_OPTIONS, on_record: rows.onRecord, on_skip: rows.onSkip });
   let carry = '';
@@ -88,7 +93,7 @@ export async function* readCsv(input: ReaderInput, options: ReaderOptions = {}):
     return new Promise((resolve, reject) => parser.write(text, (error) => (error ? reject(error) : resolve())));
   };
   try {
-    for await (const chunk of textChunks(input)) {
+    for await (const chunk of textChunks(input, lang)) {
       // A CRLF may be split between chunks: hold a trailing CR back until the next chunk.
       const text = carry + chunk;
       carry = text.endsWith('\r') ? '\r' : '';
@@ -111,13 +116,15 @@ export async function* readCsv(input: ReaderInput, options: ReaderOptions = {}):
 }
 
 /**
- * {@link readCsv} for a text already in memory, synchronously; yields the same items.
+ * {@link readCsv} for a text already in memory, synchronously; yields the same items. Options it
+ * refuses, or a `text` that is not a string, are a `ValidationError` at the first `next()`.
  *
  * @example
  * const items = [...readCsvSync('编号,类型,党组织,日期\nr1,topic-meeting,bureau,2022-03-15\n')];
  * items[0]; // { kind: 'record', line: 2, value: { id: 'r1', type: 'topic-meeting', organization: 'bureau', date: '2022-03-15' } }
  */
 export function* readCsvSync(text: string, options: ReaderOptions = {}): Generator<ReaderItem> {
+  checkReaderCall(ReaderOptionsSchema, options, text, { name: 'text', accepts: 'text' });
   const rows = new CsvRows(options);
   parseCsvText(foldCrlf(stripBom(text)), { ...PARSE_OPTIONS, on_record: rows.onRecord, on_skip: rows.onSkip });
   yield* rows.drain();

@@ -1,18 +1,29 @@
 import { constants } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { extname } from 'node:path';
+import { z } from 'zod';
+import { makeIssue, typeName, type Issue } from '../core/issue.js';
 import type { Lang } from '../core/lang.js';
+import { LangOptionSchema } from '../core/options.js';
 import { readCsv } from './read-csv.js';
 import { readJsonArray } from './read-json.js';
 import { readNdjson } from './read-ndjson.js';
-import { InvalidEncodingError, issueItem, jsonTypeOf, textChunks, type ReaderOptions } from './reader-common.js';
+import { checkReaderCall, InvalidEncodingError, issueItem, jsonTypeOf, textChunks, type ReaderOptions } from './reader-common.js';
 import type { ReaderItem } from './reader-item.js';
 import { batched, eachBatch } from './batches.js';
 
 /** The formats a records file can be in. */
 export type RecordsFormat = 'json' | 'ndjson' | 'csv';
 
-/** Options for {@link readRecordsFile}. */
+/**
+ * Options for {@link readRecordsFile}.
+ *
+ * Refused (a `ValidationError`, subject `options`, listing every problem, thrown when reading
+ * starts: at the first `next()`): options that are not an object (`null`, a text); a name not
+ * listed here (`formt`: a typo would otherwise leave the format to the extension); a `format`
+ * other than `json`, `ndjson` or `csv` (`'xml'`, `'NDJSON'`, `null`); a `stdin` that is not an
+ * async iterable; a `lang` other than `zh` or `en`.
+ */
 export interface ReadRecordsFileOptions {
   /** The format, when neither the extension nor the content should decide. */
   readonly format?: RecordsFormat;
@@ -21,6 +32,20 @@ export interface ReadRecordsFileOptions {
   /** What `-` reads (default `process.stdin`): lets an embedding app or a test feed it. */
   readonly stdin?: AsyncIterable<string | Uint8Array>;
 }
+
+const RECORDS_FORMATS = ['json', 'ndjson', 'csv'] as const satisfies readonly RecordsFormat[];
+
+/**
+ * The options of {@link readRecordsFile}, checked (`stdin`, an async iterable, is checked apart).
+ *
+ * @example
+ * ReadRecordsFileOptionsSchema.parse({ format: 'csv', lang: 'en' });
+ */
+export const ReadRecordsFileOptionsSchema = z.strictObject({
+  format: z.enum(RECORDS_FORMATS).optional(),
+  lang: LangOptionSchema.optional(),
+  stdin: z.unknown().optional(),
+});
 
 /**
  * The file name given to items read from standard input.
@@ -44,6 +69,8 @@ const FORMAT_OF_EXTENSION: ReadonlyMap<string, RecordsFormat> = new Map([
  * `{ "records": [...] }` document), JSON otherwise; anything else is CSV. NDJSON and CSV are
  * streamed; JSON is one document and is read whole. Each item carries the file name (`<stdin>`
  * for `-`). A file that cannot be read yields a `file-unreadable` issue (with the file, no line).
+ * Options {@link ReadRecordsFileOptions} refuses, or a path that is not a string (`null`), are a
+ * `ValidationError` thrown when reading starts (the first `next()`).
  *
  * @example
  * for await (const item of readRecordsFile('evidence/2022.csv', { lang: 'en' })) {
@@ -54,15 +81,23 @@ export function readRecordsFile(path: string, options: ReadRecordsFileOptions = 
   return batched(() => fileBatches(path, options));
 }
 
+// `stdin`, when given, must be something `for await` reads.
+function stdinIssues(options: ReadRecordsFileOptions, lang: Lang): Issue[] {
+  const { stdin } = options as { stdin?: unknown };
+  if (stdin === undefined || (typeof stdin === 'object' && stdin !== null && typeof (stdin as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] === 'function')) return [];
+  return [makeIssue('invalid-type', ['stdin'], { expected: 'AsyncIterable', received: typeName(stdin) }, lang)];
+}
+
 async function* fileBatches(path: string, options: ReadRecordsFileOptions): AsyncGenerator<readonly ReaderItem[]> {
+  checkReaderCall(ReadRecordsFileOptionsSchema, options, path, { name: 'path', accepts: 'text' }, (lang) => stdinIssues(options, lang));
   const readerOptions: ReaderOptions = { file: path === '-' ? STDIN_FILE : path, ...(options.lang === undefined ? {} : { lang: options.lang }) };
   const known = options.format ?? FORMAT_OF_EXTENSION.get(extname(path).toLowerCase());
   try {
     const source = path === '-' ? (options.stdin ?? process.stdin) : createReadStream(path);
     if (known === 'ndjson') yield* eachBatch(readNdjson(source, readerOptions));
     else if (known === 'csv') yield* eachBatch(readCsv(source, readerOptions));
-    else if (known === 'json') yield* eachBatch(readWholeJson(textChunks(source), readerOptions));
-    else yield* readSniffed(textChunks(source), readerOptions);
+    else if (known === 'json') yield* eachBatch(readWholeJson(textChunks(source, readerOptions.lang), readerOptions));
+    else yield* readSniffed(textChunks(source, readerOptions.lang), readerOptions);
   } catch (error) {
     yield [unreadableFileItem(error, path, readerOptions)];
   }

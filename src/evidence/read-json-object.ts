@@ -1,11 +1,20 @@
 import { constants } from 'node:buffer';
+import { z } from 'zod';
 import { makeIssue, type Issue } from '../core/issue.js';
 import type { Lang } from '../core/lang.js';
+import { checkOptions, LangOptionSchema } from '../core/options.js';
 import { ValidationError } from '../core/validation-error.js';
 import { foundAt, isWhitespace, lineAndColumn, scanJson, type JsonProblem } from './json-scan.js';
-import { InvalidEncodingError, jsonTypeOf, textChunks, type ReaderInput } from './reader-common.js';
+import { checkReaderInput, InvalidEncodingError, jsonTypeOf, textChunks, type ReaderInput } from './reader-common.js';
 
-/** Options of {@link readJsonObject}. */
+/**
+ * Options of {@link readJsonObject}.
+ *
+ * Refused (the promise is rejected with a `ValidationError`, subject `options`, listing every
+ * problem): no options, or options that are not an object (`null`, a text); a `subject` missing,
+ * empty or not a text; a name not listed here (`fil`); a `file` that is not a text; a `lang`
+ * other than `zh` or `en`.
+ */
 export interface ReadJsonObjectOptions {
   /** What the document is, for the error (`partial`, `graph`…): the `ValidationError`'s subject. */
   readonly subject: string;
@@ -14,6 +23,18 @@ export interface ReadJsonObjectOptions {
   /** Language of the issues. Default `zh`. */
   readonly lang?: Lang;
 }
+
+/**
+ * The options of {@link readJsonObject}, checked.
+ *
+ * @example
+ * ReadJsonObjectOptionsSchema.parse({ subject: 'partial', file: 'north.partial.json' });
+ */
+export const ReadJsonObjectOptionsSchema = z.strictObject({
+  subject: z.string().min(1),
+  file: z.string().optional(),
+  lang: LangOptionSchema.optional(),
+});
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -271,20 +292,26 @@ async function* wholeCharacters(chunks: AsyncIterable<string>): AsyncGenerator<s
  * Anything else is a `ValidationError` with one issue, placed at its line: `invalid-json` (its
  * line and column, what is wrong and the character found, as for the whole text),
  * `json-not-object` (the document is JSON, but not an object), `json-value-too-long` (one value is
- * longer than a string can be), `empty-input` or `invalid-encoding`.
+ * longer than a string can be), `empty-input` or `invalid-encoding`. Options
+ * {@link ReadJsonObjectOptions} refuses are one with subject `options`; an input that is no text,
+ * bytes or iterable of them (`null`) one with the options' subject (`invalid-type` at `input`).
  *
  * @example
  * const partial = await readJsonObject(createReadStream('north.partial.json'), { subject: 'partial', file: 'north.partial.json' });
  * session.absorb(partial as PartialState);
  */
 export async function readJsonObject(input: ReaderInput, options: ReadJsonObjectOptions): Promise<Record<string, unknown>> {
-  const { subject, file, lang = 'zh' } = options;
+  // Without options, the subject they must name is what is missing. The input is checked after
+  // the options, under their subject.
+  const lang = checkOptions(ReadJsonObjectOptionsSchema, options === undefined ? {} : options);
+  const { subject, file } = options;
+  checkReaderInput(input, { name: 'input', accepts: 'input' }, lang, subject);
   const fail = (code: string, params: Record<string, string | number>, line: number): ValidationError => {
     const issue: Issue = makeIssue(code, [], params, lang);
     const placed: Issue = { ...issue, ...(file === undefined ? {} : { file }), line };
     return new ValidationError(subject, [placed], lang);
   };
-  const chunks = wholeCharacters(textChunks(input))[Symbol.asyncIterator]();
+  const chunks = wholeCharacters(textChunks(input, lang, subject))[Symbol.asyncIterator]();
   const out: Record<string, unknown> = {};
   const position = new Position();
   const value = new ValueText();

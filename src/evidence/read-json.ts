@@ -1,5 +1,5 @@
 import { foundAt, lineAndColumn, scanJson } from './json-scan.js';
-import { issueItem, jsonTypeOf, recordItem, stripBom, type ReaderOptions } from './reader-common.js';
+import { checkReaderCall, issueItem, jsonTypeOf, ReaderOptionsSchema, recordItem, stripBom, type ReaderOptions } from './reader-common.js';
 import type { ReaderItem } from './reader-item.js';
 
 // Keys a `{ "records": [...] }` document may carry besides its records.
@@ -11,13 +11,16 @@ const DOCUMENT_KEYS = new Set(['records', '$schema']);
  * opening brace is on. Problems become issue items: `empty-input` for an empty text,
  * `invalid-json` (one, with line and column) for a syntax error, `json-not-records` for any
  * other shape, `unknown-field` for other top-level keys, `record-not-object` for an element
- * that is not an object. The whole document is parsed at once: it is one JSON value.
+ * that is not an object. The whole document is parsed at once: it is one JSON value. Options
+ * {@link ReaderOptions} refuses, or a `text` that is not a string, are a `ValidationError` at the
+ * first `next()`.
  *
  * @example
  * const items = [...readJsonArray('[\n  {"id": "r1"},\n  {"id": "r2"}\n]', { file: 'records.json' })];
  * items.map((item) => item.kind === 'record' && item.line); // [2, 3]
  */
 export function* readJsonArray(text: string, options: ReaderOptions = {}): Generator<ReaderItem> {
+  checkReaderCall(ReaderOptionsSchema, options, text, { name: 'text', accepts: 'text' });
   const body = stripBom(text);
   if (body.trim() === '') {
     yield issueItem('empty-input', 1, {}, options);

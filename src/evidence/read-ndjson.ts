@@ -1,7 +1,9 @@
 import { foundAt, lineAndColumn, scanJson } from './json-scan.js';
 import {
+  checkReaderCall,
   InvalidEncodingError,
   issueItem,
+  ReaderOptionsSchema,
   jsonTypeOf,
   recordItem,
   stripBom,
@@ -20,6 +22,10 @@ import { batched } from './batches.js';
  * the next line. Bytes that are not UTF-8 yield `invalid-encoding` and end the read. An empty
  * input is zero records, not an error.
  *
+ * Options {@link ReaderOptions} refuses (`null`, `{ fil: … }`), or an input that is no text,
+ * bytes or iterable of them (`null`), are a `ValidationError` thrown when reading starts (the
+ * first `next()`), as every other problem with the input shows then.
+ *
  * @example
  * for await (const item of readNdjson(fs.createReadStream('records.ndjson'), { file: 'records.ndjson' })) {
  *   if (item.kind === 'record') console.log(item.line, item.value);
@@ -32,10 +38,11 @@ export function readNdjson(input: ReaderInput, options: ReaderOptions = {}): Asy
 
 // The items of each chunk of input together: one promise per chunk instead of one per line.
 async function* ndjsonBatches(input: ReaderInput, options: ReaderOptions): AsyncGenerator<ReaderItem[]> {
+  const lang = checkReaderCall(ReaderOptionsSchema, options, input, { name: 'input', accepts: 'input' });
   let pending = '';
   let line = 0;
   try {
-    for await (const chunk of textChunks(input)) {
+    for await (const chunk of textChunks(input, lang)) {
       // Search only the new text, so a line spread over many chunks is not rescanned.
       const searchFrom = pending.length;
       pending += chunk;
@@ -60,13 +67,15 @@ async function* ndjsonBatches(input: ReaderInput, options: ReaderOptions): Async
 }
 
 /**
- * {@link readNdjson} for a text already in memory, synchronously; yields the same items.
+ * {@link readNdjson} for a text already in memory, synchronously; yields the same items. Options
+ * it refuses, or a `text` that is not a string, are a `ValidationError` at the first `next()`.
  *
  * @example
  * const items = [...readNdjsonSync('{"id":"r1"}\n{"id":"r2"}\n')];
  * items.map((item) => item.kind === 'record' && item.line); // [1, 2]
  */
 export function* readNdjsonSync(text: string, options: ReaderOptions = {}): Generator<ReaderItem> {
+  checkReaderCall(ReaderOptionsSchema, options, text, { name: 'text', accepts: 'text' });
   const body = stripBom(text);
   let line = 0;
   let start = 0;

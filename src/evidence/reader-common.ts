@@ -1,7 +1,10 @@
-import { atLine, makeIssue } from '../core/issue.js';
+import { z } from 'zod';
+import { atLine, makeIssue, typeName, type Issue } from '../core/issue.js';
 import type { Lang } from '../core/lang.js';
 import type { MessageParams } from '../core/messages.js';
+import { checkOptions, LangOptionSchema } from '../core/options.js';
 import type { IssuePath } from '../core/path.js';
+import { ValidationError } from '../core/validation-error.js';
 import type { ReaderItem } from './reader-item.js';
 
 /**
@@ -11,12 +14,69 @@ import type { ReaderItem } from './reader-item.js';
  */
 export type ReaderInput = string | Uint8Array | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
 
-/** Options shared by the readers. */
+/**
+ * Options shared by the readers.
+ *
+ * Refused (a `ValidationError`, subject `options`, listing every problem, thrown when reading
+ * starts: at the first `next()`): options that are not an object (`null`, a text); a name not
+ * listed here (`fil`: a typo would otherwise leave the items without their file); a `file` that
+ * is not a text; a `lang` other than `zh` or `en`.
+ */
 export interface ReaderOptions {
   /** File name put on every item, for messages such as `records.csv:12`. */
   readonly file?: string;
   /** Language of issue messages. Default `zh`. */
   readonly lang?: Lang;
+}
+
+/**
+ * The options of the readers ({@link ReaderOptions}), checked.
+ *
+ * @example
+ * ReaderOptionsSchema.parse({ file: 'records.ndjson', lang: 'en' });
+ */
+export const ReaderOptionsSchema = z.strictObject({ file: z.string().optional(), lang: LangOptionSchema.optional() });
+
+/** What a reader was given to read, as it names it: any input, or a text only. */
+export type ReaderArgument = { readonly name: string; readonly accepts: 'input' | 'text' };
+
+const INPUT_TYPES = 'string, Uint8Array, Iterable or AsyncIterable';
+
+/**
+ * Checks what a reader was given, once, when reading starts: its options first (a
+ * `ValidationError`, subject `options`; `more` adds checks the schema does not make), then what
+ * it reads (subject `records`, code `invalid-type` at the argument's name: `null`, a number, an
+ * object that is not iterable, where a text, bytes or chunks of them are read). Returns the
+ * options' language.
+ *
+ * @example
+ * const lang = checkReaderCall(ReaderOptionsSchema, options, input, { name: 'input', accepts: 'input' });
+ */
+export function checkReaderCall(schema: z.ZodType, options: unknown, input: unknown, argument: ReaderArgument, more?: (lang: Lang) => readonly Issue[]): Lang {
+  const lang = checkOptions(schema, options, more);
+  checkReaderInput(input, argument, lang);
+  return lang;
+}
+
+/**
+ * The second half of {@link checkReaderCall}: a `ValidationError` (this subject, `invalid-type`
+ * at the argument's name) for what a reader cannot read.
+ *
+ * @example
+ * checkReaderInput(input, { name: 'input', accepts: 'input' }, 'en', 'partial');
+ */
+export function checkReaderInput(input: unknown, argument: ReaderArgument, lang: Lang, subject = 'records'): void {
+  if (argument.accepts === 'text' ? typeof input === 'string' : isReaderInput(input)) return;
+  const expected = argument.accepts === 'text' ? 'string' : INPUT_TYPES;
+  throw new ValidationError(subject, [makeIssue('invalid-type', [argument.name], { expected, received: typeName(input) }, lang)], lang);
+}
+
+/** Whether a value is something {@link textChunks} reads: a text, bytes, or an (async) iterable. */
+function isReaderInput(input: unknown): boolean {
+  if (typeof input === 'string' || input instanceof Uint8Array) return true;
+  if (typeof input !== 'object' || input === null) return false;
+  const iterable = input as { [Symbol.iterator]?: unknown; [Symbol.asyncIterator]?: unknown };
+  return typeof iterable[Symbol.asyncIterator] === 'function' || typeof iterable[Symbol.iterator] === 'function';
 }
 
 /**
@@ -49,12 +109,14 @@ export function stripBom(text: string): string {
  * The input as text chunks: bytes decoded as UTF-8 across chunk boundaries (a character may be
  * split between chunks), the leading BOM removed. Invalid UTF-8 — most often a CSV that a
  * Chinese Excel saved as GBK — is not silently turned into U+FFFD: the valid text before it is
- * yielded, then {@link InvalidEncodingError} is thrown so the reader can name the line.
+ * yielded, then {@link InvalidEncodingError} is thrown so the reader can name the line. A chunk
+ * that is neither text nor bytes is a `ValidationError` (`invalid-type` at `['input', index]`,
+ * with this subject and language).
  *
  * @example
  * for await (const text of textChunks(fs.createReadStream('records.ndjson'))) process(text);
  */
-export async function* textChunks(input: ReaderInput): AsyncGenerator<string> {
+export async function* textChunks(input: ReaderInput, lang: Lang = 'zh', subject = 'records'): AsyncGenerator<string> {
   if (typeof input === 'string') {
     if (input !== '') yield stripBom(input);
     return;
@@ -72,11 +134,15 @@ export async function* textChunks(input: ReaderInput): AsyncGenerator<string> {
   };
   // The bytes of a character cut at the end of the last chunk, which the decoder holds.
   let carry: Uint8Array = new Uint8Array(0);
+  let index = 0;
   for await (const chunk of input) {
     let text: string;
     if (typeof chunk === 'string') {
       text = decoder.decode() + chunk;
       carry = new Uint8Array(0);
+    } else if (!((chunk as unknown) instanceof Uint8Array)) {
+      const issue = makeIssue('invalid-type', ['input', index], { expected: 'string or Uint8Array', received: typeName(chunk) }, lang);
+      throw new ValidationError(subject, [issue], lang);
     } else {
       try {
         text = decoder.decode(chunk, { stream: true });
@@ -90,6 +156,7 @@ export async function* textChunks(input: ReaderInput): AsyncGenerator<string> {
       }
     }
     text = emit(text);
+    index++;
     if (text !== '') yield text;
   }
   let rest: string;

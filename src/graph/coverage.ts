@@ -1,15 +1,25 @@
-import { langOption } from '../core/validation-error.js';
+import { z } from 'zod';
 import { requireGraph } from './lookup.js';
 import type { Lang } from '../core/lang.js';
 import { formatMessage } from '../core/messages.js';
-import type { OrganizationKind } from '../model/graph.js';
+import { checkOptions, LangOptionSchema } from '../core/options.js';
+import { ORGANIZATION_KINDS, type OrganizationKind } from '../model/graph.js';
 import { isStrictAncestor } from './hierarchy.js';
 import type { Graph } from './types.js';
 
 /** How serious a coverage gap is. */
 export type Severity = 'error' | 'warning' | 'info';
 
-/** Which organizations must have what; every list names organization kinds. */
+/**
+ * Which organizations must have what; every list names organization kinds.
+ *
+ * Refused (a `ValidationError`, subject `options`, listing every problem): options that are not
+ * an object (`null`, a text, a list); a name not listed here (`liasonRequiredFor`: a typo would
+ * otherwise be ignored); a kind list that is not a list (`'branch'`) or names a kind that does
+ * not exist (`'brnch'`); a `maxOfficerPostsPerPerson` that is not a whole number of at least 1
+ * (`NaN`, `-1`, `1.5`, `'3'`); a `lang` other than `zh` or `en`. The rules are those of the
+ * coverage options file the CLI reads ({@link CoverageOptionsSchema}).
+ */
 export interface CoverageOptions {
   /** Must have a secretary. Default: every kind but 党小组. */
   readonly secretaryRequiredFor?: readonly OrganizationKind[];
@@ -43,6 +53,25 @@ export interface CoverageReport {
   readonly withSecretary: number;
 }
 
+const Kinds = z.array(z.enum(ORGANIZATION_KINDS));
+
+/**
+ * The options of {@link coverage}, checked: every field of `CoverageOptions`, nothing else. The
+ * CLI's coverage options file has the same fields but `lang` (and may name its `$schema`).
+ *
+ * @example
+ * CoverageOptionsSchema.parse({ liaisonRequiredFor: ['branch'], maxOfficerPostsPerPerson: 3 });
+ */
+export const CoverageOptionsSchema = z.strictObject({
+  secretaryRequiredFor: Kinds.optional(),
+  oversightRequiredFor: Kinds.optional(),
+  areaRequiredFor: Kinds.optional(),
+  liaisonRequiredFor: Kinds.optional(),
+  officerRequiredFor: Kinds.optional(),
+  maxOfficerPostsPerPerson: z.int().positive().optional(),
+  lang: LangOptionSchema.optional(),
+});
+
 const DEFAULTS = {
   secretaryRequiredFor: ['committee', 'leading-group', 'general-branch', 'branch'],
   oversightRequiredFor: ['general-branch', 'branch'],
@@ -58,13 +87,13 @@ const DEFAULTS = {
  * where required; team members with no area; officers spread over too many organizations or
  * not party members. Linear in the size of the graph.
  *
+ * @throws {ValidationError} subject `options` for options {@link CoverageOptions} refuses (all
+ * their problems at once), subject `query` for a graph that `parseGraph` did not make.
  * @example
  * coverage(graph, { liaisonRequiredFor: ['branch'] }).gaps.map((g) => g.code);
  */
-export function coverage(graph: Graph, given: CoverageOptions | null = {}): CoverageReport {
-  // null from a caller in plain JavaScript: the defaults, as for no options
-  const options = given ?? {};
-  const lang = langOption(options.lang);
+export function coverage(graph: Graph, options: CoverageOptions = {}): CoverageReport {
+  const lang = checkOptions(CoverageOptionsSchema, options);
   requireGraph(graph, lang);
   const needs = (list: readonly OrganizationKind[] | undefined, fallback: readonly OrganizationKind[]): ReadonlySet<OrganizationKind> =>
     new Set(list ?? fallback);

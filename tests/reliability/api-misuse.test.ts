@@ -57,7 +57,8 @@ describe('arguments of the wrong shape', () => {
     }
   });
 
-  it('null options are the defaults', () => {
-    expect(coverage(graph, null as never)).toEqual(coverage(graph));
+  it('null options are refused, as by every other function (undefined are the defaults)', () => {
+    expect(where(thrown(() => coverage(graph, null as never)))).toEqual([['options', [], 'invalid-type']]);
+    expect(coverage(graph, undefined)).toEqual(coverage(graph, {}));
   });
 });
