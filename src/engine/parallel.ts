@@ -226,7 +226,11 @@ function startWorker(input: WorkerInput): Worker {
   // the new thread first (workers do not inherit the parent's loaders).
   if (!here.endsWith('.ts')) return new Worker(new URL(here.endsWith('.cjs') ? './worker.cjs' : './worker.js', here), { workerData: input });
   const source = JSON.stringify(new URL('./worker.ts', here).href);
-  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${source}); });`;
+  // The loader as this module finds it: an evaluated worker would look for it from the current
+  // directory, where a script run from elsewhere has none.
+  // (Never reached from the built package, whose CommonJS form has no import.meta.resolve.)
+  const loader = JSON.stringify(typeof import.meta.resolve === 'function' ? import.meta.resolve('tsx/esm/api') : 'tsx/esm/api');
+  const bootstrap = `import(${loader}).then((tsx) => { tsx.register(); return import(${source}); });`;
   return new Worker(bootstrap, { eval: true, workerData: input });
 }
 

@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import type { Lang } from '../core/lang.js';
+import { checkOptions, LangOptionSchema } from '../core/options.js';
 import { readJsonObject } from '../evidence/read-json-object.js';
 import type { ReaderInput } from '../evidence/reader-common.js';
 import type { PartialState } from './partial.js';
@@ -18,6 +20,10 @@ import type { PartialState } from './partial.js';
  * const result = withFindings(total.finish());
  */
 export async function readPartialState(input: ReaderInput, options: { readonly file?: string; readonly lang?: Lang } = {}): Promise<PartialState> {
-  // Unchecked here: `absorb` checks every field and lists every problem with its path.
-  return (await readJsonObject(input, { subject: 'partial', ...options })) as unknown as PartialState;
+  const lang = checkOptions(ReadPartialStateOptionsSchema, options);
+  // The state unchecked here: `absorb` checks every field and lists every problem with its path.
+  return (await readJsonObject(input, { ...options, lang, subject: 'partial' })) as unknown as PartialState;
 }
+
+/** {@link readPartialState}'s options, no other name (a `subject` does not replace `partial`). */
+const ReadPartialStateOptionsSchema = z.strictObject({ file: z.string().optional(), lang: LangOptionSchema.optional() });

@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +16,7 @@ import {
   parseGraph,
   parseRuleSet,
   readNdjsonSync,
+  readPartialState,
   safeParseGraph,
   safeParseRuleSet,
   scoreFilesInParallel,
@@ -259,4 +262,39 @@ describe('arguments given wrong to the helpers around a run', () => {
     const error = await rejected(() => scoreFilesInParallel({ graph, rules, files: [recordsFile.pathname], workers: 1 }, loose('x')));
     expect(where(error)).toEqual([['options', ['onProblems'], 'invalid-type']]);
   });
+});
+
+describe('readPartialState', () => {
+  it('refuses null options and a subject of its own (the state is the subject), before reading', async () => {
+    expect(where(await rejected(() => readPartialState('{}', loose(null))))).toEqual([['options', [], 'invalid-type']]);
+    expect(where(await rejected(() => readPartialState('{}', loose({ subject: 'other' }))))).toEqual([['options', ['subject'], 'unknown-field']]);
+    // a text that is no JSON is still the state's problem, in the language asked for
+    const error = await rejected(() => readPartialState('{', { lang: 'en', file: 'a.json' }));
+    expect([error.subject, error.lang]).toEqual(['partial', 'en']);
+  });
+});
+
+describe('threads from the sources, run from another directory', () => {
+  it('a worker finds the TypeScript loader from the engine, not from the current directory', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'zz-elsewhere-'));
+    const script = join(tmp, 'run.mts');
+    const index = new URL('../../src/index.ts', import.meta.url).href;
+    writeFileSync(
+      script,
+      [
+        `import { readFileSync } from 'node:fs';`,
+        `import { assessParallel, parseGraph } from ${JSON.stringify(index)};`,
+        `const dir = new URL(${JSON.stringify(dir.href)});`,
+        `const graph = parseGraph(JSON.parse(readFileSync(new URL('graph.json', dir), 'utf8')));`,
+        `const rules = JSON.parse(readFileSync(new URL('rules.json', dir), 'utf8'));`,
+        `const file = ${JSON.stringify(fileURLToPath(recordsFile))};`,
+        `const result = await assessParallel({ graph, rules, files: [file], workers: 2, minShardBytes: 1, chunkBytes: 40000 });`,
+        `console.log(result.evidence.received);`,
+      ].join('\n'),
+    );
+    const loader = import.meta.resolve('tsx');
+    const run = spawnSync(process.execPath, ['--import', loader, script], { cwd: tmp, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(Number(run.stdout.trim())).toBe(assess({ graph, rules, records }).evidence.received);
+  }, 30_000);
 });
