@@ -42,9 +42,15 @@ export const AttributesSchema = z
       ctx.addIssue({ code: 'custom', params: { code: 'limit-exceeded', what: 'attributes', limit: MAX_ATTRIBUTES, actual: keys.length } });
       return;
     }
+    const tooLong = (path: (string | number)[], maximum: number): void => ctx.addIssue({ code: 'custom', path, params: { code: 'too-big', maximum, inclusive: 1 } });
     for (const key of keys) {
-      const parsed = AttributeValueSchema.safeParse(Object.getOwnPropertyDescriptor(value, key)?.value);
-      if (!parsed.success) ctx.addIssue({ code: 'custom', path: [key], params: { code: 'invalid-attribute', key } });
+      const item: unknown = Object.getOwnPropertyDescriptor(value, key)?.value;
+      // A value of a right kind but too long is said as such, not as a value of no right kind.
+      if (typeof item === 'string' && item.length > ATTRIBUTE_LIMITS.stringLength) tooLong([key], ATTRIBUTE_LIMITS.stringLength);
+      else if (Array.isArray(item) && item.length > ATTRIBUTE_LIMITS.listLength) tooLong([key], ATTRIBUTE_LIMITS.listLength);
+      else if (Array.isArray(item) && item.every((entry) => typeof entry === 'string') && item.some((entry: string) => entry.length > ATTRIBUTE_LIMITS.itemLength)) {
+        tooLong([key, item.findIndex((entry: string) => entry.length > ATTRIBUTE_LIMITS.itemLength)], ATTRIBUTE_LIMITS.itemLength);
+      } else if (!AttributeValueSchema.safeParse(item).success) ctx.addIssue({ code: 'custom', path: [key], params: { code: 'invalid-attribute', key } });
     }
   })
   .meta({ description: 'Free attributes: string, number, boolean, string[] or null values.' });
