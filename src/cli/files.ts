@@ -7,7 +7,7 @@ import { gathered } from '../core/json-chunks.js';
 import type { Lang } from '../core/lang.js';
 import { ValidationError } from '../core/validation-error.js';
 import { readJsonObject } from '../evidence/read-json-object.js';
-import { stripBom, type ReaderInput } from '../evidence/reader-common.js';
+import { stripBom, utf16Mark, type ReaderInput } from '../evidence/reader-common.js';
 import { CliFailure, EXIT, say, type CliIo } from './io.js';
 import { byLine, jsonSyntaxError, locateIssues } from './locate.js';
 
@@ -124,7 +124,9 @@ function decodeText(bytes: Uint8Array, file: string, subject: string, lang: Lang
   } catch {
     const valid = new TextDecoder('utf-8').decode(bytes);
     const line = valid.slice(0, Math.max(valid.indexOf('\uFFFD'), 0)).split('\n').length;
-    throw new ValidationError(subject, [fileIssue('invalid-encoding', file, { line }, lang, line)], lang);
+    // The command line reads its JSON documents (graph, rules, results, options) whole here.
+    const params = { line, format: 'json', ...(utf16Mark(bytes) ? { guess: 'utf-16' } : {}) };
+    throw new ValidationError(subject, [fileIssue('invalid-encoding', file, params, lang, line)], lang);
   }
 }
 

@@ -106,7 +106,7 @@ export async function* readCsv(input: ReaderInput, options: ReaderOptions = {}):
   } catch (error) {
     if (!(error instanceof InvalidEncodingError)) throw error;
     yield* rows.drain();
-    if (!rows.stopped) yield issueItem('invalid-encoding', linesWritten + 1, { line: linesWritten + 1 }, options);
+    if (!rows.stopped) yield issueItem('invalid-encoding', linesWritten + 1, error.params(linesWritten + 1, 'csv'), options);
     return;
   } finally {
     parser.destroy();

@@ -131,7 +131,7 @@ async function* readWholeJson(chunks: AsyncIterable<string>, options: ReaderOpti
   } catch (error) {
     if (!(error instanceof InvalidEncodingError)) throw error;
     const line = text.split('\n').length;
-    yield issueItem('invalid-encoding', line, { line }, options);
+    yield issueItem('invalid-encoding', line, error.params(line, 'json'), options);
     return;
   }
   yield* readJsonArray(text, options);
@@ -150,7 +150,7 @@ async function* readSniffed(chunks: AsyncGenerator<string>, options: ReaderOptio
   } catch (error) {
     if (!(error instanceof InvalidEncodingError)) throw error;
     const line = head.split('\n').length;
-    yield [issueItem('invalid-encoding', line, { line }, options)];
+    yield [issueItem('invalid-encoding', line, error.params(line, undefined), options)];
     return;
   }
   const text = resume(head, chunks);

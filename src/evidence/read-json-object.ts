@@ -488,21 +488,21 @@ export async function readJsonObject(input: ReaderInput, options: ReadJsonObject
       // later on are what is reported, at their line.
       position.advance(current);
       const badBytes = await drain(chunks, position);
-      throw badBytes ? fail('invalid-encoding', { line: position.line }, position.line) : fail('invalid-json', { ...error.at }, error.at.line);
+      throw badBytes ? fail('invalid-encoding', badBytes.params(position.line, 'json'), position.line) : fail('invalid-json', { ...error.at }, error.at.line);
     }
     if (error instanceof ValueTooLong) throw fail('json-value-too-long', { line: error.line, limit: constants.MAX_STRING_LENGTH }, error.line);
-    if (error instanceof InvalidEncodingError) throw fail('invalid-encoding', { line: position.line }, position.line);
+    if (error instanceof InvalidEncodingError) throw fail('invalid-encoding', error.params(position.line, 'json'), position.line);
     throw error;
   }
 }
 
-/** Reads the rest of the input, counting its lines: whether it holds bytes that are not UTF-8. */
-async function drain(chunks: AsyncIterator<string>, position: Position): Promise<boolean> {
+/** Reads the rest of the input, counting its lines: the error of bytes that are not UTF-8 in it, if any. */
+async function drain(chunks: AsyncIterator<string>, position: Position): Promise<InvalidEncodingError | undefined> {
   try {
     for (let next = await chunks.next(); !next.done; next = await chunks.next()) position.advance(next.value);
-    return false;
+    return undefined;
   } catch (error) {
-    if (error instanceof InvalidEncodingError) return true;
+    if (error instanceof InvalidEncodingError) return error;
     throw error;
   }
 }

@@ -59,7 +59,7 @@ async function* ndjsonBatches(input: ReaderInput, options: ReaderOptions): Async
     }
   } catch (error) {
     if (!(error instanceof InvalidEncodingError)) throw error;
-    yield [issueItem('invalid-encoding', line + 1, { line: line + 1 }, options)];
+    yield [issueItem('invalid-encoding', line + 1, error.params(line + 1, 'ndjson'), options)];
     return;
   }
   const item = ndjsonLineItem(pending, line + 1, options);

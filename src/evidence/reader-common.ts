@@ -87,10 +87,29 @@ function isReaderInput(input: unknown): boolean {
  * catch (error) { if (error instanceof InvalidEncodingError) report(); else throw error; }
  */
 export class InvalidEncodingError extends Error {
-  constructor() {
+  /** `utf-16`: the bytes start with a UTF-16 byte order mark (a file saved as "Unicode"). */
+  readonly guess: 'utf-16' | undefined;
+
+  constructor(guess?: 'utf-16') {
     super('input is not valid UTF-8');
     this.name = 'InvalidEncodingError';
+    this.guess = guess;
   }
+
+  /** The values of the `invalid-encoding` issue at `line` of a file of `format`. */
+  params(line: number, format: 'csv' | 'json' | 'ndjson' | undefined): Record<string, string | number> {
+    return { line, ...(format === undefined ? {} : { format }), ...(this.guess === undefined ? {} : { guess: this.guess }) };
+  }
+}
+
+/**
+ * Whether bytes start with a UTF-16 byte order mark (FF FE or FE FF).
+ *
+ * @example
+ * utf16Mark(new Uint8Array([0xff, 0xfe, 0x7b, 0x00])); // true
+ */
+export function utf16Mark(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
 }
 
 const BOM = '\uFEFF';
@@ -150,9 +169,10 @@ export async function* textChunks(input: ReaderInput, lang: Lang = 'zh', subject
       } catch {
         // What comes before the first byte that is not UTF-8 is still read, to the line it is on.
         const bytes = Buffer.concat([carry, chunk]);
+        const guess = !started && index === 0 && utf16Mark(bytes) ? 'utf-16' : undefined;
         const valid = emit(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes.subarray(0, validPrefix(bytes)), { stream: true }));
         if (valid !== '') yield valid;
-        throw new InvalidEncodingError();
+        throw new InvalidEncodingError(guess);
       }
     }
     text = emit(text);

@@ -71,9 +71,13 @@ export const evidenceMessages = {
     zh: (p) => `JSON 顶层应为记录数组，或带 "records" 数组的对象，实际为${p['received'] === 'object' ? '不含 "records" 数组的对象' : (JSON_TYPES[String(p['received'])] ?? p['received'])}`,
     en: (p) => `expected a JSON array of records or an object with a "records" array, got ${p['received'] === 'object' ? 'an object without a "records" array' : p['received']}`,
   },
+  // `format`: json and ndjson files get no spreadsheet advice; `guess: utf-16` for bytes that start
+  // with a UTF-16 byte order mark. Without them (an issue from an older shard), the CSV wording.
   'invalid-encoding': {
-    zh: (p) => `第 ${p['line']} 行起的内容不是 UTF-8 编码（可能是 GBK/GB18030）；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”，或转换为 UTF-8 后重试`,
-    en: (p) => `the input is not UTF-8 from line ${p['line']} (GBK/GB18030 perhaps); save it as "CSV UTF-8" or convert it to UTF-8`,
+    zh: (p) =>
+      `第 ${p['line']} 行起的内容不是 UTF-8 编码（${p['guess'] === 'utf-16' ? '看来是 UTF-16（“Unicode”）' : '可能是 GBK/GB18030'}）；${p['format'] === 'json' || p['format'] === 'ndjson' ? '请转换为 UTF-8 后重试' : '请在 Excel 中另存为“CSV UTF-8（逗号分隔）”，或转换为 UTF-8 后重试'}`,
+    en: (p) =>
+      `the input is not UTF-8 from line ${p['line']} (${p['guess'] === 'utf-16' ? 'UTF-16, "Unicode", it seems' : 'GBK/GB18030 perhaps'}); ${p['format'] === 'json' || p['format'] === 'ndjson' ? 'convert it to UTF-8' : 'save it as "CSV UTF-8" or convert it to UTF-8'}`,
   },
   'invalid-csv': {
     zh: (p) =>
