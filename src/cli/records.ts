@@ -62,12 +62,24 @@ export function withProgress<T extends ReaderItem>(items: AsyncIterable<T>, io: 
   });
 }
 
+/** What lists the skipped records' problems of one run (see {@link skippedLister}). */
+export interface SkippedLister {
+  readonly report: (issue: Issue) => void;
+  /** Problems counted elsewhere but never seen here (a shard's beyond the ones it kept). */
+  readonly unseen: (count: number) => void;
+  readonly end: (more?: number) => void;
+}
+
 /**
  * Lists on stderr, one line each, the problems that made records skipped, up to
- * {@link SKIPPED_LISTED}; `end` adds a line for those not listed (`more`: problems counted but
- * never seen here, beyond the ones passed to `report`).
+ * {@link SKIPPED_LISTED} for the whole run; `end` adds a line for those not listed (`more`:
+ * problems counted but never seen here, beyond the ones passed to `report` and `unseen`).
+ *
+ * @example
+ * const lister = skippedLister(io, 'zh');
+ * for (const issue of absorbed) lister.report(issue);
  */
-function skippedLister(io: CliIo, lang: Lang): { report: (issue: Issue) => void; end: (more?: number) => void } {
+export function skippedLister(io: CliIo, lang: Lang): SkippedLister {
   let listed = 0;
   let more = 0;
   return {
@@ -76,6 +88,9 @@ function skippedLister(io: CliIo, lang: Lang): { report: (issue: Issue) => void;
         listed++;
         io.stderr.write(`${say('cli-skipped', lang, { issue: issueLine(issue, lang) })}\n`);
       } else more++;
+    },
+    unseen(count) {
+      more += count;
     },
     end(unseen = 0) {
       if (more + unseen > 0) io.stderr.write(`${say('cli-skipped-more', lang, { count: more + unseen })}\n`);
@@ -86,13 +101,13 @@ function skippedLister(io: CliIo, lang: Lang): { report: (issue: Issue) => void;
 /**
  * With `--skip-invalid`: lists on stderr every problem that makes a record skipped (reader
  * problems and invalid records, each with file and line), up to {@link SKIPPED_LISTED}, and
- * passes every item on unchanged for the engine to skip and count.
+ * passes every item on unchanged for the engine to skip and count. `lister`: the run's, when
+ * shards' problems were listed before these.
  *
  * @example
  * const items = reportSkipped(readEvidence(paths, io, lang), io, lang);
  */
-export function reportSkipped(items: AsyncIterable<ReaderItem>, io: CliIo, lang: Lang): AsyncGenerator<ReaderItem> {
-  const lister = skippedLister(io, lang);
+export function reportSkipped(items: AsyncIterable<ReaderItem>, io: CliIo, lang: Lang, lister: SkippedLister = skippedLister(io, lang)): AsyncGenerator<ReaderItem> {
   const step = (batch: readonly ReaderItem[]): void => {
     for (const item of batch) {
       if (item.kind === 'issue') lister.report(item.issue);

@@ -89,7 +89,28 @@ describe('zerenzhi assess --snapshot / --absorb', () => {
     const skipped = await cli([...base, '--evidence', bad, '--skip-invalid', '--snapshot', tmp.path('skipped.json')]);
     expect(skipped.code).toBe(0);
     const merged = await cli([...base, '--absorb', tmp.path('skipped.json'), '--skip-invalid']);
-    expect(merged.stdout).toBe((await cli([...base, '--evidence', bad, '--skip-invalid'])).stdout);
+    const once = await cli([...base, '--evidence', bad, '--skip-invalid']);
+    expect(merged.stdout).toBe(once.stdout);
+    // and the skipped record is listed where the shards meet, as one pass lists it
+    expect(merged.stderr).toBe(once.stderr);
+    expect(merged.stderr).toContain(`已跳过：${bad}:2`);
+  });
+
+  it("--absorb with --skip-invalid lists every shard's skipped records, then the files", async () => {
+    const badLine = (id: string): string => JSON.stringify({ id, type: 't', organization: 'o', date: '2022-13-01' });
+    const a = tmp.file('skip-a.ndjson', `${lines[0]}\n${badLine('xa')}\n`);
+    const b = tmp.file('skip-b.ndjson', `${badLine('xb')}\n${lines[1]}\n`);
+    const c = tmp.file('skip-c.ndjson', `${lines[2]}\n${badLine('xc')}\n`);
+    for (const [name, file] of [['sa.json', a], ['sb.json', b]] as const) {
+      expect((await cli([...base, '--evidence', file, '--skip-invalid', '--snapshot', tmp.path(name)])).code).toBe(0);
+    }
+    const merged = await cli([...base, '--absorb', tmp.path('sa.json'), '--absorb', tmp.path('sb.json'), '--evidence', c, '--skip-invalid', '--lang', 'en']);
+    const once = await cli([...base, '--evidence', a, '--evidence', b, '--evidence', c, '--skip-invalid', '--lang', 'en']);
+    expect(merged.code).toBe(0);
+    expect(merged.stdout).toBe(once.stdout);
+    const skippedLines = (text: string): string[] => text.split('\n').filter((line) => line.startsWith('skipped: '));
+    expect(skippedLines(merged.stderr).map((line) => line.split(' ')[1])).toEqual([`${a}:2`, `${b}:1`, `${c}:2`]);
+    expect(skippedLines(merged.stderr)).toEqual(skippedLines(once.stderr));
   });
 
   it('a partial state cut short, or missing, stops with exit 1 naming the file and the place', async () => {

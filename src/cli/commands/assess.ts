@@ -21,7 +21,7 @@ import { unreadableFile, writePieces } from '../files.js';
 import { concatPieces, EXIT, UsageError, say, writeAll, writeLines, type CommandContext } from '../io.js';
 import { loadCoverageOptions, loadGraph, loadResult, loadRules } from '../load.js';
 import { parseDate, type ProgramEnv } from '../program.js';
-import { listSkipped, readEvidence, reportSkipped, withProgress } from '../records.js';
+import { listSkipped, readEvidence, reportSkipped, skippedLister, withProgress } from '../records.js';
 
 /**
  * The options of `zerenzhi assess`, as commander parses them.
@@ -110,24 +110,33 @@ export async function runAssess(options: AssessCommandOptions, context: CommandC
     ...(previous === undefined ? {} : { previous }),
     invalidRecords: options.skipInvalid === true ? ('skip' as const) : ('error' as const),
   };
+  // One list of the records skipped for the whole run: the absorbed shards' first, then the files'.
+  const lister = options.skipInvalid === true ? skippedLister(io, lang) : undefined;
   const records = (): AsyncGenerator<ReaderItem> => {
     const items = withProgress(readEvidence(evidence, io, lang), io, lang);
-    return options.skipInvalid === true ? reportSkipped(items, io, lang) : items;
+    return lister !== undefined ? reportSkipped(items, io, lang, lister) : items;
   };
   // Worker threads read files by byte range: standard input is read on this thread.
   const parallel = options.workers !== undefined && options.workers > 1 && !evidence.includes('-');
   let result;
   if (options.snapshot !== undefined || absorb.length > 0) {
     // One shard of an assessment split across machines: partial states in, a partial state or the result out.
-    const { session, finishLast, checkRecords } = openSession(common);
+    const { session, finishLast, checkRecords, keptIssues, issueCount } = openSession(common);
     for (const file of absorb) {
       const input = file === '-' ? io.stdin : createReadStream(file);
       const partial = await readPartialState(input, { file, lang }).catch(unreadableFile(file, 'partial', lang));
+      const [kept, counted] = [keptIssues().length, issueCount()];
       try {
         session.absorb(partial);
       } catch (error) {
         // Among many shards, each problem says which file it is in.
         throw error instanceof ValidationError ? new ValidationError(error.subject, error.issues.map((issue) => (issue.file === undefined ? { ...issue, file } : issue)), lang) : error;
+      }
+      // The records the shard skipped, listed as one pass over its files lists them.
+      if (lister !== undefined) {
+        const shard = keptIssues().slice(kept);
+        for (const issue of shard) lister.report(issue);
+        lister.unseen(issueCount() - counted - shard.length);
       }
     }
     reading: for await (const item of records()) if (!session.add(item)) break reading;
