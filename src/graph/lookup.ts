@@ -26,7 +26,7 @@ export function isGraph(value: unknown): value is Graph {
 export function requireGraph(graph: unknown, lang: Lang = 'zh'): Graph {
   if (isGraph(graph)) return graph;
   const kind = typeName(graph);
-  const received = kind === 'object' ? 'a graph document (JSON): parse it with parseGraph' : kind;
+  const received = kind !== 'object' ? kind : lang === 'zh' ? '组织关系图文档（JSON），请先用 parseGraph 解析' : 'a graph document (JSON): parse it with parseGraph';
   throw new ValidationError('query', [makeIssue('invalid-type', ['graph'], { expected: 'parseGraph(…)', received }, lang)], lang);
 }
 

@@ -47,9 +47,11 @@ describe('zerenzhi assess', () => {
   }, 60_000);
 
   it('--workers refuses what is not a whole number from 1 to 64 (usage: exit 2)', async () => {
-    const run = await assessBureau('--workers', '0');
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain('--workers 须为 1–64 的整数，收到「0」');
+    for (const value of ['0', '65', '1.5', '1e1', '0x2', ' 2', '']) {
+      const run = await assessBureau('--workers', value);
+      expect(run.code, value).toBe(2);
+      expect(run.stderr, value).toContain(`--workers 须为 1–64 的整数，收到「${value}」`);
+    }
   });
 
   it('reads several --evidence files in turn', async () => {

@@ -242,6 +242,8 @@ describe('arguments given wrong to the helpers around a run', () => {
   it('toGraphInput of a graph document or null: a query error saying to parse it', () => {
     expect(where(thrown(() => toGraphInput(loose(graphInput))))).toEqual([['query', ['graph'], 'invalid-type']]);
     expect(where(thrown(() => toGraphInput(loose(null))))).toEqual([['query', ['graph'], 'invalid-type']]);
+    // said in the language of the message, not in English inside a Chinese one
+    expect(thrown(() => toGraphInput(loose(graphInput))).issues[0]?.message).toBe('类型错误：应为 parseGraph(…)，实际为 组织关系图文档（JSON），请先用 parseGraph 解析');
     expect(parseGraph(toGraphInput(graph)).organizations.size).toBe(graph.organizations.size);
   });
 

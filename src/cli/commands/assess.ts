@@ -215,7 +215,8 @@ function* withoutBom(pieces: Iterable<string>): Generator<string> {
 
 function parseWorkers(lang: Lang): (value: string) => number {
   return (value) => {
-    const n = Number(value);
+    // Digits only, as the message says: `Number()` would take 1e1, 0x2 or ' 2'.
+    const n = /^[0-9]+$/.test(value) ? Number(value) : Number.NaN;
     if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError(say('cli-usage-workers', lang, { value }));
     return n;
   };
