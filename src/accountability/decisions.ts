@@ -100,11 +100,28 @@ function check(result: AssessmentResult, decisions: readonly unknown[], options:
 }
 
 // What a caller in plain JavaScript may give for the result that would fail deep inside: no object, no findings list.
-function resultShapeIssue(result: unknown, lang: Lang): Issue | undefined {
-  if (typeof result !== 'object' || result === null || Array.isArray(result)) return makeIssue('invalid-type', ['result'], { expected: 'object', received: typeName(result) }, lang);
+function resultShapeIssues(result: unknown, lang: Lang): Issue[] {
+  if (typeof result !== 'object' || result === null || Array.isArray(result)) return [makeIssue('invalid-type', ['result'], { expected: 'object', received: typeName(result) }, lang)];
   const { findings } = result as { findings?: unknown };
-  if (findings === undefined) return makeIssue('required', ['result', 'findings'], { field: 'findings' }, lang);
-  return Array.isArray(findings) ? undefined : makeIssue('invalid-type', ['result', 'findings'], { expected: 'array', received: typeName(findings) }, lang);
+  if (findings === undefined) return [makeIssue('required', ['result', 'findings'], { field: 'findings' }, lang)];
+  if (!Array.isArray(findings)) return [makeIssue('invalid-type', ['result', 'findings'], { expected: 'array', received: typeName(findings) }, lang)];
+  // What the decisions read of each finding: its id, form and subject (a hand-edited file with a
+  // finding `null` was a TypeError). The first 100 problems.
+  const issues: Issue[] = [];
+  const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+  const wrong = (path: (string | number)[], expected: string, value: unknown): void => {
+    if (issues.length < 100) issues.push(makeIssue('invalid-type', ['result', 'findings', ...path], { expected, received: typeName(value) }, lang));
+  };
+  findings.forEach((finding: unknown, i) => {
+    if (!isObject(finding)) return wrong([i], 'object', finding);
+    if (typeof finding['id'] !== 'string') wrong([i, 'id'], 'string', finding['id']);
+    for (const part of ['form', 'subject'] as const) {
+      const value = finding[part];
+      if (!isObject(value)) wrong([i, part], 'object', value);
+      else if (typeof value['id'] !== 'string') wrong([i, part, 'id'], 'string', value['id']);
+    }
+  });
+  return issues;
 }
 
 /**
@@ -133,8 +150,8 @@ export function applyDecisions(result: AssessmentResult, decisions: readonly Dec
     throw error instanceof ValidationError && !named && error.lang !== resultLang ? error.inLanguage(resultLang) : error;
   }
   const lang = options.lang ?? resultLang;
-  const resultIssue = resultShapeIssue(result, lang);
-  if (resultIssue) throw new ValidationError('decisions', [resultIssue], lang);
+  const resultIssues = resultShapeIssues(result, lang);
+  if (resultIssues.length > 0) throw new ValidationError('decisions', resultIssues, lang);
   if (!Array.isArray(decisions)) throw new ValidationError('decisions', [makeIssue('invalid-type', ['decisions'], { expected: 'array', received: typeName(decisions) }, lang)], lang);
   const issues = check(result, decisions, options, lang);
   if (issues.length > 0) throw new ValidationError('decisions', issues, lang);

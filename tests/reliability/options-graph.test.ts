@@ -187,6 +187,21 @@ describe('applyDecisions options', () => {
     ]);
   });
 
+  it("a result's findings that are not findings: each at its path, never a TypeError", () => {
+    const findings = JSON.parse(JSON.stringify(base.findings)) as Record<string, unknown>[];
+    expect(findings.length).toBeGreaterThanOrEqual(3);
+    findings[0] = null as never;
+    (findings[1] as Record<string, unknown>)['form'] = 'warning';
+    ((findings[2] as Record<string, unknown>)['subject'] as Record<string, unknown>)['id'] = 7;
+    const error = thrown(() => applyDecisions({ ...base, findings } as never, []));
+    expect([error.subject, ...codes(error)]).toEqual([
+      'decisions',
+      ['invalid-type', ['result', 'findings', 0]],
+      ['invalid-type', ['result', 'findings', 1, 'form']],
+      ['invalid-type', ['result', 'findings', 2, 'subject', 'id']],
+    ]);
+  });
+
   it('null options, a misspelled name, a bad language', () => {
     expect(codes(thrown(() => applyDecisions(base, [], null as never)))).toEqual([['invalid-type', []]]);
     expect(codes(thrown(() => applyDecisions(base, [], { form: {} } as never)))).toEqual([['unknown-field', ['form']]]);
