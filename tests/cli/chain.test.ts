@@ -69,4 +69,12 @@ describe('zerenzhi chain', () => {
     expect(format.code).toBe(2);
     expect(format.stderr).toBe("error: invalid value 'xml' for --format <format>; allowed: text, json\nrun 'zerenzhi chain --help' for usage\n");
   });
+
+  it('usage: a flag that would be ignored is refused — --format with --mermaid, --result without it', async () => {
+    const mermaidJson = await cli(['chain', '--graph', BUREAU.graph, '--mermaid', '--format', 'json']);
+    expect([mermaidJson.code, mermaidJson.stdout, mermaidJson.stderr.split('\n')[0]]).toEqual([2, '', '错误：--mermaid 不能与 --format <format> 同时使用']);
+    // the result file is not even looked at: it need not exist for the usage error
+    const result = await cli(['chain', '--graph', BUREAU.graph, '--org', 'bureau', '--result', 'no-such.json', '--lang', 'en']);
+    expect([result.code, result.stdout, result.stderr]).toEqual([2, '', "error: --result goes with --mermaid only (it marks grades and findings on the chart)\nrun 'zerenzhi chain --help' for usage\n"]);
+  });
 });

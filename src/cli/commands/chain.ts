@@ -61,6 +61,8 @@ export async function runChain(options: ChainCommandOptions, context: CommandCon
   if (options.org === undefined && options.person === undefined && options.mermaid !== true) {
     throw new UsageError(say('cli-usage-chain-target', lang), 'zerenzhi chain');
   }
+  // Without --mermaid the result would not be read at all: refused rather than ignored.
+  if (options.result !== undefined && options.mermaid !== true) throw new UsageError(say('cli-usage-result-mermaid', lang), 'zerenzhi chain');
   const graph = await loadGraph(options.graph, lang, io);
   requireKnown(graph, options, lang);
   if (options.mermaid === true) {
@@ -92,7 +94,7 @@ export function addChainCommand(program: Command, env: ProgramEnv): void {
     .addOption(new Option('--org <id>', say('cli-help-org', h)).conflicts('person'))
     .option('--person <id>', say('cli-help-person', h))
     .addOption(new Option('--format <format>', say('cli-help-format-chain', h)).choices(['text', 'json']).default('text'))
-    .option('--mermaid', say('cli-help-mermaid', h))
+    .addOption(new Option('--mermaid', say('cli-help-mermaid', h)).conflicts('format'))
     .option('--result <file>', say('cli-help-result', h))
     .action(env.action((options: ChainCommandOptions, context) => runChain(options, context)));
 }
