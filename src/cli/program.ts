@@ -3,7 +3,7 @@ import { parseCalendarDate } from '../core/calendar.js';
 import type { Lang } from '../core/lang.js';
 import { ORGANIZATION_KINDS, type OrganizationKind } from '../model/graph.js';
 import { ENGINE_VERSION } from '../version.js';
-import { say, type CliIo, type CommandContext } from './io.js';
+import { say, UsageError, type CliIo, type CommandContext } from './io.js';
 
 /**
  * A command's work: its options and positional arguments in, an exit code out.
@@ -39,6 +39,8 @@ export interface ProgramState {
   exitCode: number;
   /** `zerenzhi assess`, ... for the hint after a usage error. */
   command: string;
+  /** The arguments as given, for what commander does not say (an option given twice). */
+  readonly argv: readonly string[];
 }
 
 /**
@@ -121,6 +123,31 @@ function helpConfiguration(lang: Lang): Partial<Help> {
 }
 
 /**
+ * The first option given twice that takes one value (`--rules a.json --rules b.json`, where
+ * commander keeps the last without a word), or undefined. Options that gather their values
+ * (`--evidence`, `--absorb`) may repeat.
+ */
+function repeatedOptions(command: Command, tokens: readonly string[]): string | undefined {
+  const root = command.parent ?? command;
+  const options = [...command.options, ...root.options].filter((option) => option.long !== undefined);
+  const byFlag = new Map(options.map((option) => [option.long as string, option]));
+  const values = command.optsWithGlobals() as Record<string, unknown>;
+  const seen = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as string;
+    if (token === '--') break;
+    const flag = token.startsWith('--') ? (token.split('=')[0] as string) : undefined;
+    const option = flag === undefined ? undefined : byFlag.get(flag);
+    if (option === undefined || flag === undefined) continue;
+    // The option's value is the next word, unless given as --flag=value.
+    if ((option.required || option.optional) && !token.includes('=')) i++;
+    if (seen.has(flag) && !Array.isArray(values[option.attributeName()])) return flag;
+    seen.add(flag);
+  }
+  return undefined;
+}
+
+/**
  * The `zerenzhi` program with its global options, before the commands are added: version, help
  * and `--lang`, commander's output sent to the given streams, its errors thrown (not exiting)
  * so that `runCli` maps them to exit code 2.
@@ -161,6 +188,9 @@ export function createProgram(io: CliIo, helpLang: Lang, state: ProgramState): {
         const args = params.slice(0, -2).flat() as string[];
         state.command = `zerenzhi ${command.name()}`;
         const lang = (command.optsWithGlobals() as { lang?: Lang }).lang ?? 'zh';
+        const repeated = repeatedOptions(command, state.argv);
+        // In the language of the error's first words, which --lang's first value chose.
+        if (repeated !== undefined) throw new UsageError(say('cli-usage-repeated', helpLang, { option: repeated }), state.command);
         state.exitCode = await run(options, { io, lang }, args);
       },
   };

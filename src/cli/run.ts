@@ -46,7 +46,7 @@ function internalError(error: unknown, io: CliIo, lang: Lang): number {
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const helpLang = requestedLang(argv);
-  const state: ProgramState = { exitCode: EXIT.ok, command: 'zerenzhi' };
+  const state: ProgramState = { exitCode: EXIT.ok, command: 'zerenzhi', argv };
   try {
     const { program, env } = createProgram(io, helpLang, state);
     for (const add of [addAssessCommand, addValidateCommand, addLintCommand, addChainCommand, addCoverageCommand, addSchemaCommand, addInitCommand]) add(program, env);

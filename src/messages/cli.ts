@@ -174,6 +174,10 @@ export const cliMessages = {
   'cli-usage-other': { zh: (p) => `用法错误：${p['message']}`, en: (p) => `usage error: ${p['message']}` },
   'cli-usage-hint': { zh: (p) => `运行「${p['command']} --help」查看用法`, en: (p) => `run '${p['command']} --help' for usage` },
   'cli-usage-prefix': { zh: (p) => `错误：${p['message']}`, en: (p) => `error: ${p['message']}` },
+  'cli-usage-repeated': {
+    zh: (p) => `${p['option']} 只能给一次（给了多次时不知该用哪个）`,
+    en: (p) => `${p['option']} may be given once only (given twice, which one is meant?)`,
+  },
   'cli-usage-result-mermaid': {
     zh: () => `--result 只用于 --mermaid（在图中标出等次和问责建议）`,
     en: () => `--result goes with --mermaid only (it marks grades and findings on the chart)`,

@@ -54,6 +54,19 @@ describe('zerenzhi assess', () => {
     }
   });
 
+  it('an option of one value given twice is a usage error naming it (commander kept the last without a word)', async () => {
+    const twice = await cli(['assess', '--graph', BUREAU.graph, '--rules', 'no-such.json', '--rules', BUREAU.rules, '--evidence', BUREAU.ndjson]);
+    expect([twice.code, twice.stdout, twice.stderr]).toEqual([2, '', '错误：--rules 只能给一次（给了多次时不知该用哪个）\n运行「zerenzhi assess --help」查看用法\n']);
+    const joined = await cli(['--lang', 'en', 'assess', '--graph', BUREAU.graph, '--rules', BUREAU.rules, '--evidence', BUREAU.ndjson, '--format=md', '--format', 'json']);
+    expect([joined.code, joined.stderr.split('\n')[0]]).toEqual([2, 'error: --format may be given once only (given twice, which one is meant?)']);
+    // a global option too, before and after the command
+    const lang = await cli(['--lang', 'en', 'assess', '--lang', 'zh', '--graph', BUREAU.graph, '--rules', BUREAU.rules, '--evidence', BUREAU.ndjson]);
+    expect(lang.code).toBe(2);
+    // options that gather values may repeat
+    const gathered = await cli(['assess', '--graph', BUREAU.graph, '--rules', BUREAU.rules, '--evidence', BUREAU.ndjson, '--evidence', BUREAU.ndjson]);
+    expect(gathered.code).toBe(0);
+  });
+
   it('reads several --evidence files in turn', async () => {
     const lines = readFileSync(BUREAU.ndjson, 'utf8').trimEnd().split('\n');
     const a = tmp.file('part-a.ndjson', `${lines.slice(0, 200).join('\n')}\n`);
