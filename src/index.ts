@@ -3,11 +3,10 @@
 export type { Lang } from './core/lang.js';
 export { DEFAULT_LANG } from './core/lang.js';
 export type { Issue } from './core/issue.js';
-export { formatIssues, localizeIssue } from './core/issue.js';
+export { formatIssues, formatMessage, formatPath, localizeIssue } from './core/public-format.js';
 export type { IssuePath } from './core/path.js';
-export { formatPath } from './core/path.js';
 export { ValidationError, type SafeParseResult } from './core/validation-error.js';
-export { formatMessage, messageCodes } from './core/messages.js';
+export { messageCodes } from './core/messages.js';
 export { formatCalendarDate, parseCalendarDate } from './core/calendar.js';
 
 export {

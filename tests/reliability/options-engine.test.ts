@@ -9,7 +9,11 @@ import {
   assess,
   assessParallel,
   assessStream,
+  formatIssues,
+  formatMessage,
+  formatPath,
   lintRuleSet,
+  localizeIssue,
   normalizeRecord,
   openAssessment,
   parseCalendarDate,
@@ -299,4 +303,29 @@ describe('threads from the sources, run from another directory', () => {
     expect(run.stderr).toBe('');
     expect(Number(run.stdout.trim())).toBe(assess({ graph, rules, records }).evidence.received);
   }, 30_000);
+});
+
+describe('the formatting helpers of the API', () => {
+  it('formatMessage: a value the message names but is not given shows as {name}, never "undefined"', () => {
+    expect(formatMessage('required', {}, 'en')).toBe('required field "{field}" is missing');
+    expect(formatMessage('missing-person', { id: 'p-9' }, 'zh')).toBe('引用的人员「p-9」不存在');
+    expect(where(thrown(() => formatMessage('required', loose(null))))).toEqual([['options', ['params'], 'invalid-type']]);
+    expect(where(thrown(() => formatMessage('required', {}, loose('fr'))))).toEqual([['options', ['lang'], 'invalid-value']]);
+  });
+
+  it('formatIssues, formatPath and localizeIssue: what is not an issue or a path is named, not a TypeError', () => {
+    expect(where(thrown(() => formatIssues(loose(null))))).toEqual([['options', ['issues'], 'invalid-type']]);
+    expect(where(thrown(() => formatIssues(loose([{ code: 'x', message: 'm', path: [], params: {} }, {}]))))).toEqual([['options', ['issues', 1, 'code'], 'invalid-type']]);
+    expect(where(thrown(() => formatPath(loose(null))))).toEqual([['options', ['path'], 'invalid-type']]);
+    expect(where(thrown(() => formatPath(loose(['a', null]))))).toEqual([['options', ['path', 1], 'invalid-type']]);
+    expect(where(thrown(() => localizeIssue(loose(null), 'en')))).toEqual([['options', ['issue'], 'invalid-type']]);
+    // sound ones as before
+    const [issue] = thrown(() => parseGraph(loose({ organizations: 1 }))).issues;
+    expect(localizeIssue(issue as never, 'en').message).toMatch(/^wrong type/);
+    expect(formatPath(['organizations', 3, 'parent'])).toBe('organizations[3].parent');
+    expect(formatIssues([{ code: 'required', path: ['a'], params: {}, message: 'm' }], 'en')).toBe('a: m [required]');
+    // an issue lacking a value its message names: {name}, and its own values kept
+    const localized = localizeIssue({ code: 'required', path: [], params: {}, message: '缺少' }, 'en');
+    expect([localized.message, localized.params]).toEqual(['required field "{field}" is missing', {}]);
+  });
 });
