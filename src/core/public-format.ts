@@ -30,7 +30,10 @@ function checkIssue(issue: unknown, at: (string | number)[]): asserts issue is I
 
 /** A value a message names but is not given: shown as `{name}`, as message catalogues do, never "undefined". */
 const NAMED: ProxyHandler<MessageParams> = {
-  get: (target, key) => (typeof key === 'string' && !(key in target) ? `{${key}}` : (Reflect.get(target, key) as unknown)),
+  get: (target, key) => {
+    const value: unknown = Reflect.get(target, key);
+    return value === undefined && typeof key === 'string' ? `{${key}}` : value;
+  },
 };
 
 /**
