@@ -41,6 +41,8 @@ export interface ProgramState {
   command: string;
   /** The arguments as given, for what commander does not say (an option given twice). */
   readonly argv: readonly string[];
+  /** The commands' names, once added. */
+  commands: readonly string[];
 }
 
 /**

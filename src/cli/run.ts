@@ -20,7 +20,11 @@ function commanderExit(error: CommanderError, io: CliIo, lang: Lang, state: Prog
   // Help and version were asked for and printed: success.
   if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
   if (error.code === 'commander.help' && error.exitCode === 0) return EXIT.ok;
-  writeLines(io.stderr, [usageMessage(error, lang), say('cli-usage-hint', lang, { command: state.command })]);
+  // `help <name>` of a name that is no command.
+  const at = state.argv.indexOf('help');
+  const topic = at >= 0 ? state.argv[at + 1] : undefined;
+  const unknownTopic = topic !== undefined && !topic.startsWith('-') && !state.commands.includes(topic) ? topic : undefined;
+  writeLines(io.stderr, [usageMessage(error, lang, unknownTopic), say('cli-usage-hint', lang, { command: state.command })]);
   return EXIT.usage;
 }
 
@@ -46,10 +50,11 @@ function internalError(error: unknown, io: CliIo, lang: Lang): number {
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const helpLang = requestedLang(argv);
-  const state: ProgramState = { exitCode: EXIT.ok, command: 'zerenzhi', argv };
+  const state: ProgramState = { exitCode: EXIT.ok, command: 'zerenzhi', argv, commands: [] };
   try {
     const { program, env } = createProgram(io, helpLang, state);
     for (const add of [addAssessCommand, addValidateCommand, addLintCommand, addChainCommand, addCoverageCommand, addSchemaCommand, addInitCommand]) add(program, env);
+    state.commands = program.commands.map((command) => command.name());
     await program.parseAsync([...argv], { from: 'user' });
     return state.exitCode;
   } catch (error) {

@@ -53,9 +53,14 @@ const LOCALIZERS: Readonly<Record<string, Localizer>> = {
  *
  * @example
  * usageMessage(error, 'zh');
+ * usageMessage(helpError, 'zh', 'nope'); // 错误：未知命令「nope」
  */
-export function usageMessage(error: CommanderError, lang: Lang): string {
-  if (error.code === 'commander.help') return say('cli-usage-prefix', lang, { message: say('cli-usage-no-command', lang) });
+export function usageMessage(error: CommanderError, lang: Lang, unknownHelpTopic?: string): string {
+  if (error.code === 'commander.help') {
+    // `zerenzhi help nope`: commander prints the whole help and fails as if no command was given.
+    const message = unknownHelpTopic === undefined ? say('cli-usage-no-command', lang) : say('cli-usage-unknown-command', lang, { name: unknownHelpTopic, suggestion: '' });
+    return say('cli-usage-prefix', lang, { message });
+  }
   const localized = LOCALIZERS[error.code]?.(error.message, lang);
   const message = localized ?? say('cli-usage-other', lang, { message: error.message.replace(/^error: /, '') });
   return say('cli-usage-prefix', lang, { message });

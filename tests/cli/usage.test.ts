@@ -50,6 +50,14 @@ describe('usage errors: exit 2, a localized message and a hint', () => {
     expect((await cli(['asess', '--lang', 'en'])).stderr).toBe("error: unknown command 'asess' (did you mean assess?)\nrun 'zerenzhi --help' for usage\n");
   });
 
+  it('help of a command that does not exist says so, after the help (not "a command is required")', async () => {
+    const run = await cli(['help', 'nope']);
+    expect(run.code).toBe(2);
+    expect(run.stderr.endsWith('错误：未知命令「nope」\n运行「zerenzhi --help」查看用法\n')).toBe(true);
+    expect((await cli(['help', 'nope', '--lang', 'en'])).stderr.endsWith("error: unknown command 'nope'\nrun 'zerenzhi --help' for usage\n")).toBe(true);
+    expect((await cli(['help', 'assess'])).code).toBe(0);
+  });
+
   it('an unknown option, with a suggestion', async () => {
     const run = await cli(['coverage', '--graph', BUREAU.graph, '--fail-on-gap']);
     expect(run.code).toBe(2);
