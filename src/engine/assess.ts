@@ -94,6 +94,10 @@ function checkSessionOptions(input: unknown, withRecords: boolean): Lang {
 
 const ISSUES_KEPT = 10_000;
 
+/** The partial states this engine writes and reads, and the family of their names. */
+const PARTIAL_FORMAT = 'zerenzhi-partial/2';
+const PARTIAL_FORMAT_FAMILY = 'zerenzhi-partial/';
+
 /**
  * An issue with its message rendered again in `lang`, from its code and values. A code this engine
  * does not know, or values its message cannot be made from, keep the message as it came.
@@ -311,7 +315,15 @@ export function openSession(input: Omit<AssessInput, 'records'>, options: { read
     if (typeof given !== 'object' || given === null || Array.isArray(given)) {
       throw new ValidationError('partial', [makeIssue('invalid-type', ['partial'], { expected: 'object', received: typeName(given) }, lang)], lang);
     }
-    if (partial.format !== 'zerenzhi-partial/2' || partial.basis !== basisOf()) {
+    // What it is, if not this assessment's: no partial state at all (a graph or a result given
+    // by mistake), one of another format (another engine's), or another assessment's.
+    const format: unknown = (given as { format?: unknown }).format;
+    if (typeof format !== 'string' || !format.startsWith(PARTIAL_FORMAT_FAMILY)) {
+      const shown = typeof format === 'string' ? format : typeName(format);
+      throw new ValidationError('partial', [makeIssue('partial-not-state', ['partial', 'format'], { format: shown }, lang)], lang);
+    }
+    if (format !== PARTIAL_FORMAT) throw new ValidationError('partial', [makeIssue('partial-format', ['partial', 'format'], { format, expected: PARTIAL_FORMAT }, lang)], lang);
+    if (partial.basis !== basisOf()) {
       throw new ValidationError('partial', [makeIssue('partial-mismatch', [], { basis: String(partial.basis ?? '') }, lang)], lang);
     }
     // A partial state read from a file may have been cut short or edited: every problem, with its

@@ -63,6 +63,14 @@ export const engineMessages = {
     zh: (p) => `上期结果不是有效的 zerenzhi 评估结果：${p['field'] === '' ? '' : `${p['field']} `}${PREVIOUS_EXPECTED[String(p['expected'])]?.zh ?? ''}`,
     en: (p) => `the previous result is not a zerenzhi assessment result: ${p['field'] === '' ? 'it' : p['field']} ${PREVIOUS_EXPECTED[String(p['expected'])]?.en ?? ''}`,
   },
+  'partial-not-state': {
+    zh: (p) => `这不是 zerenzhi 的部分状态（format 为「${p['format']}」，应为 zerenzhi-partial/…）：--absorb 只接受 assess --snapshot 写出的文件`,
+    en: (p) => `this is not a zerenzhi partial state (format is "${p['format']}", not zerenzhi-partial/…): absorb takes only what assess --snapshot writes`,
+  },
+  'partial-format': {
+    zh: (p) => `部分状态的格式「${p['format']}」不是本引擎读写的 ${p['expected']}：请用同一版本的 zerenzhi 重新生成分片`,
+    en: (p) => `the partial state's format "${p['format']}" is not the ${p['expected']} this engine reads and writes: make the shard again with the same zerenzhi version`,
+  },
   'partial-mismatch': {
     zh: () => `分片结果不属于本次考核（组织关系图、考核细则、评估日期、引擎版本或部分状态的格式不同），不能合并`,
     en: () => `the partial state belongs to another assessment (graph, rule set, as-of date, engine version or partial-state format differ) and cannot be merged`,

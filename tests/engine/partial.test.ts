@@ -207,7 +207,9 @@ describe('partial states', () => {
       session.absorb(first);
       expect.unreachable('a partial state of the first format was absorbed');
     } catch (error) {
-      expect((error as ValidationError).issues.map((i) => i.code)).toEqual(['partial-mismatch']);
+      expect((error as ValidationError).issues.map((i) => [i.code, i.path, i.params])).toEqual([
+        ['partial-format', ['partial', 'format'], { format: 'zerenzhi-partial/1', expected: 'zerenzhi-partial/2' }],
+      ]);
     }
   });
 

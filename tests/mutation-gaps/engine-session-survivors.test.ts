@@ -285,10 +285,16 @@ describe('assess.ts: openAssessment', () => {
       expect(notPartial.subject).toBe('partial');
       expect(notPartial.issues.map((i) => [i.code, i.path, i.params])).toEqual([['invalid-type', ['partial'], { expected: 'object', received }]]);
     }
-    const noBasis = thrown(() => session.absorb({} as unknown as PartialState));
-    expect(noBasis.issues.map((i) => [i.code, i.params])).toEqual([['partial-mismatch', { basis: '' }]]);
+    // an object that is no partial state (a graph given by mistake): said as such
+    const notState = thrown(() => session.absorb({} as unknown as PartialState));
+    expect(notState.issues.map((i) => [i.code, i.path, i.params])).toEqual([['partial-not-state', ['partial', 'format'], { format: 'undefined' }]]);
+    const graphGiven = thrown(() => session.absorb({ format: 'graph' } as unknown as PartialState));
+    expect(graphGiven.issues[0]?.message).toBe('这不是 zerenzhi 的部分状态（format 为「graph」，应为 zerenzhi-partial/…）：--absorb 只接受 assess --snapshot 写出的文件');
     const wrongFormat = thrown(() => session.absorb({ ...other, format: 'zerenzhi-partial/0' } as unknown as PartialState));
-    expect(wrongFormat.issues.map((i) => i.code)).toEqual(['partial-mismatch']);
+    expect(wrongFormat.issues.map((i) => i.code)).toEqual(['partial-format']);
+    // this engine's format without a basis: another assessment's, as far as can be told
+    const noBasis = thrown(() => session.absorb({ ...other, basis: undefined } as unknown as PartialState));
+    expect(noBasis.issues.map((i) => [i.code, i.params])).toEqual([['partial-mismatch', { basis: '' }]]);
   });
 
   it('keeps the first 10,000 problems and counts the rest, in one session and across absorbed shards', () => {
