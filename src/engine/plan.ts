@@ -59,6 +59,8 @@ export interface Plan {
   readonly peopleOfIndicator: ReadonlyMap<string, ReadonlySet<string>>;
   /** Record types whose approved, in-period records are kept whole for the accountability rules. */
   readonly retainTypes: ReadonlySet<string>;
+  /** The `asOf` asked for, before it is brought into the period (`context.asOf`). */
+  readonly asOfGiven: DayNumber | undefined;
 }
 
 function compileApplicability(appliesTo: AppliesTo): Applicability {
@@ -220,5 +222,6 @@ export function compilePlan(graph: Graph, rules: RuleSet, asOf: DayNumber | unde
     peopleByOrganization,
     peopleOfIndicator,
     retainTypes: retainedTypes(rules),
+    asOfGiven: asOf,
   };
 }

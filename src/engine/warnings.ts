@@ -1,3 +1,4 @@
+import { formatCalendarDate } from '../core/calendar.js';
 import type { Lang } from '../core/lang.js';
 import { formatMessage } from '../core/messages.js';
 import type { MessageParams } from '../messages/index.js';
@@ -12,7 +13,7 @@ const byKey = <T>([a]: [string, T], [b]: [string, T]): number => (a < b ? -1 : a
 /**
  * The run's warnings, in a fixed order: unknown or unused record types, unknown subjects,
  * conflicts, pending, duplicates, out-of-period records, skipped invalid records, missing
- * business scores.
+ * business scores, an `asOf` outside the period (brought into it).
  */
 export function collectWarnings(plan: Plan, acc: Accumulation, drafts: readonly SubjectDraft[], skippedInvalid: number, lang: Lang): Warning[] {
   const warnings: Warning[] = [];
@@ -36,6 +37,10 @@ export function collectWarnings(plan: Plan, acc: Accumulation, drafts: readonly 
   if (plan.rules.composite) {
     const missing = drafts.filter((d) => d.composite?.business === null).length;
     if (missing > 0) warn('warning-no-business-score', { count: missing });
+  }
+  const { asOfGiven, context, period } = plan;
+  if (asOfGiven !== undefined && asOfGiven !== context.asOf) {
+    warn('warning-as-of-outside', { given: formatCalendarDate(asOfGiven), used: formatCalendarDate(context.asOf), start: formatCalendarDate(period.start), end: formatCalendarDate(period.end) });
   }
   return warnings;
 }

@@ -63,6 +63,10 @@ export const engineMessages = {
     zh: (p) => `上期结果不是有效的 zerenzhi 评估结果：${p['field'] === '' ? '' : `${p['field']} `}${PREVIOUS_EXPECTED[String(p['expected'])]?.zh ?? ''}`,
     en: (p) => `the previous result is not a zerenzhi assessment result: ${p['field'] === '' ? 'it' : p['field']} ${PREVIOUS_EXPECTED[String(p['expected'])]?.en ?? ''}`,
   },
+  'warning-as-of-outside': {
+    zh: (p) => `评估日期 ${p['given']} 不在考核期 ${p['start']} 至 ${p['end']} 内，按 ${p['used']} 评估${p['used'] === p['end'] ? '（考核期已结束）' : '（考核期尚未开始，没有到期的要求）'}`,
+    en: (p) => `the as-of date ${p['given']} is outside the period ${p['start']} to ${p['end']}: assessed as of ${p['used']}${p['used'] === p['end'] ? ' (the period is over)' : ' (the period has not begun: nothing is due yet)'}`,
+  },
   'partial-not-state': {
     zh: (p) => `这不是 zerenzhi 的部分状态（format 为「${p['format']}」，应为 zerenzhi-partial/…）：--absorb 只接受 assess --snapshot 写出的文件`,
     en: (p) => `this is not a zerenzhi partial state (format is "${p['format']}", not zerenzhi-partial/…): absorb takes only what assess --snapshot writes`,

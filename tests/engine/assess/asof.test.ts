@@ -77,6 +77,21 @@ describe('a quarterly assessment run mid-period', () => {
     expect(result.evidence.outOfPeriod).toBe(1);
   });
 
+  it('an asOf outside the period is brought into it, and a warning says so (the rest as at that date)', () => {
+    const after = run(rules, records, { asOf: '2022-09-01' });
+    expect(after.period.asOf).toBe('2022-06-30');
+    expect(after.warnings.filter((w) => w.code === 'warning-as-of-outside').map((w) => [w.params, w.message])).toEqual([
+      [{ given: '2022-09-01', used: '2022-06-30', start: '2022-04-01', end: '2022-06-30' }, '评估日期 2022-09-01 不在考核期 2022-04-01 至 2022-06-30 内，按 2022-06-30 评估（考核期已结束）'],
+    ]);
+    expect(after.organizations).toEqual(run(rules, records, { asOf: '2022-06-30' }).organizations);
+    const before = run(rules, records, { asOf: '2022-01-15', lang: 'en' });
+    expect(before.warnings.find((w) => w.code === 'warning-as-of-outside')?.message).toBe(
+      'the as-of date 2022-01-15 is outside the period 2022-04-01 to 2022-06-30: assessed as of 2022-03-31 (the period has not begun: nothing is due yet)',
+    );
+    // inside the period: no such warning
+    expect(result.warnings.some((w) => w.code === 'warning-as-of-outside')).toBe(false);
+  });
+
   it('the same records assessed at the end of the quarter', () => {
     const final = run(rules, records);
     expect(final.period.asOf).toBeNull();
