@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { assess, assessStream, chainOf, coverage, dutiesOf, lintRuleSet, parentOf, parseGraph, readNdjsonSync, safeParseGraph, safeParseRuleSet, ValidationError } from '../../src/index.js';
+import { refusal as thrown } from './helpers.js';
 
 // A caller in plain JavaScript can pass what the types forbid: each such call gets a structured
 // error naming the option or argument, never a TypeError from deep inside (a fuzzing review).
@@ -10,15 +11,6 @@ const rules = JSON.parse(readFileSync(new URL('rules.json', dir), 'utf8')) as un
 const records = [...readNdjsonSync(readFileSync(new URL('records.ndjson', dir), 'utf8'))];
 const graph = parseGraph(graphInput);
 
-function thrown(call: () => unknown): ValidationError {
-  try {
-    call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ValidationError);
-    return error as ValidationError;
-  }
-  throw new Error('did not throw');
-}
 const where = (error: ValidationError): unknown[] => error.issues.map((i) => [error.subject, i.path, i.code]);
 
 describe('a language other than zh or en', () => {

@@ -30,6 +30,7 @@ import {
   type AssessmentResult,
 } from '../../src/index.js';
 import { MAX_WORKERS, planRun } from '../../src/engine/parallel.js';
+import { refusal as thrown, refusalAsync as rejected } from './helpers.js';
 
 // The options of the engine's entry points are checked as documents are: every problem at its
 // path, unknown names included (a typo is refused, not ignored), in the options' language.
@@ -40,24 +41,6 @@ const recordsFile = new URL('records.ndjson', dir);
 const records = [...readNdjsonSync(readFileSync(recordsFile, 'utf8'))];
 const graph = parseGraph(graphInput);
 
-function thrown(call: () => unknown): ValidationError {
-  try {
-    call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ValidationError);
-    return error as ValidationError;
-  }
-  throw new Error('did not throw');
-}
-async function rejected(call: () => Promise<unknown>): Promise<ValidationError> {
-  try {
-    await call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ValidationError);
-    return error as ValidationError;
-  }
-  throw new Error('did not reject');
-}
 const where = (error: ValidationError): unknown[] => error.issues.map((i) => [error.subject, i.path, i.code]);
 const loose = <T>(value: unknown): T => value as T;
 

@@ -30,22 +30,13 @@ import { ReadJsonObjectOptionsSchema } from '../../src/evidence/read-json-object
 import { ReaderOptionsSchema } from '../../src/evidence/reader-common.js';
 import { CoverageOptionsSchema } from '../../src/graph/coverage.js';
 import { assessBureau } from '../accountability/helpers.js';
+import { refusal as thrown } from './helpers.js';
 
 const example = (name: string): string => fileURLToPath(new URL(`../../examples/bureau-2022/${name}`, import.meta.url));
 const graph = parseGraph(JSON.parse(readFileSync(example('graph.json'), 'utf8')));
 const coverageFile = JSON.parse(readFileSync(example('coverage.json'), 'utf8')) as Record<string, unknown>;
 const RECORDS = example('records.ndjson');
 
-/** The error a call throws; fails the test when it throws nothing or something else. */
-function thrown(call: () => unknown): ValidationError {
-  try {
-    call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ValidationError);
-    return error as ValidationError;
-  }
-  throw new Error('did not throw');
-}
 
 /** The error a promise is rejected with. */
 async function rejected(promise: Promise<unknown>): Promise<ValidationError> {
