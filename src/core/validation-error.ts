@@ -33,6 +33,9 @@ export class ValidationError extends Error {
    * error.inLanguage('en').message;
    */
   inLanguage(lang: Lang): ValidationError {
+    // A language the messages are not in is itself the error (not a text of two languages).
+    const wrong = langError(lang);
+    if (wrong) throw wrong;
     return new ValidationError(this.subject, this.issues.map((issue) => localizeIssue(issue, lang)), lang);
   }
 

@@ -312,3 +312,11 @@ describe('the formatting helpers of the API', () => {
     expect([localized.message, localized.params]).toEqual(['required field "{field}" is missing', {}]);
   });
 });
+
+describe('ValidationError.inLanguage', () => {
+  it('a language the messages are not in is refused, not a text of two languages', () => {
+    const error = thrown(() => parseGraph(loose({ organizations: 1 })));
+    expect(where(thrown(() => error.inLanguage(loose('fr'))))).toEqual([['options', ['lang'], 'invalid-value']]);
+    expect(error.inLanguage('en').message).toMatch(/^Invalid graph: /);
+  });
+});
