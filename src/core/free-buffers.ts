@@ -30,3 +30,37 @@ export function freeBuffers(arrays: Iterable<ArrayBufferView>): void {
   const list = [...buffers];
   structuredClone(list, { transfer: list });
 }
+
+/**
+ * How much memory outside the heap {@link collectSoon} claims for a moment: well past the 64 MiB
+ * by which V8 lets it grow between two major collections.
+ */
+const NUDGE_BYTES = 256 * 1024 * 1024;
+
+/** Where {@link collectSoon}'s buffer is held for a moment, so that making it cannot be skipped. */
+let nudge: ArrayBuffer | undefined;
+
+/**
+ * Asks V8 for a major collection soon, without `--expose-gc`: a buffer of 256 MiB is made and let
+ * go at once. Its bytes are never written, so they never become resident (the operating system
+ * gives untouched pages only when they are written), but V8 counts them as memory outside its
+ * heap, and so much of it, so suddenly, makes it start marking the heap at once.
+ *
+ * For the moment a run lets go of much at once (the record pass's state, as the results are about
+ * to be built): left to itself, V8 may run no major collection before the end of the run, and
+ * build the results on top of everything let go (BENCHMARKS.md, sixteenth and eighteenth
+ * sessions: M's peak was 560–605 MB in such runs, 480–490 MB with this). Where the buffer cannot
+ * be made (no address space for it), nothing happens.
+ *
+ * @example
+ * acc.versions.clear();
+ * collectSoon();
+ */
+export function collectSoon(): void {
+  try {
+    nudge = new ArrayBuffer(NUDGE_BYTES);
+  } catch {
+    // No room for it even untouched: then there is no collection to ask for this way.
+  }
+  nudge = undefined;
+}

@@ -1,6 +1,7 @@
 import { formatCalendarDate, parseCalendarDate } from '../core/calendar.js';
 import { atLine, makeIssue, typeName, type Issue } from '../core/issue.js';
 import { formatMessage } from '../core/messages.js';
+import { collectSoon } from '../core/free-buffers.js';
 import { CATALOGUE } from '../messages/index.js';
 import type { Lang } from '../core/lang.js';
 import { z } from 'zod';
@@ -386,9 +387,15 @@ export function openSession(input: Omit<AssessInput, 'records'>, options: { read
     checkRecords();
     // Conflicts found by merges are withdrawn and the statistics worked out, once for all merges.
     settled();
-    // The lines go as each subject is evaluated.
-    if (last) closeForGood();
+    // The lines go as each subject is evaluated. What the pass let go (the version table, the
+    // record pass's garbage) is collected soon, not left under the results (collectSoon).
+    if (last) {
+      closeForGood();
+      collectSoon();
+    }
     const drafts = evaluateSubjects(plan, acc, lang, { release: last });
+    // The lines were let go as the drafts were made: collected before the results are built.
+    if (last) collectSoon();
     const all = [...drafts.organizations, ...drafts.people];
     const grades = gradeSubjects(plan, all, lang);
     const previous = input.previous;
