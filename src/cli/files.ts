@@ -79,7 +79,7 @@ export async function readText(file: string, subject: string, lang: Lang, io: Cl
   // More bytes than one string may hold characters: the text may still fit (a character takes one
   // to four bytes), but if it does not, decoding throws, and that is the input's size, not a fault.
   if (!fitsOneString(bytes, constants.MAX_STRING_LENGTH)) throw tooLarge(file, subject, lang);
-  return decodeText(bytes, file, subject, lang);
+  return decodeText(bytes, file, subject, lang, undefined);
 }
 
 // The whole file (`-`: standard input); its size is checked by the caller, once.
@@ -118,14 +118,14 @@ export function unreadableFile(file: string, subject: string, lang: Lang): (erro
   };
 }
 
-function decodeText(bytes: Uint8Array, file: string, subject: string, lang: Lang): string {
+/** `format`: `json` for a JSON document (no spreadsheet advice); undefined for any text (a CSV, perhaps). */
+function decodeText(bytes: Uint8Array, file: string, subject: string, lang: Lang, format: 'json' | undefined): string {
   try {
     return stripBom(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
     const valid = new TextDecoder('utf-8').decode(bytes);
     const line = valid.slice(0, Math.max(valid.indexOf('\uFFFD'), 0)).split('\n').length;
-    // The command line reads its JSON documents (graph, rules, results, options) whole here.
-    const params = { line, format: 'json', ...(utf16Mark(bytes) ? { guess: 'utf-16' } : {}) };
+    const params = { line, ...(format === undefined ? {} : { format }), ...(utf16Mark(bytes) ? { guess: 'utf-16' } : {}) };
     throw new ValidationError(subject, [fileIssue('invalid-encoding', file, params, lang, line)], lang);
   }
 }
@@ -170,7 +170,7 @@ export async function readDocument(
   if ((await sizeOf(file)) > READ_WHOLE_LIMIT) return inPieces(() => createReadStream(file));
   const bytes = await readBytes(file, subject, lang, io);
   if (!fitsOneString(bytes, limit)) return inPieces(() => bytes);
-  return { text: decodeText(bytes, file, subject, lang) };
+  return { text: decodeText(bytes, file, subject, lang, 'json') };
 }
 
 /**

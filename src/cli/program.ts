@@ -124,16 +124,32 @@ function helpConfiguration(lang: Lang): Partial<Help> {
   };
 }
 
+/** Options made by {@link gatheringOption}: each use adds a value, so they may repeat. */
+const GATHERING = new WeakSet<Option>();
+
+/**
+ * An option that may be given many times, each adding its value to a list (`--evidence a
+ * --evidence b`).
+ *
+ * @example
+ * command.addOption(gatheringOption('--evidence <file>', say('cli-help-evidence', h)));
+ */
+export function gatheringOption(flags: string, description: string): Option {
+  const option = new Option(flags, description).argParser((value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value]);
+  GATHERING.add(option);
+  return option;
+}
+
 /**
  * The first option given twice that takes one value (`--rules a.json --rules b.json`, where
- * commander keeps the last without a word), or undefined. Options that gather their values
- * (`--evidence`, `--absorb`) may repeat.
+ * commander keeps the last without a word; `--require-officer group --require-officer branch`,
+ * where it kept only `branch`), or undefined. Options that gather their values (`--evidence`,
+ * `--absorb`) may repeat, and so may switches, which take no value to choose between.
  */
 function repeatedOptions(command: Command, tokens: readonly string[]): string | undefined {
   const root = command.parent ?? command;
   const options = [...command.options, ...root.options].filter((option) => option.long !== undefined);
   const byFlag = new Map(options.map((option) => [option.long as string, option]));
-  const values = command.optsWithGlobals() as Record<string, unknown>;
   const seen = new Set<string>();
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as string;
@@ -143,7 +159,8 @@ function repeatedOptions(command: Command, tokens: readonly string[]): string | 
     if (option === undefined || flag === undefined) continue;
     // The option's value is the next word, unless given as --flag=value.
     if ((option.required || option.optional) && !token.includes('=')) i++;
-    if (seen.has(flag) && !Array.isArray(values[option.attributeName()])) return flag;
+    const oneValue = (option.required || option.optional) && !GATHERING.has(option);
+    if (oneValue && seen.has(flag)) return flag;
     seen.add(flag);
   }
   return undefined;

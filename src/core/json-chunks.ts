@@ -19,7 +19,8 @@ export interface JsonChunkOptions {
    * object's one a piece. Default 2: the result object and its lists, whose subjects, findings and
    * pressure rows come by runs. A run holds at most 4,096 members, sized at the last run's
    * average length of a member: pieces stay near a megabyte when the members are alike, and a
-   * member longer than that is a piece alone.
+   * member longer than that is a piece alone. A whole number of at least 0, or `Infinity` for
+   * every level.
    */
   readonly depth?: number;
 }
@@ -32,7 +33,8 @@ export interface JsonChunkOptions {
  */
 export const JsonChunkOptionsSchema = z.strictObject({
   indent: z.int().min(0).max(10).optional(),
-  depth: z.int().min(0).optional(),
+  // Infinity: every level member by member (as before the options were checked).
+  depth: z.union([z.int().min(0), z.literal(Number.POSITIVE_INFINITY)]).optional(),
 });
 
 type Json = null | boolean | number | string | readonly unknown[] | { readonly [key: string]: unknown };

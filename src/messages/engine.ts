@@ -68,8 +68,10 @@ export const engineMessages = {
     en: (p) => `the as-of date ${p['given']} is outside the period ${p['start']} to ${p['end']}: assessed as of ${p['used']}${p['used'] === p['end'] ? ' (the period is over)' : ' (the period has not begun: nothing is due yet)'}`,
   },
   'partial-not-state': {
-    zh: (p) => `这不是 zerenzhi 的部分状态（format 为「${p['format']}」，应为 zerenzhi-partial/…）：--absorb 只接受 assess --snapshot 写出的文件`,
-    en: (p) => `this is not a zerenzhi partial state (format is "${p['format']}", not zerenzhi-partial/…): absorb takes only what assess --snapshot writes`,
+    zh: (p) =>
+      `这不是 zerenzhi 的部分状态（${p['format'] === undefined ? '没有 format 字段' : `format 为「${p['format']}」`}，应为 zerenzhi-partial/…）：只能合并会话的 snapshot() 或 assess --snapshot 写出的部分状态`,
+    en: (p) =>
+      `this is not a zerenzhi partial state (${p['format'] === undefined ? 'it has no format field' : `its format is "${p['format']}"`}, not zerenzhi-partial/…): only what a session's snapshot() or assess --snapshot writes can be merged`,
   },
   'partial-format': {
     zh: (p) => `部分状态的格式「${p['format']}」不是本引擎读写的 ${p['expected']}：请用同一版本的 zerenzhi 重新生成分片`,

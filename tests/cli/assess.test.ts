@@ -62,9 +62,12 @@ describe('zerenzhi assess', () => {
     // a global option too, before and after the command
     const lang = await cli(['--lang', 'en', 'assess', '--lang', 'zh', '--graph', BUREAU.graph, '--rules', BUREAU.rules, '--evidence', BUREAU.ndjson]);
     expect(lang.code).toBe(2);
-    // options that gather values may repeat
-    const gathered = await cli(['assess', '--graph', BUREAU.graph, '--rules', BUREAU.rules, '--evidence', BUREAU.ndjson, '--evidence', BUREAU.ndjson]);
+    // options that gather values may repeat, and so may switches (no value to choose between)
+    const gathered = await cli(['assess', '--graph', BUREAU.graph, '--rules', BUREAU.rules, '--evidence', BUREAU.ndjson, '--evidence', BUREAU.ndjson, '--skip-invalid', '--skip-invalid']);
     expect(gathered.code).toBe(0);
+    // a list given twice kept only the second list: refused too
+    const kinds = await cli(['coverage', '--graph', BUREAU.graph, '--require-officer', 'group', '--require-officer', 'committee']);
+    expect([kinds.code, kinds.stderr.split('\n')[0]]).toEqual([2, '错误：--require-officer 只能给一次（给了多次时不知该用哪个）']);
   });
 
   it('reads several --evidence files in turn', async () => {

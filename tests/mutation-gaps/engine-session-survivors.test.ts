@@ -287,9 +287,14 @@ describe('assess.ts: openAssessment', () => {
     }
     // an object that is no partial state (a graph given by mistake): said as such
     const notState = thrown(() => session.absorb({} as unknown as PartialState));
-    expect(notState.issues.map((i) => [i.code, i.path, i.params])).toEqual([['partial-not-state', ['partial', 'format'], { format: 'undefined' }]]);
+    expect(notState.issues.map((i) => [i.code, i.path, i.params, i.message])).toEqual([
+      ['partial-not-state', ['partial', 'format'], {}, '这不是 zerenzhi 的部分状态（没有 format 字段，应为 zerenzhi-partial/…）：只能合并会话的 snapshot() 或 assess --snapshot 写出的部分状态'],
+    ]);
     const graphGiven = thrown(() => session.absorb({ format: 'graph' } as unknown as PartialState));
-    expect(graphGiven.issues[0]?.message).toBe('这不是 zerenzhi 的部分状态（format 为「graph」，应为 zerenzhi-partial/…）：--absorb 只接受 assess --snapshot 写出的文件');
+    expect(graphGiven.issues[0]?.message).toBe('这不是 zerenzhi 的部分状态（format 为「graph」，应为 zerenzhi-partial/…）：只能合并会话的 snapshot() 或 assess --snapshot 写出的部分状态');
+    expect(thrown(() => session.absorb({ format: 2 } as unknown as PartialState)).inLanguage('en').issues[0]?.message).toBe(
+      'this is not a zerenzhi partial state (its format is "number", not zerenzhi-partial/…): only what a session\'s snapshot() or assess --snapshot writes can be merged',
+    );
     const wrongFormat = thrown(() => session.absorb({ ...other, format: 'zerenzhi-partial/0' } as unknown as PartialState));
     expect(wrongFormat.issues.map((i) => i.code)).toEqual(['partial-format']);
     // this engine's format without a basis: another assessment's, as far as can be told

@@ -184,7 +184,10 @@ describe('jsonChunks options', () => {
     for (const indent of [Number.NaN, 1.5, '\t', '  ', null, Infinity]) expect(issuesOf(() => jsonChunks(1, { indent } as never))).toEqual([['invalid-type', ['indent']]]);
     expect(issuesOf(() => jsonChunks(1, { indent: 11 }))).toEqual([['too-big', ['indent']]]);
     expect(issuesOf(() => jsonChunks(1, { indent: 1e9 }))).toEqual([['too-big', ['indent']]]);
-    for (const depth of [Number.NaN, 'x', 0.5, Infinity]) expect(issuesOf(() => jsonChunks(1, { depth } as never))).toEqual([['invalid-type', ['depth']]]);
+    for (const depth of [Number.NaN, 'x', 0.5, -Infinity]) expect(issuesOf(() => jsonChunks(1, { depth } as never))).toEqual([['invalid-type', ['depth']]]);
+    // Infinity: every level member by member, as it was before the options were checked
+    const nested = { a: [1, { b: [2, 3] }], c: 'x' };
+    expect([...jsonChunks(nested, { depth: Infinity })].join('')).toBe(JSON.stringify(nested, null, 2));
     expect(issuesOf(() => jsonChunks(1, { depth: -1 }))).toEqual([['too-small', ['depth']]]);
     expect(refusal(() => jsonChunks(1, { indent: 1.5 })).messages).toEqual(['类型错误：应为 integer，实际为 1.5']);
     expect(refusal(() => jsonChunks(1, { indent: -1 })).messages).toEqual(['数值过小：应不小于 0']);

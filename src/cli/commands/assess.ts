@@ -20,7 +20,7 @@ import { toMarkdownChunks } from '../../report/markdown.js';
 import { unreadableFile, writePieces } from '../files.js';
 import { concatPieces, EXIT, UsageError, say, writeAll, writeLines, type CommandContext } from '../io.js';
 import { loadCoverageOptions, loadGraph, loadResult, loadRules } from '../load.js';
-import { parseDate, type ProgramEnv } from '../program.js';
+import { gatheringOption, parseDate, type ProgramEnv } from '../program.js';
 import { listSkipped, readEvidence, reportSkipped, skippedLister, withProgress } from '../records.js';
 
 /**
@@ -230,13 +230,12 @@ function parseWorkers(lang: Lang): (value: string) => number {
  */
 export function addAssessCommand(program: Command, env: ProgramEnv): void {
   const { helpLang: h } = env;
-  const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
   env
     .command(program, 'assess', say('cli-help-assess', h))
     .requiredOption('--graph <file>', say('cli-help-graph', h))
     .requiredOption('--rules <file>', say('cli-help-rules', h))
-    .addOption(new Option('--evidence <file>', say('cli-help-evidence', h)).argParser(collect))
-    .addOption(new Option('--absorb <file>', say('cli-help-absorb', h)).argParser(collect))
+    .addOption(gatheringOption('--evidence <file>', say('cli-help-evidence', h)))
+    .addOption(gatheringOption('--absorb <file>', say('cli-help-absorb', h)))
     // A snapshot is no result: a format given with it is refused (the default is not).
     .addOption(new Option('--snapshot <file>', say('cli-help-snapshot', h)).conflicts('format'))
     .addOption(new Option('--as-of <date>', say('cli-help-as-of', h)).argParser(parseDate(h)))
