@@ -1,4 +1,5 @@
 import { makeIssue, type Issue } from '../core/issue.js';
+import { formatPath } from '../core/path.js';
 import type { Lang } from '../core/lang.js';
 import { formatMessage } from '../core/messages.js';
 import { roundTo } from '../core/number.js';
@@ -57,7 +58,7 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 function elementIssues(p: Partial<ScoreResult> & { findings?: unknown; fingerprint?: unknown }, lang: Lang): Issue[] {
   const issues: Issue[] = [];
   const wrong = (field: (string | number)[], expected: string): void => {
-    if (issues.length < ELEMENT_ISSUES_KEPT) issues.push(makeIssue('invalid-previous', ['previous', ...field], { field: field.join('.'), expected }, lang));
+    if (issues.length < ELEMENT_ISSUES_KEPT) issues.push(makeIssue('invalid-previous', ['previous', ...field], { field: formatPath(field, lang), expected }, lang));
   };
   if (p.fingerprint !== undefined && typeof p.fingerprint !== 'string') wrong(['fingerprint'], 'string');
   const subjectRef = (value: unknown, at: (string | number)[]): void => {

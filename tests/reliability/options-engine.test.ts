@@ -203,8 +203,8 @@ describe('a previous result whose elements a run cannot read', () => {
       ['previous', ['previous', 'findings', 2, 'trigger', 'subject', 'type'], 'invalid-previous'],
       ['previous', ['previous', 'findings', 2, 'trigger', 'subject', 'id'], 'invalid-previous'],
     ]);
-    expect(error.issues[2]?.message).toBe('上期结果不是有效的 zerenzhi 评估结果：organizations.2.total 缺失或不是有限数值');
-    expect(error.inLanguage('en').issues[3]?.message).toBe('the previous result is not a zerenzhi assessment result: people.0.grade must be null or a grade object with a string id');
+    expect(error.issues[2]?.message).toBe('上期结果不是有效的 zerenzhi 评估结果：organizations[2].total 缺失或不是有限数值');
+    expect(error.inLanguage('en').issues[3]?.message).toBe('the previous result is not a zerenzhi assessment result: people[0].grade must be null or a grade object with a string id');
   });
 
   it('findings that are not a list; a file with thousands of wrong subjects lists the first 100', () => {
