@@ -1,9 +1,6 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { freeBuffers } from '../../src/core/free-buffers.js';
+import { runScriptElsewhere } from '../reliability/helpers.js';
 
 describe('freeBuffers', () => {
   it('detaches arrays that own their buffer, however many views of it are given', () => {
@@ -48,25 +45,19 @@ describe('collectSoon', () => {
   // holding something and no collection asked for, V8 runs a major collection within a few
   // seconds of collectSoon (the mechanism BENCHMARKS.md's eighteenth session measures).
   it('makes V8 run a major collection soon, without --expose-gc, and holds nothing after', () => {
-    const tmp = mkdtempSync(join(tmpdir(), 'zz-collect-'));
-    const script = join(tmp, 'run.mts');
     const module = new URL('../../src/core/free-buffers.ts', import.meta.url).href;
-    writeFileSync(
-      script,
-      [
-        `import { PerformanceObserver, constants } from 'node:perf_hooks';`,
-        `import { collectSoon } from ${JSON.stringify(module)};`,
-        `const kept = Array.from({ length: 200_000 }, (_, i) => ({ i, text: 'x' + i }));`,
-        `await new Promise((r) => setTimeout(r, 200));`,
-        `let majors = 0;`,
-        `new PerformanceObserver((list) => { for (const e of list.getEntries()) if (e.detail.kind === constants.NODE_PERFORMANCE_GC_MAJOR) majors++; }).observe({ entryTypes: ['gc'] });`,
-        `collectSoon();`,
-        `const until = Date.now() + 5000;`,
-        `while (majors === 0 && Date.now() < until) { Array.from({ length: 1000 }, (_, i) => ({ i })); await new Promise((r) => setTimeout(r, 5)); }`,
-        `console.log(JSON.stringify({ majors, kept: kept.length, gcExposed: typeof globalThis.gc }));`,
-      ].join('\n'),
-    );
-    const run = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), script], { cwd: tmp, encoding: 'utf8' });
+    const run = runScriptElsewhere([
+      `import { PerformanceObserver, constants } from 'node:perf_hooks';`,
+      `import { collectSoon } from ${JSON.stringify(module)};`,
+      `const kept = Array.from({ length: 200_000 }, (_, i) => ({ i, text: 'x' + i }));`,
+      `await new Promise((r) => setTimeout(r, 200));`,
+      `let majors = 0;`,
+      `new PerformanceObserver((list) => { for (const e of list.getEntries()) if (e.detail.kind === constants.NODE_PERFORMANCE_GC_MAJOR) majors++; }).observe({ entryTypes: ['gc'] });`,
+      `collectSoon();`,
+      `const until = Date.now() + 5000;`,
+      `while (majors === 0 && Date.now() < until) { Array.from({ length: 1000 }, (_, i) => ({ i })); await new Promise((r) => setTimeout(r, 5)); }`,
+      `console.log(JSON.stringify({ majors, kept: kept.length, gcExposed: typeof globalThis.gc }));`,
+    ]);
     expect(run.stderr).toBe('');
     const out = JSON.parse(run.stdout) as { majors: number; kept: number; gcExposed: string };
     expect(out.gcExposed).toBe('undefined');

@@ -1,6 +1,7 @@
 // Shared helpers for the reliability tests (not a test file itself): guards that every test
 // leaves the built-in prototypes and its inputs as it found them, exact views of issues, small
 // fixtures, and an in-process CLI runner.
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -389,4 +390,19 @@ export function issueLines(text: string): string[] {
     out.push(`${file}${line === undefined ? '' : `:${line}`}${path === undefined ? '' : ` ${path}`} [${code}]`);
   }
   return out;
+}
+
+/**
+ * Runs a TypeScript module of the given lines in a Node process of its own, from a fresh
+ * directory outside the repository (as a script run elsewhere is), with the TypeScript loader:
+ * for what must not share a process with other tests (V8's collections) or must start elsewhere.
+ *
+ * @example
+ * const run = runScriptElsewhere([`console.log(1)`]);
+ */
+export function runScriptElsewhere(lines: readonly string[]): SpawnSyncReturns<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'zz-elsewhere-'));
+  const script = join(dir, 'run.mts');
+  writeFileSync(script, lines.join('\n'));
+  return spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), script], { cwd: dir, encoding: 'utf8' });
 }

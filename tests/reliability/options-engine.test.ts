@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -30,7 +29,7 @@ import {
   type AssessmentResult,
 } from '../../src/index.js';
 import { MAX_WORKERS, planRun } from '../../src/engine/parallel.js';
-import { refusal as thrown, refusalAsync as rejected } from './helpers.js';
+import { refusal as thrown, refusalAsync as rejected, runScriptElsewhere } from './helpers.js';
 
 // The options of the engine's entry points are checked as documents are: every problem at its
 // path, unknown names included (a typo is refused, not ignored), in the options' language.
@@ -265,24 +264,17 @@ describe('readPartialState', () => {
 
 describe('threads from the sources, run from another directory', () => {
   it('a worker finds the TypeScript loader from the engine, not from the current directory', () => {
-    const tmp = mkdtempSync(join(tmpdir(), 'zz-elsewhere-'));
-    const script = join(tmp, 'run.mts');
     const index = new URL('../../src/index.ts', import.meta.url).href;
-    writeFileSync(
-      script,
-      [
-        `import { readFileSync } from 'node:fs';`,
-        `import { assessParallel, parseGraph } from ${JSON.stringify(index)};`,
-        `const dir = new URL(${JSON.stringify(dir.href)});`,
-        `const graph = parseGraph(JSON.parse(readFileSync(new URL('graph.json', dir), 'utf8')));`,
-        `const rules = JSON.parse(readFileSync(new URL('rules.json', dir), 'utf8'));`,
-        `const file = ${JSON.stringify(fileURLToPath(recordsFile))};`,
-        `const result = await assessParallel({ graph, rules, files: [file], workers: 2, minShardBytes: 1, chunkBytes: 40000 });`,
-        `console.log(result.evidence.received);`,
-      ].join('\n'),
-    );
-    const loader = import.meta.resolve('tsx');
-    const run = spawnSync(process.execPath, ['--import', loader, script], { cwd: tmp, encoding: 'utf8' });
+    const run = runScriptElsewhere([
+      `import { readFileSync } from 'node:fs';`,
+      `import { assessParallel, parseGraph } from ${JSON.stringify(index)};`,
+      `const dir = new URL(${JSON.stringify(dir.href)});`,
+      `const graph = parseGraph(JSON.parse(readFileSync(new URL('graph.json', dir), 'utf8')));`,
+      `const rules = JSON.parse(readFileSync(new URL('rules.json', dir), 'utf8'));`,
+      `const file = ${JSON.stringify(fileURLToPath(recordsFile))};`,
+      `const result = await assessParallel({ graph, rules, files: [file], workers: 2, minShardBytes: 1, chunkBytes: 40000 });`,
+      `console.log(result.evidence.received);`,
+    ]);
     expect(run.stderr).toBe('');
     expect(Number(run.stdout.trim())).toBe(assess({ graph, rules, records }).evidence.received);
   }, 30_000);
