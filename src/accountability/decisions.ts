@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseCalendarDate } from '../core/calendar.js';
-import { makeIssue, typeName, type Issue } from '../core/issue.js';
+import { isObject, makeIssue, typeName, type Issue } from '../core/issue.js';
 import type { Lang } from '../core/lang.js';
 import { checkOptions, LangOptionSchema } from '../core/options.js';
 import { ValidationError } from '../core/validation-error.js';
@@ -108,7 +108,6 @@ function resultShapeIssues(result: unknown, lang: Lang): Issue[] {
   // What the decisions read of each finding: its id, form and subject (a hand-edited file with a
   // finding `null` was a TypeError). The first 100 problems.
   const issues: Issue[] = [];
-  const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
   const wrong = (path: (string | number)[], expected: string, value: unknown): void => {
     if (issues.length < 100) issues.push(makeIssue('invalid-type', ['result', 'findings', ...path], { expected, received: typeName(value) }, lang));
   };

@@ -5,7 +5,7 @@
  * time zone of the machine that runs it.
  */
 
-import { makeIssue, typeName } from './issue.js';
+import { makeIssue, receivedOf } from './issue.js';
 import type { Lang } from './lang.js';
 import { ValidationError } from './validation-error.js';
 
@@ -140,8 +140,7 @@ const LAST_WRITABLE = 2932896;
  */
 export function formatCalendarDate(dayNumber: DayNumber, lang: Lang = 'zh'): string {
   if (!(Number.isInteger(dayNumber) && dayNumber >= FIRST_WRITABLE && dayNumber <= LAST_WRITABLE)) {
-    const value = typeof dayNumber === 'number' ? String(dayNumber) : typeName(dayNumber);
-    throw new ValidationError('query', [makeIssue('invalid-day-number', ['dayNumber'], { value }, lang)], lang);
+    throw new ValidationError('query', [makeIssue('invalid-day-number', ['dayNumber'], { value: receivedOf(dayNumber) }, lang)], lang);
   }
   const { year, month, day } = civilFromDay(dayNumber);
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;

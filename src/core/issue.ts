@@ -31,6 +31,29 @@ export function typeName(value: unknown): string {
 }
 
 /**
+ * Whether a value is what {@link typeName} calls an `object`: not `null`, not a list.
+ *
+ * @example
+ * isObject({}); // true
+ * isObject([]); // false
+ */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * What a value given for a number is, as an issue's `received` names it: a number by its text
+ * (`NaN`, `1.5`, `-1`), anything else by {@link typeName}.
+ *
+ * @example
+ * receivedOf(Number.NaN); // 'NaN'
+ * receivedOf('3'); // 'string'
+ */
+export function receivedOf(value: unknown): string {
+  return typeof value === 'number' ? String(value) : typeName(value);
+}
+
+/**
  * Builds an issue with its message rendered from the catalogue.
  *
  * @example

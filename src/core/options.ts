@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { makeIssue, typeName, type Issue } from './issue.js';
+import { isObject, makeIssue, typeName, type Issue } from './issue.js';
 import type { Lang } from './lang.js';
 import { ValidationError } from './validation-error.js';
-import { fromZodIssues, type EnumCodes } from './zod-issues.js';
+import { fromZodIssues } from './zod-issues.js';
 
 /** The `lang` option: Chinese or English. */
 export const LangOptionSchema = z.enum(['zh', 'en']);
@@ -20,35 +20,33 @@ function languageOf(options: unknown): Lang {
  * Every problem with an options object, each at its path: not an object (`null`, a text), a name
  * the function does not have (a typo such as `invalidRecord`, which would otherwise be ignored
  * without a word), a value of the wrong type or outside its choices. `undefined` has none (the
- * defaults apply). The schema is the function's, a `z.strictObject` whose fields checked
- * elsewhere (a graph, records) are `z.unknown()`.
- *
- * @example
- * optionIssues(schema, { invalidRecord: 'skip' }, 'zh')[0]?.code; // 'unknown-field'
+ * defaults apply) unless the options are `required`. The schema is the function's, a
+ * `z.strictObject` whose fields checked elsewhere (a graph, records) are `z.unknown()`.
  */
-export function optionIssues(schema: z.ZodType, options: unknown, lang: Lang = languageOf(options), enumCodes: EnumCodes = {}): Issue[] {
-  if (options === undefined) return [];
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+function optionIssues(schema: z.ZodType, options: unknown, lang: Lang, required: boolean): Issue[] {
+  if (options === undefined && !required) return [];
+  if (!isObject(options)) {
     return [makeIssue('invalid-type', [], { expected: 'object', received: typeName(options) }, lang)];
   }
   const parsed = schema.safeParse(options, { reportInput: true });
-  return parsed.success ? [] : fromZodIssues(parsed.error.issues, [], lang, enumCodes);
+  return parsed.success ? [] : fromZodIssues(parsed.error.issues, [], lang);
 }
 
 /**
  * Throws a `ValidationError` (subject `options`) listing every problem {@link optionIssues}
  * finds, and those `more` finds (checks a schema does not say well, run only on an options
  * object), in the language the options ask for (Chinese when that is itself wrong); returns that
- * language when there is none.
+ * language when there is none. `required`: for a function whose one argument is its options
+ * (`assess`), where no options at all is a problem too.
  *
  * @example
  * const lang = checkOptions(MarkdownOptionsSchema, options);
  */
-export function checkOptions(schema: z.ZodType, options: unknown, more: (lang: Lang) => readonly Issue[] = () => []): Lang {
+export function checkOptions(schema: z.ZodType, options: unknown, more: (lang: Lang) => readonly Issue[] = () => [], { required = false } = {}): Lang {
   const lang = languageOf(options);
-  const issues = optionIssues(schema, options, lang);
+  const issues = optionIssues(schema, options, lang, required);
   // The extra checks read the options' fields: only of an options object.
-  if (typeof options === 'object' && options !== null && !Array.isArray(options)) issues.push(...more(lang));
+  if (isObject(options)) issues.push(...more(lang));
   if (issues.length > 0) throw new ValidationError('options', issues, lang);
   return lang;
 }

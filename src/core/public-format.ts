@@ -1,13 +1,12 @@
 // The formatting helpers as the public API gives them: their arguments checked, as every other
 // entry point's are. The engine calls the unchecked ones (core/issue.ts, core/path.ts,
 // core/messages.ts), millions of times at a province, with values it made itself.
-import { formatIssues as formatIssuesUnchecked, localizeIssue as localizeIssueUnchecked, makeIssue, typeName, type Issue } from './issue.js';
+import { formatIssues as formatIssuesUnchecked, isObject, localizeIssue as localizeIssueUnchecked, makeIssue, typeName, type Issue } from './issue.js';
 import type { Lang } from './lang.js';
 import { formatMessage as formatMessageUnchecked, type MessageParams } from './messages.js';
 import { formatPath as formatPathUnchecked, type IssuePath } from './path.js';
 import { langOption, ValidationError } from './validation-error.js';
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function refuse(path: (string | number)[], expected: string, value: unknown): never {
   throw new ValidationError('options', [makeIssue('invalid-type', path, { expected, received: typeName(value) }, 'zh')], 'zh');

@@ -1,4 +1,4 @@
-import { formatIssues, localizeIssue, makeIssue, typeName, type Issue } from './issue.js';
+import { formatIssues, localizeIssue, makeIssue, receivedOf, type Issue } from './issue.js';
 import type { IssuePath } from './path.js';
 import type { Lang } from './lang.js';
 
@@ -98,8 +98,7 @@ export function langError(value: unknown): ValidationError | undefined {
 export function capIssue(value: unknown, path: IssuePath, lang: Lang): Issue | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'number' || !Number.isInteger(value)) {
-    const received = typeof value === 'number' ? String(value) : typeName(value);
-    return makeIssue('invalid-type', path, { expected: 'integer', received }, lang);
+    return makeIssue('invalid-type', path, { expected: 'integer', received: receivedOf(value) }, lang);
   }
   return value < 0 ? makeIssue('too-small', path, { minimum: 0, inclusive: 1 }, lang) : undefined;
 }

@@ -90,7 +90,7 @@ function checkSessionOptions(input: unknown, withRecords: boolean): Lang {
     if (cap) more.push(cap);
     if (typeof asOf === 'string' && parseCalendarDate(asOf) === undefined) more.push(makeIssue('invalid-date', ['asOf'], { value: asOf }, lang));
     return more;
-  });
+  }, { required: true });
 }
 
 const ISSUES_KEPT = 10_000;
@@ -238,9 +238,6 @@ export interface SessionInternals {
  * const { session, pack } = openSession({ graph, rules });
  */
 export function openSession(input: Omit<AssessInput, 'records'>, options: { readonly withRecords?: boolean } = {}): SessionInternals {
-  if (input === undefined) {
-    throw new ValidationError('options', [makeIssue('invalid-type', [], { expected: 'object', received: 'undefined' }, 'zh')], 'zh');
-  }
   const lang = checkSessionOptions(input, options.withRecords === true);
   const graph = isGraph(input.graph) ? input.graph : parseGraph(input.graph, { lang });
   const rules = parseRuleSet(input.rules, { lang });

@@ -4,7 +4,7 @@ import { extname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { freeBuffers } from '../core/free-buffers.js';
-import { makeIssue, shiftLines, typeName, type Issue } from '../core/issue.js';
+import { makeIssue, receivedOf, shiftLines, typeName, type Issue } from '../core/issue.js';
 import type { Lang } from '../core/lang.js';
 import { ValidationError } from '../core/validation-error.js';
 import { checkOptions, LangOptionSchema } from '../core/options.js';
@@ -320,11 +320,6 @@ export function mergeThreads(internals: Pick<SessionInternals, 'absorbPacked' | 
   internals.replaceKeptIssues(ordered);
 }
 
-/** What an option's value is, for messages: its type, or its text for a number that is not a usable one. */
-function received(value: unknown, numberAsText: boolean): string {
-  return typeof value === 'number' && numberAsText ? String(value) : typeName(value);
-}
-
 /**
  * The threads a run asks for: `workers`, else the machine's available parallelism; one when
  * standard input (`-`) is among the files, since only this thread can read it (a worker's
@@ -350,23 +345,23 @@ export function threadsWanted(input: Pick<ParallelInput, 'files' | 'workers'>): 
 export function parallelOptionIssues(input: ParallelInput, lang: Lang): Issue[] {
   const issues: Issue[] = [];
   const files: unknown = input.files;
-  if (!Array.isArray(files)) issues.push(makeIssue('invalid-type', ['files'], { expected: 'array', received: received(files, false) }, lang));
+  if (!Array.isArray(files)) issues.push(makeIssue('invalid-type', ['files'], { expected: 'array', received: typeName(files) }, lang));
   else {
     files.forEach((file: unknown, i) => {
-      if (typeof file !== 'string') issues.push(makeIssue('invalid-type', ['files', i], { expected: 'string', received: received(file, false) }, lang));
+      if (typeof file !== 'string') issues.push(makeIssue('invalid-type', ['files', i], { expected: 'string', received: typeName(file) }, lang));
       else if (file === '') issues.push(makeIssue('empty-string', ['files', i], { field: 'files' }, lang));
     });
   }
   const workers: unknown = input.workers;
   if (workers !== undefined) {
-    if (typeof workers !== 'number' || !Number.isInteger(workers)) issues.push(makeIssue('invalid-type', ['workers'], { expected: 'integer', received: received(workers, true) }, lang));
+    if (typeof workers !== 'number' || !Number.isInteger(workers)) issues.push(makeIssue('invalid-type', ['workers'], { expected: 'integer', received: receivedOf(workers) }, lang));
     else if (workers < 1) issues.push(makeIssue('too-small', ['workers'], { minimum: 1, inclusive: 1 }, lang));
     else if (workers > MAX_WORKERS) issues.push(makeIssue('too-big', ['workers'], { maximum: MAX_WORKERS, inclusive: 1 }, lang));
   }
   const bytes = (name: 'minShardBytes' | 'chunkBytes', inclusive: 0 | 1): void => {
     const value: unknown = input[name];
     if (value === undefined) return;
-    if (typeof value !== 'number' || Number.isNaN(value)) issues.push(makeIssue('invalid-type', [name], { expected: 'number', received: received(value, true) }, lang));
+    if (typeof value !== 'number' || Number.isNaN(value)) issues.push(makeIssue('invalid-type', [name], { expected: 'number', received: receivedOf(value) }, lang));
     else if (inclusive === 1 ? value < 0 : value <= 0) issues.push(makeIssue('too-small', [name], { minimum: 0, inclusive }, lang));
   };
   bytes('minShardBytes', 1);
@@ -397,13 +392,12 @@ export function parallelOptionIssues(input: ParallelInput, lang: Lang): Issue[] 
  * const run = await scoreFilesInParallel({ graph, rules, files: ['records.ndjson'], workers: 2 });
  */
 export async function scoreFilesInParallel(input: ParallelInput, onProblems?: ProblemsSeen): Promise<ScoredRun> {
-  if (input === undefined) throw new ValidationError('options', [makeIssue('invalid-type', [], { expected: 'object', received: 'undefined' }, 'zh')], 'zh');
   checkOptions(ParallelOptionsSchema, input, (lang) => {
     const issues = parallelOptionIssues(input, lang);
     // Told at the end of the run: a wrong one would fail it after all the reading.
     if (onProblems !== undefined && typeof onProblems !== 'function') issues.push(makeIssue('invalid-type', ['onProblems'], { expected: 'function', received: typeName(onProblems) }, lang));
     return issues;
-  });
+  }, { required: true });
   const workers = threadsWanted(input);
   const minShardBytes = Math.max(1, input.minShardBytes ?? MIN_SHARD_BYTES);
   // The pieces first, so that the workers can start before this thread's own setup. A file that

@@ -1,5 +1,5 @@
 import { dayFromCivil, daysInMonth, formatCalendarDate, isCalendarDay, parseCalendarDate, type DayNumber } from '../core/calendar.js';
-import { makeIssue, typeName, type Issue } from '../core/issue.js';
+import { makeIssue, receivedOf, typeName, type Issue } from '../core/issue.js';
 import { ValidationError } from '../core/validation-error.js';
 import { fromZodIssues } from '../core/zod-issues.js';
 import { PeriodSchema, type Period } from '../model/rules.js';
@@ -90,7 +90,7 @@ function bucketIssues(period: unknown, unit: unknown): Issue[] {
     for (const end of ['start', 'end'] as const) {
       const day = (period as Partial<Record<typeof end, unknown>>)[end];
       if (day === undefined) issues.push(makeIssue('required', ['period', end], { field: end }, 'zh'));
-      else if (!isCalendarDay(day)) issues.push(makeIssue('invalid-day-number', ['period', end], { value: typeof day === 'number' ? String(day) : typeName(day) }, 'zh'));
+      else if (!isCalendarDay(day)) issues.push(makeIssue('invalid-day-number', ['period', end], { value: receivedOf(day) }, 'zh'));
     }
   }
   if (typeof unit !== 'string') issues.push(makeIssue('invalid-type', ['unit'], { expected: 'string', received: typeName(unit) }, 'zh'));

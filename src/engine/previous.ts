@@ -1,4 +1,4 @@
-import { makeIssue, type Issue } from '../core/issue.js';
+import { isObject, makeIssue, type Issue } from '../core/issue.js';
 import { formatPath } from '../core/path.js';
 import type { Lang } from '../core/lang.js';
 import { formatMessage } from '../core/messages.js';
@@ -47,7 +47,6 @@ export function checkPrevious(previous: unknown, lang: Lang, currentRuleSet?: st
 /** At most this many problems listed in a previous result's elements: a wrong file has millions. */
 const ELEMENT_ISSUES_KEPT = 100;
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The problems of a previous result's elements that a run reads: each subject's type, id, total

@@ -1,8 +1,6 @@
-import { z } from 'zod';
-import type { Lang } from '../core/lang.js';
-import { checkOptions, LangOptionSchema } from '../core/options.js';
+import { checkOptions } from '../core/options.js';
 import { readJsonObject } from '../evidence/read-json-object.js';
-import type { ReaderInput } from '../evidence/reader-common.js';
+import { ReaderOptionsSchema, type ReaderInput, type ReaderOptions } from '../evidence/reader-common.js';
 import type { PartialState } from './partial.js';
 
 /**
@@ -19,11 +17,9 @@ import type { PartialState } from './partial.js';
  * for (const file of partialFiles) total.absorb(await readPartialState(createReadStream(file), { file }));
  * const result = withFindings(total.finish());
  */
-export async function readPartialState(input: ReaderInput, options: { readonly file?: string; readonly lang?: Lang } = {}): Promise<PartialState> {
-  const lang = checkOptions(ReadPartialStateOptionsSchema, options);
+export async function readPartialState(input: ReaderInput, options: ReaderOptions = {}): Promise<PartialState> {
+  // The readers' options: `subject` is not one, so it cannot replace `partial`.
+  const lang = checkOptions(ReaderOptionsSchema, options);
   // The state unchecked here: `absorb` checks every field and lists every problem with its path.
   return (await readJsonObject(input, { ...options, lang, subject: 'partial' })) as unknown as PartialState;
 }
-
-/** {@link readPartialState}'s options, no other name (a `subject` does not replace `partial`). */
-const ReadPartialStateOptionsSchema = z.strictObject({ file: z.string().optional(), lang: LangOptionSchema.optional() });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LangOptionSchema, optionsError } from '../core/options.js';
 import type { Lang } from '../core/lang.js';
-import { makeIssue, typeName, type Issue } from '../core/issue.js';
+import { isObject, makeIssue, typeName, type Issue } from '../core/issue.js';
 import { capIssue, ValidationError, type SafeParseResult } from '../core/validation-error.js';
 import { fromZodIssues } from '../core/zod-issues.js';
 import {
@@ -80,10 +80,6 @@ const LIMIT_OF: Record<ArrayField, keyof GraphLimits> = {
 // on its own so that one bad row does not hide the cross-reference problems of all the others.
 const TopLevelSchema = GraphInputSchema.pick({ $schema: true, id: true, title: true });
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
  * {@link ParseGraphOptions}, no other name: `parseGraph(doc, { limit: … })` is refused rather than
  * parsed without the cap. `limits` is checked by its own function, whose messages name the values.
@@ -93,7 +89,7 @@ export const ParseGraphOptionsSchema = z.strictObject({ lang: LangOptionSchema.o
 /** Every problem with the `limits` option: not an object, a name it does not have, a cap that is not a whole number ≥ 0. */
 function limitIssues(given: unknown, lang: Lang): Issue[] {
   if (given === undefined) return [];
-  if (!isPlainObject(given)) return [makeIssue('invalid-type', ['limits'], { expected: 'object', received: typeName(given) }, lang)];
+  if (!isObject(given)) return [makeIssue('invalid-type', ['limits'], { expected: 'object', received: typeName(given) }, lang)];
   const issues: Issue[] = [];
   for (const key of Object.keys(given).sort()) {
     if (!Object.hasOwn(DEFAULT_GRAPH_LIMITS, key)) issues.push(makeIssue('unknown-field', ['limits', key], { field: key }, lang));
@@ -125,7 +121,7 @@ export function safeParseGraph(input: unknown, options: ParseGraphOptions = {}):
     edges: given.edges ?? DEFAULT_GRAPH_LIMITS.edges,
   };
   const issues: Issue[] = [];
-  if (!isPlainObject(input)) {
+  if (!isObject(input)) {
     issues.push(makeIssue('invalid-type', [], { expected: 'object', received: typeName(input) }, lang));
     return { success: false, error: new ValidationError('graph', issues, lang) };
   }
@@ -178,7 +174,7 @@ export function safeParseGraph(input: unknown, options: ParseGraphOptions = {}):
         continue;
       }
       issues.push(...fromZodIssues(parsed.error.issues, [field, at], lang, ENUM_CODES));
-      if ((field === 'organizations' || field === 'people') && isPlainObject(element) && typeof element['id'] === 'string') {
+      if ((field === 'organizations' || field === 'people') && isObject(element) && typeof element['id'] === 'string') {
         broken[field].add(element['id']);
       }
     }

@@ -1,7 +1,7 @@
 // Words for values in the reports, from the message catalogue, the lookups every report needs
 // (names of organizations and people, titles of grades), and the checks of what reports are given.
 import { z } from 'zod';
-import { makeIssue, typeName, type Issue } from '../core/issue.js';
+import { isObject, makeIssue, typeName, type Issue } from '../core/issue.js';
 import type { Lang } from '../core/lang.js';
 import { formatMessage, type MessageParams } from '../core/messages.js';
 import { formatNumber } from '../core/number.js';
@@ -288,7 +288,6 @@ export function findingStatusText(finding: Finding, lang: Lang): string {
   return lang === 'zh' ? `${status}（${d.by}，${d.at}）` : `${status} (${d.by}, ${d.at})`;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The parts of an assessment result the reports read, and what each must be. */
 const RESULT_PARTS = {
@@ -347,17 +346,6 @@ export function graphOptionIssues(value: unknown, lang: Lang): Issue[] {
     if (error instanceof ValidationError) return [...error.issues];
     throw error;
   }
-}
-
-/**
- * A value of an options object by name, or undefined when the options are not an object (their
- * own problem, which the options check reports).
- *
- * @example
- * optionValue(null, 'graph'); // undefined
- */
-export function optionValue(options: unknown, key: string): unknown {
-  return isObject(options) ? options[key] : undefined;
 }
 
 /**

@@ -6,7 +6,7 @@ import { formatPath } from '../core/path.js';
 import type { LintFinding } from '../engine/lint.js';
 import type { CoverageReport } from '../graph/coverage.js';
 import type { Graph } from '../graph/types.js';
-import { CoverageReportShapeSchema, graphOptionIssues, optionValue, reportContext, requireResult, say, type ReportContext, type ResultPart } from './labels.js';
+import { CoverageReportShapeSchema, graphOptionIssues, reportContext, requireResult, say, type ReportContext, type ResultPart } from './labels.js';
 import { auditSection, eligibilitySection, findingsSection, pressureSection } from './markdown-findings.js';
 import { linesSectionBlocks, organizationsSection, peopleSection } from './markdown-subjects.js';
 import { code, heading, md, table } from './markdown-text.js';
@@ -217,7 +217,7 @@ export function toMarkdown(result: AssessmentResult, options: MarkdownOptions = 
  * for (const piece of toMarkdownChunks(result, { graph })) stream.write(piece);
  */
 export function toMarkdownChunks(result: AssessmentResult, options: MarkdownOptions = {}): Generator<string> {
-  const given = checkOptions(MarkdownOptionsSchema, options, (lang) => graphOptionIssues(optionValue(options, 'graph'), lang));
+  const given = checkOptions(MarkdownOptionsSchema, options, (lang) => graphOptionIssues(options.graph, lang));
   return markdownPieces(requireResult(result, MARKDOWN_PARTS, given), options);
 }
 

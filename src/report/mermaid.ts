@@ -7,7 +7,7 @@ import type { SubjectResult } from '../engine/result.js';
 import { isGraph, requireGraph } from '../graph/lookup.js';
 import type { Graph } from '../graph/types.js';
 import { POST_ROLE_LABELS } from '../model/graph.js';
-import { num, optionValue, requireResult, say, type ResultPart } from './labels.js';
+import { num, requireResult, say, type ResultPart } from './labels.js';
 
 /**
  * Options for {@link toMermaid}, checked before anything is drawn ({@link MermaidOptionsSchema}):
@@ -43,8 +43,8 @@ export const MermaidOptionsSchema = z.strictObject({
 const MERMAID_PARTS: readonly ResultPart[] = ['lang', 'organizations', 'people', 'findings'];
 
 /** Each id the options name that is not an organization of the graph (when both are sound enough to tell). */
-function unknownOrganizations(graph: unknown, options: unknown, lang: Lang): Issue[] {
-  const wanted = optionValue(options, 'organizations');
+function unknownOrganizations(graph: unknown, options: MermaidOptions, lang: Lang): Issue[] {
+  const wanted: unknown = options.organizations;
   if (!isGraph(graph) || !Array.isArray(wanted)) return [];
   const issues: Issue[] = [];
   wanted.forEach((id: unknown, i) => {
