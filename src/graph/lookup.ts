@@ -31,26 +31,38 @@ export function requireGraph(graph: unknown, lang: Lang = 'zh'): Graph {
 }
 
 /**
+ * A query's id argument, or a `ValidationError` (code `invalid-type`, path the argument's name)
+ * when it is not a text: a number or an object is a caller's mistake, not an id missing from the
+ * graph (which would name it as "42" or "[object Object]").
+ */
+function requireId(id: unknown, argument: string, lang: Lang): string {
+  if (typeof id === 'string') return id;
+  throw new ValidationError('query', [makeIssue('invalid-type', [argument], { expected: 'string', received: typeName(id) }, lang)], lang);
+}
+
+/**
  * The organization with this id, or a `ValidationError` (code `unknown-organization`) naming it.
- * Queries fail loudly on an unknown id rather than answer "nothing" for a typo.
+ * Queries fail loudly on an unknown id rather than answer "nothing" for a typo. `argument`: the
+ * query's name for the id, the path of the error when the id is not a text.
  *
  * @example
  * requireOrganization(graph, 'branch-01').name;
  */
-export function requireOrganization(graph: Graph, id: string, lang: Lang = 'zh'): Organization {
-  const organization = requireGraph(graph, lang).organizations.get(id);
+export function requireOrganization(graph: Graph, id: string, lang: Lang = 'zh', argument = 'id'): Organization {
+  const organization = requireGraph(graph, lang).organizations.get(requireId(id, argument, lang));
   if (!organization) throw new ValidationError('query', [makeIssue('unknown-organization', [], { id }, lang)], lang);
   return organization;
 }
 
 /**
- * The person with this id, or a `ValidationError` (code `unknown-person`) naming it.
+ * The person with this id, or a `ValidationError` (code `unknown-person`) naming it; `argument`
+ * as for {@link requireOrganization}.
  *
  * @example
  * requirePerson(graph, 'p-wang').name;
  */
-export function requirePerson(graph: Graph, id: string, lang: Lang = 'zh'): Person {
-  const person = requireGraph(graph, lang).people.get(id);
+export function requirePerson(graph: Graph, id: string, lang: Lang = 'zh', argument = 'personId'): Person {
+  const person = requireGraph(graph, lang).people.get(requireId(id, argument, lang));
   if (!person) throw new ValidationError('query', [makeIssue('unknown-person', [], { id }, lang)], lang);
   return person;
 }

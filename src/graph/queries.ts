@@ -57,7 +57,7 @@ export function descendantsOf(graph: Graph, id: string): readonly string[] {
  * isAncestorOf(graph, 'bureau', 'branch-05'); // true
  */
 export function isAncestorOf(graph: Graph, ancestor: string, id: string): boolean {
-  requireOrganization(graph, ancestor);
+  requireOrganization(graph, ancestor, 'zh', 'ancestor');
   requireOrganization(graph, id);
   const a = graph.index.span.get(ancestor);
   const d = graph.index.span.get(id);

@@ -40,7 +40,7 @@ export interface Responsibilities {
  * r.dual[0]?.person;     // the bureau team member who oversees it
  */
 export function responsibilitiesFor(graph: Graph, organizationId: string): Responsibilities {
-  requireOrganization(graph, organizationId);
+  requireOrganization(graph, organizationId, 'zh', 'organizationId');
   const levels = [organizationId, ...ancestorsOf(graph, organizationId)];
   const principal: TeamResponsibility[] = [];
   const dual: DualResponsibility[] = [];
@@ -87,7 +87,7 @@ export interface ChainLink {
  * // ['0:first', '0:principal', '0:liaison', '1:first', '1:supervision', '1:dual', '2:first', ...]
  */
 export function chainOf(graph: Graph, organizationId: string): ChainLink[] {
-  requireOrganization(graph, organizationId);
+  requireOrganization(graph, organizationId, 'zh', 'organizationId');
   const chain: ChainLink[] = [];
   [organizationId, ...ancestorsOf(graph, organizationId)].forEach((level, distance) => {
     const secretary = graph.index.secretaryOf.get(level);

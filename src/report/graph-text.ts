@@ -1,10 +1,9 @@
-import { makeIssue, typeName } from '../core/issue.js';
 import type { Lang } from '../core/lang.js';
 import { ValidationError, langError, langOption } from '../core/validation-error.js';
 import { fromZodIssues } from '../core/zod-issues.js';
 import type { CoverageReport } from '../graph/coverage.js';
 import { dutiesOf } from '../graph/duties.js';
-import { requireGraph, requireOrganization, requirePerson } from '../graph/lookup.js';
+import { requireOrganization, requirePerson } from '../graph/lookup.js';
 import { chainOf } from '../graph/responsibilities.js';
 import type { Graph } from '../graph/types.js';
 import { POST_ROLE_LABELS } from '../model/graph.js';
@@ -14,18 +13,12 @@ import { CoverageReportShapeSchema } from './labels.js';
 const nameOf = (graph: Graph, personId: string): string => graph.people.get(personId)?.name ?? personId;
 const orgName = (graph: Graph, id: string): string => graph.organizations.get(id)?.name ?? id;
 
-/** The id a query was given, or a `ValidationError` (subject `query`, `invalid-type` at `[]`) when it is not a text. */
-function requireId(id: unknown, lang: Lang): string {
-  if (typeof id === 'string') return id;
-  throw new ValidationError('query', [makeIssue('invalid-type', [], { expected: 'string', received: typeName(id) }, lang)], lang);
-}
-
 /**
  * The responsibility chain of an organization as indented text, one link a line. Refuses, with a
  * `ValidationError`: a `lang` other than `zh` or `en` (`'fr'`, `null`, an options object such as
  * `{ lang: 'en' }`: subject `options`, `invalid-value` at `['lang']`, in Chinese); a graph
  * `parseGraph` did not make (subject `query`, `invalid-type` at `['graph']`); an id that is not a
- * text (`invalid-type` at `[]`) or not an organization of the graph (`unknown-organization`), in
+ * text (`invalid-type` at `['organizationId']`) or not an organization of the graph (`unknown-organization`), in
  * the language asked for.
  *
  * @example
@@ -33,7 +26,7 @@ function requireId(id: unknown, lang: Lang): string {
  */
 export function formatChainText(graph: Graph, organizationId: string, lang: Lang = 'zh'): string {
   langOption(lang);
-  requireOrganization(requireGraph(graph, lang), requireId(organizationId, lang), lang);
+  requireOrganization(graph, organizationId, lang, 'organizationId');
   const lines = [`${orgName(graph, organizationId)} (${organizationId})`];
   for (const link of chainOf(graph, organizationId)) {
     const label = RESPONSIBILITY_LABELS[link.kind][lang];
@@ -77,7 +70,7 @@ export function formatCoverageText(report: CoverageReport, lang: Lang = 'zh'): s
  * the organization and the capacity (the seat on a team, an oversight area, a contact point).
  * Refuses, with a `ValidationError`: a `lang` other than `zh` or `en` (subject `options`,
  * `invalid-value` at `['lang']`, in Chinese); a graph `parseGraph` did not make (subject `query`,
- * `invalid-type` at `['graph']`); an id that is not a text (`invalid-type` at `[]`) or not a
+ * `invalid-type` at `['graph']`); an id that is not a text (`invalid-type` at `['personId']`) or not a
  * person of the graph (`unknown-person`), in the language asked for.
  *
  * @example
@@ -85,7 +78,7 @@ export function formatCoverageText(report: CoverageReport, lang: Lang = 'zh'): s
  */
 export function formatDutiesText(graph: Graph, personId: string, lang: Lang = 'zh'): string {
   langOption(lang);
-  requirePerson(requireGraph(graph, lang), requireId(personId, lang), lang);
+  requirePerson(graph, personId, lang, 'personId');
   const { posts, duties } = dutiesOf(graph, personId);
   const postText = posts.map((p) => (lang === 'zh' ? `${orgName(graph, p.organization)}${POST_ROLE_LABELS[p.role].zh}` : `${POST_ROLE_LABELS[p.role].en}, ${orgName(graph, p.organization)}`));
   const lines = [`${nameOf(graph, personId)} (${personId})`, `  ${lang === 'zh' ? '职务：' : 'posts: '}${postText.length > 0 ? postText.join(lang === 'zh' ? '；' : '; ') : lang === 'zh' ? '无' : 'none'}`];

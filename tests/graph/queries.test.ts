@@ -189,6 +189,36 @@ describe('unknown ids', () => {
       expect(error.inLanguage('en').issues[0]?.message).toBe(`person "${id}" is not in the graph`);
     }
   });
+
+  it('an id that is not a text is a wrong type at the argument, not an id missing from the graph', () => {
+    const wrongType = (call: () => unknown, argument: string, received: string): void => {
+      const error = thrown(call);
+      expect(error.subject).toBe('query');
+      expect(error.issues.map((i) => ({ code: i.code, path: i.path, params: i.params }))).toEqual([
+        { code: 'invalid-type', path: [argument], params: { expected: 'string', received } },
+      ]);
+      expect(error.issues[0]?.message).toBe(`类型错误：应为 string，实际为 ${received}`);
+    };
+    for (const [id, received] of [
+      [42, 'number'],
+      [null, 'null'],
+      [undefined, 'undefined'],
+      [{ id: 'bureau' }, 'object'],
+      [['bureau'], 'array'],
+    ] as const) {
+      const value = id as never;
+      wrongType(() => parentOf(graph, value), 'id', received);
+      wrongType(() => childrenOf(graph, value), 'id', received);
+      wrongType(() => ancestorsOf(graph, value), 'id', received);
+      wrongType(() => descendantsOf(graph, value), 'id', received);
+      wrongType(() => depthOf(graph, value), 'id', received);
+      wrongType(() => isAncestorOf(graph, 'bureau', value), 'id', received);
+      wrongType(() => isAncestorOf(graph, value, 'br-office'), 'ancestor', received);
+      wrongType(() => responsibilitiesFor(graph, value), 'organizationId', received);
+      wrongType(() => chainOf(graph, value), 'organizationId', received);
+      wrongType(() => dutiesOf(graph, value), 'personId', received);
+    }
+  });
 });
 
 describe('immutability', () => {

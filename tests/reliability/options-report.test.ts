@@ -263,8 +263,8 @@ describe('formatChainText, formatDutiesText, formatCoverageText: the lang given 
   it('a graph not parsed, an id that is not a text or not in the graph: a query error, in the language asked for', () => {
     expect(refusal(() => formatChainText(graphJson as never, 'c'))).toMatchObject({ subject: 'query', issues: [['invalid-type', ['graph']]] });
     expect(refusal(() => formatDutiesText(null as never, 'p-li-hua', 'en'))).toMatchObject({ subject: 'query', lang: 'en', issues: [['invalid-type', ['graph']]] });
-    expect(refusal(() => formatChainText(bureauGraph, null as never))).toMatchObject({ subject: 'query', issues: [['invalid-type', []]] });
-    expect(refusal(() => formatDutiesText(bureauGraph, 5 as never))).toMatchObject({ subject: 'query', issues: [['invalid-type', []]] });
+    expect(refusal(() => formatChainText(bureauGraph, null as never))).toMatchObject({ subject: 'query', issues: [['invalid-type', ['organizationId']]] });
+    expect(refusal(() => formatDutiesText(bureauGraph, 5 as never))).toMatchObject({ subject: 'query', issues: [['invalid-type', ['personId']]] });
     const unknown = refusal(() => formatChainText(bureauGraph, 'nope', 'en'));
     expect(unknown).toMatchObject({ subject: 'query', lang: 'en', issues: [['unknown-organization', []]] });
     expect(unknown.messages).toEqual(['organization "nope" is not in the graph']);
