@@ -4,6 +4,7 @@ import { isObject, makeIssue, typeName, type Issue } from '../core/issue.js';
 import type { Lang } from '../core/lang.js';
 import { checkOptions, LangOptionSchema } from '../core/options.js';
 import { ValidationError } from '../core/validation-error.js';
+import { fromZodIssues } from '../core/zod-issues.js';
 import { DEFAULT_ORGANIZATION_FORMS, DEFAULT_PERSON_FORMS } from '../model/accountability.js';
 import { eligibilityOf } from './propose.js';
 import type { AssessmentResult, AuditEntry, Finding, FindingForm } from './types.js';
@@ -99,28 +100,44 @@ function check(result: AssessmentResult, decisions: readonly unknown[], options:
   return issues;
 }
 
-// What a caller in plain JavaScript may give for the result that would fail deep inside: no object, no findings list.
+const FormShape = z.object({ id: z.string(), title: z.string(), severity: z.number() });
+const LadderShape = z.array(z.object({ id: z.string(), title: z.string(), titleEn: z.string().optional() }));
+
+/**
+ * What {@link applyDecisions} reads of a result, checked before it reads it (other members are let
+ * through): each finding's id, status, form (its place on the ladder decides eligibility) and
+ * subject (its type picks the ladder); the ladders and the eligibility line when there are any;
+ * the people, whose grades eligibility reads; an earlier audit, which is carried on. A result
+ * edited by hand or built in plain JavaScript would otherwise fail with a TypeError, or decide
+ * eligibility on a severity given as a text.
+ */
+const DecidableResultSchema = z.object({
+  findings: z.array(
+    z.object({
+      id: z.string(),
+      status: z.enum(['proposed', 'confirmed', 'waived', 'changed']),
+      form: FormShape,
+      subject: z.object({ type: z.enum(['organization', 'person']), id: z.string(), name: z.string() }),
+    }),
+  ),
+  people: z.array(z.object({ id: z.string(), grade: z.object({ rank: z.number() }).nullable().optional() })).optional(),
+  ineligibleFrom: FormShape.nullable().optional(),
+  forms: z.object({ organization: LadderShape, person: LadderShape }).nullable().optional(),
+  audit: z.array(z.unknown()).optional(),
+});
+
+/** At most this many problems with a result are listed, then how many there were. */
+const RESULT_ISSUES_SHOWN = 100;
+
+// What a caller in plain JavaScript may give for the result that would fail deep inside, or be
+// read wrong: every problem at its path under `result`, the first hundred.
 function resultShapeIssues(result: unknown, lang: Lang): Issue[] {
-  if (typeof result !== 'object' || result === null || Array.isArray(result)) return [makeIssue('invalid-type', ['result'], { expected: 'object', received: typeName(result) }, lang)];
-  const { findings } = result as { findings?: unknown };
-  if (findings === undefined) return [makeIssue('required', ['result', 'findings'], { field: 'findings' }, lang)];
-  if (!Array.isArray(findings)) return [makeIssue('invalid-type', ['result', 'findings'], { expected: 'array', received: typeName(findings) }, lang)];
-  // What the decisions read of each finding: its id, form and subject (a hand-edited file with a
-  // finding `null` was a TypeError). The first 100 problems.
-  const issues: Issue[] = [];
-  const wrong = (path: (string | number)[], expected: string, value: unknown): void => {
-    if (issues.length < 100) issues.push(makeIssue('invalid-type', ['result', 'findings', ...path], { expected, received: typeName(value) }, lang));
-  };
-  findings.forEach((finding: unknown, i) => {
-    if (!isObject(finding)) return wrong([i], 'object', finding);
-    if (typeof finding['id'] !== 'string') wrong([i, 'id'], 'string', finding['id']);
-    for (const part of ['form', 'subject'] as const) {
-      const value = finding[part];
-      if (!isObject(value)) wrong([i, part], 'object', value);
-      else if (typeof value['id'] !== 'string') wrong([i, part, 'id'], 'string', value['id']);
-    }
-  });
-  return issues;
+  if (!isObject(result)) return [makeIssue('invalid-type', ['result'], { expected: 'object', received: typeName(result) }, lang)];
+  const shape = DecidableResultSchema.safeParse(result, { reportInput: true });
+  const issues = shape.success ? [] : fromZodIssues(shape.error.issues, ['result'], lang);
+  if (shape.success && isObject(result['ineligibleFrom']) && result['people'] === undefined) issues.push(makeIssue('required', ['result', 'people'], { field: 'people' }, lang));
+  if (issues.length <= RESULT_ISSUES_SHOWN) return issues;
+  return [...issues.slice(0, RESULT_ISSUES_SHOWN), makeIssue('too-many-issues', [], { shown: RESULT_ISSUES_SHOWN, count: issues.length }, lang)];
 }
 
 /**
@@ -176,8 +193,9 @@ export function applyDecisions(result: AssessmentResult, decisions: readonly Dec
   });
   // The audit follows the order the decisions were given in, not the order of the findings.
   const decidedById = new Map(findings.map((f) => [f.id, f]));
+  const proposedById = new Map(result.findings.map((f) => [f.id, f]));
   for (const d of decisions) {
-    const before = result.findings.find((f) => f.id === d.finding) as Finding;
+    const before = proposedById.get(d.finding) as Finding;
     const after = decidedById.get(d.finding) as Finding;
     audit.push({ finding: d.finding, action: d.action, by: d.by, at: d.at, ...(d.reason !== undefined ? { reason: d.reason } : {}), from: before.form.id, to: d.action === 'waive' ? 'none' : after.form.id });
   }

@@ -193,6 +193,36 @@ describe('applyDecisions options', () => {
     ]);
   });
 
+  it('what the decisions read deeper in a result: wrong values at their paths, never a TypeError or an eligibility decided on them', () => {
+    const findings = JSON.parse(JSON.stringify(base.findings)) as Record<string, unknown>[];
+    (findings[0]!['form'] as Record<string, unknown>)['severity'] = '3';
+    (findings[1]!['subject'] as Record<string, unknown>)['type'] = 'group';
+    findings[2]!['status'] = 'done';
+    const broken = { ...base, findings, audit: 5, forms: { organization: [], person: 'x' } };
+    const error = thrown(() => applyDecisions(broken as never, [], { lang: 'en' }));
+    expect([error.subject, ...codes(error)]).toEqual([
+      'decisions',
+      ['invalid-type', ['result', 'findings', 0, 'form', 'severity']],
+      ['invalid-value', ['result', 'findings', 1, 'subject', 'type']],
+      ['invalid-value', ['result', 'findings', 2, 'status']],
+      ['invalid-type', ['result', 'forms', 'person']],
+      ['invalid-type', ['result', 'audit']],
+    ]);
+    expect(messages(error)[0]).toBe('wrong type: expected number, got string');
+    // The eligibility line needs the people, whose grades it reads.
+    const withLine = { ...base, ineligibleFrom: { id: 'warning', title: '警告', severity: 3 }, people: undefined };
+    expect(codes(thrown(() => applyDecisions(withLine as never, [])))).toEqual([['required', ['result', 'people']]]);
+  });
+
+  it('a result broken everywhere: the first hundred problems, and how many there were', () => {
+    const findings = Array.from({ length: 150 }, (_, i) => ({ id: i }));
+    const error = thrown(() => applyDecisions({ ...base, findings } as never, []));
+    // Each finding lacks three parts and has an id of the wrong type: 600 problems.
+    expect(error.issues).toHaveLength(101);
+    expect(codes(error)[0]).toEqual(['invalid-type', ['result', 'findings', 0, 'id']]);
+    expect(error.issues[100]).toMatchObject({ code: 'too-many-issues', params: { shown: 100, count: 600 } });
+  });
+
   it('null options, a misspelled name, a bad language', () => {
     expect(codes(thrown(() => applyDecisions(base, [], null as never)))).toEqual([['invalid-type', []]]);
     expect(codes(thrown(() => applyDecisions(base, [], { form: {} } as never)))).toEqual([['unknown-field', ['form']]]);
