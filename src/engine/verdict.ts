@@ -8,17 +8,36 @@ export const DEFAULT_INCOMPETENT_BELOW = 60;
 const JUDGEMENTS = new Set(['rating', 'manual']);
 
 /**
- * The speech's verdict on a person — 抓好党建工作是本职、不抓党建工作是失职、抓不好党建工作是不称职:
- * `derelict` when there is no activity at all on their record-based indicators (ratings and
- * assessors' scores are judgements by others, not activity); `incompetent`
- * when there is activity but the result is under the rule set's line (or a veto fired);
- * `fulfilled` otherwise; `undetermined` when nothing was reported and the sources are not
- * declared complete, since missing data is not a zero.
+ * The speech's verdict on a person — 抓好党建工作是本职、不抓党建工作是失职、抓不好党建工作是不称职.
+ * "Record-based" lines are those of record measures other than ratings and assessors' scores
+ * (those are judgements by others, not activity); "known" record-based lines are those neither
+ * `insufficient-evidence` nor `excluded`. In this order:
+ *
+ * 1. When every line with points at stake (max > 0) is `insufficient-evidence`, or there is no such
+ *    line at all: `incompetent` if a veto fired, else `undetermined` (missing data is not a zero).
+ * 2. When the person has record-based lines but none of them is known: likewise `incompetent` if
+ *    a veto fired, else `undetermined`.
+ * 3. When no record-based line has an approved record:
+ *    - if some has a pending one (activity awaiting review, whose outcome is not known until it
+ *      is reviewed: it neither shows that nothing was done nor earns points yet): `incompetent` if a
+ *      veto fired, else `undetermined`;
+ *    - else `derelict` if some known record-based line is a `shortfall` (a veto does not change this);
+ *    - else, if some known record-based line is still `in-progress` (nothing has failed yet and it
+ *      may still be made up before the period ends): `incompetent` if a veto fired, else `undetermined`;
+ *    - else (every known line is met or vetoed, e.g. a deadline with no tasks): go on to 4.
+ * 4. `incompetent` when a veto fired or the total (the composite, when the rule set grades on it)
+ *    is under the rule set's line (default 60); `fulfilled` otherwise.
  *
  * @example
  * verdictOf(plan, draft); // 'fulfilled'
  */
 export function verdictOf(plan: Plan, subject: SubjectDraft): Verdict {
+  const vetoed = subject.vetoes.length > 0;
+  // A fired veto is a known fact: where the evidence says nothing else, it still decides.
+  const unknown: Verdict = vetoed ? 'incompetent' : 'undetermined';
+  // Nothing assessed (a person covered by a ladder but no indicator, or veto indicators only, worth
+  // 0 points), or nothing known on any line that carries points (ratings and assessors' scores included).
+  if (subject.lines.every((l) => l.max === 0 || l.status === 'insufficient-evidence')) return unknown;
   // Activity is what the person did: ratings and assessors' scores are others' judgements of it.
   const recordBased = new Set(
     plan.indicators
@@ -28,16 +47,19 @@ export function verdictOf(plan: Plan, subject: SubjectDraft): Verdict {
   const lines = subject.lines.filter((l) => recordBased.has(l.indicator) && (l.max > 0 || l.status === 'excluded'));
   const line = plan.rules.verdicts?.incompetentBelow ?? DEFAULT_INCOMPETENT_BELOW;
   const value = plan.rules.composite?.gradeOn === 'composite' && subject.composite?.value != null ? subject.composite.value : subject.total;
-  // Nothing assessed at all (a person covered by a ladder but no indicator): no basis for a verdict.
-  if (subject.lines.every((l) => l.max === 0)) return 'undetermined';
   if (lines.length > 0) {
     // Lines whose evidence is unknown (nothing reported, source not declared complete) say nothing either way.
     const known = lines.filter((l) => l.status !== 'insufficient-evidence' && l.status !== 'excluded');
-    if (known.length === 0) return 'undetermined';
+    if (known.length === 0) return unknown;
     if (lines.every((l) => l.records.reported === 0)) {
-      // Nothing reported yet, but every line that is known may still be made up before the period ends: too early to say.
-      return known.every((l) => l.status === 'in-progress') ? 'undetermined' : 'derelict';
+      // Records awaiting review are activity whose outcome is not known yet: neither 失职 (something
+      // was done) nor a score to judge (they earn nothing until approved).
+      if (lines.some((l) => l.records.pending > 0)) return unknown;
+      // 失职 needs an actual failure: a line met with nothing reported (a deadline with no tasks) is not one.
+      if (known.some((l) => l.status === 'shortfall')) return 'derelict';
+      // Nothing failed, but a line may still be made up before the period ends: too early to say.
+      if (known.some((l) => l.status === 'in-progress')) return unknown;
     }
   }
-  return value < line || subject.vetoes.length > 0 ? 'incompetent' : 'fulfilled';
+  return value < line || vetoed ? 'incompetent' : 'fulfilled';
 }

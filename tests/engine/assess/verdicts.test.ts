@@ -97,10 +97,12 @@ describe('verdicts', () => {
     expect(person(strict, 'p-b1-sec').verdict).toBe('incompetent');
   });
 
-  it('records only pending are not activity', () => {
+  it('records only pending are activity awaiting review: neither derelict nor judged on a score they do not count in yet', () => {
     const withPending = run(rules(), [...RECORDS, prec('l-b2', 'party-lecture', 'p-b2-sec', '2022-07-01', { status: 'pending' })]);
     expect(line(person(withPending, 'p-b2-sec'), 'lecture').records.pending).toBe(1);
-    expect(person(withPending, 'p-b2-sec').verdict).toBe('derelict');
+    // the pending lecture earns nothing yet: 0 + 0 + 30 × 0.95 = 28.5, under 60, but not the verdict's basis
+    expect(person(withPending, 'p-b2-sec').total).toBe(28.5);
+    expect(person(withPending, 'p-b2-sec').verdict).toBe('undetermined');
   });
 
   it('undetermined: no records and the sources not declared complete', () => {
