@@ -110,8 +110,10 @@ export function skippedLister(io: CliIo, lang: Lang): SkippedLister {
 export function reportSkipped(items: AsyncIterable<ReaderItem>, io: CliIo, lang: Lang, lister: SkippedLister = skippedLister(io, lang)): AsyncGenerator<ReaderItem> {
   const step = (batch: readonly ReaderItem[]): void => {
     for (const item of batch) {
-      if (item.kind === 'issue') lister.report(item.issue);
-      else {
+      // A problem that ended a read is not skipped: the run stops with it at the end.
+      if (item.kind === 'issue') {
+        if (item.stopped !== true) lister.report(item.issue);
+      } else {
         const normalized = normalizeRecord(item.value, [], lang);
         if (!normalized.ok) for (const issue of normalized.issues) lister.report(atLine(issue, item.line, item.file));
       }

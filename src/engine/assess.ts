@@ -1,6 +1,7 @@
 import { formatCalendarDate, parseCalendarDate } from '../core/calendar.js';
 import { atLine, makeIssue, typeName, type Issue } from '../core/issue.js';
 import { formatMessage } from '../core/messages.js';
+import { byCodeUnit } from '../core/order.js';
 import { collectSoon } from '../core/free-buffers.js';
 import { CATALOGUE } from '../messages/index.js';
 import type { Lang } from '../core/lang.js';
@@ -250,6 +251,8 @@ export function openSession(input: Omit<AssessInput, 'records'>, options: { read
   let skipped = 0;
   let index = 0;
   let overLimit = 0;
+  // The problems after which a reader read no further in its input: never skipped.
+  const stops: Issue[] = [];
   const maxRecords = input.maxRecords ?? 500_000_000;
   const report = (issue: Issue): void => {
     issueCount++;
@@ -274,8 +277,11 @@ export function openSession(input: Omit<AssessInput, 'records'>, options: { read
     let file: string | undefined;
     if (isReaderItem(item)) {
       if (item.kind === 'issue') {
-        // A column problem loses no record by itself; the rows it spoils report their own issues.
-        if (!FILE_LEVEL_CODES.has(item.issue.code)) skipped++;
+        // A column problem loses no record by itself; the rows it spoils report their own
+        // issues. One that ended a read lost the rest of its input: it is never skipped.
+        if (item.stopped === true) {
+          if (stops.length < ISSUES_KEPT) stops.push(item.issue);
+        } else if (!FILE_LEVEL_CODES.has(item.issue.code)) skipped++;
         report(item.issue);
         return true;
       }
@@ -311,6 +317,8 @@ export function openSession(input: Omit<AssessInput, 'records'>, options: { read
   let basis: string | undefined;
   const basisOf = (): string => (basis ??= basisFingerprint(graph, rules, asOfDay === undefined ? null : input.asOf ?? null));
   const snapshot = (): PartialState => {
+    // A partial state cannot say that part of an input was never read: not written at all.
+    if (stops.length > 0) throw stoppedReadsError();
     settled();
     return snapshotAccumulation(acc, basisOf(), { issues: [...issues], issueCount, skipped, overLimit });
   };
@@ -341,7 +349,7 @@ export function openSession(input: Omit<AssessInput, 'records'>, options: { read
     merge(partial, () => absorbPartial(plan, acc, partial, decoded.states));
   };
   // What every merge does besides the state itself: the shard's problems and counts are added.
-  const merge = (shard: Pick<PackedPartial, 'issues' | 'issueCount' | 'skipped' | 'overLimit'>, absorbState: () => void): void => {
+  const merge = (shard: Pick<PackedPartial, 'issues' | 'issueCount' | 'skipped' | 'overLimit'> & { readonly stops?: readonly Issue[] }, absorbState: () => void): void => {
     try {
       absorbState();
     } catch (error) {
@@ -352,10 +360,11 @@ export function openSession(input: Omit<AssessInput, 'records'>, options: { read
     issueCount += shard.issueCount;
     skipped += shard.skipped;
     overLimit += shard.overLimit;
+    for (const issue of shard.stops ?? []) if (stops.length < ISSUES_KEPT) stops.push(inLanguage(issue, lang));
   };
   const pack = (): PackedPartial => {
     settled();
-    return packAccumulation(acc, { issues: [...issues], issueCount, skipped, overLimit });
+    return packAccumulation(acc, { issues: [...issues], issueCount, skipped, overLimit, stops: [...stops] });
   };
   const absorbPackedState = (packed: PackedPartial): void => merge(packed, () => absorbPacked(plan, acc, packed));
   let finished = false;
@@ -366,6 +375,12 @@ export function openSession(input: Omit<AssessInput, 'records'>, options: { read
     if (finished) throw new Error('zerenzhi: internal error: the session was finished for the last time');
     if (failure !== undefined) throw new ValidationError('records', [makeIssue('session-failed', [], { cause: failure }, lang)], lang);
   };
+  // The inputs read only in part: each problem that ended a read, by its file's name and line
+  // (threads may meet them in any order).
+  const stoppedReadsError = (): ValidationError => {
+    const sorted = [...stops].sort((a, b) => byCodeUnit(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0));
+    return new ValidationError('records', [makeIssue('read-stopped', [], { count: stops.length }, lang), ...sorted], lang);
+  };
   // What stops a run before any result: records past the cap, or invalid ones unless skipped.
   const checkRecords = (): void => {
     // Too many records is never skipped: a cap exists to stop the run with a clear error.
@@ -374,6 +389,8 @@ export function openSession(input: Omit<AssessInput, 'records'>, options: { read
       const issue = makeIssue('limit-exceeded', ['records'], { what: 'records', limit: maxRecords, actual: `>${maxRecords}` }, lang);
       throw new ValidationError('records', [issue, ...issues], lang);
     }
+    // Skipping invalid records never skips an input read only in part.
+    if (stops.length > 0 && input.invalidRecords === 'skip') throw stoppedReadsError();
     if (issueCount > 0 && (input.invalidRecords ?? 'error') === 'error') {
       const listed = issueCount > issues.length ? [...issues, makeIssue('too-many-issues', [], { shown: issues.length, count: issueCount }, lang)] : issues;
       throw new ValidationError('records', listed, lang);

@@ -67,6 +67,8 @@ export interface PackedPartial {
   readonly issueCount: number;
   readonly skipped: number;
   readonly overLimit: number;
+  /** The problems after which a reader read no further in its input (see `ReaderItem`'s `stopped`). */
+  readonly stops: readonly Issue[];
 }
 
 /** The typed arrays of a packed partial state, each the whole of its buffer. */
@@ -99,7 +101,7 @@ export function packedTransfers(packed: PackedPartial): ArrayBuffer[] {
  * const packed = packAccumulation(acc, extra);
  * parentPort.postMessage(packed, packedTransfers(packed));
  */
-export function packAccumulation(acc: Accumulation, extra: Pick<PackedPartial, 'issues' | 'issueCount' | 'skipped' | 'overLimit'>): PackedPartial {
+export function packAccumulation(acc: Accumulation, extra: Pick<PackedPartial, 'issues' | 'issueCount' | 'skipped' | 'overLimit' | 'stops'>): PackedPartial {
   assertSettled(acc);
   const { versions } = acc;
   const ids: string[] = new Array<string>(versions.size);

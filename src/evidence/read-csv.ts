@@ -2,7 +2,7 @@ import { Parser, type Options as CsvParseOptions } from 'csv-parse';
 import { parse as parseCsvText } from 'csv-parse/sync';
 import type { AttributeValue } from '../model/record.js';
 import { attributeCell, csvColumnOf, CSV_REQUIRED_FIELDS, statusCell, type CsvColumn } from './csv-columns.js';
-import { checkReaderCall, InvalidEncodingError, issueItem, ReaderOptionsSchema, recordItem, stripBom, textChunks, type ReaderInput, type ReaderOptions } from './reader-common.js';
+import { checkReaderCall, InvalidEncodingError, issueItem, ReaderOptionsSchema, recordItem, stopItem, stripBom, textChunks, type ReaderInput, type ReaderOptions } from './reader-common.js';
 import type { ReaderItem } from './reader-item.js';
 
 export {
@@ -106,7 +106,7 @@ export async function* readCsv(input: ReaderInput, options: ReaderOptions = {}):
   } catch (error) {
     if (!(error instanceof InvalidEncodingError)) throw error;
     yield* rows.drain();
-    if (!rows.stopped) yield issueItem('invalid-encoding', linesWritten + 1, error.params(linesWritten + 1, 'csv'), options);
+    if (!rows.stopped) yield stopItem('invalid-encoding', linesWritten + 1, error.params(linesWritten + 1, 'csv'), options);
     return;
   } finally {
     parser.destroy();
@@ -188,7 +188,7 @@ class CsvRows {
       if (event.kind === 'error') {
         this.stopped = true;
         const problem = event.code.replace(/^CSV_/, '').toLowerCase().replace(/_/g, '-');
-        yield issueItem('invalid-csv', line, { line, problem, limit: MAX_CSV_RECORD_CHARS }, this.options);
+        yield stopItem('invalid-csv', line, { line, problem, limit: MAX_CSV_RECORD_CHARS }, this.options);
       } else if (!isBlank(event.fields)) {
         yield* this.columns === undefined ? this.header(event.fields, line) : this.row(event.fields, line);
       }
@@ -233,7 +233,7 @@ class CsvRows {
         this.stopped = true;
       }
     }
-    for (const [code, params] of issues) yield issueItem(code, line, params, this.options);
+    for (const [code, params] of issues) yield code === 'missing-column' ? stopItem(code, line, params, this.options) : issueItem(code, line, params, this.options);
   }
 
   private *row(fields: readonly string[], line: number): Generator<ReaderItem> {

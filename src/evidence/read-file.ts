@@ -7,8 +7,8 @@ import type { Lang } from '../core/lang.js';
 import { LangOptionSchema } from '../core/options.js';
 import { readCsv } from './read-csv.js';
 import { readJsonArray } from './read-json.js';
-import { readNdjson } from './read-ndjson.js';
-import { checkReaderCall, InvalidEncodingError, issueItem, jsonTypeOf, textChunks, type ReaderOptions } from './reader-common.js';
+import { MAX_NDJSON_LINE_CHARS, readNdjson } from './read-ndjson.js';
+import { checkReaderCall, InvalidEncodingError, issueItem, jsonTypeOf, stopItem, textChunks, type ReaderOptions } from './reader-common.js';
 import type { ReaderItem } from './reader-item.js';
 import { batched, eachBatch } from './batches.js';
 
@@ -66,7 +66,10 @@ const FORMAT_OF_EXTENSION: ReadonlyMap<string, RecordsFormat> = new Map([
  * Reads a records file, `-` meaning standard input. The format is the option's, else the
  * extension's (`.json`, `.ndjson`/`.jsonl`, `.csv`, ignoring case), else the content's: `[`
  * first is JSON; `{` first is NDJSON when the first line is a whole object on its own (and not a
- * `{ "records": [...] }` document), JSON otherwise; anything else is CSV. NDJSON and CSV are
+ * `{ "records": [...] }` document), JSON otherwise; anything else is CSV. At most
+ * `MAX_NDJSON_LINE_CHARS` characters of blank space, then of the first line, are read to tell:
+ * a first line longer (too long for an NDJSON record: a one-line JSON document, most likely), or
+ * a text blank that far, is JSON. NDJSON and CSV are
  * streamed; JSON is one document and is read whole. Each item carries the file name (`<stdin>`
  * for `-`). A file that cannot be read yields a `file-unreadable` issue (with the file, no line).
  * Options {@link ReadRecordsFileOptions} refuses, or a path that is not a string (`null`), are a
@@ -113,7 +116,7 @@ async function* fileBatches(path: string, options: ReadRecordsFileOptions): Asyn
 export function unreadableFileItem(error: unknown, path: string, options: ReaderOptions): ReaderItem {
   const reason = systemErrorCode(error);
   if (reason === undefined) throw error;
-  return issueItem('file-unreadable', undefined, { path, reason }, options);
+  return stopItem('file-unreadable', undefined, { path, reason }, options);
 }
 
 
@@ -123,7 +126,7 @@ async function* readWholeJson(chunks: AsyncIterable<string>, options: ReaderOpti
     for await (const chunk of chunks) {
       // One JSON document is one string: past the longest string V8 can make, say so (NDJSON has no such limit).
       if (text.length + chunk.length > constants.MAX_STRING_LENGTH) {
-        yield issueItem('file-too-large', undefined, { path: options.file ?? '', limit: constants.MAX_STRING_LENGTH }, options);
+        yield stopItem('file-too-large', undefined, { path: options.file ?? '', limit: constants.MAX_STRING_LENGTH }, options);
         return;
       }
       text += chunk;
@@ -131,7 +134,7 @@ async function* readWholeJson(chunks: AsyncIterable<string>, options: ReaderOpti
   } catch (error) {
     if (!(error instanceof InvalidEncodingError)) throw error;
     const line = text.split('\n').length;
-    yield issueItem('invalid-encoding', line, error.params(line, 'json'), options);
+    yield stopItem('invalid-encoding', line, error.params(line, 'json'), options);
     return;
   }
   yield* readJsonArray(text, options);
@@ -139,18 +142,14 @@ async function* readWholeJson(chunks: AsyncIterable<string>, options: ReaderOpti
 
 // Peeks at the start of the text, then hands what it read, and the rest, to the right reader.
 async function* readSniffed(chunks: AsyncGenerator<string>, options: ReaderOptions): AsyncGenerator<readonly ReaderItem[]> {
-  let head = '';
-  let format: RecordsFormat | undefined;
+  const head: string[] = [];
+  let format: RecordsFormat;
   try {
-    while (format === undefined) {
-      const next = await chunks.next();
-      if (!next.done) head += next.value;
-      format = formatOfHead(head, next.done === true);
-    }
+    format = await sniff(chunks, head);
   } catch (error) {
     if (!(error instanceof InvalidEncodingError)) throw error;
-    const line = head.split('\n').length;
-    yield [issueItem('invalid-encoding', line, error.params(line, undefined), options)];
+    const line = head.reduce((lines, piece) => lines + lineBreaks(piece), 1);
+    yield [stopItem('invalid-encoding', line, error.params(line, undefined), options)];
     return;
   }
   const text = resume(head, chunks);
@@ -159,9 +158,51 @@ async function* readSniffed(chunks: AsyncGenerator<string>, options: ReaderOptio
   else yield* eachBatch(readWholeJson(text, options));
 }
 
-async function* resume(head: string, chunks: AsyncGenerator<string>): AsyncGenerator<string> {
+/**
+ * Reads chunks into `head` until they show the format ({@link formatOfHead}). Each chunk is
+ * searched once and the head is joined once, to decide, so a long first line costs linear time
+ * (asking `formatOfHead` after every chunk was quadratic); the head is capped (see
+ * {@link readRecordsFile}) so it is never longer than a string may be.
+ */
+async function sniff(chunks: AsyncIterator<string>, head: string[]): Promise<RecordsFormat> {
+  // A first line's text with its `\r` may be one character over the cap and still be NDJSON.
+  const limit = MAX_NDJSON_LINE_CHARS + 1;
+  let blank = 0;
+  // Characters of the first line from its `{`, once it is found.
+  let first: number | undefined;
+  for (;;) {
+    const next = await chunks.next();
+    if (next.done === true) return formatOfHead(head.join(''), true) ?? 'json';
+    const chunk = next.value;
+    head.push(chunk);
+    let from = 0;
+    if (first === undefined) {
+      from = chunk.length - chunk.trimStart().length;
+      if (from === chunk.length) {
+        blank += chunk.length;
+        if (blank > limit) return 'json';
+        continue;
+      }
+      // `[` or anything but `{` decides at once.
+      if (chunk[from] !== '{') return formatOfHead(head.join(''), false) ?? 'json';
+      first = 0;
+    }
+    const end = chunk.indexOf('\n', from);
+    first += (end === -1 ? chunk.length : end) - from;
+    if (first > limit) return 'json';
+    if (end !== -1) return formatOfHead(head.join(''), false) ?? 'json';
+  }
+}
+
+function lineBreaks(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
+  return count;
+}
+
+async function* resume(head: readonly string[], chunks: AsyncGenerator<string>): AsyncGenerator<string> {
   try {
-    if (head !== '') yield head;
+    yield* head;
     for (let next = await chunks.next(); next.done !== true; next = await chunks.next()) yield next.value;
   } finally {
     await chunks.return(undefined);

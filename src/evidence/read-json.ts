@@ -1,5 +1,5 @@
 import { foundAt, lineAndColumn, scanJson } from './json-scan.js';
-import { checkReaderCall, issueItem, jsonTypeOf, ReaderOptionsSchema, recordItem, stripBom, type ReaderOptions } from './reader-common.js';
+import { checkReaderCall, issueItem, jsonTypeOf, ReaderOptionsSchema, recordItem, stopItem, stripBom, type ReaderOptions } from './reader-common.js';
 import type { ReaderItem } from './reader-item.js';
 
 // Keys a `{ "records": [...] }` document may carry besides its records.
@@ -34,7 +34,7 @@ export function* readJsonArray(text: string, options: ReaderOptions = {}): Gener
     const offset = scan.ok ? 0 : scan.offset;
     const { line, column } = lineAndColumn(body, offset);
     const problem = scan.ok ? 'unexpected-character' : scan.problem;
-    yield issueItem('invalid-json', line, { line, column, problem, found: foundAt(body, offset) }, options);
+    yield stopItem('invalid-json', line, { line, column, problem, found: foundAt(body, offset) }, options);
     return;
   }
 
@@ -69,7 +69,7 @@ export function* readJsonArray(text: string, options: ReaderOptions = {}): Gener
   } else {
     const received = jsonTypeOf(document);
     const line = lineAndColumn(body, body.length - body.trimStart().length).line;
-    yield issueItem('json-not-records', line, { received }, options);
+    yield stopItem('json-not-records', line, { received }, options);
     return;
   }
 

@@ -249,6 +249,17 @@ export function issueItem(code: string, line: number | undefined, params: Messag
 }
 
 /**
+ * An {@link issueItem} after which the reader reads no further in its input (see
+ * {@link ReaderItem}'s `stopped`).
+ *
+ * @example
+ * stopItem('invalid-csv', 4, { line: 4, problem: 'quote-not-closed', limit: 1 }, options);
+ */
+export function stopItem(code: string, line: number | undefined, params: MessageParams, options: ReaderOptions): ReaderItem {
+  return { ...(issueItem(code, line, params, options) as Extract<ReaderItem, { kind: 'issue' }>), stopped: true };
+}
+
+/**
  * The JSON type of a parsed value, as named in messages.
  *
  * @example

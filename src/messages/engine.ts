@@ -177,6 +177,10 @@ export const engineMessages = {
     zh: (p) => `合并部分状态时超出运行环境的上限：一个考核对象的一项指标，单个进程最多容纳 ${p['limit']} 条记录；请按地区分别评估（见 docs/scale.md）`,
     en: (p) => `merging a partial state went past what the runtime can hold: one subject's line can hold at most ${p['limit']} records in one process; assess by region instead (see docs/scale.md)`,
   },
+  'read-stopped': {
+    zh: (p) => `有 ${p['count']} 处问题使输入文件未能读完，其后的记录均未读取：跳过无效记录（--skip-invalid、invalidRecords: 'skip'）只跳过单条有误的记录，不跳过未读完的文件，否则得分只依据部分记录而不加说明。请先修正以下问题`,
+    en: (p) => `${p['count']} problem(s) ended the reading of an input, so the records after them were never read: skipping invalid records (--skip-invalid, invalidRecords: 'skip') skips single invalid records, not inputs read only in part, which would score on part of the evidence without a word. Fix these problems first`,
+  },
   'too-many-issues': {
     zh: (p) => `问题过多，仅列出前${p['shown']}个（共${p['count']}个）`,
     en: (p) => `too many problems: the first ${p['shown']} of ${p['count']} are listed`,

@@ -58,6 +58,10 @@ export const evidenceMessages = {
     zh: (p) => `第 ${p['line']} 行的记录应为 JSON 对象（{…}），实际为${JSON_TYPES[String(p['received'])] ?? p['received']}`,
     en: (p) => `the record at line ${p['line']} must be a JSON object ({…}), got ${p['received']}`,
   },
+  'ndjson-line-too-long': {
+    zh: (p) => `第 ${p['line']} 行超过 ${p['limit']} 个字符，过长，无法作为一条记录读取（换行符丢失？），该行已跳过`,
+    en: (p) => `line ${p['line']} is longer than ${p['limit']} characters, too long to read as one record (missing line breaks?); the line is skipped`,
+  },
   'json-not-object': {
     zh: (p) => `文档应为一个 JSON 对象（{…}），实际为${JSON_TYPES[String(p['received'])] ?? p['received']}`,
     en: (p) => `the document must be one JSON object ({…}), got ${p['received']}`,

@@ -78,10 +78,14 @@ describe('a piece of a file that cannot be read', () => {
       const error = await thrown(scoreChunks({ graph: graphInput, rules, files: [] }, { threads, chunks }));
       expect(error.issues, String(threads)).toEqual(once.issues);
     }
-    // skipped instead: the same warnings as one pass that skips
-    const skipOnce = await assessStream({ graph: graphInput, rules, records: readRecordsFile(missing), invalidRecords: 'skip' });
-    const skipPieces = await scoreChunks({ graph: graphInput, rules, files: [], invalidRecords: 'skip' }, { threads: 1, chunks });
-    expect(skipPieces.result.warnings).toEqual(skipOnce.warnings);
+    // Skipping invalid records does not skip a file never read: the same error as one pass's,
+    // the problem once.
+    const skipOnce = await thrown(assessStream({ graph: graphInput, rules, records: readRecordsFile(missing), invalidRecords: 'skip' }));
+    expect(skipOnce.issues.map((i) => i.code)).toEqual(['read-stopped', 'file-unreadable']);
+    for (const threads of [1, 2]) {
+      const skipPieces = await thrown(scoreChunks({ graph: graphInput, rules, files: [], invalidRecords: 'skip' }, { threads, chunks }));
+      expect(skipPieces.issues, String(threads)).toEqual(skipOnce.issues);
+    }
   }, 60_000);
 });
 

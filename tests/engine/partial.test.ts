@@ -169,7 +169,7 @@ describe('partial states', () => {
     const { snapshotAccumulation, endMerge } = await import('../../src/engine/partial.js');
     const { packAccumulation } = await import('../../src/engine/packed.js');
     const acc = newAccumulation();
-    const extra = { issues: [], issueCount: 0, skipped: 0, overLimit: 0 };
+    const extra = { issues: [], issueCount: 0, skipped: 0, overLimit: 0, stops: [] };
     expect(snapshotAccumulation(acc, 'b', extra).occurrences).toBe(0);
     endMerge(acc, 3);
     const refused = 'zerenzhi: internal error: a merged accumulation was read before it was settled';
