@@ -108,6 +108,17 @@ export class UsageError extends Error {
 }
 
 /**
+ * Refuses a command that would read standard input (`-`) for more than one of its files: the
+ * second read would find it empty (exit 2, before anything is read).
+ *
+ * @example
+ * checkStdinOnce([options.graph, options.rules], 'zerenzhi lint', lang);
+ */
+export function checkStdinOnce(files: readonly (string | undefined)[], command: string, lang: Lang): void {
+  if (files.filter((file) => file === '-').length > 1) throw new UsageError(say('cli-usage-stdin-twice', lang), command);
+}
+
+/**
  * A catalogue message in a language.
  *
  * @example

@@ -190,6 +190,7 @@ export const cliMessages = {
     zh: (p) => `考核细则中没有等次「${p['grade']}」，可选：findings 或 ${p['allowed']}`,
     en: (p) => `the rule set has no grade "${p['grade']}"; use findings or one of ${p['allowed']}`,
   },
+  'cli-stdout': { zh: () => `标准输出`, en: () => `standard output` },
   'cli-usage-stdin-twice': { zh: () => `标准输入（-）只能读取一次`, en: () => `standard input (-) can be read only once` },
   'cli-reason-date': { zh: () => `应为真实存在的日期，格式 YYYY-MM-DD`, en: () => `expected a real date as YYYY-MM-DD` },
   'cli-reason-year': { zh: () => `应为 1900–2999 之间的年份`, en: () => `expected a year from 1900 to 2999` },

@@ -235,6 +235,21 @@ describe('zerenzhi assess', () => {
     const run = await cli(['assess', '--graph', BUREAU.graph, '--rules', BUREAU.rules, '--evidence', '-', '--evidence', '-']);
     expect(run.code).toBe(2);
     expect(run.stderr.split('\n')[0]).toBe('错误：标准输入（-）只能读取一次');
+    // by any two of the inputs: the graph read from it would leave the records nothing
+    const graphText = readFileSync(BUREAU.graph, 'utf8');
+    for (const argv of [
+      ['--graph', '-', '--rules', BUREAU.rules, '--evidence', '-'],
+      ['--graph', '-', '--rules', '-', '--evidence', BUREAU.ndjson],
+      ['--graph', BUREAU.graph, '--rules', BUREAU.rules, '--evidence', '-', '--previous', '-'],
+      ['--graph', BUREAU.graph, '--rules', BUREAU.rules, '--evidence', BUREAU.ndjson, '--format', 'md', '--coverage-options', '-', '--absorb', '-'],
+    ]) {
+      const twice = await cli(['assess', ...argv], { stdin: graphText });
+      expect([twice.code, twice.stderr.split('\n')[0]], argv.join(' ')).toEqual([2, '错误：标准输入（-）只能读取一次']);
+    }
+    for (const argv of [['lint', '--rules', '-', '--graph', '-'], ['coverage', '--graph', '-', '--options', '-', '--lang', 'en'], ['validate', '-', BUREAU.graph, '-'], ['chain', '--graph', '-', '--mermaid', '--result', '-']]) {
+      const twice = await cli(argv, { stdin: graphText });
+      expect([twice.code, twice.stderr.split('\n')[0]], argv.join(' ')).toEqual([2, argv.includes('en') ? 'error: standard input (-) can be read only once' : '错误：标准输入（-）只能读取一次']);
+    }
   });
 
   it('an unwritable --out is exit 1 with the reason', async () => {

@@ -109,4 +109,14 @@ describe('dist/cli.js', () => {
     expect(run.stdout).toBe('{\n  "schem');
     expect(run.stderr).not.toMatch(/EPIPE|Error|\n\s+at /);
   });
+
+  it('output cut short is never exit 0: 141 as for SIGPIPE (a --fail-on check not yet made), 1 with the reason on a full disk', () => {
+    const assess = `"${process.execPath}" "${cliFile}" assess --graph "${BUREAU.graph}" --rules "${BUREAU.rules}" --evidence "${BUREAU.ndjson}"`;
+    const piped = spawnSync('bash', ['-c', `set -o pipefail; ${assess} --fail-on findings 2>/dev/null | head -c 10 >/dev/null`], { encoding: 'utf8' });
+    expect(piped.status).toBe(141);
+    if (!existsSync('/dev/full')) return;
+    const full = spawnSync('sh', ['-c', `${assess} --lang en > /dev/full`], { encoding: 'utf8' });
+    expect(full.status).toBe(1);
+    expect(full.stderr.trimEnd().split('\n').at(-1)).toBe('cannot write "standard output": no space left on the device');
+  });
 });

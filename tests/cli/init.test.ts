@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { assess, coverage, lintRuleSet, parseGraph, readNdjsonSync } from '../../src/index.js';
 import { starterFiles } from '../../src/cli/init-templates.js';
+import { lastEndedYear } from '../../src/cli/commands/init.js';
 import { cli, tempDir } from './helpers.js';
 
 const tmp = tempDir('init');
@@ -35,6 +36,15 @@ describe('zerenzhi init', () => {
     expect(result.findings).toEqual([]);
     expect(lintRuleSet(rules, graph)).toEqual([]);
     expect(coverage(graph).gaps).toEqual([]);
+  });
+
+  it("the year it writes by default is the last one ended in China, whatever the machine's time zone", () => {
+    // 31 December 2023 at 15:59:59 UTC is 23:59:59 in Beijing; one second later it is 2024 there
+    // (and still 2023 in Los Angeles, already 2024 in Kiritimati since 10:00 UTC).
+    expect(lastEndedYear(Date.UTC(2023, 11, 31, 15, 59, 59))).toBe(2022);
+    expect(lastEndedYear(Date.UTC(2023, 11, 31, 16, 0, 0))).toBe(2023);
+    expect(lastEndedYear(Date.UTC(2024, 0, 1, 0, 0, 0))).toBe(2023);
+    expect(lastEndedYear(Date.UTC(2023, 5, 30, 12))).toBe(2022);
   });
 
   it('is the same for the same year', () => {

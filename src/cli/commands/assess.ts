@@ -18,7 +18,7 @@ import type { RuleSet } from '../../model/rules.js';
 import { toCsvChunks } from '../../report/csv.js';
 import { toMarkdownChunks } from '../../report/markdown.js';
 import { unreadableFile, writePieces } from '../files.js';
-import { concatPieces, EXIT, UsageError, say, writeAll, writeLines, type CommandContext } from '../io.js';
+import { checkStdinOnce, concatPieces, EXIT, UsageError, say, writeAll, writeLines, type CommandContext } from '../io.js';
 import { loadCoverageOptions, loadGraph, loadResult, loadRules } from '../load.js';
 import { gatheringOption, parseDate, type ProgramEnv } from '../program.js';
 import { listSkipped, readEvidence, reportSkipped, skippedLister, withProgress } from '../records.js';
@@ -190,7 +190,8 @@ export async function runAssess(options: AssessCommandOptions, context: CommandC
 // What may be combined with what: standard input read once, some input, and a snapshot is not a result.
 function checkInputs(options: AssessCommandOptions, evidence: readonly string[], absorb: readonly string[], lang: Lang): void {
   const usage = (key: string, params: Record<string, string> = {}): UsageError => new UsageError(say(key, lang, params), 'zerenzhi assess');
-  if ([...evidence, ...absorb].filter((e) => e === '-').length > 1) throw usage('cli-usage-stdin-twice');
+  // Any two of the inputs, not only the records: a graph read from it leaves the records nothing.
+  checkStdinOnce([options.graph, options.rules, options.previous, options.coverageOptions, ...evidence, ...absorb], 'zerenzhi assess', lang);
   if (evidence.length === 0 && absorb.length === 0) throw usage('cli-usage-no-input');
   const session = options.snapshot !== undefined || absorb.length > 0;
   if (session && options.workers !== undefined && options.workers > 1) throw usage('cli-usage-workers-shards');

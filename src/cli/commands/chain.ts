@@ -8,7 +8,7 @@ import { chainOf } from '../../graph/responsibilities.js';
 import type { Graph } from '../../graph/types.js';
 import { formatChainText, formatDutiesText } from '../../report/graph-text.js';
 import { toMermaid } from '../../report/mermaid.js';
-import { CliFailure, EXIT, UsageError, say, writeLines, type CommandContext } from '../io.js';
+import { checkStdinOnce, CliFailure, EXIT, UsageError, say, writeLines, type CommandContext } from '../io.js';
 import { loadGraph, loadResult } from '../load.js';
 import type { ProgramEnv } from '../program.js';
 
@@ -63,6 +63,7 @@ export async function runChain(options: ChainCommandOptions, context: CommandCon
   }
   // Without --mermaid the result would not be read at all: refused rather than ignored.
   if (options.result !== undefined && options.mermaid !== true) throw new UsageError(say('cli-usage-result-mermaid', lang), 'zerenzhi chain');
+  checkStdinOnce([options.graph, options.result], 'zerenzhi chain', lang);
   const graph = await loadGraph(options.graph, lang, io);
   requireKnown(graph, options, lang);
   if (options.mermaid === true) {

@@ -3,7 +3,7 @@ import { jsonChunks } from '../../core/json-chunks.js';
 import { coverage, type CoverageOptions } from '../../graph/coverage.js';
 import type { OrganizationKind } from '../../model/graph.js';
 import { formatCoverageText } from '../../report/graph-text.js';
-import { concatPieces, EXIT, say, writeAll, writeLines, type CommandContext } from '../io.js';
+import { checkStdinOnce, concatPieces, EXIT, say, writeAll, writeLines, type CommandContext } from '../io.js';
 import { loadCoverageOptions, loadGraph } from '../load.js';
 import { parseKinds, type ProgramEnv } from '../program.js';
 
@@ -31,6 +31,7 @@ export interface CoverageCommandOptions {
  */
 export async function runCoverage(options: CoverageCommandOptions, context: CommandContext): Promise<number> {
   const { io, lang } = context;
+  checkStdinOnce([options.graph, options.options], 'zerenzhi coverage', lang);
   const graph = await loadGraph(options.graph, lang, io);
   const fromFile: CoverageOptions = options.options === undefined ? {} : await loadCoverageOptions(options.options, lang, io);
   const report = coverage(graph, {

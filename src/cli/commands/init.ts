@@ -47,10 +47,25 @@ export async function runInit(dir: string, options: InitCommandOptions, context:
   const { io, lang } = context;
   await ensureWritableDir(dir, options.force === true, lang);
   // The last complete year, so that every month and quarter is due.
-  const year = options.year ?? new Date().getFullYear() - 1;
+  const year = options.year ?? lastEndedYear();
   for (const [name, text] of Object.entries(starterFiles(year))) await writeText(join(dir, name), text, lang);
   writeLines(io.stderr, [say('cli-init-done', lang, { dir })]);
   return EXIT.ok;
+}
+
+/** China Standard Time's offset from UTC (no daylight saving since 1991). */
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+/**
+ * The last year that had ended in China (UTC+8) at `now`: the same on every machine, whatever its
+ * time zone (on 31 December at 20:00 UTC it is already the new year in China).
+ *
+ * @example
+ * lastEndedYear(Date.UTC(2023, 11, 31, 12)); // 2022 (20:00 on 31 December in China)
+ * lastEndedYear(Date.UTC(2023, 11, 31, 16)); // 2023 (midnight, 1 January 2024, in China)
+ */
+export function lastEndedYear(now: number = Date.now()): number {
+  return new Date(now + CHINA_OFFSET_MS).getUTCFullYear() - 1;
 }
 
 /**

@@ -3,7 +3,7 @@ import { formatPath } from '../../core/path.js';
 import { lintRuleSet, type LintFinding } from '../../engine/lint.js';
 import type { Graph } from '../../graph/types.js';
 import { readJson } from '../files.js';
-import { EXIT, say, writeLines, type CommandContext } from '../io.js';
+import { checkStdinOnce, EXIT, say, writeLines, type CommandContext } from '../io.js';
 import { loadGraph } from '../load.js';
 import { locateIssues } from '../locate.js';
 import type { ProgramEnv } from '../program.js';
@@ -29,6 +29,7 @@ export interface LintCommandOptions {
  */
 export async function runLint(options: LintCommandOptions, context: CommandContext): Promise<number> {
   const { io, lang } = context;
+  checkStdinOnce([options.rules, options.graph], 'zerenzhi lint', lang);
   const doc = await readJson(options.rules, 'rules', lang, io);
   const graph: Graph | undefined = options.graph === undefined ? undefined : await loadGraph(options.graph, lang, io);
   const findings: LintFinding[] = lintRuleSet(doc.value, graph, { lang });

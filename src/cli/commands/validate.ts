@@ -12,7 +12,7 @@ import { readNdjsonSync } from '../../evidence/read-ndjson.js';
 import type { ReaderItem } from '../../evidence/reader-item.js';
 import { safeParseGraph } from '../../graph/parse.js';
 import { fileIssue, parseJsonText, readDocument, readText, tooLarge } from '../files.js';
-import { EXIT, say, writeLines, type CommandContext } from '../io.js';
+import { checkStdinOnce, EXIT, say, writeLines, type CommandContext } from '../io.js';
 import { issueLine } from '../issues.js';
 import { byLine, locateIssues } from '../locate.js';
 import type { ProgramEnv } from '../program.js';
@@ -140,6 +140,7 @@ export async function readWhole(
  */
 export async function runValidate(files: readonly string[], options: { readonly kind?: FileKind }, context: CommandContext): Promise<number> {
   const { io, lang } = context;
+  checkStdinOnce(files, 'zerenzhi validate', lang);
   let invalid = 0;
   for (const file of files) {
     let outcome: Outcome;
