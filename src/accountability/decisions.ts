@@ -7,7 +7,7 @@ import { ValidationError } from '../core/validation-error.js';
 import { fromZodIssues } from '../core/zod-issues.js';
 import { DEFAULT_ORGANIZATION_FORMS, DEFAULT_PERSON_FORMS } from '../model/accountability.js';
 import { eligibilityOf } from './propose.js';
-import type { AssessmentResult, AuditEntry, Finding, FindingForm } from './types.js';
+import type { AssessmentResult, AuditEntry, Finding, FindingForm, FormDefinition } from './types.js';
 
 /** A person's decision on one proposed finding. */
 export interface Decision {
@@ -34,9 +34,19 @@ export interface Decision {
  * field); a `lang` other than `zh` or `en`.
  */
 export interface ApplyDecisionsOptions {
+  /**
+   * The language of the problems reported (default: the result's). The result keeps its own
+   * language: a changed form's title and the recomputed eligibility text are in the result's.
+   */
   readonly lang?: Lang;
-  /** Ladders to decide on, overriding those the result was proposed on (`result.forms`). */
-  readonly forms?: { readonly organization?: readonly { id: string; title: string; titleEn?: string }[]; readonly person?: readonly { id: string; title: string; titleEn?: string }[] };
+  /**
+   * Ladders to decide on, overriding those the result was proposed on (`result.forms`). Everything
+   * is put on the ladder in force: each finding's form (and base form) and the eligibility line
+   * `ineligibleFrom` take their severity from their id's place on it, and the returned result's
+   * `forms` is that ladder. A ladder that lacks one of those ids is refused (`ladder-lacks-line`,
+   * `ladder-lacks-form`, at the form's path under `result`).
+   */
+  readonly forms?: { readonly organization?: readonly FormDefinition[]; readonly person?: readonly FormDefinition[] };
 }
 
 const LadderSchema = z.array(z.strictObject({ id: z.string(), title: z.string(), titleEn: z.string().optional() }));
@@ -54,11 +64,66 @@ export const ApplyDecisionsOptionsSchema = z.strictObject({
 
 type Ladder = readonly { readonly id: string; readonly title: string; readonly titleEn?: string | undefined }[];
 
+type LadderType = 'organization' | 'person';
+
+const copyLadder = (ladder: Ladder): FormDefinition[] => ladder.map((f) => ({ id: f.id, title: f.title, ...(f.titleEn !== undefined ? { titleEn: f.titleEn } : {}) }));
+
 // The ladders the result was proposed on, unless the caller overrides them.
-function ladderFor(result: AssessmentResult, finding: Finding, options: ApplyDecisionsOptions): Ladder {
-  return finding.subject.type === 'organization'
+function ladderOf(result: AssessmentResult, type: LadderType, options: ApplyDecisionsOptions): Ladder {
+  return type === 'organization'
     ? (options.forms?.organization ?? result.forms?.organization ?? DEFAULT_ORGANIZATION_FORMS)
     : (options.forms?.person ?? result.forms?.person ?? DEFAULT_PERSON_FORMS);
+}
+
+function ladderFor(result: AssessmentResult, finding: Finding, options: ApplyDecisionsOptions): Ladder {
+  return ladderOf(result, finding.subject.type, options);
+}
+
+// A form put on a ladder: its severity becomes its 1-based place there, its title is kept.
+function placed(form: FindingForm, ladder: Ladder): FindingForm {
+  return { ...form, severity: ladder.findIndex((f) => f.id === form.id) + 1 };
+}
+
+/**
+ * A ladder given in the options replaces the result's: every form the result places on it — the
+ * eligibility line, each finding's form and base form — must be on it, or its severity cannot be
+ * told. Each missing id at its path under `result`.
+ */
+function overrideIssues(result: AssessmentResult, options: ApplyDecisionsOptions, lang: Lang): Issue[] {
+  const issues: Issue[] = [];
+  const lacks = (ladder: Ladder, id: string): boolean => !ladder.some((f) => f.id === id);
+  const person = options.forms?.person;
+  if (person && result.ineligibleFrom && lacks(person, result.ineligibleFrom.id)) {
+    issues.push(makeIssue('ladder-lacks-line', ['result', 'ineligibleFrom', 'id'], { id: result.ineligibleFrom.id, ladder: 'person' }, lang));
+  }
+  result.findings.forEach((finding, i) => {
+    const type = finding.subject.type;
+    const ladder = options.forms?.[type];
+    if (!ladder) return;
+    if (lacks(ladder, finding.form.id)) issues.push(makeIssue('ladder-lacks-form', ['result', 'findings', i, 'form', 'id'], { id: finding.form.id, finding: finding.id, ladder: type }, lang));
+    // A finding made by hand may lack its base form; one that has it must be placeable too.
+    const base = finding.baseForm as FindingForm | undefined;
+    if (base && typeof base.id === 'string' && base.id !== finding.form.id && lacks(ladder, base.id)) {
+      issues.push(makeIssue('ladder-lacks-form', ['result', 'findings', i, 'baseForm', 'id'], { id: base.id, finding: finding.id, ladder: type }, lang));
+    }
+  });
+  return issues;
+}
+
+// Every form of a finding placed on an overriding ladder (none given: the finding as it is).
+function onLadderInForce(finding: Finding, options: ApplyDecisionsOptions): Finding {
+  const ladder = options.forms?.[finding.subject.type];
+  if (!ladder) return finding;
+  const base = finding.baseForm as FindingForm | undefined;
+  const form = placed(finding.form, ladder);
+  // An earlier change's decided form is the finding's form.
+  const decided = finding.decision?.form;
+  return {
+    ...finding,
+    form,
+    ...(base && typeof base.id === 'string' ? { baseForm: placed(base, ladder) } : {}),
+    ...(finding.decision && decided && decided.id === form.id ? { decision: { ...finding.decision, form } } : {}),
+  };
 }
 
 function check(result: AssessmentResult, decisions: readonly unknown[], options: ApplyDecisionsOptions, lang: Lang): Issue[] {
@@ -148,9 +213,17 @@ function resultShapeIssues(result: unknown, lang: Lang): Issue[] {
  * `proposed`. Bad decisions (an unknown finding, a second decision on one finding, a change
  * without a form or reason, a form not on the ladder) are all reported at once.
  *
+ * Ladders given in `options.forms` replace the result's, and every severity is re-read on them:
+ * with a lighter form added at the bottom, 诫勉 and everything above it move up one place together,
+ * so a form below the line stays below it. A ladder that lacks the line's form or a finding's form
+ * is refused. The text the result gains — a changed form's title, each eligibility reason — is in
+ * the result's own language (`result.lang`), like every explanation already in it; `options.lang`
+ * only sets the language of the problems reported.
+ *
  * @throws {ValidationError} listing every problem with its path: subject `options` for options
  * {@link ApplyDecisionsOptions} refuses, else subject `decisions` (a result that is not an object
- * with a `findings` list is one too, at `result`).
+ * with a `findings` list is one too, at `result`, as is a form of the result missing from a ladder
+ * given in the options).
  * @example
  * const final = applyDecisions(result, [
  *   { finding: result.findings[0]!.id, action: 'confirm', by: '局党委', at: '2023-01-20' },
@@ -165,15 +238,17 @@ export function applyDecisions(result: AssessmentResult, decisions: readonly Dec
     const named = typeof options === 'object' && options !== null && (options as { lang?: unknown }).lang !== undefined;
     throw error instanceof ValidationError && !named && error.lang !== resultLang ? error.inLanguage(resultLang) : error;
   }
+  // Problems are told in the options' language; what the result says stays in its own.
   const lang = options.lang ?? resultLang;
   const resultIssues = resultShapeIssues(result, lang);
   if (resultIssues.length > 0) throw new ValidationError('decisions', resultIssues, lang);
   if (!Array.isArray(decisions)) throw new ValidationError('decisions', [makeIssue('invalid-type', ['decisions'], { expected: 'array', received: typeName(decisions) }, lang)], lang);
-  const issues = check(result, decisions, options, lang);
+  const issues = [...overrideIssues(result, options, lang), ...check(result, decisions, options, lang)];
   if (issues.length > 0) throw new ValidationError('decisions', issues, lang);
   const byFinding = new Map(decisions.map((d) => [d.finding, d]));
   const audit: AuditEntry[] = [...(result.audit ?? [])];
-  const findings = result.findings.map((finding): Finding => {
+  const findings = result.findings.map((proposed): Finding => {
+    const finding = onLadderInForce(proposed, options);
     const d = byFinding.get(finding.id);
     if (!d) return finding;
     let form: FindingForm = finding.form;
@@ -181,7 +256,7 @@ export function applyDecisions(result: AssessmentResult, decisions: readonly Dec
       const ladder = ladderFor(result, finding, options);
       const index = ladder.findIndex((f) => f.id === d.form);
       const chosen = ladder[index] as Ladder[number];
-      form = { id: chosen.id, title: lang === 'en' && chosen.titleEn !== undefined ? chosen.titleEn : chosen.title, severity: index + 1 };
+      form = { id: chosen.id, title: resultLang === 'en' && chosen.titleEn !== undefined ? chosen.titleEn : chosen.title, severity: index + 1 };
     }
     const status = d.action === 'confirm' ? 'confirmed' : d.action === 'waive' ? 'waived' : 'changed';
     return {
@@ -199,6 +274,11 @@ export function applyDecisions(result: AssessmentResult, decisions: readonly Dec
     const after = decidedById.get(d.finding) as Finding;
     audit.push({ finding: d.finding, action: d.action, by: d.by, at: d.at, ...(d.reason !== undefined ? { reason: d.reason } : {}), from: before.form.id, to: d.action === 'waive' ? 'none' : after.form.id });
   }
-  const eligibility = result.ineligibleFrom ? eligibilityOf(findings, result.people, result.ineligibleFrom, lang) : [];
-  return { ...result, findings, eligibility, audit };
+  // The eligibility line on the person ladder in force, its text in the result's language.
+  const line = result.ineligibleFrom && options.forms?.person ? placed(result.ineligibleFrom, options.forms.person) : result.ineligibleFrom;
+  const eligibility = line ? eligibilityOf(findings, result.people, line, resultLang) : [];
+  // The result now keeps the ladders it was decided on (a result without accountability stays without).
+  const overridden = options.forms !== undefined && (options.forms.organization !== undefined || options.forms.person !== undefined);
+  const forms = overridden && (result.forms != null || result.findings.length > 0) ? { organization: copyLadder(ladderOf(result, 'organization', options)), person: copyLadder(ladderOf(result, 'person', options)) } : result.forms;
+  return { ...result, findings, eligibility, ineligibleFrom: line, forms, audit };
 }

@@ -56,7 +56,10 @@ function circumstancesOf(settings: Settings, retained: RetainedIndex, subject: F
 function waiverOf(settings: Settings, retained: RetainedIndex, subject: FindingSubject, rule: string, lang: Lang): Finding['waiver'] {
   const records = recordsNaming(retained, settings.waiver, subject, rule);
   if (records.length === 0) return undefined;
-  const reason = String(records[0]?.attributes.get('reason') ?? 'unspecified');
+  const given = records[0]?.attributes.get('reason');
+  // A record without a reason keeps the id `unspecified`, titled in the result's language.
+  if (given === undefined || given === null) return { reason: 'unspecified', title: formatMessage('waiver-reason-unspecified', {}, lang), recordIds: records.map((r) => r.id) };
+  const reason = String(given);
   const known = WAIVER_REASONS.find((w) => w.id === reason);
   return { reason, title: known ? (lang === 'en' ? known.titleEn : known.title) : reason, recordIds: records.map((r) => r.id) };
 }

@@ -6,6 +6,8 @@ import type { AccountabilityRule, Trigger } from '../model/accountability.js';
 import type { EvidenceRecord } from '../model/record.js';
 import type { RetainedIndex } from './retained-index.js';
 import { hasSupport, matchesWhere } from '../engine/matches.js';
+import { isOpenTask } from '../engine/measures/deadline.js';
+import { parseCalendarDate } from '../core/calendar.js';
 
 /** A subject that set off a rule, with the evidence. */
 export interface TriggerHit {
@@ -82,10 +84,6 @@ function peopleOnRecords(ctx: TriggerContext, ids: readonly string[], subject: S
   return sorted(people);
 }
 
-function isOpenTask(record: EvidenceRecord, asOf: number): boolean {
-  return record.due !== undefined && record.due <= asOf && (record.completed === undefined || record.completed > asOf);
-}
-
 /** The open, overdue task records a deadline line counted for a subject: its filters, support and scope. */
 function openTasks(ctx: TriggerContext, subject: SubjectResult, indicatorId: string): EvidenceRecord[] {
   const plan = ctx.plan.indicators.find((p) => p.indicator.id === indicatorId);
@@ -102,7 +100,11 @@ function openTasks(ctx: TriggerContext, subject: SubjectResult, indicatorId: str
     const organizations = span ? graph.index.preorder.slice(span.enter, span.exit) : [subject.id];
     candidates = organizations.flatMap((id) => ctx.retained.byOrganization(id));
   }
-  return candidates.filter((r) => types.has(r.type) && matchesWhere(r, plan.where) && hasSupport(r, plan.requireAttributes) && isOpenTask(r, ctx.plan.context.asOf));
+  // Open as the measure judges it: due on the record's due date or the spec's, done on its
+  // completion date or (with a spec due date) its own date.
+  const specDue = measure.due === undefined ? undefined : parseCalendarDate(measure.due);
+  const { asOf } = ctx.plan.context;
+  return candidates.filter((r) => types.has(r.type) && matchesWhere(r, plan.where) && hasSupport(r, plan.requireAttributes) && isOpenTask(r, specDue, asOf));
 }
 
 /**

@@ -18,7 +18,7 @@ export const accountabilityMessages = {
     zh: (p) => `「${p['title']}」缺${p['count']}次（${p['explanation']}）`,
     en: (p) => `"${p['title']}": ${p['count']} short (${p['explanation']})`,
   },
-  'hit-deadline-open': { zh: (p) => `${p['count']}项任务逾期未完成（${p['titles']}）`, en: (p) => `${p['count']} task(s) overdue and still open` },
+  'hit-deadline-open': { zh: (p) => `${p['count']}项任务逾期未完成（${p['titles']}）`, en: (p) => `${p['count']} task(s) overdue and still open (${p['titles']})` },
   'hit-incident': { zh: () => `发生问题事件`, en: () => `incident` },
   'hit-incident-severity': { zh: (p) => `发生严重程度不低于${p['severity']}的问题事件`, en: (p) => `incident of severity ${p['severity']} or more` },
   'hit-formalism': { zh: () => `存在形式主义问题`, en: () => `formalism` },
@@ -39,6 +39,7 @@ export const accountabilityMessages = {
   'finding-circumstance-clamped': { zh: () => `（已至梯度端点）`, en: () => ` (at the end of the ladder)` },
   'finding-circumstance-heavier': { zh: () => `，加重一档`, en: () => `, one step heavier` },
   'finding-circumstance-lighter': { zh: () => `，减轻一档`, en: () => `, one step lighter` },
+  'waiver-reason-unspecified': { zh: () => `未说明理由`, en: () => `no reason given` },
   'finding-waiver': { zh: (p) => `符合免责情形：${p['title']}，建议免予问责`, en: (p) => `waiver grounds: ${p['title']}; proposed to waive` },
   'finding-supervision': {
     zh: (p) => `【${p['rule']}】${p['subject']}所属${p['children']}个下级组织中${p['flagged']}个被提出问责（${p['names']}），一级抓一级不力，建议「${p['form']}」`,
@@ -62,6 +63,14 @@ export const accountabilityMessages = {
   'decision-form-unexpected': {
     zh: () => `只有 change（改变形式）决定才能给出 form`,
     en: () => `only a change decision takes a form`,
+  },
+  'ladder-lacks-line': {
+    zh: (p) => `所给的${p['ladder'] === 'organization' ? '党组织' : '个人'}问责形式梯度（options.forms.${p['ladder']}）中没有评优评先资格线的形式「${p['id']}」，无法确定其轻重`,
+    en: (p) => `the ${p['ladder']} ladder given in options.forms has no form "${p['id']}", the eligibility line (ineligibleFrom): its place on the ladder is unknown`,
+  },
+  'ladder-lacks-form': {
+    zh: (p) => `所给的${p['ladder'] === 'organization' ? '党组织' : '个人'}问责形式梯度（options.forms.${p['ladder']}）中没有问责建议「${p['finding']}」所用的形式「${p['id']}」，无法确定其轻重`,
+    en: (p) => `the ${p['ladder']} ladder given in options.forms has no form "${p['id']}", used by finding "${p['finding']}": its place on the ladder is unknown`,
   },
   'finding-already-decided': {
     zh: (p) => `问责建议「${p['id']}」已是「${p['status']}」状态，不能再次决定`,

@@ -124,11 +124,13 @@ describe('change', () => {
   });
 
   it('a custom ladder passed in the options', () => {
-    const forms = { person: [{ id: 'talk', title: '谈话提醒' }, { id: 'sanction', title: '处分', titleEn: 'sanction' }] };
+    // The six default person forms with 谈话提醒 below them and 处分 above: 处分 is the 8th.
+    const forms = { person: [{ id: 'talk', title: '谈话提醒' }, ...(base.forms?.person ?? []), { id: 'sanction', title: '处分', titleEn: 'sanction' }] };
     const out = applyDecisions(base, [{ finding: XU_TAO, action: 'change', form: 'sanction', by, at, reason: 'r' }], { forms, lang: 'en' });
-    expect(finding(out, XU_TAO).form).toEqual({ id: 'sanction', title: 'sanction', severity: 2 });
-    // a default id is not on that ladder
-    const error = thrown(() => applyDecisions(base, [{ finding: XU_TAO, action: 'change', form: 'admonishment', by, at, reason: 'r' }], { forms }));
+    // titled in the result's language (zh); lang only sets the language of problems
+    expect(finding(out, XU_TAO).form).toEqual({ id: 'sanction', title: '处分', severity: 8 });
+    // an id on neither ladder
+    const error = thrown(() => applyDecisions(base, [{ finding: XU_TAO, action: 'change', form: 'demotion', by, at, reason: 'r' }], { forms }));
     expect(codesAndPaths(error.issues)).toEqual([{ code: 'unknown-form', path: ['decisions', 0, 'form'] }]);
   });
 });

@@ -83,8 +83,9 @@ describe('reasons', () => {
     expect(one({ reason: '上级批准的试点' })).toEqual({ reason: '上级批准的试点', title: '上级批准的试点', recordIds: ['w'] });
   });
 
-  it('no reason at all: unspecified', () => {
-    expect(one({})).toEqual({ reason: 'unspecified', title: 'unspecified', recordIds: ['w'] });
+  it('no reason at all: unspecified, titled in the result\'s language', () => {
+    expect(one({})).toEqual({ reason: 'unspecified', title: '未说明理由', recordIds: ['w'] });
+    expect(one({}, 'en')).toEqual({ reason: 'unspecified', title: 'no reason given', recordIds: ['w'] });
   });
 
   it('several waiver records: the first by id gives the reason, all are listed', () => {

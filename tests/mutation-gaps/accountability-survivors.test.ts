@@ -389,8 +389,9 @@ describe('decisions.ts', () => {
     });
 
     it('an organization ladder given in the options wins over the result\'s', () => {
-      const out = applyDecisions(proposed(), [change('talk')], { forms: { organization: [{ id: 'warn', title: '提醒' }, { id: 'talk', title: '谈话' }] } });
-      expect(finding(out, 'inc:o:b1>o:b1').form).toEqual({ id: 'talk', title: '谈话', severity: 2 });
+      // The given ladder must hold the finding's form (约谈); 谈话 is only on it, 3rd.
+      const out = applyDecisions(proposed(), [change('talk')], { forms: { organization: [{ id: 'warn', title: '提醒' }, { id: 'review', title: '约谈' }, { id: 'talk', title: '谈话' }] } });
+      expect(finding(out, 'inc:o:b1>o:b1').form).toEqual({ id: 'talk', title: '谈话', severity: 3 });
     });
 
     it('a result without ladders is decided on the default ones', () => {

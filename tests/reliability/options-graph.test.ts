@@ -246,10 +246,12 @@ describe('applyDecisions options', () => {
   });
 
   it('valid ladders still decide', () => {
-    const forms = { person: [{ id: 'talk', title: '谈话提醒' }, { id: 'sanction', title: '处分', titleEn: 'sanction' }] };
+    // The bureau's six person forms with 谈话提醒 below and 处分 above (a ladder given in the
+    // options must hold every form the result uses); the title is in the result's language.
+    const forms = { person: [{ id: 'talk', title: '谈话提醒' }, ...(base.forms?.person ?? []), { id: 'sanction', title: '处分', titleEn: 'sanction' }] };
     expect(ApplyDecisionsOptionsSchema.safeParse({ forms, lang: 'en' }).success).toBe(true);
     const out = applyDecisions(base, [change], { forms, lang: 'en' });
-    expect(out.findings.find((f) => f.id === XU_TAO)?.form).toEqual({ id: 'sanction', title: 'sanction', severity: 2 });
+    expect(out.findings.find((f) => f.id === XU_TAO)?.form).toEqual({ id: 'sanction', title: '处分', severity: 8 });
     expect(applyDecisions(base, [], {})).toEqual(applyDecisions(base, []));
   });
 });

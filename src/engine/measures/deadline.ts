@@ -36,18 +36,65 @@ interface Tally {
   dueSoon: number;
 }
 
+/** Where a task stands at `asOf`: done on time, done late, open past its due day, or not yet due. */
+export type TaskStanding = 'on-time' | 'late' | 'open' | 'not-yet-due';
+
+/**
+ * A task's due day and completion day as the deadline measure reads them, or `undefined` when it
+ * has no due day (the measure lists it as unused): due on the record's own `due`, else the spec's
+ * `due`; done on the record's own `completed`, else — when the spec sets `due` — on the record's
+ * date (the record is the thing done). The measure and the `deadline-open` accountability trigger
+ * both read tasks through this, so they cannot disagree on which task is open.
+ *
+ * @example
+ * taskDays({ day: 19043, due: 19052 }, parseCalendarDate('2022-06-30')); // { due: 19052, completed: 19043 }
+ */
+export function taskDays(task: { readonly day: DayNumber; readonly due?: DayNumber | undefined; readonly completed?: DayNumber | undefined }, specDue: DayNumber | undefined): { due: DayNumber; completed: DayNumber | undefined } | undefined {
+  const due = task.due ?? specDue;
+  if (due === undefined) return undefined;
+  return { due, completed: task.completed ?? (specDue !== undefined ? task.day : undefined) };
+}
+
+/**
+ * Where a task with these days stands at `asOf`. A completion dated after `asOf` has not happened
+ * yet as far as the assessment knows: the task is open once its due day has passed.
+ *
+ * @example
+ * taskStanding({ due: 19082, completed: undefined }, 19357); // 'open'
+ */
+export function taskStanding(days: { readonly due: DayNumber; readonly completed: DayNumber | undefined }, asOf: DayNumber): TaskStanding {
+  const { due, completed } = days;
+  if (completed !== undefined && completed <= asOf) return completed <= due ? 'on-time' : 'late';
+  return due <= asOf ? 'open' : 'not-yet-due';
+}
+
+/**
+ * Whether a task record is one the deadline measure counts as open at `asOf` (overdue and not
+ * done): {@link taskDays} then {@link taskStanding}.
+ *
+ * @example
+ * isOpenTask({ day: 19052, completed: 19389 }, parseCalendarDate('2022-06-30'), 19357); // true
+ */
+export function isOpenTask(task: { readonly day: DayNumber; readonly due?: DayNumber | undefined; readonly completed?: DayNumber | undefined }, specDue: DayNumber | undefined, asOf: DayNumber): boolean {
+  const days = taskDays(task, specDue);
+  return days !== undefined && taskStanding(days, asOf) === 'open';
+}
+
 function judge(tally: Tally, due: DayNumber, completed: DayNumber | undefined, asOf: DayNumber, soonDays: number): void {
-  // A completion dated after asOf has not happened yet as far as this assessment knows.
-  if (completed !== undefined && completed <= asOf) {
-    if (completed <= due) tally.onTime++;
-    else {
+  switch (taskStanding({ due, completed }, asOf)) {
+    case 'on-time':
+      tally.onTime++;
+      break;
+    case 'late':
       tally.late++;
-      tally.worstLate = Math.max(tally.worstLate, completed - due);
-    }
-  } else if (due <= asOf) tally.overdue++;
-  else {
-    tally.pending++;
-    if (due - asOf <= soonDays) tally.dueSoon++;
+      tally.worstLate = Math.max(tally.worstLate, (completed as DayNumber) - due);
+      break;
+    case 'open':
+      tally.overdue++;
+      break;
+    case 'not-yet-due':
+      tally.pending++;
+      if (due - asOf <= soonDays) tally.dueSoon++;
   }
 }
 
@@ -87,14 +134,14 @@ export const deadlineMeasure: RecordMeasure<DeadlineMeasure, DeadlineState> = {
     let withoutDue = 0;
     const unused: string[] = [];
     for (const [id, entry] of state) {
-      const due = entry.due ?? specDue;
-      if (due === undefined) {
+      const days = taskDays(entry, specDue);
+      if (days === undefined) {
         withoutDue++;
         unused.push(id);
         continue;
       }
       tasks++;
-      judge(tally, due, entry.completed ?? (specDue !== undefined ? entry.day : undefined), ctx.asOf, soonDays);
+      judge(tally, days.due, days.completed, ctx.asOf, soonDays);
     }
     const unreported = specDue !== undefined && spec.expected !== undefined ? Math.max(0, spec.expected - tasks) : 0;
     for (let i = 0; i < unreported; i++) judge(tally, specDue as DayNumber, undefined, ctx.asOf, soonDays);
