@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assess, assessParallel, assessStream, openAssessment, parseGraph, readCsvSync, readJsonArray, readNdjsonSync, readRecordsFile, ValidationError, type ReaderItem } from '../../src/index.js';
+import { thrown } from './assess/helpers.js';
 
 // Skipping invalid records skips single records; an input the reader could not read to its end
 // (the rest of it never read) is never skipped: a score on part of the evidence, said nowhere,
@@ -15,16 +16,6 @@ const rules = JSON.parse(readFileSync(new URL('rules.json', dir), 'utf8')) as un
 const ndjsonPath = new URL('records.ndjson', dir).pathname;
 const ndjson = readFileSync(ndjsonPath, 'utf8');
 const csv = readFileSync(new URL('records.csv', dir), 'utf8');
-
-function thrown(run: () => unknown): ValidationError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ValidationError) return error;
-    throw error;
-  }
-  throw new Error('nothing thrown');
-}
 
 const codes = (error: ValidationError): [string, number | undefined][] => error.issues.map((i) => [i.code, i.line]);
 
