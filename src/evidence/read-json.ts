@@ -1,3 +1,5 @@
+import { formatPath } from '../core/path.js';
+import { duplicateKeys } from './duplicate-keys.js';
 import { foundAt, lineAndColumn, scanJson } from './json-scan.js';
 import { checkReaderCall, issueItem, jsonTypeOf, ReaderOptionsSchema, recordItem, stopItem, stripBom, type ReaderOptions } from './reader-common.js';
 import type { ReaderItem } from './reader-item.js';
@@ -77,8 +79,15 @@ export function* readJsonArray(text: string, options: ReaderOptions = {}): Gener
     const line = lines(starts[index] ?? 0);
     const path = arrayKey === undefined ? [index] : [arrayKey, index];
     const type = jsonTypeOf(value);
-    if (type === 'object') yield recordItem(value, line, options);
-    else yield issueItem('record-not-object', line, { line, received: type }, options, path);
+    if (type !== 'object') {
+      yield issueItem('record-not-object', line, { line, received: type }, options, path);
+      continue;
+    }
+    // A record that gives a key twice (JSON.parse keeps the last): not read, as in NDJSON. Its
+    // text is taken to the next element's start: the scan stops where the element ends.
+    const [repeat] = duplicateKeys(body.slice(starts[index] ?? 0, starts[index + 1] ?? body.length), value);
+    if (repeat === undefined) yield recordItem(value, line, options);
+    else yield issueItem('duplicate-key', line, { line, key: formatPath(repeat.path, options.lang) }, options, [...path, ...repeat.path]);
   }
 }
 

@@ -40,8 +40,9 @@ const objectLine = (length: number, fill = 'a'): string => `{"t":"${fill.repeat(
 async function searched<T>(read: () => Promise<T>): Promise<{ result: T; chars: number }> {
   const original = String.prototype.indexOf;
   let chars = 0;
+  // The searches for line ends only (the duplicate-key check's count of colons is another pass).
   String.prototype.indexOf = function indexOf(this: string, ...args: Parameters<typeof original>): number {
-    chars += this.length;
+    if (args[0] === '\n') chars += this.length;
     return original.apply(this, args);
   };
   try {

@@ -1,0 +1,68 @@
+import { scanJson } from './json-scan.js';
+
+/**
+ * How many object members a parsed JSON value holds, at every depth. With a stack of its own, not
+ * recursion: a record may be nested 100,000 levels deep.
+ */
+function membersIn(value: unknown): number {
+  let count = 0;
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (typeof next !== 'object' || next === null) continue;
+    if (Array.isArray(next)) {
+      for (const element of next) if (typeof element === 'object' && element !== null) pending.push(element);
+      continue;
+    }
+    for (const key in next) {
+      count++;
+      const member = (next as Record<string, unknown>)[key];
+      if (typeof member === 'object' && member !== null) pending.push(member);
+    }
+  }
+  return count;
+}
+
+/** How many `:` characters a text holds. */
+function colonsIn(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf(':'); at !== -1; at = text.indexOf(':', at + 1)) count++;
+  return count;
+}
+
+/**
+ * Where a JSON text repeats a key within one object, which `JSON.parse` lets pass (the last one
+ * wins, the others are lost without a word): the path of each repeat after the first, in the
+ * order of the text, at most `limit`. `value` is the text parsed.
+ *
+ * Cheap when there is none, as in almost every record: each member of an object has exactly one
+ * colon outside strings, so a text with no more colons than the parsed value has members (keys
+ * that survived parsing) repeats no key; only a text with more colons (a repeat, or a colon in a
+ * string such as a time or an address) is scanned. `start`: where the repeated member's value
+ * starts in the text.
+ *
+ * @example
+ * duplicateKeys('{"status":"rejected","status":"approved"}', { status: 'approved' }); // [{ path: ['status'], start: 31 }]
+ */
+export function duplicateKeys(text: string, value: unknown, limit = 1): { readonly path: (string | number)[]; readonly start: number }[] {
+  if (colonsIn(text) <= membersIn(value)) return [];
+  // The keys met so far in each open object, by its depth: the scan goes depth first, so a value
+  // met at depth d closes everything deeper (and a repeat's value starts with nothing inside).
+  const open: (Set<string> | undefined)[] = [];
+  const repeats: { path: (string | number)[]; start: number }[] = [];
+  scanJson(
+    text,
+    (start, path) => {
+      const depth = path.length;
+      open.length = depth;
+      const key = path[depth - 1];
+      if (typeof key !== 'string' || repeats.length >= limit) return;
+      let keys = open[depth - 1];
+      if (keys === undefined) open[depth - 1] = keys = new Set();
+      if (keys.has(key)) repeats.push({ path: [...path], start });
+      else keys.add(key);
+    },
+    Number.POSITIVE_INFINITY,
+  );
+  return repeats;
+}
