@@ -7,6 +7,9 @@ import { gathered } from '../core/json-chunks.js';
 import type { Lang } from '../core/lang.js';
 import { ValidationError } from '../core/validation-error.js';
 import { readJsonObject } from '../evidence/read-json-object.js';
+import { duplicateKeys } from '../evidence/duplicate-keys.js';
+import { lineAndColumn } from '../evidence/json-scan.js';
+import { formatPath } from '../core/path.js';
 import { stripBom, utf16Mark, type ReaderInput } from '../evidence/reader-common.js';
 import { CliFailure, EXIT, say, type CliIo } from './io.js';
 import { byLine, jsonSyntaxError, locateIssues } from './locate.js';
@@ -139,13 +142,37 @@ function decodeText(bytes: Uint8Array, file: string, subject: string, lang: Lang
  */
 export function parseJsonText(text: string, file: string, subject: string, lang: Lang): unknown {
   if (text.trim() === '') throw new ValidationError(subject, [fileIssue('empty-input', file, {}, lang, 1)], lang);
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch {
     const at = jsonSyntaxError(text) ?? { line: 1, column: 1, problem: 'unexpected-character', found: '' };
     throw new ValidationError(subject, [fileIssue('invalid-json', file, { ...at }, lang, at.line)], lang);
   }
+  // Records are read one by one, each that repeats a key refused on its own.
+  if (subject !== 'records') checkRepeatedKeys(text, value, file, subject, lang);
+  return value;
 }
+
+/**
+ * Refuses a document that gives a key twice in one object: `JSON.parse` keeps the last (a second
+ * `"liaison": []` would empty the list without a word). Each repeat at its path and line.
+ *
+ * @example
+ * checkRepeatedKeys(text, JSON.parse(text), 'graph.json', 'graph', 'zh');
+ */
+export function checkRepeatedKeys(text: string, value: unknown, file: string, subject: string, lang: Lang): void {
+  const repeats = duplicateKeys(text, value, FIELD_REPEATS_LISTED);
+  if (repeats.length === 0) return;
+  const issues = repeats.map(({ path, start }) => {
+    const { line } = lineAndColumn(text, start);
+    return { ...makeIssue('duplicate-field', path, { line, field: formatPath(path, lang) }, lang), file, line };
+  });
+  throw new ValidationError(subject, issues, lang);
+}
+
+/** The most repeated keys of a document listed. */
+const FIELD_REPEATS_LISTED = 100;
 
 /**
  * A file's text (`-`: standard input), read once; or, past the longest string (`limit`, the

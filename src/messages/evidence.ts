@@ -62,6 +62,10 @@ export const evidenceMessages = {
     zh: (p) => `第 ${p['line']} 行的记录中字段「${p['key']}」出现了不止一次：JSON 解析只保留最后一个，前面的值会被悄悄丢弃，无法确定哪个是对的，该记录不予读取`,
     en: (p) => `the record at line ${p['line']} gives field "${p['key']}" more than once: JSON parsing keeps only the last, dropping the others without a word, so which is meant cannot be told and the record is not read`,
   },
+  'duplicate-field': {
+    zh: (p) => `第 ${p['line']} 行：字段「${p['field']}」在同一个对象中出现了不止一次：JSON 解析只保留最后一个，前面的值会被悄悄丢弃；请删去多余的一个`,
+    en: (p) => `line ${p['line']}: field "${p['field']}" is given more than once in one object: JSON parsing keeps only the last, dropping the others without a word; remove the extra one`,
+  },
   'ndjson-line-too-long': {
     zh: (p) => `第 ${p['line']} 行超过 ${p['limit']} 个字符，过长，无法作为一条记录读取（换行符丢失？），该行已跳过`,
     en: (p) => `line ${p['line']} is longer than ${p['limit']} characters, too long to read as one record (missing line breaks?); the line is skipped`,

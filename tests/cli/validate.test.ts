@@ -20,6 +20,23 @@ describe('zerenzhi validate', () => {
     expect(run.stderr).toBe('');
   });
 
+  it('a key given twice in one object is refused at its line, whether the kind is told or found (JSON.parse would keep the last)', async () => {
+    const graphText = readFileSync(BUREAU.graph, 'utf8').trimEnd();
+    // a second, empty liaison list would drop the first without a word
+    const twice = tmp.file('graph-twice.json', `${graphText.slice(0, -1)},\n  "liaison": []\n}\n`);
+    const line = graphText.split('\n').length + 1;
+    for (const argv of [['validate', twice], ['validate', '--kind', 'graph', twice], ['coverage', '--graph', twice], ['assess', '--graph', twice, '--rules', BUREAU.rules, '--evidence', BUREAU.ndjson]]) {
+      const run = await cli(argv);
+      expect(run.code, argv.join(' ')).toBe(1);
+      expect(`${run.stdout}${run.stderr}`, argv.join(' ')).toContain(`${twice}:${line} liaison: 第 ${line} 行：字段「liaison」在同一个对象中出现了不止一次：JSON 解析只保留最后一个，前面的值会被悄悄丢弃；请删去多余的一个 [duplicate-field]`);
+    }
+    const rulesText = readFileSync(BUREAU.rules, 'utf8');
+    const rulesTwice = tmp.file('rules-twice.json', rulesText.replace('{', '{\n  "id": "other",'));
+    const run = await cli(['validate', rulesTwice, '--lang', 'en']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/:\d+ id: line \d+: field "id" is given more than once in one object/);
+  });
+
   it('lists every problem as file:line path: message [code] and exits 1', async () => {
     const cycle = tmp.file('cycle.json', CYCLE_GRAPH);
     const rulesText = rulesWithUnknownMeasure();

@@ -11,7 +11,7 @@ import { readJsonArray } from '../../evidence/read-json.js';
 import { readNdjsonSync } from '../../evidence/read-ndjson.js';
 import type { ReaderItem } from '../../evidence/reader-item.js';
 import { safeParseGraph } from '../../graph/parse.js';
-import { fileIssue, parseJsonText, readDocument, readText, tooLarge } from '../files.js';
+import { checkRepeatedKeys, fileIssue, parseJsonText, readDocument, readText, tooLarge } from '../files.js';
 import { checkStdinOnce, EXIT, say, writeLines, type CommandContext } from '../io.js';
 import { issueLine } from '../issues.js';
 import { byLine, locateIssues } from '../locate.js';
@@ -92,6 +92,8 @@ async function validateFile(file: string, kind: FileKind | undefined, context: C
   if (told === undefined) return { ok: false, issues: [fileIssue('cli-unknown-file-kind', file, {}, lang, 1)] };
   // Records read in pieces were refused by readWhole: here the text is whole.
   if (told === 'records') return checkRecords(recordsOfText(text as string, file, lang), file, lang);
+  // Told by its content: its repeated keys were not looked for as it was read.
+  if (kind === undefined && text !== undefined) checkRepeatedKeys(text, value, file, told, lang);
   const parsed = told === 'graph' ? safeParseGraph(value, { lang }) : safeParseRuleSet(value, { lang });
   if (!parsed.success) return { ok: false, issues: byLine(locateIssues(parsed.error.issues, text, file)) };
   const line =
