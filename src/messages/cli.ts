@@ -145,7 +145,7 @@ export const cliMessages = {
   },
   'cli-help-dir': { zh: () => `目标目录（不存在则创建）`, en: () => `the directory (created when missing)` },
   'cli-help-force': { zh: () => `目录非空时也写入（覆盖同名文件）`, en: () => `write into a non-empty directory (overwriting those files)` },
-  'cli-help-year': { zh: () => `示例考核年度（默认为上一年）`, en: () => `the year of the starter (default: last year)` },
+  'cli-help-year': { zh: () => `示例考核年度（默认为上一年，按北京时间）`, en: () => `the year of the starter (default: last year, in China time)` },
   'cli-help-choices': { zh: (p) => `可选：${p['choices']}`, en: (p) => `choices: ${p['choices']}` },
   'cli-help-default': { zh: (p) => `默认：${p['value']}`, en: (p) => `default: ${p['value']}` },
   'cli-help-title-usage': { zh: () => `用法：`, en: () => `Usage:` },
