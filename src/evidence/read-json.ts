@@ -57,7 +57,6 @@ export function* readJsonArray(text: string, options: ReaderOptions = {}): Gener
         const [key] = path;
         if (path.length === 1 && typeof key === 'string') {
           keyLines.push([key, start]);
-          // A repeated "records" key: JSON.parse keeps the last one, and so do we.
           if (key === 'records') starts.length = 0;
         } else if (path.length === 2 && key === 'records') {
           starts.push(start);
@@ -65,6 +64,18 @@ export function* readJsonArray(text: string, options: ReaderOptions = {}): Gener
       },
       2,
     );
+    // A top-level key given twice: JSON.parse keeps the last, and a first "records" list would be
+    // lost without a word. The document is not read.
+    const given = new Set<string>();
+    for (const [key, start] of keyLines) {
+      if (!given.has(key)) {
+        given.add(key);
+        continue;
+      }
+      const { line } = lineAndColumn(body, start);
+      yield stopItem('duplicate-field', line, { line, field: formatPath([key], options.lang) }, options, [key]);
+      return;
+    }
     for (const [key, start] of keyLines) {
       if (!DOCUMENT_KEYS.has(key)) yield issueItem('unknown-field', lineAndColumn(body, start).line, { field: key }, options, [key]);
     }

@@ -255,8 +255,8 @@ export function issueItem(code: string, line: number | undefined, params: Messag
  * @example
  * stopItem('invalid-csv', 4, { line: 4, problem: 'quote-not-closed', limit: 1 }, options);
  */
-export function stopItem(code: string, line: number | undefined, params: MessageParams, options: ReaderOptions): ReaderItem {
-  return { ...(issueItem(code, line, params, options) as Extract<ReaderItem, { kind: 'issue' }>), stopped: true };
+export function stopItem(code: string, line: number | undefined, params: MessageParams, options: ReaderOptions, path: IssuePath = []): ReaderItem {
+  return { ...(issueItem(code, line, params, options, path) as Extract<ReaderItem, { kind: 'issue' }>), stopped: true };
 }
 
 /**

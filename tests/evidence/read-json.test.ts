@@ -33,9 +33,15 @@ describe('readJsonArray', () => {
     expect(items[0]).toMatchObject({ file: 'records.json' });
   });
 
-  it('follows JSON.parse when "records" is given twice: the last one counts', () => {
-    const items = [...readJsonArray('{"records": [{"id": "old"}],\n"records": [\n{"id": "new"}]}')];
-    expect(brief(items)).toEqual([['record', 3, { id: 'new' }]]);
+  it('"records" given twice: not read at all (JSON.parse would keep the last list and lose the first without a word)', () => {
+    const items = [...readJsonArray('{"records": [{"id": "old"}],\n"records": [\n{"id": "new"}]}', { file: 'r.json' })];
+    expect(items).toEqual([
+      {
+        kind: 'issue',
+        stopped: true,
+        issue: expect.objectContaining({ code: 'duplicate-field', path: ['records'], line: 2, file: 'r.json', message: '第 2 行：字段「records」在同一个对象中出现了不止一次：JSON 解析只保留最后一个，前面的值会被悄悄丢弃；请删去多余的一个' }),
+      },
+    ]);
   });
 
   it('reports other top-level keys as unknown-field at their line', () => {
