@@ -75,10 +75,6 @@ function ladderOf(result: AssessmentResult, type: LadderType, options: ApplyDeci
     : (options.forms?.person ?? result.forms?.person ?? DEFAULT_PERSON_FORMS);
 }
 
-function ladderFor(result: AssessmentResult, finding: Finding, options: ApplyDecisionsOptions): Ladder {
-  return ladderOf(result, finding.subject.type, options);
-}
-
 // A form put on a ladder: its severity becomes its 1-based place there, its title is kept.
 function placed(form: FindingForm, ladder: Ladder): FindingForm {
   return { ...form, severity: ladder.findIndex((f) => f.id === form.id) + 1 };
@@ -156,7 +152,7 @@ function check(result: AssessmentResult, decisions: readonly unknown[], options:
     const finding = typeof d.finding === 'string' ? byId.get(d.finding) : undefined;
     if (d.action === 'change') {
       if (typeof d.form !== 'string') issues.push(makeIssue('required', at('form'), { field: 'form' }, lang));
-      else if (finding && !ladderFor(result, finding, options).some((f) => f.id === d.form)) {
+      else if (finding && !ladderOf(result, finding.subject.type, options).some((f) => f.id === d.form)) {
         issues.push(makeIssue('unknown-form', at('form'), { id: d.form, ladder: finding.subject.type }, lang));
       }
     } else if (d.form !== undefined) issues.push(makeIssue('decision-form-unexpected', at('form'), { action: String(d.action) }, lang));
@@ -253,7 +249,7 @@ export function applyDecisions(result: AssessmentResult, decisions: readonly Dec
     if (!d) return finding;
     let form: FindingForm = finding.form;
     if (d.action === 'change') {
-      const ladder = ladderFor(result, finding, options);
+      const ladder = ladderOf(result, finding.subject.type, options);
       const index = ladder.findIndex((f) => f.id === d.form);
       const chosen = ladder[index] as Ladder[number];
       form = { id: chosen.id, title: resultLang === 'en' && chosen.titleEn !== undefined ? chosen.titleEn : chosen.title, severity: index + 1 };

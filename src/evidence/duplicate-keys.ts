@@ -1,4 +1,7 @@
+import { formatPath, type IssuePath } from '../core/path.js';
 import { scanJson } from './json-scan.js';
+import { countOf, issueItem, type ReaderOptions } from './reader-common.js';
+import type { ReaderItem } from './reader-item.js';
 
 /**
  * How many object members a parsed JSON value holds, at every depth. With a stack of its own, not
@@ -23,13 +26,6 @@ function membersIn(value: unknown): number {
   return count;
 }
 
-/** How many `:` characters a text holds. */
-function colonsIn(text: string): number {
-  let count = 0;
-  for (let at = text.indexOf(':'); at !== -1; at = text.indexOf(':', at + 1)) count++;
-  return count;
-}
-
 /**
  * Where a JSON text repeats a key within one object, which `JSON.parse` lets pass (the last one
  * wins, the others are lost without a word): the path of each repeat after the first, in the
@@ -45,7 +41,7 @@ function colonsIn(text: string): number {
  * duplicateKeys('{"status":"rejected","status":"approved"}', { status: 'approved' }); // [{ path: ['status'], start: 31 }]
  */
 export function duplicateKeys(text: string, value: unknown, limit = 1): { readonly path: (string | number)[]; readonly start: number }[] {
-  if (colonsIn(text) <= membersIn(value)) return [];
+  if (countOf(text, ':') <= membersIn(value)) return [];
   // The keys met so far in each open object, by its depth: the scan goes depth first, so a value
   // met at depth d closes everything deeper (and a repeat's value starts with nothing inside).
   const open: (Set<string> | undefined)[] = [];
@@ -65,4 +61,16 @@ export function duplicateKeys(text: string, value: unknown, limit = 1): { readon
     Number.POSITIVE_INFINITY,
   );
   return repeats;
+}
+
+/**
+ * The `duplicate-key` issue item of a record (parsed from `text`, at `line`) that repeats a key,
+ * its path under `at` (the record's own place in a document); undefined when it repeats none.
+ *
+ * @example
+ * repeatedKeyItem('{"id":"r1","id":"r2"}', { id: 'r2' }, 4, options); // an issue item at line 4, path ['id']
+ */
+export function repeatedKeyItem(text: string, value: unknown, line: number, options: ReaderOptions, at: IssuePath = []): ReaderItem | undefined {
+  const [repeat] = duplicateKeys(text, value);
+  return repeat === undefined ? undefined : issueItem('duplicate-key', line, { line, key: formatPath(repeat.path, options.lang) }, options, [...at, ...repeat.path]);
 }

@@ -2,7 +2,7 @@ import { Parser, type Options as CsvParseOptions } from 'csv-parse';
 import { parse as parseCsvText } from 'csv-parse/sync';
 import type { AttributeValue } from '../model/record.js';
 import { attributeCell, csvColumnOf, CSV_REQUIRED_FIELDS, statusCell, type CsvColumn } from './csv-columns.js';
-import { checkReaderCall, InvalidEncodingError, issueItem, ReaderOptionsSchema, recordItem, stopItem, stripBom, textChunks, type ReaderInput, type ReaderOptions } from './reader-common.js';
+import { checkReaderCall, countOf, InvalidEncodingError, issueItem, ReaderOptionsSchema, recordItem, stopItem, stripBom, textChunks, type ReaderInput, type ReaderOptions } from './reader-common.js';
 import type { ReaderItem } from './reader-item.js';
 
 export {
@@ -88,7 +88,7 @@ export async function* readCsv(input: ReaderInput, options: ReaderOptions = {}):
   let carry = '';
   let linesWritten = 0;
   const write = (text: string): Promise<void> => {
-    linesWritten += countNewlines(text);
+    linesWritten += countOf(text, '\n');
     if (text === '') return Promise.resolve();
     return new Promise((resolve, reject) => parser.write(text, (error) => (error ? reject(error) : resolve())));
   };
@@ -135,12 +135,6 @@ function foldCrlf(text: string): string {
   return text.replace(/\r\n/g, '\n');
 }
 
-function countNewlines(text: string, from = 0, to = text.length): number {
-  let count = 0;
-  for (let at = text.indexOf('\n', from); at !== -1 && at < to; at = text.indexOf('\n', at + 1)) count++;
-  return count;
-}
-
 function isBlank(fields: readonly string[]): boolean {
   return fields.every((field) => field.trim() === '');
 }
@@ -184,7 +178,7 @@ class CsvRows {
       let leading = 0;
       while (event.raw.charCodeAt(leading) === 0x0a) leading++;
       const line = this.newlinesSeen + leading + 1;
-      this.newlinesSeen += countNewlines(event.raw);
+      this.newlinesSeen += countOf(event.raw, '\n');
       if (event.kind === 'error') {
         this.stopped = true;
         const problem = event.code.replace(/^CSV_/, '').toLowerCase().replace(/_/g, '-');

@@ -8,7 +8,7 @@ import { LangOptionSchema } from '../core/options.js';
 import { readCsv } from './read-csv.js';
 import { readJsonArray } from './read-json.js';
 import { MAX_NDJSON_LINE_CHARS, readNdjson } from './read-ndjson.js';
-import { checkReaderCall, InvalidEncodingError, issueItem, jsonTypeOf, stopItem, textChunks, type ReaderOptions } from './reader-common.js';
+import { checkReaderCall, countOf, InvalidEncodingError, issueItem, jsonTypeOf, stopItem, textChunks, type ReaderOptions } from './reader-common.js';
 import type { ReaderItem } from './reader-item.js';
 import { batched, eachBatch } from './batches.js';
 
@@ -148,7 +148,7 @@ async function* readSniffed(chunks: AsyncGenerator<string>, options: ReaderOptio
     format = await sniff(chunks, head);
   } catch (error) {
     if (!(error instanceof InvalidEncodingError)) throw error;
-    const line = head.reduce((lines, piece) => lines + lineBreaks(piece), 1);
+    const line = head.reduce((lines, piece) => lines + countOf(piece, '\n'), 1);
     yield [stopItem('invalid-encoding', line, error.params(line, undefined), options)];
     return;
   }
@@ -192,12 +192,6 @@ async function sniff(chunks: AsyncIterator<string>, head: string[]): Promise<Rec
     if (first > limit) return 'json';
     if (end !== -1) return formatOfHead(head.join(''), false) ?? 'json';
   }
-}
-
-function lineBreaks(text: string): number {
-  let count = 0;
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
-  return count;
 }
 
 async function* resume(head: readonly string[], chunks: AsyncGenerator<string>): AsyncGenerator<string> {

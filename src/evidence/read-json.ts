@@ -1,5 +1,5 @@
 import { formatPath } from '../core/path.js';
-import { duplicateKeys } from './duplicate-keys.js';
+import { repeatedKeyItem } from './duplicate-keys.js';
 import { foundAt, lineAndColumn, scanJson } from './json-scan.js';
 import { checkReaderCall, issueItem, jsonTypeOf, ReaderOptionsSchema, recordItem, stopItem, stripBom, type ReaderOptions } from './reader-common.js';
 import type { ReaderItem } from './reader-item.js';
@@ -57,7 +57,6 @@ export function* readJsonArray(text: string, options: ReaderOptions = {}): Gener
         const [key] = path;
         if (path.length === 1 && typeof key === 'string') {
           keyLines.push([key, start]);
-          if (key === 'records') starts.length = 0;
         } else if (path.length === 2 && key === 'records') {
           starts.push(start);
         }
@@ -96,9 +95,7 @@ export function* readJsonArray(text: string, options: ReaderOptions = {}): Gener
     }
     // A record that gives a key twice (JSON.parse keeps the last): not read, as in NDJSON. Its
     // text is taken to the next element's start: the scan stops where the element ends.
-    const [repeat] = duplicateKeys(body.slice(starts[index] ?? 0, starts[index + 1] ?? body.length), value);
-    if (repeat === undefined) yield recordItem(value, line, options);
-    else yield issueItem('duplicate-key', line, { line, key: formatPath(repeat.path, options.lang) }, options, [...path, ...repeat.path]);
+    yield repeatedKeyItem(body.slice(starts[index] ?? 0, starts[index + 1] ?? body.length), value, line, options, path) ?? recordItem(value, line, options);
   }
 }
 

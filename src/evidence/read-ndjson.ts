@@ -1,5 +1,4 @@
-import { formatPath } from '../core/path.js';
-import { duplicateKeys } from './duplicate-keys.js';
+import { repeatedKeyItem } from './duplicate-keys.js';
 import { foundAt, lineAndColumn, scanJson } from './json-scan.js';
 import {
   checkReaderCall,
@@ -151,9 +150,7 @@ function ndjsonLineItem(rawLine: string | undefined, line: number, options: Read
   }
   const type = jsonTypeOf(value);
   if (type !== 'object') return issueItem('record-not-object', line, { line, received: type }, options);
-  const [repeat] = duplicateKeys(text, value);
-  if (repeat !== undefined) return issueItem('duplicate-key', line, { line, key: formatPath(repeat.path, options.lang) }, options, repeat.path);
-  return recordItem(value, line, options);
+  return repeatedKeyItem(text, value, line, options) ?? recordItem(value, line, options);
 }
 
 function jsonSyntaxIssue(text: string, line: number, options: ReaderOptions): ReaderItem {

@@ -249,6 +249,18 @@ export function issueItem(code: string, line: number | undefined, params: Messag
 }
 
 /**
+ * How many times a character occurs in a text (between `from` and `to`).
+ *
+ * @example
+ * countOf('a\nb\nc', '\n'); // 2
+ */
+export function countOf(text: string, char: string, from = 0, to = text.length): number {
+  let count = 0;
+  for (let at = text.indexOf(char, from); at !== -1 && at < to; at = text.indexOf(char, at + 1)) count++;
+  return count;
+}
+
+/**
  * An {@link issueItem} after which the reader reads no further in its input (see
  * {@link ReaderItem}'s `stopped`).
  *
