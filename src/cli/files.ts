@@ -7,9 +7,7 @@ import { gathered } from '../core/json-chunks.js';
 import type { Lang } from '../core/lang.js';
 import { ValidationError } from '../core/validation-error.js';
 import { readJsonObject } from '../evidence/read-json-object.js';
-import { duplicateKeys } from '../evidence/duplicate-keys.js';
-import { lineAndColumn } from '../evidence/json-scan.js';
-import { formatPath } from '../core/path.js';
+import { FIELD_REPEATS_LISTED, repeatedFieldIssues } from '../evidence/duplicate-keys.js';
 import { stripBom, utf16Mark, type ReaderInput } from '../evidence/reader-common.js';
 import { CliFailure, EXIT, say, type CliIo } from './io.js';
 import { byLine, jsonSyntaxError, locateIssues } from './locate.js';
@@ -162,17 +160,9 @@ export function parseJsonText(text: string, file: string, subject: string, lang:
  * checkRepeatedKeys(text, JSON.parse(text), 'graph.json', 'graph', 'zh');
  */
 export function checkRepeatedKeys(text: string, value: unknown, file: string, subject: string, lang: Lang): void {
-  const repeats = duplicateKeys(text, value, FIELD_REPEATS_LISTED);
-  if (repeats.length === 0) return;
-  const issues = repeats.map(({ path, start }) => {
-    const { line } = lineAndColumn(text, start);
-    return { ...makeIssue('duplicate-field', path, { line, field: formatPath(path, lang) }, lang), file, line };
-  });
-  throw new ValidationError(subject, issues, lang);
+  const issues = repeatedFieldIssues(text, value, { lang, file, limit: FIELD_REPEATS_LISTED });
+  if (issues.length > 0) throw new ValidationError(subject, issues, lang);
 }
-
-/** The most repeated keys of a document listed. */
-const FIELD_REPEATS_LISTED = 100;
 
 /**
  * A file's text (`-`: standard input), read once; or, past the longest string (`limit`, the

@@ -11,7 +11,8 @@ import type { PartialState } from './partial.js';
  * entry at a time. It is what `JSON.parse` of the whole text gives; `absorb` then checks it.
  *
  * @throws {ValidationError} with subject `partial`: the text is not JSON (`invalid-json`, with
- * its line and column), not an object (`json-not-object`), empty, or not UTF-8.
+ * its line and column), not an object (`json-not-object`), empty, or not UTF-8; or it gives a
+ * key twice in one object (`duplicate-field`, each repeat at its path and line).
  * @example
  * const total = openAssessment({ graph, rules });
  * for (const file of partialFiles) total.absorb(await readPartialState(createReadStream(file), { file }));

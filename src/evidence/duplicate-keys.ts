@@ -1,3 +1,5 @@
+import { makeIssue, type Issue } from '../core/issue.js';
+import type { Lang } from '../core/lang.js';
 import { formatPath, type IssuePath } from '../core/path.js';
 import { scanJson } from './json-scan.js';
 import { countOf, issueItem, type ReaderOptions } from './reader-common.js';
@@ -73,4 +75,43 @@ export function duplicateKeys(text: string, value: unknown, limit = 1): { readon
 export function repeatedKeyItem(text: string, value: unknown, line: number, options: ReaderOptions, at: IssuePath = []): ReaderItem | undefined {
   const [repeat] = duplicateKeys(text, value);
   return repeat === undefined ? undefined : issueItem('duplicate-key', line, { line, key: formatPath(repeat.path, options.lang) }, options, [...at, ...repeat.path]);
+}
+
+/** The most repeated keys of one document listed. */
+export const FIELD_REPEATS_LISTED = 100;
+
+/**
+ * The `duplicate-field` issues of a document (or of one of its values) whose `text` repeats a
+ * key within one object: each repeat after the first at its path (under `at`, the value's own
+ * place in the document) and at the line its value starts on (`firstLine`: the line the text
+ * starts on), at most `limit`. `value` is the text parsed. The lines are counted in one pass,
+ * however many repeats there are.
+ *
+ * @example
+ * repeatedFieldIssues('{"a":1,\n"a":2}', { a: 2 }, { lang: 'en', limit: 100, file: 'g.json' }); // one issue at path ['a'], line 2
+ */
+export function repeatedFieldIssues(
+  text: string,
+  value: unknown,
+  options: { readonly lang: Lang; readonly limit: number; readonly file?: string | undefined; readonly firstLine?: number; readonly at?: IssuePath },
+): Issue[] {
+  const { lang, file, at = [] } = options;
+  let line = options.firstLine ?? 1;
+  let counted = 0;
+  return duplicateKeys(text, value, options.limit).map(({ path, start }) => {
+    line += countOf(text, '\n', counted, start);
+    counted = start;
+    return repeatedFieldIssue([...at, ...path], line, lang, file);
+  });
+}
+
+/**
+ * The `duplicate-field` issue of a key given a second time at `path` in a document, its value
+ * starting at `line`.
+ *
+ * @example
+ * repeatedFieldIssue(['liaison'], 12, 'zh', 'graph.json').code; // 'duplicate-field'
+ */
+export function repeatedFieldIssue(path: IssuePath, line: number, lang: Lang, file?: string): Issue {
+  return { ...makeIssue('duplicate-field', path, { line, field: formatPath(path, lang) }, lang), ...(file === undefined ? {} : { file }), line };
 }

@@ -4,6 +4,7 @@ import { makeIssue, type Issue } from '../core/issue.js';
 import type { Lang } from '../core/lang.js';
 import { checkOptions, LangOptionSchema } from '../core/options.js';
 import { ValidationError } from '../core/validation-error.js';
+import { FIELD_REPEATS_LISTED, repeatedFieldIssue, repeatedFieldIssues } from './duplicate-keys.js';
 import { foundAt, isWhitespace, lineAndColumn, scanJson, type JsonProblem } from './json-scan.js';
 import { checkReaderInput, InvalidEncodingError, jsonTypeOf, textChunks, type ReaderInput } from './reader-common.js';
 
@@ -132,6 +133,8 @@ class ValueText {
   atom = false;
   line = 1;
   column = 1;
+  /** The text of the value parsed last, until {@link ValueText.release}: to look for repeated keys in. */
+  text = '';
   // The next quote and backslash in the current chunk at or after the last place asked (NONE:
   // none left). Asked at increasing places only, so finding them costs one pass a chunk.
   #quote = -1;
@@ -218,6 +221,7 @@ class ValueText {
     const text = this.parts.length === 1 ? (this.parts[0] as string) : this.parts.join('');
     this.parts.length = 0;
     this.length = 0;
+    this.text = text;
     try {
       return JSON.parse(text) as unknown;
     } catch {
@@ -230,6 +234,11 @@ class ValueText {
       const column = inner.line === 1 ? this.column + inner.column - 1 : inner.column;
       throw new JsonSyntaxProblem({ line, column, problem, found: foundAt(text, offset) });
     }
+  }
+
+  /** Lets go of the text of the value parsed last. */
+  release(): void {
+    this.text = '';
   }
 }
 
@@ -292,7 +301,10 @@ async function* wholeCharacters(chunks: AsyncIterable<string>): AsyncGenerator<s
  * Anything else is a `ValidationError` with one issue, placed at its line: `invalid-json` (its
  * line and column, what is wrong and the character found, as for the whole text),
  * `json-not-object` (the document is JSON, but not an object), `json-value-too-long` (one value is
- * longer than a string can be), `empty-input` or `invalid-encoding`. Options
+ * longer than a string can be), `empty-input` or `invalid-encoding`. A document that is read
+ * through but gives a key twice in one object (which `JSON.parse` lets pass, keeping the last) is
+ * a `ValidationError` listing each repeat (`duplicate-field`, at most 100) at its path and the
+ * line its value starts on, as the CLI lists them for a document read whole. Options
  * {@link ReadJsonObjectOptions} refuses are one with subject `options`; an input that is no text,
  * bytes or iterable of them (`null`) one with the options' subject (`invalid-type` at `input`).
  *
@@ -323,6 +335,18 @@ export async function readJsonObject(input: ReaderInput, options: ReadJsonObject
   let topLine = 1;
   let key = '';
   let members: unknown[] = [];
+  // Keys given twice in one object, which `JSON.parse` of the whole text would let pass (the
+  // last one wins): the top level's keys met so far, whether the key just read is one of them,
+  // and every repeat found (at most FIELD_REPEATS_LISTED), in the order of the text.
+  const topKeys = new Set<string>();
+  let repeatedTop = false;
+  const repeats: Issue[] = [];
+  // The repeats inside a value read whole, at their paths under `at`.
+  const repeatsIn = (parsed: unknown, at: (string | number)[]): void => {
+    if (typeof parsed !== 'object' || parsed === null || repeats.length >= FIELD_REPEATS_LISTED) return;
+    const limit = FIELD_REPEATS_LISTED - repeats.length;
+    repeats.push(...repeatedFieldIssues(value.text, parsed, { lang, file, limit, firstLine: value.line, at }));
+  };
   // Whitespace JSON does not allow (a no-break space…) before anything else: an empty input if
   // nothing follows, as `text.trim() === ''` says of the whole text; a syntax error if something does.
   let strangeSpace: JsonSyntaxProblem | undefined;
@@ -337,17 +361,24 @@ export async function readJsonObject(input: ReaderInput, options: ReadJsonObject
     const parsed = value.parse(top === 'value');
     if (reading === Reading.Key) {
       key = parsed as string;
+      repeatedTop = topKeys.has(key);
+      topKeys.add(key);
       step = Step.Colon;
     } else if (reading === Reading.Member) {
-      if (top === 'object') members.push(parsed);
+      if (top === 'object') {
+        repeatsIn(parsed, [key, members.length]);
+        members.push(parsed);
+      }
       step = Step.AfterMember;
     } else if (top === 'value') {
       received = jsonTypeOf(parsed);
       step = Step.Done;
     } else {
+      repeatsIn(parsed, [key]);
       setOwn(out, key, parsed);
       step = Step.AfterValue;
     }
+    value.release();
     reading = Reading.Nothing;
   };
   // The end of a top-level list: a member of the object, or the document itself.
@@ -423,6 +454,12 @@ export async function readJsonObject(input: ReaderInput, options: ReadJsonObject
             i++;
             continue;
           case Step.Value:
+            if (repeatedTop && repeats.length < FIELD_REPEATS_LISTED) {
+              // Where the repeat's value starts, as for the whole text.
+              const { line } = position.at(chunk, i);
+              repeats.push(repeatedFieldIssue([key], line, lang, file));
+            }
+            repeatedTop = false;
             if (ch === OPEN_BRACKET) {
               members = [];
               step = Step.FirstMember;
@@ -481,6 +518,7 @@ export async function readJsonObject(input: ReaderInput, options: ReadJsonObject
     if (step === Step.Open) throw fail('empty-input', {}, 1);
     if (step !== Step.Done) throw new JsonSyntaxProblem({ ...position.end(), problem: 'unexpected-end', found: '' });
     if (top !== 'object') throw fail('json-not-object', { received }, topLine);
+    if (repeats.length > 0) throw new ValidationError(subject, repeats, lang);
     return out;
   } catch (error) {
     if (error instanceof JsonSyntaxProblem) {

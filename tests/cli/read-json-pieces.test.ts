@@ -47,6 +47,25 @@ describe('readJson past the longest string', () => {
     expect((whole as ValidationError).issues).toEqual((error as ValidationError).issues);
   });
 
+  it('refuses a field given twice as it does when the text is read whole: the same issues, paths and lines', async () => {
+    const text = readFileSync(BUREAU.graph, 'utf8');
+    // The graph's first organization gives its name twice, and the document its organizations twice.
+    const first = text.indexOf('{', text.indexOf('"organizations"'));
+    const repeated = `${text.slice(0, first + 1)}\n"name": "甲",${text.slice(first + 1, -2)},\n"organizations": []\n}\n`;
+    const file = tmp.file('repeated.json', repeated);
+    const whole = await readJson(file, 'graph', 'zh', io()).catch((e: unknown) => e);
+    const inPieces = await readJson(file, 'graph', 'zh', io(), SMALL).catch((e: unknown) => e);
+    expect(whole).toBeInstanceOf(ValidationError);
+    const issues = (whole as ValidationError).issues;
+    const nameLine = repeated.slice(0, repeated.indexOf('"name"', first + 10)).split('\n').length;
+    const listLine = repeated.split('\n').length - 2;
+    expect(issues.map((i) => [i.code, i.path.join('.'), i.line, i.file])).toEqual([
+      ['duplicate-field', 'organizations.0.name', nameLine, file],
+      ['duplicate-field', 'organizations', listLine, file],
+    ]);
+    expect((inPieces as ValidationError).issues).toEqual(issues);
+  });
+
   it('names the file and the path of each problem, but no line, where there is no text', async () => {
     const graph = JSON.parse(readFileSync(BUREAU.graph, 'utf8')) as { organizations: { parent?: string }[] };
     (graph.organizations[1] as { parent?: string }).parent = 'nowhere';

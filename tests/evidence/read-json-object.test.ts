@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { jsonSyntaxError } from '../../src/cli/locate.js';
 import { ValidationError } from '../../src/core/validation-error.js';
+import { repeatedFieldIssues } from '../../src/evidence/duplicate-keys.js';
 import { Position, readJsonObject } from '../../src/evidence/read-json-object.js';
 import { splitAt, utf8 } from './helpers.js';
 
@@ -44,14 +45,83 @@ describe('readJsonObject', () => {
     );
   });
 
-  it('keeps __proto__ as an own key and a repeated key in its first place with its last value, as JSON.parse does', async () => {
-    const got = await readJsonObject('{"__proto__":[1],"a":1,"b":[2],"a":[3,4]}', { subject: 'partial' });
+  it('keeps __proto__ as an own key, as JSON.parse does', async () => {
+    const got = await readJsonObject('{"__proto__":[1],"a":1,"b":[2],"c":[3,4]}', { subject: 'partial' });
     expect(Object.getPrototypeOf(got)).toBe(Object.prototype);
-    expect(Object.keys(got)).toEqual(['__proto__', 'a', 'b']);
+    expect(Object.keys(got)).toEqual(['__proto__', 'a', 'b', 'c']);
     expect(Object.getOwnPropertyDescriptor(got, '__proto__')?.value).toEqual([1]);
-    expect(got['a']).toEqual([3, 4]);
     // Plain data properties, as JSON.parse makes them: writable, enumerable, configurable.
-    expect(Object.getOwnPropertyDescriptor(got, 'a')).toEqual({ value: [3, 4], writable: true, enumerable: true, configurable: true });
+    expect(Object.getOwnPropertyDescriptor(got, 'c')).toEqual({ value: [3, 4], writable: true, enumerable: true, configurable: true });
+  });
+
+  it('refuses a key given twice in one object, at every depth: each repeat at its path and the line its value starts on', async () => {
+    // JSON.parse would keep the last "lines" and the last "status" and say nothing.
+    const text = [
+      '{"lines": [',
+      '  {"id": "a", "status": "open"},',
+      '  {"id": "b", "status": "open",',
+      '   "status": "closed"}],',
+      ' "tasks": {"t": 1, "u": {"v": 1, "v": 2}},',
+      ' "lines":',
+      '  []}',
+    ].join('\n');
+    const expected = [
+      { code: 'duplicate-field', path: ['lines', 1, 'status'], line: 4, file: 'p.json', params: { line: 4, field: 'lines[1].status' } },
+      { code: 'duplicate-field', path: ['tasks', 'u', 'v'], line: 5, file: 'p.json', params: { line: 5, field: 'tasks.u.v' } },
+      { code: 'duplicate-field', path: ['lines'], line: 7, file: 'p.json', params: { line: 7, field: 'lines' } },
+    ];
+    for (let size = 1; size <= text.length; size += 3) {
+      const chunks = cut(text, Array.from({ length: Math.ceil(text.length / size) }, (_, i) => i * size));
+      const error = await failure(chunks);
+      expect(error.subject).toBe('partial');
+      expect(error.issues, String(size)).toEqual(expected.map((issue) => expect.objectContaining(issue)));
+    }
+    expect((await failure(text)).issues[2]?.message).toBe('第 7 行：字段「lines」在同一个对象中出现了不止一次：JSON 解析只保留最后一个，前面的值会被悄悄丢弃；请删去多余的一个');
+    expect((await failure(text, 'en')).issues[0]?.message).toBe(
+      'line 4: field "lines[1].status" is given more than once in one object: JSON parsing keeps only the last, dropping the others without a word; remove the extra one',
+    );
+  });
+
+  it('lists at most 100 repeats, and says a syntax error rather than repeats before it', async () => {
+    const many = `{${Array.from({ length: 150 }, () => '"k":1').join(',')}}`;
+    const error = await failure(many);
+    expect(error.issues).toHaveLength(100);
+    expect(error.issues.every((issue) => issue.code === 'duplicate-field' && issue.path.join() === 'k')).toBe(true);
+    const inner = `{"a":[${Array.from({ length: 150 }, () => '{"k":1,"k":2}').join(',')}]}`;
+    const listed = (await failure(inner)).issues;
+    expect(listed.map((issue) => issue.path)).toEqual(Array.from({ length: 100 }, (_, i) => ['a', i, 'k']));
+    expect((await failure('{"a":1,"a":2,}')).issues).toEqual([expect.objectContaining({ code: 'invalid-json' })]);
+    // A document that is not an object is said to be so, whatever is inside it.
+    expect((await failure('[{"a":1,"a":2}]')).issues).toEqual([expect.objectContaining({ code: 'json-not-object' })]);
+  });
+
+  it('finds the same repeats as a check of the whole text, wherever the chunks are cut', async () => {
+    // Objects written by hand from entries whose keys are few letters, so that repeats are common.
+    const text = fc.letrec<{ value: string }>((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        fc.constantFrom('1', '"x"', 'null', '"a:b"'),
+        fc.array(tie('value'), { maxLength: 3 }).map((members) => `[${members.join(',\n')}]`),
+        fc
+          .array(fc.tuple(fc.constantFrom('a', 'b', 'c'), tie('value')), { maxLength: 4 })
+          .map((entries) => `{${entries.map(([key, value]) => `"${key}": ${value}`).join(',\n')}}`),
+      ),
+    })).value;
+    const documents = fc
+      .array(fc.tuple(fc.constantFrom('p', 'q', 'r'), text), { maxLength: 5 })
+      .map((entries) => `{${entries.map(([key, value]) => `\n"${key}":\n${value}`).join(',')}}`);
+    await fc.assert(
+      fc.asyncProperty(documents, fc.array(fc.nat(), { maxLength: 8 }), async (doc, offsets) => {
+        const wanted = repeatedFieldIssues(doc, JSON.parse(doc), { lang: 'zh', file: 'p.json', limit: 100 });
+        const got = await readJsonObject(cut(doc, offsets.map((o) => o % (doc.length + 1))), { subject: 'partial', file: 'p.json' }).then(
+          (value) => ({ value }),
+          (error: unknown) => ({ error }),
+        );
+        if (wanted.length === 0) expect(got).toEqual({ value: JSON.parse(doc) });
+        else expect((got as { error: ValidationError }).error.issues).toEqual(wanted);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('takes tabs, carriage returns and line feeds between values (a file saved on Windows)', async () => {
