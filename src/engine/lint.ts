@@ -10,7 +10,7 @@ import type { Graph } from '../graph/types.js';
 import { ORGANIZATION_KINDS, ORGANIZATION_KIND_LABELS, POST_ROLES, POST_ROLE_LABELS, type OrganizationKind, type PostRole } from '../model/graph.js';
 import type { AppliesTo, Indicator, RuleSet } from '../model/rules.js';
 import { gradesHighestFirst } from './grading.js';
-import { safeParseRuleSet } from './parse-rules.js';
+import { fractionValue, safeParseRuleSet } from './parse-rules.js';
 import { resolvePeriod } from './period.js';
 import { parseCalendarDate } from '../core/calendar.js';
 
@@ -92,7 +92,24 @@ export function lintRuleSet(input: unknown, given?: Graph, options: LintOptions 
     findings.push({ severity: 'warning', code, path, message: formatMessage(code, params, lang) });
   };
   const scale = rules.scale ?? 100;
+  const byId = new Map(rules.indicators.map((indicator) => [indicator.id, indicator]));
   for (const profile of profiles(lang, graph)) {
+    // A roll-up of the subject's own results reads nothing for a kind of subject none of its
+    // indicators applies to (the parser refuses a list that applies to none of its subjects).
+    rules.indicators.forEach((indicator, i) => {
+      const m = indicator.measure;
+      if (m?.type !== 'roll-up' || !profile.matches(indicator.appliesTo)) return;
+      m.from.forEach((source, s) => {
+        if (source.source !== 'self' || !Array.isArray(source.of)) return;
+        const reads = source.of.some((id) => {
+          const target = byId.get(id);
+          return target !== undefined && profile.matches(target.appliesTo);
+        });
+        if (!reads) {
+          warn('lint-rollup-self-missing', ['indicators', i, 'measure', 'from', s, 'of'], { id: indicator.id, subject: profile.label });
+        }
+      });
+    });
     const applicable = rules.indicators.filter((i) => profile.matches(i.appliesTo));
     if (applicable.length === 0) continue;
     const sum = stableSum(applicable.map((i) => i.points));
@@ -100,7 +117,8 @@ export function lintRuleSet(input: unknown, given?: Graph, options: LintOptions 
     const graded = (rules.ladders ?? []).some((l) => profile.matches(l.appliesTo));
     if (!graded) warn('lint-no-ladder', ['ladders'], { subject: profile.label });
   }
-  const top = scale + (rules.bonusCap ?? 0);
+  // Without bonusCap, each bonus indicator adds up to its own cap.
+  const top = scale + (rules.bonusCap ?? stableSum(rules.indicators.map((i) => i.bonus?.cap ?? 0)));
   (rules.ladders ?? []).forEach((ladder, li) => {
     const listed = ladder.grades.map((g) => g.min);
     if (listed.some((min, i) => i > 0 && min > (listed[i - 1] as number))) warn('lint-grade-order', ['ladders', li, 'grades'], { ladder: ladder.id });
@@ -121,6 +139,11 @@ export function lintRuleSet(input: unknown, given?: Graph, options: LintOptions 
     const m = indicator.measure;
     // Tasks never reported can only fall due on the spec's own due date.
     if (m?.type === 'deadline' && m.expected !== undefined && m.due === undefined) warn('lint-expected-without-due', ['indicators', i, 'measure', 'expected'], { id: indicator.id, expected: m.expected });
+    // A task belongs to the period its due date falls in: none of this period is due on another's day.
+    if (m?.type === 'deadline' && m.due !== undefined) {
+      const due = parseCalendarDate(m.due) as number;
+      if (due < period.start || due > period.end) warn('lint-due-outside-period', ['indicators', i, 'measure', 'due'], { id: indicator.id, due: m.due, period: period.label[lang] });
+    }
     if (m?.type !== 'window') return;
     const from = parseCalendarDate(m.from) as number;
     const to = parseCalendarDate(m.to) as number;
@@ -138,7 +161,9 @@ export function lintRuleSet(input: unknown, given?: Graph, options: LintOptions 
     });
   }
   (rules.quotas ?? []).forEach((quota, i) => {
-    if ((quota.maxShare === 1 || quota.maxShare === '1/1') && quota.maxCount === undefined) warn('lint-quota-unbounded', ['quotas', i, 'maxShare'], { grade: quota.grade });
+    // 1, "1/1", "7/7": every member may hold the grade (a share over 1 is refused by the parser).
+    const whole = typeof quota.maxShare === 'string' ? fractionValue(quota.maxShare) >= 1 : quota.maxShare === 1;
+    if (whole && quota.maxCount === undefined) warn('lint-quota-unbounded', ['quotas', i, 'maxShare'], { grade: quota.grade });
   });
   return findings.sort(compareFindings);
 }

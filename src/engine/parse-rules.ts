@@ -7,7 +7,7 @@ import { capIssue, ValidationError, type SafeParseResult } from '../core/validat
 import { LangOptionSchema, optionsError } from '../core/options.js';
 import { fromZodIssues } from '../core/zod-issues.js';
 import { parseCalendarDate } from '../core/calendar.js';
-import { RuleSetSchema, type Indicator, type RuleSet } from '../model/rules.js';
+import { RuleSetSchema, type AppliesTo, type Indicator, type RuleSet } from '../model/rules.js';
 import { checkAccountability } from './check-accountability.js';
 import { findRollUpCycles } from './rollup-deps.js';
 
@@ -42,6 +42,28 @@ function checkDuplicates<T extends { id: string }>(items: readonly T[], path: Pa
 
 function subjectType(indicator: Indicator): 'organization' | 'person' {
   return 'organizations' in indicator.appliesTo ? 'organization' : 'person';
+}
+
+/**
+ * Whether some subject is one both `a` and `b` apply to: organizations of a kind both list, or a
+ * post both list in an organization of a kind both allow (no `in`: any kind).
+ */
+function subjectsOverlap(a: AppliesTo, b: AppliesTo): boolean {
+  if ('organizations' in a) return 'organizations' in b && a.organizations.some((kind) => b.organizations.includes(kind));
+  if ('organizations' in b) return false;
+  if (!a.posts.some((role) => b.posts.includes(role))) return false;
+  return a.in === undefined || b.in === undefined || a.in.some((kind) => (b.in as readonly string[]).includes(kind));
+}
+
+/**
+ * The value of a fraction written `a/b` (the schema's form of a quota's share).
+ *
+ * @example
+ * fractionValue('1/3'); // 0.333…
+ */
+export function fractionValue(share: string): number {
+  const [over, under] = share.split('/').map(Number) as [number, number];
+  return over / under;
 }
 
 const ORG_SOURCES = new Set(['children', 'subtree', 'self']);
@@ -79,8 +101,12 @@ function checkIndicator(indicator: Indicator, at: Path, byId: ReadonlyMap<string
       if (Array.isArray(source.of)) {
         source.of.forEach((ref, j) => {
           const target = byId.get(ref);
-          if (!target) add('unknown-indicator', ['measure', 'from', i, 'of', j], { id: ref });
-          else if (source.source !== 'self' && subjectType(target) !== 'organization') add('rollup-subject-mismatch', ['measure', 'from', i, 'of', j], { id: ref });
+          const path = ['measure', 'from', i, 'of', j];
+          if (!target) add('unknown-indicator', path, { id: ref });
+          else if (source.source !== 'self' && subjectType(target) !== 'organization') add('rollup-subject-mismatch', path, { id: ref });
+          else if (source.source === 'self' && !subjectsOverlap(indicator.appliesTo, target.appliesTo)) add('rollup-self-not-own', path, { id: ref });
+          // A 0-point line has no rate: the roll-up would read "no result" and count a shortfall.
+          else if (target.points === 0) add('rollup-reads-no-points', path, { id: ref });
         });
       }
     });
@@ -107,6 +133,10 @@ function checkRuleSet(rules: RuleSet, lang: Lang): Issue[] {
   const ladders = new Map((rules.ladders ?? []).map((ladder) => [ladder.id, ladder]));
   (rules.quotas ?? []).forEach((quota, i) => {
     if (quota.maxShare === undefined && quota.maxCount === undefined) issues.push(makeIssue('quota-limit', ['quotas', i], {}, lang));
+    // A decimal share over 1 is refused by the schema; a fraction is checked here ("3/2").
+    if (typeof quota.maxShare === 'string' && fractionValue(quota.maxShare) > 1) {
+      issues.push(makeIssue('quota-share-over-one', ['quotas', i, 'maxShare'], { share: quota.maxShare }, lang));
+    }
     const ladder = ladders.get(quota.ladder);
     if (!ladder) issues.push(makeIssue('unknown-ladder', ['quotas', i, 'ladder'], { id: quota.ladder }, lang));
     else if (!ladder.grades.some((grade) => grade.id === quota.grade)) {

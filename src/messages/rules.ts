@@ -76,6 +76,18 @@ export const rulesMessages = {
     zh: (p) => `汇总引用的指标「${p['id']}」不适用于党组织，无法从下级组织汇总`,
     en: (p) => `roll-up reads indicator "${p['id']}", which does not apply to organizations`,
   },
+  'rollup-self-not-own': {
+    zh: (p) => `汇总本对象自身结果时引用的指标「${p['id']}」不适用于本指标的考核对象，读不到任何结果`,
+    en: (p) => `the roll-up reads its subject's own result of indicator "${p['id']}", which never applies to this indicator's subjects: it would read nothing`,
+  },
+  'rollup-reads-no-points': {
+    zh: (p) => `汇总引用的指标「${p['id']}」分值为 0，没有得分率可以汇总`,
+    en: (p) => `the roll-up reads indicator "${p['id']}", which is worth 0 points and so has no rate to roll up`,
+  },
+  'quota-share-over-one': {
+    zh: (p) => `名额比例「${p['share']}」超过 100%：比例须在 0 到 1 之间`,
+    en: (p) => `the quota's share "${p['share']}" is over 100%: a share lies between 0 and 1`,
+  },
   'lint-points-not-scale': {
     zh: (p) => `适用于${p['subject']}的指标分值合计 ${p['sum']} 分，与总分 ${p['scale']} 分不一致（得分将按比例折算）`,
     en: (p) => `indicators for ${p['subject']} add up to ${p['sum']}, not the scale of ${p['scale']} (scores will be scaled)`,
@@ -115,6 +127,14 @@ export const rulesMessages = {
   'lint-expected-without-due': {
     zh: (p) => `指标「${p['id']}」设了应完成事项数 ${p['expected']} 但没有统一期限 due：未报送的事项无从判定逾期，该设置不起作用`,
     en: (p) => `indicator "${p['id']}" expects ${p['expected']} tasks but sets no due date: tasks never reported cannot fall due, so expected has no effect`,
+  },
+  'lint-due-outside-period': {
+    zh: (p) => `指标「${p['id']}」的完成时限 ${p['due']} 不在考核期（${p['period']}）内：本期没有任务在该日到期，expected 规定的任务数也不计入`,
+    en: (p) => `the due date ${p['due']} of indicator "${p['id']}" lies outside the period (${p['period']}): no task of this period falls due then, and expected counts for nothing`,
+  },
+  'lint-rollup-self-missing': {
+    zh: (p) => `指标「${p['id']}」汇总本对象自身的结果，但所引用的指标都不适用于${p['subject']}，对其读不到任何结果`,
+    en: (p) => `indicator "${p['id']}" rolls up its subject's own results, but none of the indicators it reads applies to ${p['subject']}: it reads nothing for them`,
   },
   'lint-quota-unbounded': {
     zh: (p) => `名额限制「${p['grade']}」的比例为 100%，不起限制作用`,

@@ -15,8 +15,11 @@ import { fourGrades, ind, orgLadder, ruleSet, thrown, type IndicatorInput } from
 const countInd = (id: string, fields: Partial<IndicatorInput> = {}): IndicatorInput =>
   ind({ id, measure: { type: 'count', recordTypes: ['x'], atLeast: 1 }, ...fields });
 
+/** A 5-point count indicator, all or nothing: one a roll-up can read (a 0-point line has no rate). */
+const scoredInd = (id: string, fields: Partial<IndicatorInput> = {}): IndicatorInput => countInd(id, { points: 5, scoring: { method: 'all-or-nothing' }, ...fields });
+
 /** The same, for branch secretaries (a person subject). */
-const personInd = (id: string, fields: Partial<IndicatorInput> = {}): IndicatorInput => countInd(id, { appliesTo: { posts: ['secretary'] }, ...fields });
+const personInd = (id: string, fields: Partial<IndicatorInput> = {}): IndicatorInput => scoredInd(id, { appliesTo: { posts: ['secretary'] }, ...fields });
 
 /** Every issue parseRuleSet raises, as [code, path, params, message]. */
 const issuesOf = (rules: RuleSetInput, lang?: 'zh' | 'en'): [string, Issue['path'], Issue['params'], string][] =>
@@ -76,11 +79,11 @@ describe('parse-rules.ts: duplicate ids', () => {
     // the first 'x' is a branch indicator, the second a person one: reading the first, children
     // of 'x' is a valid organization roll-up; only the duplicate itself is an issue
     const rollUp = ind({ id: 'r', measure: { type: 'roll-up', from: [{ source: 'children', weight: 1, of: ['x'] }] } });
-    expect(issuesOf(ruleSet([countInd('x'), personInd('x'), rollUp])).map(([code, path]) => [code, path])).toEqual([
+    expect(issuesOf(ruleSet([scoredInd('x'), personInd('x'), rollUp])).map(([code, path]) => [code, path])).toEqual([
       ['duplicate-rule-id', ['indicators', 1, 'id']],
     ]);
     // the other way round the first 'x' is a person indicator, so the roll-up is refused
-    expect(issuesOf(ruleSet([personInd('x'), countInd('x'), rollUp])).map(([code, path]) => [code, path])).toEqual([
+    expect(issuesOf(ruleSet([personInd('x'), scoredInd('x'), rollUp])).map(([code, path]) => [code, path])).toEqual([
       ['duplicate-rule-id', ['indicators', 1, 'id']],
       ['rollup-subject-mismatch', ['indicators', 2, 'measure', 'from', 0, 'of', 0]],
     ]);
@@ -178,7 +181,7 @@ describe('parse-rules.ts: which subjects a structure fact or a roll-up fits', ()
 
   it('roll-ups over other organizations must read organization indicators; a self roll-up may read a person one', () => {
     const rules = ruleSet([
-      countInd('o'),
+      scoredInd('o'),
       personInd('p'),
       // valid: children of an organization indicator; self on a person reading a person indicator
       ind({ id: 'ok-children', measure: { type: 'roll-up', from: [{ source: 'children', weight: 1, of: ['o'] }] } }),

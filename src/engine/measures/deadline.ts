@@ -143,7 +143,10 @@ export const deadlineMeasure: RecordMeasure<DeadlineMeasure, DeadlineState> = {
       tasks++;
       judge(tally, days.due, days.completed, ctx.asOf, soonDays);
     }
-    const unreported = specDue !== undefined && spec.expected !== undefined ? Math.max(0, spec.expected - tasks) : 0;
+    // Tasks never reported are this period's only if they fall due in it: a task belongs to the
+    // period its due date falls in, so a due date in another period expects none of them here.
+    const dueHere = specDue !== undefined && specDue >= ctx.period.start && specDue <= ctx.period.end;
+    const unreported = dueHere && spec.expected !== undefined ? Math.max(0, spec.expected - tasks) : 0;
     for (let i = 0; i < unreported; i++) judge(tally, specDue as DayNumber, undefined, ctx.asOf, soonDays);
 
     const target = tally.onTime + tally.late + tally.overdue;

@@ -90,16 +90,41 @@ describe('lintRuleSet', () => {
       expect(lintRuleSet(withGrades(reachable, { bonusCap: 5 }), GRAPH)).toEqual([]);
     });
 
+    it('without bonusCap, the highest total is the scale plus every bonus indicator\'s own cap', () => {
+      const bonuses = [ind({ id: 'award', bonus: { recordTypes: ['award'], each: 1, cap: 3 } }), ind({ id: 'praise', bonus: { recordTypes: ['praise'], each: 1, cap: 2 } })];
+      // 100 + 3 + 2 = 105: a grade from 105 can be reached, one from 106 cannot.
+      const at = (min: number): RuleSetInput => {
+        const base = withGrades([{ id: 'star', title: '特优', min }, ...fourGrades()]);
+        return { ...base, indicators: [...base.indicators, ...bonuses] };
+      };
+      expect(lintRuleSet(at(105), GRAPH)).toEqual([]);
+      const findings = lintRuleSet(at(106), GRAPH);
+      expect(brief(findings)).toEqual([['warning', 'lint-grade-unreachable', ['ladders', 0, 'grades', 0]]]);
+      expect(findings[0]?.message).toContain('106 分高于可能的最高分 105 分');
+    });
+
     it('subjects with indicators but no ladder', () => {
       const findings = lintRuleSet(clean({ ladders: [orgLadder(['committee'])] }), GRAPH);
       expect(brief(findings)).toEqual([['warning', 'lint-no-ladder', ['ladders']]]);
       expect(findings[0]?.message).toBe('党支部有考核指标但没有适用的等次序列，将不评定等次');
     });
 
-    it('a quota that limits nothing (maxShare 1)', () => {
-      expect(brief(lintRuleSet(clean({ quotas: [{ ladder: 'org', grade: 'good', maxShare: 1 }] }), GRAPH))).toEqual([
-        ['warning', 'lint-quota-unbounded', ['quotas', 0, 'maxShare']],
-      ]);
+    it('a quota that limits nothing (maxShare 1, or a fraction of 100%)', () => {
+      for (const maxShare of [1, '1/1', '2/2', '7/7']) {
+        expect(brief(lintRuleSet(clean({ quotas: [{ ladder: 'org', grade: 'good', maxShare }] }), GRAPH)), String(maxShare)).toEqual([
+          ['warning', 'lint-quota-unbounded', ['quotas', 0, 'maxShare']],
+        ]);
+      }
+      for (const maxShare of [0.99, '6/7']) expect(lintRuleSet(clean({ quotas: [{ ladder: 'org', grade: 'good', maxShare }] }), GRAPH), String(maxShare)).toEqual([]);
+    });
+
+    it('a share over 100% written as a fraction is an error, as a decimal one is', () => {
+      const findings = lintRuleSet(clean({ quotas: [{ ladder: 'org', grade: 'good', maxShare: '3/2' }] }), GRAPH);
+      expect(brief(findings)).toEqual([['error', 'quota-share-over-one', ['quotas', 0, 'maxShare']]]);
+      expect(findings[0]?.message).toBe('名额比例「3/2」超过 100%：比例须在 0 到 1 之间');
+      expect(lintRuleSet(clean({ quotas: [{ ladder: 'org', grade: 'good', maxShare: '3/2' }] }), GRAPH, { lang: 'en' })[0]?.message).toBe(
+        'the quota\'s share "3/2" is over 100%: a share lies between 0 and 1',
+      );
     });
   });
 
@@ -152,11 +177,75 @@ describe('lintRuleSet', () => {
     expect(findings[0]?.message).toBe('等次序列「org」中没有等次「excellent」');
   });
 
+  it('a deadline whose due date lies outside the period (a sheet carried over from last year)', () => {
+    const deadline = (due: string): IndicatorInput =>
+      ind({ id: 'br-plan', appliesTo: { organizations: ['branch'] }, measure: { type: 'deadline', recordTypes: ['plan'], due, expected: 1 } });
+    const rules = (due: string): RuleSetInput => {
+      const base = clean();
+      return { ...base, indicators: [...base.indicators, deadline(due)] };
+    };
+    for (const due of ['2022-01-01', '2022-03-31', '2022-12-31']) expect(lintRuleSet(rules(due), GRAPH), due).toEqual([]);
+    for (const due of ['2021-12-31', '2023-01-01', '2021-03-31']) {
+      const findings = lintRuleSet(rules(due), GRAPH);
+      expect(brief(findings), due).toEqual([['warning', 'lint-due-outside-period', ['indicators', 3, 'measure', 'due']]]);
+    }
+    expect(lintRuleSet(rules('2021-03-31'), GRAPH)[0]?.message).toBe(
+      '指标「br-plan」的完成时限 2021-03-31 不在考核期（2022年度）内：本期没有任务在该日到期，expected 规定的任务数也不计入',
+    );
+    expect(lintRuleSet(rules('2021-03-31'), GRAPH, { lang: 'en' })[0]?.message).toBe(
+      'the due date 2021-03-31 of indicator "br-plan" lies outside the period (2022): no task of this period falls due then, and expected counts for nothing',
+    );
+  });
+
+  describe('roll-ups that cannot read a rate', () => {
+    const rollUp = (from: unknown[], appliesTo: IndicatorInput['appliesTo'] = { organizations: ['committee', 'branch'] }): IndicatorInput =>
+      ind({ id: 'up', appliesTo, points: 10, measure: { type: 'roll-up', from } as never, scoring: { method: 'proportional' } });
+    const withIndicators = (...extra: IndicatorInput[]): RuleSetInput => {
+      const base = clean();
+      return { ...base, indicators: [...base.indicators, ...extra] };
+    };
+
+    it('an indicator worth 0 points (it has no rate) is an error, whatever the source', () => {
+      const award = ind({ id: 'award', appliesTo: { organizations: ['branch'] }, bonus: { recordTypes: ['award'], each: 1, cap: 3 } });
+      for (const source of ['children', 'subtree', 'self']) {
+        const findings = lintRuleSet(withIndicators(award, rollUp([{ source, weight: 1, of: ['br-x', 'award'] }])), GRAPH);
+        expect(brief(findings), source).toEqual([['error', 'rollup-reads-no-points', ['indicators', 4, 'measure', 'from', 0, 'of', 1]]]);
+        expect(findings[0]?.message).toBe('汇总引用的指标「award」分值为 0，没有得分率可以汇总');
+      }
+    });
+
+    it('its own result of an indicator that never applies to its subjects is an error (self)', () => {
+      const secretary = ind({ id: 'sec', appliesTo: { posts: ['secretary'] }, points: 5, measure: { type: 'count', recordTypes: ['lecture'], atLeast: 1 }, scoring: { method: 'all-or-nothing' } });
+      const findings = lintRuleSet(withIndicators(secretary, rollUp([{ source: 'self', weight: 1, of: ['sec'] }], { organizations: ['branch'] })), GRAPH);
+      expect(brief(findings)).toEqual([['error', 'rollup-self-not-own', ['indicators', 4, 'measure', 'from', 0, 'of', 0]]]);
+      // cm-x applies to committees only: a branches' roll-up of it reads nothing either.
+      expect(brief(lintRuleSet(withIndicators(rollUp([{ source: 'self', weight: 1, of: ['cm-x'] }], { organizations: ['branch'] })), GRAPH))).toEqual([
+        ['error', 'rollup-self-not-own', ['indicators', 3, 'measure', 'from', 0, 'of', 0]],
+      ]);
+      // Posts: the same role in a kind of organization both allow.
+      const inBranch = ind({ id: 'sec-b', appliesTo: { posts: ['secretary'], in: ['branch'] }, points: 5, measure: { type: 'count', recordTypes: ['lecture'], atLeast: 1 }, scoring: { method: 'all-or-nothing' } });
+      const people = (appliesTo: IndicatorInput['appliesTo']) => brief(lintRuleSet(withIndicators(inBranch, rollUp([{ source: 'self', weight: 1, of: ['sec-b'] }], appliesTo)))).filter(([s]) => s === 'error');
+      expect(people({ posts: ['secretary'], in: ['committee'] })).toEqual([['error', 'rollup-self-not-own', ['indicators', 4, 'measure', 'from', 0, 'of', 0]]]);
+      expect(people({ posts: ['team-member'] })).toEqual([['error', 'rollup-self-not-own', ['indicators', 4, 'measure', 'from', 0, 'of', 0]]]);
+      expect(people({ posts: ['secretary'] })).toEqual([]);
+      expect(people({ posts: ['secretary', 'team-member'], in: ['branch', 'committee'] })).toEqual([]);
+    });
+
+    it('warns for each kind of subject its own indicators leave without a result (self, in part)', () => {
+      // up applies to committees and branches; br-x to branches only: committees read nothing.
+      const findings = lintRuleSet(withIndicators(rollUp([{ source: 'self', weight: 1, of: ['br-x'] }])), GRAPH);
+      expect(brief(findings).filter(([, code]) => code === 'lint-rollup-self-missing')).toEqual([['warning', 'lint-rollup-self-missing', ['indicators', 3, 'measure', 'from', 0, 'of']]]);
+      expect(findings.find((f) => f.code === 'lint-rollup-self-missing')?.message).toBe('指标「up」汇总本对象自身的结果，但所引用的指标都不适用于党委，对其读不到任何结果');
+      // Reading one indicator for each kind: nothing to say.
+      expect(lintRuleSet(withIndicators(rollUp([{ source: 'self', weight: 1, of: ['br-x', 'cm-x'] }])), GRAPH).filter((f) => f.code === 'lint-rollup-self-missing')).toEqual([]);
+    });
+  });
+
   it('a roll-up cycle is an error', () => {
     const selfOf = (id: string, of: string): IndicatorInput =>
-      ind({ id, appliesTo: { organizations: ['committee'] }, points: 0, measure: { type: 'roll-up', from: [{ source: 'self', weight: 1, of: [of] }] }, scoring: { method: 'proportional' } });
+      ind({ id, appliesTo: { organizations: ['committee'] }, points: 10, measure: { type: 'roll-up', from: [{ source: 'self', weight: 1, of: [of] }] }, scoring: { method: 'proportional' } });
     const findings = lintRuleSet(clean({ indicators: [...clean().indicators, selfOf('a', 'b'), selfOf('b', 'a')] }), GRAPH);
-    expect(brief(findings)).toEqual([['error', 'rollup-cycle', ['indicators', 3, 'measure']]]);
+    expect(brief(findings).filter(([severity]) => severity === 'error')).toEqual([['error', 'rollup-cycle', ['indicators', 3, 'measure']]]);
     expect(findings[0]?.message).toBe('汇总指标循环引用：a → b → a');
   });
 

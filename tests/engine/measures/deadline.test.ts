@@ -77,6 +77,19 @@ describe('deadline', () => {
     expect(outcome.detail.zh).toBe('应完成0项，按时0项，逾期完成0项，未完成0项；另有1项截至2022-03-31未到期；应有1项，仅报送0项，未报送的按未完成计');
   });
 
+  it('expects unreported tasks only when the spec due date falls in the period (a task belongs to the period it falls due in)', () => {
+    // 2022's period; tasks due 2021-03-31 or 2023-03-31 are another period's: none is open or pending here.
+    for (const due of ['2021-03-31', '2023-03-31']) {
+      const outcome = measure(deadlineMeasure, { ...spec, due, expected: 2 }, year, []);
+      expect(outcome, due).toMatchObject({ value: 0, target: 0, shortfalls: 0, ratio: 1, inProgress: false, counted: 0 });
+      expect(outcome.detail.zh, due).toBe('应完成0项，按时0项，逾期完成0项，未完成0项');
+    }
+    // The period's own first and last days count: 2 expected, none reported, both open at the year's end.
+    for (const due of ['2022-01-01', '2022-12-31']) {
+      expect(measure(deadlineMeasure, { ...spec, due, expected: 2 }, year, []), due).toMatchObject({ target: 2, shortfalls: 2, counted: 0 });
+    }
+  });
+
   describe('properties', () => {
     const dates = fc
       .record({ due: fc.option(dayIn2022, { nil: undefined }), completed: fc.option(dayIn2022, { nil: undefined }) })
