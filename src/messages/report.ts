@@ -10,8 +10,8 @@ export const reportMessages = {
   'report-meta-as-of-end': { zh: () => `评估日期：考核期末（按全期计）`, en: () => `As of: the end of the period` },
   'report-meta-subjects': { zh: (p) => `考核对象：${p['organizations']} 个党组织、${p['people']} 人`, en: (p) => `Subjects: ${p['organizations']} organizations, ${p['people']} people` },
   'report-meta-language': {
-    zh: (p) => `说明：指标名称、等次和各项说明按评估时的语言（${p['language']}）给出`,
-    en: (p) => `Note: indicator titles, grades and explanations are in the language of the run (${p['language']})`,
+    zh: (p) => `说明：考核细则、指标、等次、问责规则和免责情形的名称及各项说明按评估时的语言（${p['language']}）给出`,
+    en: (p) => `Note: the titles of the rule set, indicators, grades, accountability rules and waiver grounds, and the explanations, are in the language of the run (${p['language']})`,
   },
   'report-language-zh': { zh: () => `中文`, en: () => `Chinese` },
   'report-language-en': { zh: () => `英文`, en: () => `English` },
@@ -31,6 +31,10 @@ export const reportMessages = {
   'report-summary-findings': {
     zh: (p) => `问责建议 ${p['count']} 条（党组织 ${p['organizations']} 条，个人 ${p['people']} 条）`,
     en: (p) => `${p['count']} finding(s) proposed (${p['organizations']} for organizations, ${p['people']} for people)`,
+  },
+  'report-summary-findings-waived': {
+    zh: (p) => `问责建议 ${p['count']} 条（党组织 ${p['organizations']} 条，个人 ${p['people']} 条），其中免予问责 ${p['waived']} 条`,
+    en: (p) => `${p['count']} finding(s) proposed (${p['organizations']} for organizations, ${p['people']} for people), ${p['waived']} of them waived`,
   },
   'report-summary-no-findings': { zh: () => `没有问责建议`, en: () => `No findings proposed` },
   'report-summary-warnings': { zh: (p) => `数据提示 ${p['count']} 条（见“数据提示”）`, en: (p) => `${p['count']} warning(s) (see Warnings)` },
@@ -78,6 +82,8 @@ export const reportMessages = {
   'report-col-subject-type': { zh: () => `对象类型`, en: () => `Subject type` },
   'report-col-subject-id': { zh: () => `对象编号`, en: () => `Subject ID` },
   'report-col-id': { zh: () => `编号`, en: () => `ID` },
+  // First in a CSV document: never "ID", which makes Excel take the file for SYLK.
+  'report-col-finding-id': { zh: () => `编号`, en: () => `Finding ID` },
   'report-col-liability': { zh: () => `责任类型`, en: () => `Liability` },
   'report-col-basis': { zh: () => `依据`, en: () => `Basis` },
   'report-col-base-form': { zh: () => `原定形式`, en: () => `Base form` },

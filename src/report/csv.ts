@@ -9,7 +9,6 @@ import {
   basisLabel,
   circumstancesText,
   findingStatusText,
-  formText,
   liabilityLabel,
   listSeparator,
   pathText,
@@ -85,8 +84,9 @@ const LINE_COLUMNS = [
   'report-col-explanation',
 ];
 
+// A document's first header is never "ID": Excel takes a file starting with it for SYLK.
 const FINDING_COLUMNS = [
-  'report-col-id',
+  'report-col-finding-id',
   'report-col-rule-id',
   'report-col-rule',
   'report-col-status',
@@ -140,15 +140,15 @@ function findingRow(context: ReportContext, f: Finding): CsvValue[] {
     f.subject.name,
     liabilityLabel(f, lang),
     basisLabel(f.basis, lang),
-    (f.decision?.form ?? f.form).title,
-    f.baseForm.title,
+    context.formTitle(f.decision?.form ?? f.form, f.subject.type),
+    context.formTitle(f.baseForm, f.subject.type),
     triggerLabel(f.trigger.type, lang),
     f.trigger.subject.name,
     join(f.trigger.indicators),
     join(f.trigger.recordIds),
     pathText(context, f),
     circumstancesText(f.circumstances, lang),
-    waiverText(f, lang),
+    waiverText(context, f),
     f.explanation,
   ];
 }
@@ -199,9 +199,12 @@ export function toCsvChunks(given: AssessmentResult, options: CsvOptions = {}): 
  * The result as two CSV documents for spreadsheets: `lines`, one row per subject and indicator
  * (subject type, id, name, grade, total, indicator id, title, responsibility, points, max, status,
  * shortfalls, records counted, explanation), organizations first, in the result's order; and
- * `findings`, one row per finding. UTF-8 with a byte order mark, CRLF line ends, RFC 4180
- * quoting, and text cells that could run as formulas prefixed with a single quote. Headers are
- * Chinese by default (`options.lang ?? result.lang`). For a result too big for one string, use
+ * `findings`, one row per finding (its first column `编号`, `Finding ID` in English: no document
+ * starts with `ID`, which Excel takes for a SYLK file). UTF-8 with a byte order mark, CRLF line
+ * ends, RFC 4180 quoting, and text cells that could run as formulas prefixed with a single quote.
+ * Headers, labels and form titles (where the result's ladders have both) are Chinese by default
+ * (`options.lang ?? result.lang`); titles and explanations stay in the result's language. For a
+ * result too big for one string, use
  * {@link toCsvChunks}. Refuses (a `ValidationError`, subject `options`) the options
  * {@link CsvOptions} lists, and a result that is not one at its top level (not an object, or its
  * `lang`, `organizations`, `people` or `findings` missing or of the wrong kind: `invalid-type` at

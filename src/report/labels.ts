@@ -7,11 +7,12 @@ import { formatMessage, type MessageParams } from '../core/messages.js';
 import { formatNumber } from '../core/number.js';
 import { ValidationError } from '../core/validation-error.js';
 import { requireGraph } from '../graph/lookup.js';
-import { LIABILITY_LABELS, type AssessmentResult, type Circumstance, type Finding } from '../accountability/types.js';
+import { LIABILITY_LABELS, type AssessmentResult, type Circumstance, type Finding, type FindingForm } from '../accountability/types.js';
 import type { GradeAward, LineStatus, SubjectResult, Verdict } from '../engine/result.js';
 import type { Graph } from '../graph/types.js';
 import { ORGANIZATION_KIND_LABELS, POST_ROLE_LABELS } from '../model/graph.js';
 import { RESPONSIBILITY_LABELS, type ResponsibilityKind } from '../model/responsibility.js';
+import { formTitles, waiverTitle } from './report-language.js';
 
 /**
  * A catalogue message in a language.
@@ -34,7 +35,8 @@ export function listSeparator(lang: Lang): string {
 }
 
 /**
- * What the reports look up while they write: language, names and grade titles.
+ * What the reports look up while they write: language, names, grade titles, and form titles in
+ * the report's language.
  *
  * @example
  * const context: ReportContext = reportContext(result, 'zh', graph);
@@ -45,11 +47,13 @@ export interface ReportContext {
   readonly organizationName: (id: string) => string;
   readonly personName: (id: string) => string;
   readonly gradeTitle: (ladder: string, id: string) => string;
+  readonly formTitle: (form: FindingForm, type: 'organization' | 'person') => string;
 }
 
 /**
  * The lookups for a result: names come from the result's subjects and, when given, the graph
- * (for organizations and people that were not assessed); an unknown id stands for itself.
+ * (for organizations and people that were not assessed); an unknown id stands for itself. Form
+ * titles are in `lang` where the result's ladders have them in both languages.
  *
  * @example
  * const context = reportContext(result, 'zh', graph);
@@ -75,6 +79,7 @@ export function reportContext(result: AssessmentResult, lang: Lang, graph?: Grap
     organizationName: (id) => organizations.get(id) ?? id,
     personName: (id) => people.get(id) ?? id,
     gradeTitle: (ladder, id) => grades.get(`${ladder}\u0000${id}`) ?? id,
+    formTitle: formTitles(result, lang),
   };
 }
 
@@ -191,6 +196,18 @@ export function num(value: number): string {
 }
 
 /**
+ * A rule-set amount (an indicator's maximum) as the rule set gives it, not rounded: a rule set
+ * that gives 3.335 points means 3.335, and the CSV and JSON say so too. Scores, which the engine
+ * rounds, go through {@link num}.
+ *
+ * @example
+ * amount(3.335); // '3.335'
+ */
+export function amount(value: number): string {
+  return String(value + 0);
+}
+
+/**
  * A change as `+1.5`, `-2` or `0`.
  *
  * @example
@@ -201,14 +218,17 @@ export function signed(value: number): string {
 }
 
 /**
- * The form of a finding, with the base form when circumstances moved it.
+ * The form of a finding, with the base form when circumstances moved it, titles in the report's
+ * language where the result's ladders have them.
  *
  * @example
- * formText(finding, 'zh'); // '批评教育（原定责令书面检查）'
+ * formText(context, finding); // '批评教育（原定责令书面检查）'
  */
-export function formText(finding: Finding, lang: Lang): string {
+export function formText(context: ReportContext, finding: Finding): string {
+  const { lang } = context;
+  const title = (form: FindingForm): string => context.formTitle(form, finding.subject.type);
   const form = finding.decision?.form ?? finding.form;
-  return form.id === finding.baseForm.id ? form.title : say('report-form-changed', lang, { form: form.title, base: finding.baseForm.title });
+  return form.id === finding.baseForm.id ? title(form) : say('report-form-changed', lang, { form: title(form), base: title(finding.baseForm) });
 }
 
 /**
@@ -233,12 +253,13 @@ export function circumstancesText(circumstances: readonly Circumstance[], lang: 
  * The proposed waiver of a finding, in words, or empty.
  *
  * @example
- * waiverText(finding, 'zh'); // '建议免予问责：在集体决策中…（记录 r-2022-a003）'
+ * waiverText(context, finding); // '建议免予问责：在集体决策中…（记录 r-2022-a003）'
  */
-export function waiverText(finding: Finding, lang: Lang): string {
+export function waiverText(context: ReportContext, finding: Finding): string {
+  const { lang } = context;
   const w = finding.waiver;
   if (!w) return '';
-  return say('report-waiver', lang, { title: w.title, records: say('report-records', lang, { ids: w.recordIds.join(listSeparator(lang)) }) });
+  return say('report-waiver', lang, { title: waiverTitle(w, context.result.lang, lang), records: say('report-records', lang, { ids: w.recordIds.join(listSeparator(lang)) }) });
 }
 
 /**

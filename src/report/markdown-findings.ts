@@ -17,7 +17,8 @@ import {
   waiverText,
   type ReportContext,
 } from './labels.js';
-import { code, heading, md, table } from './markdown-text.js';
+import { code, codeCell, heading, md, table } from './markdown-text.js';
+import { eligibilityReason } from './report-language.js';
 
 /** Findings of one rule set off by one subject, in the result's order. */
 interface FindingGroup {
@@ -82,10 +83,10 @@ export function findingsSection(context: ReportContext): string {
       lang === 'zh' ? `${md(f.subject.name)}（${subjectTypeLabel(f.subject.type, lang)}）` : `${md(f.subject.name)} (${subjectTypeLabel(f.subject.type, lang)})`,
       liabilityLabel(f, lang),
       basisLabel(f.basis, lang),
-      md(formText(f, lang)),
+      md(formText(context, f)),
       md(pathText(context, f)),
       md(circumstancesText(f.circumstances, lang)),
-      md(waiverText(f, lang)),
+      md(waiverText(context, f)),
       md(findingStatusText(f, lang)),
     ]);
     parts.push(table(headers, rows));
@@ -103,7 +104,7 @@ export function auditSection(context: ReportContext): string {
   const { lang, result } = context;
   if (!result.audit || result.audit.length === 0) return '';
   const headers = ['report-col-finding', 'report-col-action', 'report-col-by', 'report-col-at', 'report-col-change', 'report-col-reason'].map((c) => say(c, lang));
-  const rows = result.audit.map((a) => [code(a.finding), say(`report-action-${a.action}`, lang), md(a.by), md(a.at), md(`${a.from} → ${a.to}`), md(a.reason ?? '')]);
+  const rows = result.audit.map((a) => [codeCell(a.finding), say(`report-action-${a.action}`, lang), md(a.by), md(a.at), md(`${a.from} → ${a.to}`), md(a.reason ?? '')]);
   return [heading(2, say('report-h-audit', lang)), table(headers, rows)].join('\n\n');
 }
 
@@ -117,13 +118,13 @@ export function eligibilitySection(context: ReportContext): string {
   const { lang, result } = context;
   if (result.ineligibleFrom === null && result.eligibility.length === 0) return '';
   const parts = [heading(2, say('report-h-eligibility', lang))];
-  if (result.ineligibleFrom !== null) parts.push(say('report-eligibility-note', lang, { form: result.ineligibleFrom.title }));
+  if (result.ineligibleFrom !== null) parts.push(say('report-eligibility-note', lang, { form: md(context.formTitle(result.ineligibleFrom, 'person')) }));
   if (result.eligibility.length === 0) {
     parts.push(say('report-no-eligibility', lang));
     return parts.join('\n\n');
   }
   const headers = ['report-col-person-name', 'report-col-top-grade', 'report-col-reason'].map((c) => say(c, lang));
-  const rows = result.eligibility.map((e) => [md(e.name), say(e.holdsTopGrade ? 'report-yes' : 'report-no', lang), md(e.reason)]);
+  const rows = result.eligibility.map((e) => [md(e.name), say(e.holdsTopGrade ? 'report-yes' : 'report-no', lang), md(eligibilityReason(result, e, context.formTitle, lang))]);
   parts.push(table(headers, rows));
   return parts.join('\n\n');
 }

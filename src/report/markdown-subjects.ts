@@ -2,7 +2,7 @@
 // subject's lines with their explanations.
 import type { IndicatorLine, SubjectResult } from '../engine/result.js';
 import { RESPONSIBILITY_LABELS } from '../model/responsibility.js';
-import { gradeText, kindLabel, num, postsText, say, signed, statusLabel, verdictLabel, type ReportContext } from './labels.js';
+import { amount, gradeText, kindLabel, num, postsText, say, signed, statusLabel, verdictLabel, type ReportContext } from './labels.js';
 import { heading, html, md, table, type Align } from './markdown-text.js';
 
 /**
@@ -104,7 +104,8 @@ function subjectLines(context: ReportContext, subject: SubjectResult): string {
     md(line.title),
     RESPONSIBILITY_LABELS[line.responsibility][lang],
     line.bonus > 0 ? `${num(line.points)} (+${num(line.bonus)})` : num(line.points),
-    num(line.max),
+    // The maximum is the rule set's, shown as given (as in the CSV and JSON); points are the engine's, rounded.
+    amount(line.max),
     statusLabel(line.status, lang),
     md(explanationOf(line)),
   ]);

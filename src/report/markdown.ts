@@ -9,7 +9,8 @@ import type { Graph } from '../graph/types.js';
 import { CoverageReportShapeSchema, graphOptionIssues, reportContext, requireResult, say, type ReportContext, type ResultPart } from './labels.js';
 import { auditSection, eligibilitySection, findingsSection, pressureSection } from './markdown-findings.js';
 import { linesSectionBlocks, organizationsSection, peopleSection } from './markdown-subjects.js';
-import { code, heading, md, table } from './markdown-text.js';
+import { code, codeCell, heading, md, table } from './markdown-text.js';
+import { periodLabel, warningText } from './report-language.js';
 
 /**
  * Options for {@link toMarkdown} and {@link toMarkdownChunks}, checked before anything is
@@ -78,7 +79,7 @@ function header(context: ReportContext): string {
   const { lang, result } = context;
   const meta = [
     say('report-meta-rules', lang, { id: result.ruleSet.id, version: result.ruleSet.version }),
-    say('report-meta-period', lang, { label: result.period.label, start: result.period.start, end: result.period.end }),
+    say('report-meta-period', lang, { label: periodLabel(result.period, result.lang, lang), start: result.period.start, end: result.period.end }),
     result.period.asOf === null ? say('report-meta-as-of-end', lang) : say('report-meta-as-of', lang, { asOf: result.period.asOf }),
     say('report-meta-subjects', lang, { organizations: result.organizations.length, people: result.people.length }),
   ];
@@ -104,7 +105,7 @@ function gradeCounts(context: ReportContext): string {
   const ladders = [...new Set([...counts.values()].map((c) => c.ladder))];
   const rows = [...counts.values()]
     .sort((a, b) => ladders.indexOf(a.ladder) - ladders.indexOf(b.ladder) || a.rank - b.rank)
-    .map((c) => [code(c.ladder), md(c.title), String(c.organizations), String(c.people)]);
+    .map((c) => [codeCell(c.ladder), md(c.title), String(c.organizations), String(c.people)]);
   if (ungraded > 0) {
     const orgs = result.organizations.filter((s) => !s.grade).length;
     rows.push(['', say('report-ungraded', lang), String(orgs), String(ungraded - orgs)]);
@@ -113,28 +114,32 @@ function gradeCounts(context: ReportContext): string {
   return [heading(3, say('report-h-grades', lang)), table(headers, rows, ['l', 'l', 'r', 'r'])].join('\n\n');
 }
 
+// A waived finding is counted in the total and told as waived, never under a form: nobody gets it.
 function findingsByForm(context: ReportContext): string {
   const { lang, result } = context;
   if (result.findings.length === 0) return say('report-summary-no-findings', lang);
   const organizations = result.findings.filter((f) => f.subject.type === 'organization').length;
+  const standing = result.findings.filter((f) => f.status !== 'waived');
+  const waived = result.findings.length - standing.length;
   const counts = new Map<string, { title: string; severity: number; organizations: number; people: number; person: boolean }>();
-  for (const f of result.findings) {
+  for (const f of standing) {
     const form = f.decision?.form ?? f.form;
     const key = `${f.subject.type}\u0000${form.id}`;
-    const entry = counts.get(key) ?? { title: form.title, severity: form.severity, organizations: 0, people: 0, person: f.subject.type === 'person' };
+    const entry = counts.get(key) ?? { title: context.formTitle(form, f.subject.type), severity: form.severity, organizations: 0, people: 0, person: f.subject.type === 'person' };
     entry[f.subject.type === 'organization' ? 'organizations' : 'people']++;
     counts.set(key, entry);
   }
-  // Organization forms first, then person forms; the heaviest first within each.
-  const rows = [...counts.values()]
-    .sort((a, b) => Number(a.person) - Number(b.person) || b.severity - a.severity)
-    .map((c) => [md(c.title), String(c.organizations), String(c.people)]);
-  const headers = ['report-col-form', 'report-col-organizations', 'report-col-people'].map((c) => say(c, lang));
-  return [
-    say('report-summary-findings', lang, { count: result.findings.length, organizations, people: result.findings.length - organizations }),
-    heading(3, say('report-h-findings-by-form', lang)),
-    table(headers, rows, ['l', 'r', 'r']),
-  ].join('\n\n');
+  const totals = { count: result.findings.length, organizations, people: result.findings.length - organizations };
+  const parts = [waived === 0 ? say('report-summary-findings', lang, totals) : say('report-summary-findings-waived', lang, { ...totals, waived })];
+  if (counts.size > 0) {
+    // Organization forms first, then person forms; the heaviest first within each.
+    const rows = [...counts.values()]
+      .sort((a, b) => Number(a.person) - Number(b.person) || b.severity - a.severity)
+      .map((c) => [md(c.title), String(c.organizations), String(c.people)]);
+    const headers = ['report-col-form', 'report-col-organizations', 'report-col-people'].map((c) => say(c, lang));
+    parts.push(heading(3, say('report-h-findings-by-form', lang)), table(headers, rows, ['l', 'r', 'r']));
+  }
+  return parts.join('\n\n');
 }
 
 function summary(context: ReportContext): string {
@@ -152,7 +157,7 @@ function coverageSection(context: ReportContext, report: CoverageReport): string
   ];
   if (report.gaps.length > 0) {
     const headers = ['report-col-severity', 'report-col-message', 'report-col-code'].map((c) => say(c, lang));
-    parts.push(table(headers, report.gaps.map((g) => [say(`report-severity-${g.severity}`, lang), md(g.message), code(g.code)])));
+    parts.push(table(headers, report.gaps.map((g) => [say(`report-severity-${g.severity}`, lang), md(g.message), codeCell(g.code)])));
   }
   return parts.join('\n\n');
 }
@@ -163,14 +168,14 @@ function lintSection(context: ReportContext, findings: readonly LintFinding[]): 
   if (findings.length === 0) parts.push(say('report-no-lint', lang));
   else {
     const headers = ['report-col-severity', 'report-col-path', 'report-col-message', 'report-col-code'].map((c) => say(c, lang));
-    parts.push(table(headers, findings.map((f) => [say(`report-lint-${f.severity}`, lang), code(formatPath(f.path, lang)), md(f.message), code(f.code)])));
+    parts.push(table(headers, findings.map((f) => [say(`report-lint-${f.severity}`, lang), codeCell(formatPath(f.path, lang)), md(f.message), codeCell(f.code)])));
   }
   return parts.join('\n\n');
 }
 
 function warningsSection(context: ReportContext): string {
   const { lang, result } = context;
-  const list = result.warnings.length === 0 ? say('report-no-warnings', lang) : result.warnings.map((w) => `- ${md(w.message)} ${code(w.code)}`).join('\n');
+  const list = result.warnings.length === 0 ? say('report-no-warnings', lang) : result.warnings.map((w) => `- ${md(warningText(w, result.lang, lang))} ${code(w.code)}`).join('\n');
   // Every counter the engine keeps, the valid records always, the others when they happened.
   const parts = Object.entries(result.evidence)
     .filter(([key, count]) => key === 'received' || count > 0)
@@ -193,9 +198,12 @@ function footer(context: ReportContext): string {
  * organizations and people with their scores, grades and verdicts; each subject's lines with
  * their explanations (a collapsible block each); the findings with their chain, basis,
  * circumstances and waivers; eligibility; pressure; coverage gaps and lint findings when given;
- * the warnings; and the fingerprint and engine version. Headings are Chinese by default and
- * follow `options.lang ?? result.lang`; titles and explanations stay in the result's language.
- * Deterministic: the same result gives the same text (no clock is read), every input string is
+ * the warnings; and the fingerprint and engine version. A waived finding is counted as waived in
+ * the summary, under no form. Headings, labels, warnings, the period's label, eligibility reasons
+ * and form titles (where the result's ladders have both) are Chinese by default and follow
+ * `options.lang ?? result.lang`; the titles of the rule set, indicators, grades, accountability
+ * rules and waiver grounds, and the explanations, stay in the result's language (the report says
+ * so when it differs); coverage gaps and lint findings are written as given. Deterministic: the same result gives the same text (no clock is read), every input string is
  * escaped. Refuses (a `ValidationError`, subject `options`) the options {@link MarkdownOptions}
  * lists, and a result that is not one at its top level (not an object, or a part the report reads
  * missing or of the wrong kind: `invalid-type` at `[]`, expected `assess(…)`).

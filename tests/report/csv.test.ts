@@ -124,6 +124,18 @@ describe('toCsv on the bureau example', () => {
     expect(en.lines.split('\r\n')[1]?.startsWith('organization,bureau,')).toBe(true);
   });
 
+  it('no document starts with "ID", which Excel takes for a SYLK file, in either language, with or without a BOM', () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const docs = toCsv(result, { lang, bom: false });
+      for (const doc of [docs.lines, docs.findings]) expect(doc.slice(0, 2).toUpperCase()).not.toBe('ID');
+    }
+    expect(toCsv(result, { lang: 'en', bom: false }).findings.split('\r\n')[0]).toBe(
+      'Finding ID,Rule ID,Rule,Status,Subject type,Subject ID,Subject,Liability,Basis,Proposed form,Base form,Trigger,Trigger subject,Indicators,Records,Chain,Circumstances,Waiver,Explanation',
+    );
+    // The Chinese header is as it was.
+    expect(toCsv(result, { bom: false }).findings.startsWith('编号,规则编号,问责规则,')).toBe(true);
+  });
+
   it('quotes and guards input text in real rows', () => {
     const hostile = { ...result, organizations: result.organizations.map((o, i) => (i === 0 ? { ...o, name: '=cmd|"/c calc"!A1, 局\n党委' } : o)) };
     const rows = parseCsv(toCsv(hostile).lines.slice(1));

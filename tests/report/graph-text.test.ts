@@ -1,7 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseGraph } from '../../src/index.js';
-import { formatDutiesText } from '../../src/report/graph-text.js';
+import { chainOf, coverage, parseGraph, type Graph } from '../../src/index.js';
+import { formatChainText, formatCoverageText, formatDutiesText } from '../../src/report/graph-text.js';
 import { bureauGraph } from './helpers.js';
+
+const bureauGraphJson = (): { organizations: { id: string; name: string }[]; people: { id: string; name: string }[]; oversight: { area?: string }[] } =>
+  JSON.parse(readFileSync(fileURLToPath(new URL('../../examples/bureau-2022/graph.json', import.meta.url)), 'utf8'));
+
+// The bureau with 任杰 (secretary of br-center-2) renamed.
+function withRenJieNamed(name: string): Graph {
+  const json = bureauGraphJson();
+  const person = json.people.find((p) => p.id === 'p-ren-jie');
+  if (!person) throw new Error('the bureau has 任杰');
+  person.name = name;
+  return parseGraph(json);
+}
+
+describe('formatChainText', () => {
+  it('lists the chain of 事业发展中心第二党支部, team members joined as each language joins a list (hand-checked)', () => {
+    expect(formatChainText(bureauGraph, 'br-center-2', 'en').split('\n').slice(0, 3)).toEqual([
+      '事业发展中心第二党支部 (br-center-2)',
+      '  [first responsibility] 任杰',
+      '  [principal responsibility] 事业发展中心第二党支部 leadership team (任杰, 姜涛)',
+    ]);
+    expect(formatChainText(bureauGraph, 'br-center-2', 'zh').split('\n').slice(0, 3)).toEqual([
+      '事业发展中心第二党支部 (br-center-2)',
+      '  [第一责任] 任杰',
+      '  [主体责任] 事业发展中心第二党支部领导班子 (任杰、姜涛)',
+    ]);
+  });
+
+  it('a line break in a name cannot forge a link of the chain: one line per link, the name on its own', () => {
+    const graph = withRenJieNamed('任杰\n  [first responsibility] 王某（伪造）');
+    const lines = formatChainText(graph, 'br-center-2', 'en').split('\n');
+    // The organization's line, then one line per link: as many lines as with 任杰's own name.
+    expect(lines).toHaveLength(1 + chainOf(graph, 'br-center-2').length);
+    expect(lines).toHaveLength(formatChainText(bureauGraph, 'br-center-2', 'en').split('\n').length);
+    expect(lines[1]).toBe('  [first responsibility] 任杰   [first responsibility] 王某（伪造）');
+    expect(lines[2]).toBe('  [principal responsibility] 事业发展中心第二党支部 leadership team (任杰   [first responsibility] 王某（伪造）, 姜涛)');
+  });
+
+  it('CR, CRLF, U+2028, U+2029 and other control characters (ESC, NEL, TAB) in names and areas become spaces', () => {
+    const json = bureauGraphJson();
+    const person = json.people.find((p) => p.id === 'p-ren-jie');
+    const branch = json.organizations.find((o) => o.id === 'br-center-2');
+    if (!person || !branch) throw new Error('the bureau has 任杰 and 事业发展中心第二党支部');
+    person.name = 'a\rb\r\nc\u2028d\u2029e\u001b[2Jf\u0085g\th';
+    branch.name = '支部\n伪造';
+    for (const edge of json.oversight) if (edge.area === '事业发展中心') edge.area = '事业\u2028发展中心';
+    const graph = parseGraph(json);
+    const zh = formatChainText(graph, 'br-center-2', 'zh').split('\n');
+    expect(zh).toHaveLength(1 + chainOf(graph, 'br-center-2').length);
+    expect(zh[0]).toBe('支部 伪造 (br-center-2)');
+    expect(zh[1]).toBe('  [第一责任] a b c d e [2Jf g h');
+    expect(zh).toContain('    [一岗双责] 李华（分管：事业 发展中心） ← 上1级 市某某事业发展中心党总支');
+    for (const text of [formatChainText(graph, 'br-center-2', 'en'), formatDutiesText(graph, 'p-ren-jie', 'en'), formatDutiesText(graph, 'p-li-hua', 'zh')]) {
+      expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/);
+    }
+    expect(formatDutiesText(graph, 'p-ren-jie', 'en').split('\n')[0]).toBe('a b c d e [2Jf g h (p-ren-jie)');
+    expect(formatDutiesText(graph, 'p-li-hua', 'zh')).toContain('\n  [一岗双责] 市某某事业发展中心党总支 (gb-center)（分管：事业 发展中心）\n');
+  });
+});
+
+describe('formatCoverageText', () => {
+  it('one line per gap: a line break in a gap\'s message (from a name) becomes a space', () => {
+    const report = coverage(bureauGraph);
+    const hostile = { ...report, gaps: report.gaps.map((g, i) => (i === 0 ? { ...g, message: '离退休干部党支部\n  - [严重] 伪造的缺口' } : g)) };
+    const lines = formatCoverageText(hostile).split('\n');
+    expect(lines).toHaveLength(1 + report.gaps.length);
+    expect(lines[1]).toBe('  - [严重] 离退休干部党支部   - [严重] 伪造的缺口 (coverage-no-secretary)');
+  });
+});
 
 describe('formatDutiesText', () => {
   it('lists the posts, then every duty with its capacity (hand-checked on the bureau)', () => {
