@@ -16,6 +16,62 @@ export const testingMessages = {
   'no-line-unknown': { zh: () => '细则中没有这个指标', en: () => 'the rule set has no such indicator' },
   'no-line-not-applicable': { zh: () => '该指标不适用于这个对象', en: () => 'the indicator does not apply to this subject' },
   'not-a-person': { zh: (p) => `「${p['id']}」是党组织，不是人员，没有评定结论`, en: (p) => `"${p['id']}" is an organization, not a person: it has no verdict` },
+  // Arguments and options the kit refuses (each an issue of a ValidationError, at its path).
+  'unknown-option': {
+    zh: (p) => `未知字段「${p['field']}」${p['hint']}；可用字段：${p['allowed']}`,
+    en: (p) => `unknown field "${p['field']}"${p['hint']}; allowed: ${p['allowed']}`,
+  },
+  'did-you-mean': { zh: (p) => `（是否想写「${p['name']}」？）`, en: (p) => ` (did you mean "${p['name']}"?)` },
+  'no-subject-id': {
+    zh: (p) => `没有党组织或人员「${p['id']}」${p['hint']}（已有：${p['have']}）`,
+    en: (p) => `no organization or person "${p['id']}"${p['hint']} (there are: ${p['have']})`,
+  },
+  'no-rule': {
+    zh: (p) => `考核细则中没有问责规则「${p['id']}」${p['hint']}（已有：${p['have']}）`,
+    en: (p) => `the rule set has no accountability rule "${p['id']}"${p['hint']} (its rules: ${p['have']})`,
+  },
+  'no-form': {
+    zh: (p) => `没有编号或名称为「${p['value']}」的处理方式${p['hint']}（可用：${p['have']}）`,
+    en: (p) => `no form with the id or title "${p['value']}"${p['hint']} (forms: ${p['have']})`,
+  },
+  'no-grade': {
+    zh: (p) => `考核细则中没有编号或名称为「${p['value']}」的等次${p['hint']}（可用：${p['have']}）`,
+    en: (p) => `the rule set has no grade with the id or title "${p['value']}"${p['hint']} (grades: ${p['have']})`,
+  },
+  'no-verdict': {
+    zh: (p) => `没有评定结论「${p['value']}」${p['hint']}；可用：${p['allowed']}`,
+    en: (p) => `no verdict "${p['value']}"${p['hint']}; allowed: ${p['allowed']}`,
+  },
+  'without-unknown-id': {
+    zh: (p) => `场景的 ${p['count']} 条记录中没有编号为「${p['id']}」的记录，无法去掉${p['hint']}`,
+    en: (p) => `none of the scenario's ${p['count']} records has the id "${p['id']}" to leave out${p['hint']}`,
+  },
+  'without-nothing': {
+    zh: (p) => `筛选函数没有选中场景 ${p['count']} 条记录中的任何一条：什么也没去掉的“如果……会怎样”什么也没有测试`,
+    en: (p) => `the test selected none of the scenario's ${p['count']} records: a what-if that leaves nothing out tests nothing`,
+  },
+  'except-unused': {
+    zh: (p) => `要排除的「${p['value']}」不在所选范围（${p['have']}）之中，什么也没有排除`,
+    en: (p) => `except names ${p['value']}, which is not among those chosen (${p['have']}): it leaves nothing out`,
+  },
+  'too-few': { zh: (p) => `至少需要 ${p['minimum']} 项`, en: (p) => `needs at least ${p['minimum']} item(s)` },
+  'raters-count': {
+    zh: (p) => `给了 ${p['raters']} 位评议人、${p['scores']} 个分数：评议人应与分数一一对应`,
+    en: (p) => `${p['raters']} raters for ${p['scores']} scores: give one rater per score`,
+  },
+  'needs-year': {
+    zh: (p) => `${p['helper']}() 需要年份：records({ year: 2022 })、调用时的 { year }，或先写入一条带日期的记录`,
+    en: (p) => `${p['helper']}() needs a year: records({ year: 2022 }), { year } on the call, or a dated record first`,
+  },
+  'options-with-report': {
+    zh: (p) => `选项（${p['keys']}）只用于场景：收到的是已经做好的报告，这些选项不会起作用`,
+    en: (p) => `options (${p['keys']}) apply to a scenario only: with a report already made they would do nothing`,
+  },
+  'pick-empty': { zh: () => 'zerenzhi/testing：无法从空列表中选取', en: () => 'zerenzhi/testing: cannot pick from an empty list' },
+  'bad-seed': {
+    zh: (p) => `zerenzhi/testing：种子应为整数，收到的是 ${p['received']}`,
+    en: (p) => `zerenzhi/testing: the seed must be a whole number, received ${p['received']}`,
+  },
   'bad-received': {
     zh: (p) => `${p['matcher']} 需要 scenario(...) 或 assess(...) 的结果，收到的是 ${p['received']}`,
     en: (p) => `${p['matcher']} needs a scenario(...) or an assess(...) result, received ${p['received']}`,

@@ -14,11 +14,17 @@ const STATUS: Readonly<Record<LineStatus, { zh: string; en: string }>> = {
   vetoed: { zh: '一票否决', en: 'vetoed' },
 };
 
-const VERDICTS: Readonly<Record<Verdict, { zh: string; en: string }>> = {
-  fulfilled: { zh: '本职（fulfilled）', en: 'fulfilled' },
-  derelict: { zh: '失职（derelict）', en: 'derelict' },
-  incompetent: { zh: '不称职（incompetent）', en: 'incompetent' },
-  undetermined: { zh: '无法认定（undetermined）', en: 'undetermined' },
+/**
+ * The verdicts' titles, as the speech names them (本职、失职、不称职) and in English.
+ *
+ * @example
+ * VERDICT_TITLES.derelict.zh; // '失职'
+ */
+export const VERDICT_TITLES: Readonly<Record<Verdict, { readonly zh: string; readonly en: string }>> = {
+  fulfilled: { zh: '本职', en: 'fulfilled' },
+  derelict: { zh: '失职', en: 'derelict' },
+  incompetent: { zh: '不称职', en: 'incompetent' },
+  undetermined: { zh: '无法认定', en: 'undetermined' },
 };
 
 /**
@@ -38,7 +44,8 @@ export function formatPoints(value: number): string {
  * verdictLabel('derelict', 'zh'); // '失职（derelict）'
  */
 export function verdictLabel(verdict: Verdict | undefined, lang: Lang): string {
-  return verdict === undefined ? '—' : VERDICTS[verdict][lang];
+  if (verdict === undefined) return '—';
+  return lang === 'zh' ? `${VERDICT_TITLES[verdict].zh}（${verdict}）` : VERDICT_TITLES[verdict].en;
 }
 
 /**

@@ -25,7 +25,8 @@ export {
   type RuleSetSource,
   type ScenarioOptions,
 } from './scenario.js';
-export { filterFindings, type FindingFilter } from './lookup.js';
+export { filterFindings, type FindingFilter } from './finding-filter.js';
+export type { VerdictName } from './expected.js';
 export { describeFindings, describeLine, describeSubject } from './explain.js';
 export { matchers, type MatcherContext, type MatcherOutcome, type PropertyMatcherOptions } from './matchers.js';
 export { setupMatchers, type ExpectLike, type ZerenzhiMatchers } from './setup.js';

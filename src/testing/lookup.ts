@@ -1,43 +1,6 @@
-import type { Finding, IndicatorLine, Lang, Liability, ResponsibilityKind, ScoreResult, SubjectResult } from '../index.js';
+import type { IndicatorLine, Lang, ScoreResult, SubjectResult } from '../index.js';
 import { allSubjects, subjectLabel } from './explain.js';
 import { text } from './messages.js';
-
-/**
- * Which findings to pick. Every field given must match.
- *
- * @example
- * const filter: FindingFilter = { subject: 'p4', rule: 'serious-case', form: 'admonishment' };
- */
-export interface FindingFilter {
-  /** The id of the organization or person the finding is about. */
-  readonly subject?: string;
-  /** The liability (`direct`, `principal-leadership`…) or the responsibility basis (`first`, `dual`…). */
-  readonly kind?: Liability | ResponsibilityKind | 'direct';
-  /** The proposed form's id (`admonishment`) or title (`诫勉`). */
-  readonly form?: string;
-  readonly rule?: string;
-  /** The id of the subject that set the rule off. */
-  readonly trigger?: string;
-  readonly status?: Finding['status'];
-}
-
-/**
- * The findings matching a filter, in result order.
- *
- * @example
- * filterFindings(result.findings, { rule: 'derelict' }).map((f) => f.subject.id);
- */
-export function filterFindings(findings: readonly Finding[], filter: FindingFilter = {}): Finding[] {
-  return findings.filter(
-    (f) =>
-      (filter.subject === undefined || f.subject.id === filter.subject) &&
-      (filter.kind === undefined || f.liability === filter.kind || f.basis === filter.kind) &&
-      (filter.form === undefined || f.form.id === filter.form || f.form.title === filter.form) &&
-      (filter.rule === undefined || f.rule === filter.rule) &&
-      (filter.trigger === undefined || f.trigger.subject.id === filter.trigger) &&
-      (filter.status === undefined || f.status === filter.status),
-  );
-}
 
 /**
  * A subject of a result by id (organizations first, then people).

@@ -1,10 +1,13 @@
-import type { AssessmentResult, Lang, ScoreResult, Verdict } from '../index.js';
+import type { AssessmentResult, Lang, RuleSet, ScoreResult } from '../index.js';
 import type { PropertyReport } from './bounds.js';
+import { checkGradeName, isGrade, verdictOf, type VerdictName } from './expected.js';
 import { describeFindings, describeLine, describeSubject, formatPoints, subjectLabel, verdictLabel } from './explain.js';
-import { filterFindings, findLine, findSubject, type FindingFilter } from './lookup.js';
+import { filterFindings, findingContext, selectFindings, type FindingContext, type FindingFilter } from './finding-filter.js';
+import { fail, kitIssue, schemaIssues, throwIssues } from './issues.js';
+import { findLine, findSubject } from './lookup.js';
 import { text } from './messages.js';
-import { checkRuleSetProperties, formatPropertyFailures, type PropertyOptions } from './properties.js';
-import { isScenario } from './scenario.js';
+import { checkRuleSetProperties, formatPropertyFailures, PropertyMatcherOptionsSchema, type PropertyOptions } from './properties.js';
+import { isScenario, scenarioFindingContext } from './scenario.js';
 
 /**
  * The part of Vitest's (or Jest's) matcher context the kit's matchers read.
@@ -36,9 +39,13 @@ export interface MatcherOutcome {
 export type PropertyMatcherOptions = Omit<PropertyOptions, 'graph' | 'records' | 'asOf' | 'lang'>;
 
 interface Target {
-  readonly result: ScoreResult & Partial<Pick<AssessmentResult, 'findings'>>;
+  readonly result: ScoreResult & Partial<Pick<AssessmentResult, 'findings' | 'forms'>>;
   readonly lang: Lang;
   readonly indicators?: ReadonlySet<string>;
+  /** The rule set, when the target is a scenario (a result alone does not carry it). */
+  readonly rules?: RuleSet;
+  /** What a finding filter's ids are checked against. */
+  readonly known: () => FindingContext;
 }
 
 function describeReceived(value: unknown): string {
@@ -53,8 +60,10 @@ function isResult(value: unknown): value is ScoreResult {
 }
 
 function target(received: unknown, matcher: string): Target {
-  if (isScenario(received)) return { result: received.result, lang: received.lang, indicators: new Set(received.rules.indicators.map((i) => i.id)) };
-  if (isResult(received)) return { result: received, lang: received.lang === 'en' ? 'en' : 'zh' };
+  if (isScenario(received)) {
+    return { result: received.result, lang: received.lang, indicators: new Set(received.rules.indicators.map((i) => i.id)), rules: received.rules, known: () => scenarioFindingContext(received) };
+  }
+  if (isResult(received)) return { result: received, lang: received.lang === 'en' ? 'en' : 'zh', known: () => findingContext(received) };
   const params = { matcher, received: describeReceived(received) };
   throw new TypeError(`${text('bad-received', params, 'zh')}\n${text('bad-received', params, 'en')}`);
 }
@@ -104,48 +113,56 @@ export const matchers = {
   },
 
   /**
-   * A subject's grade, by id (`good`) or title (`好`); null for "not graded".
+   * A subject's grade, by id (`good`) or title in either language (`好`, `good`); null for "not
+   * graded". On a scenario, a grade the rule set does not have is an error (with `.not` too).
    *
    * @example
    * expect(s).toHaveGrade('b2', 'poor'); // vetoed
    */
   toHaveGrade(this: MatcherContext, received: unknown, subject: string, grade: string | null): MatcherOutcome {
-    const { result, lang } = target(received, 'toHaveGrade');
+    const { result, lang, rules } = target(received, 'toHaveGrade');
+    if (grade !== null && typeof grade !== 'string') fail('query', [kitIssue('invalid-type', ['grade'], { expected: 'string | null', received: typeof grade }, lang)], lang);
+    if (grade !== null && rules !== undefined) checkGradeName(grade, rules, lang);
     const found = findSubject(result, subject, lang);
     const actual = found.grade;
-    const pass = grade === null ? actual === null : actual !== null && (actual.id === grade || actual.title === grade);
+    const pass = grade === null ? actual === null : isGrade(actual, grade, rules);
     const params = { subject: subjectLabel(found, lang), expected: grade ?? '—', actual: actual === null ? '—' : `${actual.title} / ${actual.id}` };
     return { pass, message: () => `${text(this.isNot ? 'expect-grade-not' : 'expect-grade', params, lang)}\n${indent(describeSubject(found, lang))}` };
   },
 
   /**
-   * The verdict on a person: fulfilled (本职), derelict (失职), incompetent (不称职), undetermined.
+   * The verdict on a person: fulfilled (本职), derelict (失职), incompetent (不称职),
+   * undetermined (无法认定) — by id or by title in either language.
    *
    * @example
    * expect(s).toHaveVerdict('p4', 'derelict');
+   * expect(s).toHaveVerdict('p4', '失职');
    */
-  toHaveVerdict(this: MatcherContext, received: unknown, person: string, verdict: Verdict): MatcherOutcome {
+  toHaveVerdict(this: MatcherContext, received: unknown, person: string, verdict: VerdictName): MatcherOutcome {
     const { result, lang } = target(received, 'toHaveVerdict');
+    const expected = verdictOf(verdict, lang);
     const found = findSubject(result, person, lang);
-    if (found.type !== 'person') throw new Error(text('not-a-person', { id: person }, lang));
-    const params = { subject: subjectLabel(found, lang), expected: verdictLabel(verdict, lang), actual: verdictLabel(found.verdict, lang) };
-    return { pass: found.verdict === verdict, message: () => `${text(this.isNot ? 'expect-verdict-not' : 'expect-verdict', params, lang)}\n${indent(describeSubject(found, lang))}` };
+    if (found.type !== 'person') fail('query', [kitIssue('not-a-person', ['person'], { id: person }, lang)], lang);
+    const params = { subject: subjectLabel(found, lang), expected: verdictLabel(expected, lang), actual: verdictLabel(found.verdict, lang) };
+    return { pass: found.verdict === expected, message: () => `${text(this.isNot ? 'expect-verdict-not' : 'expect-verdict', params, lang)}\n${indent(describeSubject(found, lang))}` };
   },
 
   /**
-   * A proposed accountability finding matching a filter (subject, kind, form, rule…).
+   * A proposed accountability finding matching a filter (subject, liability, basis, form,
+   * rule…). A field the filter does not have, or a subject, rule or form that does not exist,
+   * is an error, with `.not` too: such a filter matches nothing whatever the result.
    *
    * @example
-   * expect(s).toHaveFinding({ subject: 'p4', rule: 'serious-case', form: 'admonishment', kind: 'principal-leadership' });
+   * expect(s).toHaveFinding({ subject: 'p4', rule: 'serious-case', form: 'admonishment', liability: 'principal-leadership' });
    */
   toHaveFinding(this: MatcherContext, received: unknown, filter: FindingFilter): MatcherOutcome {
-    const { result, lang } = target(received, 'toHaveFinding');
+    const { result, lang, known } = target(received, 'toHaveFinding');
     const all = result.findings ?? [];
-    const matching = filterFindings(all, filter);
+    const matching = selectFindings(all, filter, lang, known());
     const params = { filter: JSON.stringify(filter), count: matching.length };
     const message = (): string => {
       if (this.isNot) return `${text('expect-finding-not', params, lang)}\n${text('findings-matching', { count: matching.length }, lang)}\n${describeFindings(matching, lang).join('\n')}`;
-      const near = filter.subject !== undefined ? filterFindings(all, { subject: filter.subject }) : [];
+      const near = filter.subject !== undefined ? filterFindings(all, { subject: filter.subject }, lang) : [];
       const shown = near.length > 0 ? near : all;
       const heading = near.length > 0 ? text('findings-matching', { count: near.length }, lang) : text('findings-all', { count: all.length }, lang);
       const subject = filter.subject !== undefined && near.length === 0 ? describeSubjectIfAny(result, filter.subject, lang) : '';
@@ -161,11 +178,13 @@ export const matchers = {
    * expect(s).toSatisfyRuleSetProperties({ runs: 40 });
    * expect(checkResultBounds(handMade, rules)).not.toSatisfyRuleSetProperties();
    */
-  toSatisfyRuleSetProperties(this: MatcherContext, received: unknown, options: PropertyMatcherOptions = {}): MatcherOutcome {
+  toSatisfyRuleSetProperties(this: MatcherContext, received: unknown, options?: PropertyMatcherOptions): MatcherOutcome {
     let report: PropertyReport;
     let lang: Lang = 'zh';
     if (isScenario(received)) {
       lang = received.lang;
+      // Checked here, in the scenario's language: the graph, records and asOf are the scenario's own.
+      throwIssues('options', schemaIssues(PropertyMatcherOptionsSchema, options, [], lang, { required: false }), lang);
       report = checkRuleSetProperties(received.rules, {
         ...options,
         graph: received.graph,
@@ -173,8 +192,15 @@ export const matchers = {
         lang,
         ...(received.asOf !== undefined ? { asOf: received.asOf } : {}),
       });
-    } else if (isReport(received)) report = received;
-    else {
+    } else if (isReport(received)) {
+      // A report is already made: options would change nothing, so they are refused, not dropped.
+      if (options !== undefined) {
+        const isObject = typeof options === 'object' && options !== null && !Array.isArray(options);
+        if (!isObject) fail('options', [kitIssue('invalid-type', [], { expected: 'object', received: options === null ? 'null' : typeof options }, lang)], lang);
+        if (Object.keys(options).length > 0) fail('options', [kitIssue('options-with-report', [], { keys: Object.keys(options).join(', ') }, lang)], lang);
+      }
+      report = received;
+    } else {
       const params = { received: describeReceived(received) };
       throw new TypeError(`${text('bad-received-properties', params, 'zh')}\n${text('bad-received-properties', params, 'en')}`);
     }

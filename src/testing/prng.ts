@@ -1,3 +1,8 @@
+import { text } from './messages.js';
+
+// Misuse of the generator is a programming error with no language asked for: it is said in both.
+const bilingual = (code: 'pick-empty' | 'bad-seed', params: Readonly<Record<string, string>> = {}): string => `${text(code, params, 'zh')}\n${text(code, params, 'en')}`;
+
 /**
  * A small seeded pseudo-random generator (mulberry32), so that property checks are
  * reproducible from their seed and the testing kit needs no property-testing library at run
@@ -21,12 +26,14 @@ export interface Random {
 /**
  * A seeded generator: the same seed gives the same sequence on every machine.
  *
+ * @throws {RangeError} when the seed is not a whole number (NaN would silently act as 0).
  * @example
  * const random = seededRandom(42);
  * random.int(1, 6); // the same number on every run
  * random.shuffle(['a', 'b', 'c']);
  */
 export function seededRandom(seed: number): Random {
+  if (!Number.isSafeInteger(seed)) throw new RangeError(bilingual('bad-seed', { received: typeof seed === 'number' ? String(seed) : typeof seed }));
   let state = seed >>> 0;
   const next = (): number => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -37,7 +44,7 @@ export function seededRandom(seed: number): Random {
   };
   const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1));
   const pick = <T>(items: readonly T[]): T => {
-    if (items.length === 0) throw new RangeError('zerenzhi/testing: cannot pick from an empty list');
+    if (items.length === 0) throw new RangeError(bilingual('pick-empty'));
     return items[int(0, items.length - 1)] as T;
   };
   const shuffle = <T>(items: readonly T[]): T[] => {

@@ -1,9 +1,12 @@
+import { z } from 'zod';
 import type { Lang, RecordInput, ScoreResult } from '../index.js';
 import { boundsFailures, type PropertyFailure, type PropertyReport } from './bounds.js';
 import { allSubjects, formatPoints, subjectLabel } from './explain.js';
+import { kitIssue, langOf, schemaIssues, throwIssues } from './issues.js';
 import { text } from './messages.js';
 import { seededRandom } from './prng.js';
 import { scenario, type GraphSource, type RecordsSource, type RuleSetSource, type Scenario } from './scenario.js';
+import { recordOf } from './sources.js';
 import { additiveLines, requiredRecord } from './synthesize.js';
 
 /**
@@ -16,14 +19,30 @@ export interface PropertyOptions {
   readonly graph: GraphSource;
   readonly records?: RecordsSource;
   readonly asOf?: string;
-  /** Records added one at a time to test monotonicity (default 30). */
+  /** Records added one at a time to test monotonicity: a whole number of at least 1 (default 30). */
   readonly runs?: number;
-  /** Shuffles of the records to test order independence (default 3). */
+  /** Shuffles of the records to test order independence: a whole number of at least 1 (default 3). */
   readonly shuffles?: number;
-  /** Seed of the generator; the same seed replays the same checks (default 1). */
+  /** Seed of the generator, a whole number; the same seed replays the same checks (default 1). */
   readonly seed?: number;
   readonly lang?: Lang;
 }
+
+const TUNING = {
+  runs: z.int().min(1).optional(),
+  shuffles: z.int().min(1).optional(),
+  seed: z.int().optional(),
+};
+
+/**
+ * The options `toSatisfyRuleSetProperties` takes on a scenario: how hard to try, and the seed.
+ *
+ * @example
+ * PropertyMatcherOptionsSchema.safeParse({ runs: 0 }).success; // false
+ */
+export const PropertyMatcherOptionsSchema = z.strictObject(TUNING);
+
+const PropertyOptionsSchema = z.strictObject({ ...TUNING, graph: z.unknown().optional(), records: z.unknown().optional(), asOf: z.string().optional(), lang: z.enum(['zh', 'en']).optional() });
 
 const MAX_FAILURES = 50;
 const EPSILON = 1e-9;
@@ -90,13 +109,20 @@ function monotonicFailures(base: Scenario, variant: Scenario, added: RecordInput
  * Records to add and shuffles come from a small seeded generator: the same seed replays the
  * same checks, and no property-testing library is needed at run time.
  *
+ * @throws {ValidationError} for an option the check does not have (`run`, `seeed`), `runs` or
+ * `shuffles` that are not whole numbers of at least 1, or a seed that is not a whole number.
  * @example
  * const report = checkRuleSetProperties(rules, { graph: g, records: evidence, runs: 40 });
  * report.ok; // true
  * report.failures; // [{ property: 'monotonic', subject: 'b1', indicator: 'br-x', detail: '…' }] when not
  */
 export function checkRuleSetProperties(rules: RuleSetSource, options: PropertyOptions): PropertyReport {
-  const lang = options.lang ?? 'zh';
+  const lang = langOf(options);
+  // A misspelled option (`run`, `seeed`) would leave the defaults running without a word, and
+  // `runs: -5` would check nothing and report ok: each is an error instead.
+  const issues = schemaIssues(PropertyOptionsSchema, options, [], lang);
+  if (issues.length === 0 && options.graph === undefined) issues.push(kitIssue('required', ['graph'], { field: 'graph' }, lang));
+  throwIssues('options', issues, lang);
   const seed = options.seed ?? 1;
   const random = seededRandom(seed);
   const base = scenario(rules, { graph: options.graph, lang, ...(options.records !== undefined ? { records: options.records } : {}), ...(options.asOf !== undefined ? { asOf: options.asOf } : {}) });
@@ -115,7 +141,7 @@ export function checkRuleSetProperties(rules: RuleSetSource, options: PropertyOp
   report(boundsFailures(base.result, base.rules, lang));
 
   const candidates = additiveLines(base.rules, allSubjects(base.result));
-  const taken = new Set(base.records.flatMap((r) => ((r as { id?: unknown }).id !== undefined ? [String((r as { id?: unknown }).id)] : [])));
+  const taken = new Set(base.records.flatMap((r) => recordOf(r)?.id ?? []));
   const runs = options.runs ?? 30;
   for (let run = 1; run <= runs && candidates.length > 0; run++) {
     const { subject, indicator } = random.pick(candidates);

@@ -1,47 +1,24 @@
+import { z } from 'zod';
 import {
   assess,
-  parseGraph,
   parseRuleSet,
   type AssessmentResult,
   type Finding,
   type Graph,
-  type GraphInput,
   type IndicatorLine,
   type Lang,
   type RecordInput,
   type RuleSet,
-  type RuleSetInput,
   type SubjectResult,
   type Verdict,
 } from '../index.js';
 import { describeLine, describeSubject } from './explain.js';
-import { GraphBuilder } from './graph-builder.js';
-import { filterFindings, findLine, findSubject, type FindingFilter } from './lookup.js';
-import { RecordsBuilder } from './records-builder.js';
+import { findingContext, selectFindings, type FindingFilter } from './finding-filter.js';
+import { didYouMean, fail, kitIssue, langOf, schemaIssues, throwIssues } from './issues.js';
+import { findLine, findSubject } from './lookup.js';
+import { recordOf, toGraph, toRecords, type GraphSource, type RecordsSource, type RuleSetSource } from './sources.js';
 
-/**
- * A rule set: the object from `defineRuleSet`, a parsed `RuleSet`, or JSON read from a file.
- *
- * @example
- * const rules: RuleSetSource = JSON.parse(readFileSync('rules.json', 'utf8'));
- */
-export type RuleSetSource = RuleSetInput | RuleSet | object;
-
-/**
- * A graph: a {@link GraphBuilder}, a parsed `Graph`, or its JSON.
- *
- * @example
- * const source: GraphSource = graph().branch('b1', { secretary: 'p1' });
- */
-export type GraphSource = GraphBuilder | Graph | GraphInput | object;
-
-/**
- * Records: a {@link RecordsBuilder} or any iterable of raw records.
- *
- * @example
- * const source: RecordsSource = records({ year: 2022 }).monthly('theme-day', { organization: 'b1' });
- */
-export type RecordsSource = RecordsBuilder | Iterable<RecordInput | object>;
+export type { GraphSource, RecordsSource, RuleSetSource } from './sources.js';
 
 /**
  * What a scenario runs on besides the rule set.
@@ -61,7 +38,9 @@ export interface ScenarioOptions {
 }
 
 /**
- * Which records `without` drops: an id, a list of ids, or a test on id and record.
+ * Which records `without` drops: an id, a list of ids, or a test on id and record. An id no
+ * record has, or a test no record passes, is an error: a what-if that leaves nothing out would
+ * test nothing.
  *
  * @example
  * const december: RecordSelector = (_id, record) => record.date >= '2022-12-01';
@@ -70,23 +49,7 @@ export type RecordSelector = string | readonly string[] | ((id: string, record: 
 
 const BRAND = Symbol.for('zerenzhi.testing.scenario');
 
-function toGraph(source: GraphSource, lang: Lang): Graph {
-  if (source instanceof GraphBuilder) return source.build({ lang });
-  const value = source as { organizations?: unknown; index?: unknown };
-  if (value.organizations instanceof Map && value.index !== undefined) return source as Graph;
-  return parseGraph(source, { lang });
-}
-
-function toRecords(source: RecordsSource | RecordInput, avoid: Iterable<string> = []): unknown[] {
-  if (source instanceof RecordsBuilder) return source.build({ avoid });
-  if (typeof (source as Iterable<unknown>)[Symbol.iterator] === 'function') return [...(source as Iterable<unknown>)];
-  return [source];
-}
-
-const idOf = (record: unknown): string | undefined => {
-  const id = (record as { id?: unknown } | null)?.id;
-  return typeof id === 'string' ? id : undefined;
-};
+const idOf = (entry: unknown): string | undefined => recordOf(entry)?.id;
 
 /**
  * One assessment run for tests, with short accessors and "what if" variants. Make one with
@@ -186,24 +149,26 @@ export class Scenario {
   /**
    * The verdict on a person: fulfilled, derelict, incompetent or undetermined.
    *
-   * @throws {Error} when the id is an organization's.
+   * @throws {ValidationError} (code `not-a-person`) when the id is an organization's.
    * @example
    * s.verdict('p4'); // 'derelict'
    */
   verdict(personId: string): Verdict | undefined {
     const subject = this.subject(personId);
-    if (subject.type !== 'person') throw new Error(`zerenzhi/testing: "${personId}" is an organization, not a person`);
+    if (subject.type !== 'person') fail('query', [kitIssue('not-a-person', ['person'], { id: personId }, this.lang)], this.lang);
     return subject.verdict;
   }
 
   /**
-   * The proposed findings matching a filter (all of them without one).
+   * The proposed findings matching a filter (all of them without one). A field the filter does
+   * not have, or a subject, rule or form the graph and rule set do not have, is an error.
    *
+   * @throws {ValidationError} listing every problem with the filter.
    * @example
    * s.findings({ subject: 'p4', rule: 'serious-case' })[0]?.form.id; // 'admonishment'
    */
   findings(filter: FindingFilter = {}): Finding[] {
-    return filterFindings(this.result.findings, filter);
+    return selectFindings(this.result.findings, filter, this.lang, scenarioFindingContext(this));
   }
 
   /**
@@ -229,17 +194,32 @@ export class Scenario {
 
   /**
    * The same scenario without some records: an id, a list of ids, or a test on id and record.
+   * Records given as reader items (`readNdjsonSync`…) are seen by their record's id.
    *
+   * @throws {ValidationError} for an id no record has, or a test no record passes.
    * @example
    * s.without((id, record) => record.type === 'theme-day' && record.date >= '2022-12-01');
    */
   without(which: RecordSelector): Scenario {
-    const drop =
-      typeof which === 'function' ? which : typeof which === 'string' ? (id: string) => id === which : (id: string) => (which as readonly string[]).includes(id);
-    const kept = this.records.filter((r) => {
-      const id = idOf(r);
-      return id === undefined || !drop(id, r as RecordInput);
-    });
+    const entries = this.records.map((entry) => ({ entry, found: recordOf(entry) }));
+    const count = entries.filter((e) => e.found !== undefined).length;
+    let drop: (id: string, record: RecordInput) => boolean;
+    if (typeof which === 'function') drop = which;
+    else {
+      const ids = typeof which === 'string' ? [which] : which;
+      if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string')) {
+        fail('query', [kitIssue('invalid-type', ['which'], { expected: 'string | string[] | function', received: Array.isArray(ids) ? 'array' : typeof ids }, this.lang)], this.lang);
+      }
+      const present = new Set(entries.flatMap((e) => e.found?.id ?? []));
+      const missing = ids.flatMap((id, i) =>
+        present.has(id) ? [] : [kitIssue('without-unknown-id', typeof which === 'string' ? ['which'] : ['which', i], { id, count, hint: didYouMean(id, present, this.lang) }, this.lang)],
+      );
+      throwIssues('query', missing, this.lang);
+      const chosen = new Set(ids);
+      drop = (id) => chosen.has(id);
+    }
+    const kept = entries.filter(({ found }) => found?.id === undefined || !drop(found.id, found.record)).map((e) => e.entry);
+    if (kept.length === this.records.length) fail('query', [kitIssue('without-nothing', ['which'], { count }, this.lang)], this.lang);
     return new Scenario(this.rules, this.graph, kept, this.#options());
   }
 
@@ -259,10 +239,30 @@ export function isScenario(value: unknown): value is Scenario {
 }
 
 /**
+ * What a finding filter's ids are checked against in a scenario: the graph's organizations and
+ * people, the rule set's accountability rules, and the forms in force.
+ *
+ * @example
+ * scenarioFindingContext(s).subjects.has('p4'); // true
+ */
+export function scenarioFindingContext(s: Scenario): ReturnType<typeof findingContext> {
+  return findingContext(s.result, { rules: s.rules, subjects: [...s.graph.organizations.keys(), ...s.graph.people.keys()] });
+}
+
+const ScenarioOptionsSchema = z.strictObject({
+  graph: z.unknown().optional(),
+  records: z.unknown().optional(),
+  asOf: z.string().optional(),
+  previous: z.unknown().optional(),
+  lang: z.enum(['zh', 'en']).optional(),
+});
+
+/**
  * Runs `assess` on a rule set, a graph and records, and returns a {@link Scenario} with short
  * accessors and `with` / `without` for "what if" tests.
  *
- * @throws {ValidationError} when the rule set, the graph or a record is invalid.
+ * @throws {ValidationError} when an option's name is unknown (`record` for `records`), the graph
+ * is missing, or the rule set, the graph or a record is invalid.
  * @example
  * const s = scenario(rules, {
  *   graph: graph().committee('bureau', '局党委', { secretary: 'p1' }).branch('b1', '第一党支部', { parent: 'bureau', secretary: 'p4' }),
@@ -271,7 +271,10 @@ export function isScenario(value: unknown): value is Scenario {
  * s.line('b1', 'br-theme-day').points;
  */
 export function scenario(rules: RuleSetSource, options: ScenarioOptions): Scenario {
-  const lang = options.lang ?? 'zh';
+  const lang = langOf(options);
+  const issues = schemaIssues(ScenarioOptionsSchema, options, [], lang);
+  if (issues.length === 0 && options.graph === undefined) issues.push(kitIssue('required', ['graph'], { field: 'graph' }, lang));
+  throwIssues('options', issues, lang);
   const previous = options.previous === undefined ? undefined : isScenario(options.previous) ? options.previous.result : options.previous;
   return new Scenario(parseRuleSet(rules, { lang }), toGraph(options.graph, lang), toRecords(options.records ?? []), { asOf: options.asOf, previous, lang });
 }

@@ -1,7 +1,7 @@
 // Type-only: brings Vitest's declarations in for the augmentation below; erased at run time.
 import type {} from 'vitest';
-import type { Verdict } from '../index.js';
-import type { FindingFilter } from './lookup.js';
+import type { VerdictName } from './expected.js';
+import type { FindingFilter } from './finding-filter.js';
 import { matchers, type PropertyMatcherOptions } from './matchers.js';
 
 /**
@@ -27,10 +27,10 @@ export interface ZerenzhiMatchers<R = void> {
   toScore(subject: string, indicator: string, points: number): R;
   /** A subject's total (scaled score plus bonus), to hundredths. */
   toHaveTotal(subject: string, total: number): R;
-  /** A subject's grade, by id or title; null for "not graded". */
+  /** A subject's grade, by id or title in either language; null for "not graded". */
   toHaveGrade(subject: string, grade: string | null): R;
-  /** The verdict on a person. */
-  toHaveVerdict(person: string, verdict: Verdict): R;
+  /** The verdict on a person, by id (`derelict`) or title (`失职`). */
+  toHaveVerdict(person: string, verdict: VerdictName): R;
   /** A proposed finding matching the filter. */
   toHaveFinding(filter: FindingFilter): R;
   /** The rule-set properties hold (on a scenario), or a report is ok. */

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { graph, records, type GraphBuilder, type RecordsBuilder } from '../../src/testing/index.js';
-import type { RuleSetInput } from '../../src/index.js';
+import { ValidationError, type RuleSetInput } from '../../src/index.js';
 
 const exampleFile = (name: string): string => fileURLToPath(new URL(`../../examples/bureau-2022/${name}`, import.meta.url));
 
@@ -72,4 +72,20 @@ export function failureOf(call: () => unknown): string {
     return error instanceof Error ? error.message : String(error);
   }
   throw new Error('expected the call to throw, but it did not');
+}
+
+/** The ValidationError a call throws; fails when it throws nothing or something else. */
+export function validationErrorOf(call: () => unknown): ValidationError {
+  try {
+    call();
+  } catch (error) {
+    if (error instanceof ValidationError) return error;
+    throw new Error(`expected a ValidationError, got ${String(error)}`);
+  }
+  throw new Error('expected the call to throw, but it did not');
+}
+
+/** The code, path and message of each issue of the ValidationError a call throws. */
+export function issuesOf(call: () => unknown): { code: string; path: string; message: string }[] {
+  return validationErrorOf(call).issues.map((i) => ({ code: i.code, path: i.path.join('.'), message: i.message }));
 }

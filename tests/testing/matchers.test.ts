@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { assess } from '../../src/index.js';
-import { matchers, records, scenario, setupMatchers, type MatcherOutcome } from '../../src/testing/index.js';
-import { bureauRules, failureOf, smallGraph, themeDayRules, year } from './helpers.js';
+import { checkRuleSetProperties, matchers, records, scenario, setupMatchers, type FindingFilter, type MatcherOutcome, type VerdictName } from '../../src/testing/index.js';
+import { bureauRules, failureOf, issuesOf, smallGraph, themeDayRules, validationErrorOf, year } from './helpers.js';
 
 beforeAll(() => {
   expect.extend(matchers); // the shape Vitest's expect.extend takes, checked by the compiler
@@ -118,7 +118,7 @@ describe('toHaveVerdict, toHaveFinding', () => {
     const none = failureOf(() => expect(b).toHaveFinding({ subject: 'p6' }));
     expect(none).toContain(`全部问责建议（${b.result.findings.length}条）`);
     const clean = scenario(themeDayRules(), { graph: smallGraph() });
-    expect(failureOf(() => expect(clean).toHaveFinding({ rule: 'x' }))).toContain('（本次没有任何问责建议）');
+    expect(failureOf(() => expect(clean).toHaveFinding({ subject: 'b1' }))).toContain('（本次没有任何问责建议）');
   });
 
   it('.not.toHaveFinding fails listing what matched', () => {
@@ -126,5 +126,142 @@ describe('toHaveVerdict, toHaveFinding', () => {
     const message = failureOf(() => expect(b).not.toHaveFinding({ rule: 'derelict' }));
     expect(message).toContain('期望没有问责建议 {"rule":"derelict"}，但找到3条');
     expect(message).toContain('符合条件的问责建议（3条）');
+  });
+});
+
+describe('toHaveFinding: a filter that names nothing is an error, with .not too', () => {
+  // p1 (bureau secretary) has two findings: derelict (liability direct, basis direct, 通报批评)
+  // and rectification-open (principal-leadership on the first responsibility, 批评教育).
+  const b = scenario(bureauRules(), { graph: smallGraph(), records: records().on('2022-07-01', 'party-lecture', { person: 'p4' }) });
+
+  it('matches the finding’s own field names, liability and basis', () => {
+    expect(b).toHaveFinding({ subject: 'p1', liability: 'principal-leadership', rule: 'rectification-open' });
+    expect(b).toHaveFinding({ subject: 'p1', basis: 'first', form: 'criticism' });
+    expect(b).toHaveFinding({ subject: 'p1', liability: 'direct', basis: 'direct', rule: 'derelict' });
+    // The reviewer's case: no finding of p1 carries important-leadership.
+    expect(b).not.toHaveFinding({ subject: 'p1', liability: 'important-leadership' });
+    expect(failureOf(() => expect(b).toHaveFinding({ subject: 'p1', liability: 'important-leadership' }))).toContain('期望有问责建议 {"subject":"p1","liability":"important-leadership"}，但没有找到');
+    expect(b).not.toHaveFinding({ subject: 'p1', basis: 'dual' });
+    expect(b.findings({ liability: 'overall-leadership' }).map((f) => f.subject.id)).toEqual(['bureau']);
+  });
+
+  it('refuses a field it does not have, naming the fields it has', () => {
+    const filter = { subject: 'p1', liabilty: 'important-leadership' } as unknown as FindingFilter;
+    for (const call of [() => expect(b).toHaveFinding(filter), () => expect(b).not.toHaveFinding(filter), () => b.findings(filter)]) {
+      expect(issuesOf(call)).toEqual([
+        { code: 'unknown-option', path: 'liabilty', message: '未知字段「liabilty」（是否想写「liability」？）；可用字段：subject, liability, basis, kind, form, rule, trigger, status' },
+      ]);
+    }
+  });
+
+  it('refuses a value outside a field’s choices', () => {
+    const issues = issuesOf(() => expect(b).not.toHaveFinding({ subject: 'p1', liability: 'important' as 'direct', status: 'open' as 'proposed' }));
+    expect(issues.map((i) => [i.code, i.path])).toEqual([
+      ['invalid-value', 'liability'],
+      ['invalid-value', 'status'],
+    ]);
+    expect(issues[0]?.message).toBe('取值「important」无效，可选值：overall-leadership, principal-leadership, important-leadership, direct');
+  });
+
+  it('refuses a subject the graph does not have, and a rule or form the rule set does not have', () => {
+    const subject = validationErrorOf(() => expect(b).not.toHaveFinding({ subject: 'p-4', rule: 'derelict' }));
+    expect(subject.issues.map((i) => [i.code, i.path.join('.')])).toEqual([['no-subject-id', 'subject']]);
+    expect(subject.message).toContain('没有党组织或人员「p-4」（是否想写「p4」？）（已有：b1, bureau, p1, p2, p3, p4, p5, p6, p7）');
+    expect(issuesOf(() => expect(b).not.toHaveFinding({ trigger: 'b9' }))[0]?.code).toBe('no-subject-id');
+    const ruleAndForm = issuesOf(() => expect(b).not.toHaveFinding({ rule: 'derelikt', form: 'admonish' }));
+    expect(ruleAndForm.map((i) => i.code)).toEqual(['no-rule', 'no-form']);
+    expect(ruleAndForm[0]?.message).toBe('考核细则中没有问责规则「derelikt」（是否想写「derelict」？）（已有：serious-case, derelict, incompetent, rectification-open, formalism, derelict-again, supervision-failure）');
+    expect(ruleAndForm[1]?.message).toContain('admonishment（诫勉 / admonishment）');
+    // A rule set without accountability has no rule at all to name.
+    const clean = scenario(themeDayRules(), { graph: smallGraph() });
+    expect(issuesOf(() => expect(clean).not.toHaveFinding({ rule: 'derelict' }))[0]?.message).toBe('考核细则中没有问责规则「derelict」（已有：—）');
+  });
+
+  it('speaks English when the scenario does, and checks subjects on a plain result too', () => {
+    const en = scenario(bureauRules(), { graph: smallGraph(), lang: 'en' });
+    expect(failureOf(() => expect(en).not.toHaveFinding({ subject: 'p-4' }))).toContain('no organization or person "p-4" (did you mean "p4"?) (there are: b1, bureau, p1, p2, p3, p4, p5, p6, p7)');
+    const result = assess({ graph: smallGraph().build(), rules: bureauRules(), records: [] });
+    expect(issuesOf(() => expect(result).not.toHaveFinding({ subject: 'p-4' }))[0]?.code).toBe('no-subject-id');
+    expect(result).toHaveFinding({ subject: 'p1', liability: 'direct' });
+  });
+
+  it('matches a form by its id or its title in either language', () => {
+    expect(b).toHaveFinding({ subject: 'p1', form: 'circulated criticism' });
+    expect(b).toHaveFinding({ subject: 'p4', form: 'criticism and education' });
+    expect(b).toHaveFinding({ subject: 'p4', form: '批评教育' });
+    expect(b).not.toHaveFinding({ subject: 'p4', form: 'admonishment' });
+  });
+});
+
+describe('toHaveVerdict: by id or title, else an error listing the verdicts', () => {
+  // p1 gave no July lecture: derelict; p4 gave one but has no appraisal: incompetent.
+  const b = scenario(bureauRules(), { graph: smallGraph(), records: records().on('2022-07-01', 'party-lecture', { person: 'p4' }) });
+
+  it('takes the Chinese title, the id, or the label the messages show', () => {
+    expect(b).toHaveVerdict('p1', '失职');
+    expect(b).toHaveVerdict('p1', '失职（derelict）' as '失职');
+    expect(b).toHaveVerdict('p4', '不称职');
+    expect(b).not.toHaveVerdict('p1', '本职');
+    expect(failureOf(() => expect(b).toHaveVerdict('p1', '本职'))).toContain('期望p1的评定结论为「本职（fulfilled）」，实际为「失职（derelict）」');
+    expectTypeOf(expect(b).toHaveVerdict).parameters.toEqualTypeOf<[string, VerdictName]>();
+    expectTypeOf<'失职'>().toMatchTypeOf<VerdictName>();
+  });
+
+  it('refuses a verdict no verdict is called, in the scenario’s language', () => {
+    const zh = validationErrorOf(() => expect(b).toHaveVerdict('p4', 'Derelict' as 'derelict'));
+    expect(zh.issues.map((i) => [i.code, i.path.join('.')])).toEqual([['no-verdict', 'verdict']]);
+    expect(zh.issues[0]?.message).toBe('没有评定结论「Derelict」（是否想写「derelict」？）；可用：fulfilled / 本职, derelict / 失职, incompetent / 不称职, undetermined / 无法认定');
+    expect(() => expect(b).not.toHaveVerdict('p4', '失责' as '失职')).toThrow(/没有评定结论「失责」/);
+    const en = scenario(bureauRules(), { graph: smallGraph(), lang: 'en' });
+    expect(failureOf(() => expect(en).toHaveVerdict('p1', 'Derelict' as 'derelict'))).toContain('no verdict "Derelict" (did you mean "derelict"?); allowed: fulfilled / 本职, derelict / 失职');
+    expect(failureOf(() => expect(en).toHaveVerdict('b1', 'derelict'))).toContain('"b1" is an organization, not a person: it has no verdict');
+  });
+});
+
+describe('toHaveGrade: a grade by id or by title in either language, whatever the scenario’s language', () => {
+  // Theme days from March to December: 10 − 2 missed months × 1 = 8, so 80 of 100: poor (差).
+  const base = themeDayRules();
+  const rules = { ...base, ladders: [{ ...base.ladders![0]!, grades: [{ id: 'good', title: '好', titleEn: 'good', min: 90 }, { id: 'poor', title: '差', titleEn: 'weak', min: 0 }] }] };
+  const marchOn = year().monthly('theme-day', { organization: 'b1', months: [3, 4, 5, 6, 7, 8, 9, 10, 11, 12] });
+  const zh = scenario(rules, { graph: smallGraph(), records: marchOn });
+  const en = scenario(rules, { graph: smallGraph(), records: marchOn, lang: 'en' });
+
+  it('matches the id, the Chinese title and the English title in both languages', () => {
+    expect(zh.total('b1')).toBe(80);
+    for (const s of [zh, en]) {
+      expect(s).toHaveGrade('b1', 'poor');
+      expect(s).toHaveGrade('b1', '差');
+      expect(s).toHaveGrade('b1', 'weak');
+      expect(s).not.toHaveGrade('b1', '好');
+    }
+  });
+
+  it('refuses a grade the rule set does not have, with .not too', () => {
+    expect(issuesOf(() => expect(zh).not.toHaveGrade('b1', 'bad'))).toEqual([
+      { code: 'no-grade', path: 'grade', message: '考核细则中没有编号或名称为「bad」的等次（可用：good / 好, poor / 差 / weak）' },
+    ]);
+    expect(failureOf(() => expect(en).toHaveGrade('b1', 'Poor'))).toContain('the rule set has no grade with the id or title "Poor" (did you mean "poor"?) (grades: good / 好, poor / 差 / weak)');
+  });
+});
+
+describe('toSatisfyRuleSetProperties: options checked, not dropped', () => {
+  const s = scenario(themeDayRules(), { graph: smallGraph(), records: year().monthly('theme-day', { organization: 'b1' }) });
+
+  it('refuses a misspelled option or a count that checks nothing, in the scenario’s language', () => {
+    expect(issuesOf(() => expect(s).toSatisfyRuleSetProperties({ run: 5 } as unknown as { runs: number })).map((i) => i.message)).toEqual([
+      '未知字段「run」（是否想写「runs」？）；可用字段：runs, shuffles, seed',
+    ]);
+    expect(issuesOf(() => expect(s).toSatisfyRuleSetProperties({ runs: 0 }))[0]?.code).toBe('too-small');
+    const graphGiven = { graph: smallGraph() } as unknown as { runs: number };
+    expect(issuesOf(() => expect(s).toSatisfyRuleSetProperties(graphGiven))[0]?.path).toBe('graph');
+  });
+
+  it('refuses options with a report already made: they would change nothing', () => {
+    const report = checkRuleSetProperties(themeDayRules(), { graph: smallGraph(), runs: 2 });
+    expect(report).toSatisfyRuleSetProperties();
+    expect(report).toSatisfyRuleSetProperties({});
+    expect(issuesOf(() => expect(report).toSatisfyRuleSetProperties({ runs: 50 }))).toEqual([
+      { code: 'options-with-report', path: '', message: '选项（runs）只用于场景：收到的是已经做好的报告，这些选项不会起作用' },
+    ]);
   });
 });

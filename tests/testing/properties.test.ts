@@ -3,7 +3,7 @@ import { parseRuleSet, type RuleSetInput } from '../../src/index.js';
 import { checkResultBounds, checkRuleSetProperties, formatPropertyFailures, scenario, seededRandom, setupMatchers } from '../../src/testing/index.js';
 import { firstDifference } from '../../src/testing/properties.js';
 import { requiredRecord } from '../../src/testing/synthesize.js';
-import { bureauExample, bureauRules, failureOf, smallGraph, themeDayRules, year } from './helpers.js';
+import { bureauExample, bureauRules, failureOf, issuesOf, smallGraph, themeDayRules, year } from './helpers.js';
 
 setupMatchers(expect);
 
@@ -24,6 +24,12 @@ describe('seededRandom', () => {
     expect([...shuffled].sort()).toEqual(items);
     expect(items).toEqual(['a', 'b', 'c', 'd', 'e']);
     expect(() => seededRandom(1).pick([])).toThrow(RangeError);
+    expect(failureOf(() => seededRandom(1).pick([]))).toBe('zerenzhi/testing：无法从空列表中选取\nzerenzhi/testing: cannot pick from an empty list');
+  });
+
+  it('refuses a seed that is not a whole number (NaN would act as 0 without a word)', () => {
+    expect(failureOf(() => seededRandom(Number.NaN))).toBe('zerenzhi/testing：种子应为整数，收到的是 NaN\nzerenzhi/testing: the seed must be a whole number, received NaN');
+    expect(() => seededRandom(1.5)).toThrow(RangeError);
   });
 });
 
@@ -73,6 +79,35 @@ describe('checkRuleSetProperties', () => {
     const rules = themeDayRules({ measure: { type: 'window', recordTypes: ['theme-day'], from: '2023-06-15', to: '2023-07-15' }, scoring: { method: 'all-or-nothing' } });
     const report = checkRuleSetProperties(rules, { graph: smallGraph(), records: year().on('2022-03-01', 'theme-day', { organization: 'b1' }), runs: 5 });
     expect(report).toMatchObject({ ok: true, checks: { monotonic: 0, order: 0 } });
+  });
+});
+
+describe('checkRuleSetProperties: options', () => {
+  it('refuses a misspelled option, naming it and the one meant, rather than running the defaults', () => {
+    expect(issuesOf(() => checkRuleSetProperties(themeDayRules(), { graph: smallGraph(), run: 0, seeed: 5 } as never))).toEqual([
+      { code: 'unknown-option', path: 'run', message: '未知字段「run」（是否想写「runs」？）；可用字段：runs, shuffles, seed, graph, records, asOf, lang' },
+      { code: 'unknown-option', path: 'seeed', message: '未知字段「seeed」（是否想写「seed」？）；可用字段：runs, shuffles, seed, graph, records, asOf, lang' },
+    ]);
+    expect(failureOf(() => checkRuleSetProperties(themeDayRules(), { graph: smallGraph(), run: 0, lang: 'en' } as never))).toContain('unknown field "run" (did you mean "runs"?)');
+  });
+
+  it('refuses counts that would check nothing and seeds that are no number, and a missing graph', () => {
+    const issues = issuesOf(() => checkRuleSetProperties(themeDayRules(), { graph: smallGraph(), runs: -5, shuffles: 0, seed: Number.NaN }));
+    expect(issues.map((i) => [i.code, i.path])).toEqual([
+      ['too-small', 'runs'],
+      ['too-small', 'shuffles'],
+      ['invalid-type', 'seed'],
+    ]);
+    expect(issues[0]?.message).toBe('数值过小：应不小于 1');
+    expect(issues[2]?.message).toContain('NaN');
+    expect(issuesOf(() => checkRuleSetProperties(themeDayRules(), { graph: smallGraph(), runs: 2.5 }))[0]).toMatchObject({ code: 'invalid-type', path: 'runs', message: '类型错误：应为 integer，实际为 2.5' });
+    expect(issuesOf(() => checkRuleSetProperties(themeDayRules(), {} as never))).toEqual([{ code: 'required', path: 'graph', message: '缺少必填字段「graph」' }]);
+  });
+
+  it('runs exactly the runs asked for', () => {
+    // themeDayRules' one indicator is a cadence: every run adds a record, and each is a check.
+    const report = checkRuleSetProperties(themeDayRules(), { graph: smallGraph(), runs: 4, seed: 0 });
+    expect(report).toMatchObject({ ok: true, seed: 0, checks: { monotonic: 4, bounds: 5, order: 0 } });
   });
 });
 

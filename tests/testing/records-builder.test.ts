@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RecordInputSchema, normalizeRecord } from '../../src/index.js';
 import { records } from '../../src/testing/index.js';
-import { failureOf, year } from './helpers.js';
+import { failureOf, issuesOf, validationErrorOf, year } from './helpers.js';
 
 describe('records()', () => {
   it('monthly: one record on the 10th of each month, less the exceptions', () => {
@@ -118,10 +118,86 @@ describe('records()', () => {
     expect(new Set(built.map((r) => r.id)).size).toBe(built.length);
   });
 
-  it('refuses a record without a subject, an unreal date, and a missing year, saying so', () => {
-    expect(failureOf(() => records().on('2022-07-01', 'party-lecture', {}))).toMatch(/needs an organization or a person/);
-    expect(failureOf(() => records().on('2022-02-30', 'party-lecture', { person: 'p4' }))).toMatch(/not a real calendar date/);
-    expect(failureOf(() => records().monthly('theme-day', { organization: 'b1' }))).toMatch(/needs a year/);
-    expect(failureOf(() => records().task('t', { organization: 'b1', due: '2022-13-01' }))).toMatch(/not a real calendar date/);
+  it('refuses a record without a subject, an unreal date, and a missing year, saying so in Chinese or, on request, English', () => {
+    expect(issuesOf(() => records().on('2022-07-01', 'party-lecture', {}))).toEqual([
+      { code: 'record-without-subject', path: 'organization', message: '记录须至少填写 organization（党组织）或 person（人员）之一' },
+    ]);
+    expect(issuesOf(() => records().on('2022-02-30', 'party-lecture', { person: 'p4' }))[0]).toMatchObject({ code: 'invalid-date', path: 'date' });
+    expect(failureOf(() => records().on('2022-02-30', 'party-lecture', { person: 'p4' }))).toContain('日期「2022-02-30」无效');
+    expect(failureOf(() => records({ lang: 'en' }).on('2022-02-30', 'party-lecture', { person: 'p4' }))).toContain('invalid date "2022-02-30"');
+    expect(issuesOf(() => records().monthly('theme-day', { organization: 'b1' }))).toEqual([
+      { code: 'needs-year', path: 'year', message: 'monthly() 需要年份：records({ year: 2022 })、调用时的 { year }，或先写入一条带日期的记录' },
+    ]);
+    expect(failureOf(() => records({ lang: 'en' }).monthly('theme-day', { organization: 'b1' }))).toContain('monthly() needs a year: records({ year: 2022 })');
+    expect(issuesOf(() => records().task('t', { organization: 'b1', due: '2022-13-01' }))).toEqual([
+      { code: 'invalid-date', path: 'due', message: '日期「2022-13-01」无效：应为真实存在的日历日期，格式 YYYY-MM-DD（中国标准时间，不带时刻和时区）' },
+    ]);
+    // A day some months do not have makes no real date there.
+    expect(issuesOf(() => year().monthly('theme-day', { organization: 'b1', months: [1, 2], day: 30 }))[0]?.message).toContain('日期「2022-02-30」无效');
+  });
+});
+
+describe('records(): options are checked, never dropped', () => {
+  it('refuses an option a helper does not have, listing those it has', () => {
+    expect(issuesOf(() => year().monthly('theme-day', { organization: 'b1', exclude: [12] } as never))).toEqual([
+      { code: 'unknown-option', path: 'exclude', message: '未知字段「exclude」；可用字段：organization, person, status, source, title, attributes, year, months, except, day' },
+    ]);
+    expect(failureOf(() => records({ year: 2022, lang: 'en' }).monthly('theme-day', { organization: 'b1', exept: [12] } as never))).toContain('unknown field "exept" (did you mean "except"?); allowed: organization, person');
+    expect(issuesOf(() => records({ yaer: 2022 } as never))[0]).toMatchObject({ code: 'unknown-option', path: 'yaer' });
+    // attributes are the helper's own on business and manual: given ones would be lost.
+    expect(issuesOf(() => year().business(80, { organization: 'b1', attributes: { x: 1 } } as never))[0]).toMatchObject({ code: 'unknown-option', path: 'attributes' });
+    // pending and rejected set the status: another one would be overridden.
+    expect(issuesOf(() => year().pending('2022-11-20', 'theme-day', { organization: 'b1', status: 'approved' } as never))[0]).toMatchObject({ code: 'unknown-option', path: 'status' });
+  });
+
+  it('refuses months, quarters, days and years out of range, and exceptions among nothing chosen', () => {
+    // month is the month of the quarter: 4 would put a Q1 record in April (Q2).
+    expect(issuesOf(() => year().quarterly('party-class', { organization: 'b1', quarters: [1], month: 4 as 1 }))).toEqual([
+      { code: 'invalid-value', path: 'month', message: '取值「4」无效，可选值：1, 2, 3' },
+    ]);
+    expect(issuesOf(() => year().quarterly('party-class', { organization: 'b1', quarters: [5], except: [0] })).map((i) => [i.code, i.path])).toEqual([
+      ['too-big', 'quarters.0'],
+      ['too-small', 'except.0'],
+    ]);
+    expect(issuesOf(() => year().monthly('theme-day', { organization: 'b1', months: [13], day: 1.5 })).map((i) => [i.code, i.path])).toEqual([
+      ['too-big', 'months.0'],
+      ['invalid-type', 'day'],
+    ]);
+    expect(issuesOf(() => year().monthly('theme-day', { organization: 'b1', months: [3, 4], except: [5] }))).toEqual([
+      { code: 'except-unused', path: 'except.0', message: '要排除的「5」不在所选范围（3, 4）之中，什么也没有排除' },
+    ]);
+    expect(issuesOf(() => records({ year: 2022.5 }))[0]).toMatchObject({ code: 'invalid-type', path: 'year' });
+  });
+
+  it('ratings and manual: a rater per score, at least one score', () => {
+    expect(issuesOf(() => year().ratings('appraisal', { person: 'p4', scores: [90, 80], raters: ['zhang'] }))).toEqual([
+      { code: 'raters-count', path: 'raters', message: '给了 1 位评议人、2 个分数：评议人应与分数一一对应' },
+    ]);
+    expect(issuesOf(() => year().ratings('appraisal', { person: 'p4', scores: [] }))).toEqual([{ code: 'too-few', path: 'scores', message: '至少需要 1 项' }]);
+    expect(issuesOf(() => year().manual('br-review', { organization: 'b1', scores: {} }))[0]).toMatchObject({ code: 'too-few', path: 'scores' });
+    expect(issuesOf(() => year().manual('br-review', { organization: 'b1', scores: { department: [90, 'x' as unknown as number] } }))[0]).toMatchObject({ code: 'invalid-type', path: 'scores.department.1' });
+  });
+});
+
+describe('add(): raw records checked at their place, ids given where missing', () => {
+  const award = { type: 'award', organization: 'b1', date: '2022-10-01' };
+
+  it('gives a raw record without an id the id the helpers would, numbered on repeats', () => {
+    expect(records().add(award, award).build().map((r) => r.id)).toEqual(['award:b1:2022-10-01', 'award:b1:2022-10-01#2']);
+    expect(records().add({ ...award, id: 'mine' }, award).build()).toEqual([
+      { id: 'mine', type: 'award', organization: 'b1', date: '2022-10-01' },
+      { id: 'award:b1:2022-10-01', type: 'award', organization: 'b1', date: '2022-10-01' },
+    ]);
+  });
+
+  it('lists every problem of the raw records at its argument’s index', () => {
+    const error = validationErrorOf(() => records().add(award, { type: 'award', organization: 'b1' } as never, { ...award, date: '2022-02-30', status: 'done' } as never, 42 as never));
+    expect(error.issues.map((i) => [i.code, i.path.join('.')])).toEqual([
+      ['required', '1.date'],
+      ['invalid-date', '2.date'],
+      ['unknown-status', '2.status'],
+      ['invalid-type', '3'],
+    ]);
+    expect(failureOf(() => records({ lang: 'en' }).add({ type: 'award', organization: 'b1' } as never))).toContain('[0].date: required field "date" is missing');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError, assess } from '../../src/index.js';
+import { ValidationError, assess, readNdjsonSync } from '../../src/index.js';
 import { isScenario, records, scenario } from '../../src/testing/index.js';
-import { bureauRules, failureOf, smallGraph, themeDayRules, year } from './helpers.js';
+import { bureauRules, failureOf, issuesOf, smallGraph, themeDayRules, year } from './helpers.js';
 
 const months11 = year().monthly('theme-day', { organization: 'b1', except: [12] });
 
@@ -64,7 +64,7 @@ describe('scenario()', () => {
     expect(b.findings({ rule: 'derelict' }).map((f) => f.subject.id)).toEqual(['p1', 'p2', 'p3']);
     expect(b.findings({ subject: 'p1', form: '通报批评', kind: 'direct' })).toHaveLength(1);
     expect(b.findings({ trigger: 'bureau', status: 'proposed' }).length).toBeGreaterThan(0);
-    expect(failureOf(() => b.verdict('b1'))).toContain('is an organization');
+    expect(failureOf(() => b.verdict('b1'))).toContain('「b1」是党组织，不是人员，没有评定结论');
   });
 
   it('takes previous as a scenario, asOf, and a graph as builder, parsed graph or JSON', () => {
@@ -79,5 +79,62 @@ describe('scenario()', () => {
   it('throws the engine’s ValidationError on an invalid rule set or record', () => {
     expect(() => scenario({ id: 'x' }, { graph: smallGraph() })).toThrow(ValidationError);
     expect(() => scenario(themeDayRules(), { graph: smallGraph(), records: [{ id: 'r', type: 't', date: '2022-01-01' }] })).toThrow(ValidationError);
+  });
+});
+
+describe('scenario(): what-if and options that would test nothing', () => {
+  const s = scenario(themeDayRules(), { graph: smallGraph(), records: months11 });
+  // The same eleven theme days as NDJSON lines: what readNdjsonSync yields are reader items, not records.
+  const ndjson = months11.build().map((r) => JSON.stringify(r)).join('\n');
+  const read = scenario(themeDayRules(), { graph: smallGraph(), records: [...readNdjsonSync(ndjson)] });
+
+  it('without() sees the records inside reader items', () => {
+    expect(read.records[0]).toMatchObject({ kind: 'record', line: 1 });
+    expect(read.score('b1', 'theme-day')).toBe(9); // 10 − 1 missed month (December)
+    expect(read.without('theme-day:b1:2022-01-10').score('b1', 'theme-day')).toBe(8); // and January
+    expect(read.without(['theme-day:b1:2022-01-10', 'theme-day:b1:2022-02-10']).score('b1', 'theme-day')).toBe(7);
+    expect(read.without((_id, record) => record.date >= '2022-07-01').score('b1', 'theme-day')).toBe(4); // 6 of 12 months
+    // A builder added later steps around the ids inside the reader items.
+    expect(read.with(year().on('2022-11-10', 'theme-day', { organization: 'b1' })).records.at(-1)).toMatchObject({ id: 'theme-day:b1:2022-11-10#2' });
+  });
+
+  it('without() of an id no record has is an error naming it; so is a test no record passes', () => {
+    expect(issuesOf(() => s.without('theme-day:b1:2022-12-10'))).toEqual([
+      { code: 'without-unknown-id', path: 'which', message: '场景的 11 条记录中没有编号为「theme-day:b1:2022-12-10」的记录，无法去掉（是否想写「theme-day:b1:2022-02-10」？）' },
+    ]);
+    // Of a list, each id not found is named at its place, even when the others are found.
+    const listed = issuesOf(() => read.without(['theme-day:b1:2022-01-10', 'nope', 'theme-day:b1:2022-13-10']));
+    expect(listed.map((i) => [i.code, i.path])).toEqual([
+      ['without-unknown-id', 'which.1'],
+      ['without-unknown-id', 'which.2'],
+    ]);
+    expect(listed[0]?.message).toBe('场景的 11 条记录中没有编号为「nope」的记录，无法去掉');
+    expect(listed[1]?.message).toContain('「theme-day:b1:2022-13-10」');
+    expect(issuesOf(() => s.without((_id, record) => record.date >= '2022-12-01'))).toEqual([
+      { code: 'without-nothing', path: 'which', message: '筛选函数没有选中场景 11 条记录中的任何一条：什么也没去掉的“如果……会怎样”什么也没有测试' },
+    ]);
+    const en = scenario(themeDayRules(), { graph: smallGraph(), records: months11, lang: 'en' });
+    expect(failureOf(() => en.without('x'))).toContain('none of the scenario\'s 11 records has the id "x" to leave out');
+  });
+
+  it('refuses an option it does not have, and a missing graph', () => {
+    const misspelled = { graph: smallGraph(), record: months11 } as unknown as { graph: object };
+    expect(issuesOf(() => scenario(themeDayRules(), misspelled))).toEqual([
+      { code: 'unknown-option', path: 'record', message: '未知字段「record」（是否想写「records」？）；可用字段：graph, records, asOf, previous, lang' },
+    ]);
+    expect(failureOf(() => scenario(themeDayRules(), { ...misspelled, lang: 'en' } as { graph: object }))).toContain('unknown field "record" (did you mean "records"?); allowed: graph, records, asOf, previous, lang');
+    expect(issuesOf(() => scenario(themeDayRules(), {} as { graph: object }))).toEqual([{ code: 'required', path: 'graph', message: '缺少必填字段「graph」' }]);
+    expect(issuesOf(() => scenario(themeDayRules(), undefined as unknown as { graph: object }))[0]?.code).toBe('invalid-type');
+  });
+
+  it('verdict() of an organization says so in the scenario’s language', () => {
+    const en = scenario(bureauRules(), { graph: smallGraph(), lang: 'en' });
+    expect(issuesOf(() => en.verdict('b1'))).toEqual([{ code: 'not-a-person', path: 'person', message: '"b1" is an organization, not a person: it has no verdict' }]);
+  });
+
+  it('findings() checks its filter like toHaveFinding', () => {
+    const b = scenario(bureauRules(), { graph: smallGraph() });
+    expect(issuesOf(() => b.findings({ subject: 'p-1' })).map((i) => i.code)).toEqual(['no-subject-id']);
+    expect(b.findings({ subject: 'p1', liability: 'principal-leadership' }).map((f) => f.rule)).toEqual(['rectification-open']);
   });
 });
