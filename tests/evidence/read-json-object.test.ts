@@ -189,6 +189,17 @@ describe('readJsonObject', () => {
           (e: unknown) => ({ error: e as ValidationError }),
         );
         if (parsed && typeof parsed.value === 'object' && parsed.value !== null && !Array.isArray(parsed.value)) {
+          // JSON.parse keeps the last of a repeated key; readJsonObject refuses it. An edit can
+          // turn one key into another ("b" into "x" beside an "x"): then each issue names a key
+          // the text does give twice.
+          const issues = 'error' in outcome ? outcome.error.issues : [];
+          if (issues.length > 0 && issues.every((i) => i.code === 'duplicate-field')) {
+            for (const i of issues) {
+              const key = JSON.stringify(i.path[i.path.length - 1]).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+              expect(text.match(new RegExp(`${key}\\s*:`, 'g'))?.length ?? 0).toBeGreaterThanOrEqual(2);
+            }
+            return;
+          }
           expect(outcome).toEqual({ value: parsed.value });
           return;
         }
@@ -200,7 +211,7 @@ describe('readJsonObject', () => {
         } else if (text.trim() === '') expect(issue?.code).toBe('empty-input');
         else expect(issue?.params).toEqual(jsonSyntaxError(text));
       }),
-      { numRuns: 2500 },
+      { numRuns: 2500, examples: [['{"x": 1, "x": 2}', []], ['{"a": {"y": [], "y": {}}}', [3, 9]]] },
     );
   });
 
