@@ -121,11 +121,14 @@ export function generateGraph(options: GenerateGraphOptions): GraphInput {
   const people: PersonInput[] = [];
   const posts: PostInput[] = [];
   const personWidth = String(postTarget + orgCount).length;
-  const newPerson = (partyMember = true): string => {
+  // About 3% of party members are probationary; those drawn for an elected post (secretary,
+  // deputy secretary, team member) are full members, as Art. 7 requires. The draw is made either
+  // way, so the rest of the graph does not depend on who is elected.
+  const newPerson = (partyMember = true, elected = false): string => {
     const id = `p-${pad(people.length + 1, personWidth)}`;
     const name = pick(SURNAMES) + pick(GIVEN) + (chance(0.6) ? pick(GIVEN) : '');
     const person: PersonInput = { id, name, partyMember };
-    if (partyMember && chance(0.03)) person.probationary = true;
+    if (partyMember && chance(0.03) && !elected) person.probationary = true;
     people.push(person);
     return id;
   };
@@ -142,19 +145,19 @@ export function generateGraph(options: GenerateGraphOptions): GraphInput {
     const kind = kindOf[org] as OrganizationKind;
     const team = leadersOf[org] as string[];
     if (org === 0 || !chance(0.01)) {
-      const secretary = newPerson();
+      const secretary = newPerson(true, true);
       post(secretary, org, 'secretary', kind === 'group' ? '组长' : '书记');
       team.push(secretary);
     }
     if (kind === 'committee' || kind === 'general-branch') {
-      const deputy = newPerson();
+      const deputy = newPerson(true, true);
       post(deputy, org, 'deputy-secretary', '副书记');
       team.push(deputy);
       (overseersOf[org] as string[]).push(deputy);
     }
     const members = int(1, 4);
     for (let i = 0; i < members; i++) {
-      const member = newPerson();
+      const member = newPerson(true, true);
       post(member, org, 'team-member', pick(kind === 'committee' ? COMMITTEE_TITLES : BRANCH_TITLES));
       team.push(member);
       (overseersOf[org] as string[]).push(member);

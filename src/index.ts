@@ -10,6 +10,8 @@ export { messageCodes } from './core/messages.js';
 export { formatCalendarDate, parseCalendarDate } from './core/calendar.js';
 
 export {
+  CHILD_KINDS,
+  ELECTED_ROLES,
   GRASSROOTS_KINDS,
   GraphInputSchema,
   LEADERSHIP_ROLES,

@@ -76,17 +76,18 @@ export function parseDate(lang: Lang): (value: string) => string {
 }
 
 /**
- * An option parser for a comma-separated list of organization kinds.
+ * An option parser for a comma-separated list of organization kinds, of those allowed (every
+ * kind unless given).
  *
  * @example
  * new Option('--require-liaison <kinds>').argParser(parseKinds('zh'));
  */
-export function parseKinds(lang: Lang): (value: string) => OrganizationKind[] {
+export function parseKinds(lang: Lang, allowed: readonly OrganizationKind[] = ORGANIZATION_KINDS): (value: string) => OrganizationKind[] {
   return (value) => {
     const kinds = value.split(',').map((k) => k.trim()).filter((k) => k !== '');
-    const known = new Set<string>(ORGANIZATION_KINDS);
+    const known = new Set<string>(allowed);
     if (kinds.length === 0 || kinds.some((k) => !known.has(k))) {
-      throw new InvalidArgumentError(say('cli-help-choices', lang, { choices: ORGANIZATION_KINDS.join(', ') }));
+      throw new InvalidArgumentError(say('cli-help-choices', lang, { choices: allowed.join(', ') }));
     }
     return kinds as OrganizationKind[];
   };

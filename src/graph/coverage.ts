@@ -3,7 +3,7 @@ import { requireGraph } from './lookup.js';
 import type { Lang } from '../core/lang.js';
 import { formatMessage } from '../core/messages.js';
 import { checkOptions, LangOptionSchema } from '../core/options.js';
-import { ORGANIZATION_KINDS, type OrganizationKind } from '../model/graph.js';
+import { GRASSROOTS_KINDS, ORGANIZATION_KINDS, type OrganizationKind } from '../model/graph.js';
 import { isStrictAncestor } from './hierarchy.js';
 import type { Graph } from './types.js';
 
@@ -27,7 +27,7 @@ export interface CoverageOptions {
   readonly oversightRequiredFor?: readonly OrganizationKind[];
   /** Whose deputy secretaries and team members must oversee an area, when it has organizations below it. Default: 党委, 党组. */
   readonly areaRequiredFor?: readonly OrganizationKind[];
-  /** Must have a liaison leader (包抓包联). Default: none. */
+  /** Must have a liaison leader (包抓包联). Default: none. Only 党总支 and 党支部 may be named: liaison contact points are grassroots organizations ({@link GRASSROOTS_KINDS}), so no other kind could ever have one. */
   readonly liaisonRequiredFor?: readonly OrganizationKind[];
   /** Must have a party-affairs officer (党务工作者). Default: none. */
   readonly officerRequiredFor?: readonly OrganizationKind[];
@@ -66,7 +66,7 @@ export const CoverageOptionsSchema = z.strictObject({
   secretaryRequiredFor: Kinds.optional(),
   oversightRequiredFor: Kinds.optional(),
   areaRequiredFor: Kinds.optional(),
-  liaisonRequiredFor: Kinds.optional(),
+  liaisonRequiredFor: z.array(z.enum(GRASSROOTS_KINDS as readonly ['general-branch', 'branch'])).optional(),
   officerRequiredFor: Kinds.optional(),
   maxOfficerPostsPerPerson: z.int().positive().optional(),
   lang: LangOptionSchema.optional(),

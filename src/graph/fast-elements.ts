@@ -68,6 +68,8 @@ export function fastPerson(value: unknown): PersonInput | undefined {
   const { id, name, partyMember, probationary } = value;
   if (!isId(id) || !isName(name) || typeof partyMember !== 'boolean') return undefined;
   if (probationary !== undefined && typeof probationary !== 'boolean') return undefined;
+  // A probationary member is a party member: the schema refuses the contradiction.
+  if (probationary === true && partyMember === false) return undefined;
   return inSchemaOrder(value, PERSON_KEYS);
 }
 

@@ -2,23 +2,58 @@ import { makeIssue, typeName } from '../core/issue.js';
 import type { Lang } from '../core/lang.js';
 import { ValidationError } from '../core/validation-error.js';
 import type { Organization, Person } from '../model/graph.js';
-import type { Graph } from './types.js';
+import { isBuiltGraph } from './build.js';
+import type { Graph, GraphIndex } from './types.js';
+
+// What a graph holds, by the type each part must have: a value with all of them can be queried
+// without a TypeError, one missing any is not a graph (a half-built one, or the document).
+const GRAPH_MAPS = ['organizations', 'people'] as const;
+const GRAPH_LISTS = ['posts', 'oversight', 'liaison'] as const;
+const INDEX_MAPS = [
+  'children',
+  'span',
+  'postsByOrganization',
+  'postsByPerson',
+  'secretaryOf',
+  'teamOf',
+  'overseersOf',
+  'oversightByMember',
+  'liaisonsOf',
+  'liaisonByLeader',
+] as const satisfies readonly (keyof GraphIndex)[];
+const INDEX_LISTS = ['roots', 'preorder'] as const satisfies readonly (keyof GraphIndex)[];
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
 /**
- * Whether a value is a graph as `parseGraph` makes it (its organizations in a `Map`, with an
- * index), not the graph document it was parsed from.
+ * Whether a value is a graph as `parseGraph` makes it, not the graph document it was parsed
+ * from: one `parseGraph` made, or one put together in its shape (every map and list of the graph
+ * and of its index present, of its type). A half-built object is not one.
  *
  * @example
  * isGraph(parseGraph(input)); // true
  * isGraph(input); // false
+ * isGraph({ organizations: new Map(), people: new Map(), index: {} }); // false
  */
 export function isGraph(value: unknown): value is Graph {
-  return typeof value === 'object' && value !== null && (value as { organizations?: unknown }).organizations instanceof Map && 'index' in value;
+  return isRecord(value) && (isBuiltGraph(value as unknown as Graph) || missingPart(value) === undefined);
+}
+
+/** The first part of a graph a value lacks (or has of another type), as a path: `index.span`. */
+function missingPart(value: Record<string, unknown>): string | undefined {
+  for (const key of GRAPH_MAPS) if (!(value[key] instanceof Map)) return key;
+  for (const key of GRAPH_LISTS) if (!Array.isArray(value[key])) return key;
+  const index = value['index'];
+  if (!isRecord(index)) return 'index';
+  for (const key of INDEX_MAPS) if (!(index[key] instanceof Map)) return `index.${key}`;
+  for (const key of INDEX_LISTS) if (!Array.isArray(index[key])) return `index.${key}`;
+  return undefined;
 }
 
 /**
  * The graph a query was given, or a `ValidationError` (subject `query`) when it is not one
- * `parseGraph` made: a graph document (JSON) given where its parsed graph is wanted.
+ * (see {@link isGraph}): a graph document (JSON) given where its parsed graph is wanted, or an
+ * object with only some of a graph's parts, named in the message.
  *
  * @example
  * requireGraph(JSON.parse(text)); // throws: parse it with parseGraph first
@@ -26,7 +61,20 @@ export function isGraph(value: unknown): value is Graph {
 export function requireGraph(graph: unknown, lang: Lang = 'zh'): Graph {
   if (isGraph(graph)) return graph;
   const kind = typeName(graph);
-  const received = kind !== 'object' ? kind : lang === 'zh' ? '组织关系图文档（JSON），请先用 parseGraph 解析' : 'a graph document (JSON): parse it with parseGraph';
+  // A graph document has its organizations in a list; an object with them in a Map, or with an
+  // index, was meant for a graph but is not a whole one.
+  const meantAsGraph = isRecord(graph) && (graph['organizations'] instanceof Map || 'index' in graph);
+  const part = meantAsGraph ? missingPart(graph) : undefined;
+  const received =
+    kind !== 'object'
+      ? kind
+      : part !== undefined
+        ? lang === 'zh'
+          ? `不完整的关系图对象（缺少 ${part} 或类型不对），请用 parseGraph 生成`
+          : `an incomplete graph object (${part} missing or of the wrong type): make it with parseGraph`
+        : lang === 'zh'
+          ? '组织关系图文档（JSON），请先用 parseGraph 解析'
+          : 'a graph document (JSON): parse it with parseGraph';
   throw new ValidationError('query', [makeIssue('invalid-type', ['graph'], { expected: 'parseGraph(…)', received }, lang)], lang);
 }
 

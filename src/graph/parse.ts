@@ -6,16 +6,19 @@ import { capIssue, ValidationError, type SafeParseResult } from '../core/validat
 import { fromZodIssues } from '../core/zod-issues.js';
 import {
   GraphInputSchema,
+  LEADERSHIP_ROLES,
   LiaisonInputSchema,
   OrganizationInputSchema,
   OversightInputSchema,
   PersonInputSchema,
+  POST_ROLES,
   PostInputSchema,
   type GraphInput,
 } from '../model/graph.js';
+import { isValidId } from '../model/primitives.js';
 import { buildGraph } from './build.js';
 import { fastLiaison, fastOrganization, fastOversight, fastPerson, fastPost } from './fast-elements.js';
-import { checkReferences, type Indexed } from './check-references.js';
+import { checkReferences, type DoubtfulPost, type Indexed } from './check-references.js';
 import type { Graph } from './types.js';
 
 /** Options for {@link parseGraph}. */
@@ -52,6 +55,25 @@ export const DEFAULT_GRAPH_LIMITS: GraphLimits = {
 };
 
 const ENUM_CODES = { kind: 'unknown-kind', role: 'unknown-role' } as const;
+/** Roles that make a post certainly not a leadership post (see {@link leadershipDoubt}). */
+const NOT_LEADERSHIP: ReadonlySet<unknown> = new Set(POST_ROLES.filter((role) => !LEADERSHIP_ROLES.includes(role)));
+
+/**
+ * What an invalid post entry leaves in doubt about who leads where: nothing when its role is
+ * certainly not a leadership role; else the person and the organization it names, each left out
+ * when it is not a readable id (it could then be anyone's post, or in any organization).
+ */
+function leadershipDoubt(element: unknown): DoubtfulPost | undefined {
+  if (isObject(element) && NOT_LEADERSHIP.has(element['role'])) return undefined;
+  const readable = (field: string): string | undefined => {
+    const value = isObject(element) ? element[field] : undefined;
+    return typeof value === 'string' && isValidId(value) ? value : undefined;
+  };
+  const person = readable('person');
+  const organization = readable('organization');
+  return { ...(person === undefined ? {} : { person }), ...(organization === undefined ? {} : { organization }) };
+}
+
 /** Each kind of element checked without zod when it is certainly valid (see fast-elements.ts). */
 const FAST_ELEMENTS: Record<ArrayField, (value: unknown) => unknown> = {
   organizations: fastOrganization,
@@ -136,6 +158,9 @@ export function safeParseGraph(input: unknown, options: ParseGraphOptions = {}):
 
   const valid = new Map<ArrayField, Indexed<unknown>[]>();
   const broken = { organizations: new Set<string>(), people: new Set<string>() };
+  // Invalid post entries that may have been leadership posts: the leadership checks of oversight
+  // and liaison edges they could bear on give up.
+  const doubtfulPosts: DoubtfulPost[] = [];
   // An array that could not be read at all (not an array, or over its limit) leaves its ids
   // unknown: references into it are not reported as missing, or one problem would bury the rest.
   const unreadable = new Set<ArrayField>();
@@ -176,6 +201,9 @@ export function safeParseGraph(input: unknown, options: ParseGraphOptions = {}):
       issues.push(...fromZodIssues(parsed.error.issues, [field, at], lang, ENUM_CODES));
       if ((field === 'organizations' || field === 'people') && isObject(element) && typeof element['id'] === 'string') {
         broken[field].add(element['id']);
+      } else if (field === 'posts') {
+        const doubt = leadershipDoubt(element);
+        if (doubt !== undefined) doubtfulPosts.push(doubt);
       }
     }
   }
@@ -191,6 +219,7 @@ export function safeParseGraph(input: unknown, options: ParseGraphOptions = {}):
         liaison: get('liaison'),
         brokenOrganizationIds: broken.organizations,
         brokenPersonIds: broken.people,
+        doubtfulPosts,
         organizationsUnknown: unreadable.has('organizations'),
         peopleUnknown: unreadable.has('people'),
         postsUnknown: unreadable.has('posts'),

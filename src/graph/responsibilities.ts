@@ -79,8 +79,10 @@ export interface ChainLink {
 
 /**
  * The chain of who answers for an organization, ordered upwards: at each level its secretary
- * (第一责任), its team (主体责任 at level 0, 一级抓一级 above), the team members overseeing it
- * (一岗双责) and its liaison leaders (包抓包联); then the next level up, to the root.
+ * (第一责任), its team (主体责任 at level 0, 一级抓一级 above) and the team members overseeing it
+ * (一岗双责); then the next level up, to the root. The organization's own liaison leaders
+ * (包抓包联) come at level 0 only: a liaison leader answers for that contact point, not for the
+ * organizations under it.
  *
  * @example
  * chainOf(graph, 'branch-05').map((l) => `${l.distance}:${l.kind}`);
@@ -100,8 +102,12 @@ export function chainOf(graph: Graph, organizationId: string): ChainLink[] {
       const link: ChainLink = { distance, level, kind: 'dual', holder: { type: 'person', person: edge.person } };
       chain.push(edge.area === undefined ? link : { ...link, area: edge.area });
     }
-    for (const person of graph.index.liaisonsOf.get(level) ?? []) {
-      chain.push({ distance, level, kind: 'liaison', holder: { type: 'person', person } });
+    // A liaison leader answers for the contact point itself, not for what lies under it: only
+    // the organization's own liaison leaders are in its chain, as in dutiesOf and accountability.
+    if (distance === 0) {
+      for (const person of graph.index.liaisonsOf.get(level) ?? []) {
+        chain.push({ distance, level, kind: 'liaison', holder: { type: 'person', person } });
+      }
     }
   });
   return chain;

@@ -1,4 +1,20 @@
-import type { MessageSection } from './types.js';
+import type { MessageParams, MessageSection } from './types.js';
+
+// Names of organization kinds and post roles, for the messages (the catalogue stands on its own).
+const KIND_ZH: Readonly<Record<string, string>> = { committee: '党委', 'leading-group': '党组', 'general-branch': '党总支', branch: '党支部', group: '党小组' };
+const KIND_EN: Readonly<Record<string, string>> = { committee: 'party committee', 'leading-group': 'leading party group', 'general-branch': 'general branch', branch: 'branch', group: 'party group' };
+const KINDS_EN: Readonly<Record<string, string>> = { committee: 'party committees', 'leading-group': 'leading party groups', 'general-branch': 'general branches', branch: 'branches', group: 'party groups' };
+const ROLE_ZH: Readonly<Record<string, string>> = { secretary: '书记', 'deputy-secretary': '副书记', 'team-member': '委员' };
+const ROLE_EN: Readonly<Record<string, string>> = { secretary: 'secretary', 'deputy-secretary': 'deputy secretary', 'team-member': 'team member' };
+const named = (names: Readonly<Record<string, string>>, value: string | number | undefined): string => {
+  const text = String(value ?? '');
+  return Object.hasOwn(names, text) ? (names[text] as string) : text;
+};
+/** The kinds a kind may contain (`allowed`, ids joined by ", "), named. */
+const kindList = (p: MessageParams, names: Readonly<Record<string, string>>, separator: string): string =>
+  String(p['allowed'] ?? '').split(', ').map((kind) => named(names, kind)).join(separator);
+/** Whether the kind may contain no kind at all. */
+const containsNone = (p: MessageParams): boolean => String(p['allowed'] ?? '') === '';
 
 /** Messages of the graph layer: structure, references, hierarchy, and coverage gaps. */
 export const graphMessages = {
@@ -52,6 +68,24 @@ export const graphMessages = {
   'liaison-not-leader': {
     zh: (p) => `「${p['person']}」不在「${p['organization']}」任何上级党组织的领导班子中，不能作为其包抓包联领导`,
     en: (p) => `"${p['person']}" is not on the leadership team of any organization above "${p['organization']}", so cannot be its liaison leader`,
+  },
+  'invalid-parent-kind': {
+    zh: (p) =>
+      `「${p['id']}」（${named(KIND_ZH, p['kind'])}）不能隶属于「${p['parent']}」（${named(KIND_ZH, p['parentKind'])}）：${named(KIND_ZH, p['parentKind'])}之下${containsNone(p) ? '不设党组织' : `只能设${kindList(p, KIND_ZH, '、')}`}`,
+    en: (p) =>
+      `"${p['id']}" (${named(KIND_EN, p['kind'])}) cannot be under "${p['parent']}" (${named(KIND_EN, p['parentKind'])}): a ${named(KIND_EN, p['parentKind'])} ${containsNone(p) ? 'has no organizations under it' : `may contain only ${kindList(p, KINDS_EN, ', ')}`}`,
+  },
+  'liaison-not-grassroots': {
+    zh: (p) => `包抓包联联系点须为基层党组织（党总支、党支部），「${p['organization']}」是${named(KIND_ZH, p['kind'])}，不能作为「${p['person']}」的联系点`,
+    en: (p) => `a liaison contact point must be a grassroots organization (general branch or branch); "${p['organization']}" is a ${named(KIND_EN, p['kind'])}, so cannot be the contact point of "${p['person']}"`,
+  },
+  'probationary-leader': {
+    zh: (p) => `「${p['person']}」是预备党员，没有被选举权，不能担任「${p['organization']}」的${named(ROLE_ZH, p['role'])}（${p['role']}）`,
+    en: (p) => `"${p['person']}" is a probationary member, who cannot be elected, so cannot be ${named(ROLE_EN, p['role'])} of "${p['organization']}"`,
+  },
+  'probationary-not-party-member': {
+    zh: (p) => `「${p['id']}」标为预备党员（probationary: true）却又标为非党员（partyMember: false）；预备党员是党员`,
+    en: (p) => `"${p['id']}" is marked probationary (probationary: true) but not a party member (partyMember: false); probationary members are party members`,
   },
   'unknown-organization': { zh: (p) => `党组织「${p['id']}」不在关系图中`, en: (p) => `organization "${p['id']}" is not in the graph` },
   'unknown-person': { zh: (p) => `人员「${p['id']}」不在关系图中`, en: (p) => `person "${p['id']}" is not in the graph` },

@@ -47,6 +47,46 @@ export const LEADERSHIP_ROLES: readonly PostRole[] = ['secretary', 'deputy-secre
  */
 export const GRASSROOTS_KINDS: readonly OrganizationKind[] = ['general-branch', 'branch'];
 
+/**
+ * The kinds of organization each kind may have directly under it, after the Party's
+ * organizational structure (党章 ch. 5 and 9; 党组工作条例; 党支部工作条例):
+ * - a 党委 (`committee`) leads 党委 below it (a city committee's county committees, a
+ *   bureau's 机关党委), the 党组 it approved (`leading-group`, e.g. a bureau's 局党组 under the
+ *   city committee), 党总支 and 党支部;
+ * - a 党组 leads the party building of its organ: its 机关党委, 党总支 and 党支部, and any
+ *   分党组 (a `leading-group` below it);
+ * - a 党总支 (`general-branch`) is made of 党支部;
+ * - a 党支部 (`branch`) may be divided into 党小组 (`group`);
+ * - a 党小组 has no organization under it.
+ * Any kind may be a root: a graph may describe one branch and its groups only.
+ *
+ * @example
+ * CHILD_KINDS.get('branch'); // ['group']
+ * CHILD_KINDS.get('group'); // []
+ */
+export const CHILD_KINDS: ReadonlyMap<OrganizationKind, readonly OrganizationKind[]> = new Map<OrganizationKind, readonly OrganizationKind[]>([
+  ['committee', ['committee', 'leading-group', 'general-branch', 'branch']],
+  ['leading-group', ['committee', 'leading-group', 'general-branch', 'branch']],
+  ['general-branch', ['branch']],
+  ['branch', ['group']],
+  ['group', []],
+]);
+
+/**
+ * Roles a probationary member (预备党员) cannot hold: the elected leadership posts. Party
+ * Constitution Art. 7: a probationary member has a full member's duties and rights except the
+ * rights to vote, to elect and to be elected; secretaries, deputy secretaries and committee
+ * members (委员) are elected (and a 党组's members are appointed leading cadres who likewise must
+ * be full members). A party-affairs officer (党务工作者) is a staff post, open even to
+ * non-members (coverage flags those), and an ordinary membership (`member`) is what a
+ * probationary member holds. A liaison leader must hold one of these posts above the
+ * organization anyway.
+ *
+ * @example
+ * ELECTED_ROLES.includes('party-affairs-officer'); // false
+ */
+export const ELECTED_ROLES: readonly PostRole[] = LEADERSHIP_ROLES;
+
 /** A party organization (党组织). `parent` is omitted or null for a root. */
 export const OrganizationInputSchema = z.strictObject({
   id: IdSchema,
@@ -55,13 +95,27 @@ export const OrganizationInputSchema = z.strictObject({
   parent: IdSchema.nullable().optional(),
 });
 
-/** A person, a party member or not. Probationary members (预备党员) are party members. */
-export const PersonInputSchema = z.strictObject({
-  id: IdSchema,
-  name: NameSchema,
-  partyMember: z.boolean(),
-  probationary: z.boolean().optional(),
-});
+/**
+ * A person, a party member or not. Probationary members (预备党员) are party members: `probationary:
+ * true` with `partyMember: false` is refused (code `probationary-not-party-member`, at
+ * `probationary`), in the JSON Schema too.
+ */
+export const PersonInputSchema = z
+  .strictObject({
+    id: IdSchema,
+    name: NameSchema,
+    partyMember: z.boolean(),
+    probationary: z.boolean().optional().meta({ description: '预备党员（须同时为党员）/ probationary member (a party member too)' }),
+  })
+  .superRefine((person, context) => {
+    if (person.probationary === true && person.partyMember === false) {
+      context.addIssue({ code: 'custom', path: ['probationary'], input: person.probationary, params: { code: 'probationary-not-party-member', id: person.id } });
+    }
+  })
+  .meta({
+    if: { properties: { partyMember: { const: false } }, required: ['partyMember'] },
+    then: { properties: { probationary: { const: false } } },
+  });
 
 /** A post: a person in an organization in a role. `title` is free text, e.g. 组织委员. */
 export const PostInputSchema = z.strictObject({

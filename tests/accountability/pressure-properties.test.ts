@@ -56,7 +56,7 @@ describe('pressure: the preorder runs give the same scopes as the sets of organi
 
   it('a chain of 2,000 levels: the root\'s leader answers for all of it, each run read once', () => {
     const n = 2000;
-    const organizations = Array.from({ length: n }, (_, i) => ({ id: `o${i}`, name: `组织${i}`, kind: i === 0 ? ('committee' as const) : ('branch' as const), ...(i > 0 ? { parent: `o${i - 1}` } : {}) }));
+    const organizations = Array.from({ length: n }, (_, i) => ({ id: `o${i}`, name: `组织${i}`, kind: 'committee' as const, ...(i > 0 ? { parent: `o${i - 1}` } : {}) }));
     const graph = parseGraph({
       organizations,
       people: [{ id: 'p-root', name: '书记', partyMember: true }, { id: 'p-mid', name: '委员', partyMember: true }],

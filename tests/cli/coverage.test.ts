@@ -36,14 +36,20 @@ describe('zerenzhi coverage', () => {
   it('an unknown kind in a flag is a usage error; in the file, invalid input at its line', async () => {
     const flag = await cli(['coverage', '--graph', BUREAU.graph, '--require-liaison', 'branch,brnach']);
     expect(flag.code).toBe(2);
-    expect(flag.stderr.split('\n')[0]).toBe('错误：--require-liaison <kinds> 的取值「branch,brnach」无效：可选：committee, leading-group, general-branch, branch, group');
-    const options = tmp.file('coverage.json', '{\n  "liaisonRequiredFor": ["branch", "grup"],\n  "maxOfficerPosts": 3\n}\n');
+    expect(flag.stderr.split('\n')[0]).toBe('错误：--require-liaison <kinds> 的取值「branch,brnach」无效：可选：general-branch, branch');
+    const officer = await cli(['coverage', '--graph', BUREAU.graph, '--require-officer', 'group,grup']);
+    expect(officer.code).toBe(2);
+    expect(officer.stderr.split('\n')[0]).toBe('错误：--require-officer <kinds> 的取值「group,grup」无效：可选：committee, leading-group, general-branch, branch, group');
+    // A liaison contact point is a grassroots organization: no group could ever have a liaison.
+    const group = await cli(['coverage', '--graph', BUREAU.graph, '--require-liaison', 'group']);
+    expect(group.code).toBe(2);
+    const options = tmp.file('coverage.json', '{\n  "liaisonRequiredFor": ["branch", "group"],\n  "maxOfficerPosts": 3\n}\n');
     const file = await cli(['coverage', '--graph', BUREAU.graph, '--options', options]);
     expect(file.code).toBe(1);
     expect(file.stderr).toBe(
       [
         '覆盖检查参数校验未通过，共 2 个问题：',
-        `${options}:2 liaisonRequiredFor[1]: 取值「grup」无效，可选值：committee, leading-group, general-branch, branch, group [invalid-value]`,
+        `${options}:2 liaisonRequiredFor[1]: 取值「group」无效，可选值：general-branch, branch [invalid-value]`,
         `${options}:3 maxOfficerPosts: 未知字段「maxOfficerPosts」（可能是拼写错误） [unknown-field]`,
         '',
       ].join('\n'),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverage, parseGraph, type CoverageGap, type CoverageOptions, type Graph, type GraphInput } from '../../src/index.js';
+import { coverage, parseGraph, ValidationError, type CoverageGap, type CoverageOptions, type Graph, type GraphInput } from '../../src/index.js';
 import { bureauCoverageOptions, bureauGraph } from './helpers.js';
 
 const bureau = bureauGraph();
@@ -75,12 +75,26 @@ describe('options change what is required (bureau)', () => {
     ]);
   });
 
-  it('requiring a liaison of groups and officers of committees', () => {
-    expect(
-      where(coverage(bureau, { liaisonRequiredFor: ['group'], officerRequiredFor: ['committee'], secretaryRequiredFor: [], maxOfficerPostsPerPerson: 4 }).gaps),
-    ).toEqual([
+  it('requiring officers of committees', () => {
+    expect(where(coverage(bureau, { officerRequiredFor: ['committee'], secretaryRequiredFor: [], maxOfficerPostsPerPerson: 4 }).gaps)).toEqual([
       { code: 'coverage-no-officer', severity: 'warning', organization: 'bureau' },
-      { code: 'coverage-no-liaison', severity: 'warning', organization: 'grp-center-1a' },
+    ]);
+  });
+
+  it('a liaison can be required of general branches and branches only: a group or committee could never have one (contact points are grassroots)', () => {
+    const refused = (() => {
+      try {
+        coverage(bureau, { liaisonRequiredFor: ['group', 'branch', 'committee'] as never, lang: 'en' });
+      } catch (error) {
+        return error as ValidationError;
+      }
+      throw new Error('expected a refusal');
+    })();
+    expect(refused).toBeInstanceOf(ValidationError);
+    expect(refused.subject).toBe('options');
+    expect(refused.issues.map((i) => [i.code, i.path, i.message])).toEqual([
+      ['invalid-value', ['liaisonRequiredFor', 0], 'invalid value "group"; allowed: general-branch, branch'],
+      ['invalid-value', ['liaisonRequiredFor', 2], 'invalid value "committee"; allowed: general-branch, branch'],
     ]);
   });
 

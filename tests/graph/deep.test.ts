@@ -16,12 +16,15 @@ import {
 const N = 10_000;
 const id = (i: number): string => `o${i}`;
 
-// o0 (committee) ← o1 ← o2 ← … ← o9999, every one a branch below o0.
+// o0 (committee) ← o1 ← o2 ← … ← o9999: committees below o0 (a 党委 may contain 党委), the
+// deepest a branch (a 党支部 contains no 党支部, and a liaison contact point is grassroots).
 // p0 is o0's secretary, p1 an o0 team member overseeing o1 (so the whole chain is inside an
 // area), p2 the secretary of the deepest branch, whose liaison leader is p0.
 function chainInput(order: 'top-down' | 'bottom-up'): GraphInput {
   const organizations = Array.from({ length: N }, (_, i) =>
-    i === 0 ? { id: id(0), name: '局党委', kind: 'committee' as const } : { id: id(i), name: `第${i}级`, kind: 'branch' as const, parent: id(i - 1) },
+    i === 0
+      ? { id: id(0), name: '局党委', kind: 'committee' as const }
+      : { id: id(i), name: `第${i}级`, kind: i === N - 1 ? ('branch' as const) : ('committee' as const), parent: id(i - 1) },
   );
   return {
     organizations: order === 'top-down' ? organizations : organizations.reverse(),
@@ -86,7 +89,7 @@ describe('a 10,000-level chain of organizations', () => {
     });
   });
 
-  it('coverage: every branch but the deepest lacks a secretary; all are inside the oversight area', () => {
+  it('coverage: every committee between the root and the deepest branch lacks a secretary; all are inside the oversight area', () => {
     const report = coverage(graph);
     expect(report.organizations).toBe(N);
     expect(report.withSecretary).toBe(2);
@@ -101,7 +104,7 @@ describe('a 10,000-level chain of organizations', () => {
 describe('a 10,000-organization cycle', () => {
   // o0 → o1 → … → o9999 → o0, following parents.
   const cycle = (): GraphInput => ({
-    organizations: Array.from({ length: N }, (_, i) => ({ id: id(i), name: `第${i}`, kind: 'branch' as const, parent: id((i + 1) % N) })),
+    organizations: Array.from({ length: N }, (_, i) => ({ id: id(i), name: `第${i}`, kind: 'committee' as const, parent: id((i + 1) % N) })),
     people: [],
     posts: [],
   });
@@ -123,8 +126,9 @@ describe('a 10,000-organization cycle', () => {
   });
 
   it('with a 10,000-level chain hanging below it, still one issue', () => {
+    // Committees under committees, as a 党委 may be: the tail's only problem is the cycle above it.
     const input = cycle();
-    for (let i = 0; i < N; i++) input.organizations.push({ id: `t${i}`, name: `尾${i}`, kind: 'branch', parent: i === 0 ? 'o0' : `t${i - 1}` });
+    for (let i = 0; i < N; i++) input.organizations.push({ id: `t${i}`, name: `尾${i}`, kind: 'committee', parent: i === 0 ? 'o0' : `t${i - 1}` });
     const result = safeParseGraph(input);
     expect(result.success).toBe(false);
     if (!result.success) expect(result.error.issues.map((i) => i.code)).toEqual(['hierarchy-cycle']);

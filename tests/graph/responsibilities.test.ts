@@ -89,7 +89,10 @@ describe('responsibilitiesFor', () => {
 });
 
 describe('chainOf', () => {
-  it('br-center-1: the exact chain, upwards', () => {
+  // A liaison leader answers for the contact point itself (DOMAIN.md: "the leader visits, guides
+  // and answers for that organization"), as dutiesOf and accountability have it: gb-center's
+  // liaison leader p-zhao-lei is in gb-center's chain, not in those of the branches under it.
+  it('br-center-1: the exact chain, upwards; the liaison leader of gb-center above it is not in it', () => {
     const chain = chainOf(graph, 'br-center-1');
     expect(chain.map((l) => `${l.distance}:${l.kind}`)).toEqual([
       '0:first',
@@ -98,7 +101,6 @@ describe('chainOf', () => {
       '1:first',
       '1:supervision',
       '1:dual',
-      '1:liaison',
       '2:first',
       '2:supervision',
     ]);
@@ -109,24 +111,47 @@ describe('chainOf', () => {
       { distance: 1, level: 'gb-center', kind: 'first', holder: { type: 'person', person: 'p-ding-rui' } },
       { distance: 1, level: 'gb-center', kind: 'supervision', holder: { type: 'team', organization: 'gb-center', members: GB_CENTER_TEAM } },
       { distance: 1, level: 'gb-center', kind: 'dual', holder: { type: 'person', person: 'p-li-hua' }, area: '事业发展中心' },
-      { distance: 1, level: 'gb-center', kind: 'liaison', holder: { type: 'person', person: 'p-zhao-lei' } },
       { distance: 2, level: 'bureau', kind: 'first', holder: { type: 'person', person: 'p-wang-jian' } },
       { distance: 2, level: 'bureau', kind: 'supervision', holder: { type: 'team', organization: 'bureau', members: BUREAU_TEAM } },
     ]);
   });
 
-  it('grp-center-1a: no first link at level 0 (no secretary)', () => {
+  it('grp-center-1a: no first link at level 0 (no secretary), no liaison link (a group has no contact point)', () => {
     expect(compact(chainOf(graph, 'grp-center-1a'))).toEqual([
       '0:principal:team(grp-center-1a)',
       '1:first:p-yan-bing',
       '1:supervision:team(br-center-1)',
-      '1:liaison:p-wang-jian',
       '2:first:p-ding-rui',
       '2:supervision:team(gb-center)',
       '2:dual:p-li-hua:事业发展中心',
-      '2:liaison:p-zhao-lei',
       '3:first:p-wang-jian',
       '3:supervision:team(bureau)',
+    ]);
+  });
+
+  it('br-center-2 (the review case): only its own liaison leader p-li-hua, not gb-center\'s p-zhao-lei', () => {
+    expect(chainOf(graph, 'br-center-2').filter((l) => l.kind === 'liaison')).toEqual([
+      { distance: 0, level: 'br-center-2', kind: 'liaison', holder: { type: 'person', person: 'p-li-hua' } },
+    ]);
+  });
+
+  it('every liaison link of every chain is a liaison duty of its holder in dutiesOf, at the same organization', () => {
+    for (const id of graph.organizations.keys()) {
+      for (const link of chainOf(graph, id).filter((l) => l.kind === 'liaison')) {
+        const person = link.holder.type === 'person' ? link.holder.person : '';
+        expect(dutiesOf(graph, person).duties.filter((d) => d.kind === 'liaison').map((d) => d.organization), `${id} ← ${person}`).toContain(id);
+      }
+    }
+  });
+
+  it('gb-center: its own liaison leader p-zhao-lei at level 0', () => {
+    expect(compact(chainOf(graph, 'gb-center'))).toEqual([
+      '0:first:p-ding-rui',
+      '0:principal:team(gb-center)',
+      '0:dual:p-li-hua:事业发展中心',
+      '0:liaison:p-zhao-lei',
+      '1:first:p-wang-jian',
+      '1:supervision:team(bureau)',
     ]);
   });
 
@@ -154,8 +179,10 @@ describe('chainOf', () => {
       expect(duals.map((l) => (l.holder.type === 'person' ? { person: l.holder.person, via: l.level, ...(l.area === undefined ? {} : { area: l.area }) } : null))).toEqual(r.dual);
       const ownFirst = chain.find((l) => l.kind === 'first' && l.distance === 0);
       expect(ownFirst && ownFirst.holder.type === 'person' ? ownFirst.holder.person : null).toBe(r.first);
-      const ownLiaison = chain.filter((l) => l.kind === 'liaison' && l.distance === 0);
-      expect(ownLiaison.map((l) => (l.holder.type === 'person' ? l.holder.person : null))).toEqual(r.liaison);
+      // liaison links: the organization's own liaison leaders, and none from above
+      const liaison = chain.filter((l) => l.kind === 'liaison');
+      expect(liaison.every((l) => l.distance === 0 && l.level === id)).toBe(true);
+      expect(liaison.map((l) => (l.holder.type === 'person' ? l.holder.person : null))).toEqual(r.liaison);
     }
   });
 });

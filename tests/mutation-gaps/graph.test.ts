@@ -102,14 +102,13 @@ describe('parseGraph: what is and is not reported around an unreadable or broken
     ]);
   });
 
-  it('an organization whose parent is missing still has a place: oversight from outside the team above it is reported', () => {
-    // x's parent does not exist, so x is laid out as a root; p-dep leads cm, which is not above x.
+  it('an organization whose parent is missing is reported once: the oversight that depends on it is not checked as well', () => {
+    // x's parent does not exist, so x has no team above it to check p-dep against: one issue, not two.
     const input = committee();
     input.organizations = [...input.organizations, { id: 'x', name: '孤立支部', kind: 'branch', parent: 'ghost' }];
     input.oversight = [{ person: 'p-dep', organization: 'x' }];
     expect(refusal(input)).toEqual([
       { code: 'missing-organization', path: ['organizations', 3, 'parent'] },
-      { code: 'oversight-outside-team', path: ['oversight', 0, 'person'] },
     ]);
   });
 

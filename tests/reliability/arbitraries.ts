@@ -3,7 +3,7 @@
 // unknown subjects, repeated ids), with ids and attribute names taken from a pool that includes
 // the names of Object.prototype members.
 import fc from 'fast-check';
-import { formatCalendarDate, parseCalendarDate, type AttributeValue, type GraphInput, type RecordInput, type RuleSetInput } from '../../src/index.js';
+import { CHILD_KINDS, formatCalendarDate, parseCalendarDate, type AttributeValue, type GraphInput, type OrganizationKind, type RecordInput, type RuleSetInput } from '../../src/index.js';
 
 type IndicatorInput = RuleSetInput['indicators'][number];
 type Scoring = NonNullable<IndicatorInput['scoring']>;
@@ -43,7 +43,7 @@ export function ownObject<V>(entries: readonly (readonly [string, V])[]): Record
 
 /**
  * A valid graph: a committee at the root, 0–6 organizations below it (each under an earlier
- * one), 1–6 party members, secretaries, members and officers, team members of the root who
+ * one that may contain its kind), 1–6 party members, secretaries, members and officers, team members of the root who
  * oversee and liaise with organizations below it.
  */
 export const graphArb: fc.Arbitrary<GraphInput> = fc
@@ -51,7 +51,7 @@ export const graphArb: fc.Arbitrary<GraphInput> = fc
     orgIds: fc.uniqueArray(idArb, { minLength: 1, maxLength: 7 }),
     personIds: fc.uniqueArray(idArb, { minLength: 1, maxLength: 6 }),
     seeds: fc.array(fc.nat(), { minLength: 40, maxLength: 40 }),
-    kinds: fc.array(fc.constantFrom('branch', 'general-branch', 'group', 'branch') as fc.Arbitrary<'branch' | 'general-branch' | 'group'>, { minLength: 7, maxLength: 7 }),
+    kinds: fc.array(fc.nat(), { minLength: 7, maxLength: 7 }),
     probationary: fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
     memberPairs: fc.uniqueArray(fc.tuple(fc.nat(5), fc.nat(6), fc.constantFrom('member', 'party-affairs-officer') as fc.Arbitrary<'member' | 'party-affairs-officer'>), {
       maxLength: 8,
@@ -65,18 +65,21 @@ export const graphArb: fc.Arbitrary<GraphInput> = fc
   .map(({ orgIds, personIds, seeds, kinds, probationary, memberPairs, edgePairs, liaisonPairs, secretaries, teamSize }) => {
     const nOrg = orgIds.length;
     const nPerson = personIds.length;
-    const organizations: GraphInput['organizations'] = orgIds.map((id, i) => ({
-      id,
-      name: `组织${i}`,
-      kind: i === 0 ? 'committee' : (kinds[i] as 'branch'),
-      ...(i === 0 ? {} : { parent: orgIds[(seeds[i] as number) % i] as string }),
-    }));
-    const people: GraphInput['people'] = personIds.map((id, i) => ({
-      id,
-      name: `人员${i}`,
-      partyMember: true,
-      ...(probationary[i] ? { probationary: true } : {}),
-    }));
+    // Each organization under an earlier one that may contain it (CHILD_KINDS: a group contains
+    // nothing), of a kind its parent may contain.
+    const kindOf: OrganizationKind[] = [];
+    const organizations: GraphInput['organizations'] = orgIds.map((id, i) => {
+      if (i === 0) {
+        kindOf.push('committee');
+        return { id, name: `组织${i}`, kind: 'committee' as const };
+      }
+      const parents = kindOf.map((kind, j) => [kind, j] as const).filter(([kind]) => (CHILD_KINDS.get(kind) ?? []).length > 0);
+      const [parentKind, parent] = parents[(seeds[i] as number) % parents.length] as readonly [OrganizationKind, number];
+      const allowed = CHILD_KINDS.get(parentKind) as readonly OrganizationKind[];
+      const kind = allowed[(kinds[i] as number) % allowed.length] as OrganizationKind;
+      kindOf.push(kind);
+      return { id, name: `组织${i}`, kind, parent: orgIds[parent] as string };
+    });
     const posts: GraphInput['posts'] = [];
     const secretaryOf = new Map<number, number>();
     orgIds.forEach((org, o) => {
@@ -92,13 +95,16 @@ export const graphArb: fc.Arbitrary<GraphInput> = fc
     for (const [p, o, role] of memberPairs) posts.push({ person: personIds[p % nPerson] as string, organization: orgIds[o % nOrg] as string, role });
     // Oversight and liaison: from the root's team, to organizations strictly below the root.
     const leaders = team.length > 0 ? team : [];
-    const edges = (pairs: readonly [number, number][]): { person: string; organization: string }[] => {
-      if (leaders.length === 0 || nOrg < 2) return [];
+    // Liaison contact points are grassroots organizations (general branches and branches).
+    const below = orgIds.map((_, o) => o).slice(1);
+    const grassroots = below.filter((o) => kindOf[o] === 'general-branch' || kindOf[o] === 'branch');
+    const edges = (pairs: readonly [number, number][], targets: readonly number[]): { person: string; organization: string }[] => {
+      if (leaders.length === 0 || targets.length === 0) return [];
       const seen = new Set<string>();
       const out: { person: string; organization: string }[] = [];
       for (const [p, o] of pairs) {
         const person = personIds[leaders[p % leaders.length] as number] as string;
-        const organization = orgIds[1 + (o % (nOrg - 1))] as string;
+        const organization = orgIds[targets[o % targets.length] as number] as string;
         const key = `${person}\u0000${organization}`;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -114,13 +120,21 @@ export const graphArb: fc.Arbitrary<GraphInput> = fc
       postKeys.add(key);
       return true;
     });
+    // Probationary members hold no elected post (secretary, deputy secretary, team member).
+    const leadership = new Set(uniquePosts.filter((post) => post.role === 'secretary' || post.role === 'deputy-secretary' || post.role === 'team-member').map((post) => post.person));
+    const people: GraphInput['people'] = personIds.map((id, i) => ({
+      id,
+      name: `人员${i}`,
+      partyMember: true,
+      ...(probationary[i] === true && !leadership.has(id) ? { probationary: true } : {}),
+    }));
     return {
       id: 'generated',
       organizations,
       people,
       posts: uniquePosts,
-      oversight: edges(edgePairs).map((e, i) => (i % 2 === 0 ? { ...e, area: '业务' } : e)),
-      liaison: edges(liaisonPairs),
+      oversight: edges(edgePairs, below).map((e, i) => (i % 2 === 0 ? { ...e, area: '业务' } : e)),
+      liaison: edges(liaisonPairs, grassroots),
     };
   });
 

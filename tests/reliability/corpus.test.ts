@@ -275,7 +275,7 @@ describe('graph', () => {
   });
 
   it('G12 a 10,000-level chain whose deepest parent is missing: one issue, at the bottom', () => {
-    const organizations = Array.from({ length: 10_000 }, (_, i) => ({ id: `o${i}`, name: `组织${i}`, kind: i === 0 ? 'committee' : 'branch', parent: i === 0 ? null : `o${i - 1}` }));
+    const organizations = Array.from({ length: 10_000 }, (_, i) => ({ id: `o${i}`, name: `组织${i}`, kind: 'committee', parent: i === 0 ? null : `o${i - 1}` }));
     organizations[9_999] = { ...organizations[9_999], parent: 'o-missing' } as (typeof organizations)[number];
     const started = performance.now();
     expect(graphIssues({ organizations, people: [], posts: [] })).toEqual([{ code: 'missing-organization', path: ['organizations', 9_999, 'parent'] }]);
@@ -1117,7 +1117,7 @@ describe('command line', () => {
 
   it('L12 validate a 10,000-level chain with a bad kind at the bottom: the exact line', async () => {
     const lines = Array.from({ length: 10_000 }, (_, i) =>
-      `    {"id": "o${i}", "name": "组织${i}", "kind": "${i === 9_999 ? 'bogus' : i === 0 ? 'committee' : 'branch'}"${i === 0 ? '' : `, "parent": "o${i - 1}"`}}${i === 9_999 ? '' : ','}`,
+      `    {"id": "o${i}", "name": "组织${i}", "kind": "${i === 9_999 ? 'bogus' : 'committee'}"${i === 0 ? '' : `, "parent": "o${i - 1}"`}}${i === 9_999 ? '' : ','}`,
     );
     const file = tmp.file('chain.json', ['{', '  "organizations": [', ...lines, '  ],', '  "people": [],', '  "posts": []', '}', ''].join('\r\n'));
     const run = await cli(['validate', file]);

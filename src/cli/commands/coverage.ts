@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { jsonChunks } from '../../core/json-chunks.js';
 import { coverage, type CoverageOptions } from '../../graph/coverage.js';
-import type { OrganizationKind } from '../../model/graph.js';
+import { GRASSROOTS_KINDS, type OrganizationKind } from '../../model/graph.js';
 import { formatCoverageText } from '../../report/graph-text.js';
 import { checkStdinOnce, concatPieces, EXIT, say, writeAll, writeLines, type CommandContext } from '../io.js';
 import { loadCoverageOptions, loadGraph } from '../load.js';
@@ -60,7 +60,7 @@ export function addCoverageCommand(program: Command, env: ProgramEnv): void {
   env
     .command(program, 'coverage', say('cli-help-coverage', h))
     .requiredOption('--graph <file>', say('cli-help-graph', h))
-    .addOption(new Option('--require-liaison <kinds>', say('cli-help-require-liaison', h)).argParser(parseKinds(h)))
+    .addOption(new Option('--require-liaison <kinds>', say('cli-help-require-liaison', h)).argParser(parseKinds(h, GRASSROOTS_KINDS)))
     .addOption(new Option('--require-officer <kinds>', say('cli-help-require-officer', h)).argParser(parseKinds(h)))
     .option('--options <file>', say('cli-help-options-file', h))
     .addOption(new Option('--format <format>', say('cli-help-format-coverage', h)).choices(['text', 'json']).default('text'))

@@ -10,7 +10,8 @@ const withRollUp = process.argv[3] !== 'count-only';
 const organizations = Array.from({ length: depth }, (_, i) => ({
   id: `o${i}`,
   name: `第${i}级`,
-  kind: i === 0 ? ('committee' as const) : ('branch' as const),
+  // committees all the way down (a committee may contain committees), a branch at the bottom
+  kind: i === depth - 1 ? ('branch' as const) : ('committee' as const),
   ...(i === 0 ? {} : { parent: `o${i - 1}` }),
 }));
 const graph = {
