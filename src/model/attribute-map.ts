@@ -5,6 +5,7 @@ export type FilterValue = string | number | boolean | null | readonly (string | 
 
 const ScalarSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 const FilterValueSchema = z.union([ScalarSchema, z.array(ScalarSchema).min(1)]);
+const SCALAR_JSON = [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'null' }];
 
 /**
  * An attribute filter, `{ "kind": "专题党课", "level": ["省级", "国家级"] }`: a record matches when
@@ -24,6 +25,9 @@ export const WhereSchema = z
   .meta({
     description: '属性筛选：每个属性等于给定值或属于给定列表 / attribute filter: each attribute equals the value or one of the list',
     examples: [{ kind: '专题党课' }],
+    // What the hand-made check above accepts, for the JSON Schema (a custom schema has none).
+    type: 'object',
+    additionalProperties: { anyOf: [...SCALAR_JSON, { type: 'array', minItems: 1, items: { anyOf: SCALAR_JSON } }] },
   });
 
 /**
