@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { checkOptions, LangOptionSchema } from '../core/options.js';
 import type { Lang } from '../core/lang.js';
+import { joinText } from '../core/explain.js';
 import { formatMessage } from '../core/messages.js';
 import { formatNumber, stableSum } from '../core/number.js';
 import type { IssuePath } from '../core/path.js';
 import { isGraph } from '../graph/lookup.js';
 import { parseGraph } from '../graph/parse.js';
 import type { Graph } from '../graph/types.js';
-import { ORGANIZATION_KINDS, ORGANIZATION_KIND_LABELS, POST_ROLES, POST_ROLE_LABELS, type OrganizationKind, type PostRole } from '../model/graph.js';
+import { CHILD_KINDS, ORGANIZATION_KINDS, ORGANIZATION_KIND_LABELS, POST_ROLES, POST_ROLE_LABELS, type OrganizationKind, type PostRole } from '../model/graph.js';
 import type { AppliesTo, Indicator, RuleSet } from '../model/rules.js';
 import { gradesHighestFirst } from './grading.js';
 import { fractionValue, safeParseRuleSet } from './parse-rules.js';
@@ -50,6 +51,50 @@ function profiles(lang: Lang, graph: Graph | undefined): Profile[] {
   if (graph) for (const post of graph.posts) add(post.role, (graph.organizations.get(post.organization) as { kind: OrganizationKind }).kind);
   else for (const role of POST_ROLES) for (const kind of ORGANIZATION_KINDS) add(role, kind);
   return out;
+}
+
+/**
+ * The kinds of organization that lie directly below (`children`) or anywhere below (`subtree`)
+ * an organization of each kind: in the graph when given, else all CHILD_KINDS allows.
+ */
+function kindsBelow(graph: Graph | undefined): { children: Map<OrganizationKind, Set<OrganizationKind>>; subtree: Map<OrganizationKind, Set<OrganizationKind>> } {
+  const children = new Map<OrganizationKind, Set<OrganizationKind>>(ORGANIZATION_KINDS.map((k) => [k, new Set<OrganizationKind>()]));
+  const subtree = new Map<OrganizationKind, Set<OrganizationKind>>(ORGANIZATION_KINDS.map((k) => [k, new Set<OrganizationKind>()]));
+  if (!graph) {
+    for (const kind of ORGANIZATION_KINDS) {
+      const direct = CHILD_KINDS.get(kind) ?? [];
+      for (const child of direct) children.get(kind)?.add(child);
+      // CHILD_KINDS is small and closed: a walk from each kind reaches what can lie below it.
+      const below = subtree.get(kind) as Set<OrganizationKind>;
+      const stack = [...direct];
+      while (stack.length > 0) {
+        const next = stack.pop() as OrganizationKind;
+        if (below.has(next)) continue;
+        below.add(next);
+        stack.push(...(CHILD_KINDS.get(next) ?? []));
+      }
+    }
+    return { children, subtree };
+  }
+  // In reverse preorder each organization comes after everything below it.
+  const under = new Map<string, Set<OrganizationKind>>();
+  const { preorder } = graph.index;
+  for (let i = preorder.length - 1; i >= 0; i--) {
+    const org = graph.organizations.get(preorder[i] as string);
+    if (!org) continue;
+    const own = under.get(org.id);
+    if (own) for (const kind of own) subtree.get(org.kind)?.add(kind);
+    under.delete(org.id);
+    if (org.parent === null) continue;
+    const parent = graph.organizations.get(org.parent);
+    if (!parent) continue;
+    children.get(parent.kind)?.add(org.kind);
+    let set = under.get(parent.id);
+    if (!set) under.set(parent.id, (set = new Set<OrganizationKind>()));
+    set.add(org.kind);
+    if (own) for (const kind of own) set.add(kind);
+  }
+  return { children, subtree };
 }
 
 function appliesInGraph(indicator: Indicator, graph: Graph): boolean {
@@ -117,6 +162,36 @@ export function lintRuleSet(input: unknown, given?: Graph, options: LintOptions 
     const graded = (rules.ladders ?? []).some((l) => profile.matches(l.appliesTo));
     if (!graded) warn('lint-no-ladder', ['ladders'], { subject: profile.label });
   }
+  // A roll-up of the organizations below reads nothing for a kind of organization with nothing
+  // below it (a 党小组, or any kind the graph gives nothing below), or when none of the
+  // indicators it reads (its `of`, or all with points for "total") applies to what lies below.
+  const below = kindsBelow(graph);
+  const orgKinds = graph ? ORGANIZATION_KINDS.filter((k) => [...graph.organizations.values()].some((o) => o.kind === k)) : ORGANIZATION_KINDS;
+  rules.indicators.forEach((indicator, i) => {
+    const m = indicator.measure;
+    const a = indicator.appliesTo;
+    if (m?.type !== 'roll-up' || !('organizations' in a)) return;
+    m.from.forEach((source, s) => {
+      if (source.source !== 'children' && source.source !== 'subtree') return;
+      for (const kind of orgKinds) {
+        if (!a.organizations.includes(kind)) continue;
+        const kinds = [...(below[source.source].get(kind) ?? [])];
+        const subject = ORGANIZATION_KIND_LABELS[kind][lang];
+        const from = formatMessage(`lint-source-${source.source}`, {}, lang);
+        if (kinds.length === 0) {
+          warn('lint-rollup-nothing-below', ['indicators', i, 'measure', 'from', s, 'source'], { id: indicator.id, subject, source: from });
+          continue;
+        }
+        // `of` names the indicators read; "total" reads every one that has points.
+        const read = Array.isArray(source.of) ? source.of.map((id) => byId.get(id)) : rules.indicators.filter((other) => other.points > 0);
+        const reads = read.some((target) => target !== undefined && 'organizations' in target.appliesTo && target.appliesTo.organizations.some((k) => kinds.includes(k)));
+        if (!reads) {
+          const labels = ORGANIZATION_KINDS.filter((k) => kinds.includes(k)).map((k) => ORGANIZATION_KIND_LABELS[k][lang]);
+          warn('lint-rollup-of-not-below', ['indicators', i, 'measure', 'from', s, Array.isArray(source.of) ? 'of' : 'source'], { id: indicator.id, subject, source: from, kinds: joinText(labels, 'list', lang) });
+        }
+      }
+    });
+  });
   // Without bonusCap, each bonus indicator adds up to its own cap.
   const top = scale + (rules.bonusCap ?? stableSum(rules.indicators.map((i) => i.bonus?.cap ?? 0)));
   (rules.ladders ?? []).forEach((ladder, li) => {

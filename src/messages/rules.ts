@@ -136,6 +136,16 @@ export const rulesMessages = {
     zh: (p) => `指标「${p['id']}」汇总本对象自身的结果，但所引用的指标都不适用于${p['subject']}，对其读不到任何结果`,
     en: (p) => `indicator "${p['id']}" rolls up its subject's own results, but none of the indicators it reads applies to ${p['subject']}: it reads nothing for them`,
   },
+  'lint-rollup-nothing-below': {
+    zh: (p) => `指标「${p['id']}」对${p['subject']}汇总${p['source']}的结果，但${p['subject']}之下没有党组织，对其读不到任何结果`,
+    en: (p) => `indicator "${p['id']}" rolls up ${p['source']} for each ${p['subject']}, but there is no organization below a ${p['subject']}: it reads nothing for them`,
+  },
+  'lint-rollup-of-not-below': {
+    zh: (p) => `指标「${p['id']}」对${p['subject']}汇总${p['source']}的结果，但所引用的指标都不适用于${p['subject']}之下的${p['kinds']}，对其读不到任何结果`,
+    en: (p) => `indicator "${p['id']}" rolls up ${p['source']} for each ${p['subject']}, but none of the indicators it reads applies to what lies below a ${p['subject']} (${p['kinds']}): it reads nothing for them`,
+  },
+  'lint-source-children': { zh: () => '直接下级组织', en: () => 'the organizations directly below' },
+  'lint-source-subtree': { zh: () => '所有下级组织', en: () => 'all the organizations below' },
   'lint-quota-unbounded': {
     zh: (p) => `名额限制「${p['grade']}」的比例为 100%，不起限制作用`,
     en: (p) => `the quota on "${p['grade']}" is 100%: it limits nothing`,

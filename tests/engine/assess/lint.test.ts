@@ -241,6 +241,56 @@ describe('lintRuleSet', () => {
     });
   });
 
+  describe('roll-ups of the organizations below that read nothing', () => {
+    const up = (from: unknown[], kinds: ('committee' | 'general-branch' | 'branch' | 'group')[]): IndicatorInput =>
+      ind({ id: 'up', appliesTo: { organizations: kinds }, points: 10, measure: { type: 'roll-up', from } as never, scoring: { method: 'proportional' } });
+    const withIndicators = (...extra: IndicatorInput[]): RuleSetInput => {
+      const base = clean();
+      return { ...base, indicators: [...base.indicators, ...extra] };
+    };
+    const rollUpFindings = (findings: readonly LintFinding[]) => brief(findings).filter(([, code]) => code.startsWith('lint-rollup-'));
+
+    it('children of: a branch\'s children are party groups, which br-x does not apply to (committees read their branches)', () => {
+      const findings = lintRuleSet(withIndicators(up([{ source: 'children', weight: 1, of: ['br-x'] }], ['committee', 'branch'])));
+      expect(rollUpFindings(findings)).toEqual([['warning', 'lint-rollup-of-not-below', ['indicators', 3, 'measure', 'from', 0, 'of']]]);
+      expect(findings.find((f) => f.code === 'lint-rollup-of-not-below')?.message).toBe('指标「up」对党支部汇总直接下级组织的结果，但所引用的指标都不适用于党支部之下的党小组，对其读不到任何结果');
+      // A general branch's subtree holds branches (and their groups): br-x is read there.
+      expect(rollUpFindings(lintRuleSet(withIndicators(up([{ source: 'subtree', weight: 1, of: ['br-x'] }], ['committee', 'general-branch']))))).toEqual([]);
+    });
+
+    it('a party group has nothing below it: children or subtree reads nothing, with or without the graph', () => {
+      for (const graph of [undefined, GRAPH]) {
+        const findings = lintRuleSet(withIndicators(up([{ source: 'subtree', weight: 1 }], ['group'])), graph, { lang: 'en' });
+        expect(rollUpFindings(findings)).toEqual([['warning', 'lint-rollup-nothing-below', ['indicators', 3, 'measure', 'from', 0, 'source']]]);
+        expect(findings.find((f) => f.code === 'lint-rollup-nothing-below')?.message).toBe(
+          'indicator "up" rolls up all the organizations below for each party group, but there is no organization below a party group: it reads nothing for them',
+        );
+      }
+    });
+
+    it('"total" reads every indicator with points: none applies to party groups, so a branch\'s children roll-up reads nothing', () => {
+      expect(rollUpFindings(lintRuleSet(withIndicators(up([{ source: 'children', weight: 1 }], ['branch']))))).toEqual([
+        ['warning', 'lint-rollup-of-not-below', ['indicators', 3, 'measure', 'from', 0, 'source']],
+      ]);
+      const groups = ind({ id: 'grp-x', appliesTo: { organizations: ['group'] }, points: 5, measure: { type: 'count', recordTypes: ['meeting'], atLeast: 1 }, scoring: { method: 'all-or-nothing' } });
+      expect(rollUpFindings(lintRuleSet(withIndicators(groups, up([{ source: 'children', weight: 1 }], ['branch']))))).toEqual([]);
+    });
+
+    it('with the graph, what lies below in it: a committee whose branches have no groups reads nothing of a groups\' indicator', () => {
+      const groups = ind({ id: 'grp-x', appliesTo: { organizations: ['group'] }, points: 5, measure: { type: 'count', recordTypes: ['meeting'], atLeast: 1 }, scoring: { method: 'all-or-nothing' } });
+      const rules = withIndicators(groups, up([{ source: 'subtree', weight: 1, of: ['grp-x'] }], ['committee']));
+      // cm > b1 > g1: the group is in cm's subtree.
+      expect(rollUpFindings(lintRuleSet(rules, GRAPH))).toEqual([]);
+      const input = graphInput();
+      const noGroups = parseGraph({ ...input, organizations: input.organizations.filter((o) => o.kind !== 'group'), posts: input.posts.filter((p) => p.organization !== 'g1') });
+      const findings = lintRuleSet(rules, noGroups);
+      expect(rollUpFindings(findings)).toEqual([['warning', 'lint-rollup-of-not-below', ['indicators', 4, 'measure', 'from', 0, 'of']]]);
+      expect(findings.find((f) => f.code === 'lint-rollup-of-not-below')?.message).toBe('指标「up」对党委汇总所有下级组织的结果，但所引用的指标都不适用于党委之下的党支部，对其读不到任何结果');
+      // Without the graph a committee may have groups below (through its branches): nothing to say.
+      expect(rollUpFindings(lintRuleSet(rules))).toEqual([]);
+    });
+  });
+
   it('a roll-up cycle is an error', () => {
     const selfOf = (id: string, of: string): IndicatorInput =>
       ind({ id, appliesTo: { organizations: ['committee'] }, points: 10, measure: { type: 'roll-up', from: [{ source: 'self', weight: 1, of: [of] }] }, scoring: { method: 'proportional' } });
