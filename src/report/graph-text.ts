@@ -15,12 +15,19 @@ import { CoverageReportShapeSchema, listSeparator } from './labels.js';
 // a name cannot start a line of its own and pass for a link of the chain (or move the cursor).
 const oneLine = (text: string): string => text.replace(/\r\n|[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
 
+// Levels a chain is indented by, at most: deeper links are written at the 10th level's indentation
+// (each still names its level, `← 上N级`), so that a chain of n levels is O(n) text, not O(n²).
+const INDENTED_LEVELS = 10;
+
 const nameOf = (graph: Graph, personId: string): string => oneLine(graph.people.get(personId)?.name ?? personId);
 const orgName = (graph: Graph, id: string): string => oneLine(graph.organizations.get(id)?.name ?? id);
 
 /**
  * The responsibility chain of an organization as indented text, one link a line (a line break or
- * other control character in a name, id or area is written as a space). Refuses, with a
+ * other control character in a name, id or area is written as a space). Each level up is indented
+ * two more spaces, up to 10 levels; the links of deeper levels keep the 10th level's indentation
+ * and, as every link above the organization does, name their level (`← 上12级 …`, `← 12 up: …`),
+ * so a chain of any depth is text proportional to its length. Refuses, with a
  * `ValidationError`: a `lang` other than `zh` or `en` (`'fr'`, `null`, an options object such as
  * `{ lang: 'en' }`: subject `options`, `invalid-value` at `['lang']`, in Chinese); a graph
  * `parseGraph` did not make (subject `query`, `invalid-type` at `['graph']`); an id that is not a
@@ -42,7 +49,7 @@ export function formatChainText(graph: Graph, organizationId: string, lang: Lang
         : nameOf(graph, link.holder.person);
     const where = link.distance === 0 ? '' : lang === 'zh' ? ` ← 上${link.distance}级 ${orgName(graph, link.level)}` : ` ← ${link.distance} up: ${orgName(graph, link.level)}`;
     const area = link.area === undefined ? '' : lang === 'zh' ? `（分管：${oneLine(link.area)}）` : ` (area: ${oneLine(link.area)})`;
-    lines.push(`  ${'  '.repeat(link.distance)}[${label}] ${who}${area}${where}`);
+    lines.push(`  ${'  '.repeat(Math.min(link.distance, INDENTED_LEVELS))}[${label}] ${who}${area}${where}`);
   }
   return lines.join('\n');
 }

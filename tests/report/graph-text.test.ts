@@ -112,3 +112,53 @@ describe('formatDutiesText', () => {
     expect(formatDutiesText(graph, 'x', 'en')).toBe('群众乙 (x)\n  posts: none');
   });
 });
+
+// o0 (committee) ← o1 ← … ← o(levels-1) (a branch): committees under committees, as a 党委 may
+// be. `secretaries` maps a level's index to its secretary's name; they are people s0, s1, ….
+function deepChain(levels: number, secretaries: ReadonlyMap<number, string>): Graph {
+  return parseGraph({
+    organizations: Array.from({ length: levels }, (_, i) => ({
+      id: `o${i}`,
+      name: `第${i}级`,
+      kind: i === levels - 1 ? 'branch' : 'committee',
+      ...(i === 0 ? {} : { parent: `o${i - 1}` }),
+    })),
+    people: [...secretaries].map(([i, name]) => ({ id: `s${i}`, name, partyMember: true })),
+    posts: [...secretaries].map(([i]) => ({ person: `s${i}`, organization: `o${i}`, role: 'secretary' })),
+  });
+}
+
+describe('formatChainText of a deep chain', () => {
+  it('indents one step a level up to 10 levels, deeper levels at the 10th level\'s indentation (hand-checked, 13 levels)', () => {
+    // Secretaries at o12 (the branch, distance 0), o3 (distance 9), o2 (10), o1 (11) and o0 (12):
+    // indented 2 + 2 × min(distance, 10) spaces, each link above level 0 naming its level.
+    const graph = deepChain(13, new Map([[12, '壬'], [3, '丁'], [2, '丙'], [1, '乙'], [0, '甲']]));
+    const at = (spaces: number, text: string): string => `${' '.repeat(spaces)}${text}`;
+    expect(formatChainText(graph, 'o12', 'en').split('\n')).toEqual([
+      '第12级 (o12)',
+      at(2, '[first responsibility] 壬'),
+      at(2, '[principal responsibility] 第12级 leadership team (壬)'),
+      at(20, '[first responsibility] 丁 ← 9 up: 第3级'),
+      at(20, '[supervision] 第3级 leadership team (丁) ← 9 up: 第3级'),
+      at(22, '[first responsibility] 丙 ← 10 up: 第2级'),
+      at(22, '[supervision] 第2级 leadership team (丙) ← 10 up: 第2级'),
+      at(22, '[first responsibility] 乙 ← 11 up: 第1级'),
+      at(22, '[supervision] 第1级 leadership team (乙) ← 11 up: 第1级'),
+      at(22, '[first responsibility] 甲 ← 12 up: 第0级'),
+      at(22, '[supervision] 第0级 leadership team (甲) ← 12 up: 第0级'),
+    ]);
+    expect(formatChainText(graph, 'o12', 'zh').split('\n').slice(-2)).toEqual([at(22, '[第一责任] 甲 ← 上12级 第0级'), at(22, '[一级抓一级] 第0级领导班子 (甲) ← 上12级 第0级')]);
+  });
+
+  it('a chain of 20,000 levels is text in proportion to its length: one line a link, none indented past the 10th level', () => {
+    const levels = 20_000;
+    const graph = deepChain(levels, new Map(Array.from({ length: levels }, (_, i) => [i, `书记${i}`])));
+    const text = formatChainText(graph, `o${levels - 1}`, 'zh');
+    const lines = text.split('\n');
+    expect(lines).toHaveLength(1 + 2 * levels);
+    expect(lines.reduce((most, line) => Math.max(most, line.length - line.trimStart().length), 0)).toBe(22);
+    // Two links a level, each under 80 characters; indenting by distance would be ~2 × 20,000² characters.
+    expect(text.length).toBeLessThan(160 * levels);
+    expect(lines.at(-1)).toBe(`${' '.repeat(22)}[一级抓一级] 第0级领导班子 (书记0) ← 上19999级 第0级`);
+  });
+});

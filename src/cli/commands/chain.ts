@@ -37,13 +37,30 @@ function requireKnown(graph: Graph, options: ChainCommandOptions, lang: Lang): v
   if (unknown) throw new CliFailure(EXIT.invalid, [say('cli-usage-prefix', lang, { message: `${unknown.message} [${unknown.code}]` })]);
 }
 
-// The organizations a Mermaid chart of one organization or person shows: those they answer
-// for, and every level above them.
-function organizationsInView(graph: Graph, options: ChainCommandOptions): string[] | undefined {
+/**
+ * The organizations a `chain --mermaid` chart shows: with `--org`, it and every level above it;
+ * with `--person`, each organization the person answers for and every level above those (in
+ * that order, each once); with neither, `undefined` (the whole graph). O(organizations + duties)
+ * for a person.
+ *
+ * @example
+ * organizationsInView(graph, { graph: 'graph.json', person: 'p-li-hua', format: 'text' });
+ * // ['bureau', 'br-business', 'br-office', ...]
+ */
+export function organizationsInView(graph: Graph, options: ChainCommandOptions): string[] | undefined {
   if (options.org !== undefined) return [options.org, ...ancestorsOf(graph, options.org)];
   if (options.person === undefined) return undefined;
   const ids = new Set<string>();
-  for (const duty of dutiesOf(graph, options.person).duties) for (const id of [duty.organization, ...ancestorsOf(graph, duty.organization)]) ids.add(id);
+  // A person's duties may lie at every level of one deep chain: the climb from each stops at the
+  // first organization already in view, whose levels above are in view too, so each organization
+  // is visited once, where listing every duty's ancestors would take O(duties × depth).
+  for (const duty of dutiesOf(graph, options.person).duties) {
+    let current: string | null = duty.organization;
+    while (current !== null && !ids.has(current)) {
+      ids.add(current);
+      current = graph.organizations.get(current)?.parent ?? null;
+    }
+  }
   return [...ids];
 }
 
