@@ -1,7 +1,7 @@
 // A tiny structural checker for the subset of JSON Schema that zerenzhi's hand-written schemas
 // use (result, partial state): $ref into $defs, type (one or several), const, enum, anyOf,
 // properties / required / additionalProperties (false or a schema), items (a schema or false),
-// prefixItems, minItems, minimum, maximum, minLength, pattern. Returns the problems as
+// prefixItems, minItems, minimum, exclusiveMinimum, maximum, minLength, pattern. Returns the problems as
 // `path: what`. Not a test file itself.
 export type Schema = Record<string, unknown>;
 
@@ -26,6 +26,7 @@ export function check(value: unknown, schema: Schema, root: Schema, path = '$'):
   }
   if (typeof value === 'number') {
     if (typeof schema['minimum'] === 'number' && value < schema['minimum']) problems.push(`${path}: below minimum`);
+    if (typeof schema['exclusiveMinimum'] === 'number' && value <= schema['exclusiveMinimum']) problems.push(`${path}: not above ${schema['exclusiveMinimum']}`);
     if (typeof schema['maximum'] === 'number' && value > schema['maximum']) problems.push(`${path}: above maximum`);
   }
   if (typeof value === 'string' && typeof schema['pattern'] === 'string' && !new RegExp(schema['pattern']).test(value)) problems.push(`${path}: does not match ${schema['pattern']}`);

@@ -250,7 +250,12 @@ export function openSession(input: Omit<AssessInput, 'records'>, options: { read
   let issueCount = 0;
   let skipped = 0;
   let index = 0;
+  // Records offered past a cap and not read: past this session's cap (`maxRecords`, which the
+  // engine's own threads share), or past the caps of the shards whose partial states were merged.
+  // A partial state says how many, not at which cap: the two are kept apart so that this
+  // session's cap is named for its own records only.
   let overLimit = 0;
+  let mergedOverLimit = 0;
   // The problems after which a reader read no further in its input: never skipped.
   const stops: Issue[] = [];
   const maxRecords = input.maxRecords ?? 500_000_000;
@@ -320,7 +325,7 @@ export function openSession(input: Omit<AssessInput, 'records'>, options: { read
     // A partial state cannot say that part of an input was never read: not written at all.
     if (stops.length > 0) throw stoppedReadsError();
     settled();
-    return snapshotAccumulation(acc, basisOf(), { issues: [...issues], issueCount, skipped, overLimit });
+    return snapshotAccumulation(acc, basisOf(), { issues: [...issues], issueCount, skipped, overLimit: overLimit + mergedOverLimit });
   };
   const absorb = (partial: PartialState): void => {
     const given: unknown = partial;
@@ -347,9 +352,11 @@ export function openSession(input: Omit<AssessInput, 'records'>, options: { read
     const decoded = decodeLineStates(plan, partial, lang);
     if (decoded.problems.length > 0) throw new ValidationError('partial', decoded.problems, lang);
     merge(partial, () => absorbPartial(plan, acc, partial, decoded.states));
+    mergedOverLimit += partial.overLimit;
   };
-  // What every merge does besides the state itself: the shard's problems and counts are added.
-  const merge = (shard: Pick<PackedPartial, 'issues' | 'issueCount' | 'skipped' | 'overLimit'> & { readonly stops?: readonly Issue[] }, absorbState: () => void): void => {
+  // What every merge does besides the state itself: the shard's problems and counts are added
+  // (its records past a cap by the caller, who knows whose cap it was).
+  const merge = (shard: Pick<PackedPartial, 'issues' | 'issueCount' | 'skipped'> & { readonly stops?: readonly Issue[] }, absorbState: () => void): void => {
     try {
       absorbState();
     } catch (error) {
@@ -359,14 +366,19 @@ export function openSession(input: Omit<AssessInput, 'records'>, options: { read
     for (const issue of shard.issues) if (issues.length < ISSUES_KEPT) issues.push(inLanguage(issue, lang));
     issueCount += shard.issueCount;
     skipped += shard.skipped;
-    overLimit += shard.overLimit;
     for (const issue of shard.stops ?? []) if (stops.length < ISSUES_KEPT) stops.push(inLanguage(issue, lang));
   };
   const pack = (): PackedPartial => {
     settled();
-    return packAccumulation(acc, { issues: [...issues], issueCount, skipped, overLimit, stops: [...stops] });
+    // Nothing dropped; the threads merge no partial states, so all of it is past their own cap.
+    return packAccumulation(acc, { issues: [...issues], issueCount, skipped, overLimit: overLimit + mergedOverLimit, stops: [...stops] });
   };
-  const absorbPackedState = (packed: PackedPartial): void => merge(packed, () => absorbPacked(plan, acc, packed));
+  // The engine's threads are opened with this session's options: their records past a cap are
+  // past this session's (the default; a parallel run takes no `maxRecords`).
+  const absorbPackedState = (packed: PackedPartial): void => {
+    merge(packed, () => absorbPacked(plan, acc, packed));
+    overLimit += packed.overLimit;
+  };
   let finished = false;
   // The result's asOf, as its fingerprint reads it.
   const resultAsOf = (): string | null => (asOfDay === undefined ? null : formatCalendarDate(plan.context.asOf));
@@ -384,10 +396,13 @@ export function openSession(input: Omit<AssessInput, 'records'>, options: { read
   // What stops a run before any result: records past the cap, or invalid ones unless skipped.
   const checkRecords = (): void => {
     // Too many records is never skipped: a cap exists to stop the run with a clear error.
-    if (overLimit > 0) {
+    if (overLimit > 0 || mergedOverLimit > 0) {
+      const limits: Issue[] = [];
       // Reading stops at the first record past the cap: how many more there were is not known.
-      const issue = makeIssue('limit-exceeded', ['records'], { what: 'records', limit: maxRecords, actual: `>${maxRecords}` }, lang);
-      throw new ValidationError('records', [issue, ...issues], lang);
+      if (overLimit > 0) limits.push(makeIssue('limit-exceeded', ['records'], { what: 'records', limit: maxRecords, actual: `>${maxRecords}` }, lang));
+      // A shard's cap is not in its partial state, and this session's says nothing of its records.
+      if (mergedOverLimit > 0) limits.push(makeIssue('partial-over-limit', ['partial', 'overLimit'], { count: mergedOverLimit }, lang));
+      throw new ValidationError('records', [...limits, ...issues], lang);
     }
     // Skipping invalid records never skips an input read only in part.
     if (stops.length > 0 && input.invalidRecords === 'skip') throw stoppedReadsError();

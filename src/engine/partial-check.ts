@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isCalendarDay } from '../core/calendar.js';
-import { makeIssue, type Issue } from '../core/issue.js';
+import type { Issue } from '../core/issue.js';
 import type { Lang } from '../core/lang.js';
 import type { IssuePath } from '../core/path.js';
 import { fromZodIssues } from '../core/zod-issues.js';
@@ -8,6 +8,7 @@ import { isPlainObject } from '../evidence/fast-record.js';
 import { normalizeRecord } from '../evidence/normalize.js';
 import type { PartialState } from './partial.js';
 import { isCount } from './measures/entry-shape.js';
+import { bonusPointsIssues, businessScoreIssues, countIssues, namedRecordIssues, retainedRecordIssue, versionLookup } from './partial-consistency.js';
 import { EFFECT_COUNTERS, isBase64Digest, KEYED_EFFECT_COUNTERS } from './versions.js';
 
 /**
@@ -195,9 +196,21 @@ const issue = z.object({
   line: z.int().optional(),
 });
 
+/**
+ * A digest: 43 base64 characters and `=`, the last one's padding bits zero. Those bits are not
+ * read, so a digest with them set is the same bytes spelt another way, and the merge, which
+ * compares a conflict's digests as text, would take it for another version.
+ */
+const digest = z
+  .string()
+  .regex(DIGEST_PATTERN)
+  .superRefine((text, ctx) => {
+    if (DIGEST_PATTERN.test(text) && !isBase64Digest(text)) ctx.addIssue({ code: 'custom', input: text, params: { code: 'partial-digest-noncanonical', digest: text } });
+  });
+
 const version = z.tuple([
   z.string().min(1),
-  z.array(z.string().regex(DIGEST_PATTERN)).min(1),
+  z.array(digest).min(1),
   z
     .strictObject({ counter: z.enum(EFFECT_COUNTERS).nullable(), key: z.string().optional() })
     .superRefine((effect, ctx) => {
@@ -327,82 +340,13 @@ export function schemaIssues(partial: unknown, lang: Lang): Issue[] {
 }
 
 /**
- * The business scores of a well-formed partial state outside what the engine keeps (0 to the
- * rule set's business scale, as `ingest` checks each record's), each with its path.
- */
-function businessScoreIssues(partial: { readonly business: readonly (readonly [string, string, readonly (readonly [string, number])[]])[] }, scale: number, lang: Lang): Issue[] {
-  const issues: Issue[] = [];
-  partial.business.forEach(([, , scores], i) => {
-    scores.forEach(([, score], k) => {
-      if (!(score >= 0 && score <= scale)) issues.push(makeIssue('partial-business-score', ['partial', 'business', i, 2, k, 1], { score, scale }, lang));
-    });
-  });
-  return issues;
-}
-
-/**
- * The counts of a well-formed partial state that cannot be: fewer records read than the versions
- * it lists (the merged statistics would count fewer duplicates than none), fewer problems counted
- * than it lists (a run that must stop on invalid records would go on), more records skipped than
- * problems counted (each reported one at least).
- */
-function countIssues(partial: PartialState, lang: Lang): Issue[] {
-  const { occurrences, versions, issueCount, skipped } = partial;
-  const issues: Issue[] = [];
-  let listed = 0;
-  for (const [, digests] of versions) listed += digests.length;
-  if (occurrences < listed) issues.push(makeIssue('partial-occurrences', ['partial', 'occurrences'], { occurrences, versions: listed }, lang));
-  if (issueCount < partial.issues.length) issues.push(makeIssue('partial-issue-count', ['partial', 'issueCount'], { issueCount, issues: partial.issues.length }, lang));
-  if (skipped > issueCount) issues.push(makeIssue('partial-skipped', ['partial', 'skipped'], { skipped, issueCount }, lang));
-  return issues;
-}
-
-/**
- * The records a well-formed partial state's lines name that it does not list as a version of its
- * own with one digest, each with its path: a line holds the records of its shard, and a record
- * with conflicting versions is on no line. The engine writes the versions in id order, so each id
- * is found by a binary search; versions out of order (edited by hand) are put in a map first.
- */
-function lineRecordIssues(partial: PartialState, lang: Lang): Issue[] {
-  const { versions } = partial;
-  let ordered = true;
-  for (let k = 1; k < versions.length && ordered; k++) ordered = (versions[k - 1] as PartialState['versions'][number])[0] < (versions[k] as PartialState['versions'][number])[0];
-  const byId = ordered ? undefined : new Map(versions.map((v) => [v[0], v]));
-  const versionOf = (id: string): PartialState['versions'][number] | undefined => {
-    if (byId !== undefined) return byId.get(id);
-    let lo = 0;
-    let hi = versions.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((versions[mid] as PartialState['versions'][number])[0] < id) lo = mid + 1;
-      else hi = mid;
-    }
-    const found = versions[lo];
-    return found !== undefined && found[0] === id ? found : undefined;
-  };
-  const issues: Issue[] = [];
-  const check = (id: string, path: IssuePath): void => {
-    const version = versionOf(id);
-    if (version === undefined) issues.push(makeIssue('partial-line-unknown', path, { id }, lang));
-    // One digest listed twice is one version (the merge reads it so), not a conflict.
-    else if (version[1].length > 1 && new Set(version[1]).size > 1) issues.push(makeIssue('partial-line-conflict', path, { id }, lang));
-  };
-  partial.lines.forEach(([, , , l], i) => {
-    const at: IssuePath = ['partial', 'lines', i, 3];
-    // The records counted, pending, rejected and unsupported are among those seen (checked before).
-    l.s.forEach((id, k) => check(id, [...at, 's', k]));
-    l.v.forEach((id, k) => check(id, [...at, 'v', k]));
-    l.b.forEach(([id], k) => check(id, [...at, 'b', k, 0]));
-  });
-  return issues;
-}
-
-/**
  * Every problem of a value given as a partial state, each with its path from `partial`: the shape
- * of each field (the engine's own snapshots always pass), the days beside the records seen, how
- * deep a measure state nests, whether each line's lists and measure state agree, the business
- * scores within `businessScale` (the rule set's, 100 by default), counts that can be, and each kept record as a
- * record. Empty when it can be merged.
+ * of each field (the engine's own snapshots always pass; digests in their one canonical
+ * spelling), the days beside the records seen, how deep a measure state nests, whether each
+ * line's lists and measure state agree, the business scores within `businessScale` (the rule
+ * set's, 100 by default), bonus points above zero, counts that can be, the records named by the
+ * lines and business scores listed among its versions, and each kept record a record, the very
+ * version its id is listed with. Empty when it can be merged.
  *
  * @example
  * checkPartial(JSON.parse(text), 'zh'); // []
@@ -410,13 +354,21 @@ function lineRecordIssues(partial: PartialState, lang: Lang): Issue[] {
 export function checkPartial(partial: unknown, lang: Lang, businessScale = 100): Issue[] {
   const prefix: IssuePath = ['partial'];
   const issues = surelyWellFormed(partial) ? [] : schemaIssues(partial, lang);
-  // Once its shape is sound: its business scores within the rule set's scale, and counts that can be.
-  if (issues.length === 0) issues.push(...businessScoreIssues(partial as PartialState, businessScale, lang), ...countIssues(partial as PartialState, lang), ...lineRecordIssues(partial as PartialState, lang));
+  // Once its shape is sound: values in range, counts that can be, and records its versions list.
+  const sound = issues.length === 0 ? (partial as PartialState) : undefined;
+  const versionOf = sound === undefined ? undefined : versionLookup(sound.versions);
+  if (sound !== undefined && versionOf !== undefined) {
+    issues.push(...businessScoreIssues(sound, businessScale, lang), ...bonusPointsIssues(sound, lang), ...countIssues(sound, lang), ...namedRecordIssues(sound, versionOf, lang));
+  }
   const retained = (partial as { retained?: unknown } | null)?.retained;
   if (Array.isArray(retained)) {
     retained.forEach((record, i) => {
       const normalized = normalizeRecord(record, [...prefix, 'retained', i], lang);
       if (!normalized.ok) issues.push(...normalized.issues);
+      else if (versionOf !== undefined) {
+        const issue = retainedRecordIssue(normalized.record, i, versionOf, lang);
+        if (issue !== undefined) issues.push(issue);
+      }
     });
   }
   return issues;

@@ -2,7 +2,8 @@
 // between machines (a batch or stream engine, a queue) and may check them in another language.
 // It says what each field holds; `absorb` checks more than a schema can (records counted that
 // were seen, days one for each record seen, a measure state's records counted, scores within
-// the scale), and a test checks that the schema never refuses what `absorb` accepts.
+// the scale, records named that the versions list, kept records matching their digests), and a
+// test checks that the schema never refuses what `absorb` accepts.
 import { CALENDAR_DAYS } from '../core/calendar.js';
 import { recordJsonSchema } from '../model/json-schema.js';
 import { EFFECT_COUNTERS, KEYED_EFFECT_COUNTERS } from './versions.js';
@@ -35,7 +36,12 @@ const subjectType = { enum: ['o', 'p'], description: 'o 组织 / organization，
 const { title: _title, $schema: _schema, ...record } = recordJsonSchema();
 
 const DEFS = {
-  Digest: { type: 'string', pattern: '^[A-Za-z0-9+/]{43}=$', description: '记录规范文本的 SHA-256（base64）/ the SHA-256 of the record\'s canonical text, base64' },
+  Digest: {
+    type: 'string',
+    // The last character's two padding bits zero: one spelling for each digest (absorb refuses another).
+    pattern: '^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$',
+    description: '记录规范文本的 SHA-256（规范的 base64）/ the SHA-256 of the record\'s canonical text, in canonical base64',
+  },
   Effect: {
     description: '该版本对证据统计的影响；带 key 的计数写明记录类型或找不到的对象 / what the version did to the evidence statistics; keyed counters name the record type or the subject not found',
     anyOf: [
@@ -74,7 +80,7 @@ const DEFS = {
     p: ids('待审核 / pending'),
     r: ids('退回 / rejected'),
     u: ids('缺佐证 / unsupported (missing supporting material)'),
-    b: ref('Scores'),
+    b: { type: 'array', items: tuple([str, { type: 'number', exclusiveMinimum: 0 }]), description: '加分，按记录编号，均大于 0 / bonus points by record id, each above 0' },
     v: ids('触发否决 / firing the veto'),
   }),
   Line: tuple([subjectType, { type: 'string', description: '对象编号 / subject id' }, { type: 'string', description: '指标编号 / indicator id' }, ref('LineState')], '一个考核对象的一项指标 / one subject\'s line for one indicator'),

@@ -231,7 +231,9 @@ export function assertSettled(acc: Accumulation): void {
 }
 
 /**
- * The lines' measure states of a partial state, decoded, or every problem with them: a measure
+ * The lines' measure states of a partial state, decoded, or every problem with them and with
+ * what the lines hold against the rule set and graph (an indicator and subject of theirs, vetoes,
+ * bonus points and records seen only where the indicator reads such records): a measure
  * that keeps no state must have none (`null`); one that keeps a state by record id must have an
  * entry of its own kind for each record counted, and no other (those are `partial-state-uncounted`,
  * found by `checkPartial`). Run before anything is merged, so that a state edited by hand is
@@ -256,6 +258,11 @@ export function decodeLineStates(plan: Plan, partial: PartialState, lang: Lang):
       }
       if (line.v.length > 0 && !rule.indicator.veto) problems.push(makeIssue('partial-line-role', [...at, 'v'], { indicator, list: 'v' }, lang));
       if (line.b.length > 0 && !rule.indicator.bonus) problems.push(makeIssue('partial-line-role', [...at, 'b'], { indicator, list: 'b' }, lang));
+      // An indicator worked out from other lines or the graph (a roll-up, a structure) or with no
+      // measure has no route for its measure's records: its lines hold bonus points and vetoes
+      // only. The records counted, pending, rejected and unsupported are among those seen
+      // (checked before), so one problem says it.
+      if (line.s.length > 0 && rule.module?.kind !== 'records') problems.push(makeIssue('partial-line-derived', [...at, 's'], { indicator }, lang));
     }
     const module = rule?.module;
     if (!keepsState(module)) {

@@ -65,15 +65,19 @@ function base64Value(text: string, i: number): number {
 
 /**
  * Whether a text is a 32-byte digest as a partial state writes it: 43 characters of the base64
- * alphabet and `=` (the schema's pattern, checked by hand: it is asked once for every version).
+ * alphabet and `=`, the last of them with its two padding bits zero (one of `AEIMQUYcgkosw048`).
+ * Those bits are ignored when the digest is read, so a digest with them set is the same 32 bytes
+ * spelt another way; the merge compares the digests of a conflict as text, and would take the
+ * second spelling for a second version. Checked by hand: it is asked once for every version.
  *
  * @example
  * isBase64Digest(createHash('sha256').update('r-1').digest('base64')); // true
  */
 export function isBase64Digest(text: string): boolean {
   if (text.length !== 44 || text.charCodeAt(43) !== 61) return false;
-  for (let i = 0; i < 43; i++) if (base64Value(text, i) < 0) return false;
-  return true;
+  for (let i = 0; i < 42; i++) if (base64Value(text, i) < 0) return false;
+  const last = base64Value(text, 42);
+  return last >= 0 && (last & 3) === 0;
 }
 
 const decoded = new Uint8Array(32);

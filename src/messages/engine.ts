@@ -55,6 +55,11 @@ export const engineMessages = {
     zh: (p) => `${p['count']}个考核对象缺少业务考核得分，未计算综合得分`,
     en: (p) => `${p['count']} subject(s) have no business score: no composite computed`,
   },
+  'warning-nothing-at-stake': {
+    zh: (p) => `${p['count']}个考核对象（党组织${p['organizations']}个、人员${p['people']}名）满分为 0（适用的指标都不计分或为 0 分，或没有适用的指标），不评定等次，也不计入名额`,
+    en: (p) =>
+      `${p['count']} subject(s) (${p['organizations']} organization(s), ${p['people']} person(s)) had a maximum of 0 (every indicator that applies excluded or worth 0 points, or none applies): not graded, and not counted in quotas`,
+  },
   'warning-previous-rules': {
     zh: (p) => `上期结果来自考核细则「${p['id']}」，与本期「${p['current']}」不同，比较仅供参考`,
     en: (p) => `the previous result comes from rule set "${p['id']}", not "${p['current']}": compare with care`,
@@ -164,6 +169,42 @@ export const engineMessages = {
   'partial-state-deep': {
     zh: (p) => `计量状态嵌套超过 ${p['depth']} 层，不是本引擎写出的部分状态`,
     en: (p) => `the measure state nests deeper than ${p['depth']} levels: not a partial state this engine wrote`,
+  },
+  'partial-digest-noncanonical': {
+    zh: (p) => `记录内容摘要「${p['digest']}」不是规范的 base64 写法：最后一个字符带有非零的填充位（应为 AEIMQUYcgkosw048 之一）。同一摘要只有一种写法，另一种写法合并时会被当作另一个版本`,
+    en: (p) => `the digest "${p['digest']}" is not in canonical base64: its last character carries padding bits (it must be one of AEIMQUYcgkosw048). A digest has one spelling only; another would be taken for another version when merging`,
+  },
+  'partial-business-unknown': {
+    zh: (p) => `业务考核得分所属的记录「${p['id']}」不在该部分状态的记录版本（versions）中：业务考核得分只来自本分片读到的记录`,
+    en: (p) => `the business score's record "${p['id']}" is not among the partial state's record versions (versions): business scores come from the records its shard read`,
+  },
+  'partial-business-conflict': {
+    zh: (p) => `记录「${p['id']}」有相互冲突的版本，却仍有业务考核得分：有冲突的记录不计入任何得分`,
+    en: (p) => `record "${p['id']}" has conflicting versions yet has a business score: a record in conflict counts nowhere`,
+  },
+  'partial-retained-unknown': {
+    zh: (p) => `保留的原始记录「${p['id']}」不在该部分状态的记录版本（versions）中：保留的记录只来自本分片读到的记录`,
+    en: (p) => `the kept record "${p['id']}" is not among the partial state's record versions (versions): the records kept are records its shard read`,
+  },
+  'partial-retained-conflict': {
+    zh: (p) => `记录「${p['id']}」有相互冲突的版本，却仍作为原始记录保留：有冲突的记录不予保留`,
+    en: (p) => `record "${p['id']}" has conflicting versions yet is kept: a record in conflict is not kept`,
+  },
+  'partial-retained-digest': {
+    zh: (p) => `保留的原始记录「${p['id']}」与记录版本（versions）中该编号的内容摘要不符：它不是本分片读到的那个版本`,
+    en: (p) => `the kept record "${p['id']}" does not match the digest its id is listed with (versions): it is not the version its shard read`,
+  },
+  'partial-bonus-points': {
+    zh: (p) => `加分记录「${p['id']}」的分值 ${p['points']} 不大于 0：加分规则只给正分，不得分的记录不列入加分（b）`,
+    en: (p) => `the bonus points of record "${p['id']}", ${p['points']}, are not above 0: a bonus rule gives positive points only, and a record earning none is not listed (b)`,
+  },
+  'partial-line-derived': {
+    zh: (p) => `指标「${p['indicator']}」不读取记录（由其他指标汇总或由组织关系图得出，或没有计量），该得分行的上报记录（s）应为空`,
+    en: (p) => `indicator "${p['indicator']}" reads no records (it is worked out from other indicators or from the graph, or has no measure): the line's records seen (s) must be empty`,
+  },
+  'partial-over-limit': {
+    zh: (p) => `合并的部分状态中，有 ${p['count']} 条输入在其分片达到记录上限（maxRecords）后未被读取，得分不完整：请提高该分片的上限或把记录分得更细，重新生成部分状态`,
+    en: (p) => `the partial states merged left ${p['count']} input(s) unread past their shard's record cap (maxRecords), so the scores would be incomplete: raise that shard's cap or split its records further, and write its partial state again`,
   },
   'collection-full': {
     zh: (p) => `第 ${p['record']} 条记录超出运行环境的上限：一个考核对象的一项指标、或整个评估中不同的记录，单个进程最多容纳 ${p['limit']} 条；请按地区拆分记录分别评估，或分片后合并部分状态（见 docs/scale.md）`,

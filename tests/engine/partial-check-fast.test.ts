@@ -150,6 +150,7 @@ describe('surelyWellFormed refuses each thing the schema refuses', () => {
     ['a record id that is not text', [...v(0), 0], 7],
     ['no digest', [...v(0), 1], []],
     ['a digest that is not base64 of 32 bytes', [...v(0), 1, 0], 'abc'],
+    ['a digest spelt with padding bits in its last character', [...v(0), 1, 0], 'n8fMaMbQV3pQP1fhWhK47QFeDgYX5cH7E13IVf7kuZZ='],
     ['an effect that is a list', [...v(0), 2], []],
     ['an unknown counter', [...v(0), 2, 'counter'], 'nope'],
     ['a key on a counter that takes none', [...v(unkeyedAt), 2, 'key'], 'x'],

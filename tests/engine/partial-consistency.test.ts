@@ -211,6 +211,48 @@ describe('absorb refuses a partial state no shard could have written', () => {
     ]);
   });
 
+  it('bonus points of zero or less, which no rule gives (a bonus rule gives points above zero)', () => {
+    for (const points of [0, -2, -0.5]) {
+      let at = 0;
+      let id = '';
+      const p = edited((q) => {
+        const [i, line] = lineWhere(q, (_, l) => l.b.length > 0);
+        at = i;
+        const entry = line.b[0] as [string, number];
+        id = entry[0];
+        entry[1] = points;
+      });
+      expect(refused(p).map((i) => [i.code, i.path, i.params]), String(points)).toEqual([['partial-bonus-points', ['partial', 'lines', at, 3, 'b', 0, 1], { id, points }]]);
+      expect(refused(p, 'zh')[0]?.message).toMatch(new RegExp(`^加分记录「${id}」`));
+    }
+  });
+
+  it('records on a line of an indicator that reads none (a roll-up, a structure, or no measure)', () => {
+    const readsNone = (indicator: string): boolean => ['roll-up', 'structure', undefined].includes(measureOf(indicator));
+    // a record the example counts on a line of its own, put on a roll-up's line of the same committee as well
+    let at = 0;
+    const p = edited((q) => {
+      const [, source] = lineWhere(q, (indicator, l) => indicator === 'cm-topic-meetings' && l.c.length > 0);
+      const subject = q.lines.find(([, , indicator]) => indicator === 'cm-topic-meetings')?.[1] as string;
+      q.lines.push(['o', subject, 'cm-supervision', { m: null, c: [source.c[0] as string], s: [source.c[0] as string], d: [source.d[source.s.indexOf(source.c[0] as string)] as number], p: [], r: [], u: [], b: [], v: [] }]);
+      at = q.lines.length - 1;
+    });
+    expect(readsNone('cm-supervision')).toBe(true);
+    expect(refused(p).map((i) => [i.code, i.path, i.params])).toEqual([['partial-line-derived', ['partial', 'lines', at, 3, 's'], { indicator: 'cm-supervision' }]]);
+    expect(refused(p, 'zh')[0]?.message).toMatch(/^指标「cm-supervision」/);
+    // a line of bonus points (an indicator with no measure) that names a record seen
+    let awardsAt = 0;
+    const awards = edited((q) => {
+      const [i, line] = lineWhere(q, (indicator, l) => readsNone(indicator) && l.b.length > 0);
+      awardsAt = i;
+      const [id] = line.b[0] as [string, number];
+      line.s.push(id);
+      line.d.push(line.d[0] ?? 19_000);
+      line.p.push(id);
+    });
+    expect(refused(awards).map((i) => [i.code, i.path])).toEqual([['partial-line-derived', ['partial', 'lines', awardsAt, 3, 's']]]);
+  });
+
   it('a ratio entry whose numerator is above its denominator', () => {
     const p = edited((q) => {
       const [, line] = lineWhere(q, (indicator, l) => measureOf(indicator) === 'ratio' && l.c.length > 0);

@@ -77,7 +77,16 @@ describe('the partial state JSON Schema', () => {
     const problems = (edit: (p: Editable) => void): string[] => validate(edited(edit));
     expect(problems((p) => Object.assign(p, { format: 'zerenzhi-partial/1' }))).toEqual(['$.format: expected "zerenzhi-partial/2"']);
     expect(problems((p) => Object.assign(p, { extra: 1 }))).toEqual(['$: unexpected property extra']);
-    expect(problems((p) => ((p.versions[0] as unknown as unknown[])[1] = ['abc']))).toEqual(['$.versions[0][1][0]: does not match ^[A-Za-z0-9+/]{43}=$']);
+    const digest = '^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$';
+    expect(problems((p) => ((p.versions[0] as unknown as unknown[])[1] = ['abc']))).toEqual([`$.versions[0][1][0]: does not match ${digest}`]);
+    // the same 32 bytes with padding bits set in the last character: absorb refuses that spelling too
+    const respelt = (text: string): string => `${text.slice(0, 42)}${String.fromCharCode(text.charCodeAt(42) + 1)}=`;
+    expect(problems((p) => ((p.versions[0] as PartialState['versions'][number])[1][0] = respelt(whole.versions[0]?.[1][0] as string)))).toEqual([`$.versions[0][1][0]: does not match ${digest}`]);
+    // bonus points of zero or less, which no rule gives
+    const bonusAt = whole.lines.findIndex(([, , , l]) => l.b.length > 0);
+    for (const points of [0, -2]) {
+      expect(problems((p) => (((p.lines[bonusAt] as PartialState['lines'][number])[3].b[0] as [string, number])[1] = points))).toEqual([`$.lines[${bonusAt}][3].b[0][1]: not above 0`]);
+    }
     expect(problems((p) => (p.lines[0] as unknown as unknown[]).push('more'))).toEqual(['$.lines[0]: unexpected item 4']);
     expect(problems((p) => ((p.lines[0] as unknown as unknown[])[0] = 'x'))).toEqual(['$.lines[0][0]: "x" not in enum']);
     expect(problems((p) => Object.assign((p.lines[0] as unknown as unknown[])[3] as object, { d: [1.5] }))).toEqual(['$.lines[0][3].d[0]: expected integer, got number']);
@@ -87,7 +96,7 @@ describe('the partial state JSON Schema', () => {
     expect(problems((p) => ((p.versions[0] as unknown as unknown[])[2] = { counter: null, key: 'k' }))).toHaveLength(1);
   });
 
-  it('accepts what absorb accepts at the edges: fractions, negative numbers, empty ids, issues with more keys', () => {
+  it('accepts what absorb accepts at the edges: fractions, days before 1970, issues with more keys', () => {
     const line = (p: Editable): PartialState['lines'][number][3] => {
       const found = p.lines.find(([, , , l]) => l.b.length > 0);
       if (!found) throw new Error('the example has bonus points');
@@ -96,16 +105,16 @@ describe('the partial state JSON Schema', () => {
     const cases: [string, (p: Editable) => void][] = [
       ['a business score of 0.5', (p) => ((p.business[0]?.[2][0] as [string, number])[1] = 0.5)],
       ['bonus points of 0.5', (p) => ((line(p).b[0] as [string, number])[1] = 0.5)],
-      ['bonus points of -2', (p) => ((line(p).b[0] as [string, number])[1] = -2)],
       ['a day before 1970', (p) => ((p.lines.find(([, , , l]) => l.d.length > 0)?.[3].d as number[])[0] = -5)],
       ['an issue path with a fraction', (p) => ((p.issues[0] as unknown as { path: unknown[] }).path = [1.5])],
       ['an issue with a key of its own', (p) => Object.assign(p.issues[0] as object, { hint: 'from the exporter' })],
       [
         'three digests on one version of a record on no line (each version read once at least)',
         (p) => {
-          const onLines = new Set(p.lines.flatMap(([, , , l]) => [...l.s, ...l.v, ...l.b.map(([id]) => id)]));
-          const free = p.versions.find(([id]) => !onLines.has(id));
-          if (!free) throw new Error('the example has a record on no line');
+          // on no line, with no business score and not kept: a record in conflict is in none of them
+          const named = new Set([...p.lines.flatMap(([, , , l]) => [...l.s, ...l.v, ...l.b.map(([id]) => id)]), ...p.business.flatMap(([, , s]) => s.map(([id]) => id)), ...p.retained.map((r) => r.id)]);
+          const free = p.versions.find(([id]) => !named.has(id));
+          if (!free) throw new Error('the example has a record named nowhere');
           (free[1] as string[]).push(...(p.versions.slice(1, 3).map(([, d]) => d[0]) as string[]));
           p.occurrences += 2;
         },
@@ -171,9 +180,11 @@ describe('the partial state JSON Schema', () => {
           expect(validate(copy)).toEqual([]);
         }
       }),
-      { numRuns: 600 },
+      // About one change in sixty is accepted (a kept record changed anywhere no longer is: its
+      // digest is checked): some 17 of 1,000.
+      { numRuns: 1000 },
     );
-    // Some changes were accepted, so the property says something.
-    expect(accepted).toBeGreaterThan(10);
+    // Some changes were accepted, so the property says something (5 or fewer: about once in 3,000 runs).
+    expect(accepted).toBeGreaterThan(5);
   });
 });

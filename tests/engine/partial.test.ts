@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCalendarDate } from '../../src/core/calendar.js';
 import { openAssessment, parseGraph, ValidationError, type PartialState } from '../../src/index.js';
-import { graphInput, ind, rec, ruleSet } from './assess/helpers.js';
+import { graphInput, ind, rec, ruleSet, thrown } from './assess/helpers.js';
 
 // Records split across shards (threads, machines) and merged back must give exactly the result
 // of one pass: the partial states are id-keyed and merge associatively and commutatively.
@@ -234,6 +234,38 @@ describe('partial states', () => {
     const b1 = fresh.finish().result.organizations.find((o) => o.id === 'b1');
     expect(b1?.lines.find((l) => l.indicator === 'meet')).toMatchObject({ value: 2, target: 12, shortfalls: 10, records: { counted: 2 } });
     expect(b1?.lines.find((l) => l.indicator === 'topic')).toMatchObject({ value: 1, shortfalls: 1, records: { counted: 1, pending: 1 } });
+  });
+
+  it("stops on records a shard left unread past its cap, naming that cap only for the session's own records", () => {
+    // A partial state records how many records came past its shard's cap, not the cap: the
+    // merging session's own cap says nothing of them (it read none of those records).
+    const small = parseGraph(graphInput());
+    const sheet = ruleSet([ind({ id: 'meet', points: 12, measure: { type: 'cadence', recordTypes: ['meeting'], every: 'month' }, scoring: { method: 'proportional' } })]);
+    const capped = openAssessment({ graph: small, rules: sheet, maxRecords: 1 });
+    capped.add(rec('m1', 'meeting', 'b1', '2022-01-10'));
+    expect(capped.add(rec('m2', 'meeting', 'b1', '2022-02-10'))).toBe(false);
+    const partial = JSON.parse(JSON.stringify(capped.snapshot())) as PartialState;
+    expect(partial.overLimit).toBe(1);
+    for (const cap of [undefined, 5]) {
+      const receiver = openAssessment({ graph: small, rules: sheet, ...(cap === undefined ? {} : { maxRecords: cap }) });
+      receiver.absorb(partial);
+      const error = thrown(() => receiver.finish());
+      expect([error.subject, error.issues.map((i) => [i.code, i.path, i.params])]).toEqual(['records', [['partial-over-limit', ['partial', 'overLimit'], { count: 1 }]]]);
+      expect(error.issues[0]?.message).not.toMatch(/500000000|\b5\b/);
+    }
+    // its own records past its own cap as well: both, its own with its cap
+    const both = openAssessment({ graph: small, rules: sheet, maxRecords: 1, lang: 'en' });
+    both.absorb(partial);
+    both.add(rec('m3', 'meeting', 'b1', '2022-03-10'));
+    expect(both.add(rec('m4', 'meeting', 'b1', '2022-04-10'))).toBe(false);
+    expect(thrown(() => both.finish()).issues.map((i) => [i.code, i.params])).toEqual([
+      ['limit-exceeded', { what: 'records', limit: 1, actual: '>1' }],
+      ['partial-over-limit', { count: 1 }],
+    ]);
+    // a snapshot of the merge carries every record left unread, whichever session left it
+    const relay = openAssessment({ graph: small, rules: sheet });
+    relay.absorb(JSON.parse(JSON.stringify(both.snapshot())) as PartialState);
+    expect(thrown(() => relay.finish()).issues.map((i) => [i.code, i.params])).toEqual([['partial-over-limit', { count: 2 }]]);
   });
 
   it('keeps invalid-record problems from every shard', () => {

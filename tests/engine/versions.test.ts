@@ -54,8 +54,8 @@ describe('base64DigestWords', () => {
 });
 
 describe('isBase64Digest', () => {
-  const pattern = /^[A-Za-z0-9+/]{43}=$/;
-  it('accepts what the schema pattern accepts, and nothing else', () => {
+  const pattern = /^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$/;
+  it('accepts what the JSON Schema pattern accepts, and nothing else', () => {
     const alphabet = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=-_*é\n '];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...alphabet), { minLength: 40, maxLength: 46 }), (chars) => {
@@ -75,6 +75,21 @@ describe('isBase64Digest', () => {
     expect(isBase64Digest(`${text.slice(0, 42)}\u0100=`)).toBe(false);
     expect(isBase64Digest(`${text.slice(0, 42)}\u0080=`)).toBe(false);
     expect(isBase64Digest(`${text.slice(0, 42)}\u007f=`)).toBe(false);
+  });
+  it('refuses the same 32 bytes spelt with padding bits in the last character: each digest has one spelling', () => {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 32, maxLength: 32 }), fc.integer({ min: 0, max: 3 }), (bytes, padding) => {
+        const text = Buffer.from(bytes).toString('base64');
+        const spelt = `${text.slice(0, 42)}${alphabet[alphabet.indexOf(text[42] as string) + padding]}=`;
+        // Buffer.from reads both alike; only the one Buffer writes is accepted
+        expect(Buffer.from(spelt, 'base64')).toEqual(Buffer.from(bytes));
+        expect(isBase64Digest(spelt)).toBe(padding === 0);
+      }),
+      { numRuns: 300 },
+    );
+    const accepted = [...alphabet].filter((last) => isBase64Digest(`${'A'.repeat(42)}${last}=`)).join('');
+    expect(accepted).toBe('AEIMQUYcgkosw048');
   });
 });
 
