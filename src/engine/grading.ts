@@ -32,6 +32,41 @@ function subjectMatches(applies: Applicability, graph: Graph, subject: SubjectDr
     : applies.subject === 'person' && matchingPostOrganizations(applies, graph, subject.id).length > 0;
 }
 
+/**
+ * Whether a subject had nothing at stake: its maximum is 0 (every line that applies to it excluded
+ * for lack of evidence or worth 0 points, or no indicator applies) and no veto fired. A score of 0
+ * out of 0 says nothing of its work: such a subject gets no grade and takes no part in quotas, as
+ * a subject without evidence gets no verdict. A fired veto is a known fact and still grades.
+ *
+ * @example
+ * nothingAtStake({ max: 0, vetoes: [] }); // true
+ * nothingAtStake({ max: 0, vetoes: [{ indicator: 'veto', recordIds: ['k1'] }] }); // false
+ */
+export function nothingAtStake(subject: Pick<SubjectDraft, 'max' | 'vetoes'>): boolean {
+  return subject.max === 0 && subject.vetoes.length === 0;
+}
+
+/**
+ * Whether a ladder would grade a subject: one applies to it, and it does not leave out the
+ * probationary member it is. Whatever its score.
+ *
+ * @example
+ * const covered = drafts.filter((d) => onLadder(plan, d));
+ */
+export function onLadder(plan: Plan, subject: SubjectDraft): boolean {
+  const match = firstLadder(plan, subject);
+  return match !== undefined && !leftOut(plan, match.ladder, subject);
+}
+
+function firstLadder(plan: Plan, subject: SubjectDraft): Plan['ladders'][number] | undefined {
+  return plan.ladders.find((l) => subjectMatches(l.applies, plan.graph, subject));
+}
+
+// A probationary member on a ladder that leaves them out.
+function leftOut(plan: Plan, ladder: Ladder, subject: SubjectDraft): boolean {
+  return ladder.excludeProbationary === true && subject.type === 'person' && plan.graph.people.get(subject.id)?.probationary === true;
+}
+
 function gradeOn(plan: Plan, subject: SubjectDraft): number {
   if (plan.rules.composite?.gradeOn === 'composite' && subject.composite?.value != null) return subject.composite.value;
   return subject.total;
@@ -56,23 +91,23 @@ function peerKey(plan: Plan, quota: Quota, subject: SubjectDraft, applies: Appli
 
 /**
  * Grades every subject on the first ladder that applies to it: by thresholds, the lowest grade on
- * a veto, none for probationary members where the ladder says so; then applies quotas, top grade
- * first, keeping within each peer group the best totals (ties: the smaller id) and moving the
- * rest one grade down. Keyed by the subject itself: an organization and a person may share an id.
+ * a veto, none for probationary members where the ladder says so and none where nothing was at
+ * stake ({@link nothingAtStake}); then applies quotas among the graded, top grade first, keeping
+ * within each peer group the best totals (ties: the smaller id) and moving the rest one grade
+ * down. Keyed by the subject itself: an organization and a person may share an id.
  */
 export function gradeSubjects(plan: Plan, subjects: readonly SubjectDraft[], lang: 'zh' | 'en'): Map<SubjectDraft, GradeAward | null> {
   const awards = new Map<SubjectDraft, GradeAward | null>();
   const ladderOf = new Map<SubjectDraft, { ladder: Ladder; applies: Applicability; grades: Grade[] }>();
   for (const subject of subjects) {
-    const match = plan.ladders.find((l) => subjectMatches(l.applies, plan.graph, subject));
+    const match = firstLadder(plan, subject);
     if (!match) {
       awards.set(subject, null);
       continue;
     }
     const grades = gradesHighestFirst(match.ladder);
     ladderOf.set(subject, { ...match, grades });
-    const person = subject.type === 'person' ? plan.graph.people.get(subject.id) : undefined;
-    if (match.ladder.excludeProbationary && person?.probationary) {
+    if (leftOut(plan, match.ladder, subject)) {
       awards.set(subject, null);
       continue;
     }
@@ -80,6 +115,10 @@ export function gradeSubjects(plan: Plan, subjects: readonly SubjectDraft[], lan
     const lowest = grades[grades.length - 1] as Grade;
     if (subject.vetoes.length > 0) {
       awards.set(subject, { ladder: match.ladder.id, id: lowest.id, title: title(lowest), reason: 'veto', rank: grades.length, grades: grades.length });
+      continue;
+    }
+    if (nothingAtStake(subject)) {
+      awards.set(subject, null);
       continue;
     }
     const grade = byThreshold(grades, gradeOn(plan, subject));

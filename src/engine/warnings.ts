@@ -4,6 +4,7 @@ import { formatMessage } from '../core/messages.js';
 import type { MessageParams } from '../messages/index.js';
 import type { Accumulation } from './accumulate.js';
 import type { SubjectDraft } from './evaluate-subjects.js';
+import { nothingAtStake, onLadder } from './grading.js';
 import type { Plan } from './plan.js';
 import type { Warning } from './result.js';
 
@@ -13,7 +14,8 @@ const byKey = <T>([a]: [string, T], [b]: [string, T]): number => (a < b ? -1 : a
 /**
  * The run's warnings, in a fixed order: unknown or unused record types, unknown subjects,
  * conflicts, pending, duplicates, out-of-period records, skipped invalid records, missing
- * business scores, an `asOf` outside the period (brought into it).
+ * business scores, subjects a ladder covers left ungraded with nothing at stake, an `asOf` outside
+ * the period (brought into it).
  */
 export function collectWarnings(plan: Plan, acc: Accumulation, drafts: readonly SubjectDraft[], skippedInvalid: number, lang: Lang): Warning[] {
   const warnings: Warning[] = [];
@@ -37,6 +39,12 @@ export function collectWarnings(plan: Plan, acc: Accumulation, drafts: readonly 
   if (plan.rules.composite) {
     const missing = drafts.filter((d) => d.composite?.business === null).length;
     if (missing > 0) warn('warning-no-business-score', { count: missing });
+  }
+  // A subject no ladder grades anyway is not left out by having nothing at stake.
+  const idle = drafts.filter((d) => nothingAtStake(d) && onLadder(plan, d));
+  if (idle.length > 0) {
+    const organizations = idle.filter((d) => d.type === 'organization').length;
+    warn('warning-nothing-at-stake', { count: idle.length, organizations, people: idle.length - organizations });
   }
   const { asOfGiven, context, period } = plan;
   if (asOfGiven !== undefined && asOfGiven !== context.asOf) {

@@ -238,9 +238,9 @@ describe('rating', () => {
   });
 
   it('the plain mean drops nothing, even with 3 raters', () => {
-    // (60 + 70 + 100) / 3 = 230 / 3 = 76.67
+    // (60 + 70 + 100) / 3 = 230 / 3 = 76.666…, kept to 1e-9
     const outcome = measure(ratingMeasure, mean, contextFor(), scores([['a', 60], ['b', 70], ['c', 100]]));
-    expect(outcome.value).toBe(230 / 3);
+    expect(outcome.value).toBe(76.666666667);
     expect(outcome.detail.zh).toBe('3名评议人，平均 76.67 分（满分100）');
   });
 
@@ -265,13 +265,13 @@ describe('ratio', () => {
 
   it('counts 0 attended and a 0 expected, and leaves out a negative expected', () => {
     // m1 5/10, m2 0/10, m3 0/0 count; m4 3/−4 is unusable. (5 + 0 + 0) / (10 + 10 + 0) = 5/20 = 0.25
-    // < 0.9 → 1 shortfall; ratio 0.25 / 0.9; counted 3
+    // < 0.9 → 1 shortfall; ratio 0.25 / 0.9 = 0.2777…, kept to 1e-9; counted 3
     expect(measure(ratioMeasure, spec, contextFor(), figures([[5, 10], [0, 10], [0, 0], [3, -4]]))).toEqual({
       status: 'measured',
       value: 0.25,
       target: 0.9,
       shortfalls: 1,
-      ratio: 0.25 / 0.9,
+      ratio: 0.277777778,
       inProgress: false,
       counted: 3,
       unused: ['m4'],

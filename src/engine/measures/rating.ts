@@ -1,5 +1,5 @@
 import { explain, joinExplanations, type Explanation } from '../../core/explain.js';
-import { formatNumber, stableSum } from '../../core/number.js';
+import { formatNumber, roundTo, stableSum } from '../../core/number.js';
 import type { RatingMeasure } from '../../model/measures.js';
 import type { AttributeValue } from '../../model/record.js';
 import type { RecordMeasure } from '../measure-module.js';
@@ -76,7 +76,9 @@ export const ratingMeasure: RecordMeasure<RatingMeasure, RatingState> = {
     const raters = scores.length;
     const trim = spec.aggregate === 'trimmed-mean' && raters >= 3;
     const kept = trim ? scores.slice(1, -1) : scores;
-    const value = kept.length > 0 ? stableSum(kept) / kept.length : 0;
+    // Rounded to 1e-9 so that 80.3, 80.4 and 80.5 average 80.4, not 80.39999999999999, and an
+    // `atLeast` or a step at 80.4 is reached.
+    const value = kept.length > 0 ? roundTo(stableSum(kept) / kept.length, 9) : 0;
     const minRaters = spec.minRaters ?? 1;
     const tooFew = raters < minRaters ? 1 : 0;
     const below = spec.atLeast !== undefined && value < spec.atLeast ? 1 : 0;
@@ -104,7 +106,7 @@ export const ratingMeasure: RecordMeasure<RatingMeasure, RatingState> = {
       value,
       target: spec.atLeast ?? null,
       shortfalls: tooFew + below,
-      ratio: Math.min(1, Math.max(0, value / spec.scale)),
+      ratio: Math.min(1, Math.max(0, roundTo(value / spec.scale, 9))),
       inProgress: ctx.running,
       counted: raters,
       ...(unused.length > 0 ? { unused } : {}),

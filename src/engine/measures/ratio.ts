@@ -1,5 +1,5 @@
 import { explain, joinExplanations, type Explanation } from '../../core/explain.js';
-import { formatNumber, formatPercent, stableSum } from '../../core/number.js';
+import { formatNumber, formatPercent, roundTo, stableSum } from '../../core/number.js';
 import type { RatioMeasure } from '../../model/measures.js';
 import type { AttributeValue, EvidenceRecord } from '../../model/record.js';
 import type { RecordMeasure } from '../measure-module.js';
@@ -110,7 +110,9 @@ export const ratioMeasure: RecordMeasure<RatioMeasure, RatioState> = {
       numerator = stableSum(nums.map((n) => n / scale));
       denominator = stableSum(dens.map((d) => d / scale));
     }
-    const value = denominator > 0 ? Math.min(1, numerator / denominator) : 0;
+    // Rounded to 1e-9, as is the achievement below: 0.72 ÷ 0.9 is 0.7999999999999999 in binary,
+    // which would miss a step at 80%.
+    const value = denominator > 0 ? Math.min(1, roundTo(numerator / denominator, 9)) : 0;
     // A sum past the largest double is shown as its scaled figure times the scale, not Infinity.
     const figure = (scaled: number): string => (Number.isFinite(scaled * scale) ? formatNumber(scaled * scale) : `${formatNumber(scaled)}×${formatNumber(scale)}`);
     const names = { numerator: spec.numerator, denominator: spec.denominator };
@@ -133,7 +135,7 @@ export const ratioMeasure: RecordMeasure<RatioMeasure, RatioState> = {
       value,
       target: spec.atLeast,
       shortfalls: value < spec.atLeast ? 1 : 0,
-      ratio: spec.atLeast > 0 ? Math.min(1, value / spec.atLeast) : 1,
+      ratio: spec.atLeast > 0 ? Math.min(1, roundTo(value / spec.atLeast, 9)) : 1,
       inProgress: ctx.running,
       counted: nums.length,
       ...(unused.length > 0 ? { unused: unused.sort(byCodeUnit) } : {}),

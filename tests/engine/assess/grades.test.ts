@@ -1,6 +1,6 @@
 // Grades: thresholds, ladders written in any order, quotas (share, count, peer groups, ties,
-// cascades), probationary members, subjects without a ladder. Each subject's total is set
-// exactly by one manual-score record on a 100-point manual indicator.
+// cascades), probationary members, subjects without a ladder or with nothing at stake. Each
+// subject's total is set exactly by one manual-score record on a 100-point manual indicator.
 import { describe, expect, it } from 'vitest';
 import { assess, type GraphInput, type RuleSetInput } from '../../../src/index.js';
 import {
@@ -15,6 +15,8 @@ import {
   rec,
   ruleSet,
   run,
+  warning,
+  warningCodes,
   type LadderInput,
   type QuotaInput,
 } from './helpers.js';
@@ -331,5 +333,69 @@ describe('grades: details the rerun of the grading part found untested', () => {
     const poor = { ladder: 'org', id: 'poor', title: '差', reason: 'score', rank: 4, grades: 4 };
     expect(org(result, 'b1').grade).toEqual(poor);
     expect(org(result, 'b2').grade).toEqual(poor);
+  });
+});
+
+describe('a subject with nothing at stake (a maximum of 0)', () => {
+  const graph = sevenBranches();
+  // The score line is left out where a branch has no score record (exclude): s7 has none, so its
+  // maximum is 0 and its score of 0 says nothing about its work.
+  const excludable = ind({ ...SCORE, onInsufficientEvidence: 'exclude' });
+  const quotas: QuotaInput[] = [{ ladder: 'org', grade: 'good', maxShare: 0.3 }];
+  const result = run(ruleSet([excludable], { ladders: [orgLadder(['branch'])], quotas }), scores({ s1: 99, s2: 98, s3: 97, s4: 96, s5: 95, s6: 85 }), { graph });
+
+  it('gets no grade, where its total of 0 gave the lowest', () => {
+    expect(org(result, 's7')).toMatchObject({ score: 0, max: 0, scaled: 0, total: 0, grade: null });
+    expect(org(result, 's7').lines.map((l) => l.status)).toEqual(['excluded']);
+  });
+
+  it('is not counted in a quota: 0.3 of the 6 graded is floor(1.8) = 1 place, not floor(2.1) = 2 of 7', () => {
+    expect(grade(result, 's1')).toEqual(good);
+    for (const id of ['s2', 's3', 's4', 's5']) expect(grade(result, id), id).toEqual(quotaDown('good'));
+    expect(grade(result, 's6')).toEqual(fairlyGood);
+  });
+
+  it('is named in a warning, in both languages', () => {
+    expect(warning(result, 'warning-nothing-at-stake').params).toEqual({ count: 1, organizations: 1, people: 0 });
+    expect(warning(result, 'warning-nothing-at-stake').message).toBe(
+      '1个考核对象（党组织1个、人员0名）满分为 0（适用的指标都不计分或为 0 分，或没有适用的指标），不评定等次，也不计入名额',
+    );
+    const en = run(ruleSet([excludable], { ladders: [orgLadder(['branch'])] }), [], { graph, lang: 'en' });
+    // no score for any of the seven: every one left ungraded
+    expect(en.organizations.filter((o) => o.type === 'organization' && o.kind === 'branch').map((o) => o.grade)).toEqual(Array(7).fill(null));
+    expect(warning(en, 'warning-nothing-at-stake').message).toBe(
+      '7 subject(s) (7 organization(s), 0 person(s)) had a maximum of 0 (every indicator that applies excluded or worth 0 points, or none applies): not graded, and not counted in quotas',
+    );
+  });
+
+  it('a ladder over a subject no indicator applies to: ungraded, and the warning counts it', () => {
+    // The committee is on the ladder but every indicator is for branches: 0 of 0.
+    const covered = run(ruleSet([SCORE], { ladders: [orgLadder(['committee', 'branch'])] }), scores({ b1: 95, b2: 50 }));
+    expect(org(covered, 'cm')).toMatchObject({ max: 0, lines: [], grade: null });
+    expect(grade(covered, 'b2')).toEqual(poor);
+    expect(warning(covered, 'warning-nothing-at-stake').params).toEqual({ count: 1, organizations: 1, people: 0 });
+  });
+
+  it('a subject no ladder grades is not warned about: it would get no grade anyway', () => {
+    const ungraded = run(ruleSet([excludable]), [], { graph });
+    expect(ungraded.organizations.every((o) => o.grade === null)).toBe(true);
+    expect(warningCodes(ungraded)).not.toContain('warning-nothing-at-stake');
+  });
+
+  it('a fired veto still gives the lowest grade at a maximum of 0 (a veto-only sheet)', () => {
+    const vetoOnly = run(ruleSet([ind({ id: 'veto', veto: { recordTypes: ['case'] } })], { ladders: [orgLadder(['branch'])] }), [rec('k1', 'case', 'b1', '2022-05-01')]);
+    expect(org(vetoOnly, 'b1')).toMatchObject({ max: 0, grade: { ladder: 'org', id: 'poor', reason: 'veto' } });
+    // b2, not vetoed, had nothing at stake
+    expect(org(vetoOnly, 'b2').grade).toBeNull();
+    expect(warning(vetoOnly, 'warning-nothing-at-stake').params).toEqual({ count: 1, organizations: 1, people: 0 });
+  });
+
+  it('sets off no lowest-grade finding', () => {
+    const accountability = { rules: [{ id: 'low', title: '等次为差', trigger: { type: 'lowest-grade' as const }, reach: [{ to: 'secretary' as const }] }] };
+    const sheet = ruleSet([ind({ ...SCORE, onInsufficientEvidence: 'exclude' })], { ladders: [orgLadder(['branch'])], accountability });
+    // b1 scored 40 (差); b2 has no score: excluded, ungraded, no finding
+    const withFindings = run(sheet, scores({ b1: 40 }));
+    expect(org(withFindings, 'b2').grade).toBeNull();
+    expect(withFindings.findings.map((f) => f.trigger.subject.id)).toEqual(['b1']);
   });
 });

@@ -291,3 +291,47 @@ describe('steps and proportional scoring through the engine', () => {
     expect(line(org(result, 'b2'), 'study-steps')).toMatchObject({ value: 1, points: 0 });
   });
 });
+
+describe('figures that land on a threshold exactly, float error notwithstanding', () => {
+  const sheet = [
+    ind({
+      id: 'appraisal',
+      points: 10,
+      measure: { type: 'rating', recordTypes: ['appraisal'], aggregate: 'mean', scale: 100 },
+      scoring: { method: 'steps', steps: [{ atLeast: 80.4, points: 10 }, { atLeast: 60, points: 5 }] },
+    }),
+    ind({
+      id: 'attendance',
+      points: 10,
+      measure: { type: 'ratio', recordTypes: ['assembly'], numerator: 'attendees', denominator: 'expected', atLeast: 0.9 },
+      scoring: { method: 'steps', on: 'ratio', steps: [{ atLeast: 0.8, points: 8 }, { atLeast: 0.5, points: 4 }] },
+    }),
+    ind({ id: 'topic-meetings', points: 2, measure: { type: 'count', recordTypes: ['topic-meeting'], atLeast: 4 }, scoring: { method: 'deduct', perShortfall: 0.125 } }),
+  ];
+  const records = [
+    ...[80.3, 80.4, 80.5].map((score, i) => rec(`r${i}`, 'appraisal', 'b1', '2022-12-01', { attributes: { rater: `p${i}`, score } })),
+    rec('a1', 'assembly', 'b1', '2022-06-20', { attributes: { attendees: 72, expected: 100 } }),
+    rec('t1', 'topic-meeting', 'b1', '2022-03-15'),
+  ];
+  const b1 = org(run(ruleSet(sheet), records), 'b1');
+
+  it('a rating mean of exactly a step: (80.3 + 80.4 + 80.5) / 3 = 80.4 reaches the 80.4 step → 10', () => {
+    expect(line(b1, 'appraisal')).toMatchObject({ value: 80.4, points: 10 });
+    expect(line(b1, 'appraisal').explanation).toContain('实测值 80.4，对应10分档，得10分');
+  });
+
+  it('an achievement of exactly a step: 72% of the 90% required is 80%, the 8-point step', () => {
+    expect(line(b1, 'attendance')).toMatchObject({ status: 'shortfall', value: 0.72, ratio: 0.8, points: 8 });
+    expect(line(b1, 'attendance').explanation).toContain('完成比例 80%，对应8分档，得8分');
+  });
+
+  it('a deduction rounded once: 2 − 3 × 0.125 = 1.625 → 1.63, and the text says 0.375 off', () => {
+    expect(line(b1, 'topic-meetings')).toMatchObject({ shortfalls: 3, points: 1.63 });
+    expect(line(b1, 'topic-meetings').explanation).toContain('缺3次，每次扣0.125分，扣0.375分，得1.63分');
+  });
+
+  it('adds up: 10 + 8 + 1.63 = 19.63 of 22', () => {
+    // scaled: 19.63 / 22 × 100 = 89.227… → 89.23
+    expect(b1).toMatchObject({ score: 19.63, max: 22, scaled: 89.23, total: 89.23 });
+  });
+});

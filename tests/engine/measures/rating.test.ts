@@ -11,14 +11,15 @@ const scores = (list: readonly [string, AttributeValue][]) => list.map(([rater, 
 
 describe('rating', () => {
   it('drops one highest and one lowest score before the mean', () => {
-    // 70, 87, 88, 90, 95 → drop 95 and 70 → (87 + 88 + 90) / 3 = 265 / 3 = 88.333…; ratio 88.333… / 100
+    // 70, 87, 88, 90, 95 → drop 95 and 70 → (87 + 88 + 90) / 3 = 265 / 3 = 88.333…, kept to 1e-9;
+    // ratio 88.333333333 / 100
     const outcome = measure(ratingMeasure, trimmed, year, scores([['a', 95], ['b', 90], ['c', 88], ['d', 87], ['e', 70]]));
     expect(outcome).toEqual({
       status: 'measured',
-      value: 265 / 3,
+      value: 88.333333333,
       target: null,
       shortfalls: 0,
-      ratio: 265 / 3 / 100,
+      ratio: 0.883333333,
       inProgress: false,
       counted: 5,
       detail: {
@@ -45,6 +46,14 @@ describe('rating', () => {
     expect(outcome.detail.zh).toBe(
       '2名评议人，平均 80 分（满分100）；1条重复评分（同一评议人）只取编号最小的一条；2条评分非数字或超出0–100，未计入',
     );
+  });
+
+  it('reaches an atLeast the mean equals exactly, float error notwithstanding', () => {
+    // (80.3 + 80.4 + 80.5) / 3 is 80.39999999999999 in binary; kept to 1e-9 it is 80.4, which
+    // meets atLeast 80.4: no shortfall; ratio 80.4 / 100 = 0.804
+    const outcome = measure(ratingMeasure, { ...trimmed, aggregate: 'mean', atLeast: 80.4 }, year, scores([['a', 80.3], ['b', 80.4], ['c', 80.5]]));
+    expect(outcome).toMatchObject({ value: 80.4, target: 80.4, shortfalls: 0, ratio: 0.804 });
+    expect(outcome.detail.zh).toBe('3名评议人，平均 80.4 分（满分100），要求不低于80.4分');
   });
 
   it('treats a record without a rater as its own rater', () => {

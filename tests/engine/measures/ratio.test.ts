@@ -9,18 +9,24 @@ const year = contextFor({ year: 2022 });
 
 describe('ratio', () => {
   it('divides the summed numerators by the summed denominators', () => {
-    // (18 + 17) / (20 + 20) = 35/40 = 0.875 < 0.9 → 1 shortfall; ratio 0.875 / 0.9
+    // (18 + 17) / (20 + 20) = 35/40 = 0.875 < 0.9 → 1 shortfall; ratio 0.875 / 0.9 = 0.97222…, kept to 1e-9
     const records = [rec('m1', '2022-03-01', { attended: 18, expected: 20 }), rec('m2', '2022-04-01', { attended: 17, expected: 20 })];
     expect(measure(ratioMeasure, spec, year, records)).toEqual({
       status: 'measured',
       value: 0.875,
       target: 0.9,
       shortfalls: 1,
-      ratio: 0.875 / 0.9,
+      ratio: 0.972222222,
       inProgress: false,
       counted: 2,
       detail: { zh: '比率 87.5%（35/40），要求不低于90%', en: 'ratio 87.5% (35/40), required at least 90%' },
     });
+  });
+
+  it('gives an achievement that lands on a decimal exactly: 0.72 of 0.9 is 0.8, not 0.7999999999999999', () => {
+    // 72 / 100 = 0.72 < 0.9 → 1 shortfall; 0.72 / 0.9 is 0.7999999999999999 in binary, kept to 1e-9: 0.8
+    const outcome = measure(ratioMeasure, spec, year, [rec('m1', '2022-03-01', { attended: 72, expected: 100 })]);
+    expect(outcome).toMatchObject({ value: 0.72, target: 0.9, shortfalls: 1, ratio: 0.8 });
   });
 
   it('sums past the largest number: the ratio over the figures scaled down, shown as figure × scale', () => {
@@ -42,13 +48,13 @@ describe('ratio', () => {
 
   it('intersects name lists, ignoring names not expected and repeated names', () => {
     // m1: {a,b,c,x} ∩ {a,b,c,d} = 3 of 4, x not expected; m2: {a,b} ∩ {a,b} = 2 of 2
-    // 5/6 = 0.8333 ≥ 0.8 → met, ratio 1
+    // 5/6 = 0.833333333 (to 1e-9) ≥ 0.8 → met, ratio 1
     const records = [
       rec('m1', '2022-03-01', { attended: ['a', 'b', 'c', 'x'], expected: ['a', 'b', 'c', 'd'] }),
       rec('m2', '2022-04-01', { attended: ['a', 'a', 'b'], expected: ['a', 'b'] }),
     ];
     const outcome = measure(ratioMeasure, { ...spec, atLeast: 0.8 }, year, records);
-    expect(outcome).toMatchObject({ value: 5 / 6, shortfalls: 0, ratio: 1, counted: 2 });
+    expect(outcome).toMatchObject({ value: 0.833333333, shortfalls: 0, ratio: 1, counted: 2 });
     expect(outcome.detail.zh).toBe('比率 83.3%（5人次/6人次），要求不低于80%；1人次不在expected名单中，未计入');
   });
 

@@ -42,6 +42,24 @@ describe('deduct', () => {
     expect(deductScoring.score(outcome({ shortfalls: 1.5 }), 2, { method: 'deduct', perShortfall: 0.2 }).detail.zh).toBe('缺1.5次，每次扣0.2分，扣0.3分，得1.7分');
   });
 
+  it('rounds the line once, after the deduction, and explains the deduction as it is', () => {
+    // 3 × 0.125 = 0.375 off 2: 1.625, rounded half away from zero to hundredths → 1.63 (rounding
+    // the deduction first, to 0.38, gave 1.62)
+    expect(deductScoring.score(outcome({ shortfalls: 3 }), 2, { method: 'deduct', perShortfall: 0.125 })).toEqual({
+      points: 1.63,
+      detail: { zh: '缺3次，每次扣0.125分，扣0.375分，得1.63分', en: '3 short, 0.125 off each, 0.375 off, 1.63 points' },
+    });
+    // capped at 0.375 of 0.5 × 3 = 1.5 due: 2 − 0.375 = 1.625 → 1.63 again
+    expect(deductScoring.score(outcome({ shortfalls: 3 }), 2, { method: 'deduct', perShortfall: 0.5, maxDeduction: 0.375 }).detail.en).toBe(
+      '3 short, 0.5 off each, at most 0.375 off, 0.375 off, 1.63 points',
+    );
+    // 17 × 0.125 = 2.125 due, more than 2: the line stops at 0, 2 taken
+    expect(deductScoring.score(outcome({ shortfalls: 17 }), 2, { method: 'deduct', perShortfall: 0.125 })).toEqual({
+      points: 0,
+      detail: { zh: '缺17次，每次扣0.125分，应扣2.125分，扣完为止，扣2分，得0分', en: '17 short, 0.125 off each, 2.125 due but no line goes below zero, 2 off, 0 points' },
+    });
+  });
+
   it('keeps points within [0, max]', () => {
     fc.assert(
       fc.property(fc.nat(1000), fc.double({ min: 0.01, max: 10, noNaN: true }), fc.double({ min: 0, max: 100, noNaN: true }), (shortfalls, per, max) => {
