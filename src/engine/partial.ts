@@ -257,7 +257,17 @@ export function decodeLineStates(plan: Plan, partial: PartialState, lang: Lang):
         problems.push(makeIssue('partial-line-subject', ['partial', 'lines', i, 1], { subject, indicator, type: organization ? 'organization' : 'person' }, lang));
       }
       if (line.v.length > 0 && !rule.indicator.veto) problems.push(makeIssue('partial-line-role', [...at, 'v'], { indicator, list: 'v' }, lang));
-      if (line.b.length > 0 && !rule.indicator.bonus) problems.push(makeIssue('partial-line-role', [...at, 'b'], { indicator, list: 'b' }, lang));
+      const { bonus } = rule.indicator;
+      if (line.b.length > 0 && !bonus) problems.push(makeIssue('partial-line-role', [...at, 'b'], { indicator, list: 'b' }, lang));
+      else if (bonus && line.b.length > 0) {
+        // A record earns `each`, or the points of its attribute's value: nothing else.
+        const given = bonus.byAttribute ? bonus.byAttribute.points.map((p) => p.points) : [bonus.each ?? 0];
+        line.b.forEach(([id, points], k) => {
+          if (points > 0 && !given.includes(points)) {
+            problems.push(makeIssue('partial-bonus-not-given', [...at, 'b', k, 1], { id, points, indicator, given: given.join(', ') }, lang));
+          }
+        });
+      }
       // An indicator worked out from other lines or the graph (a roll-up, a structure) or with no
       // measure has no route for its measure's records: its lines hold bonus points and vetoes
       // only. The records counted, pending, rejected and unsupported are among those seen

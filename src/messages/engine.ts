@@ -198,6 +198,10 @@ export const engineMessages = {
     zh: (p) => `加分记录「${p['id']}」的分值 ${p['points']} 不大于 0：加分规则只给正分，不得分的记录不列入加分（b）`,
     en: (p) => `the bonus points of record "${p['id']}", ${p['points']}, are not above 0: a bonus rule gives positive points only, and a record earning none is not listed (b)`,
   },
+  'partial-bonus-not-given': {
+    zh: (p) => `加分记录「${p['id']}」的分值 ${p['points']} 不是指标「${p['indicator']}」的加分规则给出的分值（${p['given']}）`,
+    en: (p) => `the bonus points of record "${p['id']}", ${p['points']}, are not points the bonus rule of indicator "${p['indicator']}" gives (${p['given']})`,
+  },
   'partial-line-derived': {
     zh: (p) => `指标「${p['indicator']}」不读取记录（由其他指标汇总或由组织关系图得出，或没有计量），该得分行的上报记录（s）应为空`,
     en: (p) => `indicator "${p['indicator']}" reads no records (it is worked out from other indicators or from the graph, or has no measure): the line's records seen (s) must be empty`,

@@ -227,6 +227,29 @@ describe('absorb refuses a partial state no shard could have written', () => {
     }
   });
 
+  it('bonus points the rule does not give: org-awards gives 3, 2 or 1 by the award\'s level, never 2.5', () => {
+    let at = 0;
+    let id = '';
+    const p = edited((q) => {
+      const [i, line] = lineWhere(q, (indicator, l) => indicator === 'org-awards' && l.b.length > 0);
+      at = i;
+      const entry = line.b[0] as [string, number];
+      id = entry[0];
+      entry[1] = 2.5;
+    });
+    expect(refused(p).map((i) => [i.code, i.path, i.params])).toEqual([
+      ['partial-bonus-not-given', ['partial', 'lines', at, 3, 'b', 0, 1], { id, points: 2.5, indicator: 'org-awards', given: '3, 2, 1' }],
+    ]);
+    expect(refused(p, 'zh')[0]?.message).toBe(`加分记录「${id}」的分值 2.5 不是指标「org-awards」的加分规则给出的分值（3, 2, 1）`);
+    // Points the rule gives pass this check (which record earned which is the versions' to say).
+    const other = edited((q) => {
+      const [, line] = lineWhere(q, (indicator, l) => indicator === 'org-awards' && l.b.length > 0);
+      const entry = line.b[0] as [string, number];
+      entry[1] = entry[1] === 3 ? 1 : 3;
+    });
+    expect(() => openAssessment({ graph, rules }).absorb(other as PartialState)).not.toThrow();
+  });
+
   it('records on a line of an indicator that reads none (a roll-up, a structure, or no measure)', () => {
     const readsNone = (indicator: string): boolean => ['roll-up', 'structure', undefined].includes(measureOf(indicator));
     // a record the example counts on a line of its own, put on a roll-up's line of the same committee as well

@@ -104,7 +104,8 @@ describe('the partial state JSON Schema', () => {
     };
     const cases: [string, (p: Editable) => void][] = [
       ['a business score of 0.5', (p) => ((p.business[0]?.[2][0] as [string, number])[1] = 0.5)],
-      ['bonus points of 0.5', (p) => ((line(p).b[0] as [string, number])[1] = 0.5)],
+      // org-awards gives 3, 2 or 1 (absorb refuses points the rule does not give, fractions included)
+      ['other bonus points the rule gives', (p) => ((line(p).b[0] as [string, number])[1] = (line(p).b[0] as [string, number])[1] === 1 ? 2 : 1)],
       ['a day before 1970', (p) => ((p.lines.find(([, , , l]) => l.d.length > 0)?.[3].d as number[])[0] = -5)],
       ['an issue path with a fraction', (p) => ((p.issues[0] as unknown as { path: unknown[] }).path = [1.5])],
       ['an issue with a key of its own', (p) => Object.assign(p.issues[0] as object, { hint: 'from the exporter' })],
