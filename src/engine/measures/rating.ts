@@ -78,7 +78,9 @@ export const ratingMeasure: RecordMeasure<RatingMeasure, RatingState> = {
     const kept = trim ? scores.slice(1, -1) : scores;
     // Rounded to 1e-9 so that 80.3, 80.4 and 80.5 average 80.4, not 80.39999999999999, and an
     // `atLeast` or a step at 80.4 is reached.
-    const value = kept.length > 0 ? roundTo(stableSum(kept) / kept.length, 9) : 0;
+    // The ratio is worked out from the exact mean, so it is rounded once.
+    const exact = kept.length > 0 ? stableSum(kept) / kept.length : 0;
+    const value = roundTo(exact, 9);
     const minRaters = spec.minRaters ?? 1;
     const tooFew = raters < minRaters ? 1 : 0;
     const below = spec.atLeast !== undefined && value < spec.atLeast ? 1 : 0;
@@ -106,7 +108,7 @@ export const ratingMeasure: RecordMeasure<RatingMeasure, RatingState> = {
       value,
       target: spec.atLeast ?? null,
       shortfalls: tooFew + below,
-      ratio: Math.min(1, Math.max(0, roundTo(value / spec.scale, 9))),
+      ratio: Math.min(1, Math.max(0, roundTo(exact / spec.scale, 9))),
       inProgress: ctx.running,
       counted: raters,
       ...(unused.length > 0 ? { unused } : {}),

@@ -112,7 +112,9 @@ export const ratioMeasure: RecordMeasure<RatioMeasure, RatioState> = {
     }
     // Rounded to 1e-9, as is the achievement below: 0.72 ÷ 0.9 is 0.7999999999999999 in binary,
     // which would miss a step at 80%.
-    const value = denominator > 0 ? Math.min(1, roundTo(numerator / denominator, 9)) : 0;
+    // The achievement is worked out from the exact quotient, so it is rounded once.
+    const exact = denominator > 0 ? Math.min(1, numerator / denominator) : 0;
+    const value = roundTo(exact, 9);
     // A sum past the largest double is shown as its scaled figure times the scale, not Infinity.
     const figure = (scaled: number): string => (Number.isFinite(scaled * scale) ? formatNumber(scaled * scale) : `${formatNumber(scaled)}×${formatNumber(scale)}`);
     const names = { numerator: spec.numerator, denominator: spec.denominator };
@@ -135,7 +137,7 @@ export const ratioMeasure: RecordMeasure<RatioMeasure, RatioState> = {
       value,
       target: spec.atLeast,
       shortfalls: value < spec.atLeast ? 1 : 0,
-      ratio: spec.atLeast > 0 ? Math.min(1, roundTo(value / spec.atLeast, 9)) : 1,
+      ratio: spec.atLeast > 0 ? Math.min(1, roundTo(exact / spec.atLeast, 9)) : 1,
       inProgress: ctx.running,
       counted: nums.length,
       ...(unused.length > 0 ? { unused: unused.sort(byCodeUnit) } : {}),
