@@ -230,7 +230,9 @@ describe('bureau-2022: verdicts and accountability', () => {
   });
 
   it('derelict two periods running → 诫勉 on top', () => {
-    const last = run(appraisal('sun'));
+    // Last year's result: this year's, labelled 2021's (a previous result must be of an earlier period).
+    const { result } = run(appraisal('sun'));
+    const last = { ...result, period: { ...result.period, start: '2021-01-01', end: '2021-12-31', label: '2021年度' } };
     const now = scenario(rules, { graph: bureau(), records: appraisal('sun'), previous: last });
     expect(now).toHaveFinding({ subject: 'sun', rule: 'derelict-again', form: 'admonishment' });
   });

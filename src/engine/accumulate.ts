@@ -69,7 +69,7 @@ export interface Accumulation {
   readonly targetLists: Map<Target, Targets>;
   /** Shared effects, by counter and key. */
   readonly effects: Map<string, Effect>;
-  /** Approved in-period records of the types the accountability rules read, by id. */
+  /** Approved in-period records of the types the accountability rules read, naming an organization or person in the graph, by id. */
   readonly retained: Map<string, EvidenceRecord>;
   /**
    * Valid records (verbatim repeats included) of the partial states merged in since the
@@ -262,14 +262,49 @@ function applyToLine(plan: Plan, indicator: IndicatorPlan, role: Route['role'], 
   if (keepsState(measureModule)) measureModule.add(line.measure, record, rule.measure as never, plan.context);
 }
 
-function retain(plan: Plan, acc: Accumulation, record: EvidenceRecord): boolean {
-  if (!plan.retainTypes.has(record.type)) return false;
+/** The window the accountability rules read records in: dated in the period up to asOf, or (a task) due in it and raised by asOf. */
+function inRetainedWindow(plan: Plan, record: EvidenceRecord): boolean {
   const { period, asOf } = plan.context;
   // A task counts in the period it falls due in, wherever it was raised: keep it by either date.
   const dated = record.day >= period.start && record.day <= asOf;
-  const due = record.due !== undefined && record.due >= period.start && record.due <= period.end && record.day <= asOf;
-  if (record.status === 'approved' && (dated || due)) acc.retained.set(record.id, record);
-  return true;
+  return dated || (record.due !== undefined && record.due >= period.start && record.due <= period.end && record.day <= asOf);
+}
+
+/** Keeps a record of a type the accountability rules read, when it is approved and in their window. */
+function retain(plan: Plan, acc: Accumulation, record: EvidenceRecord): void {
+  if (plan.retainTypes.has(record.type) && record.status === 'approved' && inRetainedWindow(plan, record)) acc.retained.set(record.id, record);
+}
+
+/** The organization or person a record names that is not in the graph, its organization first. */
+function unknownNamed(plan: Plan, record: EvidenceRecord): string | undefined {
+  const { organizations, people } = plan.graph;
+  if (record.organization !== undefined && !organizations.has(record.organization)) return record.organization;
+  if (record.person !== undefined && !people.has(record.person)) return record.person;
+  return undefined;
+}
+
+/**
+ * Whether a record naming `unknownKey` belongs to no one in the graph: its organization is not
+ * there, or it names only a person who is not. One whose organization is known still counts for
+ * it (a note taker on a branch meeting).
+ */
+function ofNoKnownSubject(plan: Plan, record: EvidenceRecord): boolean {
+  return record.organization === undefined || !plan.graph.organizations.has(record.organization);
+}
+
+/**
+ * A record only the accountability rules read (an incident, a circumstance, a waiver): checked
+ * as a record an indicator reads is, for its subject, its dates and its status, and kept only if
+ * it passes, so that what the findings rest on is what the statistics and warnings say counted.
+ */
+function retainOnly(plan: Plan, acc: Accumulation, record: EvidenceRecord): Effect {
+  const unknownKey = unknownNamed(plan, record);
+  if (unknownKey !== undefined && ofNoKnownSubject(plan, record)) return count(acc, effectOf(acc, 'unknownSubject', unknownKey));
+  if (!inRetainedWindow(plan, record)) return count(acc, effectOf(acc, 'outOfPeriod'));
+  if (record.status === 'approved') acc.retained.set(record.id, record);
+  if (unknownKey !== undefined) return count(acc, effectOf(acc, 'unknownReference', unknownKey));
+  if (record.status === 'pending') return count(acc, effectOf(acc, 'pending'));
+  return record.status === 'rejected' ? count(acc, effectOf(acc, 'rejected')) : NO_EFFECT;
 }
 
 /**
@@ -281,20 +316,14 @@ const going: { readonly targets: Target[]; sole: readonly LineState[] | null | u
 
 function route(plan: Plan, acc: Accumulation, record: EvidenceRecord): Effect {
   const { targets } = going;
-  const retained = retain(plan, acc, record);
   const routes = plan.routes.get(record.type);
-  if (!routes && retained) return NO_EFFECT;
-  if (!routes) {
-    return count(acc, effectOf(acc, 'unusedType', record.type));
-  }
-  const unknownOrg = record.organization !== undefined && !plan.graph.organizations.has(record.organization);
-  const unknownPerson = record.person !== undefined && !plan.graph.people.has(record.person);
-  // A record naming someone not in the graph still counts where the rest of it is known (a note
-  // taker on a branch meeting); it is reported either way.
-  const unknownKey = unknownOrg ? (record.organization as string) : unknownPerson ? (record.person as string) : undefined;
-  if (unknownKey !== undefined && (unknownOrg || record.organization === undefined)) {
-    return count(acc, effectOf(acc, 'unknownSubject', unknownKey));
-  }
+  if (!routes) return plan.retainTypes.has(record.type) ? retainOnly(plan, acc, record) : count(acc, effectOf(acc, 'unusedType', record.type));
+  // A record naming someone not in the graph still counts where the rest of it is known; it is
+  // reported either way.
+  const unknownKey = unknownNamed(plan, record);
+  if (unknownKey !== undefined && ofNoKnownSubject(plan, record)) return count(acc, effectOf(acc, 'unknownSubject', unknownKey));
+  // Kept only once its subject is known: the accountability rules read no record that counts for no one.
+  retain(plan, acc, record);
   let inAnyPeriod = false;
   // An assessor's score that no manual indicator claims (no or a wrong `indicator` attribute).
   let unassignedScore = false;

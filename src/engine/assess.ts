@@ -25,7 +25,7 @@ import { absorbPacked, packAccumulation, type PackedPartial } from './packed.js'
 import { gradeSubjects } from './grading.js';
 import { parseRuleSet } from './parse-rules.js';
 import { compilePlan, type Plan } from './plan.js';
-import { checkPrevious, comparePrevious, indexPrevious } from './previous.js';
+import { checkPrevious, checkPreviousPeriod, comparePrevious, indexPrevious } from './previous.js';
 import type { EvidenceRecord } from '../model/record.js';
 import type { ScoreResult, SubjectResult } from './result.js';
 import { verdictOf } from './verdict.js';
@@ -245,6 +245,8 @@ export function openSession(input: Omit<AssessInput, 'records'>, options: { read
   const asOfDay = input.asOf === undefined ? undefined : parseCalendarDate(input.asOf);
   if (input.previous !== undefined) checkPrevious(input.previous, lang);
   const plan: Plan = compilePlan(graph, rules, asOfDay);
+  // Refused before any record is read when it is not of an earlier period; warned of at the end when not the one just before.
+  const previousPeriodWarnings = input.previous === undefined ? [] : checkPreviousPeriod(input.previous, rules.period, plan.period, lang);
   const acc: Accumulation = newAccumulation();
   const issues: Issue[] = [];
   let issueCount = 0;
@@ -445,6 +447,7 @@ export function openSession(input: Omit<AssessInput, 'records'>, options: { read
     };
     const warnings = collectWarnings(plan, acc, all, skipped, lang);
     if (previous && previous.ruleSet.id !== rules.id) warnings.push(...checkPrevious(previous, lang, rules.id));
+    warnings.push(...previousPeriodWarnings);
     const asOf = resultAsOf();
     const retained = [...acc.retained.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const result: ScoreResult = {

@@ -13,6 +13,22 @@ const ID_SAMPLE = 20;
 
 const sortedIds = (ids: Iterable<string>): string[] => [...ids].sort(byCodeUnit);
 
+/** What each vetoed line's own records made it: its status says only that it was vetoed. */
+const beneathVeto = new WeakMap<IndicatorLine, LineStatus>();
+
+/**
+ * A line's status as its own records made it, the veto aside: a vetoed line shows `vetoed`,
+ * which hides whether anything was done. The verdict reads this (a veto does not turn a
+ * shortfall into activity: 失职 whether the veto sits on the line or on an indicator of its own).
+ *
+ * @example
+ * line.status; // 'vetoed'
+ * measuredStatus(line); // 'shortfall': nothing was reported
+ */
+export function measuredStatus(line: IndicatorLine): LineStatus {
+  return line.status === 'vetoed' ? (beneathVeto.get(line) ?? 'vetoed') : line.status;
+}
+
 function measureOutcome(plan: Plan, subject: SubjectRef, ip: IndicatorPlan, line: LineState, derived: DerivedContext): MeasureOutcome | undefined {
   const spec = ip.indicator.measure;
   const module = ip.module;
@@ -100,7 +116,7 @@ export function evaluateLine(
   else if (rule.veto && !outcome) parts.push(formatMessage('explain-line-no-veto', {}, lang));
   if (rule.bonus && bonus === 0 && !outcome) parts.push(formatMessage('explain-line-no-bonus', {}, lang));
   const title = lang === 'en' && rule.titleEn !== undefined ? rule.titleEn : rule.title;
-  return {
+  const result: IndicatorLine = {
     indicator: rule.id,
     title,
     ...(rule.section !== undefined ? { section: rule.section } : {}),
@@ -129,4 +145,6 @@ export function evaluateLine(
     },
     explanation: formatMessage('explain-line', { title, parts: joinText(parts.filter((p) => p !== ''), 'clause', lang) }, lang),
   };
+  if (vetoIds.length > 0) beneathVeto.set(result, status);
+  return result;
 }

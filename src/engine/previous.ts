@@ -1,9 +1,12 @@
+import { dayFromCivil, formatCalendarDate, parseCalendarDate, type DayNumber } from '../core/calendar.js';
 import { isObject, makeIssue, type Issue } from '../core/issue.js';
 import { formatPath } from '../core/path.js';
 import type { Lang } from '../core/lang.js';
 import { formatMessage } from '../core/messages.js';
 import { roundTo } from '../core/number.js';
 import { ValidationError } from '../core/validation-error.js';
+import type { Period } from '../model/rules.js';
+import type { ResolvedPeriod } from './period.js';
 import type { ScoreResult, SubjectResult, Warning } from './result.js';
 
 /** What a previous result must hold, field by field, with what the field must be. */
@@ -22,7 +25,8 @@ const PREVIOUS_FIELDS: readonly { readonly field: string; readonly expected: 'on
  * one issue for each field that is missing or wrong (`schemaVersion`, `organizations`, `people`,
  * `ruleSet.id`), or one for the whole value when it is not an object; then one for each element
  * a run reads that is wrong (a subject's type, id, total or grade; a finding's rule, subject or
- * trigger; the fingerprint), the first 100 of them.
+ * trigger; each rule hit's rule and subject; the period's start and end; the fingerprint), the
+ * first 100 of them.
  * @example
  * checkPrevious(previous, 'zh', rules.id);
  */
@@ -60,6 +64,9 @@ function elementIssues(p: Partial<ScoreResult> & { findings?: unknown; fingerpri
     if (issues.length < ELEMENT_ISSUES_KEPT) issues.push(makeIssue('invalid-previous', ['previous', ...field], { field: formatPath(field, lang), expected }, lang));
   };
   if (p.fingerprint !== undefined && typeof p.fingerprint !== 'string') wrong(['fingerprint'], 'string');
+  // Every result has its period: without one, whether it comes before this period cannot be told.
+  if (!isObject(p.period)) wrong(['period'], 'object');
+  else for (const end of ['start', 'end'] as const) if (parseCalendarDate(p.period[end] as string) === undefined) wrong(['period', end], 'date');
   const subjectRef = (value: unknown, at: (string | number)[]): void => {
     if (!isObject(value)) return wrong(at, 'object');
     if (value['type'] !== 'organization' && value['type'] !== 'person') wrong([...at, 'type'], 'subject-type');
@@ -74,6 +81,23 @@ function elementIssues(p: Partial<ScoreResult> & { findings?: unknown; fingerpri
       if (typeof subject['total'] !== 'number' || !Number.isFinite(subject['total'])) wrong([list, i, 'total'], 'number');
       const grade = subject['grade'];
       if (grade !== undefined && grade !== null && !(isObject(grade) && typeof grade['id'] === 'string')) wrong([list, i, 'grade'], 'grade');
+    }
+  }
+  // Each rule's trigger subjects (the accountability layer's `hits`): read for repeats,
+  // supervision and pressure. A result from before them has none.
+  const hits = (p as { hits?: unknown }).hits;
+  if (hits !== undefined) {
+    if (!Array.isArray(hits)) wrong(['hits'], 'array');
+    else {
+      for (let i = 0; i < hits.length && issues.length < ELEMENT_ISSUES_KEPT; i++) {
+        const hit: unknown = hits[i];
+        if (!isObject(hit)) {
+          wrong(['hits', i], 'object');
+          continue;
+        }
+        if (typeof hit['rule'] !== 'string') wrong(['hits', i, 'rule'], 'string');
+        subjectRef(hit['subject'], ['hits', i, 'subject']);
+      }
     }
   }
   if (p.findings !== undefined) {
@@ -124,4 +148,49 @@ export function comparePrevious(subject: SubjectResult, previous: PreviousIndex)
   // hidden class of its own on Node 20 (see SubjectDraft in evaluate-subjects.ts).
   (subject as { previous?: SubjectResult['previous'] }).previous = { total: before.total, grade: before.grade?.id ?? null, delta: roundTo(subject.total - before.total, 2) };
   return subject;
+}
+
+/** Months in a calendar period of each kind: the period just before one is the one as long. */
+function monthsOf(period: Period): number | undefined {
+  if ('start' in period) return undefined;
+  return 'quarter' in period ? 3 : 'half' in period ? 6 : 'month' in period ? 1 : 12;
+}
+
+/**
+ * The period just before this one: the year, half, quarter or month before for a calendar period;
+ * for one given by its dates, any period ending the day before it starts (its start undefined).
+ */
+function periodBefore(period: Period, current: ResolvedPeriod): { readonly start: DayNumber | undefined; readonly end: DayNumber } {
+  const end = current.start - 1;
+  const months = monthsOf(period);
+  if (months === undefined) return { start: undefined, end };
+  const first = formatCalendarDate(current.start);
+  const month = Number(first.slice(0, 4)) * 12 + Number(first.slice(5, 7)) - 1 - months;
+  return { start: dayFromCivil(Math.floor(month / 12), (month % 12) + 1, 1), end };
+}
+
+/**
+ * Checks that a previous result (shape checked by {@link checkPrevious}) is of an earlier period:
+ * its findings are what `repeat` rules and the repeat circumstance read as "last period", and its
+ * totals what this period's are compared with.
+ *
+ * @throws {ValidationError} (subject `previous`, code `previous-period-not-before`, path
+ * `previous.period`) when its period does not end before this one starts: the same period, a
+ * later one, or one overlapping this (every finding of this period would count as repeated).
+ * @returns a warning (`warning-previous-not-adjacent`) when it is earlier but not the period just
+ * before this one: not the year, half, quarter or month just before a calendar period of that
+ * kind (2020 or the fourth quarter of 2021 for 2022), or, for a period given by its dates, ending
+ * not the day before it starts. The comparison and the repeats are still made.
+ * @example
+ * checkPreviousPeriod(result2021, { year: 2022 }, resolvePeriod({ year: 2022 }), 'zh'); // []
+ */
+export function checkPreviousPeriod(previous: ScoreResult, period: Period, current: ResolvedPeriod, lang: Lang): Warning[] {
+  const start = parseCalendarDate(previous.period.start) as DayNumber;
+  const end = parseCalendarDate(previous.period.end) as DayNumber;
+  const params = { start: previous.period.start, end: previous.period.end, currentStart: formatCalendarDate(current.start), currentEnd: formatCalendarDate(current.end) };
+  if (end >= current.start) throw new ValidationError('previous', [makeIssue('previous-period-not-before', ['previous', 'period'], params, lang)], lang);
+  const before = periodBefore(period, current);
+  if (end === before.end && (before.start === undefined || start === before.start)) return [];
+  const expected = { ...params, expectedStart: before.start === undefined ? '' : formatCalendarDate(before.start), expectedEnd: formatCalendarDate(before.end) };
+  return [{ code: 'warning-previous-not-adjacent', params: expected, message: formatMessage('warning-previous-not-adjacent', expected, lang) }];
 }

@@ -1,3 +1,4 @@
+import { measuredStatus } from './evaluate-line.js';
 import type { SubjectDraft } from './evaluate-subjects.js';
 import type { Plan } from './plan.js';
 import type { Verdict } from './result.js';
@@ -11,7 +12,8 @@ const JUDGEMENTS = new Set(['rating', 'manual']);
  * The speech's verdict on a person — 抓好党建工作是本职、不抓党建工作是失职、抓不好党建工作是不称职.
  * "Record-based" lines are those of record measures other than ratings and assessors' scores
  * (those are judgements by others, not activity); "known" record-based lines are those neither
- * `insufficient-evidence` nor `excluded`. In this order:
+ * `insufficient-evidence` nor `excluded`. A vetoed line is read by what its own records made it
+ * ({@link measuredStatus}): a veto on the line itself hides nothing the verdict needs. In this order:
  *
  * 1. When every line with points at stake (max > 0) is `insufficient-evidence`, or there is no such
  *    line at all: `incompetent` if a veto fired, else `undetermined` (missing data is not a zero).
@@ -24,7 +26,7 @@ const JUDGEMENTS = new Set(['rating', 'manual']);
  *    - else `derelict` if some known record-based line is a `shortfall` (a veto does not change this);
  *    - else, if some known record-based line is still `in-progress` (nothing has failed yet and it
  *      may still be made up before the period ends): `incompetent` if a veto fired, else `undetermined`;
- *    - else (every known line is met or vetoed, e.g. a deadline with no tasks): go on to 4.
+ *    - else (every known line is met, e.g. a deadline with no tasks): go on to 4.
  * 4. `incompetent` when a veto fired or the total (the composite, when the rule set grades on it)
  *    is under the rule set's line (default 60); `fulfilled` otherwise.
  *
@@ -37,28 +39,29 @@ export function verdictOf(plan: Plan, subject: SubjectDraft): Verdict {
   const unknown: Verdict = vetoed ? 'incompetent' : 'undetermined';
   // Nothing assessed (a person covered by a ladder but no indicator, or veto indicators only, worth
   // 0 points), or nothing known on any line that carries points (ratings and assessors' scores included).
-  if (subject.lines.every((l) => l.max === 0 || l.status === 'insufficient-evidence')) return unknown;
+  if (subject.lines.every((l) => l.max === 0 || measuredStatus(l) === 'insufficient-evidence')) return unknown;
   // Activity is what the person did: ratings and assessors' scores are others' judgements of it.
   const recordBased = new Set(
     plan.indicators
       .filter((ip) => ip.module?.kind === 'records' && !JUDGEMENTS.has(ip.indicator.measure?.type ?? ''))
       .map((ip) => ip.indicator.id),
   );
-  const lines = subject.lines.filter((l) => recordBased.has(l.indicator) && (l.max > 0 || l.status === 'excluded'));
+  // Read with its veto set aside (measuredStatus): a veto on the line itself hides no shortfall.
+  const lines = subject.lines.filter((l) => recordBased.has(l.indicator) && (l.max > 0 || measuredStatus(l) === 'excluded'));
   const line = plan.rules.verdicts?.incompetentBelow ?? DEFAULT_INCOMPETENT_BELOW;
   const value = plan.rules.composite?.gradeOn === 'composite' && subject.composite?.value != null ? subject.composite.value : subject.total;
   if (lines.length > 0) {
     // Lines whose evidence is unknown (nothing reported, source not declared complete) say nothing either way.
-    const known = lines.filter((l) => l.status !== 'insufficient-evidence' && l.status !== 'excluded');
+    const known = lines.map(measuredStatus).filter((status) => status !== 'insufficient-evidence' && status !== 'excluded');
     if (known.length === 0) return unknown;
     if (lines.every((l) => l.records.reported === 0)) {
       // Records awaiting review are activity whose outcome is not known yet: neither 失职 (something
       // was done) nor a score to judge (they earn nothing until approved).
       if (lines.some((l) => l.records.pending > 0)) return unknown;
       // 失职 needs an actual failure: a line met with nothing reported (a deadline with no tasks) is not one.
-      if (known.some((l) => l.status === 'shortfall')) return 'derelict';
+      if (known.includes('shortfall')) return 'derelict';
       // Nothing failed, but a line may still be made up before the period ends: too early to say.
-      if (known.some((l) => l.status === 'in-progress')) return unknown;
+      if (known.includes('in-progress')) return unknown;
     }
   }
   return value < line || vetoed ? 'incompetent' : 'fulfilled';

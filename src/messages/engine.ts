@@ -8,6 +8,7 @@ const PREVIOUS_EXPECTED: Readonly<Record<string, { zh: string; en: string }>> = 
   string: { zh: '缺失或不是字符串', en: 'is missing or not a string' },
   number: { zh: '缺失或不是有限数值', en: 'is missing or not a finite number' },
   'subject-type': { zh: '应为 organization 或 person', en: 'must be organization or person' },
+  date: { zh: '缺失或不是 YYYY-MM-DD 格式的日期', en: 'is missing or not a YYYY-MM-DD date' },
   grade: { zh: '应为 null 或带字符串 id 的等次对象', en: 'must be null or a grade object with a string id' },
 };
 
@@ -229,5 +230,15 @@ export const engineMessages = {
   'too-many-issues': {
     zh: (p) => `问题过多，仅列出前${p['shown']}个（共${p['count']}个）`,
     en: (p) => `too many problems: the first ${p['shown']} of ${p['count']} are listed`,
+  },
+  'previous-period-not-before': {
+    zh: (p) => `上期结果的考核期（${p['start']}至${p['end']}）不在本期（${p['currentStart']}至${p['currentEnd']}）之前：上期结果须是更早一期的评估结果，否则本期的问责都会被当作“再次发生”而加重`,
+    en: (p) => `the previous result's period (${p['start']} to ${p['end']}) does not end before this period (${p['currentStart']} to ${p['currentEnd']}) begins: the previous result must be of an earlier period, or every finding of this period would count as repeated and be made heavier`,
+  },
+  'warning-previous-not-adjacent': {
+    zh: (p) =>
+      `上期结果的考核期（${p['start']}至${p['end']}）不是紧接本期之前的一期（${p['expectedStart'] === '' ? `应截至${p['expectedEnd']}` : `${p['expectedStart']}至${p['expectedEnd']}`}）：与上期的比较和连续问责（再次触发、加重一档）仅供参考`,
+    en: (p) =>
+      `the previous result's period (${p['start']} to ${p['end']}) is not the one just before this period (${p['expectedStart'] === '' ? `ending ${p['expectedEnd']}` : `${p['expectedStart']} to ${p['expectedEnd']}`}): the comparison with it and the repeats (repeat rules, one step heavier) are to be read with care`,
   },
 } as const satisfies MessageSection;

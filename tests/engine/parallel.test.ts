@@ -23,8 +23,10 @@ describe('assessParallel', () => {
 
   it('with a previous result: the single pass\'s comparisons, fingerprint and repeat findings, byte for byte', async () => {
     const records = [...readNdjsonSync(readFileSync(recordsPath, 'utf8'), { file: recordsPath })];
-    // Last period's result: this one, so that every finding repeats and every line compares.
-    const previous = assess({ graph: parseGraph(graphInput), rules, records });
+    // Last period's result: this one, labelled 2021's (a previous result must be of an earlier
+    // period), so that every finding repeats and every line compares.
+    const thisYear = assess({ graph: parseGraph(graphInput), rules, records });
+    const previous = { ...thisYear, period: { ...thisYear.period, start: '2021-01-01', end: '2021-12-31', label: '2021年度' } };
     const reference = assess({ graph: parseGraph(graphInput), rules, records, previous });
     expect(reference.findings.length).toBeGreaterThan(0);
     for (const workers of [1, 2]) {

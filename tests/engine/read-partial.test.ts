@@ -47,8 +47,9 @@ describe('partial states through files, with findings', () => {
   });
 
   it('judges repeat findings against the previous result the session was opened with', async () => {
-    // Last period's result: this one again, so every finding is a repeat.
-    const previous = reference;
+    // Last period's result: this one again, labelled 2021's (a previous result must be of an
+    // earlier period), so every finding is a repeat.
+    const previous = { ...reference, period: { ...reference.period, start: '2021-01-01', end: '2021-12-31', label: '2021年度' } };
     const withPrevious = assess({ graph, rules, records, previous });
     const half = Math.floor(records.length / 2);
     const merged = await viaFiles([records.slice(0, half), records.slice(half)], 4096, previous);

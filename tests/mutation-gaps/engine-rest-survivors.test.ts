@@ -122,9 +122,11 @@ describe('warnings.ts', () => {
 describe('previous.ts', () => {
   const RULES = ruleSet([manualIndicator('score', 100)]);
   const scores = () => [manualScore('s-b1', { organization: 'b1' }, 'score', 80), manualScore('s-b2', { organization: 'b2' }, 'score', 90)];
+  // The same scores a year before (a previous result must be of an earlier period).
+  const scores2021 = () => scores().map((r) => ({ ...r, date: '2021-12-20' }));
 
   it('a previous result from another rule set: a warning naming both rule sets, in the language of the run', () => {
-    const previous = run({ ...RULES, id: 'rules-2021' }, scores());
+    const previous = run({ ...RULES, id: 'rules-2021', period: { year: 2021 } }, scores2021());
     const zh = run(RULES, scores(), { previous });
     const w = warning(zh, 'warning-previous-rules');
     expect(w.params).toEqual({ id: 'rules-2021', current: 'test-rules' });
@@ -145,7 +147,7 @@ describe('previous.ts', () => {
 
   it('a subject not in the previous result has no comparison; one that was has its change', () => {
     // the previous sheet applied to the committee only (cm 70); this one also to the branches
-    const previous = run(ruleSet([manualIndicator('score', 100, { organizations: ['committee'] })]), [manualScore('s-cm', { organization: 'cm' }, 'score', 70)]);
+    const previous = run({ ...ruleSet([manualIndicator('score', 100, { organizations: ['committee'] })]), period: { year: 2021 } }, [{ ...manualScore('s-cm', { organization: 'cm' }, 'score', 70), date: '2021-12-20' }]);
     const rules = ruleSet([manualIndicator('score', 100, { organizations: ['committee', 'branch'] })]);
     const result = run(rules, [manualScore('s-cm', { organization: 'cm' }, 'score', 80), ...scores()], { previous });
     // cm: 80 now, 70 before → +10

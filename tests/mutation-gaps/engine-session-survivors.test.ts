@@ -356,13 +356,15 @@ describe('assess.ts: openAssessment', () => {
   it('a previous result changes the fingerprint', () => {
     const first = openAssessment({ graph: graphInput(), rules: COUNT_RULES() }).finish().result;
     const again = openAssessment({ graph: graphInput(), rules: COUNT_RULES() }).finish().result;
-    const withPrevious = openAssessment({ graph: graphInput(), rules: COUNT_RULES(), previous: first }).finish().result;
+    // Labelled the year before's: a previous result must be of an earlier period.
+    const lastYear = (r: typeof first): typeof first => ({ ...r, period: { ...r.period, start: '2021-01-01', end: '2021-12-31', label: '2021年度' } });
+    const withPrevious = openAssessment({ graph: graphInput(), rules: COUNT_RULES(), previous: lastYear(first) }).finish().result;
     expect(again.fingerprint).toBe(first.fingerprint);
     expect(withPrevious.fingerprint).not.toBe(first.fingerprint);
     // two different previous results give two different fingerprints
     const other = openAssessment({ graph: graphInput(), rules: COUNT_RULES(), asOf: '2022-06-30' }).finish().result;
     expect(other.fingerprint).not.toBe(first.fingerprint);
-    const withOther = openAssessment({ graph: graphInput(), rules: COUNT_RULES(), previous: other }).finish().result;
+    const withOther = openAssessment({ graph: graphInput(), rules: COUNT_RULES(), previous: lastYear(other) }).finish().result;
     expect(withOther.fingerprint).not.toBe(withPrevious.fingerprint);
   });
 });

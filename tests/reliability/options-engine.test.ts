@@ -213,7 +213,8 @@ describe('a previous result whose elements a run cannot read', () => {
   });
 
   it('a sound previous result is still compared: the same totals as before', () => {
-    const again = assess({ graph, rules, records, previous: good });
+    // Labelled the year before's: a previous result must be of an earlier period.
+    const again = assess({ graph, rules, records, previous: edited((p) => (p['period'] = { start: '2021-01-01', end: '2021-12-31', asOf: null, label: '2021年度' })) });
     expect(again.organizations[0]?.previous).toEqual({ total: good.organizations[0]?.total, grade: good.organizations[0]?.grade?.id ?? null, delta: 0 });
   });
 });
