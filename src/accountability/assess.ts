@@ -108,6 +108,7 @@ export function withFindings(run: ScoredRun): AssessmentResult {
     const received = typeof run === 'object' && run !== null ? 'object (not a finished session)' : typeName(run);
     throw new ValidationError('options', [makeIssue('invalid-type', ['run'], { expected: 'session.finish()', received }, 'zh')], 'zh');
   }
-  // A previous result given to the engine is an assessment result checked by it: its findings are read for repeats.
+  // A previous result given to the engine was checked when the session opened, its findings and
+  // hits included (checkPrevious): they are read for repeats.
   return { ...run.result, ...proposeFindings(run, run.previous as AssessmentResult | undefined, run.result.lang) };
 }

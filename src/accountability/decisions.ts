@@ -5,7 +5,7 @@ import type { Lang } from '../core/lang.js';
 import { checkOptions, LangOptionSchema } from '../core/options.js';
 import { ValidationError } from '../core/validation-error.js';
 import { fromZodIssues } from '../core/zod-issues.js';
-import { DEFAULT_ORGANIZATION_FORMS, DEFAULT_PERSON_FORMS } from '../model/accountability.js';
+import { DEFAULT_ORGANIZATION_FORMS, DEFAULT_PERSON_FORMS, uniqueFormIds } from '../model/accountability.js';
 import { eligibilityOf } from './propose.js';
 import type { AssessmentResult, AuditEntry, Finding, FindingForm, FormDefinition } from './types.js';
 
@@ -31,7 +31,7 @@ export interface Decision {
  * listed here, in the options or in `forms` (`{ forms: { persons: [...] } }`: a typo would
  * otherwise leave the result's ladder in force); a ladder that is not a list of forms
  * `{ id, title, titleEn? }` with text values (`person: 'x'`, `[{ id: 1 }]`, a form with another
- * field); a `lang` other than `zh` or `en`.
+ * field), or that lists a form id twice (`duplicate-form-id`); a `lang` other than `zh` or `en`.
  */
 export interface ApplyDecisionsOptions {
   /**
@@ -49,7 +49,8 @@ export interface ApplyDecisionsOptions {
   readonly forms?: { readonly organization?: readonly FormDefinition[]; readonly person?: readonly FormDefinition[] };
 }
 
-const LadderSchema = z.array(z.strictObject({ id: z.string(), title: z.string(), titleEn: z.string().optional() }));
+const LadderSchema = (which: 'organization' | 'person') =>
+  z.array(z.strictObject({ id: z.string(), title: z.string(), titleEn: z.string().optional() })).superRefine(uniqueFormIds(`forms.${which}`));
 
 /**
  * The options of {@link applyDecisions}, checked: `lang` and the `forms` ladders, nothing else.
@@ -59,7 +60,7 @@ const LadderSchema = z.array(z.strictObject({ id: z.string(), title: z.string(),
  */
 export const ApplyDecisionsOptionsSchema = z.strictObject({
   lang: LangOptionSchema.optional(),
-  forms: z.strictObject({ organization: LadderSchema.optional(), person: LadderSchema.optional() }).optional(),
+  forms: z.strictObject({ organization: LadderSchema('organization').optional(), person: LadderSchema('person').optional() }).optional(),
 });
 
 type Ladder = readonly { readonly id: string; readonly title: string; readonly titleEn?: string | undefined }[];
@@ -122,6 +123,9 @@ function onLadderInForce(finding: Finding, options: ApplyDecisionsOptions): Find
   };
 }
 
+/** The fields a decision may have: anything else is refused (`unknown-field`). */
+const DECISION_FIELDS: ReadonlySet<string> = new Set(['finding', 'action', 'form', 'by', 'at', 'reason']);
+
 function check(result: AssessmentResult, decisions: readonly unknown[], options: ApplyDecisionsOptions, lang: Lang): Issue[] {
   const issues: Issue[] = [];
   const byId = new Map(result.findings.map((f) => [f.id, f]));
@@ -132,6 +136,8 @@ function check(result: AssessmentResult, decisions: readonly unknown[], options:
       issues.push(makeIssue('invalid-type', ['decisions', i], { expected: 'object', received: raw === null ? 'null' : typeof raw }, lang));
       return;
     }
+    // A misspelt field (`reasn`) would otherwise be dropped and the decision taken without it.
+    for (const key of Object.keys(raw)) if (!DECISION_FIELDS.has(key)) issues.push(makeIssue('unknown-field', ['decisions', i, key], { field: key }, lang));
     const d = raw as Partial<Decision>;
     if (typeof d.finding !== 'string') issues.push(makeIssue('required', at('finding'), { field: 'finding' }, lang));
     else if (!byId.has(d.finding)) issues.push(makeIssue('unknown-finding', at('finding'), { id: d.finding }, lang));
@@ -207,7 +213,8 @@ function resultShapeIssues(result: unknown, lang: Lang): Issue[] {
  * decision in order, and eligibility is recomputed from what was decided (a waived finding no
  * longer bars anyone; a changed form counts at its new level). Findings left undecided stay
  * `proposed`. Bad decisions (an unknown finding, a second decision on one finding, a change
- * without a form or reason, a form not on the ladder) are all reported at once.
+ * without a form or reason, a form not on the ladder, a field a decision does not have) are all
+ * reported at once.
  *
  * Ladders given in `options.forms` replace the result's, and every severity is re-read on them:
  * with a lighter form added at the bottom, 诫勉 and everything above it move up one place together,

@@ -7,13 +7,14 @@ import type { Graph } from '../graph/types.js';
 import { LEADERSHIP_ROLES, type PostRole } from '../model/graph.js';
 import type { Accountability } from '../model/accountability.js';
 import { formAt, formIndex, type FormLadder } from './forms.js';
-import type { Finding, Pressure } from './types.js';
+import { circumstanceClauses } from './circumstances.js';
+import type { Circumstance, Finding, FindingSubject, Pressure, RuleHit } from './types.js';
 
 const LEADERSHIP = new Set<PostRole>(LEADERSHIP_ROLES);
 
-/** Organizations that set off at least one finding. */
-function flaggedOrganizations(findings: readonly Finding[]): Set<string> {
-  return new Set(findings.filter((f) => f.trigger.subject.type === 'organization').map((f) => f.trigger.subject.id));
+/** Organizations that set off at least one rule, whether or not it reached anyone from them. */
+function flaggedOrganizations(hits: readonly { readonly subject: { readonly type: string; readonly id: string } }[]): Set<string> {
+  return new Set(hits.filter((h) => h.subject.type === 'organization').map((h) => h.subject.id));
 }
 
 /** The flagged organizations' places in the preorder walk, ascending (those outside the walk left out). */
@@ -59,13 +60,14 @@ function union(subtrees: Span[], places: readonly number[], preorder: readonly s
 
 /**
  * 层层传导压力: for every leader who answers for organizations — the subtrees they lead, the areas
- * they oversee, their contact points — how many of those carry findings. People in id order.
+ * they oversee, their contact points — how many of those set off an accountability rule (the
+ * supervision rule included), whether or not the rule reached anyone. People in id order.
  *
  * @example
- * pressureOf(graph, findings).find((p) => p.person === 'p-li-hua')?.share;
+ * pressureOf(graph, result.hits).find((p) => p.person === 'p-li-hua')?.share;
  */
-export function pressureOf(graph: Graph, findings: readonly Finding[]): Pressure[] {
-  const flagged = flaggedOrganizations(findings);
+export function pressureOf(graph: Graph, hits: readonly Pick<RuleHit, 'subject'>[]): Pressure[] {
+  const flagged = flaggedOrganizations(hits);
   const places = flaggedPlaces(graph, flagged);
   const { postsByPerson, span, preorder } = graph.index;
   const out: Pressure[] = [];
@@ -85,19 +87,27 @@ export function pressureOf(graph: Graph, findings: readonly Finding[]): Pressure
   return out;
 }
 
+/** Moves a supervision finding's form from its base place for the circumstances of its subject. */
+export type SupervisionCircumstances = (subject: FindingSubject, rule: string, base: number) => { circumstances: Circumstance[]; index: number };
+
 /**
- * Where the rule set asks for it: an organization whose children are flagged in at least
- * `minShare` is itself flagged for supervision (一级抓一级不力), as a body.
+ * Where the rule set asks for it: an organization at least `minShare` of whose children set off a
+ * rule (`hits`, whether or not the rule reached anyone from them) is itself flagged for
+ * supervision (一级抓一级不力), as a body. Its form moves for a repeat and for aggravating and
+ * mitigating circumstances as any finding's does (`moved`). Returns the findings and their hits,
+ * in hierarchy order.
  *
  * @example
- * supervisionFindings(graph, section, findings, ladders.organization, 'zh');
+ * supervisionFindings(graph, section, hits, ladders.organization, 'zh', moved).findings;
  */
-export function supervisionFindings(graph: Graph, section: Accountability, findings: readonly Finding[], ladder: FormLadder, lang: Lang): Finding[] {
+export function supervisionFindings(graph: Graph, section: Accountability, hits: readonly RuleHit[], ladder: FormLadder, lang: Lang, moved: SupervisionCircumstances): { findings: Finding[]; hits: RuleHit[] } {
   const rule = section.supervision;
-  if (!rule) return [];
-  const flagged = flaggedOrganizations(findings);
-  const out: Finding[] = [];
-  const form = formAt(ladder, Math.max(0, formIndex(ladder, rule.form)), lang);
+  if (!rule) return { findings: [], hits: [] };
+  const flagged = flaggedOrganizations(hits);
+  const findings: Finding[] = [];
+  const base = Math.max(0, formIndex(ladder, rule.form));
+  const baseForm = formAt(ladder, base, lang);
+  const ruleTitle = lang === 'en' && rule.titleEn !== undefined ? rule.titleEn : rule.title;
   for (const id of graph.index.preorder) {
     const children = graph.index.children.get(id) ?? [];
     if (children.length === 0) continue;
@@ -106,25 +116,24 @@ export function supervisionFindings(graph: Graph, section: Accountability, findi
     const org = graph.organizations.get(id);
     const subject = { type: 'organization' as const, id, name: org?.name ?? id };
     const names = hit.map((c) => graph.organizations.get(c)?.name ?? c);
-    out.push({
+    const { circumstances, index } = moved(subject, rule.id, base);
+    const form = formAt(ladder, index, lang);
+    const said = formatMessage('finding-supervision', { rule: ruleTitle, subject: subject.name, children: children.length, flagged: hit.length, names: joinText(names, 'list', lang), form: form.title }, lang);
+    findings.push({
       id: `${rule.id}:o:${id}>o:${id}`,
       rule: rule.id,
-      ruleTitle: lang === 'en' && rule.titleEn !== undefined ? rule.titleEn : rule.title,
+      ruleTitle,
       status: 'proposed',
       subject,
       liability: 'overall-leadership',
       basis: 'supervision',
       form,
-      baseForm: form,
-      circumstances: [],
+      baseForm,
+      circumstances,
       trigger: { type: 'supervision', subject, indicators: [], recordIds: [] },
       path: [{ distance: 0, organization: id, kind: 'supervision' }],
-      explanation: formatMessage(
-        'finding-supervision',
-        { rule: lang === 'en' ? (rule.titleEn ?? rule.title) : rule.title, subject: subject.name, children: children.length, flagged: hit.length, names: joinText(names, 'list', lang), form: form.title },
-        lang,
-      ),
+      explanation: joinText([said, ...circumstanceClauses(circumstances, lang)], 'clause', lang),
     });
   }
-  return out;
+  return { findings, hits: findings.map((f) => ({ rule: rule.id, subject: f.subject, reached: 1 })) };
 }

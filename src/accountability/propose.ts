@@ -2,17 +2,18 @@ import { joinText } from '../core/explain.js';
 import type { Lang } from '../core/lang.js';
 import { formatMessage, type MessageParams } from '../core/messages.js';
 import type { ScoredRun } from '../engine/assess.js';
-import type { SubjectResult } from '../engine/result.js';
+import type { SubjectResult, Warning } from '../engine/result.js';
 import type { Graph } from '../graph/types.js';
-import { WAIVER_REASONS, type Accountability, type AccountabilityRule, type Reach } from '../model/accountability.js';
-import type { EvidenceRecord } from '../model/record.js';
+import type { AccountabilityRule, Reach } from '../model/accountability.js';
 import { RESPONSIBILITY_LABELS } from '../model/responsibility.js';
+import { circumstanceClauses, circumstancesOf, circumstanceTypes, unknownRuleWarnings, waiverOf } from './circumstances.js';
 import { formAt, formIndex, formLadders } from './forms.js';
+import { previousHitsOf } from './hits.js';
 import { pressureOf, supervisionFindings } from './pressure.js';
 import { reachOf, type ReachedSubject } from './reach.js';
-import { indexRetained, type RetainedIndex } from './retained-index.js';
+import { indexRetained } from './retained-index.js';
 import { evaluateTrigger, type TriggerHit } from './triggers.js';
-import { LIABILITY_LABELS, type Liability, type AssessmentResult, type Circumstance, type Eligibility, type Finding, type FindingForm, type FindingSubject } from './types.js';
+import { LIABILITY_LABELS, type Liability, type AssessmentResult, type Eligibility, type Finding, type FindingForm, type FindingSubject, type RuleHit } from './types.js';
 
 const keyOf = (s: { type: string; id: string }): string => `${s.type}\u0000${s.id}`;
 
@@ -20,55 +21,6 @@ function subjectOf(graph: Graph, type: 'organization' | 'person', id: string): F
   const name = (type === 'organization' ? graph.organizations.get(id)?.name : graph.people.get(id)?.name) ?? id;
   return { type, id, name };
 }
-
-/** Records of some types naming a subject, for this rule or for every rule (no `rule` attribute). */
-function recordsNaming(retained: RetainedIndex, types: ReadonlySet<string>, subject: { type: string; id: string }, rule: string): EvidenceRecord[] {
-  const candidates = subject.type === 'person' ? retained.byPerson(subject.id) : retained.byOrganization(subject.id).filter((r) => r.person === undefined);
-  return candidates.filter((r) => {
-    if (!types.has(r.type)) return false;
-    const forRule = r.attributes.get('rule');
-    return forRule === undefined || forRule === null || forRule === rule;
-  });
-}
-
-interface Settings {
-  readonly section: Accountability;
-  readonly aggravating: ReadonlySet<string>;
-  readonly mitigating: ReadonlySet<string>;
-  readonly waiver: ReadonlySet<string>;
-}
-
-function circumstancesOf(settings: Settings, retained: RetainedIndex, subject: FindingSubject, rule: string, repeated: boolean, start: number, last: number): { circumstances: Circumstance[]; index: number } {
-  const moves: { kind: Circumstance['kind']; step: 1 | -1; recordIds: string[] }[] = [];
-  if (repeated) moves.push({ kind: 'repeat', step: 1, recordIds: [] });
-  const heavier = recordsNaming(retained, settings.aggravating, subject, rule);
-  if (heavier.length > 0) moves.push({ kind: 'aggravating', step: 1, recordIds: heavier.map((r) => r.id) });
-  const lighter = recordsNaming(retained, settings.mitigating, subject, rule);
-  if (lighter.length > 0) moves.push({ kind: 'mitigating', step: -1, recordIds: lighter.map((r) => r.id) });
-  // The moves add up first and the ladder's ends cut the sum once: a heavier and a lighter
-  // circumstance cancel wherever the form stands, at the ends too.
-  const wanted = start + moves.reduce((sum, m) => sum + m.step, 0);
-  const index = Math.min(last, Math.max(0, wanted));
-  const clamped = wanted !== index;
-  return { circumstances: moves.map((m) => ({ ...m, clamped: clamped && Math.sign(wanted - index) === m.step })), index };
-}
-
-function waiverOf(settings: Settings, retained: RetainedIndex, subject: FindingSubject, rule: string, lang: Lang): Finding['waiver'] {
-  const records = recordsNaming(retained, settings.waiver, subject, rule);
-  if (records.length === 0) return undefined;
-  const given = records[0]?.attributes.get('reason');
-  // A record without a reason keeps the id `unspecified`, titled in the result's language.
-  if (given === undefined || given === null) return { reason: 'unspecified', title: formatMessage('waiver-reason-unspecified', {}, lang), recordIds: records.map((r) => r.id) };
-  const reason = String(given);
-  const known = WAIVER_REASONS.find((w) => w.id === reason);
-  return { reason, title: known ? (lang === 'en' ? known.titleEn : known.title) : reason, recordIds: records.map((r) => r.id) };
-}
-
-const CIRCUMSTANCE_CODES: Readonly<Record<Circumstance['kind'], string>> = {
-  repeat: 'finding-circumstance-repeat',
-  aggravating: 'finding-circumstance-aggravating',
-  mitigating: 'finding-circumstance-mitigating',
-};
 
 function explain(rule: AccountabilityRule, hit: TriggerHit, finding: Omit<Finding, 'explanation'>, lang: Lang): string {
   const say = (code: string, params: MessageParams = {}): string => formatMessage(code, params, lang);
@@ -78,10 +30,7 @@ function explain(rule: AccountabilityRule, hit: TriggerHit, finding: Omit<Findin
     say('finding-trigger', { rule: ruleTitle, subject: hit.subject.name, explanation: hit.explanation[lang] }),
     say('finding-proposal', { subject: finding.subject.name, liability: LIABILITY_LABELS[finding.liability][lang], basis, form: finding.form.title }),
   ];
-  for (const c of finding.circumstances) {
-    const move = c.clamped ? 'finding-circumstance-clamped' : c.step > 0 ? 'finding-circumstance-heavier' : 'finding-circumstance-lighter';
-    parts.push(`${say(CIRCUMSTANCE_CODES[c.kind])}${say(move)}`);
-  }
+  parts.push(...circumstanceClauses(finding.circumstances, lang));
   if (finding.waiver) parts.push(say('finding-waiver', { title: finding.waiver.title }));
   return joinText(parts, 'clause', lang);
 }
@@ -137,42 +86,45 @@ function strongestReach(graph: Graph, rule: AccountabilityRule, hit: TriggerHit)
  * reach along the responsibility chain, sets the form from the rule and moves it for a repeat
  * (+1), aggravating (+1) and mitigating (−1) circumstances within the ladder, records Art. 17
  * waiver grounds without dropping the finding, then adds supervision findings, eligibility and
- * pressure. Every finding is `proposed`.
+ * pressure. Every finding is `proposed`. Every subject a rule set off is kept in `hits`, with how
+ * many findings it gave: repeats next period, supervision and pressure read those, not the
+ * findings, so a subject the rule reached nobody from still counts. The run's warnings come back
+ * with those about the records the rules read added.
+ *
+ * @example
+ * const { findings, hits } = proposeFindings(run, previous, 'zh');
  */
-export function proposeFindings(run: ScoredRun, previous: AssessmentResult | undefined, lang: Lang): Pick<AssessmentResult, 'findings' | 'eligibility' | 'pressure' | 'ineligibleFrom' | 'forms'> {
+export function proposeFindings(run: ScoredRun, previous: AssessmentResult | undefined, lang: Lang): Pick<AssessmentResult, 'findings' | 'hits' | 'eligibility' | 'pressure' | 'ineligibleFrom' | 'forms' | 'warnings'> {
   const { plan, result } = run;
   const retained = indexRetained(run.retained);
   const section = plan.rules.accountability;
-  if (!section) return { findings: [], eligibility: [], pressure: [], ineligibleFrom: null, forms: null };
-  const settings: Settings = {
-    section,
-    aggravating: new Set(section.circumstances?.aggravating ?? ['aggravating-circumstance']),
-    mitigating: new Set(section.circumstances?.mitigating ?? ['prompt-remedy']),
-    waiver: new Set(section.circumstances?.waiver ?? ['accountability-waiver']),
-  };
+  if (!section) return { findings: [], hits: [], eligibility: [], pressure: [], ineligibleFrom: null, forms: null, warnings: result.warnings };
+  const types = circumstanceTypes(section);
   const ladders = formLadders(section);
-  const previousHits = new Map<string, Set<string>>();
+  const previousHits = previousHitsOf(previous);
   const previousFindings = new Set<string>();
-  for (const f of previous?.findings ?? []) {
-    const hits = previousHits.get(f.rule) ?? new Set<string>();
-    hits.add(keyOf(f.trigger.subject));
-    previousHits.set(f.rule, hits);
-    previousFindings.add(`${f.rule}\u0000${keyOf(f.subject)}`);
-  }
+  for (const f of previous?.findings ?? []) previousFindings.add(`${f.rule}\u0000${keyOf(f.subject)}`);
+  const moved = (subject: FindingSubject, rule: string, base: number, last: number): ReturnType<typeof circumstancesOf> =>
+    circumstancesOf(types, retained, subject, rule, previousFindings.has(`${rule}\u0000${keyOf(subject)}`), base, last);
+  const warnings: Warning[] = [];
+  const warn = (code: string, params: MessageParams): void => {
+    warnings.push({ code, params, message: formatMessage(code, params, lang) });
+  };
   const currentHits = new Map<string, TriggerHit[]>();
-  for (const rule of evaluationOrder(section.rules)) currentHits.set(rule.id, evaluateTrigger(rule, { plan, result, retained, previousHits, currentHits, lang }));
+  for (const rule of evaluationOrder(section.rules)) currentHits.set(rule.id, evaluateTrigger(rule, { plan, result, retained, previousHits, currentHits, lang, warn }));
 
   const findings: Finding[] = [];
+  const hits: RuleHit[] = [];
   for (const rule of section.rules) {
     for (const hit of currentHits.get(rule.id) ?? []) {
+      const before = findings.length;
       for (const { target, reach } of strongestReach(plan.graph, rule, hit)) {
         const id = `${rule.id}:${hit.subject.type[0]}:${hit.subject.id}>${target.type[0]}:${target.id}`;
         const ladder = ladders[target.type];
         const base = Math.max(0, formIndex(ladder, reach.form?.[target.type] ?? rule.form?.[target.type]));
         const subject = subjectOf(plan.graph, target.type, target.id);
-        const repeated = previousFindings.has(`${rule.id}\u0000${keyOf(subject)}`);
-        const { circumstances, index } = circumstancesOf(settings, retained, subject, rule.id, repeated, base, ladder.forms.length - 1);
-        const waiver = target.type === 'person' ? waiverOf(settings, retained, subject, rule.id, lang) : undefined;
+        const { circumstances, index } = moved(subject, rule.id, base, ladder.forms.length - 1);
+        const waiver = target.type === 'person' ? waiverOf(types, retained, subject, rule.id, lang) : undefined;
         // Made with its explanation's place, filled once the rest is known: a copy made by
         // `{ ...draft, explanation }` would get a hidden class of its own on Node 20 (see
         // SubjectDraft in engine/evaluate-subjects.ts).
@@ -195,18 +147,24 @@ export function proposeFindings(run: ScoredRun, previous: AssessmentResult | und
         (finding as { explanation: string }).explanation = explain(rule, hit, finding, lang);
         findings.push(finding);
       }
+      hits.push({ rule: rule.id, subject: hit.subject, reached: findings.length - before });
     }
   }
-  findings.push(...supervisionFindings(plan.graph, section, findings, ladders.organization, lang));
+  const supervision = supervisionFindings(plan.graph, section, hits, ladders.organization, lang, (subject, rule, base) => moved(subject, rule, base, ladders.organization.forms.length - 1));
+  findings.push(...supervision.findings);
+  hits.push(...supervision.hits);
   // A custom ladder without 诫勉 and no ineligibleFrom sets no line: nobody is barred.
   const lineIndex = formIndex(ladders.person, section.ineligibleFrom ?? 'admonishment');
   const line = lineIndex < 0 ? null : formAt(ladders.person, lineIndex, lang);
+  const known = new Set([...section.rules.map((r) => r.id), ...(section.supervision ? [section.supervision.id] : [])]);
   return {
     findings,
+    hits,
     eligibility: line ? eligibilityOf(findings, result.people, line, lang) : [],
-    pressure: pressureOf(plan.graph, findings),
+    pressure: pressureOf(plan.graph, hits),
     ineligibleFrom: line,
     forms: { organization: [...ladders.organization.forms], person: [...ladders.person.forms] },
+    warnings: [...result.warnings, ...warnings, ...unknownRuleWarnings(types, retained.all, known, lang)],
   };
 }
 

@@ -71,8 +71,8 @@ function fromOrganization(graph: Graph, org: string, reach: Reach, hit: TriggerH
  * Whom one reach step of a rule touches for one trigger hit. From an organization: the people
  * on the records (直接责任), the team as a body (全面领导责任), the secretary and the overseeing
  * team member (主要领导责任), the other team members and liaison leaders (重要领导责任), the teams
- * above (一级抓一级). From a person: the person (直接责任) and, for the other targets, the
- * organizations where they lead.
+ * above (一级抓一级). From a person: the person (直接责任; the path is empty when they hold no
+ * post) and, for the other targets, the organizations where they lead.
  *
  * @example
  * reachOf(graph, { to: 'secretary' }, hit).map((r) => r.id);
@@ -84,8 +84,11 @@ export function reachOf(graph: Graph, reach: Reach, hit: TriggerHit): ReachedSub
     return out;
   }
   if (reach.to === 'self' || reach.to === 'direct') {
-    const seat = seatsOf(graph, hit.subject.id)[0] ?? '';
-    return [{ type: 'person', id: hit.subject.id, liability: 'direct', basis: 'direct', path: [{ distance: 0, organization: seat, kind: 'direct' }] }];
+    // A person who holds no post answers where no organization is: the path is empty, not a step
+    // at an organization with no id.
+    const seat = seatsOf(graph, hit.subject.id)[0];
+    const path: FindingPathStep[] = seat === undefined ? [] : [{ distance: 0, organization: seat, kind: 'direct' }];
+    return [{ type: 'person', id: hit.subject.id, liability: 'direct', basis: 'direct', path }];
   }
   for (const seat of seatsOf(graph, hit.subject.id)) {
     const found: ReachedSubject[] = [];

@@ -1,13 +1,12 @@
 import { explain, joinExplanations, type Explanation } from '../core/explain.js';
 import type { Lang } from '../core/lang.js';
 import type { ScoreResult, SubjectResult } from '../engine/result.js';
-import type { Plan } from '../engine/plan.js';
+import type { IndicatorPlan, Plan } from '../engine/plan.js';
+import type { MessageParams } from '../core/messages.js';
 import type { AccountabilityRule, Trigger } from '../model/accountability.js';
-import type { EvidenceRecord } from '../model/record.js';
+import type { AttributeValue, EvidenceRecord } from '../model/record.js';
+import { indexOpenTasks, openTasksOf, type OpenTasks } from './open-tasks.js';
 import type { RetainedIndex } from './retained-index.js';
-import { hasSupport, matchesWhere } from '../engine/matches.js';
-import { isOpenTask } from '../engine/measures/deadline.js';
-import { parseCalendarDate } from '../core/calendar.js';
 
 /** A subject that set off a rule, with the evidence. */
 export interface TriggerHit {
@@ -24,11 +23,13 @@ export interface TriggerContext {
   readonly plan: Plan;
   readonly result: ScoreResult;
   readonly retained: RetainedIndex;
-  /** Trigger subjects of each rule in the previous period's findings: `type\u0000id`. */
+  /** Subjects each rule set off in the previous period (its `hits`, else its findings' trigger subjects): `type\u0000id`. */
   readonly previousHits: ReadonlyMap<string, ReadonlySet<string>>;
   /** Hits of the rules evaluated so far in this period (for `repeat`). */
   readonly currentHits: ReadonlyMap<string, readonly TriggerHit[]>;
   readonly lang: Lang;
+  /** Takes a warning about the records a rule read (a severity that is no number). */
+  readonly warn: (code: string, params: MessageParams) => void;
 }
 
 const keyOf = (s: { type: string; id: string }): string => `${s.type}\u0000${s.id}`;
@@ -84,27 +85,46 @@ function peopleOnRecords(ctx: TriggerContext, ids: readonly string[], subject: S
   return sorted(people);
 }
 
-/** The open, overdue task records a deadline line counted for a subject: its filters, support and scope. */
-function openTasks(ctx: TriggerContext, subject: SubjectResult, indicatorId: string): EvidenceRecord[] {
-  const plan = ctx.plan.indicators.find((p) => p.indicator.id === indicatorId);
-  const measure = plan?.indicator.measure;
-  if (!plan || measure?.type !== 'deadline') return [];
-  const types = new Set(measure.recordTypes);
-  const { graph } = ctx.plan;
-  // The subject's own records, and with subtree scope those of every organization below it.
-  let candidates: readonly EvidenceRecord[];
-  if (subject.type === 'person') candidates = ctx.retained.byPerson(subject.id);
-  else if (plan.scope !== 'subtree') candidates = ctx.retained.byOrganization(subject.id);
-  else {
-    const span = graph.index.span.get(subject.id);
-    const organizations = span ? graph.index.preorder.slice(span.enter, span.exit) : [subject.id];
-    candidates = organizations.flatMap((id) => ctx.retained.byOrganization(id));
-  }
-  // Open as the measure judges it: due on the record's due date or the spec's, done on its
-  // completion date or (with a spec due date) its own date.
-  const specDue = measure.due === undefined ? undefined : parseCalendarDate(measure.due);
-  const { asOf } = ctx.plan.context;
-  return candidates.filter((r) => types.has(r.type) && matchesWhere(r, plan.where) && hasSupport(r, plan.requireAttributes) && isOpenTask(r, specDue, asOf));
+const PLAIN_DECIMAL = /^-?\d+(?:\.\d+)?$/;
+
+/**
+ * An incident's severity as a number: a number, or a text that is a plain decimal number (`"4"`
+ * from a CSV column); `undefined` when absent or null, NaN when it is anything else.
+ */
+function severityOf(value: AttributeValue | undefined): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && PLAIN_DECIMAL.test(value)) return Number(value);
+  return Number.NaN;
+}
+
+/** At most this many record ids are named in one warning. */
+const IDS_NAMED = 10;
+
+const namedIds = (ids: readonly string[]): string => ids.slice(0, IDS_NAMED).join(', ') + (ids.length > IDS_NAMED ? ', …' : '');
+
+/** The deadline-open hits: each subject with a deadline line that counted open tasks, and those tasks. */
+function deadlineHits(ctx: TriggerContext, indicator: string | undefined): TriggerHit[] {
+  // Each indicator's open tasks are indexed once, on first use: a subtree's are then found by
+  // binary search, not by going through its organizations (a chain 10,000 deep took 9 s).
+  const indexed = new Map<string, { plan: IndicatorPlan; tasks: OpenTasks } | null>();
+  const openOf = (subject: SubjectResult, id: string): string[] => {
+    let entry = indexed.get(id);
+    if (entry === undefined) {
+      const plan = ctx.plan.indicators.find((p) => p.indicator.id === id);
+      entry = plan && plan.indicator.measure?.type === 'deadline' ? { plan, tasks: indexOpenTasks(ctx.plan, plan, ctx.retained) } : null;
+      indexed.set(id, entry);
+    }
+    return entry ? openTasksOf(ctx.plan, entry.plan, entry.tasks, subject).map((r) => r.id) : [];
+  };
+  return subjects(ctx.result).flatMap((s) => {
+    const lines = s.lines.filter((l) => (indicator === undefined || l.indicator === indicator) && (l.facts?.['open'] ?? 0) > 0);
+    if (lines.length === 0) return [];
+    const open = sorted(lines.flatMap((l) => openOf(s, l.indicator)));
+    const count = lines.reduce((n, l) => n + (l.facts?.['open'] ?? 0), 0);
+    const why = explain('hit-deadline-open', { count, titles: joinExplanations(lines.map((l) => l.title), 'list') });
+    return [hitOf(s, lines.map((l) => l.indicator), open, peopleOnRecords(ctx, open, s), why)];
+  });
 }
 
 /**
@@ -136,23 +156,23 @@ export function evaluateTrigger(rule: AccountabilityRule, ctx: TriggerContext): 
         return [hitOf(s, [line.indicator], [...line.records.ids], [], why)];
       });
     case 'deadline-open':
-      return all.flatMap((s) => {
-        const lines = s.lines.filter((l) => (trigger.indicator === undefined || l.indicator === trigger.indicator) && (l.facts?.['open'] ?? 0) > 0);
-        if (lines.length === 0) return [];
-        const open = sorted(lines.flatMap((l) => openTasks(ctx, s, l.indicator).map((r) => r.id)));
-        const count = lines.reduce((n, l) => n + (l.facts?.['open'] ?? 0), 0);
-        const why = explain('hit-deadline-open', { count, titles: joinExplanations(lines.map((l) => l.title), 'list') });
-        return [hitOf(s, lines.map((l) => l.indicator), open, peopleOnRecords(ctx, open, s), why)];
-      });
+      return deadlineHits(ctx, trigger.indicator);
     case 'incident': {
       const types = new Set(trigger.recordTypes);
       const attribute = trigger.severityAttribute ?? 'severity';
+      const notNumbers: string[] = [];
       const records = ctx.retained.all.filter((r) => {
         if (!types.has(r.type)) return false;
         if (trigger.minSeverity === undefined) return true;
-        const severity = r.attributes.get(attribute);
-        return typeof severity === 'number' && severity >= trigger.minSeverity;
+        const severity = severityOf(r.attributes.get(attribute));
+        if (Number.isNaN(severity)) notNumbers.push(r.id);
+        return severity !== undefined && severity >= trigger.minSeverity;
       });
+      // A severity that is no number can reach no minimum: say so rather than pass the record over.
+      if (notNumbers.length > 0) {
+        const ids = sorted(notNumbers);
+        ctx.warn('warning-incident-severity-not-number', { rule: rule.id, attribute, count: ids.length, records: namedIds(ids) });
+      }
       const what = trigger.minSeverity === undefined ? explain('hit-incident') : explain('hit-incident-severity', { severity: trigger.minSeverity });
       return recordHits(ctx, records, what);
     }

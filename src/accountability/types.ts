@@ -96,6 +96,19 @@ export interface Finding {
   readonly decision?: FindingDecision;
 }
 
+/**
+ * A subject that set off an accountability rule this period, whether or not the rule reached
+ * anyone from it (a branch with no liaison leader still set off a rule that reaches only liaison
+ * leaders). What `repeat` rules read of the previous period, and what supervision and pressure
+ * count as flagged.
+ */
+export interface RuleHit {
+  readonly rule: string;
+  readonly subject: FindingSubject;
+  /** How many findings the hit gave: 0 when the rule reached nobody from it. */
+  readonly reached: number;
+}
+
 /** Whether a person may receive the top grade and awards (评优评先) this period, and why not. */
 export interface Eligibility {
   readonly person: string;
@@ -107,7 +120,7 @@ export interface Eligibility {
   readonly reason: string;
 }
 
-/** 层层传导压力: the share of the organizations a leader answers for that carry findings. */
+/** 层层传导压力: the share of the organizations a leader answers for that set off an accountability rule. */
 export interface Pressure {
   readonly person: string;
   readonly name: string;
@@ -123,6 +136,12 @@ export interface Pressure {
  */
 export interface AssessmentResult extends ScoreResult {
   readonly findings: readonly Finding[];
+  /**
+   * Every subject each rule (and the supervision rule) set off, in rule order. A result written
+   * before this field was added lacks it: read as a previous period, its findings' trigger
+   * subjects stand in for it.
+   */
+  readonly hits: readonly RuleHit[];
   readonly eligibility: readonly Eligibility[];
   readonly pressure: readonly Pressure[];
   /** The lightest person form that bars the top grade and awards, when accountability is configured. */

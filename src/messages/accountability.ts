@@ -50,6 +50,22 @@ export const accountabilityMessages = {
     en: (p) => `${p['forms']} (${p['line']} or heavier): not eligible for the top grade or awards`,
   },
 
+  // Warnings about the records the accountability rules read.
+  'warning-incident-severity-not-number': {
+    zh: (p) => `问责规则「${p['rule']}」：${p['count']}条事件记录的严重程度属性「${p['attribute']}」不是数字，未计入（记录 ${p['records']}）；应写数字或“4”这样的纯数字文本`,
+    en: (p) => `accountability rule "${p['rule']}": ${p['count']} incident record(s) have a severity attribute "${p['attribute']}" that is not a number and were not counted (records ${p['records']}); give a number, or a text of digits such as "4"`,
+  },
+  'warning-circumstance-unknown-rule': {
+    zh: (p) => `${p['count']}条情节或免责记录的属性 rule 写了「${p['rule']}」，没有这个编号的问责规则，对该名称不生效（记录 ${p['records']}）`,
+    en: (p) => `${p['count']} circumstance or waiver record(s) name "${p['rule']}" in their rule attribute, which is no accountability rule: they apply to no rule by that name (records ${p['records']})`,
+  },
+
+  // Ladders of forms in the rule set.
+  'duplicate-form-id': {
+    zh: (p) => `问责形式编号「${p['id']}」在梯度中重复（首次出现在 ${p['first']}），同一形式只能有一个位置`,
+    en: (p) => `form id "${p['id']}" appears twice on the ladder (first at ${p['first']}): a form has one place`,
+  },
+
   // Decisions on proposed findings.
   'unknown-finding': { zh: (p) => `问责建议「${p['id']}」不存在`, en: (p) => `finding "${p['id']}" does not exist` },
   'duplicate-decision': {

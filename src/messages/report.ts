@@ -100,7 +100,7 @@ export const reportMessages = {
   'report-col-reason': { zh: () => `原因`, en: () => `Reason` },
   'report-col-leader': { zh: () => `领导`, en: () => `Leader` },
   'report-col-answers-for': { zh: () => `负责党组织`, en: () => `Answers for` },
-  'report-col-flagged': { zh: () => `有问责建议`, en: () => `Flagged` },
+  'report-col-flagged': { zh: () => `触发问责规则`, en: () => `Flagged` },
   'report-col-share': { zh: () => `占比`, en: () => `Share` },
   'report-col-flagged-organizations': { zh: () => `涉及党组织`, en: () => `Flagged organizations` },
   'report-col-severity': { zh: () => `级别`, en: () => `Severity` },
@@ -179,10 +179,10 @@ export const reportMessages = {
   },
   'report-no-eligibility': { zh: () => `没有因问责建议影响评优评先的人员。`, en: () => `No one is barred from the top grade or awards.` },
   'report-pressure-note': {
-    zh: () => `只列出所负责的党组织中有问责建议的领导。`,
-    en: () => `Only leaders answering for organizations with findings are listed.`,
+    zh: () => `只列出所负责的党组织中有触发问责规则者的领导（无论问责建议最终落到谁）。`,
+    en: () => `Only leaders answering for organizations that set off an accountability rule are listed (whoever the findings reached).`,
   },
-  'report-no-pressure': { zh: () => `没有领导所负责的党组织被提出问责建议。`, en: () => `No leader answers for an organization with findings.` },
+  'report-no-pressure': { zh: () => `没有领导所负责的党组织触发问责规则。`, en: () => `No leader answers for an organization that set off an accountability rule.` },
   'report-no-coverage-gaps': { zh: () => `未发现覆盖缺口。`, en: () => `No coverage gaps.` },
   'report-coverage-counts': {
     zh: (p) => `${p['organizations']} 个党组织，${p['withSecretary']} 个有书记，${p['overseen']} 个在班子成员分管范围内；缺口 ${p['gaps']} 处。`,

@@ -42,6 +42,27 @@ export const WAIVER_REASONS = [
 
 const FormSchema = z.strictObject({ id: IdSchema, title: z.string().min(1), titleEn: z.string().min(1).optional() });
 
+/**
+ * A check for a ladder of forms (lightest first): an id listed twice is refused
+ * (`duplicate-form-id`, at the second one's id, naming the first at `where[i]`) — a form's
+ * severity is its place, and a form with two places has none.
+ *
+ * @example
+ * z.array(FormSchema).superRefine(uniqueFormIds('accountability.forms.person'));
+ */
+export function uniqueFormIds(where: string): (forms: readonly { readonly id: string }[], ctx: z.RefinementCtx) => void {
+  return (forms, ctx) => {
+    const first = new Map<string, number>();
+    forms.forEach((form, i) => {
+      const at = first.get(form.id);
+      if (at === undefined) first.set(form.id, i);
+      else ctx.addIssue({ code: 'custom', path: [i, 'id'], input: form.id, params: { code: 'duplicate-form-id', id: form.id, first: `${where}[${at}]` } });
+    });
+  };
+}
+
+const LadderSchema = (which: 'organization' | 'person') => z.array(FormSchema).min(1).superRefine(uniqueFormIds(`accountability.forms.${which}`));
+
 /** What sets off an accountability rule. */
 export const TriggerSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('veto') }),
@@ -89,7 +110,7 @@ export const AccountabilityRuleSchema = z.strictObject({
 
 /** The accountability section of a rule set. */
 export const AccountabilitySchema = z.strictObject({
-  forms: z.strictObject({ organization: z.array(FormSchema).min(1).optional(), person: z.array(FormSchema).min(1).optional() }).optional(),
+  forms: z.strictObject({ organization: LadderSchema('organization').optional(), person: LadderSchema('person').optional() }).optional(),
   /** From this person form up, a person is not eligible for the top grade or awards (默认 诫勉). */
   ineligibleFrom: IdSchema.optional(),
   rules: z.array(AccountabilityRuleSchema).min(1),

@@ -130,7 +130,7 @@ export function eligibilitySection(context: ReportContext): string {
 }
 
 /**
- * 层层传导压力: the leaders whose organizations carry findings, the largest share first.
+ * 层层传导压力: the leaders whose organizations set off accountability rules, the largest share first.
  *
  * @example
  * pressureSection(context);

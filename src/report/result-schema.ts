@@ -113,6 +113,7 @@ const DEFS = {
     },
     ['waiver', 'decision'],
   ),
+  RuleHit: object({ rule: str, subject: ref('FindingSubject'), reached: int }),
   Eligibility: object({ person: str, name: str, eligible: { const: false }, findings: strings, holdsTopGrade: bool, reason: str }),
   Pressure: object({ person: str, name: str, answersFor: int, flagged: int, share: { type: 'number', minimum: 0, maximum: 1 }, flaggedOrganizations: strings }),
   AuditEntry: object(
@@ -149,6 +150,7 @@ const SCHEMA = {
         unassignedScore: int,
       }),
       findings: { type: 'array', items: ref('Finding') },
+      hits: { type: 'array', items: ref('RuleHit') },
       eligibility: { type: 'array', items: ref('Eligibility') },
       pressure: { type: 'array', items: ref('Pressure') },
       ineligibleFrom: nullable(ref('FindingForm')),

@@ -168,10 +168,12 @@ describe('the findings', () => {
 
 describe('with a previous result holding the same findings', () => {
   it('every rule-based finding repeats one step up, and derelict-again fires', () => {
-    // Feeding 2022's result as `previous` to the same 2022 run: every finding of a rule on the same
-    // subject repeats (+1); derelict-again fires for p-xu-tao and p-zhao-lei (derelict both times).
+    // Feeding 2022's result, labelled as 2021's (a previous result must be of an earlier period),
+    // as `previous` to the 2022 run: every finding of a rule on the same subject repeats (+1);
+    // derelict-again fires for p-xu-tao and p-zhao-lei (derelict both times).
     const first = assessBureau();
-    const second = assessBureau(undefined, { previous: first });
+    const lastYear = { ...first, period: { ...first.period, start: '2021-01-01', end: '2021-12-31', label: '2021年' } };
+    const second = assessBureau(undefined, { previous: lastYear });
     expect(second.findings.filter((f) => f.rule === 'derelict-again').map((f) => [f.id, f.form.id])).toEqual([
       ['derelict-again:p:p-xu-tao>p:p-xu-tao', 'admonishment'],
       ['derelict-again:p:p-zhao-lei>p:p-zhao-lei', 'admonishment'],
@@ -190,8 +192,8 @@ describe('with a previous result holding the same findings', () => {
       ['rectification-open:o:br-center-1>p:p-yan-bing', 'criticism'],
       ['formalism:o:br-business>p:p-xu-tao', 'circulated-criticism'],
       ['formalism:o:br-business>p:p-liu-yang', 'written-inspection'],
-      // supervision findings take no circumstances
-      ['supervision-failure:o:gb-center>o:gb-center', 'inspection'],
+      // the supervision finding repeats too: inspection +1 = circulation
+      ['supervision-failure:o:gb-center>o:gb-center', 'circulation'],
     ]);
   });
 });

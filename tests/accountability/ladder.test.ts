@@ -182,10 +182,9 @@ describe('mitigating and aggravating records', () => {
   });
 
   it('opposite circumstances cancel at the top too', () => {
-    // src/accountability/propose.ts (circumstancesOf) clamps after every step: at the top the
-    // aggravating step is lost (clamped) but the mitigating step still applies, so 纪律处分 with
-    // 从重 and 从轻 ends one step lighter (组织调整或处理) than 纪律处分 with neither — while at the
-    // bottom and mid-ladder the same pair cancels (test above).
+    // src/accountability/circumstances.ts (circumstancesOf) adds the moves up first and cuts the
+    // sum once at the ends: at the top 从重 (+1) and 从轻 (−1) cancel as they do at the bottom and
+    // mid-ladder (test above), and 纪律处分 stands.
     const result = run(sheet(), [...incidents(2022), aggravating('g1', { person: 'p-b1-m' }), remedy('m1', { person: 'p-b1-m' })]);
     expect(finding(result, 'top:o:b1>p:p-b1-m').form.id).toBe('disciplinary-sanction');
   });

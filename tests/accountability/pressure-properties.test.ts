@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LEADERSHIP_ROLES, parseGraph, type Graph } from '../../src/index.js';
 import { pressureOf } from '../../src/accountability/pressure.js';
-import type { Finding, Pressure } from '../../src/accountability/types.js';
+import type { Pressure, RuleHit } from '../../src/accountability/types.js';
 import { graphInputArb } from '../graph/arbitrary.js';
 
 const LEADERSHIP: ReadonlySet<string> = new Set(LEADERSHIP_ROLES);
@@ -32,8 +32,8 @@ function plainPressure(graph: Graph, flagged: ReadonlySet<string>): Pressure[] {
   return out;
 }
 
-// Only the trigger's subject is read.
-const findingOn = (type: 'organization' | 'person', id: string): Finding => ({ trigger: { subject: { type, id } } }) as unknown as Finding;
+// Only the hit's subject is read.
+const hitOn = (type: 'organization' | 'person', id: string): RuleHit => ({ rule: 'r', subject: { type, id, name: id }, reached: 0 });
 
 describe('pressure: the preorder runs give the same scopes as the sets of organizations', () => {
   it('on random graphs, whichever organizations are flagged (and people, and ids not in the graph)', () => {
@@ -42,13 +42,13 @@ describe('pressure: the preorder runs give the same scopes as the sets of organi
         const graph = parseGraph(input);
         const orgIds = [...graph.organizations.keys()];
         const personIds = [...graph.people.keys()];
-        const findings = [
-          ...picks.map((n) => findingOn('organization', orgIds[n % orgIds.length] as string)),
-          ...personPicks.map((n) => findingOn('person', personIds[n % personIds.length] as string)),
-          ...(stranger ? [findingOn('organization', 'not-in-the-graph')] : []),
+        const hits = [
+          ...picks.map((n) => hitOn('organization', orgIds[n % orgIds.length] as string)),
+          ...personPicks.map((n) => hitOn('person', personIds[n % personIds.length] as string)),
+          ...(stranger ? [hitOn('organization', 'not-in-the-graph')] : []),
         ];
-        const flagged = new Set(findings.filter((f) => f.trigger.subject.type === 'organization').map((f) => f.trigger.subject.id));
-        expect(pressureOf(graph, findings)).toEqual(plainPressure(graph, flagged));
+        const flagged = new Set(hits.filter((h) => h.subject.type === 'organization').map((h) => h.subject.id));
+        expect(pressureOf(graph, hits)).toEqual(plainPressure(graph, flagged));
       }),
       { numRuns: 300 },
     );
@@ -68,8 +68,8 @@ describe('pressure: the preorder runs give the same scopes as the sets of organi
       ],
     });
     // flagged: o0, o999, o1000, o1999
-    const findings = ['o1999', 'o0', 'o1000', 'o999'].map((id) => findingOn('organization', id));
-    const byPerson = new Map(pressureOf(graph, findings).map((p) => [p.person, p]));
+    const hits = ['o1999', 'o0', 'o1000', 'o999'].map((id) => hitOn('organization', id));
+    const byPerson = new Map(pressureOf(graph, hits).map((p) => [p.person, p]));
     expect(byPerson.get('p-root')).toMatchObject({ answersFor: 2000, flagged: 4, share: 0.002, flaggedOrganizations: ['o0', 'o1000', 'o1999', 'o999'] });
     // o1000 … o1999: 1,000 organizations, 2 flagged
     expect(byPerson.get('p-mid')).toMatchObject({ answersFor: 1000, flagged: 2, share: 0.002, flaggedOrganizations: ['o1000', 'o1999'] });

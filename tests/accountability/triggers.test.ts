@@ -280,7 +280,7 @@ describe('incident', () => {
   // 'incident' records; `severity` is numeric unless noted:
   //   i1 b1, severity 4, names p-b1-m
   //   i2 b2, severity 2, level 5
-  //   i3 b3, severity '5' (a string)
+  //   i3 b3, severity '5' (a text of digits, as a CSV column gives it)
   //   i4 b4, no severity
   //   i5 the person p-b2-m (no organization), severity 3
   const records = [
@@ -292,11 +292,13 @@ describe('incident', () => {
   ];
   const reach: AccountabilityRuleInput['reach'] = [{ to: 'direct' }, { to: 'team' }];
 
-  it('minSeverity: numeric severity at or above the line (inclusive); strings and missing values do not count', () => {
+  it('minSeverity: severity at or above the line (inclusive), a number or a text of digits; missing values do not count', () => {
     const result = run(ruleSet([PLACEHOLDER], { rules: [rule('inc', { type: 'incident', recordTypes: ['incident'], minSeverity: 3 }, reach)] }), records);
-    // i1 (4 ≥ 3) → b1: direct p-b1-m, team b1; i5 (3 ≥ 3) → the person p-b2-m: direct is the person,
-    // team is the body where they hold a post (b2). Organizations' hits sort before people's.
-    expect(ids(result)).toEqual(['inc:o:b1>p:p-b1-m', 'inc:o:b1>o:b1', 'inc:p:p-b2-m>p:p-b2-m', 'inc:p:p-b2-m>o:b2']);
+    // i1 (4 ≥ 3) → b1: direct p-b1-m, team b1; i3 ('5', read as 5 ≥ 3) → b3: no person on it, team
+    // b3; i5 (3 ≥ 3) → the person p-b2-m: direct is the person, team is the body where they hold a
+    // post (b2). Organizations' hits sort before people's.
+    expect(ids(result)).toEqual(['inc:o:b1>p:p-b1-m', 'inc:o:b1>o:b1', 'inc:o:b3>o:b3', 'inc:p:p-b2-m>p:p-b2-m', 'inc:p:p-b2-m>o:b2']);
+    expect(result.warnings.map((w) => w.code)).not.toContain('warning-incident-severity-not-number');
     expect(finding(result, 'inc:o:b1>p:p-b1-m').trigger.recordIds).toEqual(['i1']);
     const self = finding(result, 'inc:p:p-b2-m>p:p-b2-m');
     expect([self.liability, self.path]).toEqual(['direct', [{ distance: 0, organization: 'b2', kind: 'direct' }]]);

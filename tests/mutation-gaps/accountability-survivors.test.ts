@@ -215,10 +215,11 @@ describe('propose.ts', () => {
     const reachPerson = (form: string): AccountabilityRuleInput['reach'] => [{ to: 'direct', form: { person: form } }];
     const RULES = [incidentRule('top', 'inc-top', reachPerson('disciplinary-sanction')), incidentRule('mid', 'inc-mid', reachPerson('written-inspection'))];
 
-    it('at the top, the cut sum marks the heavier moves clamped, not the lighter one; the reasons say which way each moved', () => {
+    it('at the top, the cut sum marks as clamped only the heavier move it cut, not the lighter one; the reasons say which way each moved', () => {
       // p-b1-m: 纪律处分 (6th of 6) again after 2021, with an aggravating and a mitigating record:
-      // 5 + 1 + 1 − 1 = 6 > 5, cut to 5 (纪律处分). The cut is upwards: repeat and aggravating are
-      // clamped, mitigating is not. p-b2-m: 责令书面检查 (2nd) + aggravating → 通报批评, not clamped.
+      // 5 + 1 + 1 − 1 = 6 > 5, cut to 5 (纪律处分). The cut is one step upwards: the last heavier
+      // move (aggravating) is clamped; repeat and mitigating cancel, neither clamped.
+      // p-b2-m: 责令书面检查 (2nd) + aggravating → 通报批评, not clamped.
       const previous = run(ruleSet([PLACEHOLDER], { rules: RULES }, {}, 2021), [rec('old', 'inc-top', 'b1', '2021-03-01', { person: 'p-b1-m' })]);
       const result = run(
         ruleSet([PLACEHOLDER], { rules: RULES }),
@@ -235,12 +236,12 @@ describe('propose.ts', () => {
       expect([top.form.id, top.circumstances]).toEqual([
         'disciplinary-sanction',
         [
-          { kind: 'repeat', step: 1, recordIds: [], clamped: true },
+          { kind: 'repeat', step: 1, recordIds: [], clamped: false },
           { kind: 'aggravating', step: 1, recordIds: ['g1'], clamped: true },
           { kind: 'mitigating', step: -1, recordIds: ['m1'], clamped: false },
         ],
       ]);
-      expect(top.explanation).toContain('上期已有同类问题（已至梯度端点）；有从重情节（已至梯度端点）；及时整改，从轻，减轻一档');
+      expect(top.explanation).toContain('上期已有同类问题，加重一档；有从重情节（已至梯度端点）；及时整改，从轻，减轻一档');
       const mid = finding(result, 'mid:o:b2>p:p-b2-m');
       expect([mid.form.id, mid.circumstances]).toEqual(['circulated-criticism', [{ kind: 'aggravating', step: 1, recordIds: ['g2'], clamped: false }]]);
       expect(mid.explanation).toContain('有从重情节，加重一档');
@@ -493,12 +494,12 @@ describe('pressure.ts: supervision findings in English', () => {
 });
 
 describe('reach.ts and pressure.ts: people without posts, and ids shared by a person and an organization', () => {
-  it('a person with no post: `self` is seated nowhere (organization \'\'), the other steps reach no one', () => {
+  it('a person with no post: `self` is seated nowhere (an empty path), the other steps reach no one', () => {
     const graph = graphWith([{ id: 'p-free', name: '无职务', partyMember: true }]);
     const result = run(ruleSet([PLACEHOLDER], { rules: [incidentRule('r', 'incident', [{ to: 'self' }, { to: 'team' }, { to: 'secretary' }])] }), [prec('x1', 'incident', 'p-free', '2022-03-01')], {
       graph,
     });
-    expect(result.findings.map((f) => [f.id, f.path])).toEqual([['r:p:p-free>p:p-free', [{ distance: 0, organization: '', kind: 'direct' }]]]);
+    expect(result.findings.map((f) => [f.id, f.path])).toEqual([['r:p:p-free>p:p-free', []]]);
   });
 
   it('a person whose id is an organization\'s id: reaches that organization, and flags no organization', () => {

@@ -204,8 +204,18 @@ describe('__proto__, constructor and prototype through the whole pipeline', () =
         ? { finding: finding.id, action: 'confirm', by: '__proto__', at: '2023-01-20' }
         : { finding: finding.id, action: 'waive', by: 'constructor', at: '2023-01-20', reason: 'prototype' },
     );
-    // A decision carrying a JSON "__proto__" key: an own key, not a way to inherit a reason.
-    decisions[0] = json(`{"finding": ${JSON.stringify(decisions[0]?.finding)}, "action": "confirm", "by": "__proto__", "at": "2023-01-20", "__proto__": {"reason": "inherited", "form": "disciplinary-sanction"}}`);
+    // A decision carrying a JSON "__proto__" key: an own key, not a way to inherit a reason — a
+    // field a decision does not have, refused as any other (unknown-field), prototypes untouched.
+    const withProto = [...decisions];
+    withProto[0] = json(`{"finding": ${JSON.stringify(decisions[0]?.finding)}, "action": "confirm", "by": "__proto__", "at": "2023-01-20", "__proto__": {"reason": "inherited", "form": "disciplinary-sanction"}}`);
+    let refused: unknown;
+    try {
+      applyDecisions(result, keep(withProto, 'decisions'));
+    } catch (error) {
+      refused = error;
+    }
+    expect((refused as { issues?: { code: string; path: unknown[] }[] }).issues?.map((i) => [i.code, i.path])).toEqual([['unknown-field', ['decisions', 0, '__proto__']]]);
+    expectPrototypesClean('applyDecisions refusing __proto__');
     const decided = applyDecisions(result, keep(decisions, 'decisions'));
     expectPrototypesClean('applyDecisions');
     expect(decided.audit?.[0]).not.toHaveProperty('reason');

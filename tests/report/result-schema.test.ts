@@ -23,7 +23,8 @@ describe('the result JSON Schema', () => {
 
   it('a result with a previous period, an as-of date and decisions validates', () => {
     const records = readFileSync(fileURLToPath(new URL('../../examples/bureau-2022/records.ndjson', import.meta.url)), 'utf8');
-    const previous = bureauResult('zh');
+    // This year's result labelled as last year's: a previous result must be of an earlier period.
+    const previous = { ...bureauResult('zh'), period: { start: '2021-01-01', end: '2021-12-31', asOf: null, label: '2021年度' } };
     const result = assess({ graph: bureauGraph, rules: bureauRules, records: readNdjsonSync(records), previous, asOf: '2022-09-30' });
     expect(result.organizations[0]?.previous).toBeDefined();
     const [a, b, c] = result.findings;
