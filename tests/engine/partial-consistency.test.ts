@@ -1,49 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isCalendarDay, parseCalendarDate } from '../../src/core/calendar.js';
-import { openAssessment, parseGraph, ValidationError, type Issue, type PartialState } from '../../src/index.js';
+import { openAssessment, type PartialState } from '../../src/index.js';
+import { edited, graph, refused, rules, whole, type Editable } from './partial-bureau.js';
 
 // A partial state edited by hand (or built by a tool other than the engine) that no shard could
 // have written is refused whole, each problem at its path, before anything is merged: such states
 // changed scores silently before (a veto on an indicator without one, records counted that no
 // version lists, a record seen twice, a task due in the year 31 million).
-const dir = new URL('../../examples/bureau-2022/', import.meta.url);
-const graph = parseGraph(JSON.parse(readFileSync(new URL('graph.json', dir), 'utf8')));
-const rules = JSON.parse(readFileSync(new URL('rules.json', dir), 'utf8')) as {
-  indicators: { id: string; measure?: { type: string }; veto?: unknown; bonus?: unknown }[];
-};
-const records = readFileSync(new URL('records.ndjson', dir), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-
-type Editable = { -readonly [K in keyof PartialState]: PartialState[K] };
 type Line = { -readonly [K in keyof PartialState['lines'][number][3]]: PartialState['lines'][number][3][K] };
-
-const whole = (() => {
-  const session = openAssessment({ graph, rules });
-  for (const r of records) session.add(r);
-  return JSON.stringify(session.snapshot());
-})();
-
-const edited = (edit: (p: Editable) => void): Editable => {
-  const p = JSON.parse(whole) as Editable;
-  edit(p);
-  return p;
-};
-
-/** The problems absorbing the state gives, in a fresh session (whose snapshot must not change). */
-function refused(partial: unknown, lang: 'zh' | 'en' = 'en'): Issue[] {
-  const session = openAssessment({ graph, rules, lang });
-  const before = JSON.stringify(session.snapshot());
-  try {
-    session.absorb(partial as PartialState);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).subject).toBe('partial');
-    expect(JSON.stringify(session.snapshot())).toBe(before);
-    for (const issue of (error as ValidationError).issues) expect(issue.message).not.toMatch(/undefined|NaN/);
-    return [...(error as ValidationError).issues];
-  }
-  throw new Error('absorbed');
-}
 
 const lineWhere = (p: Editable, test: (indicator: string, line: Line) => boolean): [number, Line] => {
   const at = p.lines.findIndex(([, , indicator, l]) => test(indicator, l as Line));

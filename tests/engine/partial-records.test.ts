@@ -1,47 +1,13 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { openAssessment, parseGraph, ValidationError, type Issue, type PartialState } from '../../src/index.js';
+import { openAssessment, type PartialState } from '../../src/index.js';
+import { edited, graph, records, refused, rules, snapshotOf, whole, type Editable } from './partial-bureau.js';
 
 // What a partial state says about a record must agree with the version it lists for it: a digest
 // has one spelling (a second one of the same bytes was taken for a second version, and two shards
 // of one record merged into a conflict), and the business scores and kept records belong to
 // records of its versions, each kept record the very version its digest names. A state that
 // breaks any of this is refused whole, each problem at its path.
-const dir = new URL('../../examples/bureau-2022/', import.meta.url);
-const graph = parseGraph(JSON.parse(readFileSync(new URL('graph.json', dir), 'utf8')));
-const rules = JSON.parse(readFileSync(new URL('rules.json', dir), 'utf8')) as unknown;
-const records = readFileSync(new URL('records.ndjson', dir), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-
-type Editable = { -readonly [K in keyof PartialState]: PartialState[K] };
-
-function snapshotOf(items: readonly unknown[]): string {
-  const session = openAssessment({ graph, rules });
-  for (const r of items) session.add(r);
-  return JSON.stringify(session.snapshot());
-}
-const whole = snapshotOf(records);
-const edited = (edit: (p: Editable) => void, base = whole): Editable => {
-  const p = JSON.parse(base) as Editable;
-  edit(p);
-  return p;
-};
-
-/** The problems absorbing the state gives (in `lang`), nothing merged. */
-function refused(partial: unknown, lang: 'zh' | 'en' = 'en'): Issue[] {
-  const session = openAssessment({ graph, rules, lang });
-  const before = JSON.stringify(session.snapshot());
-  try {
-    session.absorb(partial as PartialState);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).subject).toBe('partial');
-    expect(JSON.stringify(session.snapshot())).toBe(before);
-    for (const issue of (error as ValidationError).issues) expect(issue.message).not.toMatch(/undefined|NaN/);
-    return [...(error as ValidationError).issues];
-  }
-  throw new Error('absorbed');
-}
 
 const versionAt = (p: Editable, id: string): number => p.versions.findIndex(([v]) => v === id);
 const ids = (p: Editable): { onLines: Set<string>; business: Set<string>; retained: Set<string> } => ({
