@@ -1,15 +1,14 @@
 import { createReadStream } from 'node:fs';
-import { open, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { constants } from 'node:buffer';
-import { basename, dirname, join } from 'node:path';
 import { makeIssue, type Issue } from '../core/issue.js';
-import { gathered } from '../core/json-chunks.js';
 import type { Lang } from '../core/lang.js';
 import { ValidationError } from '../core/validation-error.js';
 import { readJsonObject } from '../evidence/read-json-object.js';
+import { STDIN_FILE } from '../evidence/read-file.js';
 import { FIELD_REPEATS_LISTED, repeatedFieldIssues } from '../evidence/duplicate-keys.js';
 import { stripBom, utf16Mark, type ReaderInput } from '../evidence/reader-common.js';
-import { CliFailure, EXIT, say, type CliIo } from './io.js';
+import type { CliIo } from './io.js';
 import { byLine, jsonSyntaxError, locateIssues } from './locate.js';
 
 /**
@@ -19,6 +18,7 @@ import { byLine, jsonSyntaxError, locateIssues } from './locate.js';
  * const { file, text, value }: JsonDocument = await readJson('rules.json', 'rules', 'zh', io);
  */
 export interface JsonDocument {
+  /** The name the file goes by in messages ({@link nameOf}: `<stdin>` for `-`). */
   readonly file: string;
   /**
    * The whole text, or undefined for a document longer than one string may be (a national
@@ -29,9 +29,27 @@ export interface JsonDocument {
   readonly value: unknown;
 }
 
-function systemCode(error: unknown): string {
+/**
+ * The system's code of an error with a file (`ENOENT`, `EACCES`…), `EIO` when it has none.
+ *
+ * @example
+ * systemCode(Object.assign(new Error('gone'), { code: 'ENOENT' })); // 'ENOENT'
+ */
+export function systemCode(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : 'EIO';
+}
+
+/**
+ * The name a file goes by in messages: its path, or `<stdin>` for `-`, standard input (as the
+ * record readers name it, {@link STDIN_FILE}).
+ *
+ * @example
+ * nameOf('-'); // '<stdin>'
+ * nameOf('graph.json'); // 'graph.json'
+ */
+export function nameOf(file: string): string {
+  return file === '-' ? STDIN_FILE : file;
 }
 
 /**
@@ -75,12 +93,12 @@ function fitsOneString(bytes: Uint8Array, limit: number): boolean {
  */
 export async function readText(file: string, subject: string, lang: Lang, io: CliIo): Promise<string> {
   // Past what one read returns, the text is past the longest string too (three bytes a character at most).
-  if ((await sizeOf(file)) > READ_WHOLE_LIMIT) throw tooLarge(file, subject, lang);
+  if ((await sizeOf(file)) > READ_WHOLE_LIMIT) throw tooLarge(nameOf(file), subject, lang);
   const bytes = await readBytes(file, subject, lang, io);
   // More bytes than one string may hold characters: the text may still fit (a character takes one
   // to four bytes), but if it does not, decoding throws, and that is the input's size, not a fault.
-  if (!fitsOneString(bytes, constants.MAX_STRING_LENGTH)) throw tooLarge(file, subject, lang);
-  return decodeText(bytes, file, subject, lang, undefined);
+  if (!fitsOneString(bytes, constants.MAX_STRING_LENGTH)) throw tooLarge(nameOf(file), subject, lang);
+  return decodeText(bytes, nameOf(file), subject, lang, undefined);
 }
 
 // The whole file (`-`: standard input); its size is checked by the caller, once.
@@ -88,7 +106,7 @@ async function readBytes(file: string, subject: string, lang: Lang, io: CliIo): 
   try {
     return file === '-' ? await readAll(io.stdin) : await readFile(file);
   } catch (error) {
-    throw unreadableFile(file, subject, lang)(error);
+    throw unreadableFile(nameOf(file), subject, lang)(error);
   }
 }
 
@@ -181,13 +199,13 @@ export async function readDocument(
 ): Promise<{ readonly text: string } | { readonly text: undefined; readonly inPieces: () => Promise<Record<string, unknown>> }> {
   const inPieces = (input: () => ReaderInput) => ({
     text: undefined,
-    inPieces: () => readJsonObject(input(), { subject, file, lang }).catch(unreadableFile(file, subject, lang)),
+    inPieces: () => readJsonObject(input(), { subject, file: nameOf(file), lang }).catch(unreadableFile(nameOf(file), subject, lang)),
   });
   // Past what one read may return, straight from the file in pieces.
   if ((await sizeOf(file)) > READ_WHOLE_LIMIT) return inPieces(() => createReadStream(file));
   const bytes = await readBytes(file, subject, lang, io);
   if (!fitsOneString(bytes, limit)) return inPieces(() => bytes);
-  return { text: decodeText(bytes, file, subject, lang, 'json') };
+  return { text: decodeText(bytes, nameOf(file), subject, lang, 'json') };
 }
 
 /**
@@ -199,8 +217,9 @@ export async function readDocument(
  */
 export async function readJson(file: string, subject: string, lang: Lang, io: CliIo, limit: number = constants.MAX_STRING_LENGTH): Promise<JsonDocument> {
   const doc = await readDocument(file, subject, lang, io, limit);
-  if (doc.text === undefined) return { file, text: undefined, value: await doc.inPieces() };
-  return { file, text: doc.text, value: parseJsonText(doc.text, file, subject, lang) };
+  const name = nameOf(file);
+  if (doc.text === undefined) return { file: name, text: undefined, value: await doc.inPieces() };
+  return { file: name, text: doc.text, value: parseJsonText(doc.text, name, subject, lang) };
 }
 
 /** The most `fs.readFile` returns at once (2 GiB − 1). */
@@ -217,61 +236,4 @@ export function parsedOrThrow<T>(parsed: { success: true; data: T } | { success:
   if (parsed.success) return parsed.data;
   const { error } = parsed;
   throw new ValidationError(error.subject, byLine(locateIssues(error.issues, doc.text, doc.file)), error.lang);
-}
-
-/**
- * Writes a file, or fails with exit code 1 naming it.
- *
- * @example
- * await writeText('report.md', markdown, 'zh');
- */
-export async function writeText(file: string, text: string, lang: Lang): Promise<void> {
-  await writePieces(file, [text], lang);
-}
-
-/**
- * Writes a file given in pieces (a result too big for one string), a megabyte at a time, or
- * fails with exit code 1 naming it. The pieces go to a temporary file beside it, renamed over
- * it at the end: if the pieces fail half-way (or the disk fills), the file that was there is
- * left as it was and no half-written file is left behind. A path that is not a regular file
- * (`/dev/stdout`, a named pipe), or a folder where no temporary file may be made, is written
- * directly.
- *
- * @example
- * await writePieces('result.json', jsonChunks(result), 'zh');
- */
-export async function writePieces(file: string, pieces: Iterable<string>, lang: Lang): Promise<void> {
-  const fail = (error: unknown): CliFailure => new CliFailure(EXIT.invalid, [say('cli-file-unwritable', lang, { path: file, reason: systemCode(error) })]);
-  const special = await stat(file).then(
-    (s) => !s.isFile(),
-    () => false,
-  );
-  const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.part`);
-  let target = special ? file : temporary;
-  let handle: FileHandle;
-  try {
-    handle = await open(target, 'w');
-  } catch (error) {
-    // A folder we may not create files in, but the file itself may be writable.
-    if (target !== temporary || !['EACCES', 'EPERM', 'EROFS'].includes(systemCode(error))) throw fail(error);
-    target = file;
-    handle = await open(file, 'w').catch((again: unknown) => {
-      throw fail(again);
-    });
-  }
-  try {
-    for (const text of gathered(pieces)) {
-      await handle.write(text).catch((error: unknown) => {
-        throw fail(error);
-      });
-    }
-    await handle.close();
-    if (target === temporary) await rename(temporary, file).catch((error: unknown) => {
-      throw fail(error);
-    });
-  } catch (error) {
-    await handle.close().catch(() => undefined);
-    if (target === temporary) await rm(temporary, { force: true });
-    throw error;
-  }
 }

@@ -1,6 +1,6 @@
 import type { Lang } from '../core/lang.js';
 import { gathered } from '../core/json-chunks.js';
-import { formatMessage, type MessageParams } from '../core/messages.js';
+import { formatLine, type MessageParams } from '../core/messages.js';
 
 /**
  * Where the CLI writes: `process.stdout` / `process.stderr`, or a fake in tests.
@@ -13,6 +13,54 @@ export interface CliOutput {
   readonly isTTY?: boolean;
   /** A Node stream's: {@link writeAll} waits for `drain` when `write` returns false. */
   once?(event: 'drain', listener: () => void): unknown;
+}
+
+/**
+ * An output that may show one status line (the progress of a long read) at its end: anything
+ * else written to it first clears that line, so that a message never runs into it.
+ *
+ * @example
+ * err.status('已读取 10000 条记录…'); err.write('警告：…\n'); err.status(undefined);
+ */
+export interface StatusOutput extends CliOutput {
+  /** Shows a text as the status line, in place of the last one; `undefined` clears it. */
+  status(text: string | undefined): void;
+}
+
+/**
+ * An output as a {@link StatusOutput}: the same output, with a status line cleared (`\r`, then
+ * ESC [K, erase to the end of the line) before any other text is written while one is shown.
+ * An output that is one already is given back as it is.
+ *
+ * @example
+ * const stderr = withStatusLine(process.stderr);
+ */
+export function withStatusLine(out: CliOutput): StatusOutput {
+  if (typeof (out as Partial<StatusOutput>).status === 'function') return out as StatusOutput;
+  let shown = false;
+  const clear = (): void => {
+    if (!shown) return;
+    shown = false;
+    out.write('\r\u001b[K');
+  };
+  const once = out.once?.bind(out);
+  return {
+    get isTTY() {
+      return out.isTTY === true;
+    },
+    write(chunk) {
+      clear();
+      return out.write(chunk);
+    },
+    ...(once === undefined ? {} : { once }),
+    status(text) {
+      if (text === undefined) clear();
+      else {
+        out.write(`\r${text}\u001b[K`);
+        shown = true;
+      }
+    },
+  };
 }
 
 /**
@@ -125,7 +173,8 @@ export function checkStdinOnce(files: readonly (string | undefined)[], command: 
  * say('cli-progress', 'zh', { count: 10000 }); // '已读取 10000 条记录…'
  */
 export function say(code: string, lang: Lang, params: MessageParams = {}): string {
-  return formatMessage(code, params, lang);
+  // Each line one message: a value from the input with a line break in it stays on its line.
+  return formatLine(code, params, lang);
 }
 
 /**

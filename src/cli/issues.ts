@@ -1,6 +1,7 @@
 import { formatIssues, type Issue } from '../core/issue.js';
 import type { Lang } from '../core/lang.js';
 import { formatPath } from '../core/path.js';
+import { visible } from '../core/visible.js';
 import type { ValidationError } from '../core/validation-error.js';
 
 /**
@@ -13,10 +14,11 @@ import type { ValidationError } from '../core/validation-error.js';
  */
 export function issueLine(issue: Issue, lang: Lang): string {
   // A problem with the text itself (bad JSON, a bad CSV row) has a line but no path inside it.
-  if (issue.line !== undefined && issue.file !== undefined && issue.path.length === 0) return `${issue.file}:${issue.line}: ${issue.message} [${issue.code}]`;
+  // A file name is shown as a message shows an input's text (a line break in it stays on the line).
+  if (issue.line !== undefined && issue.file !== undefined && issue.path.length === 0) return `${visible(issue.file)}:${issue.line}: ${visible(issue.message)} [${issue.code}]`;
   if (issue.line !== undefined || issue.file === undefined) return formatIssues([issue], lang);
-  const where = issue.path.length === 0 ? issue.file : `${issue.file} ${formatPath(issue.path, lang)}`;
-  return `${where}: ${issue.message} [${issue.code}]`;
+  const where = issue.path.length === 0 ? visible(issue.file) : `${visible(issue.file)} ${formatPath(issue.path, lang)}`;
+  return `${where}: ${visible(issue.message)} [${issue.code}]`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AssessmentResult } from '../accountability/types.js';
+import { makeIssue } from '../core/issue.js';
 import type { Lang } from '../core/lang.js';
 import { ValidationError } from '../core/validation-error.js';
 import { fromZodIssues } from '../core/zod-issues.js';
@@ -11,7 +12,7 @@ import type { Graph } from '../graph/types.js';
 import type { RuleSet } from '../model/rules.js';
 import { parsedOrThrow, readJson, type JsonDocument } from './files.js';
 import { say, type CliIo } from './io.js';
-import { locateIssues } from './locate.js';
+import { byLine, locateIssues } from './locate.js';
 
 /**
  * Reads and validates a graph file; every problem is placed at its line.
@@ -42,16 +43,44 @@ export async function loadRules(file: string, lang: Lang, io: CliIo): Promise<{ 
  * const previous = await loadResult('2021.json', 'zh', io, 'previous');
  */
 export async function loadResult(file: string, lang: Lang, io: CliIo, role: 'previous' | 'result'): Promise<AssessmentResult> {
+  return (await readResult(file, lang, io, role)).result;
+}
+
+/**
+ * {@link loadResult}, with the document read, to place later problems with it at their lines
+ * ({@link placeInResult}).
+ *
+ * @example
+ * const { result, doc } = await readResult('2021.json', 'zh', io, 'previous');
+ */
+export async function readResult(file: string, lang: Lang, io: CliIo, role: 'previous' | 'result'): Promise<{ result: AssessmentResult; doc: JsonDocument }> {
   const subject = say(`cli-${role}`, lang);
   const doc = await readJson(file, subject, lang, io);
   try {
     checkPrevious(doc.value, lang);
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
-    // The issues' paths start at `previous`; in the file they start at its root.
-    throw new ValidationError(subject, locateIssues(error.issues.map((i) => ({ ...i, path: i.path.slice(1) })), doc.text, file), lang);
+    throw placeInResult(error, doc, role);
   }
-  return doc.value as AssessmentResult;
+  return { result: doc.value as AssessmentResult, doc };
+}
+
+/**
+ * A problem the library found with a previous result (subject `previous`, paths from
+ * `previous`), placed in the file it was read from: each path from the file's root, each issue at
+ * its line, in line order. `--result` of `chain` is no previous result: its problems say so.
+ *
+ * @example
+ * throw placeInResult(error, doc, 'previous'); // 2021.json:12 period: …
+ */
+export function placeInResult(error: ValidationError, doc: JsonDocument, role: 'previous' | 'result'): ValidationError {
+  const rooted = error.issues.map((issue) => {
+    const path = issue.path[0] === 'previous' ? issue.path.slice(1) : issue.path;
+    const params = role === 'result' && issue.code === 'invalid-previous' ? issue.params : undefined;
+    // The same problem in the words of a result given to be shown, not compared with.
+    return params === undefined ? { ...issue, path } : makeIssue('cli-invalid-result', path, params, error.lang);
+  });
+  return new ValidationError(say(`cli-${role}`, error.lang), byLine(locateIssues(rooted, doc.text, doc.file)), error.lang);
 }
 
 /**

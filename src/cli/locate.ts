@@ -33,7 +33,8 @@ export function locateIssues(issues: readonly Issue[], text: string | undefined,
     return lo + 1;
   };
   return issues.map((issue) => {
-    if (issue.line !== undefined) return issue.file === undefined ? { ...issue, file } : issue;
+    // Kept at its line; or about the list, not a place in the file (a list cut short).
+    if (issue.line !== undefined || issue.code === 'too-many-issues') return issue.file === undefined ? { ...issue, file } : issue;
     for (let length = issue.path.length; length >= 0; length--) {
       const start = starts.get(keyOf(issue.path.slice(0, length)));
       if (start !== undefined) return { ...issue, file, line: lineOf(start) };
@@ -58,11 +59,14 @@ export function jsonSyntaxError(text: string): { line: number; column: number; p
 
 /**
  * Issues in the order of their lines (stable: issues on one line keep their order), as an
- * editor would list them.
+ * editor would list them. A last `too-many-issues` (a list cut short) stays last.
  *
  * @example
  * byLine(locateIssues(issues, text, file)).map((i) => i.line); // [3, 5, 8]
  */
 export function byLine(issues: readonly Issue[]): Issue[] {
-  return [...issues].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  const last = issues[issues.length - 1];
+  const cut = last?.code === 'too-many-issues';
+  const sorted = (cut ? issues.slice(0, -1) : [...issues]).sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return cut ? [...sorted, last] : sorted;
 }

@@ -4,7 +4,7 @@ import { readRecordsFile } from '../evidence/read-file.js';
 import { batched, eachBatch, throughBatches } from '../evidence/batches.js';
 import type { ReaderItem } from '../evidence/reader-item.js';
 import { normalizeRecord } from '../evidence/normalize.js';
-import { say, type CliIo } from './io.js';
+import { say, withStatusLine, type CliIo } from './io.js';
 import { issueLine } from './issues.js';
 
 /**
@@ -38,28 +38,25 @@ export function readEvidence(paths: readonly string[], io: CliIo, lang: Lang): A
 /**
  * Counts records as they pass and shows `已读取 N 条记录…` on stderr every
  * {@link PROGRESS_EVERY} records, rewriting one line, when stderr is a terminal; silent
- * otherwise. The line is cleared at the end.
+ * otherwise. The line is cleared at the end, and before any other line written to stderr
+ * meanwhile (when stderr is a {@link withStatusLine}, as `runCli`'s is).
  *
  * @example
  * for await (const item of withProgress(readEvidence(paths, io, lang), io, lang)) session.add(item);
  */
 export function withProgress<T extends ReaderItem>(items: AsyncIterable<T>, io: CliIo, lang: Lang): AsyncGenerator<T> {
   const tty = io.stderr.isTTY === true;
+  // The run's own stderr (runCli's) clears the line before any other message; another is made one here.
+  const stderr = withStatusLine(io.stderr);
   let count = 0;
-  let shown = false;
   const step = (batch: readonly T[]): void => {
     for (const item of batch) {
       if (item.kind !== 'record') continue;
       count++;
-      if (tty && count % PROGRESS_EVERY === 0) {
-        io.stderr.write(`\r${say('cli-progress', lang, { count })}\u001b[K`);
-        shown = true;
-      }
+      if (tty && count % PROGRESS_EVERY === 0) stderr.status(say('cli-progress', lang, { count }));
     }
   };
-  return throughBatches(items, step, () => {
-    if (shown) io.stderr.write('\r\u001b[K');
-  });
+  return throughBatches(items, step, () => stderr.status(undefined));
 }
 
 /** What lists the skipped records' problems of one run (see {@link skippedLister}). */

@@ -8,7 +8,7 @@ import { addInitCommand } from './commands/init.js';
 import { addLintCommand } from './commands/lint.js';
 import { addSchemaCommand } from './commands/schema.js';
 import { addValidateCommand } from './commands/validate.js';
-import { CliFailure, EXIT, UsageError, say, writeLines, type CliIo } from './io.js';
+import { CliFailure, EXIT, UsageError, say, withStatusLine, writeLines, type CliIo } from './io.js';
 import { validationErrorLines } from './issues.js';
 import { createProgram, requestedLang, type ProgramState } from './program.js';
 import { usageMessage } from './usage.js';
@@ -48,7 +48,9 @@ function internalError(error: unknown, io: CliIo, lang: Lang): number {
  *   stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env,
  * });
  */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], given: CliIo): Promise<number> {
+  // Every line on stderr first clears a progress line shown there (see withProgress).
+  const io: CliIo = { ...given, stderr: withStatusLine(given.stderr) };
   const helpLang = requestedLang(argv);
   const state: ProgramState = { exitCode: EXIT.ok, command: 'zerenzhi', argv, commands: [] };
   try {

@@ -1,6 +1,7 @@
 import type { Lang } from './lang.js';
-import { formatMessage, type MessageParams } from './messages.js';
+import { formatLine, type MessageParams } from './messages.js';
 import { formatPath, type IssuePath } from './path.js';
+import { visible } from './visible.js';
 
 /**
  * One problem found in an input: where it is, a stable code to branch on, the values that
@@ -54,13 +55,26 @@ export function receivedOf(value: unknown): string {
 }
 
 /**
+ * How many problems a list of issues stands for: its length, or, when it ends with a
+ * `too-many-issues` (the list was cut short), the total that issue gives.
+ *
+ * @example
+ * problemCount([...first10000, makeIssue('too-many-issues', [], { shown: 10000, count: 125000 })]); // 125000
+ */
+export function problemCount(issues: readonly Issue[]): number {
+  const last = issues[issues.length - 1];
+  const count = last?.code === 'too-many-issues' ? last.params['count'] : undefined;
+  return typeof count === 'number' ? count : issues.length;
+}
+
+/**
  * Builds an issue with its message rendered from the catalogue.
  *
  * @example
  * makeIssue('missing-organization', ['posts', 0, 'organization'], { id: 'b9' }, 'en');
  */
 export function makeIssue(code: string, path: IssuePath, params: MessageParams = {}, lang: Lang = 'zh'): Issue {
-  return { code, path: [...path], params, message: formatMessage(code, params, lang) };
+  return { code, path: [...path], params, message: formatLine(code, params, lang) };
 }
 
 /**
@@ -86,7 +100,7 @@ export function shiftLines(issue: Issue, lines: number, lang: Lang): Issue {
   const { line } = issue.params;
   if (typeof line !== 'number') return { ...issue, line: issue.line + lines };
   const params = { ...issue.params, line: line + lines };
-  return { ...issue, params, message: formatMessage(issue.code, params, lang), line: issue.line + lines };
+  return { ...issue, params, message: formatLine(issue.code, params, lang), line: issue.line + lines };
 }
 
 /**
@@ -96,7 +110,7 @@ export function shiftLines(issue: Issue, lines: number, lang: Lang): Issue {
  * localizeIssue(issue, 'en').message;
  */
 export function localizeIssue(issue: Issue, lang: Lang): Issue {
-  return { ...issue, message: formatMessage(issue.code, issue.params, lang) };
+  return { ...issue, message: formatLine(issue.code, issue.params, lang) };
 }
 
 /**
@@ -108,8 +122,9 @@ export function localizeIssue(issue: Issue, lang: Lang): Issue {
 export function formatIssues(issues: readonly Issue[], lang: Lang = 'zh'): string {
   return issues
     .map((issue) => {
-      const where = issue.line === undefined ? '' : `${issue.file ?? ''}${issue.file === undefined ? (lang === 'zh' ? '第' : 'line ') : ':'}${issue.line}${issue.file === undefined && lang === 'zh' ? '行' : ''} `;
-      return `${where}${formatPath(issue.path, lang)}: ${issue.message} [${issue.code}]`;
+      const where = issue.line === undefined ? '' : `${visible(issue.file ?? '')}${issue.file === undefined ? (lang === 'zh' ? '第' : 'line ') : ':'}${issue.line}${issue.file === undefined && lang === 'zh' ? '行' : ''} `;
+      // The message too: one built otherwise than by makeIssue may quote a value as it was.
+      return `${where}${formatPath(issue.path, lang)}: ${visible(issue.message)} [${issue.code}]`;
     })
     .join('\n');
 }

@@ -1,3 +1,5 @@
+import { visible } from './visible.js';
+
 /** A location inside an input document: object keys and array indexes from the root. */
 export type IssuePath = readonly (string | number)[];
 
@@ -15,7 +17,7 @@ export function formatPath(path: IssuePath, lang: 'zh' | 'en' = 'zh'): string {
   for (const segment of path) {
     if (typeof segment === 'number') out += `[${segment}]`;
     else if (/^[A-Za-z_$][\w$-]*$/.test(segment)) out += out === '' ? segment : `.${segment}`;
-    else out += `[${JSON.stringify(segment)}]`;
+    else out += `[${visible(JSON.stringify(segment))}]`;
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import { formatIssues, localizeIssue, makeIssue, receivedOf, type Issue } from './issue.js';
+import { formatIssues, localizeIssue, makeIssue, problemCount, receivedOf, type Issue } from './issue.js';
 import type { IssuePath } from './path.js';
 import type { Lang } from './lang.js';
 
@@ -105,12 +105,16 @@ export function capIssue(value: unknown, path: IssuePath, lang: Lang): Issue | u
 
 function summarize(subject: string, issues: readonly Issue[], lang: Lang): string {
   const label = SUBJECT_LABELS[subject]?.[lang] ?? subject;
-  const shown = issues.slice(0, SUMMARY_LIMIT);
-  const more = issues.length - shown.length;
+  // A list cut short says how many problems there are in all: that is the number to give, and
+  // the problems not shown are counted from it.
+  const count = problemCount(issues);
+  const listed = count === issues.length ? issues : issues.slice(0, -1);
+  const shown = listed.slice(0, SUMMARY_LIMIT);
+  const more = count - shown.length;
   const head =
     lang === 'zh'
-      ? `${label}校验未通过，共 ${issues.length} 个问题：`
-      : `${label}: ${issues.length} problem${issues.length === 1 ? '' : 's'}:`;
+      ? `${label}校验未通过，共 ${count} 个问题：`
+      : `${label}: ${count} problem${count === 1 ? '' : 's'}:`;
   const tail = more > 0 ? (lang === 'zh' ? `\n……另有 ${more} 个问题` : `\n... and ${more} more`) : '';
   return `${head}\n${formatIssues(shown, lang)}${tail}`;
 }

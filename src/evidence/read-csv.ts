@@ -44,8 +44,10 @@ const PARSE_OPTIONS = {
 /**
  * Reads a records CSV (RFC 4180) as it streams in. The first non-empty row is the header;
  * every later row is one record, reported at the line it starts on (a quoted cell may span
- * lines). A leading BOM is ignored, `\r\n` and `\n` both end rows, empty rows (also `,,,`)
- * are skipped, and a line break inside a quoted cell comes out as `\n`.
+ * lines). A leading BOM is ignored, `\r\n` and `\n` both end rows, and so does a lone `\r` in
+ * a file whose first line ends with one (Excel for Mac's CSV); a `\r` at the very end of the
+ * input ends the last row. Empty rows (also `,,,`) are skipped, and a line break inside a quoted
+ * cell comes out as `\n`.
  *
  * Columns, matched after trimming and ignoring case (see {@link CSV_HEADERS}):
  *
@@ -87,6 +89,8 @@ export async function* readCsv(input: ReaderInput, options: ReaderOptions = {}):
   const parser = new Parser({ ...PARSE_OPTIONS, on_record: rows.onRecord, on_skip: rows.onSkip });
   let carry = '';
   let linesWritten = 0;
+  // How lines end, told by the first line's end (undefined until it is read).
+  let breaks: LineBreaks | undefined;
   const write = (text: string): Promise<void> => {
     linesWritten += countOf(text, '\n');
     if (text === '') return Promise.resolve();
@@ -97,11 +101,13 @@ export async function* readCsv(input: ReaderInput, options: ReaderOptions = {}):
       // A CRLF may be split between chunks: hold a trailing CR back until the next chunk.
       const text = carry + chunk;
       carry = text.endsWith('\r') ? '\r' : '';
-      await write(foldCrlf(carry === '' ? text : text.slice(0, -1)));
+      const whole = carry === '' ? text : text.slice(0, -1);
+      breaks ??= lineBreaksOf(whole);
+      await write(toLf(whole, breaks));
       yield* rows.drain();
       if (rows.stopped) return;
     }
-    await write(carry);
+    // A CR last of all ends the last line, whatever ends the others: it is not part of a cell.
     await new Promise<void>((resolve, reject) => parser.end((error?: Error | null) => (error ? reject(error) : resolve())));
   } catch (error) {
     if (!(error instanceof InvalidEncodingError)) throw error;
@@ -126,13 +132,33 @@ export async function* readCsv(input: ReaderInput, options: ReaderOptions = {}):
 export function* readCsvSync(text: string, options: ReaderOptions = {}): Generator<ReaderItem> {
   checkReaderCall(ReaderOptionsSchema, options, text, { name: 'text', accepts: 'text' });
   const rows = new CsvRows(options);
-  parseCsvText(foldCrlf(stripBom(text)), { ...PARSE_OPTIONS, on_record: rows.onRecord, on_skip: rows.onSkip });
+  const body = stripBom(text);
+  // A CR last of all ends the last line (as readCsv takes it).
+  const whole = body.endsWith('\r') ? body.slice(0, -1) : body;
+  parseCsvText(toLf(whole, lineBreaksOf(whole) ?? 'lf'), { ...PARSE_OPTIONS, on_record: rows.onRecord, on_skip: rows.onSkip });
   yield* rows.drain();
   yield* rows.finish();
 }
 
-function foldCrlf(text: string): string {
-  return text.replace(/\r\n/g, '\n');
+/** How a file's lines end: `lf` for `\n` or `\r\n`, `cr` for a lone `\r` (Excel for Mac's "CSV"). */
+type LineBreaks = 'lf' | 'cr';
+
+/**
+ * How lines end, told by the first line's end: a lone CR there is a file of CR-only lines; undefined
+ * while the text holds no line end yet. (The text never ends in a CR: the reader holds one back.)
+ */
+function lineBreaksOf(text: string): LineBreaks | undefined {
+  const cr = text.indexOf('\r');
+  const lf = text.indexOf('\n');
+  if (cr === -1) return lf === -1 ? undefined : 'lf';
+  if (lf !== -1 && lf < cr) return 'lf';
+  return text[cr + 1] === '\n' ? 'lf' : 'cr';
+}
+
+// Every line end as `\n`: CRLF always; a lone CR too in a file of CR-only lines (elsewhere a lone
+// CR is a character of its cell, for validation to judge).
+function toLf(text: string, breaks: LineBreaks | undefined): string {
+  return text.replace(breaks === 'cr' ? /\r\n?/g : /\r\n/g, '\n');
 }
 
 function isBlank(fields: readonly string[]): boolean {

@@ -178,11 +178,10 @@ async function sniff(chunks: AsyncIterator<string>, head: string[]): Promise<Rec
     let from = 0;
     if (first === undefined) {
       from = chunk.length - chunk.trimStart().length;
-      if (from === chunk.length) {
-        blank += chunk.length;
-        if (blank > limit) return 'json';
-        continue;
-      }
+      // The blank space before the first character counts whole, wherever the chunks break.
+      blank += from;
+      if (blank > limit) return 'json';
+      if (from === chunk.length) continue;
       // `[` or anything but `{` decides at once.
       if (chunk[from] !== '{') return formatOfHead(head.join(''), false) ?? 'json';
       first = 0;
@@ -201,6 +200,25 @@ async function* resume(head: readonly string[], chunks: AsyncGenerator<string>):
   } finally {
     await chunks.return(undefined);
   }
+}
+
+/**
+ * The format of a whole text, told as {@link readRecordsFile} tells that of a file it streams
+ * (the same caps on blank space and on the first line), for a text already in memory.
+ *
+ * @example
+ * formatOfText('{"id":"r1"}\n{"id":"r2"}\n'); // 'ndjson'
+ * formatOfText(`{"records":[${'…'.repeat(17_000_000)}]}`); // 'json' (a first line too long for NDJSON)
+ */
+export function formatOfText(text: string): RecordsFormat {
+  const limit = MAX_NDJSON_LINE_CHARS + 1;
+  const from = text.length - text.trimStart().length;
+  if (from > limit) return 'json';
+  if (text[from] === '{') {
+    const end = text.indexOf('\n', from);
+    if ((end === -1 ? text.length : end) - from > limit) return 'json';
+  }
+  return formatOfHead(text, true) ?? 'json';
 }
 
 /**

@@ -55,6 +55,38 @@ export const DEFAULT_GRAPH_LIMITS: GraphLimits = {
 };
 
 const ENUM_CODES = { kind: 'unknown-kind', role: 'unknown-role' } as const;
+
+/**
+ * At most this many problems of one graph are listed, then one `too-many-issues` giving the total:
+ * a graph whose every edge names a missing organization has millions, and listing them all would
+ * bury the first ones (and exhaust memory) rather than help.
+ *
+ * @example
+ * error.issues.length <= GRAPH_ISSUES_LISTED + 1; // true
+ */
+export const GRAPH_ISSUES_LISTED = 10_000;
+
+/** Collects a graph's problems: the first {@link GRAPH_ISSUES_LISTED} kept, all counted. */
+class IssueList {
+  readonly kept: Issue[] = [];
+  count = 0;
+
+  add(issue: Issue): void {
+    this.count++;
+    if (this.kept.length < GRAPH_ISSUES_LISTED) this.kept.push(issue);
+  }
+
+  // One at a time: spreading a list of a hundred thousand into push() overflows the stack.
+  addAll(issues: Iterable<Issue>): void {
+    for (const issue of issues) this.add(issue);
+  }
+
+  /** The problems kept, and a last one for those left out. */
+  listed(lang: Lang): Issue[] {
+    if (this.count === this.kept.length) return this.kept;
+    return [...this.kept, makeIssue('too-many-issues', [], { shown: this.kept.length, count: this.count }, lang)];
+  }
+}
 /** Roles that make a post certainly not a leadership post (see {@link leadershipDoubt}). */
 const NOT_LEADERSHIP: ReadonlySet<unknown> = new Set(POST_ROLES.filter((role) => !LEADERSHIP_ROLES.includes(role)));
 
@@ -125,7 +157,8 @@ function limitIssues(given: unknown, lang: Lang): Issue[] {
 
 /**
  * Validates a graph document and returns the immutable, indexed graph, or a result holding
- * every problem found (with path, code and message).
+ * every problem found (with path, code and message): the first {@link GRAPH_ISSUES_LISTED}, then
+ * one `too-many-issues` whose `count` is how many there are in all.
  *
  * @example
  * const r = safeParseGraph(JSON.parse(text), { lang: 'en' });
@@ -142,19 +175,18 @@ export function safeParseGraph(input: unknown, options: ParseGraphOptions = {}):
     posts: given.posts ?? DEFAULT_GRAPH_LIMITS.posts,
     edges: given.edges ?? DEFAULT_GRAPH_LIMITS.edges,
   };
-  const issues: Issue[] = [];
   if (!isObject(input)) {
-    issues.push(makeIssue('invalid-type', [], { expected: 'object', received: typeName(input) }, lang));
-    return { success: false, error: new ValidationError('graph', issues, lang) };
+    return { success: false, error: new ValidationError('graph', [makeIssue('invalid-type', [], { expected: 'object', received: typeName(input) }, lang)], lang) };
   }
+  const issues = new IssueList();
 
   const head = TopLevelSchema.safeParse(
     { $schema: input['$schema'], id: input['id'], title: input['title'] },
     { reportInput: true },
   );
-  if (!head.success) issues.push(...fromZodIssues(head.error.issues, [], lang));
+  if (!head.success) issues.addAll(fromZodIssues(head.error.issues, [], lang));
   const known = new Set(['$schema', 'id', 'title', ...Object.keys(ELEMENT_SCHEMAS)]);
-  for (const key of Object.keys(input)) if (!known.has(key)) issues.push(makeIssue('unknown-field', [key], { field: key }, lang));
+  for (const key of Object.keys(input)) if (!known.has(key)) issues.add(makeIssue('unknown-field', [key], { field: key }, lang));
 
   const valid = new Map<ArrayField, Indexed<unknown>[]>();
   const broken = { organizations: new Set<string>(), people: new Set<string>() };
@@ -169,18 +201,18 @@ export function safeParseGraph(input: unknown, options: ParseGraphOptions = {}):
     const kept: Indexed<unknown>[] = [];
     valid.set(field, kept);
     if (raw === undefined) {
-      if (field !== 'oversight' && field !== 'liaison') issues.push(makeIssue('required', [field], { field }, lang));
+      if (field !== 'oversight' && field !== 'liaison') issues.add(makeIssue('required', [field], { field }, lang));
       continue;
     }
     if (!Array.isArray(raw)) {
       unreadable.add(field);
-      issues.push(makeIssue('invalid-type', [field], { expected: 'array', received: raw === null ? 'null' : typeof raw }, lang));
+      issues.add(makeIssue('invalid-type', [field], { expected: 'array', received: raw === null ? 'null' : typeof raw }, lang));
       continue;
     }
     const limit = limits[LIMIT_OF[field]];
     if (raw.length > limit) {
       unreadable.add(field);
-      issues.push(makeIssue('limit-exceeded', [field], { what: field, limit, actual: raw.length }, lang));
+      issues.add(makeIssue('limit-exceeded', [field], { what: field, limit, actual: raw.length }, lang));
       continue;
     }
     const schema: z.ZodType = ELEMENT_SCHEMAS[field];
@@ -198,7 +230,7 @@ export function safeParseGraph(input: unknown, options: ParseGraphOptions = {}):
         kept.push({ at, value: parsed.data });
         continue;
       }
-      issues.push(...fromZodIssues(parsed.error.issues, [field, at], lang, ENUM_CODES));
+      issues.addAll(fromZodIssues(parsed.error.issues, [field, at], lang, ENUM_CODES));
       if ((field === 'organizations' || field === 'people') && isObject(element) && typeof element['id'] === 'string') {
         broken[field].add(element['id']);
       } else if (field === 'posts') {
@@ -209,8 +241,8 @@ export function safeParseGraph(input: unknown, options: ParseGraphOptions = {}):
   }
 
   const get = <T>(field: ArrayField): Indexed<T>[] => valid.get(field) as Indexed<T>[];
-  issues.push(
-    ...checkReferences(
+  issues.addAll(
+    checkReferences(
       {
         organizations: get('organizations'),
         people: get('people'),
@@ -227,7 +259,7 @@ export function safeParseGraph(input: unknown, options: ParseGraphOptions = {}):
       lang,
     ),
   );
-  if (issues.length > 0) return { success: false, error: new ValidationError('graph', issues, lang) };
+  if (issues.count > 0) return { success: false, error: new ValidationError('graph', issues.listed(lang), lang) };
 
   const values = <T>(field: ArrayField): T[] => get<T>(field).map((e) => e.value);
   const document: GraphInput = {

@@ -13,7 +13,23 @@ const WRITE_ERRORS: Readonly<Record<string, { zh: string; en: string }>> = {
   EISDIR: { zh: '这是一个目录', en: 'it is a directory' },
   EROFS: { zh: '文件系统只读', en: 'read-only file system' },
   ENOSPC: { zh: '磁盘空间不足', en: 'no space left on the device' },
+  ENOTDIR: { zh: '路径中有一段不是目录', en: 'a part of the path is not a directory' },
+  ELOOP: { zh: '符号链接层数过多（链接成环？）', en: 'too many levels of symbolic links (a loop?)' },
+  ENAMETOOLONG: { zh: '文件名过长', en: 'the file name is too long' },
 };
+
+/** What a field of an assessment result must be (`cli-invalid-result`; the engine's `invalid-previous` says the same of a previous one). */
+const RESULT_EXPECTED: Readonly<Record<string, { zh: string; en: string }>> = {
+  object: { zh: '应为 JSON 对象', en: 'must be a JSON object' },
+  one: { zh: '应为 1', en: 'must be 1' },
+  array: { zh: '缺失或不是数组', en: 'is missing or not an array' },
+  string: { zh: '缺失或不是字符串', en: 'is missing or not a string' },
+  number: { zh: '缺失或不是有限数值', en: 'is missing or not a finite number' },
+  'subject-type': { zh: '应为 organization 或 person', en: 'must be organization or person' },
+  date: { zh: '缺失或不是 YYYY-MM-DD 格式的日期', en: 'is missing or not a YYYY-MM-DD date' },
+  grade: { zh: '应为 null 或带字符串 id 的等次对象', en: 'must be null or a grade object with a string id' },
+};
+const resultExpected = (p: MessageParams, lang: 'zh' | 'en'): string => RESULT_EXPECTED[String(p['expected'])]?.[lang] ?? String(p['expected'] ?? '');
 
 /** Messages of the command-line tool: help, usage errors, progress and per-command output. */
 export const cliMessages = {
@@ -100,8 +116,8 @@ export const cliMessages = {
     en: () => `exit with 3 when there are findings (findings), or when any subject has this grade (a grade id)`,
   },
   'cli-help-coverage-options': {
-    zh: () => `Markdown 报告中覆盖检查的参数文件（coverage.json）`,
-    en: () => `options of the coverage check shown in the Markdown report (coverage.json)`,
+    zh: () => `Markdown 报告中覆盖检查的参数文件（coverage.json；仅用于 --format md）`,
+    en: () => `options of the coverage check shown in the Markdown report (coverage.json; with --format md only)`,
   },
   'cli-help-validate': {
     zh: () => `校验组织关系图、考核细则或记录文件，列出全部问题`,
@@ -249,6 +265,14 @@ export const cliMessages = {
   },
   'cli-previous': { zh: () => `上期评估结果`, en: () => `Previous result` },
   'cli-result': { zh: () => `评估结果`, en: () => `Assessment result` },
+  'cli-invalid-result': {
+    zh: (p) => `不是有效的 zerenzhi 评估结果：${p['field'] === '' ? '' : `${p['field']} `}${resultExpected(p, 'zh')}`,
+    en: (p) => `not a zerenzhi assessment result: ${p['field'] === '' ? 'it' : p['field']} ${resultExpected(p, 'en')}`,
+  },
+  'cli-usage-coverage-options-md': {
+    zh: () => `--coverage-options 只用于 --format md（Markdown 报告中的覆盖检查）`,
+    en: () => `--coverage-options goes with --format md only (the coverage check in the Markdown report)`,
+  },
   'cli-init-done': {
     zh: (p) => `已在 ${p['dir']} 生成 graph.json、rules.json、records.ndjson。试运行：\n  zerenzhi assess --graph ${p['dir']}/graph.json --rules ${p['dir']}/rules.json --evidence ${p['dir']}/records.ndjson --format md`,
     en: (p) => `wrote graph.json, rules.json and records.ndjson to ${p['dir']}. Try:\n  zerenzhi assess --graph ${p['dir']}/graph.json --rules ${p['dir']}/rules.json --evidence ${p['dir']}/records.ndjson --format md --lang en`,

@@ -29,6 +29,9 @@ const FILE_ERRORS: Readonly<Record<string, { zh: string; en: string }>> = {
   EACCES: { zh: '没有读取权限', en: 'permission denied' },
   EPERM: { zh: '没有读取权限', en: 'permission denied' },
   EISDIR: { zh: '这是一个目录，不是文件', en: 'it is a directory, not a file' },
+  ENOTDIR: { zh: '路径中有一段不是目录', en: 'a part of the path is not a directory' },
+  ELOOP: { zh: '符号链接层数过多（链接成环？）', en: 'too many levels of symbolic links (a loop?)' },
+  ENAMETOOLONG: { zh: '文件名过长', en: 'the file name is too long' },
 };
 
 const jsonProblem = (p: MessageParams, lang: 'zh' | 'en'): string => JSON_PROBLEMS[String(p['problem'])]?.[lang] ?? String(p['problem']);

@@ -158,7 +158,10 @@ describe('zerenzhi assess', () => {
 
   it('--previous compares with the previous result', async () => {
     const first = (await assessBureau()).stdout;
-    const previous = tmp.file('previous.json', first);
+    // the result of the period before: 2021's (a result of the same period is refused)
+    const earlier = JSON.parse(first) as { period: { start: string; end: string } };
+    earlier.period = { start: '2021-01-01', end: '2021-12-31' };
+    const previous = tmp.file('previous.json', JSON.stringify(earlier, null, 2));
     const run = await assessBureau('--previous', previous);
     expect(run.code).toBe(0);
     const before = JSON.parse(first).organizations[0];

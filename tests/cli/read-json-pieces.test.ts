@@ -156,6 +156,6 @@ describe('reading a file whole, or not', () => {
       },
     };
     const unreadable = await readJson('-', 'graph', 'en', eio).catch((e: unknown) => e);
-    expect((unreadable as ValidationError).issues[0]).toMatchObject({ code: 'file-unreadable', file: '-', params: { path: '-', reason: 'EIO' } });
+    expect((unreadable as ValidationError).issues[0]).toMatchObject({ code: 'file-unreadable', file: '<stdin>', params: { path: '<stdin>', reason: 'EIO' } });
   });
 });

@@ -106,7 +106,7 @@ describe('zerenzhi validate', () => {
     expect((await cli(['validate', json])).stdout).toBe(`${json}：记录有效（3 条）\n`);
     const stdin = await cli(['validate', '-'], { stdin: readFileSync(BUREAU.graph, 'utf8') });
     expect(stdin.code).toBe(0);
-    expect(stdin.stdout).toBe('-：组织关系图有效（9 个党组织，51 人）\n');
+    expect(stdin.stdout).toBe('<stdin>：组织关系图有效（9 个党组织，51 人）\n');
   });
 
   it('tells the kind of a JSON value', () => {

@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { writePieces } from '../../src/cli/files.js';
+import { writePieces } from '../../src/cli/write-files.js';
 import { CliFailure, concatPieces, writeAll, type CliOutput } from '../../src/cli/io.js';
 import { gathered } from '../../src/core/json-chunks.js';
 

@@ -1136,7 +1136,7 @@ describe('command line', () => {
   it('L14 standard input that is empty, or only a BOM and CRLF, for the graph: empty-input', async () => {
     for (const stdin of ['', '\uFEFF\r\n']) {
       const run = await cli(['assess', '--graph', '-', '--rules', files.rules, '--evidence', corpusFile('empty.ndjson')], stdin);
-      expect([run.code, issueLines(run.stderr)]).toEqual([1, ['-:1 [empty-input]']]);
+      expect([run.code, issueLines(run.stderr)]).toEqual([1, ['<stdin>:1 [empty-input]']]);
     }
   });
 

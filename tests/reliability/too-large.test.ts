@@ -47,7 +47,7 @@ describe('a JSON file too large for one string', () => {
   it('as the graph: read in pieces, and refused as not JSON at line 1, column 1 (exit 1), in Chinese', () => {
     const { status, stderr } = cli(['coverage', '--graph', big]);
     expect(status).toBe(1);
-    expect(stderr).toContain(`${big}:1: 第 1 行第 1 列「\u0000」：JSON 语法错误，此处不应出现该字符 [invalid-json]`);
+    expect(stderr).toContain(`${big}:1: 第 1 行第 1 列「\\u0000」：JSON 语法错误，此处不应出现该字符 [invalid-json]`);
     expect(stderr).not.toContain('file-too-large');
     expect(stderr).not.toContain('内部错误');
   }, 90_000);

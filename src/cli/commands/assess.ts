@@ -17,9 +17,10 @@ import { stripBom } from '../../evidence/reader-common.js';
 import type { RuleSet } from '../../model/rules.js';
 import { toCsvChunks } from '../../report/csv.js';
 import { toMarkdownChunks } from '../../report/markdown.js';
-import { unreadableFile, writePieces } from '../files.js';
+import { nameOf, unreadableFile, type JsonDocument } from '../files.js';
+import { writeFiles, writePieces } from '../write-files.js';
 import { checkStdinOnce, concatPieces, EXIT, UsageError, say, writeAll, writeLines, type CommandContext } from '../io.js';
-import { loadCoverageOptions, loadGraph, loadResult, loadRules } from '../load.js';
+import { loadCoverageOptions, loadGraph, loadRules, placeInResult, readResult } from '../load.js';
 import { gatheringOption, parseDate, type ProgramEnv } from '../program.js';
 import { listSkipped, readEvidence, reportSkipped, skippedLister, withProgress } from '../records.js';
 
@@ -89,6 +90,18 @@ function failOnCheck(result: AssessmentResult, failOn: string | undefined, conte
  * const code = await runAssess({ graph: 'g.json', rules: 'r.json', evidence: ['e.ndjson'], format: 'md' }, context);
  */
 export async function runAssess(options: AssessCommandOptions, context: CommandContext): Promise<number> {
+  let previousDoc: JsonDocument | undefined;
+  try {
+    return await assessAndWrite(options, context, (doc) => (previousDoc = doc));
+  } catch (error) {
+    // A problem with the previous result found as the run uses it (its period, say): placed in
+    // its file, at its line, as the problems found reading it are.
+    if (error instanceof ValidationError && error.subject === 'previous' && previousDoc !== undefined) throw placeInResult(error, previousDoc, 'previous');
+    throw error;
+  }
+}
+
+async function assessAndWrite(options: AssessCommandOptions, context: CommandContext, previousRead: (doc: JsonDocument) => void): Promise<number> {
   const { io, lang } = context;
   const evidence = options.evidence ?? [];
   const absorb = options.absorb ?? [];
@@ -98,9 +111,10 @@ export async function runAssess(options: AssessCommandOptions, context: CommandC
   if (options.failOn !== undefined && options.failOn !== 'findings' && !gradeIdsOf(rules).includes(options.failOn)) {
     throw new UsageError(say('cli-usage-unknown-grade', lang, { grade: options.failOn, allowed: gradeIdsOf(rules).join(', ') }), 'zerenzhi assess');
   }
-  const previous = options.previous === undefined ? undefined : await loadResult(options.previous, lang, io, 'previous');
-  const coverageOptions: CoverageOptions | undefined =
-    options.format === 'md' && options.coverageOptions !== undefined ? await loadCoverageOptions(options.coverageOptions, lang, io) : undefined;
+  const read = options.previous === undefined ? undefined : await readResult(options.previous, lang, io, 'previous');
+  if (read !== undefined) previousRead(read.doc);
+  const previous = read?.result;
+  const coverageOptions: CoverageOptions | undefined = options.coverageOptions === undefined ? undefined : await loadCoverageOptions(options.coverageOptions, lang, io);
 
   const common = {
     graph,
@@ -113,8 +127,9 @@ export async function runAssess(options: AssessCommandOptions, context: CommandC
   // One list of the records skipped for the whole run: the absorbed shards' first, then the files'.
   const lister = options.skipInvalid === true ? skippedLister(io, lang) : undefined;
   const records = (): AsyncGenerator<ReaderItem> => {
-    const items = withProgress(readEvidence(evidence, io, lang), io, lang);
-    return lister !== undefined ? reportSkipped(items, io, lang, lister) : items;
+    // The records a batch skips are listed before the progress the batch makes is shown.
+    const items = readEvidence(evidence, io, lang);
+    return withProgress(lister !== undefined ? reportSkipped(items, io, lang, lister) : items, io, lang);
   };
   // Worker threads read files by byte range: standard input is read on this thread.
   const parallel = options.workers !== undefined && options.workers > 1 && !evidence.includes('-');
@@ -122,8 +137,9 @@ export async function runAssess(options: AssessCommandOptions, context: CommandC
   if (options.snapshot !== undefined || absorb.length > 0) {
     // One shard of an assessment split across machines: partial states in, a partial state or the result out.
     const { session, finishLast, checkRecords, keptIssues, issueCount } = openSession(common);
-    for (const file of absorb) {
-      const input = file === '-' ? io.stdin : createReadStream(file);
+    for (const path of absorb) {
+      const input = path === '-' ? io.stdin : createReadStream(path);
+      const file = nameOf(path);
       const partial = await readPartialState(input, { file, lang }).catch(unreadableFile(file, 'partial', lang));
       const [kept, counted] = [keptIssues().length, issueCount()];
       try {
@@ -179,8 +195,13 @@ export async function runAssess(options: AssessCommandOptions, context: CommandC
     // Both documents on standard output, one after the other: one byte order mark, a blank line between.
     if (out === undefined) await emit(undefined, concatPieces(csv.lines, ['\r\n'], withoutBom(csv.findings)));
     else {
-      await emit(out, csv.lines);
-      await emit(findingsFileOf(out), csv.findings);
+      // Both or neither: a report beside the findings of another run would mislead.
+      const files = [
+        { file: out, pieces: csv.lines },
+        { file: findingsFileOf(out), pieces: csv.findings },
+      ];
+      await writeFiles(files, lang);
+      written.push(...files.map((f) => f.file));
     }
   }
   if (written.length > 0) writeLines(io.stderr, [say('cli-written', lang, { files: written.join(lang === 'zh' ? '、' : ', ') })]);
@@ -195,7 +216,11 @@ function checkInputs(options: AssessCommandOptions, evidence: readonly string[],
   if (evidence.length === 0 && absorb.length === 0) throw usage('cli-usage-no-input');
   const session = options.snapshot !== undefined || absorb.length > 0;
   if (session && options.workers !== undefined && options.workers > 1) throw usage('cli-usage-workers-shards');
-  if (options.snapshot === undefined) return;
+  if (options.snapshot === undefined) {
+    // Only the Markdown report has a coverage section: refused rather than ignored.
+    if (options.coverageOptions !== undefined && options.format !== 'md') throw usage('cli-usage-coverage-options-md');
+    return;
+  }
   const results: [string, unknown][] = [
     ['--out', options.out],
     ['--previous', options.previous],

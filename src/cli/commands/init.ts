@@ -2,7 +2,7 @@ import { mkdir, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Argument, InvalidArgumentError, Option, type Command } from 'commander';
 import type { Lang } from '../../core/lang.js';
-import { writeText } from '../files.js';
+import { writeFiles } from '../write-files.js';
 import { CliFailure, EXIT, say, writeLines, type CommandContext } from '../io.js';
 import { starterFiles } from '../init-templates.js';
 import type { ProgramEnv } from '../program.js';
@@ -48,7 +48,8 @@ export async function runInit(dir: string, options: InitCommandOptions, context:
   await ensureWritableDir(dir, options.force === true, lang);
   // The last complete year, so that every month and quarter is due.
   const year = options.year ?? lastEndedYear();
-  for (const [name, text] of Object.entries(starterFiles(year))) await writeText(join(dir, name), text, lang);
+  // All three or none: a half-written starter would not run, and would hide what went wrong.
+  await writeFiles(Object.entries(starterFiles(year)).map(([name, text]) => ({ file: join(dir, name), pieces: [text] })), lang);
   writeLines(io.stderr, [say('cli-init-done', lang, { dir })]);
   return EXIT.ok;
 }

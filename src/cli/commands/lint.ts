@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { formatPath } from '../../core/path.js';
+import { visible } from '../../core/visible.js';
 import { lintRuleSet, type LintFinding } from '../../engine/lint.js';
 import type { Graph } from '../../graph/types.js';
 import { readJson } from '../files.js';
@@ -37,16 +38,18 @@ export async function runLint(options: LintCommandOptions, context: CommandConte
   const placed = locateIssues(
     findings.map((f) => ({ code: f.code, path: f.path, params: {}, message: f.message })),
     doc.text,
-    options.rules,
+    doc.file,
   );
-  const lines = findings.map((f, i) => {
-    const where = `${options.rules}:${placed[i]?.line ?? 1}`;
-    return `${where} ${say(`cli-lint-${f.severity}`, lang)} ${formatPath(f.path, lang)}: ${f.message} [${f.code}]`;
+  // In the order of their lines, as validate lists problems (stable: one line's keep their order).
+  const inOrder = findings.map((finding, i) => ({ finding, line: placed[i]?.line ?? 1 })).sort((a, b) => a.line - b.line);
+  const lines = inOrder.map(({ finding: f, line }) => {
+    const where = `${visible(doc.file)}:${line}`;
+    return `${where} ${say(`cli-lint-${f.severity}`, lang)} ${formatPath(f.path, lang)}: ${visible(f.message)} [${f.code}]`;
   });
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
   writeLines(io.stdout, lines);
-  writeLines(io.stdout, [findings.length === 0 ? say('cli-lint-clean', lang, { file: options.rules }) : say('cli-lint-summary', lang, { file: options.rules, errors, warnings })]);
+  writeLines(io.stdout, [findings.length === 0 ? say('cli-lint-clean', lang, { file: doc.file }) : say('cli-lint-summary', lang, { file: doc.file, errors, warnings })]);
   return errors > 0 || (options.strict === true && warnings > 0) ? EXIT.invalid : EXIT.ok;
 }
 

@@ -1,17 +1,17 @@
 import { extname } from 'node:path';
 import { Argument, Option, type Command } from 'commander';
-import { atLine, makeIssue, type Issue } from '../../core/issue.js';
+import { atLine, makeIssue, problemCount, type Issue } from '../../core/issue.js';
 import type { Lang } from '../../core/lang.js';
 import { ValidationError } from '../../core/validation-error.js';
 import { safeParseRuleSet } from '../../engine/parse-rules.js';
 import { normalizeRecord } from '../../evidence/normalize.js';
 import { readCsvSync } from '../../evidence/read-csv.js';
-import { formatOfHead, readRecordsFile, STDIN_FILE } from '../../evidence/read-file.js';
+import { formatOfText, readRecordsFile } from '../../evidence/read-file.js';
 import { readJsonArray } from '../../evidence/read-json.js';
 import { readNdjsonSync } from '../../evidence/read-ndjson.js';
 import type { ReaderItem } from '../../evidence/reader-item.js';
 import { safeParseGraph } from '../../graph/parse.js';
-import { checkRepeatedKeys, fileIssue, parseJsonText, readDocument, readText, tooLarge } from '../files.js';
+import { checkRepeatedKeys, fileIssue, nameOf, parseJsonText, readDocument, readText, tooLarge } from '../files.js';
 import { checkStdinOnce, EXIT, say, writeLines, type CommandContext } from '../io.js';
 import { issueLine } from '../issues.js';
 import { byLine, locateIssues } from '../locate.js';
@@ -64,42 +64,61 @@ async function checkRecords(items: AsyncIterable<ReaderItem> | Iterable<ReaderIt
     if (normalized.ok) count++;
     else for (const issue of normalized.issues) report(atLine(issue, item.line, item.file));
   }
-  if (problems > issues.length) issues.push(makeIssue('too-many-issues', [], { shown: issues.length, count: problems }, lang));
+  if (problems > issues.length) issues.push({ ...makeIssue('too-many-issues', [], { shown: issues.length, count: problems }, lang), file });
   return problems === 0 ? { ok: true, line: say('cli-validate-ok-records', lang, { file, count }) } : { ok: false, issues, count: problems };
 }
 
 function recordsOfText(text: string, file: string, lang: Lang): Iterable<ReaderItem> {
-  const options = { file: file === '-' ? STDIN_FILE : file, lang };
-  const format = formatOfHead(text, true);
+  const options = { file, lang };
+  const format = formatOfText(text);
   if (format === 'ndjson') return readNdjsonSync(text, options);
   if (format === 'csv') return readCsvSync(text, options);
   return readJsonArray(text, options);
 }
 
+/**
+ * Whether a text without a telling extension holds records, told as `assess` tells them
+ * ({@link formatOfText}); but a graph or rule set on one line (`jq -c`), which looks like NDJSON
+ * of one record, is what it is: no record has `organizations` or `indicators`.
+ */
+function isRecordsText(text: string): boolean {
+  const format = formatOfText(text);
+  if (format !== 'ndjson') return format === 'csv';
+  try {
+    const kind = kindOfJson(JSON.parse(text));
+    return kind !== 'graph' && kind !== 'rules';
+  } catch {
+    // More than one line of JSON: NDJSON indeed.
+    return true;
+  }
+}
+
 async function validateFile(file: string, kind: FileKind | undefined, context: CommandContext): Promise<Outcome> {
   const { lang, io } = context;
+  // `-` is read; `<stdin>` is what the messages call it.
+  const name = nameOf(file);
   if (kind === 'records' || (kind === undefined && RECORD_EXTENSIONS.has(extname(file).toLowerCase()))) {
-    if (file !== '-') return checkRecords(readRecordsFile(file, { lang }), file, lang);
-    return checkRecords(recordsOfText(await readText(file, 'records', lang, io), file, lang), file, lang);
+    if (file !== '-') return checkRecords(readRecordsFile(file, { lang }), name, lang);
+    return checkRecords(recordsOfText(await readText(file, 'records', lang, io), name, lang), name, lang);
   }
   const doc = await readWhole(file, kind, lang, context);
   const { text } = doc;
-  if (text !== undefined && kind === undefined && extname(file).toLowerCase() !== '.json' && formatOfHead(text, true) !== 'json') {
-    return checkRecords(recordsOfText(text, file, lang), file, lang);
+  if (text !== undefined && kind === undefined && extname(file).toLowerCase() !== '.json' && isRecordsText(text)) {
+    return checkRecords(recordsOfText(text, name, lang), name, lang);
   }
-  const value = text === undefined ? doc.value : parseJsonText(text, file, kind ?? 'records', lang);
+  const value = text === undefined ? doc.value : parseJsonText(text, name, kind ?? 'records', lang);
   const told = kind ?? kindOfJson(value);
-  if (told === undefined) return { ok: false, issues: [fileIssue('cli-unknown-file-kind', file, {}, lang, 1)] };
+  if (told === undefined) return { ok: false, issues: [fileIssue('cli-unknown-file-kind', name, {}, lang, 1)] };
   // Records read in pieces were refused by readWhole: here the text is whole.
-  if (told === 'records') return checkRecords(recordsOfText(text as string, file, lang), file, lang);
+  if (told === 'records') return checkRecords(recordsOfText(text as string, name, lang), name, lang);
   // Told by its content: its repeated keys were not looked for as it was read.
-  if (kind === undefined && text !== undefined) checkRepeatedKeys(text, value, file, told, lang);
+  if (kind === undefined && text !== undefined) checkRepeatedKeys(text, value, name, told, lang);
   const parsed = told === 'graph' ? safeParseGraph(value, { lang }) : safeParseRuleSet(value, { lang });
-  if (!parsed.success) return { ok: false, issues: byLine(locateIssues(parsed.error.issues, text, file)) };
+  if (!parsed.success) return { ok: false, issues: byLine(locateIssues(parsed.error.issues, text, name)) };
   const line =
     told === 'graph' && 'organizations' in parsed.data
-      ? say('cli-validate-ok-graph', lang, { file, organizations: parsed.data.organizations.size, people: parsed.data.people.size })
-      : say('cli-validate-ok-rules', lang, { file, indicators: 'indicators' in parsed.data ? parsed.data.indicators.length : 0 });
+      ? say('cli-validate-ok-graph', lang, { file: name, organizations: parsed.data.organizations.size, people: parsed.data.people.size })
+      : say('cli-validate-ok-rules', lang, { file: name, indicators: 'indicators' in parsed.data ? parsed.data.indicators.length : 0 });
   return { ok: true, line };
 }
 
@@ -122,13 +141,13 @@ export async function readWhole(
   const subject = kind ?? 'records';
   const doc = await readDocument(file, subject, lang, io, limit);
   if (doc.text !== undefined) return { text: doc.text };
-  if (kind === 'records') throw tooLarge(file, subject, lang);
+  if (kind === 'records') throw tooLarge(nameOf(file), subject, lang);
   const value = await doc.inPieces().catch((error: unknown) => {
     // A list of records as one document, past the limit.
     const notObject = error instanceof ValidationError && error.issues[0]?.code === 'json-not-object' && error.issues[0].params['received'] === 'array';
-    throw notObject ? tooLarge(file, subject, lang) : error;
+    throw notObject ? tooLarge(nameOf(file), subject, lang) : error;
   });
-  if (kindOfJson(value) === 'records') throw tooLarge(file, subject, lang);
+  if (kindOfJson(value) === 'records') throw tooLarge(nameOf(file), subject, lang);
   return { text: undefined, value };
 }
 
@@ -155,7 +174,7 @@ export async function runValidate(files: readonly string[], options: { readonly 
     if (outcome.ok) writeLines(io.stdout, [outcome.line]);
     else {
       invalid++;
-      writeLines(io.stdout, [say('cli-validate-invalid', lang, { file, count: outcome.count ?? outcome.issues.length }), ...outcome.issues.map((i) => issueLine(i, lang))]);
+      writeLines(io.stdout, [say('cli-validate-invalid', lang, { file: nameOf(file), count: outcome.count ?? problemCount(outcome.issues) }), ...outcome.issues.map((i) => issueLine(i, lang))]);
     }
   }
   if (files.length > 1) writeLines(io.stdout, [say('cli-validate-summary', lang, { files: files.length, invalid })]);
