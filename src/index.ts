@@ -77,7 +77,7 @@ export {
 export type { Measure, MeasureType, Scoring } from './model/measures.js';
 export { RECORD_STATUSES, RecordInputSchema, type AttributeValue, type EvidenceRecord, type RecordInput, type RecordStatus } from './model/record.js';
 export { normalizeRecord, type NormalizeResult } from './evidence/normalize.js';
-export { isReaderItem, type ReaderItem } from './evidence/reader-item.js';
+export { isColumnProblem, isReaderItem, type ReaderItem } from './evidence/reader-item.js';
 export { parseRuleSet, safeParseRuleSet, type ParseRuleSetOptions } from './engine/parse-rules.js';
 export { openAssessment, type AssessInput, type AssessStreamInput, type AssessmentSession, type ScoredRun } from './engine/assess.js';
 export type { PartialState } from './engine/partial.js';

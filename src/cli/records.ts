@@ -2,7 +2,7 @@ import { atLine, type Issue } from '../core/issue.js';
 import type { Lang } from '../core/lang.js';
 import { readRecordsFile } from '../evidence/read-file.js';
 import { batched, eachBatch, throughBatches } from '../evidence/batches.js';
-import type { ReaderItem } from '../evidence/reader-item.js';
+import { isColumnProblem, type ReaderItem } from '../evidence/reader-item.js';
 import { normalizeRecord } from '../evidence/normalize.js';
 import { say, withStatusLine, type CliIo } from './io.js';
 import { issueLine } from './issues.js';
@@ -107,9 +107,9 @@ export function skippedLister(io: CliIo, lang: Lang): SkippedLister {
 export function reportSkipped(items: AsyncIterable<ReaderItem>, io: CliIo, lang: Lang, lister: SkippedLister = skippedLister(io, lang)): AsyncGenerator<ReaderItem> {
   const step = (batch: readonly ReaderItem[]): void => {
     for (const item of batch) {
-      // A problem that ended a read is not skipped: the run stops with it at the end.
+      // A problem that ended a read, or a column problem, is not skipped: the run stops with it.
       if (item.kind === 'issue') {
-        if (item.stopped !== true) lister.report(item.issue);
+        if (item.stopped !== true && !isColumnProblem(item.issue)) lister.report(item.issue);
       } else {
         const normalized = normalizeRecord(item.value, [], lang);
         if (!normalized.ok) for (const issue of normalized.issues) lister.report(atLine(issue, item.line, item.file));

@@ -10,7 +10,7 @@ import { checkOptions, LangOptionSchema } from '../core/options.js';
 import { capIssue, ValidationError } from '../core/validation-error.js';
 import { isGraph } from '../graph/lookup.js';
 import { collectionLimitOf } from '../core/collection-limit.js';
-import { isReaderItem, type ReaderItem } from '../evidence/reader-item.js';
+import { isColumnProblem, isReaderItem, type ReaderItem } from '../evidence/reader-item.js';
 import { normalizeRecord } from '../evidence/normalize.js';
 import { parseGraph } from '../graph/parse.js';
 import type { Graph } from '../graph/types.js';
@@ -129,8 +129,6 @@ const NAMED_VALUES_ONLY: ProxyHandler<Issue['params']> = {
   },
 };
 
-/** Reader problems about a file's layout rather than a record: they skip no record. */
-const FILE_LEVEL_CODES = new Set(['unknown-column', 'duplicate-column', 'empty-column-name', 'unknown-column-type']);
 
 /**
  * What to throw for an error met while adding to the state: V8's refusal of a Map's or a Set's
@@ -284,11 +282,13 @@ export function openSession(input: Omit<AssessInput, 'records'>, options: { read
     let file: string | undefined;
     if (isReaderItem(item)) {
       if (item.kind === 'issue') {
-        // A column problem loses no record by itself; the rows it spoils report their own
-        // issues. One that ended a read lost the rest of its input: it is never skipped.
-        if (item.stopped === true) {
+        // One that ended a read lost the rest of its input, and a column problem (an unknown,
+        // repeated or unnamed column, an unknown column type) dropped that column's data from
+        // every row, which may report nothing of it: neither is a record skipped, and neither is
+        // ever skipped (the run would score on part of the evidence without a word).
+        if (item.stopped === true || isColumnProblem(item.issue)) {
           if (stops.length < ISSUES_KEPT) stops.push(item.issue);
-        } else if (!FILE_LEVEL_CODES.has(item.issue.code)) skipped++;
+        } else skipped++;
         report(item.issue);
         return true;
       }
@@ -393,7 +393,11 @@ export function openSession(input: Omit<AssessInput, 'records'>, options: { read
   // (threads may meet them in any order).
   const stoppedReadsError = (): ValidationError => {
     const sorted = [...stops].sort((a, b) => byCodeUnit(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0));
-    return new ValidationError('records', [makeIssue('read-stopped', [], { count: stops.length }, lang), ...sorted], lang);
+    const columns = stops.filter(isColumnProblem).length;
+    const lead: Issue[] = [];
+    if (stops.length > columns) lead.push(makeIssue('read-stopped', [], { count: stops.length - columns }, lang));
+    if (columns > 0) lead.push(makeIssue('columns-dropped', [], { count: columns }, lang));
+    return new ValidationError('records', [...lead, ...sorted], lang);
   };
   // What stops a run before any result: records past the cap, or invalid ones unless skipped.
   const checkRecords = (): void => {

@@ -10,7 +10,8 @@ import type { Issue } from '../core/issue.js';
  * that are not UTF-8, a CSV row that never ends or a header without a required column, a JSON
  * document that does not parse or holds no records. Skipping invalid records
  * (`invalidRecords: 'skip'`) does not skip such a problem: the run stops with it, since going
- * on would score on part of the evidence without a word.
+ * on would score on part of the evidence without a word. Nor does it skip a column problem
+ * ({@link isColumnProblem}), which dropped a column's data from every row.
  */
 export type ReaderItem =
   | { readonly kind: 'record'; readonly value: unknown; readonly line: number; readonly file?: string }
@@ -27,4 +28,19 @@ export function isReaderItem(value: unknown): value is ReaderItem {
   if (typeof value !== 'object' || value === null) return false;
   const kind = (value as { kind?: unknown }).kind;
   return (kind === 'record' && typeof (value as { line?: unknown }).line === 'number') || (kind === 'issue' && 'issue' in value);
+}
+
+/** Reader problems about a file's layout rather than a record. */
+const COLUMN_PROBLEM_CODES: ReadonlySet<string> = new Set(['unknown-column', 'duplicate-column', 'empty-column-name', 'unknown-column-type']);
+
+/**
+ * Whether a reader's problem is about a column (an unknown, repeated or unnamed column, an
+ * unknown column type): that column's data was dropped from every row, and the rows may report
+ * nothing of it. No record is skipped for it, and skipping invalid records never skips it.
+ *
+ * @example
+ * isColumnProblem({ code: 'unknown-column' }); // true
+ */
+export function isColumnProblem(issue: Pick<Issue, 'code'>): boolean {
+  return COLUMN_PROBLEM_CODES.has(issue.code);
 }

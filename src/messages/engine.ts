@@ -227,6 +227,10 @@ export const engineMessages = {
     zh: (p) => `有 ${p['count']} 处问题使输入文件未能读完，其后的记录均未读取：跳过无效记录（--skip-invalid、invalidRecords: 'skip'）只跳过单条有误的记录，不跳过未读完的文件，否则得分只依据部分记录而不加说明。请先修正以下问题`,
     en: (p) => `${p['count']} problem(s) ended the reading of an input, so the records after them were never read: skipping invalid records (--skip-invalid, invalidRecords: 'skip') skips single invalid records, not inputs read only in part, which would score on part of the evidence without a word. Fix these problems first`,
   },
+  'columns-dropped': {
+    zh: (p) => `有 ${p['count']} 处列的问题使该列的数据在所有记录中被忽略：跳过无效记录（--skip-invalid、invalidRecords: 'skip'）只跳过单条有误的记录，不忽略整列数据，否则得分只依据部分数据而不加说明。请先修正以下问题（列名拼写、类型标注、重复或空白的列名）`,
+    en: (p) => `${p['count']} column problem(s) dropped a column's data from every record: skipping invalid records (--skip-invalid, invalidRecords: 'skip') skips single invalid records, not whole columns, which would score on part of the evidence without a word. Fix these problems first (a column name's spelling, its type, a repeated or blank column name)`,
+  },
   'too-many-issues': {
     zh: (p) => `问题过多，仅列出前${p['shown']}个（共${p['count']}个）`,
     en: (p) => `too many problems: the first ${p['shown']} of ${p['count']} are listed`,

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assess, assessParallel, assessStream, openAssessment, parseGraph, readCsvSync, readJsonArray, readNdjsonSync, readRecordsFile, ValidationError, type ReaderItem } from '../../src/index.js';
+import { assess, assessParallel, assessStream, isColumnProblem, openAssessment, parseGraph, readCsvSync, readJsonArray, readNdjsonSync, readRecordsFile, ValidationError, type ReaderItem } from '../../src/index.js';
 import { thrown } from './assess/helpers.js';
 
 // Skipping invalid records skips single records; an input the reader could not read to its end
@@ -42,14 +42,39 @@ describe('problems that end a read', () => {
     const broken = readCsvSync(csv.replace('编号,', '编码,'), { file: 'records.csv' });
     const error = thrown(() => assess({ graph, rules, records: broken, invalidRecords: 'skip' }));
     expect(error.subject).toBe('records');
+    // the renamed header is an unknown column too: its data would be dropped from every row
     expect(codes(error)).toEqual([
       ['read-stopped', undefined],
+      ['columns-dropped', undefined],
+      ['unknown-column', 1],
       ['missing-column', 1],
     ]);
     expect(error.issues[0]?.message).toMatch(/^有 1 处问题使输入文件未能读完/);
+    expect(error.issues[1]?.message).toMatch(/^有 1 处列的问题使该列的数据在所有记录中被忽略/);
     const english = thrown(() => assess({ graph, rules, records: readJsonArray('[{', { file: 'r.json' }), invalidRecords: 'skip', lang: 'en' }));
     expect(english.issues[0]?.message).toMatch(/^1 problem\(s\) ended the reading of an input/);
     expect(english.issues[1]).toMatchObject({ code: 'invalid-json', file: 'r.json', line: 1 });
+  });
+
+  it('a column problem is not skipped either: an unknown, repeated or unnamed column, or an unknown type, drops that column from every row', () => {
+    // 完成日期 misspelt: every record loses its completion date, and no row says so.
+    const misspelt = csv.replace('完成日期', '完成时间');
+    const error = thrown(() => assess({ graph, rules, records: readCsvSync(misspelt, { file: 'records.csv' }), invalidRecords: 'skip', lang: 'en' }));
+    expect(error.issues.map((i) => [i.code, i.file, i.line])).toEqual([
+      ['columns-dropped', undefined, undefined],
+      ['unknown-column', 'records.csv', 1],
+    ]);
+    expect(error.issues[0]?.message).toMatch(/^1 column problem\(s\) dropped a column's data from every record/);
+    // the readers do not mark it stopped: the rows after it are read (validate lists their problems)
+    expect([...readCsvSync(misspelt)].filter((i) => i.kind === 'issue').map((i) => [i.kind === 'issue' && i.issue.code, i.kind === 'issue' && i.stopped === true])).toEqual([['unknown-column', false]]);
+    expect(isColumnProblem({ code: 'unknown-column' })).toBe(true);
+    expect(isColumnProblem({ code: 'invalid-date' })).toBe(false);
+    // a partial state is not written with it, in either mode
+    for (const invalidRecords of ['skip', 'error'] as const) {
+      const session = openAssessment({ graph, rules, invalidRecords });
+      for (const item of readCsvSync(misspelt)) session.add(item);
+      expect(codes(thrown(() => session.snapshot()))[0]?.[0]).toBe('columns-dropped');
+    }
   });
 
   it('an invalid line skipped as before: the run goes on without it', () => {
@@ -100,6 +125,8 @@ describe('problems that end a read', () => {
     const error = await assessParallel({ graph: graphInput, rules, files: [ndjsonPath, csvPath], workers: 2, invalidRecords: 'skip', ...small }).catch((e: unknown) => e);
     expect((error as ValidationError).issues.map((i) => [i.code, i.file])).toEqual([
       ['read-stopped', undefined],
+      ['columns-dropped', undefined],
+      ['unknown-column', csvPath],
       ['missing-column', csvPath],
     ]);
     // Bytes that are not UTF-8 on line 400: a single pass reads no further in that file.
