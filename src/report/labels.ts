@@ -173,7 +173,7 @@ export function postsText(context: ReportContext, subject: SubjectResult): strin
  * A grade with how it was given: the quota that moved it, or the veto.
  *
  * @example
- * gradeText(context, subject.grade); // '较好（按得分应为“好”，受名额限制调整）'
+ * gradeText(context, subject.grade); // '较好（受名额限制，原为好）'
  */
 export function gradeText(context: ReportContext, grade: GradeAward | null): string {
   const { lang } = context;
