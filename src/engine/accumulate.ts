@@ -270,6 +270,19 @@ function inRetainedWindow(plan: Plan, record: EvidenceRecord): boolean {
   return dated || (record.due !== undefined && record.due >= period.start && record.due <= period.end && record.day <= asOf);
 }
 
+/**
+ * Whether a session keeps a record for the accountability rules: of a type they read, approved,
+ * in their window, and counting for someone in the graph (its organization, or only its person).
+ * A partial state keeps no other (what `absorb` checks its kept records against).
+ *
+ * @example
+ * keptForAccountability(plan, record); // true for an approved 2022 incident on a known branch
+ */
+export function keptForAccountability(plan: Plan, record: EvidenceRecord): boolean {
+  if (!plan.retainTypes.has(record.type) || record.status !== 'approved' || !inRetainedWindow(plan, record)) return false;
+  return unknownNamed(plan, record) === undefined || !ofNoKnownSubject(plan, record);
+}
+
 /** Keeps a record of a type the accountability rules read, when it is approved and in their window. */
 function retain(plan: Plan, acc: Accumulation, record: EvidenceRecord): void {
   if (plan.retainTypes.has(record.type) && record.status === 'approved' && inRetainedWindow(plan, record)) acc.retained.set(record.id, record);

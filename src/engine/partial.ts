@@ -4,7 +4,7 @@ import type { Lang } from '../core/lang.js';
 import { byCodeUnit } from '../core/order.js';
 import { normalizeRecord } from '../evidence/normalize.js';
 import { ENGINE_VERSION } from '../version.js';
-import { effectOf, NO_EFFECT, withdrawEverywhere, xorDigest, type Accumulation, type EvidenceStats } from './accumulate.js';
+import { effectOf, keptForAccountability, NO_EFFECT, withdrawEverywhere, xorDigest, type Accumulation, type EvidenceStats } from './accumulate.js';
 import { base64DigestWords, digestBase64, type Effect } from './versions.js';
 import { addId, countedIds, emptyLineState, setBonus, type LineState } from './line-state.js';
 import type { RecordDays } from './record-days.js';
@@ -297,6 +297,15 @@ export function decodeLineStates(plan: Plan, partial: PartialState, lang: Lang):
       if (!state.has(id)) problems.push(makeIssue('partial-state-missing', [...at, 'c', k], { id }, lang));
     });
     states.push(state);
+  });
+  // A kept record is one this session would keep: of a type the accountability rules read,
+  // approved, in their window, counting for someone in the graph (a shard of this assessment
+  // keeps no other; one that did would have findings rest on a record the statistics never saw).
+  partial.retained.forEach((input, i) => {
+    const normalized = normalizeRecord(input);
+    if (normalized.ok && !keptForAccountability(plan, normalized.record)) {
+      problems.push(makeIssue('partial-retained-not-kept', ['partial', 'retained', i], { id: normalized.record.id }, lang));
+    }
   });
   return { states, problems };
 }

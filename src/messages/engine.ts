@@ -199,6 +199,10 @@ export const engineMessages = {
     zh: (p) => `加分记录「${p['id']}」的分值 ${p['points']} 不大于 0：加分规则只给正分，不得分的记录不列入加分（b）`,
     en: (p) => `the bonus points of record "${p['id']}", ${p['points']}, are not above 0: a bonus rule gives positive points only, and a record earning none is not listed (b)`,
   },
+  'partial-retained-not-kept': {
+    zh: (p) => `部分状态保留的记录「${p['id']}」不是本次考核会保留的记录：须为问责规则读取的类型、已审核、日期在考核期内，且所属党组织或人员在组织关系图中`,
+    en: (p) => `the kept record "${p['id']}" is not one this assessment keeps: it must be of a type the accountability rules read, approved, dated in the period, and count for an organization or person in the graph`,
+  },
   'partial-bonus-not-given': {
     zh: (p) => `加分记录「${p['id']}」的分值 ${p['points']} 不是指标「${p['indicator']}」的加分规则给出的分值（${p['given']}）`,
     en: (p) => `the bonus points of record "${p['id']}", ${p['points']}, are not points the bonus rule of indicator "${p['indicator']}" gives (${p['given']})`,

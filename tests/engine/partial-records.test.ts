@@ -93,6 +93,22 @@ describe('absorb checks what a partial state says of a record against its versio
     expect(refused(conflict).map((i) => [i.code, i.path])).toEqual(expect.arrayContaining([['partial-retained-conflict', ['partial', 'retained', 0]]]));
   });
 
+  it('refuses a kept record this assessment would not keep: pending, outside the period, of a type no rule reads, or for no one in the graph', () => {
+    // the record and its version's digest changed together: the right version, but not one kept
+    const keptAs = (change: Record<string, unknown>): Editable =>
+      edited((q) => {
+        const record = Object.assign(q.retained[0] as object, change) as PartialState['retained'][number];
+        (q.versions[versionAt(q, record.id)] as PartialState['versions'][number])[1][0] = createHash('sha256').update(canonicalText(record)).digest('base64');
+      });
+    const id = (JSON.parse(whole) as Editable).retained[0]?.id as string;
+    for (const change of [{ status: 'pending' }, { status: 'rejected' }, { date: '2021-12-31' }, { type: 'zz-read-by-no-rule' }, { organization: 'zz-nowhere' }]) {
+      expect(refused(keptAs(change)).map((i) => [i.code, i.path, i.params]), JSON.stringify(change)).toEqual([['partial-retained-not-kept', ['partial', 'retained', 0], { id }]]);
+    }
+    expect(refused(keptAs({ status: 'pending' }), 'zh')[0]?.message).toBe(`部分状态保留的记录「${id}」不是本次考核会保留的记录：须为问责规则读取的类型、已审核、日期在考核期内，且所属党组织或人员在组织关系图中`);
+    // another day of the period, approved: kept (only its version had to follow)
+    expect(() => openAssessment({ graph, rules }).absorb(keptAs({ date: '2022-01-08' }))).not.toThrow();
+  });
+
   it('takes every kept record of its own snapshots, whose digests are those of the records kept', () => {
     const p = JSON.parse(whole) as Editable;
     const { business, retained } = ids(p);
