@@ -4,6 +4,7 @@ import { isOpenTask } from '../engine/measures/deadline.js';
 import { matchingPostOrganizations, type IndicatorPlan, type Plan } from '../engine/plan.js';
 import type { EvidenceRecord } from '../model/record.js';
 import type { RetainedIndex } from './retained-index.js';
+import { lowerBound } from '../core/order.js';
 
 /**
  * The open, overdue task records of one deadline indicator, indexed so that a subject's are found
@@ -55,18 +56,6 @@ export function indexOpenTasks(plan: Plan, indicator: IndicatorPlan, retained: R
 interface Run {
   readonly enter: number;
   readonly exit: number;
-}
-
-/** The first index of `sorted` whose value is at least `value`. */
-function lowerBound(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sorted[mid] as number) < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The open tasks of organizations in some runs of the preorder walk (nested or apart, each once). */

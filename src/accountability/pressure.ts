@@ -1,5 +1,5 @@
 import { joinText } from '../core/explain.js';
-import { byCodeUnit } from '../core/order.js';
+import { byCodeUnit, lowerBound } from '../core/order.js';
 import type { Lang } from '../core/lang.js';
 import { formatMessage } from '../core/messages.js';
 import type { Span } from '../graph/hierarchy.js';
@@ -25,18 +25,6 @@ function flaggedPlaces(graph: Graph, flagged: ReadonlySet<string>): number[] {
     if (span) out.push(span.enter);
   }
   return out.sort((a, b) => a - b);
-}
-
-/** The first index of `sorted` whose value is at least `value`. */
-function lowerBound(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sorted[mid] as number) < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**
