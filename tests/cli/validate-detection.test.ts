@@ -5,23 +5,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { formatOfText } from '../../src/evidence/read-file.js';
 import { MAX_NDJSON_LINE_CHARS } from '../../src/evidence/read-ndjson.js';
 import { BUREAU, cli, tempDir } from './helpers.js';
+import { danglingLiaison } from '../graph/helpers.js';
 
 const tmp = tempDir('validate-detection');
 afterAll(() => tmp.cleanup());
 
 /** A graph file with `n` liaison edges to organizations that are not there, on one line. */
 function danglingGraph(name: string, n: number): string {
-  const liaison = Array.from({ length: n }, (_, i) => ({ person: 'p1', organization: `missing-${i}` }));
-  const graph = {
-    id: 'g',
-    title: 'g',
-    organizations: [{ id: 'c', name: '党委', kind: 'committee' }],
-    people: [{ id: 'p1', name: '甲', partyMember: true }],
-    posts: [{ person: 'p1', organization: 'c', role: 'secretary' }],
-    oversight: [],
-    liaison,
-  };
-  return tmp.file(name, JSON.stringify(graph));
+  return tmp.file(name, JSON.stringify(danglingLiaison(n)));
 }
 
 describe('validate: a graph with a hundred thousand problems', () => {

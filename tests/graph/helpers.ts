@@ -44,3 +44,16 @@ export function thrown(call: () => unknown): ValidationError {
   }
   throw new Error('expected a ValidationError, but nothing was thrown');
 }
+
+/** One committee, its secretary, and `n` liaison edges, each to an organization that is not there. */
+export function danglingLiaison(n: number, edge: (i: number) => unknown = (i) => ({ person: 'p1', organization: `missing-${i}` })): Record<string, unknown> {
+  return {
+    id: 'g',
+    title: 'g',
+    organizations: [{ id: 'c', name: '党委', kind: 'committee' }],
+    people: [{ id: 'p1', name: '甲', partyMember: true }],
+    posts: [{ person: 'p1', organization: 'c', role: 'secretary' }],
+    oversight: [],
+    liaison: Array.from({ length: n }, (_, i) => edge(i)),
+  };
+}

@@ -3,19 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { GRAPH_ISSUES_LISTED, safeParseGraph } from '../../src/graph/parse.js';
 import type { ValidationError } from '../../src/core/validation-error.js';
-
-/** One committee, its secretary, and `n` liaison edges, each to an organization that is not there. */
-function danglingLiaison(n: number, edge: (i: number) => unknown = (i) => ({ person: 'p1', organization: `missing-${i}` })): Record<string, unknown> {
-  return {
-    id: 'g',
-    title: 'g',
-    organizations: [{ id: 'c', name: '党委', kind: 'committee' }],
-    people: [{ id: 'p1', name: '甲', partyMember: true }],
-    posts: [{ person: 'p1', organization: 'c', role: 'secretary' }],
-    oversight: [],
-    liaison: Array.from({ length: n }, (_, i) => edge(i)),
-  };
-}
+import { danglingLiaison } from './helpers.js';
 
 function errorOf(input: unknown, lang: 'zh' | 'en'): ValidationError {
   const parsed = safeParseGraph(input, { lang });
