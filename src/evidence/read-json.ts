@@ -99,16 +99,16 @@ export function* readJsonArray(text: string, options: ReaderOptions = {}): Gener
   }
 }
 
-// Lines of offsets asked in increasing order, counted once over the text.
+// Lines of offsets asked in increasing order, counted once over the text: the next line break is
+// remembered, so a text on one line (JSON.stringify's) is not searched to its end for each offset.
 function lineCounter(text: string): (offset: number) => number {
   let line = 1;
-  let counted = 0;
+  let next = text.indexOf('\n');
   return (offset) => {
-    for (let at = text.indexOf('\n', counted); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) {
+    while (next !== -1 && next < offset) {
       line++;
-      counted = at + 1;
+      next = text.indexOf('\n', next + 1);
     }
-    if (counted < offset) counted = offset;
     return line;
   };
 }

@@ -5,6 +5,18 @@ import { readJsonArray } from '../../src/evidence/read-json.js';
 import { brief, issuesOf, recordLines, valuesOf } from './helpers.js';
 
 describe('readJsonArray', () => {
+  it('gives each record its line however the records are laid out (many on one line, breaks inside and between)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(2), fc.boolean()), { maxLength: 30 }), (layout) => {
+        const parts = layout.map(([breaks, inside], i) => `${'\n'.repeat(breaks)}{"id": "r${i}"${inside ? ',\n"title": "t"' : ''}}`);
+        const text = `[${parts.join(',')}]`;
+        // the line of each record's opening brace, counted in the text itself
+        const expected = parts.map((_, i) => text.slice(0, text.indexOf(`{"id": "r${i}"`)).split('\n').length);
+        expect(recordLines([...readJsonArray(text)])).toEqual(expected);
+      }),
+    );
+  });
+
   it('gives each record the line of its opening brace', () => {
     const text = [
       '[', //                                 1
