@@ -79,26 +79,36 @@ export function evaluateLine(
   if (outcome) {
     parts.push(outcome.detail[lang]);
     const insufficient = outcome.status === 'insufficient-evidence';
+    // Records were reported but the measure found nothing to measure in them (a ratio of 0 of 0):
+    // its own clause says why, so the policy's clause must not say nothing was reported.
+    const unmeasurable = insufficient && line.seen.size > 0;
     if (insufficient && policy === 'exclude') {
       max = 0;
       status = 'excluded';
-      parts.push(formatMessage('explain-line-excluded', {}, lang));
+      parts.push(formatMessage(unmeasurable ? 'explain-line-unmeasurable-excluded' : 'explain-line-excluded', {}, lang));
     } else if (insufficient && policy === 'zero') {
       status = 'insufficient-evidence';
-      parts.push(formatMessage('explain-line-zero', {}, lang));
+      parts.push(formatMessage(unmeasurable ? 'explain-line-unmeasurable-zero' : 'explain-line-zero', {}, lang));
     } else {
       let scoredOutcome = outcome;
-      if (insufficient) {
+      if (insufficient && outcome.shortfalls === 0 && outcome.inProgress) {
+        // Nothing required yet (a deadline not yet due, no bucket due): nothing can be counted as
+        // not done, so the line is in progress, and says so rather than "counted as not done".
+        status = 'in-progress';
+        parts.push(formatMessage('explain-line-nothing-due', {}, lang));
+      } else if (insufficient) {
         status = 'insufficient-evidence';
-        parts.push(formatMessage('explain-line-not-done', {}, lang));
+        parts.push(formatMessage(unmeasurable ? 'explain-line-unmeasurable-not-done' : 'explain-line-not-done', {}, lang));
         // "Not done" must cost something even where an empty state shows no shortfall (no tasks known).
-        // Not where nothing is required yet (a deadline not yet due, no bucket due): that is in progress.
-        if (outcome.shortfalls === 0 && !outcome.inProgress) shown = scoredOutcome = { ...outcome, shortfalls: 1, ratio: 0, value: 0 };
+        if (outcome.shortfalls === 0) shown = scoredOutcome = { ...outcome, shortfalls: 1, ratio: 0, value: 0 };
       } else status = outcome.shortfalls === 0 ? 'met' : outcome.inProgress ? 'in-progress' : 'shortfall';
       if (rule.scoring && max > 0) {
         const scored = scorePoints(scoredOutcome, max, rule.scoring);
         points = scored.points;
         parts.push(scored.detail[lang]);
+        // Nothing missed so far but the points not all earned yet (steps counting buckets met
+        // while half the year is still to come): not `met`, which would read as final.
+        if (status === 'met' && outcome.inProgress && points < max) status = 'in-progress';
       }
     }
   }

@@ -223,6 +223,12 @@ export function lintRuleSet(input: unknown, given?: Graph, options: LintOptions 
     const from = parseCalendarDate(m.from) as number;
     const to = parseCalendarDate(m.to) as number;
     if (to < period.start || from > period.end) warn('lint-window-outside-period', ['indicators', i, 'measure'], { id: indicator.id, from: m.from, to: m.to, period: period.label[lang] });
+    // A window across the period's start or end (15 June to 31 July against a quarter): records in
+    // the window but outside the period count in neither assessment, so a subject may meet the
+    // window and still fall short in both.
+    else if (from < period.start || to > period.end) {
+      warn('lint-window-partly-outside-period', ['indicators', i, 'measure'], { id: indicator.id, from: m.from, to: m.to, period: period.label[lang] });
+    }
   });
   if (graph) {
     rules.indicators.forEach((indicator, i) => {

@@ -22,7 +22,7 @@ export interface MeasureOutcome {
   readonly shortfalls: number;
   /** Achievement in [0, 1], used by proportional scoring. */
   readonly ratio: number;
-  /** The period is still running (asOf) and the requirement is not final yet. */
+  /** The requirement is not final yet: the period is still running (asOf), or (a cadence) a bucket runs past the period's end and is judged in none of it. */
   readonly inProgress: boolean;
   /** Records that counted. */
   readonly counted: number;

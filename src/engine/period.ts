@@ -13,8 +13,16 @@ export interface ResolvedPeriod {
 
 /** A cadence bucket: one month, quarter, half-year or year inside the period. */
 export interface Bucket {
+  /** The first day inside the period (a bucket the period starts in is cut to it). */
   readonly start: DayNumber;
+  /** The last day inside the period (a bucket the period ends in is cut to it). */
   readonly end: DayNumber;
+  /**
+   * The bucket's own last day, before any cut: after `end` when the bucket runs past the period
+   * (a quarter in a monthly period). Such a bucket is not over when the period is, so a cadence
+   * never judges it missed.
+   */
+  readonly calendarEnd: DayNumber;
   readonly label: { readonly zh: string; readonly en: string };
 }
 
@@ -99,7 +107,8 @@ function bucketIssues(period: unknown, unit: unknown): Issue[] {
 }
 
 /**
- * The calendar buckets of a unit that overlap the period, clipped to it, in date order.
+ * The calendar buckets of a unit that overlap the period, clipped to it, in date order; each
+ * keeps its own last day as `calendarEnd`.
  *
  * A unit other than `month`, `quarter`, `half-year` or `year`, or a period that is not one
  * {@link resolvePeriod} makes (no object; a start or end that is not the day number of a date
@@ -120,7 +129,7 @@ export function bucketsOf(period: ResolvedPeriod, unit: CadenceUnit): Bucket[] {
   for (;;) {
     const { start, end } = span(year, month, months);
     if (start > period.end) break;
-    buckets.push({ start: Math.max(start, period.start), end: Math.min(end, period.end), label: bucketLabel(unit, year, month) });
+    buckets.push({ start: Math.max(start, period.start), end: Math.min(end, period.end), calendarEnd: end, label: bucketLabel(unit, year, month) });
     month += months;
     if (month > 12) {
       month = 1;

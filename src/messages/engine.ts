@@ -249,4 +249,37 @@ export const engineMessages = {
     en: (p) =>
       `the previous result's period (${p['start']} to ${p['end']}) is not the one just before this period (${p['expectedStart'] === '' ? `ending ${p['expectedEnd']}` : `${p['expectedStart']} to ${p['expectedEnd']}`}): the comparison with it and the repeats (repeat rules, one step heavier) are to be read with care`,
   },
+  'explain-ratio-nothing-to-measure': {
+    zh: () => `；应计总数为0，没有可衡量的对象`,
+    en: () => `; the denominator totals 0, so there is nothing to measure`,
+  },
+  'explain-line-unmeasurable-excluded': {
+    zh: () => `按证据不足处理，本项不计分（不计入满分）`,
+    en: () => `treated as insufficient evidence: line excluded from the total`,
+  },
+  'explain-line-unmeasurable-zero': {
+    zh: () => `按证据不足处理，按规则记0分`,
+    en: () => `treated as insufficient evidence: 0 points by rule`,
+  },
+  'explain-line-unmeasurable-not-done': {
+    zh: () => `按证据不足处理，按规则视为未完成`,
+    en: () => `treated as insufficient evidence: counted as not done by rule`,
+  },
+  // Only the one bucket the period ends in can run past it.
+  'explain-cadence-past-period': {
+    zh: (p) => `；${p['buckets']}在考核期结束（${p['end']}）后才结束，本期不作判断`,
+    en: (p) => `; ${p['buckets']} runs past the end of the period (${p['end']}), so it is not judged in this period`,
+  },
+  'explain-line-nothing-due': {
+    zh: () => `无任何上报记录且数据源未声明完整，但尚无到期的要求，暂按进行中计`,
+    en: () => `nothing reported and the source is not declared complete, but nothing is due yet: in progress`,
+  },
+  'explain-deadline-unreported-not-due': {
+    zh: (p) => `；应有${p['expected']}项，已报送${p['reported']}项，未报送的到期后按未完成计`,
+    en: (p) => `; ${p['expected']} expected, ${p['reported']} reported, the rest count as open once due`,
+  },
+  'explain-deadline-extra': {
+    zh: (p) => `；另有${p['count']}条记录超出应有的${p['expected']}项，只计最早完成的${p['expected']}项，其余未计入`,
+    en: (p) => `; ${p['count']} record(s) beyond the ${p['expected']} expected not counted (the earliest done count)`,
+  },
 } as const satisfies MessageSection;

@@ -150,4 +150,8 @@ export const rulesMessages = {
     zh: (p) => `名额限制「${p['grade']}」的比例为 100%，不起限制作用`,
     en: (p) => `the quota on "${p['grade']}" is 100%: it limits nothing`,
   },
+  'lint-window-partly-outside-period': {
+    zh: (p) => `指标「${p['id']}」的时间窗口 ${p['from']} 至 ${p['to']} 只有一部分在考核期（${p['period']}）内：窗口内、考核期外的记录本期不计入，在窗口内完成的也可能判为未达标`,
+    en: (p) => `the window ${p['from']} to ${p['to']} of indicator "${p['id']}" lies only partly inside the period (${p['period']}): records in the window but outside the period do not count here, so a subject that met the window may still fall short`,
+  },
 } as const satisfies MessageSection;

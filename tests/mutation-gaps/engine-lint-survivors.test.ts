@@ -118,7 +118,10 @@ describe('lint.ts', () => {
         windowOf('before', '2021-11-01', '2021-12-31'),
       ],
     });
+    // The two touching the period by one day are partly outside it (lint-window-partly-outside-period).
     expect(brief(lintRuleSet(rules, graph))).toEqual([
+      ['warning', 'lint-window-partly-outside-period', ['indicators', 3, 'measure'], '指标「ends-on-first-day」的时间窗口 2021-12-01 至 2022-01-01 只有一部分在考核期（2022年度）内：窗口内、考核期外的记录本期不计入，在窗口内完成的也可能判为未达标'],
+      ['warning', 'lint-window-partly-outside-period', ['indicators', 4, 'measure'], '指标「starts-on-last-day」的时间窗口 2022-12-31 至 2023-01-15 只有一部分在考核期（2022年度）内：窗口内、考核期外的记录本期不计入，在窗口内完成的也可能判为未达标'],
       ['warning', 'lint-window-outside-period', ['indicators', 5, 'measure'], '指标「after」的时间窗口 2023-01-01 至 2023-01-31 不在考核期（2022年度）内，永远无法完成'],
       ['warning', 'lint-window-outside-period', ['indicators', 6, 'measure'], '指标「before」的时间窗口 2021-11-01 至 2021-12-31 不在考核期（2022年度）内，永远无法完成'],
     ]);

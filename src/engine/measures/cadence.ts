@@ -40,7 +40,8 @@ function bucketIndex(buckets: readonly Bucket[], day: DayNumber): number {
 /**
  * 频次: at least `atLeast` records (default 1) in every month, quarter, half-year or year of the
  * period (三会一课). Each due bucket short of records is one shortfall; a record never fills
- * another bucket; buckets that end after `asOf` are neither met nor missed yet.
+ * another bucket; buckets that end after `asOf` are neither met nor missed yet, and neither are
+ * buckets that run past the period's end (not over when the period is, so never missed in it).
  *
  * @example
  * const spec: CadenceMeasure = { type: 'cadence', recordTypes: ['branch-committee'], every: 'month' };
@@ -82,14 +83,23 @@ export const cadenceMeasure: RecordMeasure<CadenceMeasure, CadenceState> = {
       counted++;
     }
     const missed: Bucket[] = [];
+    const pastPeriod: Bucket[] = [];
     let due = 0;
     buckets.forEach((bucket, i) => {
+      // A bucket the period ends inside (Q3 of a July period, 2023 of a period to 30 June 2023)
+      // is not over when the period is: it cannot be missed in this period, so it is never due.
+      // A bucket the period starts inside is over by the period's end, and is required.
+      if (bucket.calendarEnd > ctx.period.end) {
+        pastPeriod.push(bucket);
+        return;
+      }
       if (bucket.end > ctx.asOf) return;
       due++;
       if ((perBucket[i] ?? 0) < atLeast) missed.push(bucket);
     });
     const met = due - missed.length;
     const notYetDue = buckets.length - due;
+    const waiting = notYetDue - pastPeriod.length;
 
     // The unit (month, quarter, half-year, year) picks the words of each clause.
     const unit = spec.every;
@@ -102,7 +112,11 @@ export const cadenceMeasure: RecordMeasure<CadenceMeasure, CadenceState> = {
         parts.push(explain('explain-cadence-missed', { unit, count: missed.length, buckets }));
       }
     }
-    if (notYetDue > 0) parts.push(explain('explain-cadence-not-yet-due', { unit, count: notYetDue, asOf: formatCalendarDate(ctx.asOf) }));
+    if (waiting > 0) parts.push(explain('explain-cadence-not-yet-due', { unit, count: waiting, asOf: formatCalendarDate(ctx.asOf) }));
+    if (pastPeriod.length > 0) {
+      const labels = joinExplanations(pastPeriod.map((b) => b.label), 'list');
+      parts.push(explain('explain-cadence-past-period', { unit, count: pastPeriod.length, buckets: labels, end: formatCalendarDate(ctx.period.end) }));
+    }
     return {
       status: 'measured',
       value: met,
@@ -111,7 +125,8 @@ export const cadenceMeasure: RecordMeasure<CadenceMeasure, CadenceState> = {
       ratio: due === 0 ? 1 : met / due,
       // A missed bucket is final; the line is only provisional while nothing has been missed yet
       // and buckets remain to come.
-      inProgress: ctx.running && missed.length === 0 && notYetDue > 0,
+      // A bucket running past the period's end is not over either, running or not.
+      inProgress: missed.length === 0 && (pastPeriod.length > 0 || (ctx.running && waiting > 0)),
       counted,
       facts: { due, met, missed: missed.length, notYetDue },
       detail: joinExplanations(parts),

@@ -133,6 +133,7 @@ export const deadlineMeasure: RecordMeasure<DeadlineMeasure, DeadlineState> = {
     let tasks = 0;
     let withoutDue = 0;
     const unused: string[] = [];
+    const judged: { id: string; due: DayNumber; completed: DayNumber | undefined }[] = [];
     for (const [id, entry] of state) {
       const days = taskDays(entry, specDue);
       if (days === undefined) {
@@ -140,12 +141,25 @@ export const deadlineMeasure: RecordMeasure<DeadlineMeasure, DeadlineState> = {
         unused.push(id);
         continue;
       }
-      tasks++;
-      judge(tally, days.due, days.completed, ctx.asOf, soonDays);
+      judged.push({ id, ...days });
     }
     // Tasks never reported are this period's only if they fall due in it: a task belongs to the
     // period its due date falls in, so a due date in another period expects none of them here.
     const dueHere = specDue !== undefined && specDue >= ctx.period.start && specDue <= ctx.period.end;
+    // With a due date and a number expected, the rule asks for that many tasks: records beyond it
+    // (a revised issue of the same document) are not more tasks, late or not. The earliest done
+    // count (then the smallest id), so that a later record never makes the task late.
+    let extra = 0;
+    if (dueHere && spec.expected !== undefined && judged.length > spec.expected) {
+      const doneBy = (t: { completed: DayNumber | undefined }): number => (t.completed !== undefined && t.completed <= ctx.asOf ? t.completed : Number.POSITIVE_INFINITY);
+      judged.sort((a, b) => doneBy(a) - doneBy(b) || byCodeUnit(a.id, b.id));
+      for (const t of judged.splice(spec.expected)) unused.push(t.id);
+      extra = state.size - withoutDue - judged.length;
+    }
+    for (const t of judged) {
+      tasks++;
+      judge(tally, t.due, t.completed, ctx.asOf, soonDays);
+    }
     const unreported = dueHere && spec.expected !== undefined ? Math.max(0, spec.expected - tasks) : 0;
     for (let i = 0; i < unreported; i++) judge(tally, specDue as DayNumber, undefined, ctx.asOf, soonDays);
 
@@ -159,7 +173,12 @@ export const deadlineMeasure: RecordMeasure<DeadlineMeasure, DeadlineState> = {
       if (tally.dueSoon > 0) parts.push(explain('explain-deadline-due-soon', { count: tally.dueSoon, days: soonDays }));
     }
     // unreported > 0 only when the spec sets expected.
-    if (unreported > 0) parts.push(explain('explain-deadline-unreported', { expected: spec.expected as number, reported: tasks }));
+    // Not yet due, the tasks never reported are not open either: they will be once due.
+    if (unreported > 0) {
+      const code = (specDue as DayNumber) > ctx.asOf ? 'explain-deadline-unreported-not-due' : 'explain-deadline-unreported';
+      parts.push(explain(code, { expected: spec.expected as number, reported: tasks }));
+    }
+    if (extra > 0) parts.push(explain('explain-deadline-extra', { count: extra, expected: spec.expected as number }));
     if (withoutDue > 0) parts.push(explain('explain-deadline-without-due', { count: withoutDue }));
     return {
       status: 'measured',

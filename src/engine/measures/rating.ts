@@ -5,6 +5,7 @@ import type { AttributeValue } from '../../model/record.js';
 import type { RecordMeasure } from '../measure-module.js';
 import { isAttributeValue } from '../../evidence/fast-record.js';
 import { hasKeys } from './entry-shape.js';
+import { distinctFigure } from './distinct-figure.js';
 import { keyedStateOps } from './keyed-state.js';
 import { byCodeUnit } from '../../core/order.js';
 
@@ -30,23 +31,32 @@ export type RatingState = Map<string, RatingEntry>;
 
 const entryKey = (e: RatingEntry): string => JSON.stringify([e.rater, e.score ?? null]);
 
-/** The valid score of each rater, ascending; a rater's record with the smallest id wins. */
+/**
+ * The valid score of each rater, ascending. A rater's record with the smallest id is the one that
+ * counts, chosen before its score is looked at: when its score is invalid the rater has no valid
+ * score, and a later sheet does not stand in for it (that would let a rater's second try win
+ * unnoticed); the rater's other records are repeats.
+ */
 function scoresByRater(state: RatingState, scale: number): { scores: number[]; invalid: number; duplicates: number; unused: string[] } {
-  const byRater = new Map<string, number>();
+  // The rater's chosen score, or undefined when the chosen record's score was invalid.
+  const byRater = new Map<string, number | undefined>();
   let invalid = 0;
   let duplicates = 0;
   const unused: string[] = [];
   for (const id of [...state.keys()].sort(byCodeUnit)) {
     const { rater, score } = state.get(id) as RatingEntry;
-    if (typeof score !== 'number' || !Number.isFinite(score) || score < 0 || score > scale) invalid++;
-    else if (byRater.has(rater)) duplicates++;
-    else {
+    if (byRater.has(rater)) duplicates++;
+    else if (typeof score !== 'number' || !Number.isFinite(score) || score < 0 || score > scale) {
+      invalid++;
+      byRater.set(rater, undefined);
+    } else {
       byRater.set(rater, score);
       continue;
     }
     unused.push(id);
   }
-  return { scores: [...byRater.values()].sort((a, b) => a - b), invalid, duplicates, unused };
+  const scores = [...byRater.values()].filter((score): score is number => score !== undefined);
+  return { scores: scores.sort((a, b) => a - b), invalid, duplicates, unused };
 }
 
 /**
@@ -85,7 +95,7 @@ export const ratingMeasure: RecordMeasure<RatingMeasure, RatingState> = {
     const tooFew = raters < minRaters ? 1 : 0;
     const below = spec.atLeast !== undefined && value < spec.atLeast ? 1 : 0;
     const scale = formatNumber(spec.scale);
-    const mean = formatNumber(value);
+    const mean = distinctFigure(value, spec.atLeast === undefined ? [0, spec.scale] : [spec.atLeast, 0, spec.scale]);
 
     const summary =
       raters === 0

@@ -4,6 +4,7 @@ import type { RatioMeasure } from '../../model/measures.js';
 import type { AttributeValue, EvidenceRecord } from '../../model/record.js';
 import type { RecordMeasure } from '../measure-module.js';
 import { hasKeys, isCount } from './entry-shape.js';
+import { distinctFigure } from './distinct-figure.js';
 import { keyedStateOps } from './keyed-state.js';
 import { byCodeUnit } from '../../core/order.js';
 
@@ -120,7 +121,7 @@ export const ratioMeasure: RecordMeasure<RatioMeasure, RatioState> = {
     const names = { numerator: spec.numerator, denominator: spec.denominator };
     const parts: Explanation[] = [
       explain('explain-ratio', {
-        value: formatPercent(value),
+        value: distinctFigure(value, [spec.atLeast, 0, 1], { percent: true }),
         numerator: figure(numerator),
         denominator: figure(denominator),
         // Every record a pair of name lists: the figures count people (人次).
@@ -128,12 +129,17 @@ export const ratioMeasure: RecordMeasure<RatioMeasure, RatioState> = {
         atLeast: formatPercent(spec.atLeast),
       }),
     ];
-    if (denominator === 0) parts.push(explain('explain-ratio-zero-denominator'));
+    // Records reported a denominator and it totals 0 (a branch with no mobile members reports 0
+    // of 0): there is nothing to measure, which is no evidence either way rather than a 0% share.
+    // The line then goes by its onInsufficientEvidence policy, as if nothing had been reported.
+    const nothingToMeasure = nums.length > 0 && denominator === 0;
+    if (nothingToMeasure) parts.push(explain('explain-ratio-nothing-to-measure'));
+    else if (denominator === 0) parts.push(explain('explain-ratio-zero-denominator'));
     if (capped > 0) parts.push(explain('explain-ratio-capped', { count: capped, ...names }));
     if (outside > 0) parts.push(explain('explain-ratio-outside', { count: outside, ...names }));
     if (unusable > 0) parts.push(explain('explain-ratio-unusable', { count: unusable, ...names }));
     return {
-      status: 'measured',
+      status: nothingToMeasure ? 'insufficient-evidence' : 'measured',
       value,
       target: spec.atLeast,
       shortfalls: value < spec.atLeast ? 1 : 0,

@@ -1,5 +1,6 @@
 import { explain } from '../../core/explain.js';
-import { clamp, formatNumber, formatPercent, roundTo } from '../../core/number.js';
+import { clamp, formatNumber, roundTo } from '../../core/number.js';
+import { distinctFigure } from '../measures/distinct-figure.js';
 import type { Scoring } from '../../model/measures.js';
 import type { ScoringModule } from '../scoring-module.js';
 
@@ -23,6 +24,6 @@ export const proportionalScoring: ScoringModule<ProportionalScoring> = {
     const ratio = Number.isFinite(outcome.ratio) ? clamp(outcome.ratio, 0, 1) : 0;
     const full = Math.max(0, max);
     const points = clamp(roundTo(full * ratio, 2), 0, full);
-    return { points, detail: explain('explain-score-proportional', { ratio: formatPercent(ratio), points: formatNumber(points) }) };
+    return { points, detail: explain('explain-score-proportional', { ratio: distinctFigure(ratio, [0, 1], { percent: true }), points: formatNumber(points) }) };
   },
 };

@@ -1,5 +1,6 @@
 import { explain, joinExplanations } from '../../core/explain.js';
 import { formatNumber, formatPercent } from '../../core/number.js';
+import { distinctFigure } from '../measures/distinct-figure.js';
 import type { Scoring } from '../../model/measures.js';
 import type { ScoringModule } from '../scoring-module.js';
 
@@ -26,7 +27,11 @@ export const stepsScoring: ScoringModule<StepsScoring> = {
     const full = Math.max(0, max);
     const onRatio = spec.on === 'ratio';
     const measured = onRatio ? outcome.ratio : outcome.value;
-    const what = onRatio ? explain('explain-steps-ratio', { ratio: formatPercent(measured) }) : explain('explain-steps-value', { value: formatNumber(measured) });
+    // Shown with enough digits not to read as a step it did not reach (0.8996 is not "0.9").
+    const marks = spec.steps.map((s) => s.atLeast);
+    const what = onRatio
+      ? explain('explain-steps-ratio', { ratio: distinctFigure(measured, [...marks, 0, 1], { percent: true }) })
+      : explain('explain-steps-value', { value: distinctFigure(measured, marks) });
     // Highest threshold first; on equal thresholds the higher points, so input order never matters.
     const sorted = [...spec.steps].sort((a, b) => b.atLeast - a.atLeast || b.points - a.points);
     const step = sorted.find((s) => s.atLeast <= measured);
