@@ -1,3 +1,4 @@
+import { resultFieldExpected } from './result-fields.js';
 import type { MessageParams, MessageSection } from './types.js';
 
 const suggestion = (p: MessageParams, lang: 'zh' | 'en'): string => {
@@ -18,18 +19,6 @@ const WRITE_ERRORS: Readonly<Record<string, { zh: string; en: string }>> = {
   ENAMETOOLONG: { zh: '文件名过长', en: 'the file name is too long' },
 };
 
-/** What a field of an assessment result must be (`cli-invalid-result`; the engine's `invalid-previous` says the same of a previous one). */
-const RESULT_EXPECTED: Readonly<Record<string, { zh: string; en: string }>> = {
-  object: { zh: '应为 JSON 对象', en: 'must be a JSON object' },
-  one: { zh: '应为 1', en: 'must be 1' },
-  array: { zh: '缺失或不是数组', en: 'is missing or not an array' },
-  string: { zh: '缺失或不是字符串', en: 'is missing or not a string' },
-  number: { zh: '缺失或不是有限数值', en: 'is missing or not a finite number' },
-  'subject-type': { zh: '应为 organization 或 person', en: 'must be organization or person' },
-  date: { zh: '缺失或不是 YYYY-MM-DD 格式的日期', en: 'is missing or not a YYYY-MM-DD date' },
-  grade: { zh: '应为 null 或带字符串 id 的等次对象', en: 'must be null or a grade object with a string id' },
-};
-const resultExpected = (p: MessageParams, lang: 'zh' | 'en'): string => RESULT_EXPECTED[String(p['expected'])]?.[lang] ?? String(p['expected'] ?? '');
 
 /** Messages of the command-line tool: help, usage errors, progress and per-command output. */
 export const cliMessages = {
@@ -266,8 +255,8 @@ export const cliMessages = {
   'cli-previous': { zh: () => `上期评估结果`, en: () => `Previous result` },
   'cli-result': { zh: () => `评估结果`, en: () => `Assessment result` },
   'cli-invalid-result': {
-    zh: (p) => `不是有效的 zerenzhi 评估结果：${p['field'] === '' ? '' : `${p['field']} `}${resultExpected(p, 'zh')}`,
-    en: (p) => `not a zerenzhi assessment result: ${p['field'] === '' ? 'it' : p['field']} ${resultExpected(p, 'en')}`,
+    zh: (p) => `不是有效的 zerenzhi 评估结果：${p['field'] === '' ? '' : `${p['field']} `}${resultFieldExpected(p, 'zh')}`,
+    en: (p) => `not a zerenzhi assessment result: ${p['field'] === '' ? 'it' : p['field']} ${resultFieldExpected(p, 'en')}`,
   },
   'cli-usage-coverage-options-md': {
     zh: () => `--coverage-options 只用于 --format md（Markdown 报告中的覆盖检查）`,

@@ -1,16 +1,5 @@
+import { resultFieldExpected } from './result-fields.js';
 import type { MessageSection } from './types.js';
-
-/** What a field of a previous result must be (`invalid-previous`). */
-const PREVIOUS_EXPECTED: Readonly<Record<string, { zh: string; en: string }>> = {
-  object: { zh: '应为 JSON 对象', en: 'must be a JSON object' },
-  one: { zh: '应为 1', en: 'must be 1' },
-  array: { zh: '缺失或不是数组', en: 'is missing or not an array' },
-  string: { zh: '缺失或不是字符串', en: 'is missing or not a string' },
-  number: { zh: '缺失或不是有限数值', en: 'is missing or not a finite number' },
-  'subject-type': { zh: '应为 organization 或 person', en: 'must be organization or person' },
-  date: { zh: '缺失或不是 YYYY-MM-DD 格式的日期', en: 'is missing or not a YYYY-MM-DD date' },
-  grade: { zh: '应为 null 或带字符串 id 的等次对象', en: 'must be null or a grade object with a string id' },
-};
 
 /** Messages of the engine: warnings about the evidence of a run. */
 export const engineMessages = {
@@ -66,8 +55,8 @@ export const engineMessages = {
     en: (p) => `the previous result comes from rule set "${p['id']}", not "${p['current']}": compare with care`,
   },
   'invalid-previous': {
-    zh: (p) => `上期结果不是有效的 zerenzhi 评估结果：${p['field'] === '' ? '' : `${p['field']} `}${PREVIOUS_EXPECTED[String(p['expected'])]?.zh ?? ''}`,
-    en: (p) => `the previous result is not a zerenzhi assessment result: ${p['field'] === '' ? 'it' : p['field']} ${PREVIOUS_EXPECTED[String(p['expected'])]?.en ?? ''}`,
+    zh: (p) => `上期结果不是有效的 zerenzhi 评估结果：${p['field'] === '' ? '' : `${p['field']} `}${resultFieldExpected(p, 'zh')}`,
+    en: (p) => `the previous result is not a zerenzhi assessment result: ${p['field'] === '' ? 'it' : p['field']} ${resultFieldExpected(p, 'en')}`,
   },
   'warning-as-of-outside': {
     zh: (p) => `评估日期 ${p['given']} 不在考核期 ${p['start']} 至 ${p['end']} 内，按 ${p['used']} 评估${p['used'] === p['end'] ? '（考核期已结束）' : '（考核期尚未开始，没有到期的要求）'}`,
