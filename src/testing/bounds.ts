@@ -1,6 +1,11 @@
 import { parseRuleSet, type Lang, type RuleSet, type ScoreResult } from '../index.js';
 import { formatPoints } from './explain.js';
+import { z } from 'zod';
+import { checkResultArgument } from './arguments.js';
+import { langOf, schemaIssues, throwIssues } from './issues.js';
 import { text } from './messages.js';
+
+const BoundsOptionsSchema = z.strictObject({ lang: z.enum(['zh', 'en']).optional() });
 import type { RuleSetSource } from './scenario.js';
 
 /**
@@ -97,7 +102,9 @@ export function boundsFailures(result: ScoreResult, rules: RuleSet, lang: Lang):
  * checkResultBounds(broken, rules).ok; // false
  */
 export function checkResultBounds(result: ScoreResult, rules: RuleSetSource, options: { readonly lang?: Lang } = {}): PropertyReport {
-  const lang = options.lang ?? 'zh';
+  const lang = langOf(options);
+  throwIssues('options', schemaIssues(BoundsOptionsSchema, options, [], lang), lang);
+  checkResultArgument(result, lang);
   const failures = boundsFailures(result, parseRuleSet(rules, { lang }), lang);
   return { ok: failures.length === 0, seed: 0, checks: { monotonic: 0, bounds: 1, order: 0 }, failures };
 }

@@ -1,5 +1,6 @@
 import type { Finding, IndicatorLine, Lang, LineStatus, ScoreResult, SubjectResult, Verdict } from '../index.js';
 import { LIABILITY_LABELS } from '../index.js';
+import { checkFindingsArgument, kitLang } from './arguments.js';
 import { text } from './messages.js';
 
 // Enough ids to recognise the records, few enough to keep a failure message readable.
@@ -118,6 +119,8 @@ export function describeSubject(subject: SubjectResult, lang: Lang): string[] {
  * describeFindings(result.findings, 'zh').join('\n');
  */
 export function describeFindings(findings: readonly Finding[], lang: Lang): string[] {
+  kitLang(lang);
+  checkFindingsArgument(findings, 'findings', lang);
   if (findings.length === 0) return [text('findings-none', {}, lang)];
   return findings.flatMap((f) => [
     `  · ${text('finding-line', { id: f.id, subject: subjectLabel(f.subject, lang), liability: LIABILITY_LABELS[f.liability][lang], form: f.form.title, formId: f.form.id }, lang)}`,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIABILITY_LABELS, RESPONSIBILITY_KINDS, type AssessmentResult, type Finding, type Issue, type Lang, type Liability, type ResponsibilityKind, type RuleSet } from '../index.js';
+import { checkFindingsArgument, kitLang } from './arguments.js';
 import { didYouMean, kitIssue, listed, schemaIssues, throwIssues } from './issues.js';
 
 /**
@@ -109,7 +110,9 @@ function formIds(form: string, forms: NonNullable<FindingContext['forms']>): Set
  * filterFindings(result.findings, { subject: 'p1', liability: 'direct' }, 'en');
  */
 export function filterFindings(findings: readonly Finding[], filter: FindingFilter = {}, lang: Lang = 'zh'): Finding[] {
-  return selectFindings(findings, filter, lang);
+  const language = kitLang(lang);
+  checkFindingsArgument(findings, 'findings', language);
+  return selectFindings(findings, filter, language);
 }
 
 /**

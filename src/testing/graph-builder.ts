@@ -11,6 +11,8 @@ import {
   type PostInput,
   type PostRole,
 } from '../index.js';
+import { checkGraphOptions, GraphBuildOptionsSchema, GraphOptionsSchema, OrganizationOptionsSchema, PersonOptionsSchema, textOrOptionsIssues } from './graph-options.js';
+import { kitIssue, langOf } from './issues.js';
 
 /**
  * The posts of an organization, by role. Everyone named is created on the fly as a party
@@ -47,6 +49,8 @@ export interface PersonOptions {
 
 interface State {
   readonly meta: { readonly id?: string; readonly title?: string };
+  /** The language of the builder's errors (`graph({ lang })`). */
+  readonly lang?: Lang;
   readonly organizations: readonly OrganizationInput[];
   readonly people: ReadonlyMap<string, PersonInput>;
   readonly posts: readonly PostInput[];
@@ -97,8 +101,16 @@ export class GraphBuilder {
    * @example
    * graph().organization('lg', '局党组', 'leading-group', { secretary: 'p1' });
    */
-  organization(id: string, kind: OrganizationKind, name?: string | OrganizationOptions, options: OrganizationOptions = {}): GraphBuilder {
-    const opts = typeof name === 'object' ? name : options;
+  organization(id: string, kind: OrganizationKind, name?: string | OrganizationOptions, options?: OrganizationOptions): GraphBuilder {
+    const lang = this.#state.lang ?? 'zh';
+    // Options given both in place of the name and after it: the second would be dropped.
+    const twice = typeof name === 'object' && name !== null && options !== undefined;
+    const more = [
+      ...textOrOptionsIssues(name, 'name', lang),
+      ...(twice ? [kitIssue('invalid-type', ['options'], { expected: 'undefined', received: 'object' }, lang)] : []),
+    ];
+    const opts = (typeof name === 'object' && name !== null ? name : options) ?? {};
+    checkGraphOptions(OrganizationOptionsSchema, more.length > 0 ? undefined : opts, lang, more);
     const display = typeof name === 'string' ? name : id;
     let people = this.#state.people;
     const posts = [...this.#state.posts];
@@ -170,6 +182,7 @@ export class GraphBuilder {
    */
   person(id: string, options: PersonOptions | string = {}): GraphBuilder {
     const opts = typeof options === 'string' ? { name: options } : options;
+    checkGraphOptions(PersonOptionsSchema, opts, this.#state.lang ?? 'zh');
     const current = this.#state.people.get(id) ?? { id, name: id, partyMember: true };
     const probationary = opts.probationary ?? current.probationary;
     const next: PersonInput = {
@@ -242,13 +255,19 @@ export class GraphBuilder {
    * parsed.index.secretaryOf.get('b1'); // 'p1'
    */
   build(options: { readonly lang?: Lang } = {}): Graph {
-    return parseGraph(this.input(), options.lang === undefined ? {} : { lang: options.lang });
+    checkGraphOptions(GraphBuildOptionsSchema, options, options?.lang === 'en' ? 'en' : (this.#state.lang ?? 'zh'));
+    const lang = options.lang ?? this.#state.lang;
+    return parseGraph(this.input(), lang === undefined ? {} : { lang });
   }
 }
 
 /**
- * Starts a graph builder.
+ * Starts a graph builder. Its errors are in Chinese, or in English with `lang: 'en'`.
  *
+ * @throws {ValidationError} (subject `options`) for an option it does not have (`idd`), or one of
+ * the wrong type; each helper checks its own options so, and throws listing every problem
+ * (`committee('c', '党委', { secretry: 'p1' })`: `unknown-field` at `secretry`, not a committee
+ * without its secretary).
  * @example
  * const g = graph({ id: 'demo' })
  *   .committee('bureau', '局党委', { secretary: 'p1', team: ['p2', 'p3'] })
@@ -257,6 +276,9 @@ export class GraphBuilder {
  *   .liaison('p3', 'b1')
  *   .build();
  */
-export function graph(options: { readonly id?: string; readonly title?: string } = {}): GraphBuilder {
-  return new GraphBuilder({ meta: options, organizations: [], people: new Map(), posts: [], oversight: [], liaison: [] });
+export function graph(options: { readonly id?: string; readonly title?: string; readonly lang?: Lang } = {}): GraphBuilder {
+  const lang = langOf(options);
+  checkGraphOptions(GraphOptionsSchema, options, lang);
+  const meta = { ...(options.id !== undefined ? { id: options.id } : {}), ...(options.title !== undefined ? { title: options.title } : {}) };
+  return new GraphBuilder({ meta, ...(options.lang !== undefined ? { lang: options.lang } : {}), organizations: [], people: new Map(), posts: [], oversight: [], liaison: [] });
 }

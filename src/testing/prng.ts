@@ -1,7 +1,19 @@
+import { ValidationError, type Issue } from '../index.js';
+import { kitIssue } from './issues.js';
 import { text } from './messages.js';
 
 // Misuse of the generator is a programming error with no language asked for: it is said in both.
 const bilingual = (code: 'pick-empty' | 'bad-seed', params: Readonly<Record<string, string>> = {}): string => `${text(code, params, 'zh')}\n${text(code, params, 'en')}`;
+
+/** The error of `int` given bounds that are not whole numbers, or out of order. */
+function intRangeError(min: unknown, max: unknown): ValidationError {
+  const issues: Issue[] = [];
+  for (const [name, value] of [['min', min], ['max', max]] as const) {
+    if (!Number.isSafeInteger(value)) issues.push(kitIssue('invalid-type', [name], { expected: 'integer', received: typeof value === 'number' ? String(value) : typeof value }, 'zh'));
+  }
+  if (issues.length === 0) issues.push(kitIssue('too-small', ['max'], { minimum: min as number, inclusive: 1 }, 'zh'));
+  return new ValidationError('options', issues, 'zh');
+}
 
 /**
  * A small seeded pseudo-random generator (mulberry32), so that property checks are
@@ -26,7 +38,9 @@ export interface Random {
 /**
  * A seeded generator: the same seed gives the same sequence on every machine.
  *
- * @throws {RangeError} when the seed is not a whole number (NaN would silently act as 0).
+ * @throws {RangeError} when the seed is not a whole number (NaN would silently act as 0). `int`
+ * throws a `ValidationError` (subject `options`) for bounds that are not whole numbers (`invalid-type`
+ * at `min` or `max`) or a `max` below `min` (`too-small` at `max`).
  * @example
  * const random = seededRandom(42);
  * random.int(1, 6); // the same number on every run
@@ -42,7 +56,11 @@ export function seededRandom(seed: number): Random {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1));
+  const int = (min: number, max: number): number => {
+    // Bounds out of order, or not whole, would give numbers outside them without a word.
+    if (!Number.isSafeInteger(min) || !Number.isSafeInteger(max) || max < min) throw intRangeError(min, max);
+    return min + Math.floor(next() * (max - min + 1));
+  };
   const pick = <T>(items: readonly T[]): T => {
     if (items.length === 0) throw new RangeError(bilingual('pick-empty'));
     return items[int(0, items.length - 1)] as T;

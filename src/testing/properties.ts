@@ -3,6 +3,7 @@ import type { Lang, RecordInput, ScoreResult } from '../index.js';
 import { boundsFailures, type PropertyFailure, type PropertyReport } from './bounds.js';
 import { allSubjects, formatPoints, subjectLabel } from './explain.js';
 import { kitIssue, langOf, schemaIssues, throwIssues } from './issues.js';
+import { checkPropertyReportArgument, kitLang } from './arguments.js';
 import { text } from './messages.js';
 import { seededRandom } from './prng.js';
 import { scenario, type GraphSource, type RecordsSource, type RuleSetSource, type Scenario } from './scenario.js';
@@ -180,6 +181,8 @@ export function checkRuleSetProperties(rules: RuleSetSource, options: PropertyOp
  * console.log(formatPropertyFailures(report, 'zh').join('\n'));
  */
 export function formatPropertyFailures(report: PropertyReport, lang: Lang = 'zh'): string[] {
+  kitLang(lang);
+  checkPropertyReportArgument(report, lang);
   return report.failures.map((f) =>
     text('property-failure', { property: text(`property-${f.property}`, {}, lang), where: f.indicator === null ? f.subject : `${f.subject} / ${f.indicator}`, detail: f.detail }, lang),
   );
