@@ -39,6 +39,7 @@ export { graphJsonSchema, recordJsonSchema, ruleSetJsonSchema } from './model/js
 export type { Graph, GraphIndex } from './graph/types.js';
 export { parseGraph, safeParseGraph, DEFAULT_GRAPH_LIMITS, type GraphLimits, type ParseGraphOptions } from './graph/parse.js';
 export { ancestorsOf, childrenOf, depthOf, descendantsOf, isAncestorOf, parentOf } from './graph/queries.js';
+export type { QueryOptions } from './graph/lookup.js';
 export {
   chainOf,
   responsibilitiesFor,

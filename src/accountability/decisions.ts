@@ -130,11 +130,13 @@ function check(result: AssessmentResult, decisions: readonly unknown[], options:
   const issues: Issue[] = [];
   const byId = new Map(result.findings.map((f) => [f.id, f]));
   const decided = new Map<string, number>();
-  decisions.forEach((raw, i) => {
+  // An index loop, not forEach: a hole in a sparse list (`[, decision]`) is an element too.
+  for (let i = 0; i < decisions.length; i++) {
+    const raw: unknown = decisions[i];
     const at = (field: string): (string | number)[] => ['decisions', i, field];
-    if (typeof raw !== 'object' || raw === null) {
-      issues.push(makeIssue('invalid-type', ['decisions', i], { expected: 'object', received: raw === null ? 'null' : typeof raw }, lang));
-      return;
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+      issues.push(makeIssue('invalid-type', ['decisions', i], { expected: 'object', received: typeName(raw) }, lang));
+      continue;
     }
     // A misspelt field (`reasn`) would otherwise be dropped and the decision taken without it.
     for (const key of Object.keys(raw)) if (!DECISION_FIELDS.has(key)) issues.push(makeIssue('unknown-field', ['decisions', i, key], { field: key }, lang));
@@ -163,11 +165,20 @@ function check(result: AssessmentResult, decisions: readonly unknown[], options:
       }
     } else if (d.form !== undefined) issues.push(makeIssue('decision-form-unexpected', at('form'), { action: String(d.action) }, lang));
     if (finding && finding.status !== 'proposed') issues.push(makeIssue('finding-already-decided', at('finding'), { id: finding.id, status: finding.status }, lang));
-  });
+  }
   return issues;
 }
 
 const FormShape = z.object({ id: z.string(), title: z.string(), severity: z.number() });
+const AuditEntryShape = z.object({
+  finding: z.string(),
+  action: z.enum(['confirm', 'waive', 'change']),
+  by: z.string(),
+  at: z.string(),
+  reason: z.string().optional(),
+  from: z.string(),
+  to: z.string(),
+});
 const LadderShape = z.array(z.object({ id: z.string(), title: z.string(), titleEn: z.string().optional() }));
 
 /**
@@ -190,7 +201,8 @@ const DecidableResultSchema = z.object({
   people: z.array(z.object({ id: z.string(), grade: z.object({ rank: z.number() }).nullable().optional() })).optional(),
   ineligibleFrom: FormShape.nullable().optional(),
   forms: z.object({ organization: LadderShape, person: LadderShape }).nullable().optional(),
-  audit: z.array(z.unknown()).optional(),
+  // An earlier audit is carried into the result, where the reports read each entry.
+  audit: z.array(AuditEntryShape).optional(),
 });
 
 /** At most this many problems with a result are listed, then how many there were. */

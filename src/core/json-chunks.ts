@@ -1,11 +1,14 @@
 // JSON text in pieces, for results too big for one string.
 import { z } from 'zod';
-import { checkOptions } from './options.js';
+import { makeIssue, type Issue } from './issue.js';
+import type { Lang } from './lang.js';
+import { checkOptions, LangOptionSchema } from './options.js';
+import { ValidationError } from './validation-error.js';
 
 /**
  * Options for {@link jsonChunks}, checked when it is called ({@link JsonChunkOptionsSchema}): a
  * `ValidationError` (subject `options`) lists every problem — options that are not an object
- * (`null`, a text), a name not below (`indnt`: `unknown-field`), an `indent` that is not a whole
+ * (`null`, a text), a name not below (`indnt`: `unknown-field`), a `lang` other than `zh` or `en`, an `indent` that is not a whole
  * number from 0 to 10 or a `depth` that is not a whole number of at least 0 (`NaN`, `1.5`, `'\t'`:
  * `invalid-type`; `-1`: `too-small`; an indent of `11`: `too-big`), rather than a default
  * silently taken in its place.
@@ -23,6 +26,8 @@ export interface JsonChunkOptions {
    * every level.
    */
   readonly depth?: number;
+  /** Language of the problems of a value JSON cannot write. Default `zh`. */
+  readonly lang?: Lang;
 }
 
 /**
@@ -35,6 +40,7 @@ export const JsonChunkOptionsSchema = z.strictObject({
   indent: z.int().min(0).max(10).optional(),
   // Infinity: every level member by member (as before the options were checked).
   depth: z.union([z.int().min(0), z.literal(Number.POSITIVE_INFINITY)]).optional(),
+  lang: LangOptionSchema.optional(),
 });
 
 type Json = null | boolean | number | string | readonly unknown[] | { readonly [key: string]: unknown };
@@ -172,8 +178,11 @@ function* write(value: Json, pad: string, level: number, depth: number): Generat
  * characters), where
  * `JSON.stringify` throws `RangeError: Invalid string length`. Joined, the pieces are exactly
  * `JSON.stringify(value, null, indent)`; nothing is yielded for a value JSON leaves out
- * (`undefined`, a function, a symbol). Like `JSON.stringify`, it throws a `TypeError` on a cycle
- * or a BigInt (while the pieces are taken). The options are checked when it is called: a
+ * (`undefined`, a function, a symbol). A value JSON cannot write is a `ValidationError` (subject
+ * `options`, in the options' language, thrown while the pieces are taken) listing each problem
+ * at its path from `value`: a BigInt (`invalid-type`), a cycle (`json-cycle`), nesting deeper
+ * than JSON.stringify can go (`json-too-deep`), where `JSON.stringify` throws a `TypeError` or a
+ * `RangeError` that says not where. The options are checked when it is called: a
  * `ValidationError` for those {@link JsonChunkOptions} refuses.
  *
  * @example
@@ -181,14 +190,95 @@ function* write(value: Json, pad: string, level: number, depth: number): Generat
  * [...jsonChunks({ a: [1, 2] })].join('') === JSON.stringify({ a: [1, 2] }, null, 2); // true
  */
 export function jsonChunks(value: unknown, options: JsonChunkOptions = {}): Generator<string> {
-  checkOptions(JsonChunkOptionsSchema, options);
-  return pieces(value, options.indent ?? 2, options.depth ?? 2);
+  const lang = checkOptions(JsonChunkOptionsSchema, options);
+  return pieces(value, options.indent ?? 2, options.depth ?? 2, lang);
 }
 
-function* pieces(value: unknown, indent: number, depth: number): Generator<string> {
-  const v = prepared(value, '');
-  if (skipped(v)) return;
-  yield* write(v as Json, ' '.repeat(indent), 0, depth);
+function* pieces(value: unknown, indent: number, depth: number, lang: Lang): Generator<string> {
+  try {
+    const v = prepared(value, '');
+    if (skipped(v)) return;
+    yield* write(v as Json, ' '.repeat(indent), 0, depth);
+  } catch (error) {
+    // JSON.stringify's own errors name no place (a cycle, a BigInt) or are the stack's (a value
+    // nested too deep): the value is gone through again, with a stack of its own, to say where.
+    if (!(error instanceof TypeError || error instanceof RangeError)) throw error;
+    const issues = jsonValueIssues(value, lang);
+    if (issues === undefined || issues.length === 0) throw error;
+    throw new ValidationError('options', issues, lang);
+  }
+}
+
+/** Below this many levels a value is not said to be nested too deep (JSON.stringify writes far deeper). */
+const DEPTH_SHOWN = 100;
+
+/** At most this many problems are listed. */
+const JSON_ISSUES_SHOWN = 100;
+
+type Visit = { readonly value: unknown; readonly key: string | number; readonly parent: Visit | undefined; readonly depth: number };
+
+function pathOf(visit: Visit): (string | number)[] {
+  const path: (string | number)[] = [];
+  for (let at: Visit | undefined = visit; at?.parent !== undefined; at = at.parent) path.push(at.key);
+  return ['value', ...path.reverse()];
+}
+
+/**
+ * Why a value cannot be written as JSON, each at its path from `value` (`['value', 'n']`): a
+ * BigInt (`invalid-type`), an object inside itself (`json-cycle`), nesting deeper than
+ * JSON.stringify can go (`json-too-deep`, at the member {@link DEPTH_SHOWN} levels down on the
+ * way to the deepest, with the depth). Gone through with a stack of its own (no recursion), as
+ * JSON.stringify would (toJSON, boxed primitives, members it leaves out); undefined when a
+ * toJSON fails on its own.
+ */
+function jsonValueIssues(root: unknown, lang: Lang): Issue[] | undefined {
+  const issues: Issue[] = [];
+  const add = (code: string, visit: Visit, params: Record<string, string | number>): void => {
+    if (issues.length < JSON_ISSUES_SHOWN) issues.push(makeIssue(code, pathOf(visit), params, lang));
+  };
+  // The objects on the way down to the one looked at: met again below itself, one is a cycle.
+  const ancestors = new Set<object>();
+  const stack: (Visit | { readonly leave: object })[] = [{ value: root, key: '', parent: undefined, depth: 0 }];
+  let deepest: Visit | undefined;
+  let shown: Visit | undefined;
+  while (stack.length > 0 && issues.length < JSON_ISSUES_SHOWN) {
+    const top = stack.pop() as Visit | { readonly leave: object };
+    if ('leave' in top) {
+      ancestors.delete(top.leave);
+      continue;
+    }
+    let v: unknown;
+    try {
+      v = prepared(top.value, String(top.key));
+    } catch (error) {
+      // A toJSON giving a BigInt that has a toJSON of its own: JSON.stringify calls only one.
+      if (error instanceof TypeError && /BigInt/.test(error.message)) {
+        add('invalid-type', top, { expected: 'JSON', received: 'bigint' });
+        continue;
+      }
+      return undefined;
+    }
+    if (typeof v === 'bigint') {
+      add('invalid-type', top, { expected: 'JSON', received: 'bigint' });
+      continue;
+    }
+    if (v === null || typeof v !== 'object') continue;
+    if (ancestors.has(v)) {
+      add('json-cycle', top, {});
+      continue;
+    }
+    if (deepest === undefined || top.depth > deepest.depth) deepest = top;
+    if (shown === undefined && top.depth === DEPTH_SHOWN - 1) shown = top;
+    ancestors.add(v);
+    stack.push({ leave: v });
+    const members: [string | number, unknown][] = Array.isArray(v) ? v.map((m, i) => [i, m]) : Object.keys(v).map((k) => [k, (v as Record<string, unknown>)[k]]);
+    for (let i = members.length - 1; i >= 0; i--) {
+      const [key, member] = members[i] as [string | number, unknown];
+      if (!skipped(member)) stack.push({ value: member, key, parent: top, depth: top.depth + 1 });
+    }
+  }
+  if (shown !== undefined && deepest !== undefined) issues.push(makeIssue('json-too-deep', pathOf(shown), { depth: deepest.depth + 1, limit: DEPTH_SHOWN }, lang));
+  return issues;
 }
 
 /**

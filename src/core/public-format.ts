@@ -8,23 +8,37 @@ import { formatPath as formatPathUnchecked, type IssuePath } from './path.js';
 import { langOption, ValidationError } from './validation-error.js';
 
 
-function refuse(path: (string | number)[], expected: string, value: unknown): never {
-  throw new ValidationError('options', [makeIssue('invalid-type', path, { expected, received: typeName(value) }, 'zh')], 'zh');
+function refuse(path: (string | number)[], expected: string, value: unknown, lang: Lang = 'zh'): never {
+  throw new ValidationError('options', [makeIssue('invalid-type', path, { expected, received: typeName(value) }, lang)], lang);
 }
 
-function checkPath(path: unknown, at: (string | number)[]): asserts path is IssuePath {
-  if (!Array.isArray(path)) refuse(at, 'array', path);
-  path.forEach((segment: unknown, i) => {
-    if (typeof segment !== 'string' && typeof segment !== 'number') refuse([...at, i], 'string or number', segment);
-  });
+// Every problem is listed, not the first only. Index loops, not forEach: a hole in a sparse array
+// (`['a', , 'b']`) is an element too, an undefined one, and would otherwise print as "undefined".
+function pathIssues(path: unknown, at: (string | number)[], lang: Lang): Issue[] {
+  if (!Array.isArray(path)) return [makeIssue('invalid-type', at, { expected: 'array', received: typeName(path) }, lang)];
+  const issues: Issue[] = [];
+  for (let i = 0; i < path.length; i++) {
+    const segment: unknown = path[i];
+    if (typeof segment !== 'string' && typeof segment !== 'number') issues.push(makeIssue('invalid-type', [...at, i], { expected: 'string or number', received: typeName(segment) }, lang));
+  }
+  return issues;
 }
 
-function checkIssue(issue: unknown, at: (string | number)[]): asserts issue is Issue {
-  if (!isObject(issue)) refuse(at, 'object', issue);
-  if (typeof issue['code'] !== 'string') refuse([...at, 'code'], 'string', issue['code']);
-  if (typeof issue['message'] !== 'string') refuse([...at, 'message'], 'string', issue['message']);
-  checkPath(issue['path'], [...at, 'path']);
-  if (!isObject(issue['params'])) refuse([...at, 'params'], 'object', issue['params']);
+function issueIssues(issue: unknown, at: (string | number)[], lang: Lang): Issue[] {
+  if (!isObject(issue)) return [makeIssue('invalid-type', at, { expected: 'object', received: typeName(issue) }, lang)];
+  const issues: Issue[] = [];
+  const field = (key: string, expected: string, ok: boolean): void => {
+    if (!ok) issues.push(makeIssue('invalid-type', [...at, key], { expected, received: typeName(issue[key]) }, lang));
+  };
+  field('code', 'string', typeof issue['code'] === 'string');
+  field('message', 'string', typeof issue['message'] === 'string');
+  issues.push(...pathIssues(issue['path'], [...at, 'path'], lang));
+  field('params', 'object', isObject(issue['params']));
+  return issues;
+}
+
+function refuseAll(issues: Issue[], lang: Lang): void {
+  if (issues.length > 0) throw new ValidationError('options', issues, lang);
 }
 
 /** A value a message names but is not given: shown as `{name}`, as message catalogues do, never "undefined". */
@@ -47,35 +61,38 @@ const NAMED: ProxyHandler<MessageParams> = {
  */
 export function formatMessage(code: string, params: MessageParams, lang: Lang = 'zh'): string {
   langOption(lang);
-  if (typeof code !== 'string') refuse(['code'], 'string', code);
-  if (!isObject(params)) refuse(['params'], 'object', params);
+  if (typeof code !== 'string') refuse(['code'], 'string', code, lang);
+  if (!isObject(params)) refuse(['params'], 'object', params, lang);
   return formatMessageUnchecked(code, new Proxy(params, NAMED), lang);
 }
 
 /**
  * Renders a path the way a person reads it in an editor: `organizations[3].parent`. A path that
- * is not a list of keys and indexes is a `ValidationError`.
+ * is not a list of keys and indexes (a hole in a sparse list too) is a `ValidationError` listing
+ * every segment that is not one.
  *
  * @example
  * formatPath(['organizations', 3, 'parent']); // 'organizations[3].parent'
  */
 export function formatPath(path: IssuePath, lang: Lang = 'zh'): string {
   langOption(lang);
-  checkPath(path, ['path']);
+  refuseAll(pathIssues(path, ['path'], lang), lang);
   return formatPathUnchecked(path, lang);
 }
 
 /**
  * One line per issue, `path: message [code]`, for terminals and logs. Issues that are not
- * issues (`null`, no message) are a `ValidationError` naming the first.
+ * issues (`null`, a hole in a sparse list, no message) are a `ValidationError` naming each.
  *
  * @example
  * formatIssues(error.issues, 'zh');
  */
 export function formatIssues(issues: readonly Issue[], lang: Lang = 'zh'): string {
   langOption(lang);
-  if (!Array.isArray(issues)) refuse(['issues'], 'array', issues);
-  issues.forEach((issue: unknown, i) => checkIssue(issue, ['issues', i]));
+  if (!Array.isArray(issues)) refuse(['issues'], 'array', issues, lang);
+  const problems: Issue[] = [];
+  for (let i = 0; i < issues.length; i++) problems.push(...issueIssues(issues[i], ['issues', i], lang));
+  refuseAll(problems, lang);
   return formatIssuesUnchecked(issues, lang);
 }
 
@@ -87,6 +104,6 @@ export function formatIssues(issues: readonly Issue[], lang: Lang = 'zh'): strin
  */
 export function localizeIssue(issue: Issue, lang: Lang): Issue {
   langOption(lang);
-  checkIssue(issue, ['issue']);
+  refuseAll(issueIssues(issue, ['issue'], lang), lang);
   return { ...localizeIssueUnchecked({ ...issue, params: new Proxy(issue.params, NAMED) }, lang), params: issue.params };
 }

@@ -1,5 +1,5 @@
 import { formatCalendarDate, parseCalendarDate } from '../core/calendar.js';
-import { atLine, makeIssue, typeName, type Issue } from '../core/issue.js';
+import { atLine, makeIssue, receivedOf, typeName, type Issue } from '../core/issue.js';
 import { formatMessage } from '../core/messages.js';
 import { byCodeUnit } from '../core/order.js';
 import { collectSoon } from '../core/free-buffers.js';
@@ -8,11 +8,10 @@ import type { Lang } from '../core/lang.js';
 import { z } from 'zod';
 import { checkOptions, LangOptionSchema } from '../core/options.js';
 import { capIssue, ValidationError } from '../core/validation-error.js';
-import { isGraph } from '../graph/lookup.js';
+import { graphOf } from '../graph/lookup.js';
 import { collectionLimitOf } from '../core/collection-limit.js';
-import { isColumnProblem, isReaderItem, type ReaderItem } from '../evidence/reader-item.js';
+import { isColumnProblem, issueShapeProblems, isReaderItem, type ReaderItem } from '../evidence/reader-item.js';
 import { normalizeRecord } from '../evidence/normalize.js';
-import { parseGraph } from '../graph/parse.js';
 import type { Graph } from '../graph/types.js';
 import type { RuleSet } from '../model/rules.js';
 import { ENGINE_VERSION } from '../version.js';
@@ -31,7 +30,10 @@ import type { ScoreResult, SubjectResult } from './result.js';
 import { verdictOf } from './verdict.js';
 import { collectWarnings } from './warnings.js';
 
-/** What an assessment reads. Graph and rules may be parsed already or raw JSON values. */
+/**
+ * What an assessment reads. Graph and rules may be parsed already or raw JSON values; a graph
+ * object `parseGraph` did not make (a copy, `{ ...graph }`) is checked again from its contents.
+ */
 export interface AssessInput {
   readonly graph: Graph | unknown;
   readonly rules: RuleSet | unknown;
@@ -238,7 +240,7 @@ export interface SessionInternals {
  */
 export function openSession(input: Omit<AssessInput, 'records'>, options: { readonly withRecords?: boolean } = {}): SessionInternals {
   const lang = checkSessionOptions(input, options.withRecords === true);
-  const graph = isGraph(input.graph) ? input.graph : parseGraph(input.graph, { lang });
+  const graph = graphOf(input.graph, lang);
   const rules = parseRuleSet(input.rules, { lang });
   const asOfDay = input.asOf === undefined ? undefined : parseCalendarDate(input.asOf);
   if (input.previous !== undefined) checkPrevious(input.previous, lang);
@@ -282,14 +284,18 @@ export function openSession(input: Omit<AssessInput, 'records'>, options: { read
     let file: string | undefined;
     if (isReaderItem(item)) {
       if (item.kind === 'issue') {
+        // An issue item made by hand that carries no issue is itself the problem, at its place,
+        // each wrong part (checked for issue items only: the records' path stays as it was).
+        const wrong = issueShapeProblems(item.issue);
+        const given = wrong.length === 0 ? [item.issue] : wrong.map((w) => makeIssue('invalid-type', ['records', at, 'issue', ...w.path], { expected: w.expected, received: receivedOf(w.received) }, lang));
         // One that ended a read lost the rest of its input, and a column problem (an unknown,
         // repeated or unnamed column, an unknown column type) dropped that column's data from
         // every row, which may report nothing of it: neither is a record skipped, and neither is
         // ever skipped (the run would score on part of the evidence without a word).
-        if (item.stopped === true || isColumnProblem(item.issue)) {
-          if (stops.length < ISSUES_KEPT) stops.push(item.issue);
+        if (item.stopped === true || (wrong.length === 0 && isColumnProblem(item.issue))) {
+          for (const issue of given) if (stops.length < ISSUES_KEPT) stops.push(issue);
         } else skipped++;
-        report(item.issue);
+        for (const issue of given) report(issue);
         return true;
       }
       ({ value, line, file } = item as Extract<ReaderItem, { kind: 'record' }> & { file?: string });

@@ -347,10 +347,12 @@ export function parallelOptionIssues(input: ParallelInput, lang: Lang): Issue[] 
   const files: unknown = input.files;
   if (!Array.isArray(files)) issues.push(makeIssue('invalid-type', ['files'], { expected: 'array', received: typeName(files) }, lang));
   else {
-    files.forEach((file: unknown, i) => {
+    // An index loop, not forEach: a hole in a sparse list (`[, 'a.ndjson']`) is an element too.
+    for (let i = 0; i < files.length; i++) {
+      const file: unknown = files[i];
       if (typeof file !== 'string') issues.push(makeIssue('invalid-type', ['files', i], { expected: 'string', received: typeName(file) }, lang));
       else if (file === '') issues.push(makeIssue('empty-string', ['files', i], { field: 'files' }, lang));
-    });
+    }
   }
   const workers: unknown = input.workers;
   if (workers !== undefined) {

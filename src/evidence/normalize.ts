@@ -22,13 +22,30 @@ const ENUM_CODES = { status: 'unknown-status' } as const;
  * if (r.ok) r.record.day; // 19066
  */
 export function normalizeRecord(input: unknown, path: IssuePath = [], lang: Lang = 'zh'): NormalizeResult {
+  // Where the problems are said: a path and a language given wrong (say options in place of the
+  // path) would fail deep inside with a TypeError, or render messages in neither language. Checked
+  // before the fast path too, so that a call is refused whether its record is sound or not (the
+  // check is a few comparisons: the engine calls this once a record).
+  if (lang !== 'zh' && lang !== 'en') langOption(lang);
+  const pathIssues = pathProblems(path, lang);
+  if (pathIssues !== undefined) throw new ValidationError('options', pathIssues, lang);
   const fast = fastRecord(input);
   if (fast) return { ok: true, record: fast };
-  // Where the problems are said: a path and a language given wrong (say options in place of the
-  // path) would fail deep inside with a TypeError, or render messages in neither language.
-  if (!Array.isArray(path)) throw new ValidationError('options', [makeIssue('invalid-type', ['path'], { expected: 'array', received: typeName(path) }, 'zh')], 'zh');
-  langOption(lang);
   return normalizeBySchema(input, path, lang);
+}
+
+// Every problem with a path: not a list, or a segment that is neither a key nor an index (a hole
+// in a sparse list too); undefined for a sound one.
+function pathProblems(path: unknown, lang: Lang): Issue[] | undefined {
+  if (!Array.isArray(path)) return [makeIssue('invalid-type', ['path'], { expected: 'array', received: typeName(path) }, lang)];
+  let issues: Issue[] | undefined;
+  for (let i = 0; i < path.length; i++) {
+    const segment: unknown = path[i];
+    if (typeof segment !== 'string' && typeof segment !== 'number') {
+      (issues ??= []).push(makeIssue('invalid-type', ['path', i], { expected: 'string or number', received: typeName(segment) }, lang));
+    }
+  }
+  return issues;
 }
 
 /**

@@ -157,7 +157,12 @@ export async function* textChunks(input: ReaderInput, lang: Lang = 'zh', subject
   for await (const chunk of input) {
     let text: string;
     if (typeof chunk === 'string') {
-      text = decoder.decode() + chunk;
+      // Bytes of a character left cut by the last chunk cannot be finished by a text chunk.
+      try {
+        text = decoder.decode() + chunk;
+      } catch {
+        throw new InvalidEncodingError();
+      }
       carry = new Uint8Array(0);
     } else if (!((chunk as unknown) instanceof Uint8Array)) {
       const issue = makeIssue('invalid-type', ['input', index], { expected: 'string or Uint8Array', received: typeName(chunk) }, lang);

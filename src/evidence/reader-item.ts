@@ -44,3 +44,41 @@ const COLUMN_PROBLEM_CODES: ReadonlySet<string> = new Set(['unknown-column', 'du
 export function isColumnProblem(issue: Pick<Issue, 'code'>): boolean {
   return COLUMN_PROBLEM_CODES.has(issue.code);
 }
+
+/** A part of a reader's issue that is not what an {@link Issue} holds: where, and what it should be. */
+export type IssueShapeProblem = { readonly path: readonly (string | number)[]; readonly expected: string; readonly received: unknown };
+
+/**
+ * What is wrong with a value given for an {@link Issue}, as an issue item of a reader carries
+ * one: each part that is not what it should be (a `code` and a `message` that are texts, a `path`
+ * of keys and indexes with no holes, `params` an object, a `file` and a `line`, if any, a text and
+ * a whole number ≥ 1); empty for an issue. An item made by hand (`{ kind: 'issue', issue: null }`)
+ * would otherwise be taken and fail when the problems are sorted or printed.
+ *
+ * @example
+ * issueShapeProblems({ code: 'invalid-json', path: [], params: { line: 3 }, message: '…', line: 3 }); // []
+ * issueShapeProblems(null); // [{ path: [], expected: 'object', received: null }]
+ */
+export function issueShapeProblems(value: unknown): IssueShapeProblem[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [{ path: [], expected: 'object', received: value }];
+  const issue = value as Record<string, unknown>;
+  const problems: IssueShapeProblem[] = [];
+  const want = (key: string, expected: string, ok: boolean): void => {
+    if (!ok) problems.push({ path: [key], expected, received: issue[key] });
+  };
+  const { code, message, params, file, line, path } = issue;
+  want('code', 'string', typeof code === 'string');
+  want('path', 'array', Array.isArray(path));
+  if (Array.isArray(path)) {
+    // An index loop: a hole in a sparse path is a segment that is neither a key nor an index.
+    for (let i = 0; i < path.length; i++) {
+      const segment: unknown = path[i];
+      if (typeof segment !== 'string' && typeof segment !== 'number') problems.push({ path: ['path', i], expected: 'string or number', received: segment });
+    }
+  }
+  want('params', 'object', typeof params === 'object' && params !== null && !Array.isArray(params));
+  want('message', 'string', typeof message === 'string');
+  want('file', 'string', file === undefined || typeof file === 'string');
+  want('line', 'integer', line === undefined || (typeof line === 'number' && Number.isInteger(line) && line >= 1));
+  return problems;
+}

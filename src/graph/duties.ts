@@ -1,7 +1,7 @@
 import type { Post, PostRole } from '../model/graph.js';
 import { LEADERSHIP_ROLES } from '../model/graph.js';
 import type { ResponsibilityKind } from '../model/responsibility.js';
-import { requirePerson } from './lookup.js';
+import { queryLang, requirePerson, type QueryOptions } from './lookup.js';
 import type { Graph } from './types.js';
 
 /** One thing a person answers for, and in which capacity. */
@@ -33,8 +33,8 @@ const LEADERSHIP = new Set<PostRole>(LEADERSHIP_ROLES);
  * @example
  * dutiesOf(graph, 'p-li').duties.filter((d) => d.kind === 'dual').map((d) => d.organization);
  */
-export function dutiesOf(graph: Graph, personId: string): PersonDuties {
-  requirePerson(graph, personId);
+export function dutiesOf(graph: Graph, personId: string, options?: QueryOptions): PersonDuties {
+  requirePerson(graph, personId, queryLang(options));
   const posts = graph.index.postsByPerson.get(personId) ?? [];
   const duties: Duty[] = [];
   for (const post of posts) {

@@ -1,8 +1,11 @@
 import { makeIssue, typeName } from '../core/issue.js';
 import type { Lang } from '../core/lang.js';
 import { ValidationError } from '../core/validation-error.js';
+import { checkOptions, LangOptionSchema } from '../core/options.js';
+import { z } from 'zod';
 import type { Organization, Person } from '../model/graph.js';
 import { isBuiltGraph } from './build.js';
+import { parseGraph } from './parse.js';
 import type { Graph, GraphIndex } from './types.js';
 
 // What a graph holds, by the type each part must have: a value with all of them can be queried
@@ -26,17 +29,59 @@ const INDEX_LISTS = ['roots', 'preorder'] as const satisfies readonly (keyof Gra
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
 /**
- * Whether a value is a graph as `parseGraph` makes it, not the graph document it was parsed
- * from: one `parseGraph` made, or one put together in its shape (every map and list of the graph
- * and of its index present, of its type). A half-built object is not one.
+ * Whether a value is a graph `parseGraph` made, not the graph document it was parsed from, nor
+ * an object put together in a graph's shape (a copy, `{ ...graph }`, or one built by hand): such
+ * an object's contents were never checked (a `null` among its posts would fail deep in the
+ * engine), so it is not taken as parsed. {@link graphOf} checks it again instead.
  *
  * @example
  * isGraph(parseGraph(input)); // true
  * isGraph(input); // false
- * isGraph({ organizations: new Map(), people: new Map(), index: {} }); // false
+ * isGraph({ ...parseGraph(input) }); // false
  */
 export function isGraph(value: unknown): value is Graph {
-  return isRecord(value) && (isBuiltGraph(value as unknown as Graph) || missingPart(value) === undefined);
+  return isRecord(value) && isBuiltGraph(value as unknown as Graph);
+}
+
+/**
+ * Whether a value has every map and list of a graph and of its index (see {@link isGraph}: not
+ * that it is one).
+ *
+ * @example
+ * isGraphShaped({ ...parseGraph(input) }); // true
+ */
+export function isGraphShaped(value: unknown): value is Graph {
+  return isRecord(value) && missingPart(value) === undefined;
+}
+
+/**
+ * The graph a value stands for: one `parseGraph` made as it is; an object in a graph's shape
+ * (see {@link isGraph}) checked again from its contents, as `parseGraph` checks a document (a
+ * `ValidationError`, subject `graph`, listing every problem: `posts[3]` for a `null` among its
+ * posts, the n-th of a map's values for `organizations[n]`); anything else parsed as a graph
+ * document. A graph object is checked again on each call: parse it once with `parseGraph`.
+ *
+ * @example
+ * graphOf({ ...graph, title: '2022' }, 'en').title; // '2022', a graph parseGraph made
+ */
+export function graphOf(value: unknown, lang: Lang = 'zh'): Graph {
+  if (isGraph(value)) return value;
+  return parseGraph(isGraphShaped(value) ? documentOf(value) : value, { lang });
+}
+
+// A graph object's contents as a graph document, read no deeper than its maps and lists, so that
+// parseGraph checks each element as it would a document's.
+function documentOf(graph: Graph): unknown {
+  const { id, title } = graph as { id?: unknown; title?: unknown };
+  return {
+    ...(id !== undefined ? { id } : {}),
+    ...(title !== undefined ? { title } : {}),
+    organizations: [...graph.organizations.values()],
+    people: [...graph.people.values()],
+    posts: graph.posts,
+    oversight: graph.oversight,
+    liaison: graph.liaison,
+  };
 }
 
 /** The first part of a graph a value lacks (or has of another type), as a path: `index.span`. */
@@ -53,7 +98,8 @@ function missingPart(value: Record<string, unknown>): string | undefined {
 /**
  * The graph a query was given, or a `ValidationError` (subject `query`) when it is not one
  * (see {@link isGraph}): a graph document (JSON) given where its parsed graph is wanted, or an
- * object with only some of a graph's parts, named in the message.
+ * object with only some of a graph's parts, named in the message, or with all of them but not
+ * made by `parseGraph` (a copy, `{ ...graph }`: its contents were never checked).
  *
  * @example
  * requireGraph(JSON.parse(text)); // throws: parse it with parseGraph first
@@ -62,7 +108,8 @@ export function requireGraph(graph: unknown, lang: Lang = 'zh'): Graph {
   if (isGraph(graph)) return graph;
   const kind = typeName(graph);
   // A graph document has its organizations in a list; an object with them in a Map, or with an
-  // index, was meant for a graph but is not a whole one.
+  // index, was meant for a graph but is not a whole one, or whole but not made by parseGraph
+  // (its contents never checked: checked again on every query, a large graph would be slow).
   const meantAsGraph = isRecord(graph) && (graph['organizations'] instanceof Map || 'index' in graph);
   const part = meantAsGraph ? missingPart(graph) : undefined;
   const received =
@@ -72,9 +119,13 @@ export function requireGraph(graph: unknown, lang: Lang = 'zh'): Graph {
         ? lang === 'zh'
           ? `不完整的关系图对象（缺少 ${part} 或类型不对），请用 parseGraph 生成`
           : `an incomplete graph object (${part} missing or of the wrong type): make it with parseGraph`
-        : lang === 'zh'
-          ? '组织关系图文档（JSON），请先用 parseGraph 解析'
-          : 'a graph document (JSON): parse it with parseGraph';
+        : meantAsGraph
+          ? lang === 'zh'
+            ? '不是 parseGraph 生成的关系图对象（副本或手工拼装，内容未经校验），请用 parseGraph 生成'
+            : 'a graph object parseGraph did not make (a copy, or put together by hand; its contents unchecked): make it with parseGraph'
+          : lang === 'zh'
+            ? '组织关系图文档（JSON），请先用 parseGraph 解析'
+            : 'a graph document (JSON): parse it with parseGraph';
   throw new ValidationError('query', [makeIssue('invalid-type', ['graph'], { expected: 'parseGraph(…)', received }, lang)], lang);
 }
 
@@ -91,14 +142,14 @@ function requireId(id: unknown, argument: string, lang: Lang): string {
 /**
  * The organization with this id, or a `ValidationError` (code `unknown-organization`) naming it.
  * Queries fail loudly on an unknown id rather than answer "nothing" for a typo. `argument`: the
- * query's name for the id, the path of the error when the id is not a text.
+ * query's name for the id, the path of the error (an id that is not a text, or not in the graph).
  *
  * @example
  * requireOrganization(graph, 'branch-01').name;
  */
 export function requireOrganization(graph: Graph, id: string, lang: Lang = 'zh', argument = 'id'): Organization {
   const organization = requireGraph(graph, lang).organizations.get(requireId(id, argument, lang));
-  if (!organization) throw new ValidationError('query', [makeIssue('unknown-organization', [], { id }, lang)], lang);
+  if (!organization) throw new ValidationError('query', [makeIssue('unknown-organization', [argument], { id }, lang)], lang);
   return organization;
 }
 
@@ -111,6 +162,34 @@ export function requireOrganization(graph: Graph, id: string, lang: Lang = 'zh',
  */
 export function requirePerson(graph: Graph, id: string, lang: Lang = 'zh', argument = 'personId'): Person {
   const person = requireGraph(graph, lang).people.get(requireId(id, argument, lang));
-  if (!person) throw new ValidationError('query', [makeIssue('unknown-person', [], { id }, lang)], lang);
+  if (!person) throw new ValidationError('query', [makeIssue('unknown-person', [argument], { id }, lang)], lang);
   return person;
+}
+
+/**
+ * Options of the graph queries (`parentOf`, `chainOf`, `dutiesOf`…): the language of their
+ * errors. Refused (a `ValidationError`, subject `options`): options that are not an object, a
+ * name not listed here, a `lang` other than `zh` or `en`.
+ */
+export interface QueryOptions {
+  /** Language of the errors (an unknown id, a graph that is not one). Default `zh`. */
+  readonly lang?: Lang;
+}
+
+/**
+ * {@link QueryOptions}, no other name.
+ *
+ * @example
+ * QueryOptionsSchema.parse({ lang: 'en' });
+ */
+export const QueryOptionsSchema = z.strictObject({ lang: LangOptionSchema.optional() });
+
+/**
+ * The language a query's options ask for, checked (see {@link QueryOptions}); `zh` for none.
+ *
+ * @example
+ * queryLang({ lang: 'en' }); // 'en'
+ */
+export function queryLang(options: QueryOptions | undefined): Lang {
+  return options === undefined ? 'zh' : checkOptions(QueryOptionsSchema, options);
 }

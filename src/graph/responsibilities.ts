@@ -1,5 +1,5 @@
 import type { ResponsibilityKind } from '../model/responsibility.js';
-import { requireOrganization } from './lookup.js';
+import { queryLang, requireOrganization, type QueryOptions } from './lookup.js';
 import { ancestorsOf } from './queries.js';
 import type { Graph } from './types.js';
 
@@ -39,8 +39,8 @@ export interface Responsibilities {
  * r.first;               // 'p-zhao' (the branch secretary)
  * r.dual[0]?.person;     // the bureau team member who oversees it
  */
-export function responsibilitiesFor(graph: Graph, organizationId: string): Responsibilities {
-  requireOrganization(graph, organizationId, 'zh', 'organizationId');
+export function responsibilitiesFor(graph: Graph, organizationId: string, options?: QueryOptions): Responsibilities {
+  requireOrganization(graph, organizationId, queryLang(options), 'organizationId');
   const levels = [organizationId, ...ancestorsOf(graph, organizationId)];
   const principal: TeamResponsibility[] = [];
   const dual: DualResponsibility[] = [];
@@ -88,8 +88,8 @@ export interface ChainLink {
  * chainOf(graph, 'branch-05').map((l) => `${l.distance}:${l.kind}`);
  * // ['0:first', '0:principal', '0:liaison', '1:first', '1:supervision', '1:dual', '2:first', ...]
  */
-export function chainOf(graph: Graph, organizationId: string): ChainLink[] {
-  requireOrganization(graph, organizationId, 'zh', 'organizationId');
+export function chainOf(graph: Graph, organizationId: string, options?: QueryOptions): ChainLink[] {
+  requireOrganization(graph, organizationId, queryLang(options), 'organizationId');
   const chain: ChainLink[] = [];
   [organizationId, ...ancestorsOf(graph, organizationId)].forEach((level, distance) => {
     const secretary = graph.index.secretaryOf.get(level);

@@ -18,6 +18,11 @@ const containsNone = (p: MessageParams): boolean => String(p['allowed'] ?? '') =
 
 /** Messages of the graph layer: structure, references, hierarchy, and coverage gaps. */
 export const graphMessages = {
+  // Options are checked by every layer (core/options.ts); the graph's is the first section after the common one.
+  'option-unreadable': {
+    zh: (p) => `选项「${p['field']}」无法读取（读取时抛出错误：${p['error']}）`,
+    en: (p) => `option "${p['field']}" cannot be read (reading it threw: ${p['error']})`,
+  },
   'unknown-kind': {
     zh: (p) => `未知的组织类型「${p['value']}」，可选：committee（党委）、leading-group（党组）、general-branch（党总支）、branch（党支部）、group（党小组）`,
     en: (p) => `unknown organization kind "${p['value']}"; allowed: ${p['allowed']}`,

@@ -2,6 +2,12 @@ import type { MessageSection } from './types.js';
 
 /** Words of the reports (Markdown, CSV, Mermaid): headings, column names and value labels. */
 export const reportMessages = {
+  // A value jsonChunks cannot write as JSON (the JSON report and output).
+  'json-cycle': { zh: () => `此处的对象包含其自身（循环引用），无法写成 JSON`, en: () => `this object contains itself (a cycle): it cannot be written as JSON` },
+  'json-too-deep': {
+    zh: (p) => `嵌套过深（共 ${p['depth']} 层，此处已是第 ${p['limit']} 层），无法写成 JSON`,
+    en: (p) => `nested too deep (${p['depth']} levels; this is level ${p['limit']}): it cannot be written as JSON`,
+  },
   // Header and summary.
   'report-title': { zh: (p) => `${p['title']}：考核结果`, en: (p) => `${p['title']}: assessment result` },
   'report-meta-rules': { zh: (p) => `考核细则：${p['id']}（版本 ${p['version']}）`, en: (p) => `Rule set: ${p['id']} (version ${p['version']})` },

@@ -7,6 +7,7 @@ import { formatMessage, type MessageParams } from '../core/messages.js';
 import { formatNumber } from '../core/number.js';
 import { ValidationError } from '../core/validation-error.js';
 import { requireGraph } from '../graph/lookup.js';
+import { resultElementIssues } from './result-elements.js';
 import { LIABILITY_LABELS, type AssessmentResult, type Circumstance, type Finding, type FindingForm } from '../accountability/types.js';
 import type { GradeAward, LineStatus, SubjectResult, Verdict } from '../engine/result.js';
 import type { Graph } from '../graph/types.js';
@@ -331,12 +332,14 @@ const RESULT_PARTS = {
 export type ResultPart = keyof typeof RESULT_PARTS;
 
 /**
- * The result given to a report, checked at its top level (its lists are not gone through): a
- * `ValidationError` (subject `options`, code `invalid-type` at the path `[]`, expected
- * `assess(…)`) when it is not an object, or when one of the parts the report reads is missing
- * or of the wrong kind (a list that is not one, a `lang` that is neither `zh` nor `en`), those
- * parts named in `received`: `object (findings, lang)`. Where a report would otherwise fail with
- * a TypeError deep inside.
+ * The result given to a report, checked: a `ValidationError` (subject `options`, code
+ * `invalid-type` at the path `[]`, expected `assess(…)`) when it is not an object, or when one of
+ * the parts the report reads is missing or of the wrong kind (a list that is not one, a `lang`
+ * that is neither `zh` nor `en`), those parts named in `received`: `object (findings, lang)`;
+ * then one listing every problem with the elements of those parts, each at its path from the
+ * result (`findings[0]`: `invalid-type` for a `null` finding or a `NaN` total, `required` for a
+ * field missing; see `resultElementIssues`). Where a report would otherwise fail with a TypeError
+ * deep inside, or print `NaN`.
  *
  * @example
  * requireResult(null, ['lang', 'findings'], 'zh'); // throws: 应为 assess(…)，实际为 null
@@ -345,7 +348,11 @@ export function requireResult<T>(value: T, parts: readonly ResultPart[], lang: L
   let received = typeName(value);
   if (isObject(value)) {
     const wrong = parts.filter((part) => !RESULT_PARTS[part](value[part]));
-    if (wrong.length === 0) return value;
+    if (wrong.length === 0) {
+      const elements = resultElementIssues(value, parts, lang);
+      if (elements.length === 0) return value;
+      throw new ValidationError('options', elements, lang);
+    }
     received = `object (${wrong.join(', ')})`;
   }
   throw new ValidationError('options', [makeIssue('invalid-type', [], { expected: 'assess(…)', received }, lang)], lang);

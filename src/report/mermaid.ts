@@ -4,7 +4,7 @@ import { makeIssue, type Issue } from '../core/issue.js';
 import type { Lang } from '../core/lang.js';
 import { checkOptions, LangOptionSchema } from '../core/options.js';
 import type { SubjectResult } from '../engine/result.js';
-import { isGraph, requireGraph } from '../graph/lookup.js';
+import { isGraphShaped, requireGraph } from '../graph/lookup.js';
 import type { Graph } from '../graph/types.js';
 import { POST_ROLE_LABELS } from '../model/graph.js';
 import { num, requireResult, say, type ResultPart } from './labels.js';
@@ -45,7 +45,7 @@ const MERMAID_PARTS: readonly ResultPart[] = ['lang', 'organizations', 'people',
 /** Each id the options name that is not an organization of the graph (when both are sound enough to tell). */
 function unknownOrganizations(graph: unknown, options: MermaidOptions, lang: Lang): Issue[] {
   const wanted: unknown = options.organizations;
-  if (!isGraph(graph) || !Array.isArray(wanted)) return [];
+  if (!isGraphShaped(graph) || !Array.isArray(wanted)) return [];
   const issues: Issue[] = [];
   wanted.forEach((id: unknown, i) => {
     if (typeof id === 'string' && !graph.organizations.has(id)) issues.push(makeIssue('unknown-organization', ['organizations', i], { id }, lang));

@@ -90,9 +90,20 @@ describe('a piece of a file that cannot be read', () => {
 });
 
 describe('a graph put together by hand', () => {
-  it('with a post in an organization it lacks: the threads build it as this thread reads it, the single pass\'s result', async () => {
+  it('with a post in an organization it lacks: checked again, refused by one pass and by the threads alike', async () => {
     const parsed = parseGraph(graphInput);
     const graph = { ...parsed, posts: [...parsed.posts, { person: 'p-x', organization: 'nope', role: 'member' as const }] };
+    const once = await assessStream({ graph, rules, records: readRecordsFile(recordsPath) }).catch((e: unknown) => e);
+    const threads = await assessParallel({ graph, rules, files: [recordsPath], workers: 2, ...SMALL }).catch((e: unknown) => e);
+    for (const error of [once, threads]) {
+      expect(error).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).subject).toBe('graph');
+      expect((error as ValidationError).issues.some((i) => i.code === 'missing-organization' && i.path[0] === 'posts')).toBe(true);
+    }
+  }, 60_000);
+
+  it('a sound copy: the threads give the single pass\'s result', async () => {
+    const graph = { ...parseGraph(graphInput) };
     const once = await assessStream({ graph, rules, records: readRecordsFile(recordsPath) });
     const threads = await assessParallel({ graph, rules, files: [recordsPath], workers: 2, ...SMALL });
     expect(JSON.stringify(threads)).toBe(JSON.stringify(once));

@@ -159,8 +159,9 @@ describe('unknown ids', () => {
     const error = thrown(call);
     expect(error).toBeInstanceOf(ValidationError);
     expect(error.subject).toBe('query');
-    expect(error.issues.map((i) => ({ code: i.code, path: i.path, params: i.params }))).toEqual([
-      { code: 'unknown-organization', path: [], params: { id } },
+    // at the argument's name (id, organizationId, ancestor): tests/graph/query-options.test.ts
+    expect(error.issues.map((i) => ({ code: i.code, path: i.path.length, params: i.params }))).toEqual([
+      { code: 'unknown-organization', path: 1, params: { id } },
     ]);
     expect(error.issues[0]?.message).toBe(`党组织「${id}」不在关系图中`);
   };
@@ -185,7 +186,7 @@ describe('unknown ids', () => {
   it('dutiesOf throws unknown-person, also for an organization id', () => {
     for (const id of ['p-nobody', 'bureau']) {
       const error = thrown(() => dutiesOf(graph, id));
-      expect(error.issues.map((i) => ({ code: i.code, path: i.path, params: i.params }))).toEqual([{ code: 'unknown-person', path: [], params: { id } }]);
+      expect(error.issues.map((i) => ({ code: i.code, path: i.path, params: i.params }))).toEqual([{ code: 'unknown-person', path: ['personId'], params: { id } }]);
       expect(error.inLanguage('en').issues[0]?.message).toBe(`person "${id}" is not in the graph`);
     }
   });

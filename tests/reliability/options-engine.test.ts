@@ -242,8 +242,8 @@ describe('arguments given wrong to the helpers around a run', () => {
     const bad = { id: 'r', type: 5 };
     expect(where(thrown(() => normalizeRecord(bad, loose({ lang: 'en' }))))).toEqual([['options', ['path'], 'invalid-type']]);
     expect(where(thrown(() => normalizeRecord(bad, [], loose('fr'))))).toEqual([['options', ['lang'], 'invalid-value']]);
-    // a sound record never pays for the check, and a bad one with sound arguments is reported
-    expect(normalizeRecord((records[0] as { value: unknown }).value, loose({ lang: 'en' })).ok).toBe(true);
+    // a sound record is refused so too (the fast path no longer skips the check: tests/evidence/normalize-arguments.test.ts), and a bad one with sound arguments is reported
+    expect(where(thrown(() => normalizeRecord((records[0] as { value: unknown }).value, loose({ lang: 'en' }))))).toEqual([['options', ['path'], 'invalid-type']]);
     expect(normalizeRecord(bad, ['records', 3], 'en').ok).toBe(false);
   });
 
@@ -291,7 +291,12 @@ describe('the formatting helpers of the API', () => {
 
   it('formatIssues, formatPath and localizeIssue: what is not an issue or a path is named, not a TypeError', () => {
     expect(where(thrown(() => formatIssues(loose(null))))).toEqual([['options', ['issues'], 'invalid-type']]);
-    expect(where(thrown(() => formatIssues(loose([{ code: 'x', message: 'm', path: [], params: {} }, {}]))))).toEqual([['options', ['issues', 1, 'code'], 'invalid-type']]);
+    expect(where(thrown(() => formatIssues(loose([{ code: 'x', message: 'm', path: [], params: {} }, {}]))))).toEqual([
+      ['options', ['issues', 1, 'code'], 'invalid-type'],
+      ['options', ['issues', 1, 'message'], 'invalid-type'],
+      ['options', ['issues', 1, 'path'], 'invalid-type'],
+      ['options', ['issues', 1, 'params'], 'invalid-type'],
+    ]);
     expect(where(thrown(() => formatPath(loose(null))))).toEqual([['options', ['path'], 'invalid-type']]);
     expect(where(thrown(() => formatPath(loose(['a', null]))))).toEqual([['options', ['path', 1], 'invalid-type']]);
     expect(where(thrown(() => localizeIssue(loose(null), 'en')))).toEqual([['options', ['issue'], 'invalid-type']]);

@@ -266,9 +266,9 @@ describe('formatChainText, formatDutiesText, formatCoverageText: the lang given 
     expect(refusal(() => formatChainText(bureauGraph, null as never))).toMatchObject({ subject: 'query', issues: [['invalid-type', ['organizationId']]] });
     expect(refusal(() => formatDutiesText(bureauGraph, 5 as never))).toMatchObject({ subject: 'query', issues: [['invalid-type', ['personId']]] });
     const unknown = refusal(() => formatChainText(bureauGraph, 'nope', 'en'));
-    expect(unknown).toMatchObject({ subject: 'query', lang: 'en', issues: [['unknown-organization', []]] });
+    expect(unknown).toMatchObject({ subject: 'query', lang: 'en', issues: [['unknown-organization', ['organizationId']]] });
     expect(unknown.messages).toEqual(['organization "nope" is not in the graph']);
-    expect(refusal(() => formatDutiesText(bureauGraph, 'nope'))).toMatchObject({ subject: 'query', lang: 'zh', issues: [['unknown-person', []]] });
+    expect(refusal(() => formatDutiesText(bureauGraph, 'nope'))).toMatchObject({ subject: 'query', lang: 'zh', issues: [['unknown-person', ['personId']]] });
   });
 
   it('formatCoverageText: a report that is not one, listed with a wrong lang', () => {

@@ -2,7 +2,7 @@
 // a result longer than V8's longest string (a province's) can still be written.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { jsonChunks } from '../../src/index.js';
+import { jsonChunks, ValidationError } from '../../src/index.js';
 
 const joined = (value: unknown, options?: Parameters<typeof jsonChunks>[1]): string => [...jsonChunks(value, options)].join('');
 
@@ -211,24 +211,24 @@ describe('jsonChunks', () => {
       }
       expect(got).toEqual(want);
     }
-    // toJSON giving a BigInt: JSON.stringify throws, and so does jsonChunks
+    // toJSON giving a BigInt: JSON.stringify throws, and jsonChunks says where (tests/report/json-problems.test.ts)
     Object.defineProperty(BigInt.prototype, 'toJSON', { value: () => 'big', configurable: true, writable: true });
     try {
       const big = { a: { b: { toJSON: () => BigInt(5) } } };
       expect(() => JSON.stringify(big)).toThrow(TypeError);
-      for (const depth of [0, 1, 2, 3]) expect(() => [...jsonChunks(big, { depth })]).toThrow(TypeError);
+      for (const depth of [0, 1, 2, 3]) expect(() => [...jsonChunks(big, { depth })]).toThrow(ValidationError);
     } finally {
       delete (BigInt.prototype as { toJSON?: unknown }).toJSON;
     }
   });
 
-  it('yields nothing for what JSON leaves out, and throws as JSON.stringify does on a cycle or a BigInt', () => {
+  it('yields nothing for what JSON leaves out, and refuses a cycle or a BigInt where JSON.stringify throws', () => {
     expect([...jsonChunks(undefined)]).toEqual([]);
     expect([...jsonChunks(() => 1)]).toEqual([]);
     const cycle: Record<string, unknown> = { a: [] };
     (cycle['a'] as unknown[]).push(cycle);
-    expect(() => [...jsonChunks(cycle, { depth: 1 })]).toThrow(TypeError);
-    expect(() => [...jsonChunks(cycle, { depth: 10 })]).toThrow(TypeError);
-    expect(() => [...jsonChunks({ n: [BigInt(1)] })]).toThrow(TypeError);
+    expect(() => [...jsonChunks(cycle, { depth: 1 })]).toThrow(ValidationError);
+    expect(() => [...jsonChunks(cycle, { depth: 10 })]).toThrow(ValidationError);
+    expect(() => [...jsonChunks({ n: [BigInt(1)] })]).toThrow(ValidationError);
   });
 });
