@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeRecord, ValidationError } from '../../src/index.js';
+import { normalizeRecord } from '../../src/index.js';
+import { refusal, where } from '../refusal.js';
 
 // The fast path for a sound record skipped the checks of `path` and `lang`: a wrong language or
 // path was accepted for a sound record and refused for an unsound one (a review of the API,
@@ -7,16 +8,6 @@ import { normalizeRecord, ValidationError } from '../../src/index.js';
 const SOUND = { id: 'r1', type: 'topic-meeting', organization: 'bureau', date: '2022-03-15' };
 const loose = <T>(value: unknown): T => value as T;
 
-function refusal(call: () => unknown): ValidationError {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof ValidationError) return error;
-    throw error;
-  }
-  throw new Error('expected a ValidationError');
-}
-const where = (error: ValidationError): unknown[] => error.issues.map((i) => [error.subject, i.path, i.code]);
 
 describe('normalizeRecord checks its arguments before its fast path', () => {
   it.each([[SOUND], [{}]])('a language other than zh or en is refused at lang (record %j)', (record) => {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { assess, chainOf, coverage, parseGraph, readNdjsonSync, toMermaid, ValidationError, type Graph } from '../../src/index.js';
+import { assess, chainOf, coverage, parseGraph, readNdjsonSync, toMermaid, type Graph } from '../../src/index.js';
 import { graphOf, isGraph, isGraphShaped } from '../../src/graph/lookup.js';
+import { refusal, where } from '../refusal.js';
 
 // An object in a graph's shape that parseGraph did not make (a copy, or one put together by
 // hand) was taken as parsed, and bad contents crashed the engine, coverage and the chart deep
@@ -13,16 +14,6 @@ const rules = JSON.parse(readFileSync(new URL('rules.json', dir), 'utf8')) as un
 const records = [...readNdjsonSync(readFileSync(new URL('records.ndjson', dir), 'utf8'))];
 const withNullPost = { ...graph, posts: [...graph.posts, null] } as unknown as Graph;
 
-function refusal(call: () => unknown): ValidationError {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof ValidationError) return error;
-    throw error;
-  }
-  throw new Error('expected a ValidationError');
-}
-const where = (error: ValidationError): unknown[] => error.issues.map((i) => [error.subject, i.path, i.code]);
 
 describe('graph objects parseGraph did not make', () => {
   it('are graph-shaped but not graphs', () => {

@@ -1,20 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ancestorsOf, chainOf, childrenOf, depthOf, descendantsOf, dutiesOf, isAncestorOf, parentOf, parseGraph, responsibilitiesFor, ValidationError } from '../../src/index.js';
+import { refusal } from '../refusal.js';
 
 // The graph queries' errors were in Chinese only, and an unknown id was said at no path (a
 // review of the API, finding 11): each query now takes `{ lang }`, and an unknown id is said at
 // the argument's name.
 const graph = parseGraph(JSON.parse(readFileSync(new URL('../../examples/bureau-2022/graph.json', import.meta.url), 'utf8')));
-function refusal(call: () => unknown): ValidationError {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof ValidationError) return error;
-    throw error;
-  }
-  throw new Error('expected a ValidationError');
-}
 const where = (error: ValidationError): unknown[] => [error.subject, error.lang, ...error.issues.map((i) => [i.path, i.code])];
 
 describe('graph queries: language and path', () => {

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { jsonChunks, ValidationError } from '../../src/index.js';
+import { refusal } from '../refusal.js';
 
 // A value JSON cannot write escaped as JSON.stringify's own error, which names no place: a
 // RangeError for deep nesting, a TypeError for a BigInt or a cycle (a review of the API,
 // finding 8). Each is now a ValidationError naming the place, from `value`.
-function refusal(call: () => unknown): ValidationError {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof ValidationError) return error;
-    throw error;
-  }
-  throw new Error('expected a ValidationError');
-}
 const where = (error: ValidationError): unknown[] => error.issues.map((i) => [error.subject, i.path, i.code, i.params]);
 const nestedLists = (levels: number): unknown => {
   let value: unknown = 1;

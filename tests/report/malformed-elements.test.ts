@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { applyDecisions, assess, parseGraph, readNdjsonSync, toCsv, toMarkdown, toMermaid, ValidationError, type AssessmentResult } from '../../src/index.js';
+import { applyDecisions, assess, parseGraph, readNdjsonSync, toCsv, toMarkdown, toMermaid, type AssessmentResult } from '../../src/index.js';
 import { resultElementIssues } from '../../src/report/result-elements.js';
+import { refusal, where } from '../refusal.js';
 
 // Reports read the elements of a result; one with a malformed element (`findings: [null]`, a
 // person `{}`, a `NaN` total) failed with a TypeError or printed `NaN` (a review of the API,
@@ -14,16 +15,6 @@ const result = assess({ graph, rules, records });
 const decision = { finding: result.findings[0]!.id, action: 'confirm' as const, by: '局党委', at: '2023-01-20' };
 const loose = (value: unknown): AssessmentResult => value as AssessmentResult;
 
-function refusal(call: () => unknown): ValidationError {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof ValidationError) return error;
-    throw error;
-  }
-  throw new Error('expected a ValidationError');
-}
-const where = (error: ValidationError): unknown[] => error.issues.map((i) => [error.subject, i.path, i.code]);
 
 describe('reports on results with malformed elements', () => {
   it('toMarkdown: a null finding is invalid-type at findings[0]', () => {

@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../../src/index.js';
 import { graph, type OrganizationOptions, type PersonOptions } from '../../src/testing/index.js';
+import { refusal, where } from '../refusal.js';
 
 // The graph builder dropped options it did not know without a word (`secretry`: a committee
 // without its secretary), and took a number for a person's options (a review of the API,
 // finding 7). Its options are checked strictly now, as the records builder's are.
 const loose = <T>(value: unknown): T => value as T;
-function refusal(call: () => unknown): ValidationError {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof ValidationError) return error;
-    throw error;
-  }
-  throw new Error('expected a ValidationError');
-}
-const where = (error: ValidationError): unknown[] => error.issues.map((i) => [error.subject, i.path, i.code]);
 
 describe('graph builder options', () => {
   it('a misspelt post is refused at its name, the right one suggested', () => {

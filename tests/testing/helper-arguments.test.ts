@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { assess, parseGraph, readNdjsonSync, ValidationError, type Finding, type Lang, type ScoreResult } from '../../src/index.js';
+import { assess, parseGraph, readNdjsonSync, type Finding, type Lang, type ScoreResult } from '../../src/index.js';
 import { checkResultBounds, describeFindings, filterFindings, formatPropertyFailures, seededRandom, type PropertyReport } from '../../src/testing/index.js';
+import { refusal, where } from '../refusal.js';
 
 // The testing kit's helpers read what they were given without a check: `null`, a finding `null`,
 // a report without failures failed with a TypeError; a language other than zh or en was taken;
@@ -12,16 +13,6 @@ const rules = JSON.parse(readFileSync(new URL('rules.json', dir), 'utf8')) as un
 const records = [...readNdjsonSync(readFileSync(new URL('records.ndjson', dir), 'utf8'))];
 const result = assess({ graph, rules, records });
 const loose = <T>(value: unknown): T => value as T;
-function refusal(call: () => unknown): ValidationError {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof ValidationError) return error;
-    throw error;
-  }
-  throw new Error('expected a ValidationError');
-}
-const where = (error: ValidationError): unknown[] => error.issues.map((i) => [error.subject, i.path, i.code]);
 
 describe('testing helpers check their arguments', () => {
   it('filterFindings: null, a null finding, a language other than zh or en', () => {
