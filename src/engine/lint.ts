@@ -5,8 +5,7 @@ import { joinText } from '../core/explain.js';
 import { formatMessage } from '../core/messages.js';
 import { formatNumber, stableSum } from '../core/number.js';
 import type { IssuePath } from '../core/path.js';
-import { isGraph } from '../graph/lookup.js';
-import { parseGraph } from '../graph/parse.js';
+import { graphOf } from '../graph/lookup.js';
 import type { Graph } from '../graph/types.js';
 import { CHILD_KINDS, ORGANIZATION_KINDS, ORGANIZATION_KIND_LABELS, POST_ROLES, POST_ROLE_LABELS, type OrganizationKind, type PostRole } from '../model/graph.js';
 import type { AppliesTo, Indicator, RuleSet } from '../model/rules.js';
@@ -127,8 +126,9 @@ function recordTypesOf(indicator: Indicator): string[] {
  */
 export function lintRuleSet(input: unknown, given?: Graph, options: LintOptions = {}): LintFinding[] {
   const lang = checkOptions(LintOptionsSchema, options);
-  // A graph document (JSON) is parsed first, as assess does: its problems are thrown, not linted.
-  const graph = given === undefined || isGraph(given) ? given : parseGraph(given, { lang });
+  // A graph document (JSON), or a graph object parseGraph did not make, is parsed first, as
+  // assess does: its problems are thrown, not linted.
+  const graph = given === undefined ? undefined : graphOf(given, lang);
   const parsed = safeParseRuleSet(input, { lang });
   if (!parsed.success) return parsed.error.issues.map((i) => ({ severity: 'error', code: i.code, path: i.path, message: i.message }));
   const rules: RuleSet = parsed.data;

@@ -1,6 +1,6 @@
 // lintRuleSet: static checks of a rule set, with and without the graph.
 import { describe, expect, it } from 'vitest';
-import { lintRuleSet, parseGraph, type LintFinding, type RuleSetInput } from '../../../src/index.js';
+import { lintRuleSet, parseGraph, ValidationError, type LintFinding, type RuleSetInput } from '../../../src/index.js';
 import { bureau, countIndicator as count, fourGrades, graphInput, ind, lintCleanRules as clean, orgLadder, type IndicatorInput, type LadderInput } from './helpers.js';
 
 const GRAPH = parseGraph(graphInput());
@@ -11,6 +11,22 @@ const brief = (findings: readonly LintFinding[]): [string, string, readonly (str
 describe('lintRuleSet', () => {
   it('a consistent rule set lints clean, with and without the graph', () => {
     expect(lintRuleSet(clean(), GRAPH)).toEqual([]);
+  });
+
+  it('a graph object parseGraph did not make is checked again from its contents, as assess does', () => {
+    // a shallow copy lints as the graph does
+    expect(lintRuleSet(clean(), { ...GRAPH } as typeof GRAPH)).toEqual([]);
+    // one with a null post is refused at that post, not as 'organizations: expected array'
+    const broken = { ...GRAPH, posts: [...GRAPH.posts, null] } as unknown as typeof GRAPH;
+    let thrown: unknown;
+    try {
+      lintRuleSet(clean(), broken);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ValidationError);
+    expect((thrown as ValidationError).subject).toBe('graph');
+    expect((thrown as ValidationError).issues.map((i) => i.path)).toEqual([['posts', GRAPH.posts.length]]);
   });
 
   it('points not adding up to the scale, per kind of subject', () => {
