@@ -279,13 +279,17 @@ function inRetainedWindow(plan: Plan, record: EvidenceRecord): boolean {
  * keptForAccountability(plan, record); // true for an approved 2022 incident on a known branch
  */
 export function keptForAccountability(plan: Plan, record: EvidenceRecord): boolean {
-  if (!plan.retainTypes.has(record.type) || record.status !== 'approved' || !inRetainedWindow(plan, record)) return false;
-  return unknownNamed(plan, record) === undefined || !ofNoKnownSubject(plan, record);
+  return retainable(plan, record) && (unknownNamed(plan, record) === undefined || !ofNoKnownSubject(plan, record));
 }
 
-/** Keeps a record of a type the accountability rules read, when it is approved and in their window. */
+/** Of a type the accountability rules read, approved, and in their window (its subject aside). */
+function retainable(plan: Plan, record: EvidenceRecord): boolean {
+  return plan.retainTypes.has(record.type) && record.status === 'approved' && inRetainedWindow(plan, record);
+}
+
+/** Keeps a record whose subject is known, when the accountability rules would read it. */
 function retain(plan: Plan, acc: Accumulation, record: EvidenceRecord): void {
-  if (plan.retainTypes.has(record.type) && record.status === 'approved' && inRetainedWindow(plan, record)) acc.retained.set(record.id, record);
+  if (retainable(plan, record)) acc.retained.set(record.id, record);
 }
 
 /** The organization or person a record names that is not in the graph, its organization first. */

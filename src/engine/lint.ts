@@ -32,10 +32,17 @@ export const LintOptionsSchema = z.strictObject({ lang: LangOptionSchema.optiona
 
 type Profile = { readonly label: string; readonly matches: (appliesTo: AppliesTo) => boolean; readonly path: IssuePath };
 
+/** The kinds of organization in the graph, in their order (every kind without a graph). */
+function kindsIn(graph: Graph | undefined): readonly OrganizationKind[] {
+  if (!graph) return ORGANIZATION_KINDS;
+  const present = new Set<OrganizationKind>();
+  for (const org of graph.organizations.values()) present.add(org.kind);
+  return ORGANIZATION_KINDS.filter((k) => present.has(k));
+}
+
 function profiles(lang: Lang, graph: Graph | undefined): Profile[] {
   const out: Profile[] = [];
-  const kinds = graph ? ORGANIZATION_KINDS.filter((k) => [...graph.organizations.values()].some((o) => o.kind === k)) : ORGANIZATION_KINDS;
-  for (const kind of kinds) {
+  for (const kind of kindsIn(graph)) {
     out.push({ label: ORGANIZATION_KIND_LABELS[kind][lang], matches: (a) => 'organizations' in a && a.organizations.includes(kind), path: [] });
   }
   // People: one profile per (role, kind of the organization the post is in) that exists.
@@ -166,18 +173,18 @@ export function lintRuleSet(input: unknown, given?: Graph, options: LintOptions 
   // below it (a 党小组, or any kind the graph gives nothing below), or when none of the
   // indicators it reads (its `of`, or all with points for "total") applies to what lies below.
   const below = kindsBelow(graph);
-  const orgKinds = graph ? ORGANIZATION_KINDS.filter((k) => [...graph.organizations.values()].some((o) => o.kind === k)) : ORGANIZATION_KINDS;
+  const orgKinds = kindsIn(graph);
   rules.indicators.forEach((indicator, i) => {
     const m = indicator.measure;
     const a = indicator.appliesTo;
     if (m?.type !== 'roll-up' || !('organizations' in a)) return;
     m.from.forEach((source, s) => {
       if (source.source !== 'children' && source.source !== 'subtree') return;
+      const from = formatMessage(`lint-source-${source.source}`, {}, lang);
       for (const kind of orgKinds) {
         if (!a.organizations.includes(kind)) continue;
         const kinds = [...(below[source.source].get(kind) ?? [])];
         const subject = ORGANIZATION_KIND_LABELS[kind][lang];
-        const from = formatMessage(`lint-source-${source.source}`, {}, lang);
         if (kinds.length === 0) {
           warn('lint-rollup-nothing-below', ['indicators', i, 'measure', 'from', s, 'source'], { id: indicator.id, subject, source: from });
           continue;

@@ -355,9 +355,9 @@ export function checkPartial(partial: unknown, lang: Lang, businessScale = 100):
   const prefix: IssuePath = ['partial'];
   const issues = surelyWellFormed(partial) ? [] : schemaIssues(partial, lang);
   // Once its shape is sound: values in range, counts that can be, and records its versions list.
-  const sound = issues.length === 0 ? (partial as PartialState) : undefined;
-  const versionOf = sound === undefined ? undefined : versionLookup(sound.versions);
-  if (sound !== undefined && versionOf !== undefined) {
+  const versionOf = issues.length === 0 ? versionLookup((partial as PartialState).versions) : undefined;
+  if (versionOf !== undefined) {
+    const sound = partial as PartialState;
     issues.push(...businessScoreIssues(sound, businessScale, lang), ...bonusPointsIssues(sound, lang), ...countIssues(sound, lang), ...namedRecordIssues(sound, versionOf, lang));
   }
   const retained = (partial as { retained?: unknown } | null)?.retained;

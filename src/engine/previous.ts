@@ -1,4 +1,4 @@
-import { dayFromCivil, formatCalendarDate, parseCalendarDate, type DayNumber } from '../core/calendar.js';
+import { civilFromDay, dayFromCivil, formatCalendarDate, parseCalendarDate, type DayNumber } from '../core/calendar.js';
 import { isObject, makeIssue, type Issue } from '../core/issue.js';
 import { formatPath } from '../core/path.js';
 import type { Lang } from '../core/lang.js';
@@ -164,8 +164,8 @@ function periodBefore(period: Period, current: ResolvedPeriod): { readonly start
   const end = current.start - 1;
   const months = monthsOf(period);
   if (months === undefined) return { start: undefined, end };
-  const first = formatCalendarDate(current.start);
-  const month = Number(first.slice(0, 4)) * 12 + Number(first.slice(5, 7)) - 1 - months;
+  const first = civilFromDay(current.start);
+  const month = first.year * 12 + first.month - 1 - months;
   return { start: dayFromCivil(Math.floor(month / 12), (month % 12) + 1, 1), end };
 }
 

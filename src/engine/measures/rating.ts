@@ -86,9 +86,9 @@ export const ratingMeasure: RecordMeasure<RatingMeasure, RatingState> = {
     const raters = scores.length;
     const trim = spec.aggregate === 'trimmed-mean' && raters >= 3;
     const kept = trim ? scores.slice(1, -1) : scores;
-    // Rounded to 1e-9 so that 80.3, 80.4 and 80.5 average 80.4, not 80.39999999999999, and an
-    // `atLeast` or a step at 80.4 is reached.
-    // The ratio is worked out from the exact mean, so it is rounded once.
+    // The mean is kept to 1e-9 so that 80.3, 80.4 and 80.5 average 80.4, not 80.39999999999999,
+    // and an `atLeast` or a step at 80.4 is reached; the ratio is worked out from the exact mean,
+    // so it is rounded once.
     const exact = kept.length > 0 ? stableSum(kept) / kept.length : 0;
     const value = roundTo(exact, 9);
     const minRaters = spec.minRaters ?? 1;

@@ -111,9 +111,9 @@ export const ratioMeasure: RecordMeasure<RatioMeasure, RatioState> = {
       numerator = stableSum(nums.map((n) => n / scale));
       denominator = stableSum(dens.map((d) => d / scale));
     }
-    // Rounded to 1e-9, as is the achievement below: 0.72 ÷ 0.9 is 0.7999999999999999 in binary,
-    // which would miss a step at 80%.
-    // The achievement is worked out from the exact quotient, so it is rounded once.
+    // Kept to 1e-9, as is the achievement below (0.72 ÷ 0.9 is 0.7999999999999999 in binary, which
+    // would miss a step at 80%); the achievement is worked out from the exact quotient, so it is
+    // rounded once.
     const exact = denominator > 0 ? Math.min(1, numerator / denominator) : 0;
     const value = roundTo(exact, 9);
     // A sum past the largest double is shown as its scaled figure times the scale, not Infinity.
