@@ -4,13 +4,7 @@
 // render every text in neither.
 import { z } from 'zod';
 import { ValidationError, type Issue, type Lang } from '../index.js';
-import { kitIssue, schemaIssues } from './issues.js';
-
-const typeOf = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
-
-function refuse(issues: readonly Issue[], lang: Lang): void {
-  if (issues.length > 0) throw new ValidationError('options', issues, lang);
-}
+import { kitIssue, schemaIssues, throwIssues, typeOf } from './issues.js';
 
 // What the helpers read of a finding and of a subject (other members are let through).
 const SubjectRef = z.object({ type: z.enum(['organization', 'person']), id: z.string(), name: z.string() });
@@ -44,16 +38,16 @@ export function kitLang(lang: unknown): Lang {
 }
 
 /**
- * Checks a list of findings a helper reads (`argument`: its name, the path of each problem): a
- * `ValidationError` (subject `options`) for one that is not a list, or listing each finding
- * that is not one (`null`, a field missing or of the wrong type) at `[argument, i, …]`.
+ * Checks the list of findings a helper reads: a `ValidationError` (subject `options`) for one
+ * that is not a list, or listing each finding that is not one (`null`, a field missing or of the
+ * wrong type) at `['findings', i, …]`.
  *
  * @example
- * checkFindingsArgument(result.findings, 'findings', 'zh');
+ * checkFindingsArgument(result.findings, 'zh');
  */
-export function checkFindingsArgument(findings: unknown, argument: string, lang: Lang): void {
-  if (!Array.isArray(findings)) refuse([kitIssue('invalid-type', [argument], { expected: 'array', received: typeOf(findings) }, lang)], lang);
-  refuse(schemaIssues(FindingsArgument, { findings }, [], lang).map((issue) => ({ ...issue, path: [argument, ...issue.path.slice(1)] })), lang);
+export function checkFindingsArgument(findings: unknown, lang: Lang): void {
+  if (!Array.isArray(findings)) throwIssues('options', [kitIssue('invalid-type', ['findings'], { expected: 'array', received: typeOf(findings) }, lang)], lang);
+  throwIssues('options', schemaIssues(FindingsArgument, { findings }, [], lang), lang);
 }
 
 /**
@@ -65,12 +59,12 @@ export function checkFindingsArgument(findings: unknown, argument: string, lang:
  */
 export function checkResultArgument(result: unknown, lang: Lang): void {
   if (typeof result !== 'object' || result === null || Array.isArray(result)) {
-    refuse([kitIssue('invalid-type', ['result'], { expected: 'assess(…)', received: typeOf(result) }, lang)], lang);
+    throwIssues('options', [kitIssue('invalid-type', ['result'], { expected: 'assess(…)', received: typeOf(result) }, lang)], lang);
   }
   const value = result as Record<string, unknown>;
   const lists = (['organizations', 'people'] as const).filter((part) => !Array.isArray(value[part]));
-  refuse(lists.map((part) => kitIssue('invalid-type', ['result', part], { expected: 'array', received: typeOf(value[part]) }, lang)), lang);
-  refuse(schemaIssues(SubjectsArgument, value, ['result'], lang), lang);
+  throwIssues('options', lists.map((part) => kitIssue('invalid-type', ['result', part], { expected: 'array', received: typeOf(value[part]) }, lang)), lang);
+  throwIssues('options', schemaIssues(SubjectsArgument, value, ['result'], lang), lang);
 }
 
 /**
@@ -82,10 +76,10 @@ export function checkResultArgument(result: unknown, lang: Lang): void {
  */
 export function checkPropertyReportArgument(report: unknown, lang: Lang): void {
   if (typeof report !== 'object' || report === null || Array.isArray(report)) {
-    refuse([kitIssue('invalid-type', ['report'], { expected: 'object', received: typeOf(report) }, lang)], lang);
+    throwIssues('options', [kitIssue('invalid-type', ['report'], { expected: 'object', received: typeOf(report) }, lang)], lang);
   }
   const failures = (report as { failures?: unknown }).failures;
-  if (!Array.isArray(failures)) refuse([kitIssue('invalid-type', ['report', 'failures'], { expected: 'array', received: typeOf(failures) }, lang)], lang);
+  if (!Array.isArray(failures)) throwIssues('options', [kitIssue('invalid-type', ['report', 'failures'], { expected: 'array', received: typeOf(failures) }, lang)], lang);
   const issues: Issue[] = [];
   const list = failures as unknown[];
   for (let i = 0; i < list.length; i++) {
@@ -100,5 +94,5 @@ export function checkPropertyReportArgument(report: unknown, lang: Lang): void {
     }
     if (f['indicator'] !== null && typeof f['indicator'] !== 'string') issues.push(kitIssue('invalid-type', ['report', 'failures', i, 'indicator'], { expected: 'string or null', received: typeOf(f['indicator']) }, lang));
   }
-  refuse(issues, lang);
+  throwIssues('options', issues, lang);
 }

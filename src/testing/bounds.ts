@@ -2,11 +2,11 @@ import { parseRuleSet, type Lang, type RuleSet, type ScoreResult } from '../inde
 import { formatPoints } from './explain.js';
 import { z } from 'zod';
 import { checkResultArgument } from './arguments.js';
-import { langOf, schemaIssues, throwIssues } from './issues.js';
+import { langOf, LangSchema, schemaIssues, throwIssues } from './issues.js';
 import { text } from './messages.js';
-
-const BoundsOptionsSchema = z.strictObject({ lang: z.enum(['zh', 'en']).optional() });
 import type { RuleSetSource } from './scenario.js';
+
+const BoundsOptionsSchema = z.strictObject({ lang: LangSchema.optional() });
 
 /**
  * The properties a rule set is checked for: `monotonic`, `bounds`, `order`.

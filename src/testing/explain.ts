@@ -120,7 +120,7 @@ export function describeSubject(subject: SubjectResult, lang: Lang): string[] {
  */
 export function describeFindings(findings: readonly Finding[], lang: Lang): string[] {
   kitLang(lang);
-  checkFindingsArgument(findings, 'findings', lang);
+  checkFindingsArgument(findings, lang);
   if (findings.length === 0) return [text('findings-none', {}, lang)];
   return findings.flatMap((f) => [
     `  · ${text('finding-line', { id: f.id, subject: subjectLabel(f.subject, lang), liability: LIABILITY_LABELS[f.liability][lang], form: f.form.title, formId: f.form.id }, lang)}`,

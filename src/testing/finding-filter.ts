@@ -85,17 +85,18 @@ function idIssues(filter: FindingFilter, known: FindingContext, lang: Lang): Iss
     issues.push(kitIssue('no-rule', ['rule'], { id: filter.rule, hint: didYouMean(filter.rule, known.rules, lang), have: listed(known.rules) }, lang));
   }
   if (filter.form !== undefined && known.forms && formIds(filter.form, known.forms).size === 0) {
-    const names = known.forms.flatMap((f) => [f.id, f.title, ...(f.titleEn !== undefined ? [f.titleEn] : [])]);
-    const have = listed(new Set(known.forms.map((f) => {
-      const titles = [f.title, ...(f.titleEn !== undefined ? [f.titleEn] : [])].join(' / ');
-      return lang === 'zh' ? `${f.id}（${titles}）` : `${f.id} (${titles})`;
-    })));
+    const names = known.forms.flatMap((f) => [f.id, ...titlesOf(f)]);
+    const have = listed(new Set(known.forms.map((f) => (lang === 'zh' ? `${f.id}（${titlesOf(f).join(' / ')}）` : `${f.id} (${titlesOf(f).join(' / ')})`))));
     issues.push(kitIssue('no-form', ['form'], { value: filter.form, hint: didYouMean(filter.form, names, lang), have }, lang));
   }
   return issues;
 }
 
-function formIds(form: string, forms: NonNullable<FindingContext['forms']>): Set<string> {
+type Form = NonNullable<FindingContext['forms']>[number];
+
+const titlesOf = (form: Form): string[] => [form.title, ...(form.titleEn !== undefined ? [form.titleEn] : [])];
+
+function formIds(form: string, forms: readonly Form[]): Set<string> {
   return new Set(forms.filter((f) => f.id === form || f.title === form || f.titleEn === form).map((f) => f.id));
 }
 
@@ -111,7 +112,7 @@ function formIds(form: string, forms: NonNullable<FindingContext['forms']>): Set
  */
 export function filterFindings(findings: readonly Finding[], filter: FindingFilter = {}, lang: Lang = 'zh'): Finding[] {
   const language = kitLang(lang);
-  checkFindingsArgument(findings, 'findings', language);
+  checkFindingsArgument(findings, language);
   return selectFindings(findings, filter, language);
 }
 
@@ -127,7 +128,8 @@ export function filterFindings(findings: readonly Finding[], filter: FindingFilt
 export function selectFindings(findings: readonly Finding[], filter: FindingFilter, lang: Lang, known?: FindingContext): Finding[] {
   const issues = schemaIssues(FindingFilterSchema, filter, [], lang);
   throwIssues('query', issues.length === 0 && known ? idIssues(filter, known, lang) : issues, lang);
-  const forms = filter.form !== undefined && known?.forms && known.forms.length > 0 ? formIds(filter.form, known.forms) : undefined;
+  // Past the check, a form named with forms known is one of them: matched by id or by either title.
+  const forms = filter.form !== undefined && known?.forms ? formIds(filter.form, known.forms) : undefined;
   return findings.filter(
     (f) =>
       (filter.subject === undefined || f.subject.id === filter.subject) &&

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { Issue, Lang } from '../index.js';
-import { kitIssue, schemaIssues, throwIssues } from './issues.js';
+import { kitIssue, LangSchema, schemaIssues, throwIssues, typeOf } from './issues.js';
 
-const Lang = z.enum(['zh', 'en']);
 const Ids = z.array(z.string());
 
 /**
@@ -11,7 +10,7 @@ const Ids = z.array(z.string());
  * @example
  * GraphOptionsSchema.parse({ id: 'demo', lang: 'en' });
  */
-export const GraphOptionsSchema = z.strictObject({ id: z.string().optional(), title: z.string().optional(), lang: Lang.optional() });
+export const GraphOptionsSchema = z.strictObject({ id: z.string().optional(), title: z.string().optional(), lang: LangSchema.optional() });
 
 /**
  * The posts of an organization (`committee`, `branch`, …): see `OrganizationOptions`.
@@ -42,7 +41,7 @@ export const PersonOptionsSchema = z.strictObject({ name: z.string().optional(),
  * @example
  * GraphBuildOptionsSchema.parse({ lang: 'en' });
  */
-export const GraphBuildOptionsSchema = z.strictObject({ lang: Lang.optional() });
+export const GraphBuildOptionsSchema = z.strictObject({ lang: LangSchema.optional() });
 
 /**
  * Throws a `ValidationError` (subject `options`) listing every problem with a graph builder's
@@ -65,5 +64,5 @@ export function checkGraphOptions(schema: z.ZodObject, value: unknown, lang: Lan
  */
 export function textOrOptionsIssues(value: unknown, argument: string, lang: Lang): Issue[] {
   if (value === undefined || typeof value === 'string' || (typeof value === 'object' && value !== null && !Array.isArray(value))) return [];
-  return [kitIssue('invalid-type', [argument], { expected: 'string or object', received: value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value }, lang)];
+  return [kitIssue('invalid-type', [argument], { expected: 'string or object', received: typeOf(value) }, lang)];
 }

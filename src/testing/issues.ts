@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { formatMessage, ValidationError, type Issue, type IssuePath, type Lang } from '../index.js';
 import { text } from './messages.js';
 
@@ -6,6 +6,14 @@ import { text } from './messages.js';
 // own options check (core/options.ts): this is the same check — a strict zod schema, every
 // problem an issue of the one catalogue at its path — with an unknown name also listing the
 // names allowed, since a test author's typo is the commonest mistake here.
+
+/**
+ * The `lang` option of the kit's helpers: Chinese or English.
+ *
+ * @example
+ * LangSchema.optional().parse('en');
+ */
+export const LangSchema = z.enum(['zh', 'en']);
 
 // Lists in messages: enough to recognise what exists, short enough to read.
 const LIST_LIMIT = 20;
@@ -88,10 +96,19 @@ export function didYouMean(given: string, names: Iterable<string>, lang: Lang): 
   return best !== undefined && bestDistance <= Math.min(2, Math.max(1, Math.floor(given.length / 3))) ? text('did-you-mean', { name: best }, lang) : '';
 }
 
+/**
+ * What a value is, as an issue's `received` names it: `null`, `array`, or its `typeof`.
+ *
+ * @example
+ * typeOf([1]); // 'array'
+ */
+export function typeOf(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+}
+
+// In a schema's problems a number that is not finite is named (`NaN`), as the library does.
 function typeName(value: unknown): string {
-  if (value === null) return 'null';
-  if (typeof value === 'number') return Number.isFinite(value) ? 'number' : String(value);
-  return Array.isArray(value) ? 'array' : typeof value;
+  return typeof value === 'number' && !Number.isFinite(value) ? String(value) : typeOf(value);
 }
 
 function shown(value: unknown): string {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Lang, RecordInput, ScoreResult } from '../index.js';
 import { boundsFailures, type PropertyFailure, type PropertyReport } from './bounds.js';
 import { allSubjects, formatPoints, subjectLabel } from './explain.js';
-import { kitIssue, langOf, schemaIssues, throwIssues } from './issues.js';
+import { langOf, LangSchema, schemaIssues, throwIssues } from './issues.js';
 import { checkPropertyReportArgument, kitLang } from './arguments.js';
 import { text } from './messages.js';
 import { seededRandom } from './prng.js';
@@ -43,7 +43,7 @@ const TUNING = {
  */
 export const PropertyMatcherOptionsSchema = z.strictObject(TUNING);
 
-const PropertyOptionsSchema = z.strictObject({ ...TUNING, graph: z.unknown().optional(), records: z.unknown().optional(), asOf: z.string().optional(), lang: z.enum(['zh', 'en']).optional() });
+const PropertyOptionsSchema = z.strictObject({ ...TUNING, graph: z.unknown().optional(), records: z.unknown().optional(), asOf: z.string().optional(), lang: LangSchema.optional() });
 
 const MAX_FAILURES = 50;
 const EPSILON = 1e-9;
@@ -121,9 +121,8 @@ export function checkRuleSetProperties(rules: RuleSetSource, options: PropertyOp
   const lang = langOf(options);
   // A misspelled option (`run`, `seeed`) would leave the defaults running without a word, and
   // `runs: -5` would check nothing and report ok: each is an error instead.
-  const issues = schemaIssues(PropertyOptionsSchema, options, [], lang);
-  if (issues.length === 0 && options.graph === undefined) issues.push(kitIssue('required', ['graph'], { field: 'graph' }, lang));
-  throwIssues('options', issues, lang);
+  // A missing graph is said by scenario() below, in the same words.
+  throwIssues('options', schemaIssues(PropertyOptionsSchema, options, [], lang), lang);
   const seed = options.seed ?? 1;
   const random = seededRandom(seed);
   const base = scenario(rules, { graph: options.graph, lang, ...(options.records !== undefined ? { records: options.records } : {}), ...(options.asOf !== undefined ? { asOf: options.asOf } : {}) });

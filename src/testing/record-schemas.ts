@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RECORD_STATUSES } from '../index.js';
+import { LangSchema } from './issues.js';
 
 // The options of each records-builder helper, strict: a name the helper does not have
 // (`exclude` for `except`) is an error rather than an option dropped without a word. What a
@@ -17,7 +18,7 @@ const REVIEW = { status: z.enum(RECORD_STATUSES).optional(), source: z.string().
 const ATTRIBUTES = { attributes: z.record(z.string(), z.unknown()).optional() };
 
 /** `records({ year, lang })`. */
-export const RecordsOptionsSchema = z.strictObject({ year: Year.optional(), lang: z.enum(['zh', 'en']).optional() });
+export const RecordsOptionsSchema = z.strictObject({ year: Year.optional(), lang: LangSchema.optional() });
 
 /** `on`, `pending`, `rejected`. */
 export const RecordOptionsSchema = z.strictObject({ ...SUBJECT, ...REVIEW, ...ATTRIBUTES, id: z.string().optional() });

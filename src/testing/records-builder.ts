@@ -95,7 +95,7 @@ export class RecordsBuilder {
    */
   pending(date: string, type: string, options: Omit<RecordOptions, 'status'>): RecordsBuilder {
     this.#check(ReviewedOptionsSchema, options);
-    return this.on(date, type, { ...options, status: 'pending' });
+    return this.#push(makeEntry(type, date, { ...options, status: 'pending' }));
   }
 
   /**
@@ -106,7 +106,7 @@ export class RecordsBuilder {
    */
   rejected(date: string, type: string, options: Omit<RecordOptions, 'status'>): RecordsBuilder {
     this.#check(ReviewedOptionsSchema, options);
-    return this.on(date, type, { ...options, status: 'rejected' });
+    return this.#push(makeEntry(type, date, { ...options, status: 'rejected' }));
   }
 
   /**

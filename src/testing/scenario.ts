@@ -14,7 +14,7 @@ import {
 } from '../index.js';
 import { describeLine, describeSubject } from './explain.js';
 import { findingContext, selectFindings, type FindingFilter } from './finding-filter.js';
-import { didYouMean, fail, kitIssue, langOf, schemaIssues, throwIssues } from './issues.js';
+import { didYouMean, fail, kitIssue, langOf, LangSchema, schemaIssues, throwIssues } from './issues.js';
 import { findLine, findSubject } from './lookup.js';
 import { recordOf, toGraph, toRecords, type GraphSource, type RecordsSource, type RuleSetSource } from './sources.js';
 
@@ -254,7 +254,7 @@ const ScenarioOptionsSchema = z.strictObject({
   records: z.unknown().optional(),
   asOf: z.string().optional(),
   previous: z.unknown().optional(),
-  lang: z.enum(['zh', 'en']).optional(),
+  lang: LangSchema.optional(),
 });
 
 /**
