@@ -29,9 +29,8 @@ export function formatMessage(code: string, params: MessageParams, lang: Lang = 
  * formatLine('invalid-date', { value: '2022-01\n-05' }, 'en'); // 'invalid date "2022-01\\n-05": …'
  */
 export function formatLine(code: string, params: MessageParams, lang: Lang = 'zh'): string {
-  const template = CATALOGUE.get(code);
-  if (!template) return `${code} ${visible(JSON.stringify(params))}`;
-  return template[lang === 'en' ? 'en' : 'zh'](shown(params));
+  if (!CATALOGUE.has(code)) return `${code} ${visible(JSON.stringify(params))}`;
+  return formatMessage(code, shown(params), lang);
 }
 
 /**

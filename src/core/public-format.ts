@@ -5,23 +5,12 @@ import { formatIssues as formatIssuesUnchecked, isObject, localizeIssue as local
 import type { Lang } from './lang.js';
 import { formatMessage as formatMessageUnchecked, type MessageParams } from './messages.js';
 import { formatPath as formatPathUnchecked, type IssuePath } from './path.js';
+import { pathIssues } from './path-issues.js';
 import { langOption, ValidationError } from './validation-error.js';
 
 
 function refuse(path: (string | number)[], expected: string, value: unknown, lang: Lang = 'zh'): never {
   throw new ValidationError('options', [makeIssue('invalid-type', path, { expected, received: typeName(value) }, lang)], lang);
-}
-
-// Every problem is listed, not the first only. Index loops, not forEach: a hole in a sparse array
-// (`['a', , 'b']`) is an element too, an undefined one, and would otherwise print as "undefined".
-function pathIssues(path: unknown, at: (string | number)[], lang: Lang): Issue[] {
-  if (!Array.isArray(path)) return [makeIssue('invalid-type', at, { expected: 'array', received: typeName(path) }, lang)];
-  const issues: Issue[] = [];
-  for (let i = 0; i < path.length; i++) {
-    const segment: unknown = path[i];
-    if (typeof segment !== 'string' && typeof segment !== 'number') issues.push(makeIssue('invalid-type', [...at, i], { expected: 'string or number', received: typeName(segment) }, lang));
-  }
-  return issues;
 }
 
 function issueIssues(issue: unknown, at: (string | number)[], lang: Lang): Issue[] {
@@ -37,7 +26,7 @@ function issueIssues(issue: unknown, at: (string | number)[], lang: Lang): Issue
   return issues;
 }
 
-function refuseAll(issues: Issue[], lang: Lang): void {
+function refuseAll(issues: readonly Issue[], lang: Lang): void {
   if (issues.length > 0) throw new ValidationError('options', issues, lang);
 }
 

@@ -4,7 +4,8 @@
  * mark, and the bidirectional controls that reorder what is shown (the "Trojan Source" ones).
  */
 const UNSEEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
-const UNSEEN_ANY = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/;
+// The same characters, to test for without a global regex's `lastIndex`.
+const UNSEEN_ANY = new RegExp(UNSEEN.source);
 
 const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 

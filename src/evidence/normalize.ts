@@ -2,10 +2,10 @@ import { parseCalendarDate } from '../core/calendar.js';
 import type { Issue } from '../core/issue.js';
 import type { Lang } from '../core/lang.js';
 import type { IssuePath } from '../core/path.js';
+import { pathIssues } from '../core/path-issues.js';
 import { fromZodIssues } from '../core/zod-issues.js';
 import { fastRecord } from './fast-record.js';
 import { RecordInputSchema, type AttributeValue, type EvidenceRecord } from '../model/record.js';
-import { makeIssue, typeName } from '../core/issue.js';
 import { langOption, ValidationError } from '../core/validation-error.js';
 
 /** A record that passed validation, or the problems that kept it out. */
@@ -27,25 +27,11 @@ export function normalizeRecord(input: unknown, path: IssuePath = [], lang: Lang
   // before the fast path too, so that a call is refused whether its record is sound or not (the
   // check is a few comparisons: the engine calls this once a record).
   if (lang !== 'zh' && lang !== 'en') langOption(lang);
-  const pathIssues = pathProblems(path, lang);
-  if (pathIssues !== undefined) throw new ValidationError('options', pathIssues, lang);
+  const wrongPath = pathIssues(path, ['path'], lang);
+  if (wrongPath.length > 0) throw new ValidationError('options', wrongPath, lang);
   const fast = fastRecord(input);
   if (fast) return { ok: true, record: fast };
   return normalizeBySchema(input, path, lang);
-}
-
-// Every problem with a path: not a list, or a segment that is neither a key nor an index (a hole
-// in a sparse list too); undefined for a sound one.
-function pathProblems(path: unknown, lang: Lang): Issue[] | undefined {
-  if (!Array.isArray(path)) return [makeIssue('invalid-type', ['path'], { expected: 'array', received: typeName(path) }, lang)];
-  let issues: Issue[] | undefined;
-  for (let i = 0; i < path.length; i++) {
-    const segment: unknown = path[i];
-    if (typeof segment !== 'string' && typeof segment !== 'number') {
-      (issues ??= []).push(makeIssue('invalid-type', ['path', i], { expected: 'string or number', received: typeName(segment) }, lang));
-    }
-  }
-  return issues;
 }
 
 /**

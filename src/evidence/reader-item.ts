@@ -1,4 +1,4 @@
-import type { Issue } from '../core/issue.js';
+import { isObject, type Issue } from '../core/issue.js';
 
 /**
  * What a reader yields: a raw record value with the line it started on, or a problem found
@@ -60,8 +60,8 @@ export type IssueShapeProblem = { readonly path: readonly (string | number)[]; r
  * issueShapeProblems(null); // [{ path: [], expected: 'object', received: null }]
  */
 export function issueShapeProblems(value: unknown): IssueShapeProblem[] {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [{ path: [], expected: 'object', received: value }];
-  const issue = value as Record<string, unknown>;
+  if (!isObject(value)) return [{ path: [], expected: 'object', received: value }];
+  const issue = value;
   const problems: IssueShapeProblem[] = [];
   const want = (key: string, expected: string, ok: boolean): void => {
     if (!ok) problems.push({ path: [key], expected, received: issue[key] });
@@ -76,7 +76,7 @@ export function issueShapeProblems(value: unknown): IssueShapeProblem[] {
       if (typeof segment !== 'string' && typeof segment !== 'number') problems.push({ path: ['path', i], expected: 'string or number', received: segment });
     }
   }
-  want('params', 'object', typeof params === 'object' && params !== null && !Array.isArray(params));
+  want('params', 'object', isObject(params));
   want('message', 'string', typeof message === 'string');
   want('file', 'string', file === undefined || typeof file === 'string');
   want('line', 'integer', line === undefined || (typeof line === 'number' && Number.isInteger(line) && line >= 1));
