@@ -2,6 +2,7 @@ import type { Lang } from '../core/lang.js';
 import { formatMessage } from '../core/messages.js';
 import { byCodeUnit } from '../core/order.js';
 import type { Warning } from '../engine/result.js';
+import { pushGroup } from '../graph/frozen-map.js';
 import { WAIVER_REASONS, type Accountability } from '../model/accountability.js';
 import type { AttributeValue, EvidenceRecord } from '../model/record.js';
 import type { RetainedIndex } from './retained-index.js';
@@ -41,10 +42,14 @@ export function appliesToRule(value: AttributeValue | undefined, rule: string): 
   return Array.isArray(value) && value.includes(rule);
 }
 
-/** Records of some types naming a subject and applying to a rule. */
-function recordsNaming(retained: RetainedIndex, types: ReadonlySet<string>, subject: { type: string; id: string }, rule: string): EvidenceRecord[] {
-  const candidates = subject.type === 'person' ? retained.byPerson(subject.id) : retained.byOrganization(subject.id).filter((r) => r.person === undefined);
-  return candidates.filter((r) => types.has(r.type) && appliesToRule(r.attributes.get('rule'), rule));
+/** The records naming a subject: a person's own, or an organization's that name no person. */
+function recordsOf(retained: RetainedIndex, subject: { type: string; id: string }): readonly EvidenceRecord[] {
+  return subject.type === 'person' ? retained.byPerson(subject.id) : retained.byOrganization(subject.id).filter((r) => r.person === undefined);
+}
+
+/** Those of a subject's records that are of some types and apply to a rule. */
+function applying(records: readonly EvidenceRecord[], types: ReadonlySet<string>, rule: string): EvidenceRecord[] {
+  return records.filter((r) => types.has(r.type) && appliesToRule(r.attributes.get('rule'), rule));
 }
 
 /**
@@ -62,9 +67,10 @@ function recordsNaming(retained: RetainedIndex, types: ReadonlySet<string>, subj
 export function circumstancesOf(types: CircumstanceTypes, retained: RetainedIndex, subject: FindingSubject, rule: string, repeated: boolean, start: number, last: number): { circumstances: Circumstance[]; index: number } {
   const moves: { kind: Circumstance['kind']; step: 1 | -1; recordIds: string[] }[] = [];
   if (repeated) moves.push({ kind: 'repeat', step: 1, recordIds: [] });
-  const heavier = recordsNaming(retained, types.aggravating, subject, rule);
+  const records = recordsOf(retained, subject);
+  const heavier = applying(records, types.aggravating, rule);
   if (heavier.length > 0) moves.push({ kind: 'aggravating', step: 1, recordIds: heavier.map((r) => r.id) });
-  const lighter = recordsNaming(retained, types.mitigating, subject, rule);
+  const lighter = applying(records, types.mitigating, rule);
   if (lighter.length > 0) moves.push({ kind: 'mitigating', step: -1, recordIds: lighter.map((r) => r.id) });
   const wanted = start + moves.reduce((sum, m) => sum + m.step, 0);
   const index = Math.min(last, Math.max(0, wanted));
@@ -88,7 +94,7 @@ export function circumstancesOf(types: CircumstanceTypes, retained: RetainedInde
  * waiverOf(types, retained, subject, 'formalism', 'zh')?.reason; // 'recorded-objection'
  */
 export function waiverOf(types: CircumstanceTypes, retained: RetainedIndex, subject: FindingSubject, rule: string, lang: Lang): Finding['waiver'] {
-  const records = recordsNaming(retained, types.waiver, subject, rule);
+  const records = applying(recordsOf(retained, subject), types.waiver, rule);
   if (records.length === 0) return undefined;
   const given = records[0]?.attributes.get('reason');
   // A record without a reason keeps the id `unspecified`, titled in the result's language.
@@ -121,6 +127,14 @@ export function circumstanceClauses(circumstances: readonly Circumstance[], lang
 const IDS_NAMED = 10;
 
 /**
+ * Record ids as a warning names them: the first ten, then `…` when there are more.
+ *
+ * @example
+ * namedIds(['r1', 'r2']); // 'r1, r2'
+ */
+export const namedIds = (ids: readonly string[]): string => ids.slice(0, IDS_NAMED).join(', ') + (ids.length > IDS_NAMED ? ', …' : '');
+
+/**
  * Circumstance and waiver records whose `rule` names no accountability rule (a misspelt id, a
  * number, an empty list): they apply to nothing, so each name is warned of once, with the
  * records, in code-unit order of the name.
@@ -130,11 +144,7 @@ const IDS_NAMED = 10;
  */
 export function unknownRuleWarnings(types: CircumstanceTypes, records: readonly EvidenceRecord[], known: ReadonlySet<string>, lang: Lang): Warning[] {
   const byName = new Map<string, string[]>();
-  const note = (name: string, id: string): void => {
-    const list = byName.get(name);
-    if (list) list.push(id);
-    else byName.set(name, [id]);
-  };
+  const note = (name: string, id: string): void => pushGroup(byName, name, id);
   for (const r of records) {
     if (!types.aggravating.has(r.type) && !types.mitigating.has(r.type) && !types.waiver.has(r.type)) continue;
     const value = r.attributes.get('rule');
@@ -150,8 +160,7 @@ export function unknownRuleWarnings(types: CircumstanceTypes, records: readonly 
     .sort(([a], [b]) => byCodeUnit(a, b))
     .map(([rule, list]) => {
       const ids = [...new Set(list)].sort(byCodeUnit);
-      const shown = ids.slice(0, IDS_NAMED).join(', ') + (ids.length > IDS_NAMED ? ', …' : '');
-      const params = { rule, count: ids.length, records: shown };
+      const params = { rule, count: ids.length, records: namedIds(ids) };
       return { code: 'warning-circumstance-unknown-rule', params, message: formatMessage('warning-circumstance-unknown-rule', params, lang) };
     });
 }

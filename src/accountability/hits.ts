@@ -1,10 +1,12 @@
-import { isObject } from '../core/issue.js';
 import type { AssessmentResult } from './types.js';
 
-const keyOf = (s: { type: string; id: string }): string => `${s.type}\u0000${s.id}`;
-
-const isSubjectRef = (value: unknown): value is { type: 'organization' | 'person'; id: string } =>
-  isObject(value) && (value['type'] === 'organization' || value['type'] === 'person') && typeof value['id'] === 'string';
+/**
+ * A subject as one map key: `type\u0000id`.
+ *
+ * @example
+ * keyOf({ type: 'person', id: 'p-sun' }); // 'person\u0000p-sun'
+ */
+export const keyOf = (s: { type: string; id: string }): string => `${s.type}\u0000${s.id}`;
 
 /**
  * The subjects each rule set off in a previous period, by rule: `type\u0000id`. From its `hits`;
@@ -22,12 +24,10 @@ export function previousHitsOf(previous: AssessmentResult | undefined): Map<stri
     else out.set(rule, new Set([keyOf(subject)]));
   };
   if (!previous) return out;
-  const hits: unknown = (previous as { hits?: unknown }).hits;
-  if (hits === undefined) {
-    for (const f of previous.findings ?? []) add(f.rule, f.trigger.subject);
-    return out;
-  }
-  // Checked when the session opens (the engine's checkPrevious): what is not a hit is passed over.
-  if (Array.isArray(hits)) for (const h of hits as unknown[]) if (isObject(h) && typeof h['rule'] === 'string' && isSubjectRef(h['subject'])) add(h['rule'], h['subject']);
+  // Checked when the session opened (the engine's checkPrevious): `hits`, when given, is a list of
+  // rule hits, so it is read as one.
+  const { hits } = previous as { hits?: AssessmentResult['hits'] };
+  if (hits === undefined) for (const f of previous.findings ?? []) add(f.rule, f.trigger.subject);
+  else for (const h of hits) add(h.rule, h.subject);
   return out;
 }

@@ -5,6 +5,7 @@ import { matchingPostOrganizations, type IndicatorPlan, type Plan } from '../eng
 import type { EvidenceRecord } from '../model/record.js';
 import type { RetainedIndex } from './retained-index.js';
 import { lowerBound } from '../core/order.js';
+import { pushGroup } from '../graph/frozen-map.js';
 
 /**
  * The open, overdue task records of one deadline indicator, indexed so that a subject's are found
@@ -39,11 +40,7 @@ export function indexOpenTasks(plan: Plan, indicator: IndicatorPlan, retained: R
   const placed: { place: number; record: EvidenceRecord }[] = [];
   for (const r of retained.all) {
     if (!types.has(r.type) || !matchesWhere(r, indicator.where) || !hasSupport(r, indicator.requireAttributes) || !isOpenTask(r, specDue, asOf)) continue;
-    if (r.person !== undefined) {
-      const list = byPerson.get(r.person);
-      if (list) list.push(r);
-      else byPerson.set(r.person, [r]);
-    }
+    if (r.person !== undefined) pushGroup(byPerson, r.person, r);
     const at = r.organization === undefined ? undefined : span.get(r.organization);
     if (at) placed.push({ place: at.enter, record: r });
   }
@@ -53,19 +50,34 @@ export function indexOpenTasks(plan: Plan, indicator: IndicatorPlan, retained: R
 }
 
 /** A run of places in the preorder walk: a subtree, or one organization. */
-interface Run {
+export interface Run {
   readonly enter: number;
   readonly exit: number;
 }
 
+/**
+ * The runs not inside another, in walk order: runs of one walk are nested or apart, so their
+ * union is the runs that start after the end of every earlier one. Sorts `runs` in place.
+ *
+ * @example
+ * outerRuns([{ enter: 2, exit: 3 }, { enter: 0, exit: 5 }]); // [{ enter: 0, exit: 5 }]
+ */
+export function outerRuns<R extends Run>(runs: R[]): R[] {
+  runs.sort((a, b) => a.enter - b.enter || b.exit - a.exit);
+  const out: R[] = [];
+  let end = 0;
+  for (const run of runs) {
+    if (run.enter < end) continue;
+    end = run.exit;
+    out.push(run);
+  }
+  return out;
+}
+
 /** The open tasks of organizations in some runs of the preorder walk (nested or apart, each once). */
 function inRuns(tasks: OpenTasks, runs: Run[]): EvidenceRecord[] {
-  runs.sort((a, b) => a.enter - b.enter || b.exit - a.exit);
   const out: EvidenceRecord[] = [];
-  let end = 0;
-  for (const { enter, exit } of runs) {
-    if (enter < end) continue;
-    end = exit;
+  for (const { enter, exit } of outerRuns(runs)) {
     for (let i = lowerBound(tasks.places, enter); i < tasks.places.length && (tasks.places[i] as number) < exit; i++) out.push(tasks.records[i] as EvidenceRecord);
   }
   return out;

@@ -8,6 +8,7 @@ import { LEADERSHIP_ROLES, type PostRole } from '../model/graph.js';
 import type { Accountability } from '../model/accountability.js';
 import { formAt, formIndex, type FormLadder } from './forms.js';
 import { circumstanceClauses } from './circumstances.js';
+import { outerRuns } from './open-tasks.js';
 import type { Circumstance, Finding, FindingSubject, Pressure, RuleHit } from './types.js';
 
 const LEADERSHIP = new Set<PostRole>(LEADERSHIP_ROLES);
@@ -27,19 +28,11 @@ function flaggedPlaces(graph: Graph, flagged: ReadonlySet<string>): number[] {
   return out.sort((a, b) => a - b);
 }
 
-/**
- * How many organizations the subtrees hold together, and which flagged ones (at `places`) are
- * among them, in id order. Subtrees of one walk are nested or apart: their union is the subtrees
- * that start after the end of every earlier one.
- */
+/** How many organizations the subtrees hold together, and which flagged ones (at `places`) are among them, in id order. */
 function union(subtrees: Span[], places: readonly number[], preorder: readonly string[]): { size: number; hit: string[] } {
-  subtrees.sort((a, b) => a.enter - b.enter || b.exit - a.exit);
   let size = 0;
-  let end = 0;
   const hit: string[] = [];
-  for (const { enter, exit } of subtrees) {
-    if (enter < end) continue;
-    end = exit;
+  for (const { enter, exit } of outerRuns(subtrees)) {
     size += exit - enter;
     for (let i = lowerBound(places, enter); i < places.length && (places[i] as number) < exit; i++) hit.push(preorder[places[i] as number] as string);
   }

@@ -1,4 +1,5 @@
 import { joinText } from '../core/explain.js';
+import { byCodeUnit } from '../core/order.js';
 import type { Lang } from '../core/lang.js';
 import { formatMessage, type MessageParams } from '../core/messages.js';
 import type { ScoredRun } from '../engine/assess.js';
@@ -8,26 +9,23 @@ import type { AccountabilityRule, Reach } from '../model/accountability.js';
 import { RESPONSIBILITY_LABELS } from '../model/responsibility.js';
 import { circumstanceClauses, circumstancesOf, circumstanceTypes, unknownRuleWarnings, waiverOf } from './circumstances.js';
 import { formAt, formIndex, formLadders } from './forms.js';
-import { previousHitsOf } from './hits.js';
+import { keyOf, previousHitsOf } from './hits.js';
 import { pressureOf, supervisionFindings } from './pressure.js';
 import { reachOf, type ReachedSubject } from './reach.js';
 import { indexRetained } from './retained-index.js';
 import { evaluateTrigger, type TriggerHit } from './triggers.js';
 import { LIABILITY_LABELS, type Liability, type AssessmentResult, type Eligibility, type Finding, type FindingForm, type FindingSubject, type RuleHit } from './types.js';
 
-const keyOf = (s: { type: string; id: string }): string => `${s.type}\u0000${s.id}`;
-
 function subjectOf(graph: Graph, type: 'organization' | 'person', id: string): FindingSubject {
   const name = (type === 'organization' ? graph.organizations.get(id)?.name : graph.people.get(id)?.name) ?? id;
   return { type, id, name };
 }
 
-function explain(rule: AccountabilityRule, hit: TriggerHit, finding: Omit<Finding, 'explanation'>, lang: Lang): string {
+function explain(hit: TriggerHit, finding: Omit<Finding, 'explanation'>, lang: Lang): string {
   const say = (code: string, params: MessageParams = {}): string => formatMessage(code, params, lang);
   const basis = finding.basis === 'direct' ? say('finding-basis-direct') : RESPONSIBILITY_LABELS[finding.basis][lang];
-  const ruleTitle = lang === 'en' ? (rule.titleEn ?? rule.title) : rule.title;
   const parts = [
-    say('finding-trigger', { rule: ruleTitle, subject: hit.subject.name, explanation: hit.explanation[lang] }),
+    say('finding-trigger', { rule: finding.ruleTitle, subject: hit.subject.name, explanation: hit.explanation[lang] }),
     say('finding-proposal', { subject: finding.subject.name, liability: LIABILITY_LABELS[finding.liability][lang], basis, form: finding.form.title }),
   ];
   parts.push(...circumstanceClauses(finding.circumstances, lang));
@@ -116,6 +114,7 @@ export function proposeFindings(run: ScoredRun, previous: AssessmentResult | und
   const findings: Finding[] = [];
   const hits: RuleHit[] = [];
   for (const rule of section.rules) {
+    const ruleTitle = lang === 'en' && rule.titleEn !== undefined ? rule.titleEn : rule.title;
     for (const hit of currentHits.get(rule.id) ?? []) {
       const before = findings.length;
       for (const { target, reach } of strongestReach(plan.graph, rule, hit)) {
@@ -131,7 +130,7 @@ export function proposeFindings(run: ScoredRun, previous: AssessmentResult | und
         const finding: Finding = {
           id,
           rule: rule.id,
-          ruleTitle: lang === 'en' && rule.titleEn !== undefined ? rule.titleEn : rule.title,
+          ruleTitle,
           status: 'proposed',
           subject,
           liability: target.liability,
@@ -144,7 +143,7 @@ export function proposeFindings(run: ScoredRun, previous: AssessmentResult | und
           path: target.path,
           explanation: '',
         };
-        (finding as { explanation: string }).explanation = explain(rule, hit, finding, lang);
+        (finding as { explanation: string }).explanation = explain(hit, finding, lang);
         findings.push(finding);
       }
       hits.push({ rule: rule.id, subject: hit.subject, reached: findings.length - before });
@@ -185,7 +184,7 @@ export function eligibilityOf(findings: readonly Finding[], people: readonly Sub
   }
   const subjects = new Map(people.map((p) => [p.id, p]));
   return [...byPerson.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => byCodeUnit(a, b))
     .map(([person, list]) => {
       const forms = joinText([...new Set(list.map((f) => f.form.title))], 'list', lang);
       return {

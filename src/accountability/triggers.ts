@@ -5,6 +5,8 @@ import type { IndicatorPlan, Plan } from '../engine/plan.js';
 import type { MessageParams } from '../core/messages.js';
 import type { AccountabilityRule, Trigger } from '../model/accountability.js';
 import type { AttributeValue, EvidenceRecord } from '../model/record.js';
+import { namedIds } from './circumstances.js';
+import { keyOf } from './hits.js';
 import { indexOpenTasks, openTasksOf, type OpenTasks } from './open-tasks.js';
 import type { RetainedIndex } from './retained-index.js';
 
@@ -32,7 +34,6 @@ export interface TriggerContext {
   readonly warn: (code: string, params: MessageParams) => void;
 }
 
-const keyOf = (s: { type: string; id: string }): string => `${s.type}\u0000${s.id}`;
 const sorted = (values: Iterable<string>): string[] => [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 
 function subjects(result: ScoreResult): SubjectResult[] {
@@ -97,11 +98,6 @@ function severityOf(value: AttributeValue | undefined): number | undefined {
   if (typeof value === 'string' && PLAIN_DECIMAL.test(value)) return Number(value);
   return Number.NaN;
 }
-
-/** At most this many record ids are named in one warning. */
-const IDS_NAMED = 10;
-
-const namedIds = (ids: readonly string[]): string => ids.slice(0, IDS_NAMED).join(', ') + (ids.length > IDS_NAMED ? ', …' : '');
 
 /** The deadline-open hits: each subject with a deadline line that counted open tasks, and those tasks. */
 function deadlineHits(ctx: TriggerContext, indicator: string | undefined): TriggerHit[] {

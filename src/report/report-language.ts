@@ -66,6 +66,18 @@ export function periodLabel(period: AssessmentResult['period'], resultLang: Lang
   return period.label;
 }
 
+// A report asks for every person's reason: the findings are indexed once per result, not once a person.
+const indexedFindings = new WeakMap<readonly Finding[], ReadonlyMap<string, Finding>>();
+
+function findingsById(findings: readonly Finding[]): ReadonlyMap<string, Finding> {
+  let byId = indexedFindings.get(findings);
+  if (byId === undefined) {
+    byId = new Map(findings.map((f) => [f.id, f]));
+    indexedFindings.set(findings, byId);
+  }
+  return byId;
+}
+
 /**
  * A person's eligibility reason in a language: the engine's `finding-ineligible` message over the
  * forms of their findings and the eligibility line, titles in that language.
@@ -77,7 +89,7 @@ export function periodLabel(period: AssessmentResult['period'], resultLang: Lang
 export function eligibilityReason(result: AssessmentResult, eligibility: Eligibility, formTitle: (form: FindingForm, type: SubjectType) => string, lang: Lang): string {
   const line = result.ineligibleFrom;
   if (line === null || result.lang === lang || !Array.isArray(eligibility.findings)) return eligibility.reason;
-  const byId = new Map<string, Finding>(result.findings.map((f) => [f.id, f]));
+  const byId = findingsById(result.findings);
   const forms = eligibility.findings.map((id) => byId.get(id)?.form);
   if (forms.some((f) => f === undefined)) return eligibility.reason;
   const reason = (titles: readonly string[], lineTitle: string, in_: Lang): string =>

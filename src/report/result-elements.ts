@@ -65,6 +65,18 @@ function typeMatches(value: unknown, type: string): boolean {
   }
 }
 
+// Each pattern of the schema compiled once, not once for every text it checks.
+const PATTERNS = new Map<string, RegExp>();
+
+function patternOf(source: string): RegExp {
+  let compiled = PATTERNS.get(source);
+  if (compiled === undefined) {
+    compiled = new RegExp(source);
+    PATTERNS.set(source, compiled);
+  }
+  return compiled;
+}
+
 function check(value: unknown, given: Schema, path: Path, issues: Issue[], lang: Lang): void {
   if (full(issues)) return;
   const schema = resolve(given);
@@ -92,7 +104,7 @@ function check(value: unknown, given: Schema, path: Path, issues: Issue[], lang:
     if (maximum !== undefined && value > maximum) add(issues, makeIssue('too-big', path, { maximum, inclusive: 1 }, lang));
   }
   const pattern = schema['pattern'];
-  if (typeof value === 'string' && typeof pattern === 'string' && !new RegExp(pattern).test(value)) {
+  if (typeof value === 'string' && typeof pattern === 'string' && !patternOf(pattern).test(value)) {
     add(issues, makeIssue('invalid-format', path, { format: pattern, value }, lang));
   }
   if (Array.isArray(value)) {
@@ -103,11 +115,11 @@ function check(value: unknown, given: Schema, path: Path, issues: Issue[], lang:
   }
   if (isObject(value)) {
     const properties = (schema['properties'] ?? {}) as Record<string, Schema>;
-    const required = new Set((schema['required'] ?? []) as string[]);
+    const required = (schema['required'] ?? []) as readonly string[];
     for (const [key, property] of Object.entries(properties)) {
       const member = Object.hasOwn(value, key) ? value[key] : undefined;
       if (member === undefined) {
-        if (required.has(key)) add(issues, makeIssue('required', [...path, key], { field: key }, lang));
+        if (required.includes(key)) add(issues, makeIssue('required', [...path, key], { field: key }, lang));
       } else check(member, property, [...path, key], issues, lang);
     }
     const rest = schema['additionalProperties'];
