@@ -243,7 +243,8 @@ export function openSession(input: Omit<AssessInput, 'records'>, options: { read
   const graph = graphOf(input.graph, lang);
   const rules = parseRuleSet(input.rules, { lang });
   const asOfDay = input.asOf === undefined ? undefined : parseCalendarDate(input.asOf);
-  if (input.previous !== undefined) checkPrevious(input.previous, lang);
+  // Checked once, here; a warning when it was made with another rule set, given at the end.
+  const previousRulesWarnings = input.previous === undefined ? [] : checkPrevious(input.previous, lang, rules.id);
   const plan: Plan = compilePlan(graph, rules, asOfDay);
   // Refused before any record is read when it is not of an earlier period; warned of at the end when not the one just before.
   const previousPeriodWarnings = input.previous === undefined ? [] : checkPreviousPeriod(input.previous, rules.period, plan.period, lang);
@@ -456,7 +457,7 @@ export function openSession(input: Omit<AssessInput, 'records'>, options: { read
       return previousIndex ? comparePrevious(result, previousIndex) : result;
     };
     const warnings = collectWarnings(plan, acc, all, skipped, lang);
-    if (previous && previous.ruleSet.id !== rules.id) warnings.push(...checkPrevious(previous, lang, rules.id));
+    warnings.push(...previousRulesWarnings);
     warnings.push(...previousPeriodWarnings);
     const asOf = resultAsOf();
     const retained = [...acc.retained.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
