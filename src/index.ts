@@ -119,6 +119,7 @@ export {
   type FindingSubject,
   type Liability,
   type Pressure,
+  type RuleHit,
 } from './accountability/types.js';
 export {
   DEFAULT_ORGANIZATION_FORMS,

@@ -54,6 +54,12 @@ async function main(): Promise<void> {
 
   console.log(`\n## 问责建议：${result.findings.length} 条（均为建议，待党委确认）`);
   for (const f of result.findings) console.log(`- ${f.subject.name}：${f.form.title}（${f.ruleTitle}）`);
+  // 考核期未结束：按目前得分评定的等次、评价等暂不提出问责，列为预警。
+  const early = result.hits.filter((h) => h.provisional);
+  if (early.length > 0) {
+    console.log(`\n## 预警：${early.length} 处（考核期未结束，暂不提出问责建议）`);
+    for (const h of early) console.log(`- ${h.subject.name}：${h.ruleTitle}（${h.explanation}）`);
+  }
 
   console.log(`\n## 截至 ${AS_OF} 尚未到期的周期`);
   const asOfDay = parseCalendarDate(AS_OF) ?? 0;

@@ -11,7 +11,8 @@ export const keyOf = (s: { type: string; id: string }): string => `${s.type}\u00
 /**
  * The subjects each rule set off in a previous period, by rule: `type\u0000id`. From its `hits`;
  * a result written before `hits` existed lacks them, and its findings' trigger subjects stand in
- * (which miss a subject the rule reached nobody from).
+ * (which miss a subject the rule reached nobody from). Provisional hits (a result made while its
+ * period was still running) are left out.
  *
  * @example
  * previousHitsOf(lastYear).get('derelict')?.has('person\u0000p-sun');
@@ -28,6 +29,7 @@ export function previousHitsOf(previous: AssessmentResult | undefined): Map<stri
   // rule hits, so it is read as one.
   const { hits } = previous as { hits?: AssessmentResult['hits'] };
   if (hits === undefined) for (const f of previous.findings ?? []) add(f.rule, f.trigger.subject);
-  else for (const h of hits) add(h.rule, h.subject);
+  // A provisional hit (the period was still running) is not what the period came to.
+  else for (const h of hits) if (h.provisional !== true) add(h.rule, h.subject);
   return out;
 }

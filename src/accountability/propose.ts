@@ -1,3 +1,4 @@
+import { formatCalendarDate } from '../core/calendar.js';
 import { joinText } from '../core/explain.js';
 import { byCodeUnit } from '../core/order.js';
 import type { Lang } from '../core/lang.js';
@@ -86,8 +87,11 @@ function strongestReach(graph: Graph, rule: AccountabilityRule, hit: TriggerHit)
  * waiver grounds without dropping the finding, then adds supervision findings, eligibility and
  * pressure. Every finding is `proposed`. Every subject a rule set off is kept in `hits`, with how
  * many findings it gave: repeats next period, supervision and pressure read those, not the
- * findings, so a subject the rule reached nobody from still counts. The run's warnings come back
- * with those about the records the rules read added.
+ * findings, so a subject the rule reached nobody from still counts. While the period is still
+ * running at `asOf`, a hit that may yet change (see {@link evaluateTrigger}) gives no finding: it
+ * is kept in `hits` as `provisional`, with its explanation, is not counted by supervision,
+ * pressure or next period's repeats, and a warning (`warning-findings-provisional`) says how many
+ * there are. The run's warnings come back with those about the records the rules read added.
  *
  * @example
  * const { findings, hits } = proposeFindings(run, previous, 'zh');
@@ -101,7 +105,8 @@ export function proposeFindings(run: ScoredRun, previous: AssessmentResult | und
   const ladders = formLadders(section);
   const previousHits = previousHitsOf(previous);
   const previousFindings = new Set<string>();
-  for (const f of previous?.findings ?? []) previousFindings.add(`${f.rule}\u0000${keyOf(f.subject)}`);
+  // A finding waived last period (问责条例 Art. 17: not held accountable) makes nothing heavier now.
+  for (const f of previous?.findings ?? []) if (f.status !== 'waived') previousFindings.add(`${f.rule}\u0000${keyOf(f.subject)}`);
   const moved = (subject: FindingSubject, rule: string, base: number, last: number): ReturnType<typeof circumstancesOf> =>
     circumstancesOf(types, retained, subject, rule, previousFindings.has(`${rule}\u0000${keyOf(subject)}`), base, last);
   const warnings: Warning[] = [];
@@ -113,9 +118,19 @@ export function proposeFindings(run: ScoredRun, previous: AssessmentResult | und
 
   const findings: Finding[] = [];
   const hits: RuleHit[] = [];
+  const held = new Set<string>();
+  let provisional = 0;
   for (const rule of section.rules) {
     const ruleTitle = lang === 'en' && rule.titleEn !== undefined ? rule.titleEn : rule.title;
     for (const hit of currentHits.get(rule.id) ?? []) {
+      if (hit.provisional) {
+        // The period is still running and the hit may yet go away: no finding is proposed from
+        // it, and it is kept with its reason, so that a mid-period check shows what would be.
+        hits.push({ rule: rule.id, subject: hit.subject, reached: 0, provisional: true, ruleTitle, explanation: hit.explanation[lang] });
+        held.add(rule.id);
+        provisional++;
+        continue;
+      }
       const before = findings.length;
       for (const { target, reach } of strongestReach(plan.graph, rule, hit)) {
         const id = `${rule.id}:${hit.subject.type[0]}:${hit.subject.id}>${target.type[0]}:${target.id}`;
@@ -149,9 +164,16 @@ export function proposeFindings(run: ScoredRun, previous: AssessmentResult | und
       hits.push({ rule: rule.id, subject: hit.subject, reached: findings.length - before });
     }
   }
-  const supervision = supervisionFindings(plan.graph, section, hits, ladders.organization, lang, (subject, rule, base) => moved(subject, rule, base, ladders.organization.forms.length - 1));
+  // Supervision and pressure count what set a rule off for certain: not provisional hits.
+  const settled = provisional === 0 ? hits : hits.filter((h) => !h.provisional);
+  const supervision = supervisionFindings(plan.graph, section, settled, ladders.organization, lang, (subject, rule, base) => moved(subject, rule, base, ladders.organization.forms.length - 1));
   findings.push(...supervision.findings);
   hits.push(...supervision.hits);
+  settled.push(...(settled === hits ? [] : supervision.hits));
+  if (provisional > 0) {
+    const rules = section.rules.filter((r) => held.has(r.id)).map((r) => r.id);
+    warn('warning-findings-provisional', { count: provisional, rules: joinText(rules, 'list', lang), asOf: formatCalendarDate(plan.context.asOf), end: formatCalendarDate(plan.period.end) });
+  }
   // A custom ladder without 诫勉 and no ineligibleFrom sets no line: nobody is barred.
   const lineIndex = formIndex(ladders.person, section.ineligibleFrom ?? 'admonishment');
   const line = lineIndex < 0 ? null : formAt(ladders.person, lineIndex, lang);
@@ -160,7 +182,7 @@ export function proposeFindings(run: ScoredRun, previous: AssessmentResult | und
     findings,
     hits,
     eligibility: line ? eligibilityOf(findings, result.people, line, lang) : [],
-    pressure: pressureOf(plan.graph, hits),
+    pressure: pressureOf(plan.graph, settled),
     ineligibleFrom: line,
     forms: { organization: [...ladders.organization.forms], person: [...ladders.person.forms] },
     warnings: [...result.warnings, ...warnings, ...unknownRuleWarnings(types, retained.all, known, lang)],

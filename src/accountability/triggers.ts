@@ -18,6 +18,12 @@ export interface TriggerHit {
   /** People named on the records (直接责任者 candidates), in id order. */
   readonly people: readonly string[];
   readonly explanation: { readonly zh: string; readonly en: string };
+  /**
+   * The period was still running at `asOf` and what set the rule off may yet change (a grade or
+   * verdict read from points so far, a line that may still be made up): no finding is proposed
+   * from it yet.
+   */
+  readonly provisional?: true;
 }
 
 /** What the triggers read. */
@@ -67,8 +73,9 @@ function recordHits(ctx: TriggerContext, records: readonly EvidenceRecord[], wha
     });
 }
 
-function hitOf(subject: SubjectResult, indicators: string[], recordIds: string[], people: string[], explanation: Explanation): TriggerHit {
-  return { subject: { type: subject.type, id: subject.id, name: subject.name }, indicators, recordIds, people, explanation };
+function hitOf(subject: SubjectResult, indicators: string[], recordIds: string[], people: string[], explanation: Explanation, provisional = false): TriggerHit {
+  const hit = { subject: { type: subject.type, id: subject.id, name: subject.name }, indicators, recordIds, people, explanation };
+  return provisional ? { ...hit, provisional: true } : hit;
 }
 
 /**
@@ -125,6 +132,11 @@ function deadlineHits(ctx: TriggerContext, indicator: string | undefined): Trigg
 
 /**
  * The subjects that set off a rule, in result order (organizations in hierarchy order, then people).
+ * While the period is still running at `asOf`, hits that read what may yet change are marked
+ * `provisional`: a grade or verdict read from the points so far (not one a fired veto gave), and a
+ * shortfall on a line in progress or with nothing reported yet. A repeat of a provisional hit is
+ * provisional too. Vetoes, incidents, formalism and tasks open past their due date are facts at
+ * `asOf`, and stand.
  *
  * @example
  * evaluateTrigger(rule, ctx).map((hit) => hit.subject.id);
@@ -132,6 +144,8 @@ function deadlineHits(ctx: TriggerContext, indicator: string | undefined): Trigg
 export function evaluateTrigger(rule: AccountabilityRule, ctx: TriggerContext): TriggerHit[] {
   const trigger: Trigger = rule.trigger;
   const all = subjects(ctx.result);
+  // The period is still running at asOf: what reads the points so far is provisional.
+  const { running } = ctx.plan.context;
   switch (trigger.type) {
     case 'veto':
       return all
@@ -141,15 +155,22 @@ export function evaluateTrigger(rule: AccountabilityRule, ctx: TriggerContext): 
           return hitOf(s, s.vetoes.map((v) => v.indicator), ids, peopleOnRecords(ctx, ids, s), explain('hit-veto', { records: joinExplanations(ids, 'list') }));
         });
     case 'lowest-grade':
+      // While the period runs, a grade read from the points so far may yet change; one given by a
+      // fired veto cannot.
       return all
         .filter((s) => s.grade !== null && s.grade.rank === s.grade.grades && (trigger.ladder === undefined || s.grade.ladder === trigger.ladder))
-        .map((s) => hitOf(s, [], [], [], explain('hit-lowest-grade', { grade: String(s.grade?.title), total: s.total })));
+        .map((s) => hitOf(s, [], [], [], explain('hit-lowest-grade', { grade: String(s.grade?.title), total: s.total }), running && s.grade?.reason !== 'veto'));
     case 'shortfall':
       return all.flatMap((s) => {
         const line = s.lines.find((l) => l.indicator === trigger.indicator);
-        if (!line || line.status === 'in-progress' || line.status === 'excluded' || line.shortfalls < (trigger.atLeast ?? 1)) return [];
+        if (!line || line.status === 'excluded' || line.shortfalls < (trigger.atLeast ?? 1)) return [];
+        // A line in progress may still be made up, and one with nothing reported yet may still be
+        // reported: while the period runs they are provisional, and once it is over nothing is in
+        // progress (a line still so then, with a task due after the period, is passed over).
+        const open = line.status === 'in-progress' || line.status === 'insufficient-evidence';
+        if (line.status === 'in-progress' && !running) return [];
         const why = explain('hit-shortfall', { title: line.title, count: line.shortfalls, explanation: line.explanation });
-        return [hitOf(s, [line.indicator], [...line.records.ids], [], why)];
+        return [hitOf(s, [line.indicator], [...line.records.ids], [], why, running && open)];
       });
     case 'deadline-open':
       return deadlineHits(ctx, trigger.indicator);
@@ -181,7 +202,9 @@ export function evaluateTrigger(rule: AccountabilityRule, ctx: TriggerContext): 
     case 'verdict':
       return ctx.result.people
         .filter((p) => p.verdict !== undefined && (trigger.verdicts as readonly string[]).includes(p.verdict))
-        .map((p) => hitOf(p, [], [], [], explain('hit-verdict', { verdict: p.verdict as string, total: p.total })));
+        // While the period runs, a verdict read from the points so far may yet change; 不称职 by a
+        // fired veto cannot.
+        .map((p) => hitOf(p, [], [], [], explain('hit-verdict', { verdict: p.verdict as string, total: p.total }), running && !(p.verdict === 'incompetent' && p.vetoes.length > 0)));
     case 'repeat': {
       const before = ctx.previousHits.get(trigger.rule) ?? new Set<string>();
       return (ctx.currentHits.get(trigger.rule) ?? [])

@@ -105,8 +105,19 @@ export interface Finding {
 export interface RuleHit {
   readonly rule: string;
   readonly subject: FindingSubject;
-  /** How many findings the hit gave: 0 when the rule reached nobody from it. */
+  /** How many findings the hit gave: 0 when the rule reached nobody from it, or when provisional. */
   readonly reached: number;
+  /**
+   * The period was still running at `asOf`, and what set the rule off may yet change (a grade or
+   * verdict read from the points so far, a line that may still be made up): no finding is
+   * proposed from it yet, and supervision, pressure and next period's repeats do not count it.
+   * Present only when true.
+   */
+  readonly provisional?: true;
+  /** For a provisional hit (which has no finding to carry them): the rule's title, in the result's language. */
+  readonly ruleTitle?: string;
+  /** For a provisional hit: what set the rule off, in the result's language. */
+  readonly explanation?: string;
 }
 
 /** Whether a person may receive the top grade and awards (评优评先) this period, and why not. */

@@ -66,7 +66,12 @@ function elementIssues(p: Partial<ScoreResult> & { findings?: unknown; fingerpri
   if (p.fingerprint !== undefined && typeof p.fingerprint !== 'string') wrong(['fingerprint'], 'string');
   // Every result has its period: without one, whether it comes before this period cannot be told.
   if (!isObject(p.period)) wrong(['period'], 'object');
-  else for (const end of ['start', 'end'] as const) if (parseCalendarDate(p.period[end] as string) === undefined) wrong(['period', end], 'date');
+  else {
+    for (const end of ['start', 'end'] as const) if (parseCalendarDate(p.period[end] as string) === undefined) wrong(['period', end], 'date');
+    // Read to tell whether it was made while its period was still running.
+    const { asOf } = p.period as { asOf?: unknown };
+    if (asOf !== undefined && asOf !== null && parseCalendarDate(asOf as string) === undefined) wrong(['period', 'asOf'], 'date-or-null');
+  }
   const subjectRef = (value: unknown, at: (string | number)[]): void => {
     if (!isObject(value)) return wrong(at, 'object');
     if (value['type'] !== 'organization' && value['type'] !== 'person') wrong([...at, 'type'], 'subject-type');
@@ -97,6 +102,8 @@ function elementIssues(p: Partial<ScoreResult> & { findings?: unknown; fingerpri
         }
         if (typeof hit['rule'] !== 'string') wrong(['hits', i, 'rule'], 'string');
         subjectRef(hit['subject'], ['hits', i, 'subject']);
+        // A provisional hit is not counted as last period's: `"provisional": "false"` must not pass for one.
+        if (hit['provisional'] !== undefined && hit['provisional'] !== true) wrong(['hits', i, 'provisional'], 'true-if-given');
       }
     }
   }
@@ -180,7 +187,9 @@ function periodBefore(period: Period, current: ResolvedPeriod): { readonly start
  * @returns a warning (`warning-previous-not-adjacent`) when it is earlier but not the period just
  * before this one: not the year, half, quarter or month just before a calendar period of that
  * kind (2020 or the fourth quarter of 2021 for 2022), or, for a period given by its dates, ending
- * not the day before it starts. The comparison and the repeats are still made.
+ * not the day before it starts. The comparison and the repeats are still made. And a warning
+ * (`warning-previous-provisional`) when it was made while its period was still running (its
+ * `asOf` before its end): its totals are points so far, and its provisional hits are not counted.
  * @example
  * checkPreviousPeriod(result2021, { year: 2022 }, resolvePeriod({ year: 2022 }), 'zh'); // []
  */
@@ -189,8 +198,18 @@ export function checkPreviousPeriod(previous: ScoreResult, period: Period, curre
   const end = parseCalendarDate(previous.period.end) as DayNumber;
   const params = { start: previous.period.start, end: previous.period.end, currentStart: formatCalendarDate(current.start), currentEnd: formatCalendarDate(current.end) };
   if (end >= current.start) throw new ValidationError('previous', [makeIssue('previous-period-not-before', ['previous', 'period'], params, lang)], lang);
+  const warnings: Warning[] = [];
   const before = periodBefore(period, current);
-  if (end === before.end && (before.start === undefined || start === before.start)) return [];
-  const expected = { ...params, expectedStart: before.start === undefined ? '' : formatCalendarDate(before.start), expectedEnd: formatCalendarDate(before.end) };
-  return [{ code: 'warning-previous-not-adjacent', params: expected, message: formatMessage('warning-previous-not-adjacent', expected, lang) }];
+  if (end !== before.end || (before.start !== undefined && start !== before.start)) {
+    const expected = { ...params, expectedStart: before.start === undefined ? '' : formatCalendarDate(before.start), expectedEnd: formatCalendarDate(before.end) };
+    warnings.push({ code: 'warning-previous-not-adjacent', params: expected, message: formatMessage('warning-previous-not-adjacent', expected, lang) });
+  }
+  // Made while its period was still running: its totals are points so far, and its provisional
+  // hits are not counted as last period's.
+  const asOf = previous.period.asOf === null || previous.period.asOf === undefined ? undefined : parseCalendarDate(previous.period.asOf);
+  if (asOf !== undefined && asOf < end) {
+    const running = { ...params, asOf: previous.period.asOf as string };
+    warnings.push({ code: 'warning-previous-provisional', params: running, message: formatMessage('warning-previous-provisional', running, lang) });
+  }
+  return warnings;
 }

@@ -55,6 +55,12 @@ export const accountabilityMessages = {
     zh: (p) => `问责规则「${p['rule']}」：${p['count']}条事件记录的严重程度属性「${p['attribute']}」不是数字，未计入（记录 ${p['records']}）；应写数字或“4”这样的纯数字文本`,
     en: (p) => `accountability rule "${p['rule']}": ${p['count']} incident record(s) have a severity attribute "${p['attribute']}" that is not a number and were not counted (records ${p['records']}); give a number, or a text of digits such as "4"`,
   },
+  'warning-findings-provisional': {
+    zh: (p) =>
+      `考核期尚未结束（评估日期 ${p['asOf']}，考核期至 ${p['end']}）：问责规则 ${p['rules']} 有${p['count']}处触发取决于全期结果（按目前得分评定的等次或评价，或仍可补上的指标），暂不提出问责建议，作为预警列出（hits 中 provisional）；考核期结束后再评估`,
+    en: (p) =>
+      `the period is still running (as of ${p['asOf']}, the period ends ${p['end']}): ${p['count']} hit(s) of accountability rule(s) ${p['rules']} depend on the whole period (a grade or verdict read from the points so far, or a line that may still be made up), so no finding is proposed from them yet; they are listed as early warnings (provisional in hits). Assess again once the period is over`,
+  },
   'warning-circumstance-unknown-rule': {
     zh: (p) => `${p['count']}条情节或免责记录的属性 rule 写了「${p['rule']}」，没有这个编号的问责规则，对该名称不生效（记录 ${p['records']}）`,
     en: (p) => `${p['count']} circumstance or waiver record(s) name "${p['rule']}" in their rule attribute, which is no accountability rule: they apply to no rule by that name (records ${p['records']})`,

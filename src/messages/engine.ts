@@ -238,6 +238,10 @@ export const engineMessages = {
     en: (p) =>
       `the previous result's period (${p['start']} to ${p['end']}) is not the one just before this period (${p['expectedStart'] === '' ? `ending ${p['expectedEnd']}` : `${p['expectedStart']} to ${p['expectedEnd']}`}): the comparison with it and the repeats (repeat rules, one step heavier) are to be read with care`,
   },
+  'warning-previous-provisional': {
+    zh: (p) => `上期结果是在其考核期（${p['start']}至${p['end']}）结束前评估的（评估日期 ${p['asOf']}）：与上期的比较按其当时的得分，仅供参考；其中暂不提出的问责（provisional）不计为上期触发`,
+    en: (p) => `the previous result was made before its period (${p['start']} to ${p['end']}) was over (as of ${p['asOf']}): the comparison reads its points at that date and is to be read with care; its provisional hits are not counted as last period's`,
+  },
   'explain-ratio-nothing-to-measure': {
     zh: () => `；应计总数为0，没有可衡量的对象`,
     en: () => `; the denominator totals 0, so there is nothing to measure`,

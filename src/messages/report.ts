@@ -12,7 +12,10 @@ export const reportMessages = {
   'report-title': { zh: (p) => `${p['title']}：考核结果`, en: (p) => `${p['title']}: assessment result` },
   'report-meta-rules': { zh: (p) => `考核细则：${p['id']}（版本 ${p['version']}）`, en: (p) => `Rule set: ${p['id']} (version ${p['version']})` },
   'report-meta-period': { zh: (p) => `考核期：${p['label']}（${p['start']} 至 ${p['end']}）`, en: (p) => `Period: ${p['label']} (${p['start']} to ${p['end']})` },
-  'report-meta-as-of': { zh: (p) => `评估日期：${p['asOf']}（考核期尚未结束，按已到期部分计）`, en: (p) => `As of: ${p['asOf']} (the period is still running; only what is due counts)` },
+  'report-meta-as-of': {
+    zh: (p) => `评估日期：${p['asOf']}（考核期尚未结束，按已到期部分计；等次和评价按目前得分，为暂定）`,
+    en: (p) => `As of: ${p['asOf']} (the period is still running; only what is due counts; grades and verdicts are read from the points so far, and are provisional)`,
+  },
   'report-meta-as-of-end': { zh: () => `评估日期：考核期末（按全期计）`, en: () => `As of: the end of the period` },
   'report-meta-subjects': { zh: (p) => `考核对象：${p['organizations']} 个党组织、${p['people']} 人`, en: (p) => `Subjects: ${p['organizations']} organizations, ${p['people']} people` },
   'report-meta-language': {
@@ -43,6 +46,17 @@ export const reportMessages = {
     en: (p) => `${p['count']} finding(s) proposed (${p['organizations']} for organizations, ${p['people']} for people), ${p['waived']} of them waived`,
   },
   'report-summary-no-findings': { zh: () => `没有问责建议`, en: () => `No findings proposed` },
+  'report-summary-provisional': {
+    zh: (p) => `预警 ${p['count']} 处：考核期尚未结束，取决于全期结果的触发暂不提出问责建议（见“问责建议”中的“预警”）`,
+    en: (p) => `${p['count']} early warning(s): the period is still running, so hits that depend on the whole period give no finding yet (see "Early warnings" under Findings)`,
+  },
+  'report-h-provisional': { zh: () => `预警：考核期结束时情况不变将提出的问责`, en: () => `Early warnings: findings that would be proposed if nothing changes by the end of the period` },
+  'report-provisional-note': {
+    zh: (p) =>
+      `考核期尚未结束（评估日期 ${p['asOf']}，考核期至 ${p['end']}）。以下触发取决于全期结果（按目前得分评定的等次或评价，或仍可补上的指标），暂不提出问责建议，也不计入层层传导压力和下期的连续问责。`,
+    en: (p) =>
+      `The period is still running (as of ${p['asOf']}, the period ends ${p['end']}). These hits depend on the whole period (a grade or verdict read from the points so far, or a line that may still be made up): no finding is proposed from them yet, and neither pressure nor next period's repeats count them.`,
+  },
   'report-summary-warnings': { zh: (p) => `数据提示 ${p['count']} 条（见“数据提示”）`, en: (p) => `${p['count']} warning(s) (see Warnings)` },
   'report-summary-ungraded': { zh: () => `没有评定等次的考核对象`, en: () => `No subject was graded` },
   'report-evidence-received': { zh: (p) => `有效 ${p['count']} 条`, en: (p) => `${p['count']} valid` },

@@ -10,6 +10,8 @@ const RESULT_FIELD_EXPECTED: Readonly<Record<string, { zh: string; en: string }>
   'subject-type': { zh: '应为 organization 或 person', en: 'must be organization or person' },
   date: { zh: '缺失或不是 YYYY-MM-DD 格式的日期', en: 'is missing or not a YYYY-MM-DD date' },
   grade: { zh: '应为 null 或带字符串 id 的等次对象', en: 'must be null or a grade object with a string id' },
+  'true-if-given': { zh: '给出时应为 true', en: 'must be true when given' },
+  'date-or-null': { zh: '应为 null 或 YYYY-MM-DD 格式的日期', en: 'must be null or a YYYY-MM-DD date' },
 };
 
 /**

@@ -152,6 +152,10 @@ export const testingMessages = {
   },
   'findings-none': { zh: () => '（本次没有任何问责建议）', en: () => '(no findings at all)' },
   'findings-all': { zh: (p) => `全部问责建议（${p['count']}条）：`, en: (p) => `all findings (${p['count']}):` },
+  'findings-provisional': {
+    zh: (p) => `考核期尚未结束（评估日期 ${p['asOf']}），以下触发暂不提出问责建议（hits 中 provisional，${p['count']}处）：`,
+    en: (p) => `the period is still running (as of ${p['asOf']}): these hits give no finding yet (provisional in hits, ${p['count']}):`,
+  },
   'findings-matching': { zh: (p) => `符合条件的问责建议（${p['count']}条）：`, en: (p) => `matching findings (${p['count']}):` },
   'finding-line': {
     zh: (p) => `${p['id']}：${p['subject']}，${p['liability']}，建议「${p['form']}」（${p['formId']}）`,

@@ -326,6 +326,8 @@ const RESULT_PARTS = {
   pressure: Array.isArray,
   ineligibleFrom: (v: unknown) => v === null || isObject(v),
   audit: (v: unknown) => v === undefined || Array.isArray(v),
+  // A result written before hits were added has none.
+  hits: (v: unknown) => v === undefined || Array.isArray(v),
 } satisfies Record<string, (value: unknown) => boolean>;
 
 /** A part of an assessment result a report reads. */

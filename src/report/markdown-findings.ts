@@ -1,7 +1,7 @@
 // The Markdown report's sections on accountability: the proposed findings grouped by what set
 // them off, the recorded decisions, eligibility and pressure.
 import { formatPercent } from '../core/number.js';
-import type { Finding } from '../accountability/types.js';
+import type { AssessmentResult, Finding, RuleHit } from '../accountability/types.js';
 import {
   basisLabel,
   circumstancesText,
@@ -59,11 +59,43 @@ function triggerOutcome(context: ReportContext, trigger: Finding['trigger']): st
 export function findingsSection(context: ReportContext): string {
   const { lang, result } = context;
   const parts = [heading(2, say('report-h-findings', lang))];
-  if (result.findings.length === 0) {
-    parts.push(say('report-summary-no-findings', lang));
-    return parts.join('\n\n');
-  }
-  parts.push(say('report-findings-note', lang));
+  if (result.findings.length === 0) parts.push(say('report-summary-no-findings', lang));
+  else parts.push(say('report-findings-note', lang), ...findingGroups(context));
+  const provisional = provisionalSection(context);
+  if (provisional !== '') parts.push(provisional);
+  return parts.join('\n\n');
+}
+
+/**
+ * The hits of a result made while its period was still running that gave no finding yet
+ * (`provisional`), in the result's order. A result from before hits has none.
+ *
+ * @example
+ * provisionalHits(result).length;
+ */
+export function provisionalHits(result: AssessmentResult): RuleHit[] {
+  return (result.hits ?? []).filter((h) => h.provisional === true);
+}
+
+// 预警: what would be proposed if nothing changes by the period's end, by rule, with the reason.
+function provisionalSection(context: ReportContext): string {
+  const { lang, result } = context;
+  const hits = provisionalHits(result);
+  if (hits.length === 0) return '';
+  const headers = ['report-col-rule', 'report-col-trigger-subject', 'report-col-reason'].map((c) => say(c, lang));
+  const rows = hits.map((h) => [
+    `${md(h.ruleTitle ?? h.rule)} · ${code(h.rule)}`,
+    lang === 'zh' ? `${md(h.subject.name)}（${subjectTypeLabel(h.subject.type, lang)}）` : `${md(h.subject.name)} (${subjectTypeLabel(h.subject.type, lang)})`,
+    md(h.explanation ?? ''),
+  ]);
+  const note = say('report-provisional-note', lang, { asOf: result.period.asOf ?? result.period.end, end: result.period.end });
+  return [heading(3, say('report-h-provisional', lang)), md(note), table(headers, rows)].join('\n\n');
+}
+
+// One block per rule and the subject that set it off.
+function findingGroups(context: ReportContext): string[] {
+  const { lang, result } = context;
+  const parts: string[] = [];
   const headers = [
     'report-col-subject',
     'report-col-liability',
@@ -91,7 +123,7 @@ export function findingsSection(context: ReportContext): string {
     ]);
     parts.push(table(headers, rows));
   });
-  return parts.join('\n\n');
+  return parts;
 }
 
 /**

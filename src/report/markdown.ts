@@ -7,7 +7,7 @@ import type { LintFinding } from '../engine/lint.js';
 import type { CoverageReport } from '../graph/coverage.js';
 import type { Graph } from '../graph/types.js';
 import { CoverageReportShapeSchema, graphOptionIssues, reportContext, requireResult, say, type ReportContext, type ResultPart } from './labels.js';
-import { auditSection, eligibilitySection, findingsSection, pressureSection } from './markdown-findings.js';
+import { auditSection, eligibilitySection, findingsSection, pressureSection, provisionalHits } from './markdown-findings.js';
 import { linesSectionBlocks, organizationsSection, peopleSection } from './markdown-subjects.js';
 import { code, codeCell, heading, md, table } from './markdown-text.js';
 import { periodLabel, warningText } from './report-language.js';
@@ -68,6 +68,7 @@ const MARKDOWN_PARTS: readonly ResultPart[] = [
   'organizations',
   'people',
   'findings',
+  'hits',
   'warnings',
   'eligibility',
   'pressure',
@@ -80,7 +81,8 @@ function header(context: ReportContext): string {
   const meta = [
     say('report-meta-rules', lang, { id: result.ruleSet.id, version: result.ruleSet.version }),
     say('report-meta-period', lang, { label: periodLabel(result.period, result.lang, lang), start: result.period.start, end: result.period.end }),
-    result.period.asOf === null ? say('report-meta-as-of-end', lang) : say('report-meta-as-of', lang, { asOf: result.period.asOf }),
+    // An as-of date on or after the period's end is its end (the engine brings it into the period).
+    result.period.asOf === null || result.period.asOf >= result.period.end ? say('report-meta-as-of-end', lang) : say('report-meta-as-of', lang, { asOf: result.period.asOf }),
     say('report-meta-subjects', lang, { organizations: result.organizations.length, people: result.people.length }),
   ];
   if (result.lang !== lang) meta.push(say('report-meta-language', lang, { language: say(`report-language-${result.lang}`, lang) }));
@@ -145,6 +147,8 @@ function findingsByForm(context: ReportContext): string {
 function summary(context: ReportContext): string {
   const { lang, result } = context;
   const parts = [heading(2, say('report-h-summary', lang)), gradeCounts(context), findingsByForm(context)];
+  const provisional = provisionalHits(result).length;
+  if (provisional > 0) parts.push(say('report-summary-provisional', lang, { count: provisional }));
   if (result.warnings.length > 0) parts.push(say('report-summary-warnings', lang, { count: result.warnings.length }));
   return parts.join('\n\n');
 }

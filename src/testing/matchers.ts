@@ -150,7 +150,9 @@ export const matchers = {
   /**
    * A proposed accountability finding matching a filter (subject, liability, basis, form,
    * rule…). A field the filter does not have, or a subject, rule or form that does not exist,
-   * is an error, with `.not` too: such a filter matches nothing whatever the result.
+   * is an error, with `.not` too: such a filter matches nothing whatever the result. When it
+   * fails on a run made while the period is still running, the message lists the hits of the
+   * filter's rule (or of every rule) that gave no finding yet (`provisional`).
    *
    * @example
    * expect(s).toHaveFinding({ subject: 'p4', rule: 'serious-case', form: 'admonishment', liability: 'principal-leadership' });
@@ -166,7 +168,7 @@ export const matchers = {
       const shown = near.length > 0 ? near : all;
       const heading = near.length > 0 ? text('findings-matching', { count: near.length }, lang) : text('findings-all', { count: all.length }, lang);
       const subject = filter.subject !== undefined && near.length === 0 ? describeSubjectIfAny(result, filter.subject, lang) : '';
-      return `${text('expect-finding', params, lang)}\n${heading}\n${describeFindings(shown, lang).join('\n')}${subject}`;
+      return `${text('expect-finding', params, lang)}\n${heading}\n${describeFindings(shown, lang).join('\n')}${subject}${provisionalNote(result, filter, lang)}`;
     };
     return { pass: matching.length > 0, message };
   },
@@ -211,6 +213,15 @@ export const matchers = {
     };
   },
 };
+
+// The hits a run made while its period was still running gave no finding from (of the filter's
+// rule, when it names one): why an expected finding is not there yet.
+function provisionalNote(result: Target['result'], filter: FindingFilter, lang: Lang): string {
+  const hits = ((result as Partial<AssessmentResult>).hits ?? []).filter((h) => h.provisional === true && (filter.rule === undefined || h.rule === filter.rule));
+  if (hits.length === 0) return '';
+  const lines = hits.map((h) => (lang === 'zh' ? `  ${h.rule} · ${h.subject.name}（${h.subject.id}）：${h.explanation ?? ''}` : `  ${h.rule} · ${h.subject.name} (${h.subject.id}): ${h.explanation ?? ''}`));
+  return `\n${text('findings-provisional', { asOf: result.period.asOf ?? '', count: hits.length }, lang)}\n${lines.join('\n')}`;
+}
 
 function describeSubjectIfAny(result: ScoreResult, id: string, lang: Lang): string {
   try {

@@ -121,6 +121,18 @@ describe('toHaveVerdict, toHaveFinding', () => {
     expect(failureOf(() => expect(clean).toHaveFinding({ subject: 'b1' }))).toContain('（本次没有任何问责建议）');
   });
 
+  it('toHaveFinding on a run made while the period runs lists the hits that gave no finding yet', () => {
+    const mid = scenario(bureauRules(), { graph: smallGraph(), records: records().on('2022-03-01', 'party-lecture', { person: 'p4' }), asOf: '2022-06-30' });
+    const provisional = mid.result.hits.filter((h) => h.provisional && h.rule === 'derelict');
+    expect(provisional.map((h) => h.subject.id)).toEqual(['p1', 'p2', 'p3']);
+    expect(mid.findings({ rule: 'derelict' })).toEqual([]);
+    const message = failureOf(() => expect(mid).toHaveFinding({ subject: 'p1', rule: 'derelict' }));
+    expect(message).toContain('考核期尚未结束（评估日期 2022-06-30），以下触发暂不提出问责建议（hits 中 provisional，3处）：');
+    expect(message).toContain(`  derelict · ${provisional[0]?.subject.name}（p1）：${provisional[0]?.explanation}`);
+    const enMid = scenario(bureauRules(), { graph: smallGraph(), records: records().on('2022-03-01', 'party-lecture', { person: 'p4' }), asOf: '2022-06-30', lang: 'en' });
+    expect(failureOf(() => expect(enMid).toHaveFinding({ subject: 'p1', rule: 'derelict' }))).toContain('the period is still running (as of 2022-06-30): these hits give no finding yet (provisional in hits, 3):');
+  });
+
   it('.not.toHaveFinding fails listing what matched', () => {
     expect(b).not.toHaveFinding({ subject: 'p4', rule: 'derelict' });
     const message = failureOf(() => expect(b).not.toHaveFinding({ rule: 'derelict' }));
