@@ -6,6 +6,7 @@ import { checkOptions, LangOptionSchema } from '../core/options.js';
 import { ValidationError } from '../core/validation-error.js';
 import { fromZodIssues } from '../core/zod-issues.js';
 import { DEFAULT_ORGANIZATION_FORMS, DEFAULT_PERSON_FORMS, uniqueFormIds } from '../model/accountability.js';
+import { formAt, formIndex } from './forms.js';
 import { eligibilityOf } from './propose.js';
 import type { AssessmentResult, AuditEntry, Finding, FindingForm, FormDefinition } from './types.js';
 
@@ -268,10 +269,9 @@ export function applyDecisions(result: AssessmentResult, decisions: readonly Dec
     if (!d) return finding;
     let form: FindingForm = finding.form;
     if (d.action === 'change') {
-      const ladder = ladderOf(result, finding.subject.type, options);
-      const index = ladder.findIndex((f) => f.id === d.form);
-      const chosen = ladder[index] as Ladder[number];
-      form = { id: chosen.id, title: resultLang === 'en' && chosen.titleEn !== undefined ? chosen.titleEn : chosen.title, severity: index + 1 };
+      // The form was checked to be on the ladder in force (check).
+      const forms = ladderOf(result, finding.subject.type, options);
+      form = formAt({ forms }, formIndex({ forms }, d.form), resultLang);
     }
     const status = d.action === 'confirm' ? 'confirmed' : d.action === 'waive' ? 'waived' : 'changed';
     return {
