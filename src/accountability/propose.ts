@@ -8,7 +8,7 @@ import type { SubjectResult, Warning } from '../engine/result.js';
 import type { Graph } from '../graph/types.js';
 import type { AccountabilityRule, Reach } from '../model/accountability.js';
 import { RESPONSIBILITY_LABELS } from '../model/responsibility.js';
-import { circumstanceClauses, circumstancesOf, circumstanceTypes, unknownRuleWarnings, waiverOf } from './circumstances.js';
+import { circumstanceClauses, circumstancesOf, circumstanceTypes, namedIds, unknownRuleWarnings, waiverOf } from './circumstances.js';
 import { formAt, formIndex, formLadders } from './forms.js';
 import { keyOf, previousHitsOf } from './hits.js';
 import { pressureOf, supervisionFindings } from './pressure.js';
@@ -172,7 +172,7 @@ export function proposeFindings(run: ScoredRun, previous: AssessmentResult | und
   settled.push(...(settled === hits ? [] : supervision.hits));
   if (provisional > 0) {
     const rules = section.rules.filter((r) => held.has(r.id)).map((r) => r.id);
-    warn('warning-findings-provisional', { count: provisional, rules: joinText(rules, 'list', lang), asOf: formatCalendarDate(plan.context.asOf), end: formatCalendarDate(plan.period.end) });
+    warn('warning-findings-provisional', { count: provisional, rules: namedIds(rules), asOf: formatCalendarDate(plan.context.asOf), end: formatCalendarDate(plan.period.end) });
   }
   // A custom ladder without 诫勉 and no ineligibleFrom sets no line: nobody is barred.
   const lineIndex = formIndex(ladders.person, section.ineligibleFrom ?? 'admonishment');

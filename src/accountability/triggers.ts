@@ -5,6 +5,8 @@ import type { IndicatorPlan, Plan } from '../engine/plan.js';
 import type { MessageParams } from '../core/messages.js';
 import type { AccountabilityRule, Trigger } from '../model/accountability.js';
 import type { AttributeValue, EvidenceRecord } from '../model/record.js';
+import { mayYetChange, measuredStatus } from '../engine/evaluate-line.js';
+import { couldBecomeDerelict } from '../engine/verdict.js';
 import { namedIds } from './circumstances.js';
 import { keyOf } from './hits.js';
 import { indexOpenTasks, openTasksOf, type OpenTasks } from './open-tasks.js';
@@ -133,10 +135,12 @@ function deadlineHits(ctx: TriggerContext, indicator: string | undefined): Trigg
 /**
  * The subjects that set off a rule, in result order (organizations in hierarchy order, then people).
  * While the period is still running at `asOf`, hits that read what may yet change are marked
- * `provisional`: a grade or verdict read from the points so far (not one a fired veto gave), and a
- * shortfall on a line in progress or with nothing reported yet. A repeat of a provisional hit is
- * provisional too. Vetoes, incidents, formalism and tasks open past their due date are facts at
- * `asOf`, and stand.
+ * `provisional`: a grade read from the points so far (not one a fired veto gave); a verdict (but
+ * 不称职 by a fired veto once it can no longer become 失职); a shortfall the measure found not final
+ * (in progress, or with nothing reported yet while a count or window is still open) or one counting
+ * tasks still open; tasks open past their due date (they may still be completed late). A repeat of
+ * a provisional hit is provisional too. Vetoes, incidents and formalism are facts at `asOf`, and
+ * stand; so is a shortfall already final (a month missed).
  *
  * @example
  * evaluateTrigger(rule, ctx).map((hit) => hit.subject.id);
@@ -163,17 +167,25 @@ export function evaluateTrigger(rule: AccountabilityRule, ctx: TriggerContext): 
     case 'shortfall':
       return all.flatMap((s) => {
         const line = s.lines.find((l) => l.indicator === trigger.indicator);
-        if (!line || line.status === 'excluded' || line.shortfalls < (trigger.atLeast ?? 1)) return [];
-        // A line in progress may still be made up, and one with nothing reported yet may still be
-        // reported: while the period runs they are provisional, and once it is over nothing is in
-        // progress (a line still so then, with a task due after the period, is passed over).
-        const open = line.status === 'in-progress' || line.status === 'insufficient-evidence';
-        if (line.status === 'in-progress' && !running) return [];
+        if (!line || line.shortfalls < (trigger.atLeast ?? 1)) return [];
+        // Read beneath a veto on the line itself: the veto has a trigger of its own.
+        const status = measuredStatus(line);
+        if (status === 'excluded') return [];
+        // Once the period is over nothing is in progress (a line still so then, with a task due
+        // after the period, is passed over).
+        if (status === 'in-progress' && !running) return [];
+        // While the period runs, a shortfall that records still to come may change is provisional:
+        // a line the measure found not final (short of a count, a window still open — shown in
+        // progress, or with nothing reported yet), and one counting tasks still open, which a late
+        // completion turns into fewer shortfalls. A month already missed is final.
+        const provisional = running && (mayYetChange(line) || (line.facts?.['open'] ?? 0) > 0);
         const why = explain('hit-shortfall', { title: line.title, count: line.shortfalls, explanation: line.explanation });
-        return [hitOf(s, [line.indicator], [...line.records.ids], [], why, running && open)];
+        return [hitOf(s, [line.indicator], [...line.records.ids], [], why, provisional)];
       });
     case 'deadline-open':
-      return deadlineHits(ctx, trigger.indicator);
+      // A task open past its due date at asOf may still be completed (late) before the period
+      // ends, and then is open no more: provisional while the period runs.
+      return running ? deadlineHits(ctx, trigger.indicator).map((hit) => ({ ...hit, provisional: true })) : deadlineHits(ctx, trigger.indicator);
     case 'incident': {
       const types = new Set(trigger.recordTypes);
       const attribute = trigger.severityAttribute ?? 'severity';
@@ -202,9 +214,12 @@ export function evaluateTrigger(rule: AccountabilityRule, ctx: TriggerContext): 
     case 'verdict':
       return ctx.result.people
         .filter((p) => p.verdict !== undefined && (trigger.verdicts as readonly string[]).includes(p.verdict))
-        // While the period runs, a verdict read from the points so far may yet change; 不称职 by a
-        // fired veto cannot.
-        .map((p) => hitOf(p, [], [], [], explain('hit-verdict', { verdict: p.verdict as string, total: p.total }), running && !(p.verdict === 'incompetent' && p.vetoes.length > 0)));
+        // While the period runs, a verdict may yet change; 不称职 by a fired veto only into 失职,
+        // which nothing reported so far leaves open (couldBecomeDerelict).
+        .map((p) => {
+          const settled = p.verdict === 'incompetent' && p.vetoes.length > 0 && !couldBecomeDerelict(ctx.plan, p);
+          return hitOf(p, [], [], [], explain('hit-verdict', { verdict: p.verdict as string, total: p.total }), running && !settled);
+        });
     case 'repeat': {
       const before = ctx.previousHits.get(trigger.rule) ?? new Set<string>();
       return (ctx.currentHits.get(trigger.rule) ?? [])

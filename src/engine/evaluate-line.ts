@@ -29,6 +29,39 @@ export function measuredStatus(line: IndicatorLine): LineStatus {
   return line.status === 'vetoed' ? (beneathVeto.get(line) ?? 'vetoed') : line.status;
 }
 
+// Lines whose measure said its requirement is not final yet (a count short while the year runs,
+// a window still open), whatever status the line shows: `insufficient-evidence` (nothing reported
+// yet) or `vetoed` hide it.
+const notFinal = new WeakSet<IndicatorLine>();
+
+/**
+ * Whether the measure found a line's requirement not final yet: the period still running (or a
+ * cadence bucket running past its end) and nothing missed for good, so that records still to come
+ * may change it. A line showing `in-progress` always is; one showing `insufficient-evidence` or
+ * `vetoed` may be too, underneath. Accountability reads it (a shortfall that may yet be made up
+ * gives no finding while the period runs). Only for lines this process evaluated: false for others.
+ *
+ * @example
+ * mayYetChange(line); // true for "0 of 4 meetings" as of June
+ */
+export function mayYetChange(line: IndicatorLine): boolean {
+  return line.status === 'in-progress' || notFinal.has(line);
+}
+
+/**
+ * A copy of a line made by the engine (a line shared by every subject without records) keeps
+ * what {@link measuredStatus} and {@link mayYetChange} know of the line it was copied from.
+ *
+ * @example
+ * const copy = keepMarks(line, { ...line });
+ */
+export function keepMarks<T extends IndicatorLine>(from: IndicatorLine, copy: T): T {
+  const beneath = beneathVeto.get(from);
+  if (beneath !== undefined) beneathVeto.set(copy, beneath);
+  if (notFinal.has(from)) notFinal.add(copy);
+  return copy;
+}
+
 function measureOutcome(plan: Plan, subject: SubjectRef, ip: IndicatorPlan, line: LineState, derived: DerivedContext): MeasureOutcome | undefined {
   const spec = ip.indicator.measure;
   const module = ip.module;
@@ -156,5 +189,6 @@ export function evaluateLine(
     explanation: formatMessage('explain-line', { title, parts: joinText(parts.filter((p) => p !== ''), 'clause', lang) }, lang),
   };
   if (vetoIds.length > 0) beneathVeto.set(result, status);
+  if (outcome?.inProgress) notFinal.add(result);
   return result;
 }

@@ -2,7 +2,7 @@ import type { Lang } from '../core/lang.js';
 import { roundTo, stableSum } from '../core/number.js';
 import { LEADERSHIP_ROLES } from '../model/graph.js';
 import type { Accumulation } from './accumulate.js';
-import { evaluateLine } from './evaluate-line.js';
+import { evaluateLine, keepMarks } from './evaluate-line.js';
 import type { DerivedContext, SubjectRef } from './measure-module.js';
 import { appliesToOrganization, type IndicatorPlan, type Plan } from './plan.js';
 import type { IndicatorLine, SubjectResult } from './result.js';
@@ -118,11 +118,11 @@ class LinesWithoutRecords {
       this.#byIndicator.set(ip.indicator.id, line);
     }
     const { records } = line;
-    return {
+    return keepMarks(line, {
       ...line,
       ...(line.facts ? { facts: { ...line.facts } } : {}),
       records: { ...records, ids: [...records.ids], bonusIds: [...records.bonusIds], vetoIds: [...records.vetoIds] },
-    };
+    });
   }
 }
 

@@ -1,7 +1,7 @@
 import { measuredStatus } from './evaluate-line.js';
 import type { SubjectDraft } from './evaluate-subjects.js';
 import type { Plan } from './plan.js';
-import type { Verdict } from './result.js';
+import type { IndicatorLine, Verdict } from './result.js';
 
 /** The line under which a person's result is 不称职, unless the rule set says otherwise. */
 export const DEFAULT_INCOMPETENT_BELOW = 60;
@@ -40,14 +40,7 @@ export function verdictOf(plan: Plan, subject: SubjectDraft): Verdict {
   // Nothing assessed (a person covered by a ladder but no indicator, or veto indicators only, worth
   // 0 points), or nothing known on any line that carries points (ratings and assessors' scores included).
   if (subject.lines.every((l) => l.max === 0 || measuredStatus(l) === 'insufficient-evidence')) return unknown;
-  // Activity is what the person did: ratings and assessors' scores are others' judgements of it.
-  const recordBased = new Set(
-    plan.indicators
-      .filter((ip) => ip.module?.kind === 'records' && !JUDGEMENTS.has(ip.indicator.measure?.type ?? ''))
-      .map((ip) => ip.indicator.id),
-  );
-  // Read with its veto set aside (measuredStatus): a veto on the line itself hides no shortfall.
-  const lines = subject.lines.filter((l) => recordBased.has(l.indicator) && (l.max > 0 || measuredStatus(l) === 'excluded'));
+  const lines = recordBasedLines(plan, subject.lines);
   const line = plan.rules.verdicts?.incompetentBelow ?? DEFAULT_INCOMPETENT_BELOW;
   const value = plan.rules.composite?.gradeOn === 'composite' && subject.composite?.value != null ? subject.composite.value : subject.total;
   if (lines.length > 0) {
@@ -65,4 +58,30 @@ export function verdictOf(plan: Plan, subject: SubjectDraft): Verdict {
     }
   }
   return value < line || vetoed ? 'incompetent' : 'fulfilled';
+}
+
+// The lines of record measures other than judgements that carry points (or were excluded), read
+// with a veto on the line itself set aside (measuredStatus): a veto hides no shortfall.
+function recordBasedLines(plan: Plan, lines: readonly IndicatorLine[]): IndicatorLine[] {
+  // Activity is what the person did: ratings and assessors' scores are others' judgements of it.
+  const recordBased = new Set(
+    plan.indicators
+      .filter((ip) => ip.module?.kind === 'records' && !JUDGEMENTS.has(ip.indicator.measure?.type ?? ''))
+      .map((ip) => ip.indicator.id),
+  );
+  return lines.filter((l) => recordBased.has(l.indicator) && (l.max > 0 || measuredStatus(l) === 'excluded'));
+}
+
+/**
+ * Whether records still to come could make a person's verdict 失职 (`derelict`): they have
+ * record-based lines (see {@link verdictOf}) and nothing reported on any. Once something is
+ * reported it never can, whatever comes later. Accountability reads it: 不称职 by a fired veto
+ * mid-period is settled only when it cannot become 失职 by the period's end.
+ *
+ * @example
+ * couldBecomeDerelict(plan, person); // false once any activity is on record
+ */
+export function couldBecomeDerelict(plan: Plan, subject: { readonly lines: readonly IndicatorLine[] }): boolean {
+  const lines = recordBasedLines(plan, subject.lines);
+  return lines.length > 0 && lines.every((l) => l.records.reported === 0);
 }

@@ -57,9 +57,9 @@ export const accountabilityMessages = {
   },
   'warning-findings-provisional': {
     zh: (p) =>
-      `考核期尚未结束（评估日期 ${p['asOf']}，考核期至 ${p['end']}）：问责规则 ${p['rules']} 有${p['count']}处触发取决于全期结果（按目前得分评定的等次或评价，或仍可补上的指标），暂不提出问责建议，作为预警列出（hits 中 provisional）；考核期结束后再评估`,
+      `考核期尚未结束（评估日期 ${p['asOf']}，考核期至 ${p['end']}）：问责规则 ${p['rules']} 有${p['count']}处触发到考核期末还可能改变（按目前情况作出的等次或评价、仍可补上的缺项、尚可完成的逾期事项），暂不提出问责建议，作为预警列出；考核期结束后再评估`,
     en: (p) =>
-      `the period is still running (as of ${p['asOf']}, the period ends ${p['end']}): ${p['count']} hit(s) of accountability rule(s) ${p['rules']} depend on the whole period (a grade or verdict read from the points so far, or a line that may still be made up), so no finding is proposed from them yet; they are listed as early warnings (provisional in hits). Assess again once the period is over`,
+      `the period is still running (as of ${p['asOf']}, the period ends ${p['end']}): ${p['count']} hit(s) of accountability rule(s) ${p['rules']} may still change by the end of the period (a grade or verdict read from the evidence so far, a shortfall that may still be made up, an overdue task that may still be completed), so no finding is proposed from them yet; they are listed as early warnings. Assess again once the period is over`,
   },
   'warning-circumstance-unknown-rule': {
     zh: (p) => `${p['count']}条情节或免责记录的属性 rule 写了「${p['rule']}」，没有这个编号的问责规则，对该名称不生效（记录 ${p['records']}）`,

@@ -47,15 +47,15 @@ export const reportMessages = {
   },
   'report-summary-no-findings': { zh: () => `没有问责建议`, en: () => `No findings proposed` },
   'report-summary-provisional': {
-    zh: (p) => `预警 ${p['count']} 处：考核期尚未结束，取决于全期结果的触发暂不提出问责建议（见“问责建议”中的“预警”）`,
-    en: (p) => `${p['count']} early warning(s): the period is still running, so hits that depend on the whole period give no finding yet (see "Early warnings" under Findings)`,
+    zh: (p) => `预警 ${p['count']} 处：考核期尚未结束，到期末还可能改变的触发暂不提出问责建议（见“问责建议”中的“预警”）`,
+    en: (p) => `${p['count']} early warning(s): the period is still running, so hits that may still change by its end give no finding yet (see "Early warnings" under Findings)`,
   },
-  'report-h-provisional': { zh: () => `预警：考核期结束时情况不变将提出的问责`, en: () => `Early warnings: findings that would be proposed if nothing changes by the end of the period` },
+  'report-h-provisional': { zh: () => `预警：如至考核期末情况不变，将提出的问责建议`, en: () => `Early warnings: findings that would be proposed if nothing changes by the end of the period` },
   'report-provisional-note': {
     zh: (p) =>
-      `考核期尚未结束（评估日期 ${p['asOf']}，考核期至 ${p['end']}）。以下触发取决于全期结果（按目前得分评定的等次或评价，或仍可补上的指标），暂不提出问责建议，也不计入层层传导压力和下期的连续问责。`,
+      `考核期尚未结束（评估日期 ${p['asOf']}，考核期至 ${p['end']}）。以下触发到考核期末还可能改变（按目前情况作出的等次或评价、仍可补上的缺项、尚可完成的逾期事项），暂不提出问责建议，也不计入层层传导压力和下期的连续问责。`,
     en: (p) =>
-      `The period is still running (as of ${p['asOf']}, the period ends ${p['end']}). These hits depend on the whole period (a grade or verdict read from the points so far, or a line that may still be made up): no finding is proposed from them yet, and neither pressure nor next period's repeats count them.`,
+      `The period is still running (as of ${p['asOf']}, the period ends ${p['end']}). These hits may still change by the end of the period (a grade or verdict read from the evidence so far, a shortfall that may still be made up, an overdue task that may still be completed): no finding is proposed from them yet, and neither pressure nor next period's repeats count them.`,
   },
   'report-summary-warnings': { zh: (p) => `数据提示 ${p['count']} 条（见“数据提示”）`, en: (p) => `${p['count']} warning(s) (see Warnings)` },
   'report-summary-ungraded': { zh: () => `没有评定等次的考核对象`, en: () => `No subject was graded` },

@@ -151,8 +151,8 @@ export const matchers = {
    * A proposed accountability finding matching a filter (subject, liability, basis, form,
    * rule…). A field the filter does not have, or a subject, rule or form that does not exist,
    * is an error, with `.not` too: such a filter matches nothing whatever the result. When it
-   * fails on a run made while the period is still running, the message lists the hits of the
-   * filter's rule (or of every rule) that gave no finding yet (`provisional`).
+   * fails on a run made while the period is still running, the message lists the hits (of the
+   * filter's rule and trigger subject, when it names them) that gave no finding yet (`provisional`).
    *
    * @example
    * expect(s).toHaveFinding({ subject: 'p4', rule: 'serious-case', form: 'admonishment', liability: 'principal-leadership' });
@@ -215,9 +215,11 @@ export const matchers = {
 };
 
 // The hits a run made while its period was still running gave no finding from (of the filter's
-// rule, when it names one): why an expected finding is not there yet.
+// rule and trigger subject, when it names them): why an expected finding is not there yet.
 function provisionalNote(result: Target['result'], filter: FindingFilter, lang: Lang): string {
-  const hits = ((result as Partial<AssessmentResult>).hits ?? []).filter((h) => h.provisional === true && (filter.rule === undefined || h.rule === filter.rule));
+  const hits = ((result as Partial<AssessmentResult>).hits ?? []).filter(
+    (h) => h.provisional === true && (filter.rule === undefined || h.rule === filter.rule) && (filter.trigger === undefined || h.subject.id === filter.trigger),
+  );
   if (hits.length === 0) return '';
   const lines = hits.map((h) => (lang === 'zh' ? `  ${h.rule} · ${h.subject.name}（${h.subject.id}）：${h.explanation ?? ''}` : `  ${h.rule} · ${h.subject.name} (${h.subject.id}): ${h.explanation ?? ''}`));
   return `\n${text('findings-provisional', { asOf: result.period.asOf ?? '', count: hits.length }, lang)}\n${lines.join('\n')}`;

@@ -1,8 +1,8 @@
 // While the period is still running (asOf before its end), what may yet change gives no finding:
 // a grade or verdict read from the points so far, a shortfall on a line that may still be made up.
 // Such hits are kept as `provisional` in `hits`, with their reason, and nothing counts them
-// (supervision, pressure, next period's repeats). Facts at asOf — a fired veto, an incident, a
-// task open past its due date — still give findings. Graph: helpers.ts.
+// (supervision, pressure, next period's repeats). Facts at asOf — a fired veto, an incident,
+// formalism, a month already missed — still give findings. Graph: helpers.ts.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { applyDecisions, assess, resultJsonSchema, toMarkdown, type AssessmentResult, type GraphInput, type RecordInput, type RuleHit, type RuleSetInput } from '../../src/index.js';
@@ -51,7 +51,7 @@ describe('shortfall', () => {
 
   it('one warning says how many hits are provisional, of which rules, as of when', () => {
     const warning = june.warnings.find((w) => w.code === 'warning-findings-provisional');
-    expect(warning?.params).toEqual({ count: 3, rules: 'short、short-3', asOf: '2022-06-30', end: '2022-12-31' });
+    expect(warning?.params).toEqual({ count: 3, rules: 'short, short-3', asOf: '2022-06-30', end: '2022-12-31' });
   });
 
   it('at the end of the period the same records give findings, and nothing is provisional', () => {
@@ -131,6 +131,25 @@ describe('grades and verdicts read from the points so far', () => {
     expect(ids(end)).toEqual(['lowest:o:b1>p:p-b1-sec', 'lowest:o:b3>p:p-b3-sec', 'incompetent:p:p-b1-sec>p:p-b1-sec', 'incompetent:p:p-b2-sec>p:p-b2-sec']);
   });
 
+  it('不称职 by a veto is settled only once it can no longer become 失职 (something reported)', () => {
+    // Secretaries: 'talks' at least 2 a year (record-based), and a veto for a personal case.
+    // p-b1-sec: vetoed, nothing reported → 不称职 now, but 失职 at year end if nothing comes.
+    // p-b2-sec: vetoed, one talk reported → 不称职 whatever comes.
+    const secretaries = { posts: ['secretary' as const], in: ['branch' as const] };
+    const talks = ind({ id: 'talks', appliesTo: secretaries, points: 10, measure: { type: 'count', recordTypes: ['talk'], atLeast: 2 }, scoring: { method: 'deduct', perShortfall: 5 } });
+    const own = ind({ id: 'own-case', appliesTo: secretaries, veto: { recordTypes: ['personal-case'] } });
+    const verdictRules = [rule('incompetent', { type: 'verdict', verdicts: ['incompetent'] }, [{ to: 'self' }]), rule('derelict', { type: 'verdict', verdicts: ['derelict'] }, [{ to: 'self' }])];
+    const cases = [prec('c1', 'personal-case', 'p-b1-sec', '2022-03-01'), prec('c2', 'personal-case', 'p-b2-sec', '2022-03-01'), prec('t1', 'talk', 'p-b2-sec', '2022-04-01')];
+    // the talks are all on the OA system, which misses none: no record is none held
+    const rules = ruleSet([talks, own], { rules: verdictRules }, { sources: [{ id: 'oa', title: 'OA', recordTypes: ['talk'], complete: true }] });
+    const june = run(rules, cases, { asOf: '2022-06-30' });
+    expect(june.people.filter((p) => p.id === 'p-b1-sec' || p.id === 'p-b2-sec').map((p) => p.verdict)).toEqual(['incompetent', 'incompetent']);
+    expect(ids(june)).toEqual(['incompetent:p:p-b2-sec>p:p-b2-sec']);
+    expect(provisional(june)).toContain('incompetent:p-b1-sec');
+    // at year end p-b1-sec, with nothing reported and the count short, is 失职
+    expect(ids(run(rules, cases)).filter((id) => id.includes('p-b1-sec') || id.includes('p-b2-sec'))).toEqual(['incompetent:p:p-b2-sec>p:p-b2-sec', 'derelict:p:p-b1-sec>p:p-b1-sec']);
+  });
+
   it('an as-of date before the period begins (clamped) is provisional too', () => {
     const early = run(rules2022, records, { asOf: '2021-11-30' });
     expect(codes(early)).toContain('warning-as-of-outside');
@@ -140,8 +159,8 @@ describe('grades and verdicts read from the points so far', () => {
   });
 });
 
-describe('facts at asOf stand', () => {
-  it('an incident and a task open past its due date give findings mid-period', () => {
+describe('facts at asOf stand; what a late completion changes does not', () => {
+  it('an incident gives a finding mid-period; a task open past its due date only an early warning', () => {
     const indicators = [ind({ id: 'rectify', points: 10, measure: { type: 'deadline', recordTypes: ['rectification'] }, scoring: { method: 'deduct', perShortfall: 5 } })];
     const rules = [
       rule('overdue', { type: 'deadline-open', indicator: 'rectify' }, [{ to: 'secretary' }]),
@@ -152,8 +171,30 @@ describe('facts at asOf stand', () => {
       rec('i1', 'ideology-incident', 'b2', '2022-03-01'),
     ];
     const june = run(ruleSet(indicators, { rules }), records, { asOf: '2022-06-30' });
-    expect(ids(june)).toEqual(['overdue:o:b1>p:p-b1-sec', 'incident:o:b2>o:b2']);
-    expect(provisional(june)).toEqual([]);
+    expect(ids(june)).toEqual(['incident:o:b2>o:b2']);
+    // t1 may still be completed (late) before the year ends, and is open no more then
+    expect(provisional(june)).toEqual(['overdue:b1']);
+    const late = run(ruleSet(indicators, { rules }), [rec('t1', 'rectification', 'b1', '2022-02-10', { due: '2022-05-31', completed: '2022-07-12' }), records[1] as RecordInput]);
+    expect([ids(late), provisional(late)]).toEqual([['incident:o:b2>o:b2'], []]);
+    // a shortfall counting that open task is provisional too; a month already missed is final
+    const short = [rule('short', { type: 'shortfall', indicator: 'rectify' }, [{ to: 'team' }])];
+    expect(provisional(run(ruleSet(indicators, { rules: short }), records, { asOf: '2022-06-30' }))).toEqual(['short:b1']);
+    const monthly = [ind({ id: 'theme-day', points: 12, measure: { type: 'cadence', recordTypes: ['theme-day'], every: 'month' }, scoring: { method: 'deduct', perShortfall: 1 } })];
+    const days = [rec('d1', 'theme-day', 'b1', '2022-01-10'), rec('d3', 'theme-day', 'b1', '2022-03-10')];
+    // b1 missed February (final); b2–b4 reported nothing, which, months having passed, is final too
+    const missed = run(ruleSet(monthly, { rules: [rule('short', { type: 'shortfall', indicator: 'theme-day' }, [{ to: 'team' }])] }), days, { asOf: '2022-03-31' });
+    expect(ids(missed)).toEqual(['short:o:b1>o:b1', 'short:o:b2>o:b2', 'short:o:b3>o:b3', 'short:o:b4>o:b4']);
+    expect(provisional(missed)).toEqual([]);
+  });
+
+  it('a shortfall on a line vetoed for itself is read beneath the veto: in progress, so provisional', () => {
+    // 'meetings' at least 4, vetoed by a 'case' record: b1 has 1 meeting and a case, b2 1 meeting
+    const vetoed = [ind({ id: 'meetings', points: 10, measure: { type: 'count', recordTypes: ['meeting'], atLeast: 4 }, scoring: { method: 'deduct', perShortfall: 2.5 }, veto: { recordTypes: ['case'] } })];
+    const records = [rec('m1', 'meeting', 'b1', '2022-02-15'), rec('m2', 'meeting', 'b2', '2022-02-15'), rec('c1', 'case', 'b1', '2022-03-01')];
+    const june = run(ruleSet(vetoed, { rules: [rule('short', { type: 'shortfall', indicator: 'meetings' }, [{ to: 'team' }])] }), records, { asOf: '2022-06-30' });
+    expect(june.organizations.find((o) => o.id === 'b1')?.lines[0]?.status).toBe('vetoed');
+    // b3 and b4 reported nothing yet: provisional as well
+    expect([ids(june), provisional(june)]).toEqual([[], ['short:b1', 'short:b2', 'short:b3', 'short:b4']]);
   });
 });
 
@@ -244,7 +285,7 @@ describe('reports', () => {
     const zh = toMarkdown(june);
     expect(zh).toContain('评估日期：2022-06-30（考核期尚未结束，按已到期部分计；等次和评价按目前得分，为暂定）');
     expect(zh).toContain('预警 4 处');
-    expect(zh).toContain('### 预警：考核期结束时情况不变将提出的问责');
+    expect(zh).toContain('### 预警：如至考核期末情况不变，将提出的问责建议');
     expect(zh).toContain('| 会议不足 · `short` | 第一支部（党组织） |');
     const en = toMarkdown(run(ruleSet(indicators, section), records, { asOf: '2022-06-30', lang: 'en' }));
     expect(en).toContain('4 early warning(s)');

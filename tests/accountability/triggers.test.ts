@@ -186,7 +186,9 @@ describe('deadline-open', () => {
   //   t2 b2, due 2022-11-30, never completed, names p-b2-m
   //   t3 b3, due 2022-08-31, completed 2022-08-20 (on time)
   //   t4 b4, due 2023-03-31 (next year's task: not in this period at all)
-  // As of 2022-10-31: t1 is overdue and open, t2 not yet due. At year end both are open.
+  // As of 2022-10-31: t1 is overdue and open, t2 not yet due. At year end both are open. While the
+  // year runs an open task may still be completed (late), and then is open no more: a hit then is
+  // provisional (no finding; see provisional.test.ts), so the findings are read at year end.
   const indicators: IndicatorInput[] = [
     ind({ id: 'rectify', points: 10, measure: { type: 'deadline', recordTypes: ['rectification'] }, scoring: { method: 'deduct', perShortfall: 5 } }),
   ];
@@ -198,10 +200,12 @@ describe('deadline-open', () => {
   ];
   const rules = [rule('overdue', { type: 'deadline-open', indicator: 'rectify' }, [{ to: 'direct', form: { person: 'written-inspection' } }, { to: 'secretary' }])];
   const october = run(ruleSet(indicators, { rules }), records, { asOf: '2022-10-31' });
+  const yearEnd = run(ruleSet(indicators, { rules }), records);
+  const provisional = (result: AssessmentResult): string[] => result.hits.filter((h) => h.provisional).map((h) => `${h.rule}:${h.subject.id}`);
 
-  it('an overdue open task fires; the person on the task record is reached as direct', () => {
-    expect(ids(october)).toEqual(['overdue:o:b1>p:p-b1-tm', 'overdue:o:b1>p:p-b1-sec']);
-    const direct = finding(october, 'overdue:o:b1>p:p-b1-tm');
+  it('an overdue open task sets the rule off (provisionally while the year runs); the person on the task record is reached as direct', () => {
+    expect([ids(october), provisional(october)]).toEqual([[], ['overdue:b1']]);
+    const direct = finding(yearEnd, 'overdue:o:b1>p:p-b1-tm');
     expect([direct.liability, direct.basis, direct.form.id, direct.path]).toEqual([
       'direct',
       'direct',
@@ -210,15 +214,15 @@ describe('deadline-open', () => {
     ]);
     expect(direct.trigger.recordIds).toEqual(['t1']);
     expect(direct.trigger.indicators).toEqual(['rectify']);
-    const secretary = finding(october, 'overdue:o:b1>p:p-b1-sec');
+    const secretary = finding(yearEnd, 'overdue:o:b1>p:p-b1-sec');
     expect([secretary.liability, secretary.basis, secretary.form.id]).toEqual(['principal-leadership', 'first', 'criticism']);
   });
 
   it('a task not yet due does not fire (t2 in October; t1 the day before its due date)', () => {
     expect(orgLine(october, 'b2', 'rectify').facts).toMatchObject({ open: 0, notYetDue: 1 });
-    expect(run(ruleSet(indicators, { rules }), records, { asOf: '2022-09-29' }).findings).toEqual([]);
+    expect(run(ruleSet(indicators, { rules }), records, { asOf: '2022-09-29' }).hits).toEqual([]);
     // on its due date, still not completed, it counts as open (asOf is the end of that day)
-    expect(ids(run(ruleSet(indicators, { rules }), records, { asOf: '2022-09-30' }))).toEqual(['overdue:o:b1>p:p-b1-tm', 'overdue:o:b1>p:p-b1-sec']);
+    expect(provisional(run(ruleSet(indicators, { rules }), records, { asOf: '2022-09-30' }))).toEqual(['overdue:b1']);
   });
 
   it('at year end both open tasks fire; the on-time task and next year\'s task do not', () => {
@@ -232,7 +236,8 @@ describe('deadline-open', () => {
 
   it('without `indicator`, any deadline line with open tasks fires', () => {
     const any = [rule('overdue', { type: 'deadline-open' }, [{ to: 'team' }])];
-    expect(ids(run(ruleSet(indicators, { rules: any }), records, { asOf: '2022-10-31' }))).toEqual(['overdue:o:b1>o:b1']);
+    expect(provisional(run(ruleSet(indicators, { rules: any }), records, { asOf: '2022-10-31' }))).toEqual(['overdue:b1']);
+    expect(ids(run(ruleSet(indicators, { rules: any }), records))).toEqual(['overdue:o:b1>o:b1', 'overdue:o:b2>o:b2']);
   });
 
   // Both tasks below are overdue and open; the indicator counts only kind 'rectification'.
