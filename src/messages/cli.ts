@@ -67,7 +67,10 @@ export const cliMessages = {
     zh: () => `佐证记录文件（.ndjson、.csv 或 .json，可重复；- 表示标准输入）`,
     en: () => `a records file (.ndjson, .csv or .json; repeatable; - reads standard input)`,
   },
-  'cli-help-as-of': { zh: () => `评估日期（YYYY-MM-DD），用于评估尚未结束的考核期`, en: () => `assess a period still running, as of this date (YYYY-MM-DD)` },
+  'cli-help-as-of': {
+    zh: () => `评估日期（YYYY-MM-DD），用于评估尚未结束的考核期：等次和评价为暂定，到期末还可能改变的问责触发只作预警`,
+    en: () => `assess a period still running, as of this date (YYYY-MM-DD): grades and verdicts are provisional, and accountability hits that may still change are early warnings only`,
+  },
   'cli-help-previous': { zh: () => `上期评估结果（JSON），用于比较和认定连续问责`, en: () => `the previous period's result (JSON), for comparison and repeats` },
   'cli-help-format-assess': { zh: () => `输出格式`, en: () => `output format` },
   'cli-help-out': {
