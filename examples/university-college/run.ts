@@ -52,7 +52,7 @@ async function main(): Promise<void> {
       `预备党员 ${appraised.length - graded.length} 人不评定等次`,
   );
 
-  console.log(`\n## 问责建议：${result.findings.length} 条（均为建议，待党委确认）`);
+  console.log(`\n## 问责建议：${result.findings.length} 条${result.findings.length > 0 ? '（均为建议，待党委确认）' : ''}`);
   for (const f of result.findings) console.log(`- ${f.subject.name}：${f.form.title}（${f.ruleTitle}）`);
   // 考核期未结束：按目前得分评定的等次、评价等暂不提出问责，列为预警。
   const early = result.hits.filter((h) => h.provisional);

@@ -166,12 +166,24 @@ export function proposeFindings(run: ScoredRun, previous: AssessmentResult | und
   }
   // Supervision and pressure count what set a rule off for certain: not provisional hits.
   const settled = provisional === 0 ? hits : hits.filter((h) => !h.provisional);
-  const supervision = supervisionFindings(plan.graph, section, settled, ladders.organization, lang, (subject, rule, base) => moved(subject, rule, base, ladders.organization.forms.length - 1));
+  const supervise = (from: readonly RuleHit[]): ReturnType<typeof supervisionFindings> =>
+    supervisionFindings(plan.graph, section, from, ladders.organization, lang, (subject, rule, base) => moved(subject, rule, base, ladders.organization.forms.length - 1));
+  const supervision = supervise(settled);
   findings.push(...supervision.findings);
   hits.push(...supervision.hits);
-  settled.push(...(settled === hits ? [] : supervision.hits));
+  if (settled !== hits) {
+    settled.push(...supervision.hits);
+    // What supervision would add if the provisional hits stood at the period's end: early warnings too.
+    const proposed = new Set(supervision.findings.map((f) => keyOf(f.subject)));
+    for (const f of supervise(hits.filter((h) => h.rule !== section.supervision?.id)).findings) {
+      if (proposed.has(keyOf(f.subject))) continue;
+      hits.push({ rule: f.rule, subject: f.subject, reached: 0, provisional: true, ruleTitle: f.ruleTitle, explanation: f.explanation });
+      held.add(f.rule);
+      provisional++;
+    }
+  }
   if (provisional > 0) {
-    const rules = section.rules.filter((r) => held.has(r.id)).map((r) => r.id);
+    const rules = [...section.rules.map((r) => r.id), ...(section.supervision ? [section.supervision.id] : [])].filter((id) => held.has(id));
     warn('warning-findings-provisional', { count: provisional, rules: namedIds(rules), asOf: formatCalendarDate(plan.context.asOf), end: formatCalendarDate(plan.period.end) });
   }
   // A custom ladder without 诫勉 and no ineligibleFrom sets no line: nobody is barred.

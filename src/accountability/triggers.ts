@@ -136,11 +136,12 @@ function deadlineHits(ctx: TriggerContext, indicator: string | undefined): Trigg
  * The subjects that set off a rule, in result order (organizations in hierarchy order, then people).
  * While the period is still running at `asOf`, hits that read what may yet change are marked
  * `provisional`: a grade read from the points so far (not one a fired veto gave); a verdict (but
- * 不称职 by a fired veto once it can no longer become 失职); a shortfall the measure found not final
- * (in progress, or with nothing reported yet while a count or window is still open) or one counting
- * tasks still open; tasks open past their due date (they may still be completed late). A repeat of
- * a provisional hit is provisional too. Vetoes, incidents and formalism are facts at `asOf`, and
- * stand; so is a shortfall already final (a month missed).
+ * 不称职 by a fired veto once it can no longer become 失职, or when the rule lists 失职 too); a
+ * shortfall the measure found not final (in progress), with nothing reported yet, with records
+ * awaiting review, counting tasks still open, or on a fact of the graph (a vacant post); tasks open
+ * past their due date (they may still be completed late). A repeat of a provisional hit is
+ * provisional too. Vetoes, incidents and formalism are facts at `asOf`, and stand; so is a
+ * shortfall already final on the records in (a month missed).
  *
  * @example
  * evaluateTrigger(rule, ctx).map((hit) => hit.subject.id);
@@ -148,6 +149,7 @@ function deadlineHits(ctx: TriggerContext, indicator: string | undefined): Trigg
 export function evaluateTrigger(rule: AccountabilityRule, ctx: TriggerContext): TriggerHit[] {
   const trigger: Trigger = rule.trigger;
   const all = subjects(ctx.result);
+  const structural = new Set(ctx.plan.indicators.filter((ip) => ip.indicator.measure?.type === 'structure').map((ip) => ip.indicator.id));
   // The period is still running at asOf: what reads the points so far is provisional.
   const { running } = ctx.plan.context;
   switch (trigger.type) {
@@ -174,11 +176,15 @@ export function evaluateTrigger(rule: AccountabilityRule, ctx: TriggerContext): 
         // Once the period is over nothing is in progress (a line still so then, with a task due
         // after the period, is passed over).
         if (status === 'in-progress' && !running) return [];
-        // While the period runs, a shortfall that records still to come may change is provisional:
-        // a line the measure found not final (short of a count, a window still open — shown in
-        // progress, or with nothing reported yet), and one counting tasks still open, which a late
-        // completion turns into fewer shortfalls. A month already missed is final.
-        const provisional = running && (mayYetChange(line) || (line.facts?.['open'] ?? 0) > 0);
+        // While the period runs, a shortfall that what is still to come may change is provisional:
+        // a line the measure found not final (short of a count, a window still open); one with
+        // nothing reported yet (the records may not be in yet: missing data is not a zero) or with
+        // records awaiting review; one counting tasks still open, which a late completion turns
+        // into fewer shortfalls; and a fact of the graph (a vacant post), which has no dates and
+        // may change before the period ends. A month already missed, on the records in, is final.
+        const provisional =
+          running &&
+          (mayYetChange(line) || status === 'insufficient-evidence' || line.records.pending > 0 || (line.facts?.['open'] ?? 0) > 0 || structural.has(line.indicator));
         const why = explain('hit-shortfall', { title: line.title, count: line.shortfalls, explanation: line.explanation });
         return [hitOf(s, [line.indicator], [...line.records.ids], [], why, provisional)];
       });
@@ -217,7 +223,9 @@ export function evaluateTrigger(rule: AccountabilityRule, ctx: TriggerContext): 
         // While the period runs, a verdict may yet change; 不称职 by a fired veto only into 失职,
         // which nothing reported so far leaves open (couldBecomeDerelict).
         .map((p) => {
-          const settled = p.verdict === 'incompetent' && p.vetoes.length > 0 && !couldBecomeDerelict(ctx.plan, p);
+          // A rule that lists both fires whichever of the two it comes to.
+          const either = trigger.verdicts.includes('derelict') || !couldBecomeDerelict(ctx.plan, p);
+          const settled = p.verdict === 'incompetent' && p.vetoes.length > 0 && either;
           return hitOf(p, [], [], [], explain('hit-verdict', { verdict: p.verdict as string, total: p.total }), running && !settled);
         });
     case 'repeat': {
