@@ -126,7 +126,7 @@ export function proposeFindings(run: ScoredRun, previous: AssessmentResult | und
       if (hit.provisional) {
         // The period is still running and the hit may yet go away: no finding is proposed from
         // it, and it is kept with its reason, so that a mid-period check shows what would be.
-        hits.push({ rule: rule.id, subject: hit.subject, reached: 0, provisional: true, ruleTitle, explanation: hit.explanation[lang] });
+        hits.push({ rule: rule.id, subject: hit.subject, reached: 0, provisional: true, ruleTitle, indicators: hit.indicators, recordIds: hit.recordIds, explanation: hit.explanation[lang] });
         held.add(rule.id);
         provisional++;
         continue;
@@ -177,7 +177,7 @@ export function proposeFindings(run: ScoredRun, previous: AssessmentResult | und
     const proposed = new Set(supervision.findings.map((f) => keyOf(f.subject)));
     for (const f of supervise(hits.filter((h) => h.rule !== section.supervision?.id)).findings) {
       if (proposed.has(keyOf(f.subject))) continue;
-      hits.push({ rule: f.rule, subject: f.subject, reached: 0, provisional: true, ruleTitle: f.ruleTitle, explanation: f.explanation });
+      hits.push({ rule: f.rule, subject: f.subject, reached: 0, provisional: true, ruleTitle: f.ruleTitle, indicators: f.trigger.indicators, recordIds: f.trigger.recordIds, explanation: f.explanation });
       held.add(f.rule);
       provisional++;
     }

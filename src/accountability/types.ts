@@ -116,6 +116,9 @@ export interface RuleHit {
   readonly provisional?: true;
   /** For a provisional hit (which has no finding to carry them): the rule's title, in the result's language. */
   readonly ruleTitle?: string;
+  /** For a provisional hit: the indicators and records that set the rule off, as a finding's `trigger` has them. */
+  readonly indicators?: readonly string[];
+  readonly recordIds?: readonly string[];
   /** For a provisional hit: what set the rule off, in the result's language. */
   readonly explanation?: string;
 }

@@ -113,7 +113,7 @@ const DEFS = {
     },
     ['waiver', 'decision'],
   ),
-  RuleHit: object({ rule: str, subject: ref('FindingSubject'), reached: int, provisional: { const: true }, ruleTitle: str, explanation: str }, ['provisional', 'ruleTitle', 'explanation']),
+  RuleHit: object({ rule: str, subject: ref('FindingSubject'), reached: int, provisional: { const: true }, ruleTitle: str, indicators: strings, recordIds: strings, explanation: str }, ['provisional', 'ruleTitle', 'indicators', 'recordIds', 'explanation']),
   Eligibility: object({ person: str, name: str, eligible: { const: false }, findings: strings, holdsTopGrade: bool, reason: str }),
   Pressure: object({ person: str, name: str, answersFor: int, flagged: int, share: { type: 'number', minimum: 0, maximum: 1 }, flaggedOrganizations: strings }),
   AuditEntry: object(

@@ -45,7 +45,7 @@ describe('shortfall', () => {
     expect(june.findings).toEqual([]);
     expect(provisional(june)).toEqual(['short:b1', 'short:b2', 'short-3:b1']);
     const hit = june.hits[0] as RuleHit;
-    expect(hit).toMatchObject({ rule: 'short', reached: 0, provisional: true, ruleTitle: 'short', subject: { type: 'organization', id: 'b1', name: '第一支部' } });
+    expect(hit).toMatchObject({ rule: 'short', reached: 0, provisional: true, ruleTitle: 'short', subject: { type: 'organization', id: 'b1', name: '第一支部' }, indicators: ['meetings'], recordIds: ['m-b1-1'] });
     expect(hit.explanation).toContain('缺3次');
   });
 
@@ -310,7 +310,7 @@ describe('reports', () => {
   it('the result schema describes a provisional hit', () => {
     const hit = (resultJsonSchema() as { $defs: Record<string, { required: string[]; properties: Record<string, unknown> }> }).$defs['RuleHit'];
     expect(hit?.required).toEqual(['rule', 'subject', 'reached']);
-    expect(Object.keys(hit?.properties ?? {})).toEqual(['rule', 'subject', 'reached', 'provisional', 'ruleTitle', 'explanation']);
+    expect(Object.keys(hit?.properties ?? {})).toEqual(['rule', 'subject', 'reached', 'provisional', 'ruleTitle', 'indicators', 'recordIds', 'explanation']);
   });
 });
 
@@ -326,7 +326,7 @@ describe('the university example, run mid-quarter (examples/university-college)'
     expect(ids(result)).toEqual([]);
     expect(result.hits.filter((h) => h.provisional).map((h) => `${h.rule}:${h.subject.id}`)).toEqual(['secretary-vacant:br-fl-grad', 'incompetent:p-deng-zhiqiang']);
     expect(result.hits.filter((h) => h.provisional && h.rule === 'incompetent')).toEqual([
-      { rule: 'incompetent', subject: { type: 'person', id: 'p-deng-zhiqiang', name: '邓志强' }, reached: 0, provisional: true, ruleTitle: '抓不好党建工作是不称职', explanation: '评定为「不称职」（总分0）' },
+      { rule: 'incompetent', subject: { type: 'person', id: 'p-deng-zhiqiang', name: '邓志强' }, reached: 0, provisional: true, ruleTitle: '抓不好党建工作是不称职', indicators: [], recordIds: [], explanation: '评定为「不称职」（总分0）' },
     ]);
     // at the quarter's end, with nothing changed, the post still vacant: the general branch above and its three overseers
     expect(ids(assess(inputs)).filter((id) => id.startsWith('secretary-vacant:'))).toEqual([
