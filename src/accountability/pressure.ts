@@ -85,6 +85,9 @@ export function supervisionFindings(graph: Graph, section: Accountability, hits:
   const rule = section.supervision;
   if (!rule) return { findings: [], hits: [] };
   const flagged = flaggedOrganizations(hits);
+  // Organizations flagged by provisional hits only (an early warning's reading): named as such.
+  const held = flaggedOrganizations(hits.filter((h) => h.provisional === true));
+  for (const id of flaggedOrganizations(hits.filter((h) => h.provisional !== true))) held.delete(id);
   const findings: Finding[] = [];
   const base = Math.max(0, formIndex(ladder, rule.form));
   const baseForm = formAt(ladder, base, lang);
@@ -99,7 +102,11 @@ export function supervisionFindings(graph: Graph, section: Accountability, hits:
     const names = hit.map((c) => graph.organizations.get(c)?.name ?? c);
     const { circumstances, index } = moved(subject, rule.id, base);
     const form = formAt(ladder, index, lang);
-    const said = formatMessage('finding-supervision', { rule: ruleTitle, subject: subject.name, children: children.length, flagged: hit.length, names: joinText(names, 'list', lang), form: form.title }, lang);
+    const heldNames = hit.filter((c) => held.has(c)).map((c) => graph.organizations.get(c)?.name ?? c);
+    const said =
+      heldNames.length === 0
+        ? formatMessage('finding-supervision', { rule: ruleTitle, subject: subject.name, children: children.length, flagged: hit.length, names: joinText(names, 'list', lang), form: form.title }, lang)
+        : formatMessage('finding-supervision-provisional', { subject: subject.name, children: children.length, flagged: hit.length, names: joinText(names, 'list', lang), held: joinText(heldNames, 'list', lang), form: form.title }, lang);
     findings.push({
       id: `${rule.id}:o:${id}>o:${id}`,
       rule: rule.id,

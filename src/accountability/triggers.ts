@@ -136,7 +136,8 @@ function deadlineHits(ctx: TriggerContext, indicator: string | undefined): Trigg
  * The subjects that set off a rule, in result order (organizations in hierarchy order, then people).
  * While the period is still running at `asOf`, hits that read what may yet change are marked
  * `provisional`: a grade read from the points so far (not one a fired veto gave); a verdict (but
- * 不称职 by a fired veto once it can no longer become 失职, or when the rule lists 失职 too); a
+ * 不称职 by a fired veto once it can no longer become 失职, nor any verdict of a vetoed person when
+ * the rule lists both 不称职 and 失职, the only two a veto leaves); a
  * shortfall the measure found not final (in progress), with nothing reported yet, with records
  * awaiting review, counting tasks still open, or on a fact of the graph (a vacant post); tasks open
  * past their due date (they may still be completed late). A repeat of a provisional hit is
@@ -223,9 +224,11 @@ export function evaluateTrigger(rule: AccountabilityRule, ctx: TriggerContext): 
         // While the period runs, a verdict may yet change; 不称职 by a fired veto only into 失职,
         // which nothing reported so far leaves open (couldBecomeDerelict).
         .map((p) => {
-          // A rule that lists both fires whichever of the two it comes to.
-          const either = trigger.verdicts.includes('derelict') || !couldBecomeDerelict(ctx.plan, p);
-          const settled = p.verdict === 'incompetent' && p.vetoes.length > 0 && either;
+          // With a fired veto the verdict can only be 不称职 or 失职: a rule that lists both fires
+          // whichever it comes to.
+          const vetoed = p.vetoes.length > 0;
+          const both = trigger.verdicts.includes('derelict') && trigger.verdicts.includes('incompetent');
+          const settled = vetoed && (both || (p.verdict === 'incompetent' && !couldBecomeDerelict(ctx.plan, p)));
           return hitOf(p, [], [], [], explain('hit-verdict', { verdict: p.verdict as string, total: p.total }), running && !settled);
         });
     case 'repeat': {

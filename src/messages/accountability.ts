@@ -45,6 +45,10 @@ export const accountabilityMessages = {
     zh: (p) => `【${p['rule']}】${p['subject']}所属${p['children']}个下级组织中${p['flagged']}个被提出问责（${p['names']}），一级抓一级不力，建议「${p['form']}」`,
     en: (p) => `[${p['rule']}] ${p['flagged']} of the ${p['children']} organizations under ${p['subject']} are flagged (${p['names']}): supervision failed; proposed: ${p['form']}`,
   },
+  'finding-supervision-provisional': {
+    zh: (p) => `${p['subject']}所属${p['children']}个下级组织中${p['flagged']}个触发问责规则（${p['names']}；其中${p['held']}为暂定），如至考核期末情况不变，将以一级抓一级不力建议「${p['form']}」`,
+    en: (p) => `${p['flagged']} of the ${p['children']} organizations under ${p['subject']} set off accountability rules (${p['names']}; provisionally: ${p['held']}): if nothing changes by the end of the period, supervision failed, and ${p['form']} would be proposed`,
+  },
   'finding-ineligible': {
     zh: (p) => `本期拟给予${p['forms']}（${p['line']}及以上），不得评为最高等次、不得参加评优评先`,
     en: (p) => `${p['forms']} (${p['line']} or heavier): not eligible for the top grade or awards`,
@@ -57,9 +61,9 @@ export const accountabilityMessages = {
   },
   'warning-findings-provisional': {
     zh: (p) =>
-      `考核期尚未结束（评估日期 ${p['asOf']}，考核期至 ${p['end']}）：问责规则 ${p['rules']} 有${p['count']}处触发到考核期末还可能改变（按目前情况作出的等次或评价、仍可补上的缺项、尚可完成的逾期事项），暂不提出问责建议，作为预警列出；考核期结束后再评估`,
+      `考核期尚未结束（评估日期 ${p['asOf']}，考核期至 ${p['end']}）：问责规则 ${p['rules']} 有${p['count']}处触发到考核期末还可能改变（按目前情况作出的等次或评价，仍可补上、尚未报上或待审核的缺项，尚可完成的逾期事项，组织关系图上可能改变的事实，以及因此才达到比例的一级抓一级），暂不提出问责建议，作为预警列出；考核期结束后再评估`,
     en: (p) =>
-      `the period is still running (as of ${p['asOf']}, the period ends ${p['end']}): ${p['count']} hit(s) of accountability rule(s) ${p['rules']} may still change by the end of the period (a grade or verdict read from the evidence so far, a shortfall that may still be made up, an overdue task that may still be completed), so no finding is proposed from them yet; they are listed as early warnings. Assess again once the period is over`,
+      `the period is still running (as of ${p['asOf']}, the period ends ${p['end']}): ${p['count']} hit(s) of accountability rule(s) ${p['rules']} may still change by the end of the period (a grade or verdict read from the evidence so far; a shortfall that may still be made up, whose records may not be in yet or await review; an overdue task that may still be completed; a fact of the graph that may change; supervision reached only with such hits), so no finding is proposed from them yet; they are listed as early warnings. Assess again once the period is over`,
   },
   'warning-circumstance-unknown-rule': {
     zh: (p) => `${p['count']}条情节或免责记录的属性 rule 写了「${p['rule']}」，没有这个编号的问责规则，对该名称不生效（记录 ${p['records']}）`,

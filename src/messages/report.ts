@@ -47,15 +47,15 @@ export const reportMessages = {
   },
   'report-summary-no-findings': { zh: () => `没有问责建议`, en: () => `No findings proposed` },
   'report-summary-provisional': {
-    zh: (p) => `预警 ${p['count']} 处：考核期尚未结束，到期末还可能改变的触发暂不提出问责建议（见“问责建议”中的“预警”）`,
+    zh: (p) => `预警 ${p['count']} 处：考核期尚未结束，到期末还可能改变的触发暂不提出问责建议（见“问责建议”下的“预警”）`,
     en: (p) => `${p['count']} early warning(s): the period is still running, so hits that may still change by its end give no finding yet (see "Early warnings" under Findings)`,
   },
-  'report-h-provisional': { zh: () => `预警：如至考核期末情况不变，将提出的问责建议`, en: () => `Early warnings: findings that would be proposed if nothing changes by the end of the period` },
+  'report-h-provisional': { zh: () => `预警：已触发、但到考核期末还可能改变的问责规则`, en: () => `Early warnings: accountability rules set off so far that may still change by the end of the period` },
   'report-provisional-note': {
     zh: (p) =>
-      `考核期尚未结束（评估日期 ${p['asOf']}，考核期至 ${p['end']}）。以下触发到考核期末还可能改变（按目前情况作出的等次或评价、仍可补上的缺项、尚可完成的逾期事项），暂不提出问责建议，也不计入层层传导压力和下期的连续问责。`,
+      `考核期尚未结束（评估日期 ${p['asOf']}，考核期至 ${p['end']}）。以下触发到考核期末还可能改变（按目前情况作出的等次或评价，仍可补上、尚未报上或待审核的缺项，尚可完成的逾期事项，组织关系图上可能改变的事实，以及因此才达到比例的一级抓一级），暂不提出问责建议，也不计入一级抓一级、层层传导压力、评优评先和下期的连续问责。只列出截至评估日期已触发的：到期末才会触发的（如全年都没有上报而将被评为失职）不在其中。`,
     en: (p) =>
-      `The period is still running (as of ${p['asOf']}, the period ends ${p['end']}). These hits may still change by the end of the period (a grade or verdict read from the evidence so far, a shortfall that may still be made up, an overdue task that may still be completed): no finding is proposed from them yet, and neither pressure nor next period's repeats count them.`,
+      `The period is still running (as of ${p['asOf']}, the period ends ${p['end']}). These hits may still change by the end of the period (a grade or verdict read from the evidence so far; a shortfall that may still be made up, whose records may not be in yet or await review; an overdue task that may still be completed; a fact of the graph that may change; supervision reached only with such hits): no finding is proposed from them yet, and supervision, pressure, eligibility and next period's repeats do not count them. Only what is set off as of that date is listed: what would be set off only by the end of the period (say, derelict for reporting nothing all year) is not.`,
   },
   'report-summary-warnings': { zh: (p) => `数据提示 ${p['count']} 条（见“数据提示”）`, en: (p) => `${p['count']} warning(s) (see Warnings)` },
   'report-summary-ungraded': { zh: () => `没有评定等次的考核对象`, en: () => `No subject was graded` },

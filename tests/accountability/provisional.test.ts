@@ -146,6 +146,9 @@ describe('grades and verdicts read from the points so far', () => {
     expect(june.people.filter((p) => p.id === 'p-b1-sec' || p.id === 'p-b2-sec').map((p) => p.verdict)).toEqual(['incompetent', 'incompetent']);
     expect(ids(june)).toEqual(['incompetent:p:p-b2-sec>p:p-b2-sec']);
     expect(provisional(june)).toContain('incompetent:p-b1-sec');
+    // a rule listing both 不称职 and 失职 fires for a vetoed person whichever it comes to: settled
+    const both = run(ruleSet([talks, own], { rules: [rule('bad', { type: 'verdict', verdicts: ['incompetent', 'derelict'] }, [{ to: 'self' }])] }, { sources: [{ id: 'oa', title: 'OA', recordTypes: ['talk'], complete: true }] }), cases, { asOf: '2022-06-30' });
+    expect(ids(both).filter((id) => id.includes('p-b1-sec') || id.includes('p-b2-sec'))).toEqual(['bad:p:p-b1-sec>p:p-b1-sec', 'bad:p:p-b2-sec>p:p-b2-sec']);
     // at year end p-b1-sec, with nothing reported and the count short, is 失职
     expect(ids(run(rules, cases)).filter((id) => id.includes('p-b1-sec') || id.includes('p-b2-sec'))).toEqual(['incompetent:p:p-b2-sec>p:p-b2-sec', 'derelict:p:p-b1-sec>p:p-b1-sec']);
   });
@@ -221,6 +224,8 @@ describe('what counts the hits leaves provisional ones out', () => {
     // what supervision would add if b1's and b2's shortfalls stood at the year's end
     expect(provisional(june)).toEqual(['short:b1', 'short:b2', 'sup:cm']);
     expect(june.warnings.find((w) => w.code === 'warning-findings-provisional')?.params).toMatchObject({ count: 3, rules: 'short, sup' });
+    // its reason is conditional, and names the children flagged only provisionally
+    expect(june.hits.find((h) => h.rule === 'sup')?.explanation).toBe('局党委所属3个下级组织中2个触发问责规则（第一支部、第二支部；其中第一支部、第二支部为暂定），如至考核期末情况不变，将以一级抓一级不力建议「检查」');
     expect(june.pressure.find((p) => p.person === 'p-sec')).toMatchObject({ answersFor: 7, flagged: 0, flaggedOrganizations: [] });
     const end = run(ruleSet(indicators, section), records);
     expect(ids(end)).toEqual(['short:o:b1>p:p-b1-sec', 'short:o:b2>p:p-b2-sec', 'sup:o:cm>o:cm']);
@@ -294,7 +299,7 @@ describe('reports', () => {
     const zh = toMarkdown(june);
     expect(zh).toContain('评估日期：2022-06-30（考核期尚未结束，按已到期部分计；等次和评价按目前得分，为暂定）');
     expect(zh).toContain('预警 4 处');
-    expect(zh).toContain('### 预警：如至考核期末情况不变，将提出的问责建议');
+    expect(zh).toContain('### 预警：已触发、但到考核期末还可能改变的问责规则');
     expect(zh).toContain('| 会议不足 · `short` | 第一支部（党组织） |');
     const en = toMarkdown(run(ruleSet(indicators, section), records, { asOf: '2022-06-30', lang: 'en' }));
     expect(en).toContain('4 early warning(s)');
