@@ -17,6 +17,10 @@ export const reportMessages = {
     en: (p) => `As of: ${p['asOf']} (the period is still running; only what is due counts; grades and verdicts are read from the points so far, and are provisional)`,
   },
   'report-meta-as-of-end': { zh: () => `评估日期：考核期末（按全期计）`, en: () => `As of: the end of the period` },
+  'report-meta-as-of-before': {
+    zh: (p) => `评估日期：考核期开始之前（按 ${p['asOf']} 计：考核期尚未开始，没有到期的要求；等次和评价为暂定）`,
+    en: (p) => `As of: before the period begins (assessed as of ${p['asOf']}: the period has not begun, nothing is due yet; grades and verdicts are provisional)`,
+  },
   'report-meta-subjects': { zh: (p) => `考核对象：${p['organizations']} 个党组织、${p['people']} 人`, en: (p) => `Subjects: ${p['organizations']} organizations, ${p['people']} people` },
   'report-meta-language': {
     zh: (p) => `说明：考核细则、指标、等次、问责规则和免责情形的名称及各项说明按评估时的语言（${p['language']}）给出`,

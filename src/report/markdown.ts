@@ -76,13 +76,19 @@ const MARKDOWN_PARTS: readonly ResultPart[] = [
   'audit',
 ];
 
+// An as-of date on or after the period's end is its end, and one before its start the day before
+// it (the engine brings it so into the period).
+function asOfLine(period: AssessmentResult['period'], lang: Lang): string {
+  if (period.asOf === null || period.asOf >= period.end) return say('report-meta-as-of-end', lang);
+  return period.asOf < period.start ? say('report-meta-as-of-before', lang, { asOf: period.asOf }) : say('report-meta-as-of', lang, { asOf: period.asOf });
+}
+
 function header(context: ReportContext): string {
   const { lang, result } = context;
   const meta = [
     say('report-meta-rules', lang, { id: result.ruleSet.id, version: result.ruleSet.version }),
     say('report-meta-period', lang, { label: periodLabel(result.period, result.lang, lang), start: result.period.start, end: result.period.end }),
-    // An as-of date on or after the period's end is its end (the engine brings it into the period).
-    result.period.asOf === null || result.period.asOf >= result.period.end ? say('report-meta-as-of-end', lang) : say('report-meta-as-of', lang, { asOf: result.period.asOf }),
+    asOfLine(result.period, lang),
     say('report-meta-subjects', lang, { organizations: result.organizations.length, people: result.people.length }),
   ];
   if (result.lang !== lang) meta.push(say('report-meta-language', lang, { language: say(`report-language-${result.lang}`, lang) }));

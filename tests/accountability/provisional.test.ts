@@ -306,6 +306,13 @@ describe('reports', () => {
     expect(en).toContain('| Too few meetings · `short` | 第一支部 (organization) |');
   });
 
+  it('an as-of date before the period begins is said so', () => {
+    const early = run(ruleSet(indicators, section), records, { asOf: '2021-11-15' });
+    expect(early.period.asOf).toBe('2021-12-31');
+    expect(toMarkdown(early)).toContain('评估日期：考核期开始之前（按 2021-12-31 计：考核期尚未开始，没有到期的要求；等次和评价为暂定）');
+    expect(toMarkdown(early, { lang: 'en' })).toContain('As of: before the period begins (assessed as of 2021-12-31: the period has not begun');
+  });
+
   it('an as-of date at the period’s end is read as the end', () => {
     const end = toMarkdown(run(ruleSet(indicators, section), records, { asOf: '2022-12-31' }));
     expect(end).toContain('评估日期：考核期末（按全期计）');
