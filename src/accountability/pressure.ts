@@ -85,9 +85,8 @@ export function supervisionFindings(graph: Graph, section: Accountability, hits:
   const rule = section.supervision;
   if (!rule) return { findings: [], hits: [] };
   const flagged = flaggedOrganizations(hits);
-  // Organizations flagged by provisional hits only (an early warning's reading): named as such.
-  const held = flaggedOrganizations(hits.filter((h) => h.provisional === true));
-  for (const id of flaggedOrganizations(hits.filter((h) => h.provisional !== true))) held.delete(id);
+  // Read with provisional hits (an early warning's reading), those flagged by them alone are named as such.
+  const firm = hits.some((h) => h.provisional === true) ? flaggedOrganizations(hits.filter((h) => h.provisional !== true)) : flagged;
   const findings: Finding[] = [];
   const base = Math.max(0, formIndex(ladder, rule.form));
   const baseForm = formAt(ladder, base, lang);
@@ -102,7 +101,7 @@ export function supervisionFindings(graph: Graph, section: Accountability, hits:
     const names = hit.map((c) => graph.organizations.get(c)?.name ?? c);
     const { circumstances, index } = moved(subject, rule.id, base);
     const form = formAt(ladder, index, lang);
-    const heldNames = hit.filter((c) => held.has(c)).map((c) => graph.organizations.get(c)?.name ?? c);
+    const heldNames = hit.filter((c) => !firm.has(c)).map((c) => graph.organizations.get(c)?.name ?? c);
     const said =
       heldNames.length === 0
         ? formatMessage('finding-supervision', { rule: ruleTitle, subject: subject.name, children: children.length, flagged: hit.length, names: joinText(names, 'list', lang), form: form.title }, lang)

@@ -118,17 +118,17 @@ export function proposeFindings(run: ScoredRun, previous: AssessmentResult | und
 
   const findings: Finding[] = [];
   const hits: RuleHit[] = [];
-  const held = new Set<string>();
-  let provisional = 0;
+  // A hit that gave no finding because the period is still running, kept with what a finding's
+  // trigger would have said of it.
+  const early = (rule: string, ruleTitle: string, subject: FindingSubject, trigger: Pick<Finding['trigger'], 'indicators' | 'recordIds'>, explanation: string): RuleHit =>
+    ({ rule, subject, reached: 0, provisional: true, ruleTitle, indicators: trigger.indicators, recordIds: trigger.recordIds, explanation });
   for (const rule of section.rules) {
     const ruleTitle = lang === 'en' && rule.titleEn !== undefined ? rule.titleEn : rule.title;
     for (const hit of currentHits.get(rule.id) ?? []) {
       if (hit.provisional) {
         // The period is still running and the hit may yet go away: no finding is proposed from
         // it, and it is kept with its reason, so that a mid-period check shows what would be.
-        hits.push({ rule: rule.id, subject: hit.subject, reached: 0, provisional: true, ruleTitle, indicators: hit.indicators, recordIds: hit.recordIds, explanation: hit.explanation[lang] });
-        held.add(rule.id);
-        provisional++;
+        hits.push(early(rule.id, ruleTitle, hit.subject, hit, hit.explanation[lang]));
         continue;
       }
       const before = findings.length;
@@ -165,7 +165,7 @@ export function proposeFindings(run: ScoredRun, previous: AssessmentResult | und
     }
   }
   // Supervision and pressure count what set a rule off for certain: not provisional hits.
-  const settled = provisional === 0 ? hits : hits.filter((h) => !h.provisional);
+  const settled = hits.some((h) => h.provisional) ? hits.filter((h) => !h.provisional) : hits;
   const supervise = (from: readonly RuleHit[]): ReturnType<typeof supervisionFindings> =>
     supervisionFindings(plan.graph, section, from, ladders.organization, lang, (subject, rule, base) => moved(subject, rule, base, ladders.organization.forms.length - 1));
   const supervision = supervise(settled);
@@ -176,15 +176,14 @@ export function proposeFindings(run: ScoredRun, previous: AssessmentResult | und
     // What supervision would add if the provisional hits stood at the period's end: early warnings too.
     const proposed = new Set(supervision.findings.map((f) => keyOf(f.subject)));
     for (const f of supervise(hits.filter((h) => h.rule !== section.supervision?.id)).findings) {
-      if (proposed.has(keyOf(f.subject))) continue;
-      hits.push({ rule: f.rule, subject: f.subject, reached: 0, provisional: true, ruleTitle: f.ruleTitle, indicators: f.trigger.indicators, recordIds: f.trigger.recordIds, explanation: f.explanation });
-      held.add(f.rule);
-      provisional++;
+      if (!proposed.has(keyOf(f.subject))) hits.push(early(f.rule, f.ruleTitle, f.subject, f.trigger, f.explanation));
     }
   }
-  if (provisional > 0) {
-    const rules = [...section.rules.map((r) => r.id), ...(section.supervision ? [section.supervision.id] : [])].filter((id) => held.has(id));
-    warn('warning-findings-provisional', { count: provisional, rules: namedIds(rules), asOf: formatCalendarDate(plan.context.asOf), end: formatCalendarDate(plan.period.end) });
+  // Hits are in rule order, supervision last: their rules in that order.
+  const held = hits.filter((h) => h.provisional);
+  if (held.length > 0) {
+    const rules = namedIds([...new Set(held.map((h) => h.rule))]);
+    warn('warning-findings-provisional', { count: held.length, rules, asOf: formatCalendarDate(plan.context.asOf), end: formatCalendarDate(plan.period.end) });
   }
   // A custom ladder without 诫勉 and no ineligibleFrom sets no line: nobody is barred.
   const lineIndex = formIndex(ladders.person, section.ineligibleFrom ?? 'admonishment');

@@ -150,8 +150,7 @@ function deadlineHits(ctx: TriggerContext, indicator: string | undefined): Trigg
 export function evaluateTrigger(rule: AccountabilityRule, ctx: TriggerContext): TriggerHit[] {
   const trigger: Trigger = rule.trigger;
   const all = subjects(ctx.result);
-  const structural = new Set(ctx.plan.indicators.filter((ip) => ip.indicator.measure?.type === 'structure').map((ip) => ip.indicator.id));
-  // The period is still running at asOf: what reads the points so far is provisional.
+  // The period is still running at asOf: what may still change by its end is provisional.
   const { running } = ctx.plan.context;
   switch (trigger.type) {
     case 'veto':
@@ -167,7 +166,9 @@ export function evaluateTrigger(rule: AccountabilityRule, ctx: TriggerContext): 
       return all
         .filter((s) => s.grade !== null && s.grade.rank === s.grade.grades && (trigger.ladder === undefined || s.grade.ladder === trigger.ladder))
         .map((s) => hitOf(s, [], [], [], explain('hit-lowest-grade', { grade: String(s.grade?.title), total: s.total }), running && s.grade?.reason !== 'veto'));
-    case 'shortfall':
+    case 'shortfall': {
+      // A fact of the graph (a structure measure: a vacant post) has no dates.
+      const structural = running && ctx.plan.indicators.some((ip) => ip.indicator.id === trigger.indicator && ip.indicator.measure?.type === 'structure');
       return all.flatMap((s) => {
         const line = s.lines.find((l) => l.indicator === trigger.indicator);
         if (!line || line.shortfalls < (trigger.atLeast ?? 1)) return [];
@@ -185,14 +186,17 @@ export function evaluateTrigger(rule: AccountabilityRule, ctx: TriggerContext): 
         // may change before the period ends. A month already missed, on the records in, is final.
         const provisional =
           running &&
-          (mayYetChange(line) || status === 'insufficient-evidence' || line.records.pending > 0 || (line.facts?.['open'] ?? 0) > 0 || structural.has(line.indicator));
+          (structural || mayYetChange(line) || status === 'insufficient-evidence' || line.records.pending > 0 || (line.facts?.['open'] ?? 0) > 0);
         const why = explain('hit-shortfall', { title: line.title, count: line.shortfalls, explanation: line.explanation });
         return [hitOf(s, [line.indicator], [...line.records.ids], [], why, provisional)];
       });
-    case 'deadline-open':
+    }
+    case 'deadline-open': {
       // A task open past its due date at asOf may still be completed (late) before the period
       // ends, and then is open no more: provisional while the period runs.
-      return running ? deadlineHits(ctx, trigger.indicator).map((hit) => ({ ...hit, provisional: true })) : deadlineHits(ctx, trigger.indicator);
+      const hits = deadlineHits(ctx, trigger.indicator);
+      return running ? hits.map((hit) => ({ ...hit, provisional: true })) : hits;
+    }
     case 'incident': {
       const types = new Set(trigger.recordTypes);
       const attribute = trigger.severityAttribute ?? 'severity';
@@ -218,19 +222,16 @@ export function evaluateTrigger(rule: AccountabilityRule, ctx: TriggerContext): 
       const records = ctx.retained.all.filter((r) => types.has(r.type) && r.attributes.get(attribute) === true);
       return recordHits(ctx, records, explain('hit-formalism'));
     }
-    case 'verdict':
+    case 'verdict': {
+      // While the period runs a verdict may yet change. With a fired veto it can only be 不称职 or
+      // 失职: settled when the rule lists both, or when it is 不称职 and nothing reported so far
+      // leaves 失职 open (couldBecomeDerelict).
+      const both = trigger.verdicts.includes('derelict') && trigger.verdicts.includes('incompetent');
+      const settled = (p: SubjectResult): boolean => p.vetoes.length > 0 && (both || (p.verdict === 'incompetent' && !couldBecomeDerelict(ctx.plan, p)));
       return ctx.result.people
         .filter((p) => p.verdict !== undefined && (trigger.verdicts as readonly string[]).includes(p.verdict))
-        // While the period runs, a verdict may yet change; 不称职 by a fired veto only into 失职,
-        // which nothing reported so far leaves open (couldBecomeDerelict).
-        .map((p) => {
-          // With a fired veto the verdict can only be 不称职 or 失职: a rule that lists both fires
-          // whichever it comes to.
-          const vetoed = p.vetoes.length > 0;
-          const both = trigger.verdicts.includes('derelict') && trigger.verdicts.includes('incompetent');
-          const settled = vetoed && (both || (p.verdict === 'incompetent' && !couldBecomeDerelict(ctx.plan, p)));
-          return hitOf(p, [], [], [], explain('hit-verdict', { verdict: p.verdict as string, total: p.total }), running && !settled);
-        });
+        .map((p) => hitOf(p, [], [], [], explain('hit-verdict', { verdict: p.verdict as string, total: p.total }), running && !settled(p)));
+    }
     case 'repeat': {
       const before = ctx.previousHits.get(trigger.rule) ?? new Set<string>();
       return (ctx.currentHits.get(trigger.rule) ?? [])

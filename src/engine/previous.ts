@@ -206,7 +206,7 @@ export function checkPreviousPeriod(previous: ScoreResult, period: Period, curre
   }
   // Made while its period was still running: its totals are points so far, and its provisional
   // hits are not counted as last period's.
-  const asOf = previous.period.asOf === null || previous.period.asOf === undefined ? undefined : parseCalendarDate(previous.period.asOf);
+  const asOf = typeof previous.period.asOf === 'string' ? parseCalendarDate(previous.period.asOf) : undefined;
   if (asOf !== undefined && asOf < end) {
     const running = { ...params, asOf: previous.period.asOf as string };
     warnings.push({ code: 'warning-previous-provisional', params: running, message: formatMessage('warning-previous-provisional', running, lang) });

@@ -63,13 +63,21 @@ export function verdictOf(plan: Plan, subject: SubjectDraft): Verdict {
 // The lines of record measures other than judgements that carry points (or were excluded), read
 // with a veto on the line itself set aside (measuredStatus): a veto hides no shortfall.
 function recordBasedLines(plan: Plan, lines: readonly IndicatorLine[]): IndicatorLine[] {
-  // Activity is what the person did: ratings and assessors' scores are others' judgements of it.
-  const recordBased = new Set(
-    plan.indicators
-      .filter((ip) => ip.module?.kind === 'records' && !JUDGEMENTS.has(ip.indicator.measure?.type ?? ''))
-      .map((ip) => ip.indicator.id),
-  );
+  const recordBased = recordBasedOf(plan);
   return lines.filter((l) => recordBased.has(l.indicator) && (l.max > 0 || measuredStatus(l) === 'excluded'));
+}
+
+// The record-based indicators of a plan, found once per plan rather than once per person.
+const RECORD_BASED = new WeakMap<Plan, ReadonlySet<string>>();
+
+function recordBasedOf(plan: Plan): ReadonlySet<string> {
+  let ids = RECORD_BASED.get(plan);
+  if (ids === undefined) {
+    // Activity is what the person did: ratings and assessors' scores are others' judgements of it.
+    ids = new Set(plan.indicators.filter((ip) => ip.module?.kind === 'records' && !JUDGEMENTS.has(ip.indicator.measure?.type ?? '')).map((ip) => ip.indicator.id));
+    RECORD_BASED.set(plan, ids);
+  }
+  return ids;
 }
 
 /**

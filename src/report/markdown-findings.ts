@@ -77,7 +77,13 @@ export function provisionalHits(result: AssessmentResult): RuleHit[] {
   return (result.hits ?? []).filter((h) => h.provisional === true);
 }
 
-// 预警: what would be proposed if nothing changes by the period's end, by rule, with the reason.
+// A subject in a table cell: its name, then whether an organization or a person.
+function subjectCell(subject: Finding['subject'], lang: ReportContext['lang']): string {
+  const type = subjectTypeLabel(subject.type, lang);
+  return lang === 'zh' ? `${md(subject.name)}（${type}）` : `${md(subject.name)} (${type})`;
+}
+
+// 预警: what was set off so far and may still change by the period's end, with the reason.
 function provisionalSection(context: ReportContext): string {
   const { lang, result } = context;
   const hits = provisionalHits(result);
@@ -85,7 +91,7 @@ function provisionalSection(context: ReportContext): string {
   const headers = ['report-col-rule', 'report-col-trigger-subject', 'report-col-reason'].map((c) => say(c, lang));
   const rows = hits.map((h) => [
     `${md(h.ruleTitle ?? h.rule)} · ${code(h.rule)}`,
-    lang === 'zh' ? `${md(h.subject.name)}（${subjectTypeLabel(h.subject.type, lang)}）` : `${md(h.subject.name)} (${subjectTypeLabel(h.subject.type, lang)})`,
+    subjectCell(h.subject, lang),
     md(h.explanation ?? ''),
   ]);
   const note = say('report-provisional-note', lang, { asOf: result.period.asOf ?? result.period.end, end: result.period.end });
@@ -112,7 +118,7 @@ function findingGroups(context: ReportContext): string[] {
     const trigger = triggerText(group.findings[0] as Finding, lang, triggerOutcome(context, group.trigger));
     parts.push(`${md(say('report-triggered-by', lang, { trigger }))} · ${code(group.rule)}`);
     const rows = group.findings.map((f) => [
-      lang === 'zh' ? `${md(f.subject.name)}（${subjectTypeLabel(f.subject.type, lang)}）` : `${md(f.subject.name)} (${subjectTypeLabel(f.subject.type, lang)})`,
+      subjectCell(f.subject, lang),
       liabilityLabel(f, lang),
       basisLabel(f.basis, lang),
       md(formText(context, f)),
