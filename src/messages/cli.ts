@@ -74,8 +74,8 @@ export const cliMessages = {
   'cli-help-previous': { zh: () => `上期评估结果（JSON），用于比较和认定连续问责`, en: () => `the previous period's result (JSON), for comparison and repeats` },
   'cli-help-format-assess': { zh: () => `输出格式`, en: () => `output format` },
   'cli-help-out': {
-    zh: () => `写入文件而不是标准输出（- 为标准输出；csv 格式另写 <名称>.findings.csv）`,
-    en: () => `write to this file instead of standard output (- is standard output; csv also writes <name>.findings.csv)`,
+    zh: () => `写入文件而不是标准输出（- 为标准输出；csv 格式另写 <名称>.findings.csv 问责建议和 <名称>.early-warnings.csv 预警）`,
+    en: () => `write to this file instead of standard output (- is standard output; csv also writes <name>.findings.csv of findings and <name>.early-warnings.csv of early warnings)`,
   },
   'cli-help-workers': {
     zh: () => `用至多 N 个线程并行读取记录文件：文件切成许多小块（NDJSON 在行首切分），各线程读完一块再领下一块（平均每个线程至少 32 MiB，文件小时少起或不起线程；结果与单线程完全相同）`,

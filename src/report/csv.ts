@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import type { AssessmentResult, Finding } from '../accountability/types.js';
+import type { AssessmentResult, Finding, RuleHit } from '../accountability/types.js';
 import type { Lang } from '../core/lang.js';
 import { checkOptions, LangOptionSchema } from '../core/options.js';
 import type { SubjectResult } from '../engine/result.js';
 import { RESPONSIBILITY_LABELS } from '../model/responsibility.js';
 import { csvPieces, type CsvValue } from './csv-cells.js';
+import { provisionalHits } from './markdown-findings.js';
 import {
   basisLabel,
   circumstancesText,
@@ -52,7 +53,7 @@ export const CsvOptionsSchema = z.strictObject({
 });
 
 /** The parts of a result the CSV documents read. */
-const CSV_PARTS: readonly ResultPart[] = ['lang', 'organizations', 'people', 'findings'];
+const CSV_PARTS: readonly ResultPart[] = ['lang', 'organizations', 'people', 'findings', 'hits'];
 
 /**
  * The two CSV documents of a result.
@@ -65,6 +66,12 @@ export interface CsvReport {
   readonly lines: string;
   /** One row per finding. */
   readonly findings: string;
+  /**
+   * One row per early warning (预警): a rule set off while the period was still running that may
+   * yet change by its end, so no finding is proposed from it yet (`result.hits` marked
+   * `provisional`). Only the header when there is none, as for a result made at the period's end.
+   */
+  readonly earlyWarnings: string;
 }
 
 const LINE_COLUMNS = [
@@ -105,6 +112,18 @@ const FINDING_COLUMNS = [
   'report-col-circumstances',
   'report-col-waiver',
   'report-col-explanation',
+];
+
+// The first header is the rule's ID, never a bare "ID" (see above).
+const EARLY_WARNING_COLUMNS = [
+  'report-col-rule-id',
+  'report-col-rule',
+  'report-col-subject-type',
+  'report-col-subject-id',
+  'report-col-subject',
+  'report-col-indicators',
+  'report-col-records',
+  'report-col-reason',
 ];
 
 function lineRows(context: ReportContext, subject: SubjectResult): CsvValue[][] {
@@ -153,8 +172,13 @@ function findingRow(context: ReportContext, f: Finding): CsvValue[] {
   ];
 }
 
+function earlyWarningRow(lang: Lang, h: RuleHit): CsvValue[] {
+  const join = (ids: readonly string[] | undefined): string => (ids ?? []).join(listSeparator(lang));
+  return [h.rule, h.ruleTitle ?? h.rule, subjectTypeLabel(h.subject.type, lang), h.subject.id, h.subject.name, join(h.indicators), join(h.recordIds), h.explanation ?? ''];
+}
+
 /**
- * The two CSV documents of a result, in pieces (one row each): for a result whose documents are
+ * The three CSV documents of a result, in pieces (one row each): for a result whose documents are
  * too big for one string (a province's), to be written piece by piece. Each is iterable again.
  *
  * @example
@@ -166,6 +190,8 @@ export interface CsvChunks {
   readonly lines: Iterable<string>;
   /** One row per finding. */
   readonly findings: Iterable<string>;
+  /** One row per early warning ({@link CsvReport.earlyWarnings}). */
+  readonly earlyWarnings: Iterable<string>;
 }
 
 /**
@@ -189,33 +215,40 @@ export function toCsvChunks(given: AssessmentResult, options: CsvOptions = {}): 
     yield FINDING_COLUMNS.map((c) => say(c, lang));
     for (const f of result.findings) yield findingRow(context, f);
   }
+  function* earlyWarningTable(): Generator<readonly CsvValue[]> {
+    yield EARLY_WARNING_COLUMNS.map((c) => say(c, lang));
+    for (const h of provisionalHits(result)) yield earlyWarningRow(lang, h);
+  }
   return {
     lines: { [Symbol.iterator]: () => csvPieces(lineTable(), bom) },
     findings: { [Symbol.iterator]: () => csvPieces(findingTable(), bom) },
+    earlyWarnings: { [Symbol.iterator]: () => csvPieces(earlyWarningTable(), bom) },
   };
 }
 
 /**
- * The result as two CSV documents for spreadsheets: `lines`, one row per subject and indicator
+ * The result as three CSV documents for spreadsheets: `lines`, one row per subject and indicator
  * (subject type, id, name, grade, total, indicator id, title, responsibility, points, max, status,
- * shortfalls, records counted, explanation), organizations first, in the result's order; and
+ * shortfalls, records counted, explanation), organizations first, in the result's order;
  * `findings`, one row per finding (its first column `编号`, `Finding ID` in English: no document
- * starts with `ID`, which Excel takes for a SYLK file). UTF-8 with a byte order mark, CRLF line
+ * starts with `ID`, which Excel takes for a SYLK file); and `earlyWarnings`, one row per early
+ * warning of a result made while its period was still running (rule ID, rule, subject type, ID and
+ * name, indicators, records, reason), only the header otherwise. UTF-8 with a byte order mark, CRLF line
  * ends, RFC 4180 quoting, and text cells that could run as formulas prefixed with a single quote.
  * Headers, labels and form titles (where the result's ladders have both) are Chinese by default
  * (`options.lang ?? result.lang`); titles and explanations stay in the result's language. For a
- * result too big for one string, use
- * {@link toCsvChunks}. Refuses (a `ValidationError`, subject `options`) the options
- * {@link CsvOptions} lists, and a result that is not one at its top level (not an object, or its
- * `lang`, `organizations`, `people` or `findings` missing or of the wrong kind: `invalid-type` at
- * `[]`, expected `assess(…)`).
+ * result too big for one string, use {@link toCsvChunks}. Refuses (a `ValidationError`, subject
+ * `options`) the options {@link CsvOptions} lists, and a result that is not one at its top level
+ * (not an object, or its `lang`, `organizations`, `people` or `findings` missing or of the wrong
+ * kind, or its `hits` given but not a list: `invalid-type` at `[]`, expected `assess(…)`).
  *
  * @example
- * const { lines, findings } = toCsv(result);
+ * const { lines, findings, earlyWarnings } = toCsv(result);
  * fs.writeFileSync('result.csv', lines);
  * fs.writeFileSync('result.findings.csv', findings);
+ * fs.writeFileSync('result.early-warnings.csv', earlyWarnings);
  */
 export function toCsv(result: AssessmentResult, options: CsvOptions = {}): CsvReport {
-  const { lines, findings } = toCsvChunks(result, options);
-  return { lines: [...lines].join(''), findings: [...findings].join('') };
+  const { lines, findings, earlyWarnings } = toCsvChunks(result, options);
+  return { lines: [...lines].join(''), findings: [...findings].join(''), earlyWarnings: [...earlyWarnings].join('') };
 }

@@ -5,7 +5,7 @@
 // formalism, a month already missed — still give findings. Graph: helpers.ts.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { applyDecisions, assess, resultJsonSchema, toMarkdown, type AssessmentResult, type GraphInput, type RecordInput, type RuleHit, type RuleSetInput } from '../../src/index.js';
+import { applyDecisions, assess, resultJsonSchema, toCsv, toMarkdown, type AssessmentResult, type GraphInput, type RecordInput, type RuleHit, type RuleSetInput } from '../../src/index.js';
 import { codesAndPaths, ids, ind, prec, rec, rule, ruleSet, run, thrown, type AccountabilityRuleInput, type IndicatorInput } from './helpers.js';
 
 const provisional = (result: AssessmentResult): string[] =>
@@ -47,6 +47,18 @@ describe('shortfall', () => {
     const hit = june.hits[0] as RuleHit;
     expect(hit).toMatchObject({ rule: 'short', reached: 0, provisional: true, ruleTitle: 'short', subject: { type: 'organization', id: 'b1', name: '第一支部' }, indicators: ['meetings'], recordIds: ['m-b1-1'] });
     expect(hit.explanation).toContain('缺3次');
+  });
+
+  it('CSV: the early warnings as a document of their own, one row each, in either language', () => {
+    const explanation = (june.hits[0] as RuleHit).explanation as string;
+    const rows = toCsv(june, { bom: false }).earlyWarnings.split('\r\n');
+    expect(rows[0]).toBe('规则编号,问责规则,对象类型,对象编号,对象,涉及指标,记录,原因');
+    expect(rows[1]).toBe(`short,short,党组织,b1,第一支部,meetings,m-b1-1,${explanation}`);
+    expect(rows.slice(2, -1).map((r) => r.split(',').slice(0, 4).join(','))).toEqual(['short,short,党组织,b2', 'short-3,short-3,党组织,b1']);
+    expect(rows.at(-1)).toBe('');
+    expect(toCsv(june, { lang: 'en', bom: false }).earlyWarnings.split('\r\n')[0]).toBe('Rule ID,Rule,Subject type,Subject ID,Subject,Indicators,Records,Reason');
+    // At the period's end nothing is provisional: the header alone.
+    expect(toCsv(run(ruleSet(indicators, { rules }), records), { bom: false }).earlyWarnings).toBe(`${rows[0]}\r\n`);
   });
 
   it('one warning says how many hits are provisional, of which rules, as of when', () => {

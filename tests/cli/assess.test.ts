@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { assessStream, readRecordsFile } from '../../src/index.js';
-import { findingsFileOf } from '../../src/cli/commands/assess.js';
+import { csvFileBeside } from '../../src/cli/commands/assess.js';
 import { toCsv } from '../../src/report/csv.js';
 import { BUREAU, CYCLE_GRAPH, assessBureau, cli, csvWithBadDateAtLine5, lineOf, rulesWithUnknownMeasure, tempDir } from './helpers.js';
 
@@ -15,10 +15,10 @@ const BUREAU_WARNINGS = [
   '警告：6个考核对象缺少业务考核得分，未计算综合得分 [warning-no-business-score]',
 ];
 
-async function libraryResult(lang: 'zh' | 'en' = 'zh'): Promise<unknown> {
+async function libraryResult(lang: 'zh' | 'en' = 'zh', asOf?: string): Promise<unknown> {
   const graph = JSON.parse(readFileSync(BUREAU.graph, 'utf8')) as unknown;
   const rules = JSON.parse(readFileSync(BUREAU.rules, 'utf8')) as unknown;
-  return assessStream({ graph, rules, records: readRecordsFile(BUREAU.ndjson, { lang }), lang });
+  return assessStream({ graph, rules, records: readRecordsFile(BUREAU.ndjson, { lang }), lang, ...(asOf === undefined ? {} : { asOf }) });
 }
 
 describe('zerenzhi assess', () => {
@@ -106,7 +106,9 @@ describe('zerenzhi assess', () => {
     expect(run.stdout).toBe('');
     expect(readFileSync(out, 'utf8').startsWith('\uFEFF对象类型')).toBe(true);
     expect(readFileSync(tmp.path('result.findings.csv'), 'utf8').startsWith('\uFEFF编号,规则编号')).toBe(true);
-    expect(run.stderr.trimEnd().split('\n').at(-1)).toBe(`已写入 ${out}、${tmp.path('result.findings.csv')}`);
+    // A year-end run has no early warnings: only the header, so no earlier run's stays beside it.
+    expect(readFileSync(tmp.path('result.early-warnings.csv'), 'utf8')).toBe('\uFEFF规则编号,问责规则,对象类型,对象编号,对象,涉及指标,记录,原因\r\n');
+    expect(run.stderr.trimEnd().split('\n').at(-1)).toBe(`已写入 ${out}、${tmp.path('result.findings.csv')}、${tmp.path('result.early-warnings.csv')}`);
     const md = tmp.path('report.md');
     expect((await assessBureau('--format', 'md', '--out', md)).code).toBe(0);
     expect(readFileSync(md, 'utf8').startsWith('# 市某某局')).toBe(true);
@@ -119,10 +121,11 @@ describe('zerenzhi assess', () => {
     expect(run.stderr).not.toContain('已写入');
   });
 
-  it('names the findings file after the output', () => {
-    expect(findingsFileOf('out/result.csv')).toBe('out/result.findings.csv');
-    expect(findingsFileOf('out/RESULT.CSV')).toBe('out/RESULT.findings.csv');
-    expect(findingsFileOf('result')).toBe('result.findings.csv');
+  it('names the findings and early-warnings files after the output', () => {
+    expect(csvFileBeside('out/result.csv', 'findings')).toBe('out/result.findings.csv');
+    expect(csvFileBeside('out/RESULT.CSV', 'findings')).toBe('out/RESULT.findings.csv');
+    expect(csvFileBeside('result', 'findings')).toBe('result.findings.csv');
+    expect(csvFileBeside('out/result.csv', 'early-warnings')).toBe('out/result.early-warnings.csv');
   });
 
   it('--fail-on findings exits 3 after writing the result', async () => {
@@ -154,6 +157,19 @@ describe('zerenzhi assess', () => {
     const bad = await assessBureau('--as-of', '2022-06-31');
     expect(bad.code).toBe(2);
     expect(bad.stderr.split('\n')[0]).toBe('错误：--as-of <date> 的取值「2022-06-31」无效：应为真实存在的日期，格式 YYYY-MM-DD');
+  });
+
+  it('--as-of with --format csv: the early warnings as a third table on stdout, and a file of their own', async () => {
+    const run = await assessBureau('--as-of', '2022-03-31', '--format', 'csv');
+    expect(run.code).toBe(0);
+    const csv = toCsv((await libraryResult('zh', '2022-03-31')) as Parameters<typeof toCsv>[0]);
+    expect(run.stdout).toBe(`${csv.lines}\r\n${csv.findings.slice(1)}\r\n${csv.earlyWarnings.slice(1)}`);
+    // At the end of March nothing is proposed yet: a header, and seven early warnings.
+    expect(csv.findings.split('\r\n').length).toBe(2);
+    expect(csv.earlyWarnings.split('\r\n').length).toBe(1 + 7 + 1);
+    const out = tmp.path('march.csv');
+    expect((await assessBureau('--as-of', '2022-03-31', '--format', 'csv', '--out', out)).code).toBe(0);
+    expect(readFileSync(tmp.path('march.early-warnings.csv'), 'utf8')).toBe(csv.earlyWarnings);
   });
 
   it('--previous compares with the previous result', async () => {

@@ -45,12 +45,12 @@ describe('writeFiles: all or none', () => {
     expect(readdirSync(dir)).toEqual(['result.findings.csv']);
   });
 
-  it('assess --format csv: both written, and said in one line', async () => {
+  it('assess --format csv: all three written, and said in one line', async () => {
     const { path, dir } = fresh('write-files');
     const run = await assessBureau('--format', 'csv', '--out', path('result.csv'));
     expect(run.code).toBe(0);
-    expect(run.stderr.trimEnd().split('\n').at(-1)).toBe(`已写入 ${path('result.csv')}、${path('result.findings.csv')}`);
-    expect(readdirSync(dir).sort()).toEqual(['result.csv', 'result.findings.csv']);
+    expect(run.stderr.trimEnd().split('\n').at(-1)).toBe(`已写入 ${path('result.csv')}、${path('result.findings.csv')}、${path('result.early-warnings.csv')}`);
+    expect(readdirSync(dir).sort()).toEqual(['result.csv', 'result.early-warnings.csv', 'result.findings.csv']);
   });
 
   it('init: a starter file that cannot be written leaves the others as they were (exit 1)', async () => {

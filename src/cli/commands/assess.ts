@@ -49,15 +49,16 @@ export interface AssessCommandOptions {
 }
 
 /**
- * The file the findings go to beside a CSV output: `result.csv` → `result.findings.csv`.
+ * A file written beside a CSV output: the findings (`result.csv` → `result.findings.csv`) or the
+ * early warnings (`result.early-warnings.csv`).
  *
  * @example
- * findingsFileOf('out/result.csv'); // 'out/result.findings.csv'
+ * csvFileBeside('out/result.csv', 'findings'); // 'out/result.findings.csv'
  */
-export function findingsFileOf(out: string): string {
+export function csvFileBeside(out: string, part: 'findings' | 'early-warnings'): string {
   const ext = extname(out);
   const stem = ext.toLowerCase() === '.csv' ? basename(out, ext) : basename(out);
-  return join(dirname(out), `${stem}.findings.csv`);
+  return join(dirname(out), `${stem}.${part}.csv`);
 }
 
 function gradeIdsOf(rules: RuleSet): string[] {
@@ -192,13 +193,19 @@ async function assessAndWrite(options: AssessCommandOptions, context: CommandCon
     await emit(out, toMarkdownChunks(result, { lang, graph, coverage: report, lint: lintRuleSet(doc.value, graph, { lang }) }));
   } else {
     const csv = toCsvChunks(result, { lang });
-    // Both documents on standard output, one after the other: one byte order mark, a blank line between.
-    if (out === undefined) await emit(undefined, concatPieces(csv.lines, ['\r\n'], withoutBom(csv.findings)));
+    // The documents on standard output, one after the other: one byte order mark, a blank line
+    // between. The early warnings only from a run made while the period was still running, so that
+    // a year-end run's output keeps its two tables.
+    const running = result.period.asOf !== null && result.period.asOf < result.period.end;
+    const warnings = running ? [['\r\n'], withoutBom(csv.earlyWarnings)] : [];
+    if (out === undefined) await emit(undefined, concatPieces(csv.lines, ['\r\n'], withoutBom(csv.findings), ...warnings));
     else {
-      // Both or neither: a report beside the findings of another run would mislead.
+      // All or none, the early warnings' too (only a header at the period's end): a report beside
+      // the findings or early warnings of another run would mislead.
       const files = [
         { file: out, pieces: csv.lines },
-        { file: findingsFileOf(out), pieces: csv.findings },
+        { file: csvFileBeside(out, 'findings'), pieces: csv.findings },
+        { file: csvFileBeside(out, 'early-warnings'), pieces: csv.earlyWarnings },
       ];
       await writeFiles(files, lang);
       written.push(...files.map((f) => f.file));
