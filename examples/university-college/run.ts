@@ -73,25 +73,31 @@ async function main(): Promise<void> {
     console.log(`- ${indicator.title}：${buckets.map((b) => b.label.zh).join('、')}（${waiting.length} 个对象）`);
   }
 
-  // A missed month is final even while the quarter runs; anything else short is still in progress.
+  // A missed month is final even while the quarter runs; a post vacant today may be filled before
+  // the quarter ends (a fact of the graph, not of a date); anything else short is still in progress.
   const UNITS = { month: '个月', quarter: '个季度', 'half-year': '个半年', year: '年' } as const;
   const missed: string[] = [];
+  const vacant: string[] = [];
   const running: string[] = [];
   for (const indicator of rules.indicators) {
     const m = indicator.measure;
     const lost: string[] = [];
+    const unset: string[] = [];
     const open: string[] = [];
     for (const s of subjects) {
       const line = s.lines.find((l) => l.indicator === indicator.id);
       const gaps = line?.facts?.['missed'] ?? 0;
       if (m?.type === 'cadence' && gaps > 0) lost.push(`${s.name}（缺${gaps}${UNITS[m.every]}）`);
+      else if (m?.type === 'structure' && line?.status === 'shortfall') unset.push(s.name);
       else if (line?.status === 'shortfall') lost.push(s.name);
       else if (line?.status === 'in-progress') open.push(s.name);
     }
     if (lost.length > 0) missed.push(`- ${indicator.title}：${lost.join('、')}`);
+    if (unset.length > 0) vacant.push(`- ${indicator.title}：${unset.join('、')}`);
     if (open.length > 0) running.push(`- ${indicator.title}：${open.join('、')}`);
   }
   console.log(`\n## 已到期未达标\n${missed.join('\n')}`);
+  if (vacant.length > 0) console.log(`\n## 组织设置目前未达标（季度末前配齐即可改变）\n${vacant.join('\n')}`);
   console.log(`\n## 尚未达标、仍在进行（考核期或窗口期未结束）\n${running.join('\n')}`);
 
   console.log('\n## 横向到边、纵向到底');

@@ -167,8 +167,12 @@ export function evaluateTrigger(rule: AccountabilityRule, ctx: TriggerContext): 
         .filter((s) => s.grade !== null && s.grade.rank === s.grade.grades && (trigger.ladder === undefined || s.grade.ladder === trigger.ladder))
         .map((s) => hitOf(s, [], [], [], explain('hit-lowest-grade', { grade: String(s.grade?.title), total: s.total }), running && s.grade?.reason !== 'veto'));
     case 'shortfall': {
+      const measure = ctx.plan.indicators.find((ip) => ip.indicator.id === trigger.indicator)?.indicator.measure?.type;
       // A fact of the graph (a structure measure: a vacant post) has no dates.
-      const structural = running && ctx.plan.indicators.some((ip) => ip.indicator.id === trigger.indicator && ip.indicator.measure?.type === 'structure');
+      const structural = running && measure === 'structure';
+      // Only a count and a window fall short by a number of times; the others' shortfalls are
+      // months missed, a rate below its floor, a post vacant, which the line's explanation says.
+      const message = measure === 'count' || measure === 'window' ? 'hit-shortfall' : 'hit-shortfall-unmet';
       return all.flatMap((s) => {
         const line = s.lines.find((l) => l.indicator === trigger.indicator);
         if (!line || line.shortfalls < (trigger.atLeast ?? 1)) return [];
@@ -187,7 +191,7 @@ export function evaluateTrigger(rule: AccountabilityRule, ctx: TriggerContext): 
         const provisional =
           running &&
           (structural || mayYetChange(line) || status === 'insufficient-evidence' || line.records.pending > 0 || (line.facts?.['open'] ?? 0) > 0);
-        const why = explain('hit-shortfall', { title: line.title, count: line.shortfalls, explanation: line.explanation });
+        const why = explain(message, { title: line.title, count: line.shortfalls, explanation: line.explanation });
         return [hitOf(s, [line.indicator], [...line.records.ids], [], why, provisional)];
       });
     }

@@ -18,6 +18,12 @@ export const accountabilityMessages = {
     zh: (p) => `「${p['title']}」缺${p['count']}次（${p['explanation']}）`,
     en: (p) => `"${p['title']}": ${p['count']} short (${p['explanation']})`,
   },
+  // A shortfall that is no number of times (a vacant post, a rate below its floor, months missed:
+  // the line's explanation says how it falls short).
+  'hit-shortfall-unmet': {
+    zh: (p) => `「${p['title']}」未达标（${p['explanation']}）`,
+    en: (p) => `"${p['title']}": not met (${p['explanation']})`,
+  },
   'hit-deadline-open': { zh: (p) => `${p['count']}项任务逾期未完成（${p['titles']}）`, en: (p) => `${p['count']} task(s) overdue and still open (${p['titles']})` },
   'hit-incident': { zh: () => `发生问题事件`, en: () => `incident` },
   'hit-incident-severity': { zh: (p) => `发生严重程度不低于${p['severity']}的问题事件`, en: (p) => `incident of severity ${p['severity']} or more` },

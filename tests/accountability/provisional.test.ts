@@ -201,6 +201,8 @@ describe('facts at asOf stand; what a late completion changes does not', () => {
     // not be in yet (missing data is not a zero), so provisional
     const missed = run(ruleSet(monthly, { rules: [rule('short', { type: 'shortfall', indicator: 'theme-day' }, [{ to: 'team' }])] }), days, { asOf: '2022-03-31' });
     expect(ids(missed)).toEqual(['short:o:b1>o:b1']);
+    // months missed are no number of times: the rule's reason says "not met", the line says which months
+    expect(missed.findings[0]?.explanation).toContain('第一支部：「theme-day」未达标（theme-day：要求每月至少1次；已到期3个月中2个月达到，缺1个月：2022年2月；');
     expect(provisional(missed)).toEqual(['short:b2', 'short:b3', 'short:b4']);
     // a February record awaiting review may yet be approved: provisional too
     const pending = run(ruleSet(monthly, { rules: [rule('short', { type: 'shortfall', indicator: 'theme-day' }, [{ to: 'team' }])] }), [...days, rec('d2', 'theme-day', 'b1', '2022-02-10', { status: 'pending' })], { asOf: '2022-03-31' });
@@ -352,6 +354,10 @@ describe('the university example, run mid-quarter (examples/university-college)'
     expect(result.hits.filter((h) => h.provisional && h.rule === 'incompetent')).toEqual([
       { rule: 'incompetent', subject: { type: 'person', id: 'p-deng-zhiqiang', name: '邓志强' }, reached: 0, provisional: true, ruleTitle: '抓不好党建工作是不称职', indicators: [], recordIds: [], explanation: '评定为「不称职」（总分0）' },
     ]);
+    // a vacant post is not met, not "1 short"
+    expect(result.hits.find((h) => h.rule === 'secretary-vacant')?.explanation).toBe(
+      '「党支部书记配备到位（出缺及时补选）」未达标（党支部书记配备到位（出缺及时补选）：未配备书记；未达标，得0分）',
+    );
     // at the quarter's end, with nothing changed, the post still vacant: the general branch above and its three overseers
     expect(ids(assess(inputs)).filter((id) => id.startsWith('secretary-vacant:'))).toEqual([
       'secretary-vacant:o:br-fl-grad>o:gb-fl',
