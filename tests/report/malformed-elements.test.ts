@@ -32,6 +32,15 @@ describe('reports on results with malformed elements', () => {
     ]);
   });
 
+  it('toCsv and toMarkdown: a null hit (read for the early warnings) is invalid-type at hits[0]; hits not a list, at the top', () => {
+    expect(where(refusal(() => toCsv(loose({ ...result, hits: [null] }))))).toEqual([['options', ['hits', 0], 'invalid-type']]);
+    expect(where(refusal(() => toMarkdown(loose({ ...result, hits: [null] }))))).toEqual([['options', ['hits', 0], 'invalid-type']]);
+    expect(where(refusal(() => toCsv(loose({ ...result, hits: 'none' }))))).toEqual([['options', [], 'invalid-type']]);
+    // a result from before hits were added has none, and no early warnings
+    const { hits: _, ...older } = result;
+    expect(toCsv(loose(older)).earlyWarnings).toBe('\uFEFF规则编号,问责规则,对象类型,对象编号,对象,涉及指标,记录,原因\r\n');
+  });
+
   it('toMermaid: a null finding', () => {
     expect(where(refusal(() => toMermaid(graph, loose({ ...result, findings: [null] }))))).toEqual([['options', ['findings', 0], 'invalid-type']]);
   });
