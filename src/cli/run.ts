@@ -4,6 +4,7 @@ import { ValidationError } from '../core/validation-error.js';
 import { addAssessCommand } from './commands/assess.js';
 import { addChainCommand } from './commands/chain.js';
 import { addCoverageCommand } from './commands/coverage.js';
+import { addDecideCommand } from './commands/decide.js';
 import { addInitCommand } from './commands/init.js';
 import { addLintCommand } from './commands/lint.js';
 import { addSchemaCommand } from './commands/schema.js';
@@ -55,7 +56,7 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
   const state: ProgramState = { exitCode: EXIT.ok, command: 'zerenzhi', argv, commands: [] };
   try {
     const { program, env } = createProgram(io, helpLang, state);
-    for (const add of [addAssessCommand, addValidateCommand, addLintCommand, addChainCommand, addCoverageCommand, addSchemaCommand, addInitCommand]) add(program, env);
+    for (const add of [addAssessCommand, addDecideCommand, addValidateCommand, addLintCommand, addChainCommand, addCoverageCommand, addSchemaCommand, addInitCommand]) add(program, env);
     state.commands = program.commands.map((command) => command.name());
     await program.parseAsync([...argv], { from: 'user' });
     return state.exitCode;

@@ -123,6 +123,15 @@ export const cliMessages = {
   },
   'cli-help-lint-graph': { zh: () => `组织关系图（检查指标是否有适用对象）`, en: () => `the graph (to check that indicators apply to someone)` },
   'cli-help-strict': { zh: () => `有警告时也以退出码 1 结束`, en: () => `exit with 1 on warnings too` },
+  'cli-help-decide': {
+    zh: () => `记录对问责建议的决定（确认、免予追究或改变形式），输出含决定、审计记录和重新认定的评优评先资格的结果（可作下期的 --previous）`,
+    en: () => `record decisions on proposed findings (confirm, waive or change the form) and write the decided result with its audit and eligibility recomputed (next period's --previous)`,
+  },
+  'cli-help-decide-result': { zh: () => `评估结果（JSON，assess 的输出）`, en: () => `the assessment result (JSON, as assess writes it)` },
+  'cli-help-decisions': {
+    zh: () => `决定（JSON 数组，每项 {"finding": 问责建议编号, "action": "confirm"|"waive"|"change", "form"?: 改变后的形式, "by": 决定人, "at": 日期, "reason"?: 理由（免予追究和改变形式时必填）}）`,
+    en: () => `the decisions (a JSON array of {"finding": finding id, "action": "confirm"|"waive"|"change", "form"?: the form decided, "by": who, "at": date, "reason"?: why (required to waive or change)})`,
+  },
   'cli-help-chain': {
     zh: () => `显示党组织的责任链，或某人承担的全部责任`,
     en: () => `print an organization's responsibility chain, or everything a person answers for`,
@@ -245,6 +254,7 @@ export const cliMessages = {
     en: (p) => `${p['file']}: ${p['errors']} error(s), ${p['warnings']} warning(s)`,
   },
   'cli-lint-clean': { zh: (p) => `${p['file']}：未发现问题`, en: (p) => `${p['file']}: no problems found` },
+  'cli-decisions': { zh: () => `问责决定`, en: () => `Decisions` },
   'cli-coverage-options': { zh: () => `覆盖检查参数`, en: () => `Coverage options` },
   'cli-dir-not-empty': {
     zh: (p) => `目录「${p['dir']}」不是空的；如确需写入（将覆盖同名文件），请加 --force`,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { assessStream, readRecordsFile } from '../../src/index.js';
-import { csvFileBeside } from '../../src/cli/commands/assess.js';
+import { csvFileBeside } from '../../src/cli/write-result.js';
 import { toCsv } from '../../src/report/csv.js';
 import { BUREAU, CYCLE_GRAPH, assessBureau, cli, csvWithBadDateAtLine5, lineOf, rulesWithUnknownMeasure, tempDir } from './helpers.js';
 

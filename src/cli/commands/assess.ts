@@ -1,4 +1,3 @@
-import { basename, dirname, extname, join } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { createReadStream } from 'node:fs';
 import { assessStream, withFindings } from '../../accountability/assess.js';
@@ -13,12 +12,10 @@ import { lintRuleSet } from '../../engine/lint.js';
 import { scoreFilesInParallel } from '../../engine/parallel.js';
 import { readPartialState } from '../../engine/read-partial.js';
 import { coverage, type CoverageOptions } from '../../graph/coverage.js';
-import { stripBom } from '../../evidence/reader-common.js';
 import type { RuleSet } from '../../model/rules.js';
-import { toCsvChunks } from '../../report/csv.js';
-import { toMarkdownChunks } from '../../report/markdown.js';
 import { nameOf, unreadableFile, type JsonDocument } from '../files.js';
-import { writeFiles, writePieces } from '../write-files.js';
+import { writePieces } from '../write-files.js';
+import { writeResult } from '../write-result.js';
 import { checkStdinOnce, concatPieces, EXIT, UsageError, say, writeAll, writeLines, type CommandContext } from '../io.js';
 import { loadCoverageOptions, loadGraph, loadRules, placeInResult, readResult } from '../load.js';
 import { gatheringOption, parseDate, type ProgramEnv } from '../program.js';
@@ -46,19 +43,6 @@ export interface AssessCommandOptions {
   readonly failOn?: string;
   readonly coverageOptions?: string;
   readonly workers?: number;
-}
-
-/**
- * A file written beside a CSV output: the findings (`result.csv` → `result.findings.csv`) or the
- * early warnings (`result.early-warnings.csv`).
- *
- * @example
- * csvFileBeside('out/result.csv', 'findings'); // 'out/result.findings.csv'
- */
-export function csvFileBeside(out: string, part: 'findings' | 'early-warnings'): string {
-  const ext = extname(out);
-  const stem = ext.toLowerCase() === '.csv' ? basename(out, ext) : basename(out);
-  return join(dirname(out), `${stem}.${part}.csv`);
 }
 
 function gradeIdsOf(rules: RuleSet): string[] {
@@ -177,41 +161,11 @@ async function assessAndWrite(options: AssessCommandOptions, context: CommandCon
   else result = await assessStream({ ...common, records: records() });
   writeLines(io.stderr, result.warnings.map((w) => say('cli-warning', lang, { message: w.message, code: w.code })));
 
-  const written: string[] = [];
-  const out = options.out === '-' ? undefined : options.out;
-  // In pieces: a province's result is longer than the longest string V8 can make.
-  const emit = async (file: string | undefined, pieces: Iterable<string>): Promise<void> => {
-    if (file === undefined) await writeAll(io.stdout, pieces);
-    else {
-      await writePieces(file, pieces, lang);
-      written.push(file);
-    }
-  };
-  if (options.format === 'json') await emit(out, concatPieces(jsonChunks(result), ['\n']));
-  else if (options.format === 'md') {
-    const report = coverage(graph, { ...coverageOptions, lang });
-    await emit(out, toMarkdownChunks(result, { lang, graph, coverage: report, lint: lintRuleSet(doc.value, graph, { lang }) }));
-  } else {
-    const csv = toCsvChunks(result, { lang });
-    // The documents on standard output, one after the other: one byte order mark, a blank line
-    // between. The early warnings only from a run made while the period was still running, so that
-    // a year-end run's output keeps its two tables.
-    const running = result.period.asOf !== null && result.period.asOf < result.period.end;
-    const warnings = running ? [['\r\n'], withoutBom(csv.earlyWarnings)] : [];
-    if (out === undefined) await emit(undefined, concatPieces(csv.lines, ['\r\n'], withoutBom(csv.findings), ...warnings));
-    else {
-      // All or none, the early warnings' too (only a header at the period's end): a report beside
-      // the findings or early warnings of another run would mislead.
-      const files = [
-        { file: out, pieces: csv.lines },
-        { file: csvFileBeside(out, 'findings'), pieces: csv.findings },
-        { file: csvFileBeside(out, 'early-warnings'), pieces: csv.earlyWarnings },
-      ];
-      await writeFiles(files, lang);
-      written.push(...files.map((f) => f.file));
-    }
-  }
-  if (written.length > 0) writeLines(io.stderr, [say('cli-written', lang, { files: written.join(lang === 'zh' ? '、' : ', ') })]);
+  await writeResult(result, options, context, () => ({
+    graph,
+    coverage: coverage(graph, { ...coverageOptions, lang }),
+    lint: lintRuleSet(doc.value, graph, { lang }),
+  }));
   return failOnCheck(result, options.failOn, context);
 }
 
@@ -236,14 +190,6 @@ function checkInputs(options: AssessCommandOptions, evidence: readonly string[],
   ];
   const given = results.find(([, value]) => value !== undefined);
   if (given) throw usage('cli-usage-snapshot-result', { option: given[0] });
-}
-
-function* withoutBom(pieces: Iterable<string>): Generator<string> {
-  let first = true;
-  for (const piece of pieces) {
-    yield first ? stripBom(piece) : piece;
-    first = false;
-  }
 }
 
 function parseWorkers(lang: Lang): (value: string) => number {
