@@ -1,12 +1,13 @@
 // Writing an assessment result as the commands that make one (`assess`, `decide`) do: JSON,
 // Markdown or CSV, to standard output or to files, said on stderr.
+import { stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { AssessmentResult } from '../accountability/types.js';
 import { jsonChunks } from '../core/json-chunks.js';
 import { stripBom } from '../evidence/reader-common.js';
 import { toCsvChunks } from '../report/csv.js';
 import { toMarkdownChunks, type MarkdownOptions } from '../report/markdown.js';
-import { concatPieces, say, writeAll, writeLines, type CommandContext } from './io.js';
+import { concatPieces, say, UsageError, writeAll, writeLines, type CommandContext } from './io.js';
 import { writeFiles, writePieces } from './write-files.js';
 
 /** The formats a result is written in. */
@@ -23,6 +24,54 @@ export function csvFileBeside(out: string, part: 'findings' | 'early-warnings'):
   const ext = extname(out);
   const stem = ext.toLowerCase() === '.csv' ? basename(out, ext) : basename(out);
   return join(dirname(out), `${stem}.${part}.csv`);
+}
+
+/** An input file a command read, by the option that named it (`--rules`). */
+export interface InputFile {
+  readonly option: string;
+  readonly file: string;
+}
+
+// The file a path names (through links), if there is one: two paths are one file when these agree.
+async function identity(path: string): Promise<string | undefined> {
+  const s = await stat(path).catch(() => undefined);
+  return s === undefined || !s.isFile() ? undefined : `${s.dev}:${s.ino}`;
+}
+
+/**
+ * Refuses (a usage error, exit 2) to write over a file the command read: `--out rules.json`, or a
+ * CSV whose findings file is an input, would replace an input with the output, and nothing could
+ * be run again. Compared as files (device and inode), so a link or another spelling of the path is
+ * caught too. Standard input and output (`-`) are never files here.
+ *
+ * @example
+ * await refuseOverwritingInputs(['result.json'], [{ option: '--rules', file: 'rules.json' }], 'zerenzhi assess', 'zh');
+ */
+export async function refuseOverwritingInputs(outputs: readonly string[], inputs: readonly InputFile[], command: string, lang: CommandContext['lang']): Promise<void> {
+  const read = new Map<string, InputFile>();
+  for (const input of inputs) {
+    if (input.file === '-') continue;
+    const id = await identity(input.file);
+    if (id !== undefined && !read.has(id)) read.set(id, input);
+  }
+  for (const output of outputs) {
+    if (output === '-') continue;
+    const id = await identity(output);
+    const input = id === undefined ? undefined : read.get(id);
+    if (input !== undefined) throw new UsageError(say('cli-usage-out-is-input', lang, { file: output, option: input.option, input: input.file }), command);
+  }
+}
+
+/**
+ * The files {@link writeResult} writes for an output path and format: the path, and for CSV the
+ * findings and early warnings beside it. None for standard output.
+ *
+ * @example
+ * resultFiles('r.csv', 'csv'); // ['r.csv', 'r.findings.csv', 'r.early-warnings.csv']
+ */
+export function resultFiles(out: string | undefined, format: ResultFormat): string[] {
+  if (out === undefined || out === '-') return [];
+  return format === 'csv' ? [out, csvFileBeside(out, 'findings'), csvFileBeside(out, 'early-warnings')] : [out];
 }
 
 function* withoutBom(pieces: Iterable<string>): Generator<string> {

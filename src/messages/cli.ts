@@ -97,6 +97,10 @@ export const cliMessages = {
     zh: () => `--workers 不能与 --snapshot、--absorb 同时使用：分片已经分到多台机器，每台机器上单线程读取`,
     en: () => `--workers cannot be combined with --snapshot or --absorb: the shards are already spread over machines, each read on one thread`,
   },
+  'cli-usage-out-is-input': {
+    zh: (p) => `输出文件「${p['file']}」就是 ${p['option']} 读入的文件「${p['input']}」，写出会覆盖它：请另选输出文件`,
+    en: (p) => `the output file "${p['file']}" is the file ${p['option']} reads ("${p['input']}"): writing would replace it; choose another output file`,
+  },
   'cli-usage-snapshot-result': {
     zh: (p) => `${p['option']} 作用于评估结果，而 --snapshot 只写出部分状态：请在汇总处（--absorb）使用 ${p['option']}`,
     en: (p) => `${p['option']} applies to a result, and --snapshot writes a partial state only: give ${p['option']} where the shards are merged (--absorb)`,

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, symlinkSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyDecisions, toCsv, type AssessmentResult } from '../../src/index.js';
-import { assessBureau, cli, tempDir } from './helpers.js';
+import { BUREAU, assessBureau, cli, tempDir } from './helpers.js';
 
 // `zerenzhi decide`: people's decisions on the proposed findings, recorded from the command line
 // (what `applyDecisions` does in code), the decided result written for next period's --previous.
@@ -84,5 +84,37 @@ describe('zerenzhi decide', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`${twice}:1 [0].finding:`);
     expect(run.stderr).toContain('[finding-already-decided]');
+  });
+});
+
+describe('an output that is an input is refused, the input left as it was (exit 2)', () => {
+  it('decide --out the decisions file', async () => {
+    const decisions = tmp.file('mine.json', JSON.stringify(decisionsOf(result)));
+    const before = readFileSync(decisions, 'utf8');
+    const run = await cli(['decide', '--result', resultFile, '--decisions', decisions, '--out', decisions]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.split('\n')[0]).toBe(`错误：输出文件「${decisions}」就是 --decisions 读入的文件「${decisions}」，写出会覆盖它：请另选输出文件`);
+    expect(readFileSync(decisions, 'utf8')).toBe(before);
+  });
+
+  it('assess --out the rules, --snapshot the evidence, a CSV whose findings file is the previous result; through a link too', async () => {
+    const rules = tmp.path('rules.json');
+    copyFileSync(BUREAU.rules, rules);
+    const before = readFileSync(rules, 'utf8');
+    const out = await cli(['assess', '--graph', BUREAU.graph, '--rules', rules, '--evidence', BUREAU.ndjson, '--out', rules]);
+    expect([out.code, readFileSync(rules, 'utf8') === before]).toEqual([2, true]);
+    const records = tmp.path('records.ndjson');
+    copyFileSync(BUREAU.ndjson, records);
+    const snapshot = await cli(['--lang', 'en', 'assess', '--graph', BUREAU.graph, '--rules', BUREAU.rules, '--evidence', records, '--snapshot', records]);
+    expect(snapshot.code).toBe(2);
+    expect(snapshot.stderr.split('\n')[0]).toBe(`error: the output file "${records}" is the file --evidence reads ("${records}"): writing would replace it; choose another output file`);
+    const previous = tmp.file('r.findings.csv', readFileSync(resultFile, 'utf8'));
+    const csv = await cli(['assess', '--graph', BUREAU.graph, '--rules', BUREAU.rules, '--evidence', BUREAU.ndjson, '--previous', previous, '--format', 'csv', '--out', tmp.path('r.csv')]);
+    expect(csv.code).toBe(2);
+    expect(csv.stderr).toContain('--previous');
+    const link = tmp.path('link.json');
+    symlinkSync(rules, link);
+    expect((await cli(['assess', '--graph', BUREAU.graph, '--rules', rules, '--evidence', BUREAU.ndjson, '--out', link])).code).toBe(2);
+    expect(readFileSync(rules, 'utf8')).toBe(before);
   });
 });

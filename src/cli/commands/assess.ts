@@ -15,7 +15,7 @@ import { coverage, type CoverageOptions } from '../../graph/coverage.js';
 import type { RuleSet } from '../../model/rules.js';
 import { nameOf, unreadableFile, type JsonDocument } from '../files.js';
 import { writePieces } from '../write-files.js';
-import { writeResult } from '../write-result.js';
+import { refuseOverwritingInputs, resultFiles, writeResult } from '../write-result.js';
 import { checkStdinOnce, concatPieces, EXIT, UsageError, say, writeAll, writeLines, type CommandContext } from '../io.js';
 import { loadCoverageOptions, loadGraph, loadRules, placeInResult, readResult } from '../load.js';
 import { gatheringOption, parseDate, type ProgramEnv } from '../program.js';
@@ -91,6 +91,16 @@ async function assessAndWrite(options: AssessCommandOptions, context: CommandCon
   const evidence = options.evidence ?? [];
   const absorb = options.absorb ?? [];
   checkInputs(options, evidence, absorb, lang);
+  const inputs = [
+    { option: '--graph', file: options.graph },
+    { option: '--rules', file: options.rules },
+    ...evidence.map((file) => ({ option: '--evidence', file })),
+    ...absorb.map((file) => ({ option: '--absorb', file })),
+    ...(options.previous === undefined ? [] : [{ option: '--previous', file: options.previous }]),
+    ...(options.coverageOptions === undefined ? [] : [{ option: '--coverage-options', file: options.coverageOptions }]),
+  ];
+  const outputs = options.snapshot !== undefined ? [options.snapshot] : resultFiles(options.out, options.format);
+  await refuseOverwritingInputs(outputs, inputs, 'zerenzhi assess', lang);
   const graph = await loadGraph(options.graph, lang, io);
   const { rules, doc } = await loadRules(options.rules, lang, io);
   if (options.failOn !== undefined && options.failOn !== 'findings' && !gradeIdsOf(rules).includes(options.failOn)) {

@@ -7,7 +7,7 @@ import { checkStdinOnce, say, type CommandContext } from '../io.js';
 import { placeInResult, readResult } from '../load.js';
 import { byLine, locateIssues } from '../locate.js';
 import type { ProgramEnv } from '../program.js';
-import { writeResult, type ResultFormat } from '../write-result.js';
+import { refuseOverwritingInputs, resultFiles, writeResult, type ResultFormat } from '../write-result.js';
 
 /**
  * The options of `zerenzhi decide`, as commander parses them.
@@ -35,6 +35,11 @@ export interface DecideCommandOptions {
 export async function runDecide(options: DecideCommandOptions, context: CommandContext): Promise<number> {
   const { io, lang } = context;
   checkStdinOnce([options.result, options.decisions], 'zerenzhi decide', lang);
+  const inputs = [
+    { option: '--result', file: options.result },
+    { option: '--decisions', file: options.decisions },
+  ];
+  await refuseOverwritingInputs(resultFiles(options.out, options.format), inputs, 'zerenzhi decide', lang);
   const { result, doc: resultDoc } = await readResult(options.result, lang, io, 'result');
   const subject = say('cli-decisions', lang);
   const doc = await readJson(options.decisions, subject, lang, io);
