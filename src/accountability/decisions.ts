@@ -131,6 +131,7 @@ function check(result: AssessmentResult, decisions: readonly unknown[], options:
   const issues: Issue[] = [];
   const byId = new Map(result.findings.map((f) => [f.id, f]));
   const decided = new Map<string, number>();
+  const start: unknown = isObject(result.period) ? result.period.start : undefined;
   // An index loop, not forEach: a hole in a sparse list (`[, decision]`) is an element too.
   for (let i = 0; i < decisions.length; i++) {
     const raw: unknown = decisions[i];
@@ -142,29 +143,39 @@ function check(result: AssessmentResult, decisions: readonly unknown[], options:
     // A misspelt field (`reasn`) would otherwise be dropped and the decision taken without it.
     for (const key of Object.keys(raw)) if (!DECISION_FIELDS.has(key)) issues.push(makeIssue('unknown-field', ['decisions', i, key], { field: key }, lang));
     const d = raw as Partial<Decision>;
-    if (typeof d.finding !== 'string') issues.push(makeIssue('required', at('finding'), { field: 'finding' }, lang));
-    else if (!byId.has(d.finding)) issues.push(makeIssue('unknown-finding', at('finding'), { id: d.finding }, lang));
+    // A field of the wrong type is named as such (`action: {}` is no "[object Object]").
+    for (const field of ['finding', 'action', 'form', 'at'] as const) {
+      const value: unknown = d[field];
+      if (value !== undefined && typeof value !== 'string') issues.push(makeIssue('invalid-type', at(field), { expected: 'string', received: typeName(value) }, lang));
+    }
+    if (d.finding === undefined) issues.push(makeIssue('required', at('finding'), { field: 'finding' }, lang));
+    else if (typeof d.finding !== 'string') {
+      // of the wrong type: said above
+    } else if (!byId.has(d.finding)) issues.push(makeIssue('unknown-finding', at('finding'), { id: d.finding }, lang));
     else {
       const first = decided.get(d.finding);
       if (first !== undefined) issues.push(makeIssue('duplicate-decision', at('finding'), { id: d.finding, first }, lang));
       else decided.set(d.finding, i);
     }
-    if (d.action !== 'confirm' && d.action !== 'waive' && d.action !== 'change') {
-      issues.push(makeIssue('invalid-value', at('action'), { value: String(d.action), allowed: 'confirm, waive, change' }, lang));
+    if (d.action === undefined) issues.push(makeIssue('required', at('action'), { field: 'action' }, lang));
+    else if (typeof d.action === 'string' && d.action !== 'confirm' && d.action !== 'waive' && d.action !== 'change') {
+      issues.push(makeIssue('invalid-value', at('action'), { value: d.action, allowed: 'confirm, waive, change' }, lang));
     }
     if (typeof d.by !== 'string' || d.by.trim() === '') issues.push(makeIssue('required', at('by'), { field: 'by' }, lang));
     if (d.at === undefined) issues.push(makeIssue('required', at('at'), { field: 'at' }, lang));
-    else if (typeof d.at !== 'string' || parseCalendarDate(d.at) === undefined) issues.push(makeIssue('invalid-date', at('at'), { value: String(d.at) }, lang));
+    else if (typeof d.at === 'string' && parseCalendarDate(d.at) === undefined) issues.push(makeIssue('invalid-date', at('at'), { value: d.at }, lang));
+    // A finding is decided on once it is proposed: not before its period began (a typo in the year).
+    else if (typeof d.at === 'string' && typeof start === 'string' && d.at < start) issues.push(makeIssue('decision-before-period', at('at'), { value: d.at, start }, lang));
     if ((d.action === 'waive' || d.action === 'change') && (typeof d.reason !== 'string' || d.reason.trim() === '')) {
       issues.push(makeIssue('decision-reason-required', at('reason'), { action: d.action }, lang));
     }
     const finding = typeof d.finding === 'string' ? byId.get(d.finding) : undefined;
     if (d.action === 'change') {
-      if (typeof d.form !== 'string') issues.push(makeIssue('required', at('form'), { field: 'form' }, lang));
-      else if (finding && !ladderOf(result, finding.subject.type, options).some((f) => f.id === d.form)) {
+      if (d.form === undefined) issues.push(makeIssue('required', at('form'), { field: 'form' }, lang));
+      else if (typeof d.form === 'string' && finding && !ladderOf(result, finding.subject.type, options).some((f) => f.id === d.form)) {
         issues.push(makeIssue('unknown-form', at('form'), { id: d.form, ladder: finding.subject.type }, lang));
       }
-    } else if (d.form !== undefined) issues.push(makeIssue('decision-form-unexpected', at('form'), { action: String(d.action) }, lang));
+    } else if (typeof d.form === 'string') issues.push(makeIssue('decision-form-unexpected', at('form'), { action: typeof d.action === 'string' ? d.action : typeName(d.action) }, lang));
     if (finding && finding.status !== 'proposed') issues.push(makeIssue('finding-already-decided', at('finding'), { id: finding.id, status: finding.status }, lang));
   }
   return issues;
@@ -216,6 +227,15 @@ function resultShapeIssues(result: unknown, lang: Lang): Issue[] {
   const shape = DecidableResultSchema.safeParse(result, { reportInput: true });
   const issues = shape.success ? [] : fromZodIssues(shape.error.issues, ['result'], lang);
   if (shape.success && isObject(result['ineligibleFrom']) && result['people'] === undefined) issues.push(makeIssue('required', ['result', 'people'], { field: 'people' }, lang));
+  if (shape.success) {
+    // One decision would decide every finding of an id: a result lists each once.
+    const first = new Map<string, number>();
+    shape.data.findings.forEach((f, i) => {
+      const seen = first.get(f.id);
+      if (seen === undefined) first.set(f.id, i);
+      else issues.push(makeIssue('duplicate-id', ['result', 'findings', i, 'id'], { id: f.id, first: `findings[${seen}]` }, lang));
+    });
+  }
   if (issues.length <= RESULT_ISSUES_SHOWN) return issues;
   return [...issues.slice(0, RESULT_ISSUES_SHOWN), makeIssue('too-many-issues', [], { shown: RESULT_ISSUES_SHOWN, count: issues.length }, lang)];
 }

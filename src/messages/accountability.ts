@@ -10,6 +10,13 @@ const VERDICT_ZH: ReadonlyMap<string, string> = new Map([
 const verdictZh = (p: MessageParams): string => VERDICT_ZH.get(String(p['verdict'])) ?? String(p['verdict']);
 
 /** Messages of the accountability layer: why a rule fired, the findings it proposes, and decisions on them. */
+// A finding's status as the Chinese report names it (the report's own labels: report-finding-status-*).
+const FINDING_STATUS_ZH: ReadonlyMap<string, string> = new Map([
+  ['confirmed', '已确认'],
+  ['waived', '已免予问责'],
+  ['changed', '已改变形式'],
+]);
+
 export const accountabilityMessages = {
   // What set a rule off (trigger hits).
   'hit-veto': { zh: (p) => `触发一票否决（记录 ${p['records']}）`, en: (p) => `one-vote veto (records ${p['records']})` },
@@ -104,8 +111,12 @@ export const accountabilityMessages = {
     zh: (p) => `所给的${p['ladder'] === 'organization' ? '党组织' : '个人'}问责形式梯度（options.forms.${p['ladder']}）中没有问责建议「${p['finding']}」所用的形式「${p['id']}」，无法确定其轻重`,
     en: (p) => `the ${p['ladder']} ladder given in options.forms has no form "${p['id']}", used by finding "${p['finding']}": its place on the ladder is unknown`,
   },
+  'decision-before-period': {
+    zh: (p) => `决定日期 ${p['value']} 早于考核期开始（${p['start']}），问责建议那时还没有提出`,
+    en: (p) => `decision date ${p['value']} is before the period began (${p['start']}), when the finding did not exist yet`,
+  },
   'finding-already-decided': {
-    zh: (p) => `问责建议「${p['id']}」已是「${p['status']}」状态，不能再次决定`,
+    zh: (p) => `问责建议「${p['id']}」${FINDING_STATUS_ZH.get(String(p['status'])) ?? `已是「${p['status']}」状态`}，不能再次决定`,
     en: (p) => `finding "${p['id']}" is already ${p['status']}`,
   },
 } as const satisfies MessageSection;

@@ -224,6 +224,44 @@ describe('bad decisions', () => {
     expect(error.issues[1]?.params).toEqual({ id: SHI_LEI, first: 1 });
   });
 
+  it('a field missing is required, one of the wrong type is named so (not "[object Object]")', () => {
+    const decisions = [
+      /* 0 */ { finding: SHI_LEI, by, at },
+      /* 1 */ { finding: REN_JIE, action: {}, by, at: {} },
+      /* 2 */ { finding: 7, action: 'change', form: ['written-inspection'], by, at, reason: 'r' },
+    ] as unknown as Decision[];
+    const error = thrown(() => applyDecisions(base, decisions));
+    expect(codesAndPaths(error.issues)).toEqual([
+      { code: 'required', path: ['decisions', 0, 'action'] },
+      { code: 'invalid-type', path: ['decisions', 1, 'action'] },
+      { code: 'invalid-type', path: ['decisions', 1, 'at'] },
+      { code: 'invalid-type', path: ['decisions', 2, 'finding'] },
+      { code: 'invalid-type', path: ['decisions', 2, 'form'] },
+    ]);
+    expect(error.issues[1]?.message).toBe('类型错误：应为 string，实际为 object');
+    expect(error.issues.map((i) => i.message).join('\n')).not.toContain('[object Object]');
+  });
+
+  it('a decision dated before the period began is refused (a typo in the year); on its first day it is taken', () => {
+    const error = thrown(() => applyDecisions(base, [{ finding: SHI_LEI, action: 'confirm', by, at: '2021-12-31' }]));
+    expect(codesAndPaths(error.issues)).toEqual([{ code: 'decision-before-period', path: ['decisions', 0, 'at'] }]);
+    expect(error.issues[0]?.message).toBe('决定日期 2021-12-31 早于考核期开始（2022-01-01），问责建议那时还没有提出');
+    expect(finding(applyDecisions(base, [{ finding: SHI_LEI, action: 'confirm', by, at: '2022-01-01' }]), SHI_LEI).status).toBe('confirmed');
+  });
+
+  it('deciding again says the status in words', () => {
+    const once = applyDecisions(base, [{ finding: REN_JIE, action: 'waive', by, at, reason: '已整改' }]);
+    const error = thrown(() => applyDecisions(once, [{ finding: REN_JIE, action: 'confirm', by, at }]));
+    expect(error.issues.map((i) => [i.code, i.message])).toEqual([['finding-already-decided', `问责建议「${REN_JIE}」已免予问责，不能再次决定`]]);
+  });
+
+  it('a result listing a finding id twice is refused: one decision would decide both', () => {
+    const twice = { ...base, findings: [...base.findings, base.findings[0]!] };
+    const error = thrown(() => applyDecisions(twice, [{ finding: base.findings[0]!.id, action: 'confirm', by, at }]));
+    expect(codesAndPaths(error.issues)).toEqual([{ code: 'duplicate-id', path: ['result', 'findings', base.findings.length, 'id'] }]);
+    expect(error.issues[0]?.params).toEqual({ id: base.findings[0]!.id, first: 'findings[0]' });
+  });
+
   it('a decisions value that is not an array', () => {
     const error = thrown(() => applyDecisions(base, 'confirm all' as unknown as Decision[]));
     expect(codesAndPaths(error.issues)).toEqual([{ code: 'invalid-type', path: ['decisions'] }]);
