@@ -9,7 +9,7 @@ import { Amount, IdSchema } from './primitives.js';
  */
 export const DEFAULT_ORGANIZATION_FORMS = [
   { id: 'inspection', title: '检查', titleEn: 'ordered self-examination' },
-  { id: 'circulation', title: '通报', titleEn: 'circulated criticism' },
+  { id: 'circulation', title: '通报', titleEn: 'circulated notice' },
   { id: 'reorganization', title: '改组', titleEn: 'reorganization' },
 ] as const;
 

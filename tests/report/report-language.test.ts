@@ -48,7 +48,7 @@ describe('form titles, eligibility reasons and waivers', () => {
   it('a form on the result\'s ladder takes its title in the report language; another keeps its own', () => {
     const title = formTitles(zh, 'en');
     expect(title({ id: 'admonishment', title: '诫勉', severity: 4 }, 'person')).toBe('admonishment');
-    expect(title({ id: 'circulation', title: '通报', severity: 2 }, 'organization')).toBe('circulated criticism');
+    expect(title({ id: 'circulation', title: '通报', severity: 2 }, 'organization')).toBe('circulated notice');
     // Not the ladder's title in the result's language, or not on the subject's ladder: as given.
     expect(title({ id: 'admonishment', title: '诫勉谈话', severity: 4 }, 'person')).toBe('诫勉谈话');
     expect(title({ id: 'circulation', title: '通报', severity: 2 }, 'person')).toBe('通报');
@@ -81,7 +81,7 @@ describe('a Chinese result reported in English, and the other way round', () => 
     expect(en).toContain('\nPeople proposed for "admonishment" or heavier this period may not receive the top grade or awards.\n');
     expect(en).toContain('\n| 任杰 | yes | admonishment (admonishment or heavier): not eligible for the top grade or awards |\n');
     expect(en).toContain('\n| 石磊 | no | disciplinary sanction (admonishment or heavier): not eligible for the top grade or awards |\n');
-    expect(en).toContain('\n| circulated criticism | 1 | 0 |\n| ordered self-examination | 2 | 0 |\n| disciplinary sanction | 0 | 1 |\n| admonishment | 0 | 1 |\n');
+    expect(en).toContain('\n| circulated notice | 1 | 0 |\n| ordered self-examination | 2 | 0 |\n| disciplinary sanction | 0 | 1 |\n| admonishment | 0 | 1 |\n');
     expect(zh).toContain('\n- 考核期：2022年度（2022-01-01 至 2022-12-31）\n');
     expect(zh).toContain('\n- 2条记录尚待审核，未计入得分（审核通过后重新运行即可计入） `warning-pending`\n');
     expect(zh).toContain('\n本期拟给予“诫勉”及以上问责形式的人员，不得评为最高等次、不得参加评优评先。\n');
