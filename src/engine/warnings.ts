@@ -12,7 +12,7 @@ const CONFLICTS_LISTED = 50;
 const byKey = <T>([a]: [string, T], [b]: [string, T]): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * The run's warnings, in a fixed order: unknown or unused record types, unknown subjects,
+ * The run's warnings, in a fixed order: no records at all, unknown or unused record types, unknown subjects,
  * conflicts, pending, duplicates, out-of-period records, skipped invalid records, missing
  * business scores, subjects a ladder covers left ungraded with nothing at stake, an `asOf` outside
  * the period (brought into it).
@@ -22,6 +22,8 @@ export function collectWarnings(plan: Plan, acc: Accumulation, drafts: readonly 
   const warn = (code: string, params: MessageParams): void => {
     warnings.push({ code, params, message: formatMessage(code, params, lang) });
   };
+  // An empty or wrong evidence file scores everyone as having reported nothing: said first.
+  if (acc.stats.received === 0 && skippedInvalid === 0) warn('warning-no-records', {});
   const declared = plan.rules.recordTypes ? new Set(plan.rules.recordTypes.map((t) => t.id)) : null;
   for (const [type, count] of [...acc.unusedTypes].sort(byKey)) {
     warn(declared && !declared.has(type) ? 'warning-unknown-record-type' : 'warning-unused-record-type', { type, count });

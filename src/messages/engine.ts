@@ -28,6 +28,10 @@ export const engineMessages = {
     en: (p) => `record id "${p['id']}" has different versions: none of them counts; please check`,
   },
   'warning-more-conflicts': { zh: (p) => `另有${p['count']}个编号存在版本冲突`, en: (p) => `${p['count']} more ids have conflicting versions` },
+  'warning-no-records': {
+    zh: () => `没有读到任何记录：每个考核对象都按没有上报任何记录评分（请核对记录文件是否为空、是否选错）`,
+    en: () => `no records were read: every subject is scored as having reported nothing (check that the records file is not empty or the wrong one)`,
+  },
   'warning-pending': {
     zh: (p) => `${p['count']}条记录尚待审核，未计入得分（审核通过后重新运行即可计入）`,
     en: (p) => `${p['count']} record(s) are pending review and not counted (run again once approved)`,
@@ -241,6 +245,18 @@ export const engineMessages = {
   'warning-previous-provisional': {
     zh: (p) => `上期结果是在其考核期（${p['start']}至${p['end']}）结束前评估的（评估日期 ${p['asOf']}）：与上期的比较按其当时的得分，仅供参考；其中暂不提出的问责（provisional）不计为上期触发`,
     en: (p) => `the previous result was made before its period (${p['start']} to ${p['end']}) was over (as of ${p['asOf']}): the comparison reads its points at that date and is to be read with care; its provisional hits are not counted as last period's`,
+  },
+  'previous-duplicate-subject': {
+    zh: (p) => `${p['type'] === 'person' ? '人员' : '党组织'}「${p['id']}」在评估结果中重复出现（首次出现在 ${p['first']}）：每个考核对象只能有一个结果，否则取哪一个取决于列出的先后`,
+    en: (p) => `${p['type'] === 'person' ? 'person' : 'organization'} "${p['id']}" is listed twice in the assessment result (first at ${p['first']}): a subject has one result, or which one is read would depend on the order of the list`,
+  },
+  'previous-total-out-of-range': {
+    zh: (p) => `${p['field']} 为 ${p['total']}，不是评估可能得出的总分：应不小于 0${p['max'] === '' ? '' : `，且不大于该考核对象的折算得分与加分之和 ${p['max']}`}`,
+    en: (p) => `${p['field']} is ${p['total']}, not a total an assessment can give: it must be at least 0${p['max'] === '' ? '' : ` and at most ${p['max']}, the subject's scaled score plus its bonus`}`,
+  },
+  'previous-period-reversed': {
+    zh: (p) => `评估结果的考核期起始日 ${p['start']} 晚于截止日 ${p['end']}`,
+    en: (p) => `the assessment result's period starts (${p['start']}) after it ends (${p['end']})`,
   },
   'explain-ratio-nothing-to-measure': {
     zh: () => `；应计总数为0，没有可衡量的对象`,

@@ -460,7 +460,8 @@ describe('decisions.ts', () => {
         ['required', ['decisions', 7, 'form'], { field: 'form' }],
         ['decision-form-unexpected', ['decisions', 8, 'form'], { action: 'confirm' }],
         ['decision-reason-required', ['decisions', 9, 'reason'], { action: 'change' }],
-        ['invalid-date', ['decisions', 10, 'at'], { value: '2023-01-20' }],
+        // a list is no date, however it prints: of the wrong type
+        ['invalid-type', ['decisions', 10, 'at'], { expected: 'string', received: 'array' }],
         ['required', ['decisions', 11, 'at'], { field: 'at' }],
       ]);
     });

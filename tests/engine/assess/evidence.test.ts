@@ -472,3 +472,18 @@ describe('invalid records', () => {
     expect(line(org(result, 'b1'), 'meetings').records.ids).toEqual(['ok1', 'ok2']);
   });
 });
+
+describe('no records at all', () => {
+  it('is said first, in either language: everyone scored as having reported nothing', () => {
+    const none = run(RULES, []);
+    expect(warningCodes(none)[0]).toBe('warning-no-records');
+    expect(warning(none, 'warning-no-records')?.message).toBe('没有读到任何记录：每个考核对象都按没有上报任何记录评分（请核对记录文件是否为空、是否选错）');
+    // b1 has no meeting: 2 short, 5 off each
+    expect(line(org(none, 'b1'), 'meetings')).toMatchObject({ value: 0, points: 0 });
+  });
+
+  it('one record, out of the period or for no one, is a record read: its own warning, not this one', () => {
+    expect(warningCodes(run(RULES, [rec('m1', 'meeting', 'b1', '2021-03-01')]))).not.toContain('warning-no-records');
+    expect(warningCodes(run(RULES, [rec('m1', 'meeting', 'b1', '2022-03-01')]))).not.toContain('warning-no-records');
+  });
+});
