@@ -141,6 +141,10 @@ function checkRuleSet(rules: RuleSet, lang: Lang): Issue[] {
     if (!ladder) issues.push(makeIssue('unknown-ladder', ['quotas', i, 'ladder'], { id: quota.ladder }, lang));
     else if (!ladder.grades.some((grade) => grade.id === quota.grade)) {
       issues.push(makeIssue('unknown-grade', ['quotas', i, 'grade'], { id: quota.grade, ladder: quota.ladder }, lang));
+    } else if ([...ladder.grades].sort((a, b) => b.min - a.min).at(-1)?.id === quota.grade) {
+      // Those over a quota move one grade down (grades ranked by their minimum, as grading ranks
+      // them): from the lowest there is nowhere to go, and the quota would be ignored without a word.
+      issues.push(makeIssue('quota-lowest-grade', ['quotas', i, 'grade'], { id: quota.grade, ladder: quota.ladder }, lang));
     }
   });
   issues.push(...checkAccountability(rules, lang));

@@ -146,6 +146,10 @@ export const rulesMessages = {
   },
   'lint-source-children': { zh: () => '直接下级组织', en: () => 'the organizations directly below' },
   'lint-source-subtree': { zh: () => '所有下级组织', en: () => 'all the organizations below' },
+  'quota-lowest-grade': {
+    zh: (p) => `名额限制不能用于等次梯度「${p['ladder']}」中最低的等次「${p['id']}」：超出名额的要降一个等次，最低等次无处可降`,
+    en: (p) => `a quota cannot limit "${p['id']}", the lowest grade of ladder "${p['ladder']}": those over a quota move one grade down, and there is none below`,
+  },
   'lint-quota-unbounded': {
     zh: (p) => `名额限制「${p['grade']}」的比例为 100%，不起限制作用`,
     en: (p) => `the quota on "${p['grade']}" is 100%: it limits nothing`,

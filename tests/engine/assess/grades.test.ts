@@ -2,7 +2,7 @@
 // cascades), probationary members, subjects without a ladder or with nothing at stake. Each
 // subject's total is set exactly by one manual-score record on a 100-point manual indicator.
 import { describe, expect, it } from 'vitest';
-import { assess, type GraphInput, type RuleSetInput } from '../../../src/index.js';
+import { assess, safeParseRuleSet, type GraphInput, type RuleSetInput } from '../../../src/index.js';
 import {
   fourGrades,
   graphInput,
@@ -327,12 +327,15 @@ describe('grades: details the rerun of the grading part found untested', () => {
     expect(person(result, 'p-b1-prob').grade).toBeNull();
   });
 
-  it('a quota on the lowest grade moves no one: there is no grade below it', () => {
+  it('a quota on the lowest grade is refused: there is no grade below it to move anyone to', () => {
     const rules = ruleSet([SCORE], { ladders: [orgLadder(['branch'])], quotas: [{ ladder: 'org', grade: 'poor', maxCount: 1 }] });
-    const result = run(rules, scores({ b1: 10, b2: 20 }));
-    const poor = { ladder: 'org', id: 'poor', title: '差', reason: 'score', rank: 4, grades: 4 };
-    expect(org(result, 'b1').grade).toEqual(poor);
-    expect(org(result, 'b2').grade).toEqual(poor);
+    const refused = safeParseRuleSet(rules);
+    expect(refused.success ? [] : refused.error.issues.map((i) => [i.code, i.path, i.message])).toEqual([
+      ['quota-lowest-grade', ['quotas', 0, 'grade'], '名额限制不能用于等次梯度「org」中最低的等次「poor」：超出名额的要降一个等次，最低等次无处可降'],
+    ]);
+    // the lowest by minimum, not by place in the list: listed lowest first, 'poor' is still the lowest
+    const reversed = ruleSet([SCORE], { ladders: [{ ...orgLadder(['branch']), grades: [...orgLadder(['branch']).grades].reverse() }], quotas: [{ ladder: 'org', grade: 'poor', maxCount: 1 }] });
+    expect(safeParseRuleSet(reversed).success).toBe(false);
   });
 });
 
