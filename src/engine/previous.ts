@@ -4,6 +4,7 @@ import { formatPath } from '../core/path.js';
 import type { Lang } from '../core/lang.js';
 import { formatMessage } from '../core/messages.js';
 import { roundTo } from '../core/number.js';
+import type { MessageParams } from '../messages/index.js';
 import { ValidationError } from '../core/validation-error.js';
 import type { Period } from '../model/rules.js';
 import type { ResolvedPeriod } from './period.js';
@@ -26,7 +27,10 @@ const PREVIOUS_FIELDS: readonly { readonly field: string; readonly expected: 'on
  * `ruleSet.id`), or one for the whole value when it is not an object; then one for each element
  * a run reads that is wrong (a subject's type, id, total or grade; a finding's rule, subject or
  * trigger; each rule hit's rule and subject; the period's start and end; the fingerprint), the
- * first 100 of them.
+ * first 100 of them. Among them, with their own codes: `previous-duplicate-subject` (at the id of
+ * a subject listed a second time, same type and id, naming the first), `previous-total-out-of-range`
+ * (a total below 0, or above the subject's own `scaled` plus `bonus` when it gives both) and
+ * `previous-period-reversed` (at `previous.period`, a period starting after it ends).
  * @example
  * checkPrevious(previous, 'zh', rules.id);
  */
@@ -53,21 +57,41 @@ const ELEMENT_ISSUES_KEPT = 100;
 
 
 /**
+ * The most a subject's total can be, by its own figures: the engine's total is its `scaled`
+ * score plus its `bonus`, rounded to hundredths (evaluate-subjects.ts). Not its `max`: that is
+ * the points at stake, not on the total's scale (85 points at stake, all earned, give a total of
+ * 100). Undefined when the subject does not give both as numbers of 0 or more: the rule set's
+ * `scale`, any bonus cap and the number of indicators are not in a result, so no other bound is certain.
+ */
+function totalCeiling(subject: Record<string, unknown>): number | undefined {
+  const { scaled, bonus } = subject;
+  if (typeof scaled !== 'number' || typeof bonus !== 'number' || !Number.isFinite(scaled) || !Number.isFinite(bonus) || scaled < 0 || bonus < 0) return undefined;
+  return roundTo(scaled + bonus, 2);
+}
+
+/**
  * The problems of a previous result's elements that a run reads: each subject's type, id, total
  * and grade (compared with this period's), each finding's rule, subject and trigger subject (for
  * repeats), and the fingerprint (part of this run's). Without this a hand-edited or truncated file
  * crashed the run (`findings: [null]`) or carried a text into this period's results as a total.
+ * A subject listed twice (the later one was compared with, so the output hung on the list's
+ * order), a total no run can give (1e308 printed a change of -1e+308) and a period starting
+ * after it ends are refused too.
  */
 function elementIssues(p: Partial<ScoreResult> & { findings?: unknown; fingerprint?: unknown }, lang: Lang): Issue[] {
   const issues: Issue[] = [];
-  const wrong = (field: (string | number)[], expected: string): void => {
-    if (issues.length < ELEMENT_ISSUES_KEPT) issues.push(makeIssue('invalid-previous', ['previous', ...field], { field: formatPath(field, lang), expected }, lang));
+  const add = (code: string, field: (string | number)[], params: MessageParams): void => {
+    if (issues.length < ELEMENT_ISSUES_KEPT) issues.push(makeIssue(code, ['previous', ...field], params, lang));
   };
+  const wrong = (field: (string | number)[], expected: string): void => add('invalid-previous', field, { field: formatPath(field, lang), expected });
   if (p.fingerprint !== undefined && typeof p.fingerprint !== 'string') wrong(['fingerprint'], 'string');
   // Every result has its period: without one, whether it comes before this period cannot be told.
   if (!isObject(p.period)) wrong(['period'], 'object');
   else {
     for (const end of ['start', 'end'] as const) if (parseCalendarDate(p.period[end] as string) === undefined) wrong(['period', end], 'date');
+    const [from, to] = [parseCalendarDate(p.period.start as string), parseCalendarDate(p.period.end as string)];
+    // Reversed, it was only warned of as not the period just before, and its findings counted as last period's.
+    if (from !== undefined && to !== undefined && from > to) add('previous-period-reversed', ['period'], { start: p.period.start as string, end: p.period.end as string });
     // Read to tell whether it was made while its period was still running.
     const { asOf } = p.period as { asOf?: unknown };
     if (asOf !== undefined && asOf !== null && parseCalendarDate(asOf as string) === undefined) wrong(['period', 'asOf'], 'date-or-null');
@@ -77,13 +101,27 @@ function elementIssues(p: Partial<ScoreResult> & { findings?: unknown; fingerpri
     if (value['type'] !== 'organization' && value['type'] !== 'person') wrong([...at, 'type'], 'subject-type');
     if (typeof value['id'] !== 'string') wrong([...at, 'id'], 'string');
   };
+  // Where each subject (by type and id, as indexPrevious keys them) was first listed, in either list.
+  const firstAt = new Map<string, (string | number)[]>();
   for (const list of ['organizations', 'people'] as const) {
     const subjects = p[list] as readonly unknown[];
     for (let i = 0; i < subjects.length && issues.length < ELEMENT_ISSUES_KEPT; i++) {
       const subject = subjects[i];
       subjectRef(subject, [list, i]);
       if (!isObject(subject)) continue;
-      if (typeof subject['total'] !== 'number' || !Number.isFinite(subject['total'])) wrong([list, i, 'total'], 'number');
+      const { type, id } = subject;
+      if ((type === 'organization' || type === 'person') && typeof id === 'string') {
+        const key = `${type}\u0000${id}`;
+        const first = firstAt.get(key);
+        if (first === undefined) firstAt.set(key, [list, i]);
+        else add('previous-duplicate-subject', [list, i, 'id'], { type, id, first: formatPath(first, lang) });
+      }
+      const total = subject['total'];
+      if (typeof total !== 'number' || !Number.isFinite(total)) wrong([list, i, 'total'], 'number');
+      else {
+        const ceiling = totalCeiling(subject);
+        if (total < 0 || (ceiling !== undefined && total > ceiling)) add('previous-total-out-of-range', [list, i, 'total'], { field: formatPath([list, i, 'total'], lang), total, max: ceiling ?? '' });
+      }
       const grade = subject['grade'];
       if (grade !== undefined && grade !== null && !(isObject(grade) && typeof grade['id'] === 'string')) wrong([list, i, 'grade'], 'grade');
     }
