@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { parseCalendarDate } from '../core/calendar.js';
 import type { Issue } from '../core/issue.js';
 import type { Lang } from '../core/lang.js';
@@ -35,6 +36,23 @@ export function normalizeRecord(input: unknown, path: IssuePath = [], lang: Lang
 }
 
 /**
+ * The schema's issues, with a missing subject (neither `organization` nor `person`) among them
+ * whatever else is wrong. zod runs the schema's subject check only once every field is valid, so
+ * a record with a bad date and no subject was told of the subject on the next pass only. Placed as
+ * the check places it (at `organization`), after the problems of `id` and `type`.
+ */
+function withSubjectIssue(input: unknown, issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  const out = [...issues];
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return out;
+  const { organization, person } = input as { organization?: unknown; person?: unknown };
+  if (organization !== undefined || person !== undefined) return out;
+  if (out.some((i) => i.code === 'custom' && i.params?.['code'] === 'record-without-subject')) return out;
+  const at = out.findIndex((i) => i.path[0] !== 'id' && i.path[0] !== 'type');
+  out.splice(at < 0 ? out.length : at, 0, { code: 'custom', path: ['organization'], params: { code: 'record-without-subject' }, message: '', input });
+  return out;
+}
+
+/**
  * The same as {@link normalizeRecord} through the zod schema alone (no fast path): the reference
  * the fast path is tested against, and what reports the problems of an invalid record.
  *
@@ -43,7 +61,7 @@ export function normalizeRecord(input: unknown, path: IssuePath = [], lang: Lang
  */
 export function normalizeBySchema(input: unknown, path: IssuePath = [], lang: Lang = 'zh'): NormalizeResult {
   const parsed = RecordInputSchema.safeParse(input, { reportInput: true });
-  if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues, path, lang, ENUM_CODES) };
+  if (!parsed.success) return { ok: false, issues: fromZodIssues(withSubjectIssue(input, parsed.error.issues), path, lang, ENUM_CODES) };
   const raw = parsed.data;
   const attributes = new Map<string, AttributeValue>();
   if (raw.attributes) {

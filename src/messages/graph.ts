@@ -1,15 +1,19 @@
 import type { MessageParams, MessageSection } from './types.js';
 
-// Names of organization kinds and post roles, for the messages (the catalogue stands on its own).
+// Names of organization kinds and post roles, for the messages (the catalogue stands on its own: it
+// imports nothing from the model, which imports it through core/issue; tests/graph/role-names.test.ts
+// holds the role names to POST_ROLE_LABELS).
 const KIND_ZH: Readonly<Record<string, string>> = { committee: '党委', 'leading-group': '党组', 'general-branch': '党总支', branch: '党支部', group: '党小组' };
 const KIND_EN: Readonly<Record<string, string>> = { committee: 'party committee', 'leading-group': 'leading party group', 'general-branch': 'general branch', branch: 'branch', group: 'party group' };
 const KINDS_EN: Readonly<Record<string, string>> = { committee: 'party committees', 'leading-group': 'leading party groups', 'general-branch': 'general branches', branch: 'branches', group: 'party groups' };
-const ROLE_ZH: Readonly<Record<string, string>> = { secretary: '书记', 'deputy-secretary': '副书记', 'team-member': '委员' };
-const ROLE_EN: Readonly<Record<string, string>> = { secretary: 'secretary', 'deputy-secretary': 'deputy secretary', 'team-member': 'team member' };
+const ROLE_ZH: Readonly<Record<string, string>> = { secretary: '书记', 'deputy-secretary': '副书记', 'team-member': '委员', 'party-affairs-officer': '党务工作者', member: '党员' };
+const ROLE_EN: Readonly<Record<string, string>> = { secretary: 'secretary', 'deputy-secretary': 'deputy secretary', 'team-member': 'team member', 'party-affairs-officer': 'party-affairs officer', member: 'member' };
 const named = (names: Readonly<Record<string, string>>, value: string | number | undefined): string => {
   const text = String(value ?? '');
   return Object.hasOwn(names, text) ? (names[text] as string) : text;
 };
+/** A role in Chinese followed by its id, as `书记（secretary）`. */
+const roleZh = (role: string | number | undefined): string => `${named(ROLE_ZH, role)}（${role}）`;
 /** The kinds a kind may contain (`allowed`, ids joined by ", "), named. */
 const kindList = (p: MessageParams, names: Readonly<Record<string, string>>, separator: string): string =>
   String(p['allowed'] ?? '').split(', ').map((kind) => named(names, kind)).join(separator);
@@ -39,8 +43,8 @@ export const graphMessages = {
     en: (p) => `the hierarchy has a cycle: ${p['cycle']}`,
   },
   'duplicate-post': {
-    zh: (p) => `人员「${p['person']}」在「${p['organization']}」的职务 ${p['role']} 重复（首次出现在 ${p['first']}）`,
-    en: (p) => `post ${p['role']} of "${p['person']}" in "${p['organization']}" is listed twice (first at ${p['first']})`,
+    zh: (p) => `人员「${p['person']}」在「${p['organization']}」的职务${roleZh(p['role'])}重复（首次出现在 ${p['first']}）`,
+    en: (p) => `"${p['person']}" is listed twice as ${named(ROLE_EN, p['role'])} of "${p['organization']}" (first at ${p['first']})`,
   },
   'duplicate-edge': {
     zh: (p) => `「${p['person']}」→「${p['organization']}」的关系重复（首次出现在 ${p['first']}）`,
@@ -51,16 +55,16 @@ export const graphMessages = {
     en: (p) => `organization "${p['organization']}" has two secretaries: "${p['first']}" and "${p['second']}"`,
   },
   'conflicting-posts': {
-    zh: (p) => `人员「${p['person']}」在「${p['organization']}」同时担任 ${p['first']} 和 ${p['second']}，班子职务只能有一个`,
-    en: (p) => `"${p['person']}" holds both ${p['first']} and ${p['second']} in "${p['organization']}"; one leadership post per organization`,
+    zh: (p) => `人员「${p['person']}」在「${p['organization']}」同时担任${roleZh(p['first'])}和${roleZh(p['second'])}，班子职务只能有一个`,
+    en: (p) => `"${p['person']}" holds both ${named(ROLE_EN, p['first'])} and ${named(ROLE_EN, p['second'])} in "${p['organization']}"; one leadership post per organization`,
   },
   'secretary-not-party-member': {
     zh: (p) => `「${p['person']}」不是党员，不能担任「${p['organization']}」的书记`,
     en: (p) => `"${p['person']}" is not a party member and cannot be secretary of "${p['organization']}"`,
   },
   'leader-not-party-member': {
-    zh: (p) => `「${p['person']}」不是党员，不能担任「${p['organization']}」的班子职务（${p['role']}）`,
-    en: (p) => `"${p['person']}" is not a party member and cannot hold the leadership post ${p['role']} in "${p['organization']}"`,
+    zh: (p) => `「${p['person']}」不是党员，不能担任「${p['organization']}」的${roleZh(p['role'])}`,
+    en: (p) => `"${p['person']}" is not a party member and cannot be ${named(ROLE_EN, p['role'])} of "${p['organization']}"`,
   },
   'member-not-party-member': {
     zh: (p) => `「${p['person']}」不是党员，却登记为「${p['organization']}」的党员`,
@@ -85,7 +89,7 @@ export const graphMessages = {
     en: (p) => `a liaison contact point must be a grassroots organization (general branch or branch); "${p['organization']}" is a ${named(KIND_EN, p['kind'])}, so cannot be the contact point of "${p['person']}"`,
   },
   'probationary-leader': {
-    zh: (p) => `「${p['person']}」是预备党员，没有被选举权，不能担任「${p['organization']}」的${named(ROLE_ZH, p['role'])}（${p['role']}）`,
+    zh: (p) => `「${p['person']}」是预备党员，没有被选举权，不能担任「${p['organization']}」的${roleZh(p['role'])}`,
     en: (p) => `"${p['person']}" is a probationary member, who cannot be elected, so cannot be ${named(ROLE_EN, p['role'])} of "${p['organization']}"`,
   },
   'probationary-not-party-member': {
