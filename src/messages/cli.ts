@@ -108,8 +108,8 @@ export const cliMessages = {
   'cli-usage-workers': { zh: (p) => `--workers 须为 1–64 的整数，收到「${p['value']}」`, en: (p) => `--workers takes a whole number from 1 to 64, got "${p['value']}"` },
   'cli-help-skip-invalid': { zh: () => `跳过格式有误的记录（逐条列出）并继续评估`, en: () => `skip invalid records (each is listed) and go on` },
   'cli-help-fail-on': {
-    zh: () => `有问责建议（findings）或有考核对象被评为该等次（等次编号）时退出码为 3`,
-    en: () => `exit with 3 when there are findings (findings), or when any subject has this grade (a grade id)`,
+    zh: () => `有问责建议（findings）或有考核对象被评为该等次（等次编号或名称，如 poor、差）时退出码为 3`,
+    en: () => `exit with 3 when there are findings (findings), or when any subject has this grade (a grade id or title, e.g. poor, 差)`,
   },
   'cli-help-coverage-options': {
     zh: () => `Markdown 报告中覆盖检查的参数文件（coverage.json；仅用于 --format md）`,

@@ -142,6 +142,16 @@ describe('zerenzhi assess', () => {
     expect((await assessBureau('--fail-on', 'incompetent')).code).toBe(0);
   });
 
+  it('--fail-on a grade by its title, in either language, as the report shows it', async () => {
+    for (const title of ['差', 'poor']) {
+      const run = await assessBureau('--fail-on', title);
+      expect(run.code).toBe(3);
+      expect(run.stderr).toContain('事业发展中心第二党支部');
+    }
+    // 不称职 is the title of the people's lowest grade, which nobody got
+    expect((await assessBureau('--fail-on', '不称职')).code).toBe(0);
+  });
+
   it('--fail-on with a grade the rule set does not have is a usage error', async () => {
     const run = await assessBureau('--fail-on', 'terrible');
     expect(run.code).toBe(2);

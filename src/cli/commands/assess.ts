@@ -1,5 +1,4 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { createReadStream } from 'node:fs';
 import { assessStream, withFindings } from '../../accountability/assess.js';
 import type { AssessmentResult } from '../../accountability/types.js';
 import { jsonChunks } from '../../core/json-chunks.js';
@@ -13,7 +12,7 @@ import { scoreFilesInParallel } from '../../engine/parallel.js';
 import { readPartialState } from '../../engine/read-partial.js';
 import { coverage, type CoverageOptions } from '../../graph/coverage.js';
 import type { RuleSet } from '../../model/rules.js';
-import { nameOf, unreadableFile, type JsonDocument } from '../files.js';
+import { jsonInput, nameOf, unreadableFile, type JsonDocument } from '../files.js';
 import { writePieces } from '../write-files.js';
 import { refuseOverwritingInputs, resultFiles, writeResult } from '../write-result.js';
 import { checkStdinOnce, concatPieces, EXIT, UsageError, say, writeAll, writeLines, type CommandContext } from '../io.js';
@@ -49,8 +48,20 @@ function gradeIdsOf(rules: RuleSet): string[] {
   return [...new Set((rules.ladders ?? []).flatMap((ladder) => ladder.grades.map((g) => g.id)))];
 }
 
+/**
+ * The grades `--fail-on` names, as ladder and grade id: a grade id (on every ladder that has it),
+ * or else a grade's title in either language (`差`, `poor`), as the Markdown report shows it. None
+ * when it names no grade.
+ */
+function gradesNamed(rules: RuleSet, name: string): Set<string> {
+  const all = (rules.ladders ?? []).flatMap((ladder) => ladder.grades.map((grade) => ({ ladder: ladder.id, grade })));
+  const byId = all.filter((g) => g.grade.id === name);
+  const named = byId.length > 0 ? byId : all.filter((g) => g.grade.title === name || g.grade.titleEn === name);
+  return new Set(named.map((g) => `${g.ladder}\u0000${g.grade.id}`));
+}
+
 // Exit code 3 when the check asked for with --fail-on fails, with a line on stderr saying why.
-function failOnCheck(result: AssessmentResult, failOn: string | undefined, context: CommandContext): number {
+function failOnCheck(result: AssessmentResult, failOn: string | undefined, grades: ReadonlySet<string>, context: CommandContext): number {
   if (failOn === undefined) return EXIT.ok;
   const { lang, io } = context;
   if (failOn === 'findings') {
@@ -59,7 +70,7 @@ function failOnCheck(result: AssessmentResult, failOn: string | undefined, conte
     writeLines(io.stderr, [say('cli-fail-on-findings', lang, { count })]);
     return EXIT.check;
   }
-  const graded = [...result.organizations, ...result.people].filter((s) => s.grade?.id === failOn);
+  const graded = [...result.organizations, ...result.people].filter((s) => s.grade != null && grades.has(`${s.grade.ladder}\u0000${s.grade.id}`));
   if (graded.length === 0) return EXIT.ok;
   const names = graded.map((s) => s.name).join(lang === 'zh' ? '、' : ', ');
   writeLines(io.stderr, [say('cli-fail-on-grade', lang, { count: graded.length, grade: failOn, names })]);
@@ -103,7 +114,8 @@ async function assessAndWrite(options: AssessCommandOptions, context: CommandCon
   await refuseOverwritingInputs(outputs, inputs, 'zerenzhi assess', lang);
   const graph = await loadGraph(options.graph, lang, io);
   const { rules, doc } = await loadRules(options.rules, lang, io);
-  if (options.failOn !== undefined && options.failOn !== 'findings' && !gradeIdsOf(rules).includes(options.failOn)) {
+  const failGrades = options.failOn === undefined || options.failOn === 'findings' ? new Set<string>() : gradesNamed(rules, options.failOn);
+  if (options.failOn !== undefined && options.failOn !== 'findings' && failGrades.size === 0) {
     throw new UsageError(say('cli-usage-unknown-grade', lang, { grade: options.failOn, allowed: gradeIdsOf(rules).join(', ') }), 'zerenzhi assess');
   }
   const read = options.previous === undefined ? undefined : await readResult(options.previous, lang, io, 'previous');
@@ -133,7 +145,7 @@ async function assessAndWrite(options: AssessCommandOptions, context: CommandCon
     // One shard of an assessment split across machines: partial states in, a partial state or the result out.
     const { session, finishLast, checkRecords, keptIssues, issueCount } = openSession(common);
     for (const path of absorb) {
-      const input = path === '-' ? io.stdin : createReadStream(path);
+      const input = jsonInput(path, io);
       const file = nameOf(path);
       const partial = await readPartialState(input, { file, lang }).catch(unreadableFile(file, 'partial', lang));
       const [kept, counted] = [keptIssues().length, issueCount()];
@@ -176,7 +188,7 @@ async function assessAndWrite(options: AssessCommandOptions, context: CommandCon
     coverage: coverage(graph, { ...coverageOptions, lang }),
     lint: lintRuleSet(doc.value, graph, { lang }),
   }));
-  return failOnCheck(result, options.failOn, context);
+  return failOnCheck(result, options.failOn, failGrades, context);
 }
 
 // What may be combined with what: standard input read once, some input, and a snapshot is not a result.
