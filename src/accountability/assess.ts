@@ -2,7 +2,7 @@ import { makeIssue, typeName } from '../core/issue.js';
 import type { Lang } from '../core/lang.js';
 import { ValidationError } from '../core/validation-error.js';
 import { batchesOf } from '../evidence/batches.js';
-import { openSession, type AssessInput, type AssessStreamInput, type ScoredRun } from '../engine/assess.js';
+import { isFinishedRun, openSession, type AssessInput, type AssessStreamInput, type ScoredRun } from '../engine/assess.js';
 import { scoreFilesInParallel, type ParallelInput } from '../engine/parallel.js';
 import { proposeFindings } from './propose.js';
 import type { AssessmentResult } from './types.js';
@@ -104,7 +104,7 @@ export async function assessParallel(input: AssessParallelOptions): Promise<Asse
  * result.findings.length;
  */
 export function withFindings(run: ScoredRun): AssessmentResult {
-  if (typeof run !== 'object' || run === null || typeof run.result !== 'object' || run.result === null || !run.plan) {
+  if (!isFinishedRun(run)) {
     const received = typeof run === 'object' && run !== null ? 'object (not a finished session)' : typeName(run);
     throw new ValidationError('options', [makeIssue('invalid-type', ['run'], { expected: 'session.finish()', received }, 'zh')], 'zh');
   }

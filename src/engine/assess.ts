@@ -145,6 +145,22 @@ function collectionFullOr(error: unknown, issue: (params: { limit: number }) => 
 }
 
 
+// The runs a session finished: only those are taken for findings (an object made to look like
+// one would fail deep inside, a TypeError in the accountability rules).
+const finishedRuns = new WeakSet<object>();
+
+/**
+ * Whether a value is a run a session finished ({@link AssessmentSession.finish}), as
+ * `withFindings` takes: not a copy or an object made to look like one.
+ *
+ * @example
+ * isFinishedRun(session.finish()); // true
+ * isFinishedRun({ result: {}, plan: {} }); // false
+ */
+export function isFinishedRun(value: unknown): value is ScoredRun {
+  return typeof value === 'object' && value !== null && finishedRuns.has(value);
+}
+
 /** The engine's output: the scores, the records kept for accountability (in id order), and the compiled plan. */
 export interface ScoredRun {
   readonly result: ScoreResult;
@@ -473,7 +489,9 @@ export function openSession(input: Omit<AssessInput, 'records'>, options: { read
       warnings,
       evidence: { ...acc.stats },
     };
-    return previous === undefined ? { result, retained, plan } : { result, retained, plan, previous };
+    const run: ScoredRun = previous === undefined ? { result, retained, plan } : { result, retained, plan, previous };
+    finishedRuns.add(run);
+    return run;
   };
   const finish = (): ScoredRun => {
     open();

@@ -235,7 +235,10 @@ describe('arguments given wrong to the helpers around a run', () => {
   });
 
   it('withFindings of something not a finished session', () => {
-    for (const run of [null, {}, { result: {} }]) expect(where(thrown(() => withFindings(loose(run))))).toEqual([['options', ['run'], 'invalid-type']]);
+    // an object made to look like a finished run, or a copy of one, is not one (it failed with a TypeError deep inside)
+    const copy = { ...openAssessment({ graph, rules }).finish() };
+    expect(() => withFindings(openAssessment({ graph, rules }).finish())).not.toThrow();
+    for (const run of [null, {}, { result: {} }, { result: {}, plan: {} }, { result: {}, plan: {}, retained: [] }, copy]) expect(where(thrown(() => withFindings(loose(run))))).toEqual([['options', ['run'], 'invalid-type']]);
   });
 
   it('normalizeRecord given options in place of the path, or a wrong language: an options error', () => {
