@@ -42,7 +42,8 @@ const COLUMN_PROBLEM_CODES: ReadonlySet<string> = new Set(['unknown-column', 'du
  * isColumnProblem({ code: 'unknown-column' }); // true
  */
 export function isColumnProblem(issue: Pick<Issue, 'code'>): boolean {
-  return COLUMN_PROBLEM_CODES.has(issue.code);
+  // false for what is no issue at all (null from plain JavaScript), as isReaderItem says
+  return typeof issue === 'object' && issue !== null && COLUMN_PROBLEM_CODES.has(issue.code);
 }
 
 /** A part of a reader's issue that is not what an {@link Issue} holds: where, and what it should be. */

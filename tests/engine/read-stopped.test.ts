@@ -69,6 +69,7 @@ describe('problems that end a read', () => {
     expect([...readCsvSync(misspelt)].filter((i) => i.kind === 'issue').map((i) => [i.kind === 'issue' && i.issue.code, i.kind === 'issue' && i.stopped === true])).toEqual([['unknown-column', false]]);
     expect(isColumnProblem({ code: 'unknown-column' })).toBe(true);
     expect(isColumnProblem({ code: 'invalid-date' })).toBe(false);
+    for (const nothing of [null, undefined, 'unknown-column']) expect(isColumnProblem(nothing as never)).toBe(false);
     // a partial state is not written with it, in either mode
     for (const invalidRecords of ['skip', 'error'] as const) {
       const session = openAssessment({ graph, rules, invalidRecords });
