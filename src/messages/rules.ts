@@ -146,6 +146,10 @@ export const rulesMessages = {
   },
   'lint-source-children': { zh: () => '直接下级组织', en: () => 'the organizations directly below' },
   'lint-source-subtree': { zh: () => '所有下级组织', en: () => 'all the organizations below' },
+  'invalid-share': {
+    zh: (p) => `比例「${p['value']}」无效：应为 0 到 1 之间的小数（如 0.2）或分数（如 "1/3"，分母不为 0）`,
+    en: (p) => `share "${p['value']}" is invalid: a decimal from 0 to 1 (0.2) or a fraction such as "1/3" (the denominator not 0)`,
+  },
   'quota-lowest-grade': {
     zh: (p) => `名额限制不能用于等次梯度「${p['ladder']}」中最低的等次「${p['id']}」：超出名额的要降一个等次，最低等次无处可降`,
     en: (p) => `a quota cannot limit "${p['id']}", the lowest grade of ladder "${p['ladder']}": those over a quota move one grade down, and there is none below`,

@@ -81,12 +81,22 @@ export const LadderSchema = z.strictObject({
   excludeProbationary: z.boolean().optional().meta({ description: '预备党员不评定等次 / probationary members are not graded' }),
 });
 
+/** A share written as a fraction: "1/3" (a denominator of 0 is none). */
+const FRACTION = /^\d{1,6}\/[1-9]\d{0,5}$/;
+
 /** A cap on how many of a peer group may hold a grade (e.g. 优秀 at most 20%). */
 export const QuotaSchema = z.strictObject({
   ladder: IdSchema,
   grade: IdSchema,
   maxShare: z
-    .union([z.number().min(0).max(1), z.string().regex(/^\d{1,6}\/[1-9]\d{0,5}$/)])
+    .union([
+      z.number().min(0).max(1),
+      // A check of its own, not .regex(): zod would say "invalid format (regex)" of "1/0".
+      z
+        .string()
+        .refine((text) => FRACTION.test(text), { params: { code: 'invalid-share' } })
+        .meta({ pattern: FRACTION.source }),
+    ])
     .optional()
     .meta({ description: '最高等次所占比例上限：小数（0.2）或分数（"1/3"）/ share of the peer group: a decimal or a fraction such as "1/3"' }),
   maxCount: z.int().nonnegative().optional(),
