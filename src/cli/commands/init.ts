@@ -1,5 +1,5 @@
-import { mkdir, readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { access, mkdir, readdir, stat } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Argument, InvalidArgumentError, Option, type Command } from 'commander';
 import type { Lang } from '../../core/lang.js';
 import { writeFiles } from '../write-files.js';
@@ -38,7 +38,9 @@ async function ensureWritableDir(dir: string, force: boolean, lang: Lang): Promi
 
 /**
  * Runs `zerenzhi init DIR`: writes a starter graph.json, rules.json and records.ndjson that
- * assess cleanly and lint clean. Refuses a non-empty directory (exit code 1) unless `--force`.
+ * validate and lint clean, and whose assessment shows people graded and judged, a shortfall and
+ * findings proposed along the responsibility chain. Refuses a non-empty directory (exit code 1)
+ * unless `--force`.
  *
  * @example
  * await runInit('demo', { year: 2024 }, context);
@@ -49,9 +51,36 @@ export async function runInit(dir: string, options: InitCommandOptions, context:
   // The last complete year, so that every month and quarter is due.
   const year = options.year ?? lastEndedYear();
   // All three or none: a half-written starter would not run, and would hide what went wrong.
-  await writeFiles(Object.entries(starterFiles(year)).map(([name, text]) => ({ file: join(dir, name), pieces: [text] })), lang);
+  const schemaDir = await schemaDirFor(dir);
+  await writeFiles(Object.entries(starterFiles(year, schemaDir)).map(([name, text]) => ({ file: join(dir, name), pieces: [text] })), lang);
   writeLines(io.stderr, [say('cli-init-done', lang, { dir })]);
   return EXIT.ok;
+}
+
+/**
+ * Where the starter's `$schema` lines should point, relative to its folder `dir` (docs/rules.md
+ * 14.3): the schemas of the zerenzhi installed in `node_modules` in `dir` or the nearest folder
+ * above it; if there is none (run through `npx` before installing), those that `npm install
+ * zerenzhi` will put in `cwd`. Always with forward slashes, starting with `./` or `../`.
+ *
+ * @example
+ * await schemaDirFor('my-rules', '/home/me/project'); // '../node_modules/zerenzhi/schemas'
+ */
+export async function schemaDirFor(dir: string, cwd: string = process.cwd()): Promise<string> {
+  const from = resolve(cwd, dir);
+  const schemasIn = (folder: string): string => join(folder, 'node_modules', 'zerenzhi', 'schemas');
+  let target = schemasIn(resolve(cwd));
+  for (let folder = from; ; folder = dirname(folder)) {
+    const found = await access(join(schemasIn(folder), 'rules.schema.json')).then(() => true, () => false);
+    if (found) {
+      target = schemasIn(folder);
+      break;
+    }
+    if (dirname(folder) === folder) break;
+  }
+  const path = relative(from, target).split(sep).join('/');
+  // Another drive (Windows) has no relative path: the absolute one is the best there is.
+  return path.startsWith('../') || isAbsolute(path) ? path : `./${path}`;
 }
 
 /** China Standard Time's offset from UTC (no daylight saving since 1991). */
