@@ -220,4 +220,16 @@ export const reportMessages = {
   },
   'report-mermaid-oversight': { zh: () => `分管`, en: () => `oversees` },
   'report-mermaid-liaison': { zh: () => `包抓包联`, en: () => `liaison` },
+  'mermaid-chain-and-organizations': {
+    zh: () => `chain 与 organizations 只能给出一个（chain 已决定画哪些党组织：该组织及其以上各级）`,
+    en: () => `give chain or organizations, not both (chain decides the organizations drawn: it and every level above)`,
+  },
+  'result-subject-not-in-graph': {
+    zh: (p) => `结果中的${p['type'] === 'person' ? '人员' : '党组织'}「${p['id']}」不在关系图中：结果不是对这张关系图考核得出的`,
+    en: (p) => `the result names ${p['type'] === 'person' ? 'person' : 'organization'} "${p['id']}", which is not in the graph: the result was not assessed on this graph`,
+  },
+  'result-subject-differs': {
+    zh: (p) => `结果中的${p['type'] === 'person' ? '人员' : '党组织'}「${p['id']}」${p['field'] === 'posts' ? '职务' : p['field'] === 'kind' ? '类别' : '名称'}为「${p['result']}」，关系图中为「${p['graph']}」：结果不是对这张关系图考核得出的`,
+    en: (p) => `${p['type'] === 'person' ? 'person' : 'organization'} "${p['id']}" has ${p['field'] === 'posts' ? 'posts' : p['field'] === 'kind' ? 'kind' : 'name'} "${p['result']}" in the result but "${p['graph']}" in the graph: the result was not assessed on this graph`,
+  },
 } as const satisfies MessageSection;

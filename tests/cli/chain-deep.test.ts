@@ -120,11 +120,25 @@ describe('zerenzhi chain --person --mermaid (hand-checked)', () => {
     }),
   );
 
-  it("乙's chart: 总支, 一支部 under it and 局党委 above it, not 二支部; 甲's oversight edge into 总支", async () => {
+  it("乙's chart: 总支, 一支部 under it and 局党委 above it, not 二支部; the teams' posts, 甲's oversight edge into 总支", async () => {
     const run = await cli(['chain', '--graph', small, '--person', 'p-b', '--mermaid']);
     expect([run.code, run.stderr]).toEqual([0, '']);
     expect(run.stdout).toBe(
-      ['flowchart TD', '  n0["局党委"]', '  n1["总支"]', '  n2["一支部"]', '  n3(["甲"])', '  n0 --> n1', '  n1 --> n2', '  n3 -.->|分管| n1', '  linkStyle 2 stroke-dasharray:6 4', ''].join('\n'),
+      [
+        'flowchart TD',
+        '  n0["局党委"]',
+        '  n1["总支"]',
+        '  n2["一支部"]',
+        '  n3(["甲"])',
+        '  n4(["乙"])',
+        '  n0 --> n1',
+        '  n1 --> n2',
+        '  n3 ---|委员| n0',
+        '  n4 ---|书记| n1',
+        '  n3 -.->|分管| n1',
+        '  linkStyle 4 stroke-dasharray:6 4',
+        '',
+      ].join('\n'),
     );
   });
 });

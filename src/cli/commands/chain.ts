@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import type { AssessmentResult } from '../../accountability/types.js';
 import { makeIssue } from '../../core/issue.js';
+import { ValidationError } from '../../core/validation-error.js';
 import type { Lang } from '../../core/lang.js';
 import { dutiesOf } from '../../graph/duties.js';
 import { ancestorsOf } from '../../graph/queries.js';
@@ -9,7 +10,7 @@ import type { Graph } from '../../graph/types.js';
 import { formatChainText, formatDutiesText } from '../../report/graph-text.js';
 import { toMermaid } from '../../report/mermaid.js';
 import { checkStdinOnce, CliFailure, EXIT, UsageError, say, writeLines, type CommandContext } from '../io.js';
-import { loadGraph, loadResult } from '../load.js';
+import { loadGraph, placeInResult, readResult } from '../load.js';
 import type { ProgramEnv } from '../program.js';
 
 /**
@@ -67,8 +68,9 @@ export function organizationsInView(graph: Graph, options: ChainCommandOptions):
 /**
  * Runs `zerenzhi chain`: an organization's responsibility chain (`--org`) or a person's duties
  * (`--person`), as text, as JSON (`--format json`: `chainOf` / `dutiesOf`), or as a Mermaid
- * flowchart (`--mermaid`, the whole graph when neither is given; `--result` marks grades and
- * findings).
+ * flowchart (`--mermaid`, the whole graph when neither is given; with `--org`, the chain as the
+ * text has it, each level's secretary and team included; `--result` marks grades and the findings
+ * that lie in the chart, and is refused when it was not assessed on this graph).
  *
  * @example
  * await runChain({ graph: 'graph.json', org: 'br-office', format: 'text' }, context);
@@ -84,9 +86,22 @@ export async function runChain(options: ChainCommandOptions, context: CommandCon
   const graph = await loadGraph(options.graph, lang, io);
   requireKnown(graph, options, lang);
   if (options.mermaid === true) {
-    const result: AssessmentResult | undefined = options.result === undefined ? undefined : await loadResult(options.result, lang, io, 'result');
-    const organizations = organizationsInView(graph, options);
-    io.stdout.write(toMermaid(graph, result, { lang, ...(organizations === undefined ? {} : { organizations }) }));
+    const read = options.result === undefined ? undefined : await readResult(options.result, lang, io, 'result');
+    const result: AssessmentResult | undefined = read?.result;
+    // --org draws the chain as the text has it (`chain`: its own liaison leaders only); --person
+    // the organizations the person answers for and the levels above.
+    const organizations = options.org === undefined ? organizationsInView(graph, options) : undefined;
+    const view = options.org !== undefined ? { chain: options.org } : organizations === undefined ? {} : { organizations };
+    let chart: string;
+    try {
+      chart = toMermaid(graph, result, { lang, ...view });
+    } catch (error) {
+      // The graph and the view are sound by now: what is refused is the result (not of this
+      // graph, or of a wrong shape), placed at its lines in the file.
+      if (read === undefined || !(error instanceof ValidationError)) throw error;
+      throw placeInResult(error, read.doc, 'result');
+    }
+    io.stdout.write(chart);
     return EXIT.ok;
   }
   if (options.format === 'json') {
