@@ -105,8 +105,10 @@ const ISSUES_KEPT = 10_000;
 const LARGE_PASS = 50_000;
 
 /** The partial states this engine writes and reads, and the family of their names. */
-const PARTIAL_FORMAT = 'zerenzhi-partial/2';
-const PARTIAL_FORMAT_FAMILY = 'zerenzhi-partial/';
+/** The format of the partial states this engine writes and reads. */
+export const PARTIAL_FORMAT = 'zerenzhi-partial/2';
+/** What every partial state's format starts with, this engine's or another version's. */
+export const PARTIAL_FORMAT_FAMILY = 'zerenzhi-partial/';
 
 /**
  * An issue with its message rendered again in `lang`, from its code and values. A code this engine

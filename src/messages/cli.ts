@@ -115,11 +115,15 @@ export const cliMessages = {
     zh: () => `Markdown 报告中覆盖检查的参数文件（coverage.json；仅用于 --format md）`,
     en: () => `options of the coverage check shown in the Markdown report (coverage.json; with --format md only)`,
   },
-  'cli-help-validate': {
-    zh: () => `校验组织关系图、考核细则或记录文件，列出全部问题`,
-    en: () => `validate graph, rule set or records files and list every problem`,
-  },
   'cli-help-files': { zh: () => `要校验的文件`, en: () => `the files to validate` },
+  'cli-help-validate-files': {
+    zh: () => `校验组织关系图、考核细则、记录、评估结果或部分状态文件，列出全部问题`,
+    en: () => `validate graph, rule set, records, assessment result or partial state files and list every problem`,
+  },
+  'cli-help-validate-kind': {
+    zh: () => `文件类型：graph 组织关系图，rules 考核细则，records 记录，result 评估结果（assess、decide 的输出），partial 部分状态（assess --snapshot 的输出）；默认按内容判断`,
+    en: () => `the kind of file: graph, rules, records, result (an assessment result, as assess or decide writes it) or partial (a partial state, as assess --snapshot writes it); told by content by default`,
+  },
   'cli-help-kind': { zh: () => `文件类型（默认按内容判断）`, en: () => `the kind of file (told by content by default)` },
   'cli-help-lint': {
     zh: () => `检查考核细则：分值合计、等次区间、无适用对象的指标等`,
@@ -241,6 +245,14 @@ export const cliMessages = {
     zh: (p) => `${p['file']}：考核细则有效（${p['indicators']} 项指标）`,
     en: (p) => `${p['file']}: valid rule set (${p['indicators']} indicators)`,
   },
+  'cli-validate-ok-result': {
+    zh: (p) => `${p['file']}：评估结果有效（${p['ruleSet']}，${p['start']} 至 ${p['end']}${p['asOf'] === '' ? '' : `，评估日期 ${p['asOf']}`}；${p['organizations']} 个党组织，${p['people']} 人，${p['findings']} 项问责建议）`,
+    en: (p) => `${p['file']}: valid assessment result (${p['ruleSet']}, ${p['start']} to ${p['end']}${p['asOf'] === '' ? '' : `, as of ${p['asOf']}`}; ${p['organizations']} organizations, ${p['people']} people, ${p['findings']} findings)`,
+  },
+  'cli-validate-ok-partial': {
+    zh: (p) => `${p['file']}：部分状态有效（${p['format']}，已读 ${p['occurrences']} 条记录，${p['lines']} 条指标行；与组织关系图、考核细则是否相符在 assess --absorb 时核对）`,
+    en: (p) => `${p['file']}: valid partial state (${p['format']}, ${p['occurrences']} records read, ${p['lines']} indicator lines; whether it matches the graph and rule set is checked by assess --absorb)`,
+  },
   'cli-validate-ok-records': { zh: (p) => `${p['file']}：记录有效（${p['count']} 条）`, en: (p) => `${p['file']}: valid records (${p['count']})` },
   'cli-validate-invalid': { zh: (p) => `${p['file']}：发现 ${p['count']} 个问题`, en: (p) => `${p['file']}: ${p['count']} problem(s)` },
   'cli-validate-summary': {
@@ -248,8 +260,8 @@ export const cliMessages = {
     en: (p) => `${p['files']} file(s), ${p['invalid']} invalid`,
   },
   'cli-unknown-file-kind': {
-    zh: () => `无法判断文件类型（应为含 organizations 的组织关系图、含 indicators 的考核细则，或记录数组/NDJSON/CSV），请用 --kind 指定`,
-    en: () => `cannot tell the kind of file (a graph has organizations, a rule set has indicators, records are an array, NDJSON or CSV); use --kind`,
+    zh: () => `无法判断文件类型（应为含 organizations 的组织关系图、含 indicators 的考核细则、记录数组/NDJSON/CSV、评估结果或部分状态），请用 --kind 指定`,
+    en: () => `cannot tell the kind of file (a graph has organizations, a rule set has indicators, records are an array, NDJSON or CSV, or an assessment result or a partial state); use --kind`,
   },
   'cli-lint-error': { zh: () => `错误`, en: () => `error` },
   'cli-lint-warning': { zh: () => `警告`, en: () => `warning` },

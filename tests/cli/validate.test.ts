@@ -93,7 +93,7 @@ describe('zerenzhi validate', () => {
     const run = await cli(['validate', BUREAU.coverage]);
     expect(run.code).toBe(1);
     expect(run.stdout.trimEnd().split('\n')[1]).toBe(
-      `${BUREAU.coverage}:1: 无法判断文件类型（应为含 organizations 的组织关系图、含 indicators 的考核细则，或记录数组/NDJSON/CSV），请用 --kind 指定 [cli-unknown-file-kind]`,
+      `${BUREAU.coverage}:1: 无法判断文件类型（应为含 organizations 的组织关系图、含 indicators 的考核细则、记录数组/NDJSON/CSV、评估结果或部分状态），请用 --kind 指定 [cli-unknown-file-kind]`,
     );
     const asRules = await cli(['validate', '--kind', 'rules', BUREAU.graph]);
     expect(asRules.code).toBe(1);
