@@ -11,7 +11,8 @@ import { safeParseGraph } from '../graph/parse.js';
 import type { Graph } from '../graph/types.js';
 import type { RuleSet } from '../model/rules.js';
 import { parsedOrThrow, readJson, type JsonDocument } from './files.js';
-import { say, type CliIo } from './io.js';
+import { CliFailure, EXIT, say, type CliIo } from './io.js';
+import { validationErrorLines } from './issues.js';
 import { byLine, locateIssues } from './locate.js';
 
 /**
@@ -34,6 +35,27 @@ export async function loadGraph(file: string, lang: Lang, io: CliIo): Promise<Gr
 export async function loadRules(file: string, lang: Lang, io: CliIo): Promise<{ rules: RuleSet; doc: JsonDocument }> {
   const doc = await readJson(file, 'rules', lang, io);
   return { rules: parsedOrThrow(safeParseRuleSet(doc.value, { lang }), doc), doc };
+}
+
+/**
+ * Reads and validates the graph and the rule set of a run; when both have problems, every problem
+ * of both is told at once (a `CliFailure`, exit 1, each file's list as `validate` prints it), not
+ * the rule set's only once the graph is mended.
+ *
+ * @example
+ * const { graph, rules, doc } = await loadGraphAndRules('graph.json', 'rules.json', 'zh', io);
+ */
+export async function loadGraphAndRules(graphFile: string, rulesFile: string, lang: Lang, io: CliIo): Promise<{ graph: Graph; rules: RuleSet; doc: JsonDocument }> {
+  const graph = await loadGraph(graphFile, lang, io).catch((error: unknown) => ({ error }));
+  const rules = await loadRules(rulesFile, lang, io).catch((error: unknown) => ({ error }));
+  if ('error' in graph) {
+    if ('error' in rules && graph.error instanceof ValidationError && rules.error instanceof ValidationError) {
+      throw new CliFailure(EXIT.invalid, [...validationErrorLines(graph.error), ...validationErrorLines(rules.error)]);
+    }
+    throw graph.error;
+  }
+  if ('error' in rules) throw rules.error;
+  return { graph, ...rules };
 }
 
 /**

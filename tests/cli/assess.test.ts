@@ -215,6 +215,18 @@ describe('zerenzhi assess', () => {
     expect(run.stderr).toBe(`组织关系图校验未通过，共 1 个问题：\n${graph}:3 organizations[0].parent: 组织隶属关系成环：a → b → a [hierarchy-cycle]\n`);
   });
 
+  it('a bad graph and a bad rules file: the problems of both at once, exit 1', async () => {
+    const graph = tmp.file('cycle-2.json', CYCLE_GRAPH);
+    const text = rulesWithUnknownMeasure();
+    const rules = tmp.file('rules-bad-2.json', text);
+    const run = await cli(['assess', '--graph', graph, '--rules', rules, '--evidence', BUREAU.ndjson]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      `组织关系图校验未通过，共 1 个问题：\n${graph}:3 organizations[0].parent: 组织隶属关系成环：a → b → a [hierarchy-cycle]\n` +
+        `考核细则校验未通过，共 1 个问题：\n${rules}:${lineOf(text, '"counting"')} indicators[2].measure.type: 未知的计量方式「counting」，可选：count, cadence, window, deadline, ratio, rating, structure, roll-up, manual [unknown-measure-type]\n`,
+    );
+  });
+
   it('a rules file with an unknown measure type: exit 1, at its line', async () => {
     const text = rulesWithUnknownMeasure();
     const rules = tmp.file('rules-bad.json', text);

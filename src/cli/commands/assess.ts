@@ -16,7 +16,7 @@ import { jsonInput, nameOf, unreadableFile, type JsonDocument } from '../files.j
 import { writePieces } from '../write-files.js';
 import { refuseOverwritingInputs, resultFiles, writeResult } from '../write-result.js';
 import { checkStdinOnce, concatPieces, EXIT, UsageError, say, writeAll, writeLines, type CommandContext } from '../io.js';
-import { loadCoverageOptions, loadGraph, loadRules, placeInResult, readResult } from '../load.js';
+import { loadCoverageOptions, loadGraphAndRules, placeInResult, readResult } from '../load.js';
 import { gatheringOption, parseDate, type ProgramEnv } from '../program.js';
 import { listSkipped, readEvidence, reportSkipped, skippedLister, withProgress } from '../records.js';
 
@@ -112,8 +112,7 @@ async function assessAndWrite(options: AssessCommandOptions, context: CommandCon
   ];
   const outputs = options.snapshot !== undefined ? [options.snapshot] : resultFiles(options.out, options.format);
   await refuseOverwritingInputs(outputs, inputs, 'zerenzhi assess', lang);
-  const graph = await loadGraph(options.graph, lang, io);
-  const { rules, doc } = await loadRules(options.rules, lang, io);
+  const { graph, rules, doc } = await loadGraphAndRules(options.graph, options.rules, lang, io);
   const failGrades = options.failOn === undefined || options.failOn === 'findings' ? new Set<string>() : gradesNamed(rules, options.failOn);
   if (options.failOn !== undefined && options.failOn !== 'findings' && failGrades.size === 0) {
     throw new UsageError(say('cli-usage-unknown-grade', lang, { grade: options.failOn, allowed: gradeIdsOf(rules).join(', ') }), 'zerenzhi assess');
