@@ -19,6 +19,7 @@ import {
   statusLabel,
   subjectTypeLabel,
   triggerLabel,
+  verdictLabel,
   waiverText,
   type ReportContext,
   type ResultPart,
@@ -79,6 +80,7 @@ const LINE_COLUMNS = [
   'report-col-id',
   'report-col-name',
   'report-col-grade',
+  'report-col-verdict',
   'report-col-subject-total',
   'report-col-indicator-id',
   'report-col-indicator',
@@ -133,6 +135,8 @@ function lineRows(context: ReportContext, subject: SubjectResult): CsvValue[][] 
     subject.id,
     subject.name,
     subject.grade?.title ?? '',
+    // A person's verdict (本职 / 失职 / 不称职); an organization has none.
+    verdictLabel(subject.verdict, lang),
     subject.total,
     line.indicator,
     line.title,
@@ -228,7 +232,7 @@ export function toCsvChunks(given: AssessmentResult, options: CsvOptions = {}): 
 
 /**
  * The result as three CSV documents for spreadsheets: `lines`, one row per subject and indicator
- * (subject type, id, name, grade, total, indicator id, title, responsibility, points, max, status,
+ * (subject type, id, name, grade, verdict, total, indicator id, title, responsibility, points, max, status,
  * shortfalls, records counted, explanation), organizations first, in the result's order;
  * `findings`, one row per finding (its first column `编号`, `Finding ID` in English: no document
  * starts with `ID`, which Excel takes for a SYLK file); and `earlyWarnings`, one row per early

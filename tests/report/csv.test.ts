@@ -88,7 +88,7 @@ describe('toCsv on the bureau example', () => {
 
   it('has one row per subject and line: hand-checked: 7 grassroots organizations × 16 + the committee × 10 + 11 people × 3 + 王建 × 4', () => {
     const rows = parseCsv(lines.slice(1));
-    expect(rows[0]).toEqual(['对象类型', '编号', '名称', '等次', '总分', '指标编号', '指标', '责任类型', '得分', '满分', '状态', '不足次数', '计入记录数', '说明']);
+    expect(rows[0]).toEqual(['对象类型', '编号', '名称', '等次', '评价', '总分', '指标编号', '指标', '责任类型', '得分', '满分', '状态', '不足次数', '计入记录数', '说明']);
     expect(rows.length - 1).toBe(7 * 16 + 10 + 11 * 3 + 4);
     expect(rows.length - 1).toBe([...result.organizations, ...result.people].reduce((n, s) => n + s.lines.length, 0));
     expect(rows[1]).toEqual([
@@ -96,6 +96,8 @@ describe('toCsv on the bureau example', () => {
       'bureau',
       '市某某局党委',
       '较好',
+      // an organization has no verdict
+      '',
       String(result.organizations[0]?.total),
       'cm-topic-meetings',
       '党委专题研究党建工作每年不少于4次',
@@ -107,7 +109,11 @@ describe('toCsv on the bureau example', () => {
       '2',
       '党委专题研究党建工作每年不少于4次：要求不少于4次，实有2次，缺2次；缺2次，每次扣1分，扣2分，得2分；1条记录缺少佐证材料（minutes）未计入',
     ]);
-    for (const row of rows) expect(row).toHaveLength(14);
+    for (const row of rows) expect(row).toHaveLength(15);
+    // a person's verdict on each of their rows: 赵磊 is derelict (his derelict finding), 任杰 fulfilled
+    const verdicts = (id: string): string[] => [...new Set(rows.filter((r) => r[0] === '个人' && r[1] === id).map((r) => r[4]))];
+    expect(verdicts('p-zhao-lei')).toEqual(['失职（不抓党建）']);
+    expect(verdicts('p-ren-jie')).toEqual(['本职（抓好党建）']);
   });
 
   it('has one row per finding', () => {
@@ -120,7 +126,7 @@ describe('toCsv on the bureau example', () => {
 
   it('has English headers and labels with lang en', () => {
     const en = toCsv(result, { lang: 'en' });
-    expect(en.lines.split('\r\n')[0]).toBe('\uFEFFSubject type,ID,Name,Grade,Total,Indicator ID,Indicator,Responsibility,Points,Max,Status,Shortfalls,Records counted,Explanation');
+    expect(en.lines.split('\r\n')[0]).toBe('\uFEFFSubject type,ID,Name,Grade,Verdict,Total,Indicator ID,Indicator,Responsibility,Points,Max,Status,Shortfalls,Records counted,Explanation');
     expect(en.lines.split('\r\n')[1]?.startsWith('organization,bureau,')).toBe(true);
   });
 

@@ -219,7 +219,7 @@ describe('indicator maxima', () => {
     // Indicator, responsibility, points, max: the max cell is the rule set's amount.
     expect(row?.split(' | ')[3]).toBe('3.335');
     const csvRow = toCsv(result, { bom: false }).lines.split('\r\n').find((l) => l.includes(',cm-topic-meetings,'));
-    expect(csvRow?.split(',')[9]).toBe('3.335');
+    expect(csvRow?.split(',')[10]).toBe('3.335');
   });
 
   it('in every line of the bureau\'s report, the Markdown max is the CSV max (invariant)', () => {
@@ -231,7 +231,7 @@ describe('indicator maxima', () => {
       .split('\n')
       .filter((l) => l.startsWith('| ') && / \| (达标|未达标|进行中|证据不足|不计分|一票否决) \| /.test(l))
       .map((l) => l.split(' | ')[3]);
-    const csvMaxima = toCsv(result, { bom: false }).lines.split('\r\n').slice(1, -1).map((l) => l.split(',')[9]);
+    const csvMaxima = toCsv(result, { bom: false }).lines.split('\r\n').slice(1, -1).map((l) => l.split(',')[10]);
     expect(markdownMaxima.slice().sort()).toEqual(csvMaxima.slice().sort());
     expect(csvMaxima.some((m) => m?.split('.')[1]?.length === 4)).toBe(true);
   });
