@@ -323,7 +323,7 @@ export async function readJsonObject(input: ReaderInput, options: ReadJsonObject
     const placed: Issue = { ...issue, ...(file === undefined ? {} : { file }), line };
     return new ValidationError(subject, [placed], lang);
   };
-  const chunks = wholeCharacters(textChunks(input, lang, subject))[Symbol.asyncIterator]();
+  const chunks = wholeCharacters(textChunks(input, lang, subject, false))[Symbol.asyncIterator]();
   const out: Record<string, unknown> = {};
   const position = new Position();
   const value = new ValueText();

@@ -87,10 +87,14 @@ function isReaderInput(input: unknown): boolean {
  * catch (error) { if (error instanceof InvalidEncodingError) report(); else throw error; }
  */
 export class InvalidEncodingError extends Error {
-  /** `utf-16`: the bytes start with a UTF-16 byte order mark (a file saved as "Unicode"). */
-  readonly guess: 'utf-16' | undefined;
+  /**
+   * `utf-16`: the bytes start with a UTF-16 byte order mark (a file saved as "Unicode"), or have
+   * a NUL beside each character; `binary`: they hold NUL bytes, which no text of records has (a
+   * binary file, a device such as /dev/zero, a compressed export).
+   */
+  readonly guess: 'utf-16' | 'binary' | undefined;
 
-  constructor(guess?: 'utf-16') {
+  constructor(guess?: 'utf-16' | 'binary') {
     super('input is not valid UTF-8');
     this.name = 'InvalidEncodingError';
     this.guess = guess;
@@ -130,12 +134,14 @@ export function stripBom(text: string): string {
  * Chinese Excel saved as GBK — is not silently turned into U+FFFD: the valid text before it is
  * yielded, then {@link InvalidEncodingError} is thrown so the reader can name the line. A chunk
  * that is neither text nor bytes is a `ValidationError` (`invalid-type` at `['input', index]`,
- * with this subject and language).
+ * with this subject and language). A NUL byte, which no text of records has, is thrown as
+ * {@link InvalidEncodingError} too (`binary`, or `utf-16` with a NUL beside each character),
+ * unless `refuseNul` is false: a JSON document's reader says where it is, at its line and column.
  *
  * @example
  * for await (const text of textChunks(fs.createReadStream('records.ndjson'))) process(text);
  */
-export async function* textChunks(input: ReaderInput, lang: Lang = 'zh', subject = 'records'): AsyncGenerator<string> {
+export async function* textChunks(input: ReaderInput, lang: Lang = 'zh', subject = 'records', refuseNul = true): AsyncGenerator<string> {
   if (typeof input === 'string') {
     if (input !== '') yield stripBom(input);
     return;
@@ -179,6 +185,16 @@ export async function* textChunks(input: ReaderInput, lang: Lang = 'zh', subject
         if (valid !== '') yield valid;
         throw new InvalidEncodingError(guess);
       }
+    }
+    // A NUL is no character of a record file in any of its formats (JSON escapes it, CSV has
+    // none): the text before it is read, to the line it is on, and the rest refused at once,
+    // rather than read as one endless line (/dev/zero, 16 million characters later).
+    const nul = refuseNul ? text.indexOf('\u0000') : -1;
+    if (nul !== -1) {
+      const before = emit(text.slice(0, nul));
+      if (before !== '') yield before;
+      // "i\0d\0": UTF-16 without its byte order mark.
+      throw new InvalidEncodingError(/^(?:[^\u0000]\u0000){2}/.test(text.slice(Math.max(0, nul - 1), nul + 3)) ? 'utf-16' : 'binary');
     }
     text = emit(text);
     index++;

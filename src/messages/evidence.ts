@@ -90,9 +90,13 @@ export const evidenceMessages = {
   // with a UTF-16 byte order mark. Without them (an issue from an older shard), the CSV wording.
   'invalid-encoding': {
     zh: (p) =>
-      `第 ${p['line']} 行起的内容不是 UTF-8 编码（${p['guess'] === 'utf-16' ? '看来是 UTF-16（“Unicode”）' : '可能是 GBK/GB18030'}）；${p['format'] === 'json' || p['format'] === 'ndjson' ? '请转换为 UTF-8 后重试' : '请在 Excel 中另存为“CSV UTF-8（逗号分隔）”，或转换为 UTF-8 后重试'}`,
+      p['guess'] === 'binary'
+        ? `第 ${p['line']} 行起有空字节（\\u0000），不是文本：可能是二进制文件、压缩包或设备文件，请给出 UTF-8 编码的记录文件`
+        : `第 ${p['line']} 行起的内容不是 UTF-8 编码（${p['guess'] === 'utf-16' ? '看来是 UTF-16（“Unicode”）' : '可能是 GBK/GB18030'}）；${p['format'] === 'json' || p['format'] === 'ndjson' ? '请转换为 UTF-8 后重试' : '请在 Excel 中另存为“CSV UTF-8（逗号分隔）”，或转换为 UTF-8 后重试'}`,
     en: (p) =>
-      `the input is not UTF-8 from line ${p['line']} (${p['guess'] === 'utf-16' ? 'UTF-16, "Unicode", it seems' : 'GBK/GB18030 perhaps'}); ${p['format'] === 'json' || p['format'] === 'ndjson' ? 'convert it to UTF-8' : 'save it as "CSV UTF-8" or convert it to UTF-8'}`,
+      p['guess'] === 'binary'
+        ? `the input has NUL bytes (\\u0000) from line ${p['line']}: not text but a binary file, an archive or a device, it seems; give a UTF-8 records file`
+        : `the input is not UTF-8 from line ${p['line']} (${p['guess'] === 'utf-16' ? 'UTF-16, "Unicode", it seems' : 'GBK/GB18030 perhaps'}); ${p['format'] === 'json' || p['format'] === 'ndjson' ? 'convert it to UTF-8' : 'save it as "CSV UTF-8" or convert it to UTF-8'}`,
   },
   'invalid-csv': {
     zh: (p) =>

@@ -111,7 +111,7 @@ describe('toCsv on the bureau example', () => {
     ]);
     for (const row of rows) expect(row).toHaveLength(15);
     // a person's verdict on each of their rows: 赵磊 is derelict (his derelict finding), 任杰 fulfilled
-    const verdicts = (id: string): string[] => [...new Set(rows.filter((r) => r[0] === '个人' && r[1] === id).map((r) => r[4]))];
+    const verdicts = (id: string): string[] => [...new Set(rows.filter((r) => r[0] === '个人' && r[1] === id).map((r) => r[4] ?? ''))];
     expect(verdicts('p-zhao-lei')).toEqual(['失职（不抓党建）']);
     expect(verdicts('p-ren-jie')).toEqual(['本职（抓好党建）']);
   });
