@@ -3,7 +3,7 @@ import { formatPoints } from './explain.js';
 import { z } from 'zod';
 import { checkResultArgument } from './arguments.js';
 import { langOf, LangSchema, schemaIssues, throwIssues } from './issues.js';
-import { text } from './messages.js';
+import { renderDetail, type DetailCode, type DetailParams } from './detail.js';
 import type { RuleSetSource } from './scenario.js';
 
 const BoundsOptionsSchema = z.strictObject({ lang: LangSchema.optional() });
@@ -27,7 +27,15 @@ export interface PropertyFailure {
   readonly subject: string;
   /** The indicator concerned, or null for the subject's totals. */
   readonly indicator: string | null;
+  /** What failed, in the language of the check. */
   readonly detail: string;
+  /**
+   * The message `detail` is written in and its values, in no language: what
+   * `formatPropertyFailures` writes a report out from, in the language asked for. Every failure a
+   * check makes has them; a failure made by hand without them is written out with its `detail`.
+   */
+  readonly code?: DetailCode;
+  readonly params?: DetailParams;
 }
 
 /**
@@ -72,20 +80,20 @@ const outside = (value: number, max: number): boolean => !Number.isFinite(value)
 export function boundsFailures(result: ScoreResult, rules: RuleSet, lang: Lang): PropertyFailure[] {
   const limits = limitsOf(rules);
   const out: PropertyFailure[] = [];
-  const fail = (subject: string, indicator: string | null, detail: string): void => {
-    out.push({ property: 'bounds', subject, indicator, detail });
+  const fail = (subject: string, indicator: string | null, code: DetailCode, params: DetailParams): void => {
+    out.push({ property: 'bounds', subject, indicator, detail: renderDetail(code, params, lang), code, params });
   };
   for (const subject of [...result.organizations, ...result.people]) {
     for (const line of subject.lines) {
-      if (outside(line.points, Math.max(0, line.max))) fail(subject.id, line.indicator, text('detail-line-bounds', { points: formatPoints(line.points), max: formatPoints(line.max) }, lang));
+      if (outside(line.points, Math.max(0, line.max))) fail(subject.id, line.indicator, 'detail-line-bounds', { points: formatPoints(line.points), max: formatPoints(line.max) });
       const cap = limits.capOf.get(line.indicator) ?? 0;
-      if (outside(line.bonus, cap)) fail(subject.id, line.indicator, text('detail-bonus-bounds', { bonus: formatPoints(line.bonus), cap: formatPoints(cap) }, lang));
+      if (outside(line.bonus, cap)) fail(subject.id, line.indicator, 'detail-bonus-bounds', { bonus: formatPoints(line.bonus), cap: formatPoints(cap) });
     }
-    if (outside(subject.score, Math.max(0, subject.max))) fail(subject.id, null, text('detail-score-bounds', { score: formatPoints(subject.score), max: formatPoints(subject.max) }, lang));
+    if (outside(subject.score, Math.max(0, subject.max))) fail(subject.id, null, 'detail-score-bounds', { score: formatPoints(subject.score), max: formatPoints(subject.max) });
     const limit = limits.scale + limits.bonusCap;
     if (outside(subject.total, limit)) {
       const params = { total: formatPoints(subject.total), limit: formatPoints(limit), scale: formatPoints(limits.scale), bonusCap: formatPoints(limits.bonusCap) };
-      fail(subject.id, null, text('detail-total-bounds', params, lang));
+      fail(subject.id, null, 'detail-total-bounds', params);
     }
   }
   return out;

@@ -32,5 +32,6 @@ export { matchers, type MatcherContext, type MatcherOutcome, type PropertyMatche
 export { setupMatchers, type ExpectLike, type ZerenzhiMatchers } from './setup.js';
 export { checkResultBounds, type PropertyFailure, type PropertyName, type PropertyReport } from './bounds.js';
 export { checkRuleSetProperties, formatPropertyFailures, type PropertyOptions } from './properties.js';
+export type { DetailCode, DetailMessage, DetailParams, DetailSubject, DetailTitled, DetailValue } from './detail.js';
 export { seededRandom, type Random } from './prng.js';
 export { testingMessageCodes } from './messages.js';

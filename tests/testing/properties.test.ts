@@ -66,13 +66,15 @@ describe('checkRuleSetProperties', () => {
     };
     const report = checkRuleSetProperties(rules, { graph: smallGraph(), runs: 3 });
     expect(report.ok).toBe(false);
-    expect(report.failures).toEqual([{ property: 'monotonic', subject: 'b1', indicator: 'visits', detail: expect.stringContaining('后，「第一党支部（b1）」的总分由 100 降为 70') as string }]);
+    expect(report.failures).toEqual([
+      { property: 'monotonic', subject: 'b1', indicator: 'visits', detail: expect.stringContaining('后，「第一党支部（b1）」的总分由 100 降为 70') as string, code: 'detail-monotonic', params: expect.any(Object) as object },
+    ]);
     const s = scenario(rules, { graph: smallGraph() });
     const message = failureOf(() => expect(s).toSatisfyRuleSetProperties({ runs: 3 }));
     expect(message).toContain('考核细则性质检查未通过：1项失败（种子 1）');
-    expect(message).toContain('[增加应有记录不降分] b1 / visits：为「visits」增加一条「visit」记录');
+    expect(message).toContain('[增加应有记录不降分] b1 / visits：为「走访不少于4次（visits）」增加一条「visit」记录');
     const en = checkRuleSetProperties(rules, { graph: smallGraph(), runs: 1, lang: 'en' });
-    expect(formatPropertyFailures(en, 'en')[0]).toMatch(/^\[adding a required record never lowers a score\] b1 \/ visits: adding a "visit" record for "visits" .* lowered the total of "第一党支部 \(b1\)" from 100 to 70$/);
+    expect(formatPropertyFailures(en, 'en')[0]).toMatch(/^\[adding a required record never lowers a score\] b1 \/ visits: adding a "visit" record for "走访不少于4次 \(visits\)" .* lowered the total of "第一党支部 \(b1\)" from 100 to 70$/);
   });
 
   it('adds nothing for a window outside the period, and shuffles nothing with one record', () => {
@@ -132,10 +134,13 @@ describe('checkResultBounds and the matcher on a hand-made result', () => {
     const report = checkResultBounds(broken as unknown as typeof s.result, rules);
     expect(report.ok).toBe(false);
     expect(report.failures).toEqual([
-      { property: 'bounds', subject: 'b1', indicator: 'br-theme-day', detail: '得分 12 不在 0–10 之内' },
-      { property: 'bounds', subject: 'b1', indicator: 'org-awards', detail: '加分 5 不在 0–3 之内' },
-      { property: 'bounds', subject: 'b1', indicator: null, detail: '总分 110 不在 0–103 之内（百分制 100 + 加分上限 3）' },
+      { property: 'bounds', subject: 'b1', indicator: 'br-theme-day', detail: '得分 12 不在 0–10 之内', code: 'detail-line-bounds', params: { points: '12', max: '10' } },
+      { property: 'bounds', subject: 'b1', indicator: 'org-awards', detail: '加分 5 不在 0–3 之内', code: 'detail-bonus-bounds', params: { bonus: '5', cap: '3' } },
+      { property: 'bounds', subject: 'b1', indicator: null, detail: '总分 110 不在 0–103 之内（百分制 100 + 加分上限 3）', code: 'detail-total-bounds', params: { total: '110', limit: '103', scale: '100', bonusCap: '3' } },
     ]);
+    // written out in English from the same report, made in Chinese: no Chinese left in the kit's words
+    expect(formatPropertyFailures(report, 'en').join('\n')).not.toMatch(/[得加总分不在之内]/);
+    expect(formatPropertyFailures(report, 'en')[0]).toContain('12');
     expect(report).not.toSatisfyRuleSetProperties();
     const message = failureOf(() => expect(report).toSatisfyRuleSetProperties());
     expect(message).toContain('考核细则性质检查未通过：3项失败');
