@@ -88,9 +88,9 @@ function isReaderInput(input: unknown): boolean {
  */
 export class InvalidEncodingError extends Error {
   /**
-   * `utf-16`: the bytes start with a UTF-16 byte order mark (a file saved as "Unicode"), or have
-   * a NUL beside each character; `binary`: they hold NUL bytes, which no text of records has (a
-   * binary file, a device such as /dev/zero, a compressed export).
+   * `utf-16`: the bytes start with a UTF-16 byte order mark (a file saved as "Unicode");
+   * `binary`: they hold a run of NUL bytes, which no text of records has (a binary file, a device
+   * such as /dev/zero, a compressed export).
    */
   readonly guess: 'utf-16' | 'binary' | undefined;
 
@@ -118,6 +118,10 @@ export function utf16Mark(bytes: Uint8Array): boolean {
 
 const BOM = '\uFEFF';
 
+/** Sixteen NULs in a row: never in text, soon in any binary file. */
+const NUL_RUN = '\u0000'.repeat(16);
+const NUL_RUN_BYTES = Buffer.alloc(16);
+
 /**
  * A text without its leading byte order mark.
  *
@@ -134,9 +138,9 @@ export function stripBom(text: string): string {
  * Chinese Excel saved as GBK — is not silently turned into U+FFFD: the valid text before it is
  * yielded, then {@link InvalidEncodingError} is thrown so the reader can name the line. A chunk
  * that is neither text nor bytes is a `ValidationError` (`invalid-type` at `['input', index]`,
- * with this subject and language). A NUL byte, which no text of records has, is thrown as
- * {@link InvalidEncodingError} too (`binary`, or `utf-16` with a NUL beside each character),
- * unless `refuseNul` is false: a JSON document's reader says where it is, at its line and column.
+ * with this subject and language). A run of NUL bytes, which no text of records has, is thrown as
+ * {@link InvalidEncodingError} too (`binary`), unless `refuseNul` is false: a JSON document's
+ * reader says where it is, at its line and column.
  *
  * @example
  * for await (const text of textChunks(fs.createReadStream('records.ndjson'))) process(text);
@@ -186,18 +190,18 @@ export async function* textChunks(input: ReaderInput, lang: Lang = 'zh', subject
         throw new InvalidEncodingError(guess);
       }
     }
-    // A NUL is no character of a record file in any of its formats (JSON escapes it, CSV has
-    // none): the text before it is read, to the line it is on, and the rest refused at once,
-    // rather than read as one endless line (/dev/zero, 16 million characters later).
-    // Looked for in the bytes first (memchr), the text searched only when they hold one: a search
-    // of every decoded text cost a fifth of the decoding (bench/text-chunks-nul.ts).
-    const mayHold = refuseNul && (typeof chunk === 'string' || Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).indexOf(0) !== -1);
-    const nul = mayHold ? text.indexOf('\u0000') : -1;
+    // A run of NUL bytes is no text of records in any format (a binary file, an archive, a
+    // device such as /dev/zero, which would be read as one endless line, 16 million characters):
+    // the text before it is read, to the line it is on, and the rest refused at once. A stray NUL
+    // in a cell (a bad export) stays that cell's problem, told at its line with the rest read.
+    // Looked for in the bytes first (memchr-like), the text searched only when they hold one: a
+    // search of every decoded text cost a fifth of the decoding (bench/text-chunks-nul.ts).
+    const mayHold = refuseNul && (typeof chunk === 'string' ? chunk.includes(NUL_RUN) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).includes(NUL_RUN_BYTES));
+    const nul = mayHold ? text.indexOf(NUL_RUN) : -1;
     if (nul !== -1) {
       const before = emit(text.slice(0, nul));
       if (before !== '') yield before;
-      // "i\0d\0": UTF-16 without its byte order mark.
-      throw new InvalidEncodingError(/^(?:[^\u0000]\u0000){2}/.test(text.slice(Math.max(0, nul - 1), nul + 3)) ? 'utf-16' : 'binary');
+      throw new InvalidEncodingError('binary');
     }
     text = emit(text);
     index++;

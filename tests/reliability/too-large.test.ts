@@ -68,10 +68,11 @@ describe('a JSON file too large for one string', () => {
     expect(stderr).not.toContain('internal error');
   }, 90_000);
 
-  it('as the records (a JSON array): exit 1, file-too-large, in English, advising NDJSON', () => {
+  it('as the records: NUL bytes, refused at line 1 as no text at once (exit 1), not read to the limit, in English', () => {
+    // (a list of records too long for one string is file-too-large: tests/cli/read-json-pieces.test.ts)
     const { status, stderr } = cli(['assess', '--lang', 'en', '--graph', example('graph.json'), '--rules', example('rules.json'), '--evidence', big]);
     expect(status).toBe(1);
-    expect(stderr).toContain(`the file "${big}" is too large to read as one JSON document (over the runtime's limit of ${constants.MAX_STRING_LENGTH} characters in one string): give records as NDJSON or CSV`);
+    expect(stderr).toContain(`${big}:1: the input has NUL bytes (\\u0000) from line 1: not text but a binary file, an archive or a device, it seems; give a UTF-8 records file [invalid-encoding]`);
     expect(stderr).not.toContain('internal error');
   }, 90_000);
 });
