@@ -11,7 +11,10 @@ export const commonMessages = {
     zh: (p) => `取值「${p['value']}」无效，可选值：${p['allowed']}`,
     en: (p) => `invalid value "${p['value']}"; allowed: ${p['allowed']}`,
   },
-  'unknown-field': { zh: (p) => `未知字段「${p['field']}」（可能是拼写错误）`, en: (p) => `unknown field "${p['field']}" (a typo?)` },
+  'unknown-field': {
+    zh: (p) => `未知字段「${p['field']}」${p['suggestion'] === undefined ? '（可能是拼写错误）' : `（是否想写「${p['suggestion']}」？）`}`,
+    en: (p) => `unknown field "${p['field']}" ${p['suggestion'] === undefined ? '(a typo?)' : `(did you mean "${p['suggestion']}"?)`}`,
+  },
   'empty-string': { zh: (p) => `字段「${p['field']}」不能为空`, en: (p) => `field "${p['field']}" must not be empty` },
   'too-small': {
     zh: (p) => `数值过小：应${p['inclusive'] === 1 ? '不小于' : '大于'} ${p['minimum']}`,

@@ -55,6 +55,20 @@ export const rulesMessages = {
     en: (p) => `a step of ${p['step']} points exceeds the indicator's ${p['points']} points`,
   },
   'range-reversed': { zh: (p) => `起始日期 ${p['from']} 晚于结束日期 ${p['to']}`, en: (p) => `start ${p['from']} is after end ${p['to']}` },
+  'period-empty': {
+    zh: () => `考核期既没有 year，也没有 start 和 end：须写成以下一种——{"year": 2022}（全年）、{"year": 2022, "half": 1}（半年）、{"year": 2022, "quarter": 1}（季度）、{"year": 2022, "month": 1}（月份）、{"start": "2022-01-01", "end": "2022-12-31"}（起止日期）`,
+    en: () => `the period has no year and no start and end: write it one of these ways: {"year": 2022} (the whole year), {"year": 2022, "half": 1} (a half), {"year": 2022, "quarter": 1} (a quarter), {"year": 2022, "month": 1} (a month), {"start": "2022-01-01", "end": "2022-12-31"} (dates)`,
+  },
+  'period-mixed-forms': {
+    zh: (p) => {
+      const f = String(p['fields']).split(', ').map((x) => `「${x}」`);
+      return `${f.slice(0, -1).join('、')}${f.length > 1 ? '和' : ''}${f.at(-1)}不能同时给出：考核期只能是一种写法——只写 year（全年），或 year 加 half、quarter、month 之一，或 start 加 end（起止日期）`;
+    },
+    en: (p) => {
+      const f = String(p['fields']).split(', ').map((x) => `"${x}"`);
+      return `${f.slice(0, -1).join(', ')}${f.length > 1 ? ' and ' : ''}${f.at(-1)} cannot be given together: a period is written one way only — year alone (the whole year), year with one of half, quarter or month, or start with end (dates)`;
+    },
+  },
   'bonus-amount': {
     zh: () => `加分须且只能给出 each（每条加分）或 byAttribute（按属性加分）之一`,
     en: () => `a bonus needs exactly one of each or byAttribute`,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { editDistance } from '../core/edit-distance.js';
 import { AccountabilitySchema } from './accountability.js';
 import { WhereSchema } from './attribute-map.js';
 import { ORGANIZATION_KINDS, POST_ROLES } from './graph.js';
@@ -9,14 +10,102 @@ import { RESPONSIBILITY_KINDS } from './responsibility.js';
 const Title = z.string().min(1).max(500);
 const TitleEn = z.string().min(1).max(500).optional();
 
-/** The period assessed: a year, a half, a quarter, a month, or explicit dates. */
-export const PeriodSchema = z.union([
-  z.strictObject({ year: z.int().min(1900).max(2999), quarter: z.int().min(1).max(4) }),
-  z.strictObject({ year: z.int().min(1900).max(2999), half: z.int().min(1).max(2) }),
-  z.strictObject({ year: z.int().min(1900).max(2999), month: z.int().min(1).max(12) }),
-  z.strictObject({ year: z.int().min(1900).max(2999) }),
-  z.strictObject({ start: CalendarDateSchema, end: CalendarDateSchema }),
+const Year = z.int().min(1900).max(2999);
+const Half = z.int().min(1).max(2);
+const Quarter = z.int().min(1).max(4);
+const Month = z.int().min(1).max(12);
+
+// Each field a period may have, and what it takes; a period uses one form of them (PeriodSchema).
+const PERIOD_FIELDS: ReadonlyMap<string, z.ZodType> = new Map<string, z.ZodType>([
+  ['year', Year],
+  ['half', Half],
+  ['quarter', Quarter],
+  ['month', Month],
+  ['start', CalendarDateSchema],
+  ['end', CalendarDateSchema],
 ]);
+const PARTS = ['half', 'quarter', 'month'];
+const DATES = ['start', 'end'];
+
+/** The period field `given` is likely a typo of (the testing kit's didYouMean rule), if any. */
+function periodFieldLike(given: string): string | undefined {
+  if (given.length > 64) return undefined;
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const name of PERIOD_FIELDS.keys()) {
+    const d = name.toLowerCase() === given.toLowerCase() ? 0 : editDistance(given, name);
+    if (d < bestDistance) [best, bestDistance] = [name, d];
+  }
+  return bestDistance <= Math.min(2, Math.max(1, Math.floor(given.length / 3))) ? best : undefined;
+}
+
+/**
+ * What is wrong with a period that fits none of its forms, said plainly where zod's union would
+ * name the closest form only (a `half` beside a `quarter` as an "unknown field", `{}` as a missing
+ * `year`): the forms mixed (`period-mixed-forms`), no form at all (`period-empty`), each field no
+ * form has (`unknown-field`, with the field it is likely a typo of), each value wrong for its
+ * field, each field the form begun still needs. Undefined when the form is clear and only its
+ * values or fields are wrong: zod's own issues say that as they always have.
+ */
+function periodProblems(value: Record<string, unknown>): z.core.$ZodRawIssue[] | undefined {
+  const keys = Object.keys(value);
+  const known = keys.filter((key) => PERIOD_FIELDS.has(key));
+  const parts = PARTS.filter((key) => known.includes(key));
+  const dates = DATES.filter((key) => known.includes(key));
+  const yearSide = ['year', ...PARTS].filter((key) => known.includes(key));
+  const mixed = (dates.length > 0 && yearSide.length > 0) || parts.length > 1;
+  const unknown = keys.filter((key) => !PERIOD_FIELDS.has(key));
+  if (!mixed && known.length > 0 && unknown.length === 0) return undefined;
+  const out: z.core.$ZodRawIssue[] = [];
+  if (mixed) {
+    const fields = dates.length > 0 ? [...yearSide, ...dates] : parts;
+    out.push({ code: 'custom', path: [], input: value, params: { code: 'period-mixed-forms', fields: fields.join(', ') } });
+  } else if (known.length === 0) {
+    out.push({ code: 'custom', path: [], input: value, params: { code: 'period-empty' } });
+  }
+  for (const key of keys) {
+    const schema = PERIOD_FIELDS.get(key);
+    if (schema === undefined) {
+      const suggestion = periodFieldLike(key);
+      out.push({ code: 'custom', path: [key], input: value[key], params: { code: 'unknown-field', field: key, ...(suggestion === undefined ? {} : { suggestion }) } });
+      continue;
+    }
+    const checked = schema.safeParse(value[key], { reportInput: true });
+    if (!checked.success) for (const issue of checked.error.issues) out.push({ ...issue, path: [key, ...issue.path] } as z.core.$ZodRawIssue);
+  }
+  // The fields still needed by the form begun; none when the forms are mixed, save a year for a part.
+  const needed = dates.length > 0 ? (mixed ? [] : DATES) : parts.length > 0 ? ['year'] : [];
+  for (const key of needed) {
+    if (!keys.includes(key)) out.push({ code: 'invalid_type', expected: key === 'year' ? 'number' : 'string', path: [key], input: undefined });
+  }
+  return out;
+}
+
+/** The period assessed: a year, a half, a quarter, a month, or explicit dates. */
+export const PeriodSchema = z
+  .union([
+    z.strictObject({ year: Year, quarter: Quarter }),
+    z.strictObject({ year: Year, half: Half }),
+    z.strictObject({ year: Year, month: Month }),
+    z.strictObject({ year: Year }),
+    z.strictObject({ start: CalendarDateSchema, end: CalendarDateSchema }),
+  ])
+  // Only when no form fits (a valid period parses as it always has): the union's complaint — the
+  // closest form's, or the one form zod could not rule out — gives way to what is wrong with the
+  // period as written. The input is read from that complaint: the payload may hold the form's
+  // output by now, the fields it does not know dropped.
+  .superRefine(
+    (_, ctx) => {
+      const input: unknown = ctx.issues.find((issue) => (issue.path ?? []).length === 0 && (issue.code === 'invalid_union' || issue.code === 'unrecognized_keys'))?.input;
+      if (typeof input !== 'object' || input === null || Array.isArray(input)) return;
+      const problems = periodProblems(input as Record<string, unknown>);
+      if (problems === undefined) return;
+      // Every issue here is the union's (a property's payload starts empty): all give way.
+      ctx.issues.splice(0);
+      for (const problem of problems) ctx.addIssue(problem as Parameters<typeof ctx.addIssue>[0]);
+    },
+    { when: (payload) => payload.issues.length > 0 },
+  );
 
 /** Whom something applies to: organizations of some kinds, or people holding some posts. */
 export const AppliesToSchema = z.union([
