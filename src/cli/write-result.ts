@@ -1,5 +1,6 @@
 // Writing an assessment result as the commands that make one (`assess`, `decide`) do: JSON,
 // Markdown or CSV, to standard output or to files, said on stderr.
+import { fstat, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { AssessmentResult } from '../accountability/types.js';
@@ -38,20 +39,28 @@ async function identity(path: string): Promise<string | undefined> {
   return s === undefined || !s.isFile() ? undefined : `${s.dev}:${s.ino}`;
 }
 
+// The file standard input reads, when it is one (a stream with a descriptor on a regular file).
+async function stdinIdentity(stdin: unknown): Promise<string | undefined> {
+  const fd = typeof stdin === 'object' && stdin !== null ? (stdin as { fd?: unknown }).fd : undefined;
+  if (typeof fd !== 'number') return undefined;
+  const s = await new Promise<Stats | undefined>((resolve) => fstat(fd, (error, stats) => resolve(error ? undefined : stats)));
+  return s === undefined || !s.isFile() ? undefined : `${s.dev}:${s.ino}`;
+}
+
 /**
  * Refuses (a usage error, exit 2) to write over a file the command read: `--out rules.json`, or a
  * CSV whose findings file is an input, would replace an input with the output, and nothing could
  * be run again. Compared as files (device and inode), so a link or another spelling of the path is
- * caught too. Standard input and output (`-`) are never files here.
+ * caught too, and so is standard input redirected from a file (`- < records.ndjson`, given `stdin`).
  *
  * @example
  * await refuseOverwritingInputs(['result.json'], [{ option: '--rules', file: 'rules.json' }], 'zerenzhi assess', 'zh');
  */
-export async function refuseOverwritingInputs(outputs: readonly string[], inputs: readonly InputFile[], command: string, lang: CommandContext['lang']): Promise<void> {
+export async function refuseOverwritingInputs(outputs: readonly string[], inputs: readonly InputFile[], command: string, lang: CommandContext['lang'], stdin?: unknown): Promise<void> {
   const read = new Map<string, InputFile>();
   for (const input of inputs) {
-    if (input.file === '-') continue;
-    const id = await identity(input.file);
+    // Standard input redirected from a file (`< records.ndjson`) is that file.
+    const id = input.file === '-' ? await stdinIdentity(stdin) : await identity(input.file);
     if (id !== undefined && !read.has(id)) read.set(id, input);
   }
   for (const output of outputs) {

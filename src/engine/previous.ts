@@ -148,11 +148,19 @@ function elementIssues(p: Partial<ScoreResult> & { findings?: unknown; fingerpri
   if (p.findings !== undefined) {
     if (!Array.isArray(p.findings)) wrong(['findings'], 'array');
     else {
+      // Where each finding id was first listed: a result lists each once (one decision decides it).
+      const firstFinding = new Map<string, number>();
       for (let i = 0; i < p.findings.length && issues.length < ELEMENT_ISSUES_KEPT; i++) {
         const finding: unknown = p.findings[i];
         if (!isObject(finding)) {
           wrong(['findings', i], 'object');
           continue;
+        }
+        const id = finding['id'];
+        if (typeof id === 'string') {
+          const first = firstFinding.get(id);
+          if (first === undefined) firstFinding.set(id, i);
+          else add('duplicate-id', ['findings', i, 'id'], { id, first: `findings[${first}]` });
         }
         if (typeof finding['rule'] !== 'string') wrong(['findings', i, 'rule'], 'string');
         subjectRef(finding['subject'], ['findings', i, 'subject']);

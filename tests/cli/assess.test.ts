@@ -156,7 +156,7 @@ describe('zerenzhi assess', () => {
     const run = await assessBureau('--fail-on', 'terrible');
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      '错误：考核细则中没有等次「terrible」，可选：findings 或 good, fairly-good, average, poor, excellent, competent, basically-competent, incompetent\n运行「zerenzhi assess --help」查看用法\n',
+      '错误：考核细则中没有等次「terrible」，可选：findings 或 good, fairly-good, average, poor, excellent, competent, basically-competent, incompetent, 好, 较好, fairly good, 一般, 差, 优秀, 称职, 基本称职, basically competent, 不称职\n运行「zerenzhi assess --help」查看用法\n',
     );
   });
 

@@ -1,4 +1,6 @@
-import { copyFileSync, readFileSync, symlinkSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, copyFileSync, openSync, readFileSync, symlinkSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyDecisions, toCsv, type AssessmentResult } from '../../src/index.js';
 import { BUREAU, assessBureau, cli, tempDir } from './helpers.js';
@@ -117,4 +119,23 @@ describe('an output that is an input is refused, the input left as it was (exit 
     expect((await cli(['assess', '--graph', BUREAU.graph, '--rules', rules, '--evidence', BUREAU.ndjson, '--out', link])).code).toBe(2);
     expect(readFileSync(rules, 'utf8')).toBe(before);
   });
+});
+
+describe('standard input redirected from the output file', () => {
+  it('assess --evidence - --out R < R is refused (exit 2), R left as it was', () => {
+    const records = tmp.path('redirected.ndjson');
+    copyFileSync(BUREAU.ndjson, records);
+    const before = readFileSync(records, 'utf8');
+    const main = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    const fd = openSync(records, 'r');
+    try {
+      const child = spawnSync(process.execPath, ['--import', 'tsx', main, 'assess', '--graph', BUREAU.graph, '--rules', BUREAU.rules, '--evidence', '-', '--out', records], { cwd: root, stdio: [fd, 'pipe', 'pipe'], encoding: 'utf8', timeout: 60_000 });
+      expect(child.status).toBe(2);
+      expect(child.stderr).toContain(`输出文件「${records}」就是 --evidence 读入的文件「-」`);
+    } finally {
+      closeSync(fd);
+    }
+    expect(readFileSync(records, 'utf8')).toBe(before);
+  }, 60_000);
 });

@@ -15,6 +15,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { assess, type AssessmentResult, type GraphInput, type RuleSetInput } from '../../src/index.js';
+import { checkPrevious } from '../../src/engine/previous.js';
 import { manualIndicator, manualScore, rec, ruleSet, run, thrown } from '../accountability/helpers.js';
 
 const rulesOf = (year: number): RuleSetInput =>
@@ -225,5 +226,16 @@ describe('the examples, chained period to period', () => {
     const after = assess({ graph, rules: q4, records: [], previous: reread(q3) });
     expect([...after.organizations, ...after.people].every((s) => s.previous !== undefined)).toBe(true);
     expect(() => assess({ graph, rules: q4, records: [], previous: reread(assess({ graph, rules, records, asOf: '2023-08-15' })) })).not.toThrow();
+  });
+});
+
+describe('a finding listed twice', () => {
+  it('is refused at the second id, naming the first: decide would refuse it too', () => {
+    const file = (name: string): unknown => JSON.parse(readFileSync(fileURLToPath(new URL(`../../examples/bureau-2022/${name}`, import.meta.url)), 'utf8'));
+    const records = readFileSync(fileURLToPath(new URL('../../examples/bureau-2022/records.ndjson', import.meta.url)), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const result = assess({ graph: file('graph.json') as GraphInput, rules: file('rules.json') as RuleSetInput, records: records as never });
+    const twice = { ...result, findings: [...result.findings, result.findings[0]] };
+    const error = thrown(() => checkPrevious(twice, 'zh'));
+    expect(error.issues.map((i) => [i.code, i.path, i.params])).toEqual([['duplicate-id', ['previous', 'findings', result.findings.length, 'id'], { id: result.findings[0]?.id, first: 'findings[0]' }]]);
   });
 });

@@ -44,8 +44,10 @@ export interface AssessCommandOptions {
   readonly workers?: number;
 }
 
-function gradeIdsOf(rules: RuleSet): string[] {
-  return [...new Set((rules.ladders ?? []).flatMap((ladder) => ladder.grades.map((g) => g.id)))];
+// What --fail-on takes besides findings: each grade's id, then its titles (差, poor).
+function gradeNamesOf(rules: RuleSet): string[] {
+  const grades = (rules.ladders ?? []).flatMap((ladder) => ladder.grades);
+  return [...new Set([...grades.map((g) => g.id), ...grades.flatMap((g) => [g.title, ...(g.titleEn === undefined ? [] : [g.titleEn])])])];
 }
 
 /**
@@ -111,11 +113,11 @@ async function assessAndWrite(options: AssessCommandOptions, context: CommandCon
     ...(options.coverageOptions === undefined ? [] : [{ option: '--coverage-options', file: options.coverageOptions }]),
   ];
   const outputs = options.snapshot !== undefined ? [options.snapshot] : resultFiles(options.out, options.format);
-  await refuseOverwritingInputs(outputs, inputs, 'zerenzhi assess', lang);
+  await refuseOverwritingInputs(outputs, inputs, 'zerenzhi assess', lang, io.stdin);
   const { graph, rules, doc } = await loadGraphAndRules(options.graph, options.rules, lang, io);
   const failGrades = options.failOn === undefined || options.failOn === 'findings' ? new Set<string>() : gradesNamed(rules, options.failOn);
   if (options.failOn !== undefined && options.failOn !== 'findings' && failGrades.size === 0) {
-    throw new UsageError(say('cli-usage-unknown-grade', lang, { grade: options.failOn, allowed: gradeIdsOf(rules).join(', ') }), 'zerenzhi assess');
+    throw new UsageError(say('cli-usage-unknown-grade', lang, { grade: options.failOn, allowed: gradeNamesOf(rules).join(', ') }), 'zerenzhi assess');
   }
   const read = options.previous === undefined ? undefined : await readResult(options.previous, lang, io, 'previous');
   if (read !== undefined) previousRead(read.doc);

@@ -39,7 +39,7 @@ export async function runDecide(options: DecideCommandOptions, context: CommandC
     { option: '--result', file: options.result },
     { option: '--decisions', file: options.decisions },
   ];
-  await refuseOverwritingInputs(resultFiles(options.out, options.format), inputs, 'zerenzhi decide', lang);
+  await refuseOverwritingInputs(resultFiles(options.out, options.format), inputs, 'zerenzhi decide', lang, io.stdin);
   const { result, doc: resultDoc } = await readResult(options.result, lang, io, 'result');
   const subject = say('cli-decisions', lang);
   const doc = await readJson(options.decisions, subject, lang, io);
