@@ -1083,7 +1083,7 @@ describe('command line', () => {
     for (const grade of ['__proto__', 'constructor', 'toString']) {
       const run = await cli(['assess', '--graph', files.graph, '--rules', files.rules, '--evidence', corpusFile('empty.ndjson'), '--fail-on', grade]);
       expect([run.code, run.stdout]).toEqual([2, '']);
-      expect(run.stderr).toBe(`错误：考核细则中没有等次「${grade}」，可选：findings 或 good, poor\n运行「zerenzhi assess --help」查看用法\n`);
+      expect(run.stderr).toBe(`错误：考核细则中没有等次「${grade}」，可选：findings 或 good, poor, 好, 差\n运行「zerenzhi assess --help」查看用法\n`);
     }
   });
 
