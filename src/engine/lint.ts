@@ -55,7 +55,9 @@ function profiles(lang: Lang, graph: Graph | undefined): Profile[] {
     out.push({ label, matches: (a) => 'posts' in a && a.posts.includes(role) && (a.in?.includes(kind) ?? true), path: [] });
   };
   if (graph) for (const post of graph.posts) add(post.role, (graph.organizations.get(post.organization) as { kind: OrganizationKind }).kind);
-  else for (const role of POST_ROLES) for (const kind of ORGANIZATION_KINDS) add(role, kind);
+  // Without a graph, every post a graph may hold: a 党小组 has no secretary (its leader, 党小组长,
+  // is a team member; docs/rules.md 5.2), so no 党小组书记 is warned of.
+  else for (const role of POST_ROLES) for (const kind of ORGANIZATION_KINDS) if (kind !== 'group' || (role !== 'secretary' && role !== 'deputy-secretary')) add(role, kind);
   return out;
 }
 

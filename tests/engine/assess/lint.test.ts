@@ -40,6 +40,13 @@ describe('lintRuleSet', () => {
     expect(lintRuleSet({ ...rules, scale: 90 }, GRAPH)[0]?.message).toContain('党委');
   });
 
+  it('without a graph, no 党小组书记: a group has no secretary (its leader is a team member)', () => {
+    const messages = lintRuleSet(JSON.parse(JSON.stringify(bureau().rules)) as unknown).map((f) => f.message);
+    expect(messages.some((m) => m.includes('党小组书记') || m.includes('党小组副书记'))).toBe(false);
+    // the leading group's secretary is one a graph may have: still warned of
+    expect(messages.some((m) => m.includes('党组书记'))).toBe(true);
+  });
+
   it('points per post and kind of organization the post is in', () => {
     const rules = clean({
       indicators: [
