@@ -132,7 +132,7 @@ export const cliMessages = {
   'cli-help-lint-graph': { zh: () => `组织关系图（检查指标是否有适用对象）`, en: () => `the graph (to check that indicators apply to someone)` },
   'cli-help-strict': { zh: () => `有警告时也以退出码 1 结束`, en: () => `exit with 1 on warnings too` },
   'cli-help-decide': {
-    zh: () => `记录对问责建议的决定（确认、免予追究或改变形式），输出含决定、审计记录和重新认定的评优评先资格的结果（可作下期的 --previous）`,
+    zh: () => `记录对问责建议的决定（确认、免予问责或改变形式），输出含决定、审计记录和重新认定的评优评先资格的结果（可作下期的 --previous）`,
     en: () => `record decisions on proposed findings (confirm, waive or change the form) and write the decided result with its audit and eligibility recomputed (next period's --previous)`,
   },
   'cli-help-decide-result': { zh: () => `评估结果（JSON，assess 的输出）`, en: () => `the assessment result (JSON, as assess writes it)` },
