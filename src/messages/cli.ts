@@ -137,7 +137,7 @@ export const cliMessages = {
   },
   'cli-help-decide-result': { zh: () => `评估结果（JSON，assess 的输出）`, en: () => `the assessment result (JSON, as assess writes it)` },
   'cli-help-decisions': {
-    zh: () => `决定（JSON 数组，每项 {"finding": 问责建议编号, "action": "confirm"|"waive"|"change", "form"?: 改变后的形式, "by": 决定人, "at": 日期, "reason"?: 理由（免予追究和改变形式时必填）}）`,
+    zh: () => `决定（JSON 数组，每项 {"finding": 问责建议编号, "action": "confirm"|"waive"|"change", "form"?: 改变后的形式, "by": 决定人, "at": 日期, "reason"?: 理由（免予问责和改变形式时必填）}）`,
     en: () => `the decisions (a JSON array of {"finding": finding id, "action": "confirm"|"waive"|"change", "form"?: the form decided, "by": who, "at": date, "reason"?: why (required to waive or change)})`,
   },
   'cli-help-chain': {
