@@ -148,11 +148,10 @@ function check(result: AssessmentResult, decisions: readonly unknown[], options:
       const value: unknown = d[field];
       if (value !== undefined && typeof value !== 'string') issues.push(makeIssue('invalid-type', at(field), { expected: 'string', received: typeName(value) }, lang));
     }
+    // (one of the wrong type is said above)
     if (d.finding === undefined) issues.push(makeIssue('required', at('finding'), { field: 'finding' }, lang));
-    else if (typeof d.finding !== 'string') {
-      // of the wrong type: said above
-    } else if (!byId.has(d.finding)) issues.push(makeIssue('unknown-finding', at('finding'), { id: d.finding }, lang));
-    else {
+    else if (typeof d.finding === 'string' && !byId.has(d.finding)) issues.push(makeIssue('unknown-finding', at('finding'), { id: d.finding }, lang));
+    else if (typeof d.finding === 'string') {
       const first = decided.get(d.finding);
       if (first !== undefined) issues.push(makeIssue('duplicate-decision', at('finding'), { id: d.finding, first }, lang));
       else decided.set(d.finding, i);

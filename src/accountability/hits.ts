@@ -1,4 +1,4 @@
-import type { AssessmentResult } from './types.js';
+import type { AssessmentResult, RuleHit } from './types.js';
 
 /**
  * A subject as one map key: `type\u0000id`.
@@ -32,4 +32,27 @@ export function previousHitsOf(previous: AssessmentResult | undefined): Map<stri
   // A provisional hit (the period was still running) is not what the period came to.
   else for (const h of hits) if (h.provisional !== true) add(h.rule, h.subject);
   return out;
+}
+
+/**
+ * The hits of a result made while its period was still running that gave no finding yet
+ * (`provisional`), in the result's order. A result from before hits has none.
+ *
+ * @example
+ * provisionalHits(result).length;
+ */
+export function provisionalHits(result: AssessmentResult): RuleHit[] {
+  return (result.hits ?? []).filter((h) => h.provisional === true);
+}
+
+/**
+ * Whether a result was made while its period was still running (an as-of date before its end):
+ * what its early warnings (`provisionalHits`) belong to. Dates as the result writes them
+ * (`YYYY-MM-DD`), compared as text.
+ *
+ * @example
+ * madeWhileRunning({ asOf: '2022-06-30', end: '2022-12-31' }); // true
+ */
+export function madeWhileRunning<P extends { readonly asOf: string | null; readonly end: string }>(period: P): period is P & { readonly asOf: string } {
+  return period.asOf !== null && period.asOf < period.end;
 }

@@ -2,7 +2,9 @@
 // Markdown or CSV, to standard output or to files, said on stderr.
 import { fstat, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { basename, dirname, extname, join } from 'node:path';
+import { madeWhileRunning } from '../accountability/hits.js';
 import type { AssessmentResult } from '../accountability/types.js';
 import { jsonChunks } from '../core/json-chunks.js';
 import { stripBom } from '../evidence/reader-common.js';
@@ -33,18 +35,17 @@ export interface InputFile {
   readonly file: string;
 }
 
-// The file a path names (through links), if there is one: two paths are one file when these agree.
-async function identity(path: string): Promise<string | undefined> {
-  const s = await stat(path).catch(() => undefined);
-  return s === undefined || !s.isFile() ? undefined : `${s.dev}:${s.ino}`;
-}
+// A regular file's identity: two paths (or descriptors) are one file when these agree.
+const identityOf = (s: Stats | undefined): string | undefined => (s === undefined || !s.isFile() ? undefined : `${s.dev}:${s.ino}`);
+
+// The file a path names (through links), if there is one.
+const identity = async (path: string): Promise<string | undefined> => identityOf(await stat(path).catch(() => undefined));
 
 // The file standard input reads, when it is one (a stream with a descriptor on a regular file).
 async function stdinIdentity(stdin: unknown): Promise<string | undefined> {
   const fd = typeof stdin === 'object' && stdin !== null ? (stdin as { fd?: unknown }).fd : undefined;
   if (typeof fd !== 'number') return undefined;
-  const s = await new Promise<Stats | undefined>((resolve) => fstat(fd, (error, stats) => resolve(error ? undefined : stats)));
-  return s === undefined || !s.isFile() ? undefined : `${s.dev}:${s.ino}`;
+  return identityOf(await promisify(fstat)(fd).catch(() => undefined));
 }
 
 /**
@@ -123,8 +124,7 @@ export async function writeResult(
     // The documents on standard output, one after the other: one byte order mark, a blank line
     // between. The early warnings only from a run made while the period was still running, so that
     // a year-end run's output keeps its two tables.
-    const running = result.period.asOf !== null && result.period.asOf < result.period.end;
-    const warnings = running ? [['\r\n'], withoutBom(csv.earlyWarnings)] : [];
+    const warnings = madeWhileRunning(result.period) ? [['\r\n'], withoutBom(csv.earlyWarnings)] : [];
     if (out === undefined) await emit(undefined, concatPieces(csv.lines, ['\r\n'], withoutBom(csv.findings), ...warnings));
     else {
       // All or none, the early warnings' too (only a header at the period's end): a report beside

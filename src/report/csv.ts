@@ -5,7 +5,7 @@ import { checkOptions, LangOptionSchema } from '../core/options.js';
 import type { SubjectResult } from '../engine/result.js';
 import { RESPONSIBILITY_LABELS } from '../model/responsibility.js';
 import { csvPieces, type CsvValue } from './csv-cells.js';
-import { provisionalHits } from './markdown-findings.js';
+import { provisionalHits } from '../accountability/hits.js';
 import {
   basisLabel,
   circumstancesText,

@@ -1,7 +1,8 @@
 // The Markdown report's sections on accountability: the proposed findings grouped by what set
 // them off, the recorded decisions, eligibility and pressure.
 import { formatPercent } from '../core/number.js';
-import type { AssessmentResult, Finding, RuleHit } from '../accountability/types.js';
+import { provisionalHits } from '../accountability/hits.js';
+import type { AssessmentResult, Finding } from '../accountability/types.js';
 import {
   basisLabel,
   circumstancesText,
@@ -64,17 +65,6 @@ export function findingsSection(context: ReportContext): string {
   const provisional = provisionalSection(context);
   if (provisional !== '') parts.push(provisional);
   return parts.join('\n\n');
-}
-
-/**
- * The hits of a result made while its period was still running that gave no finding yet
- * (`provisional`), in the result's order. A result from before hits has none.
- *
- * @example
- * provisionalHits(result).length;
- */
-export function provisionalHits(result: AssessmentResult): RuleHit[] {
-  return (result.hits ?? []).filter((h) => h.provisional === true);
 }
 
 // A subject in a table cell: its name, then whether an organization or a person.

@@ -7,7 +7,8 @@ import type { LintFinding } from '../engine/lint.js';
 import type { CoverageReport } from '../graph/coverage.js';
 import type { Graph } from '../graph/types.js';
 import { CoverageReportShapeSchema, graphOptionIssues, reportContext, requireResult, say, type ReportContext, type ResultPart } from './labels.js';
-import { auditSection, eligibilitySection, findingsSection, pressureSection, provisionalHits } from './markdown-findings.js';
+import { madeWhileRunning, provisionalHits } from '../accountability/hits.js';
+import { auditSection, eligibilitySection, findingsSection, pressureSection } from './markdown-findings.js';
 import { linesSectionBlocks, organizationsSection, peopleSection } from './markdown-subjects.js';
 import { code, codeCell, heading, md, table } from './markdown-text.js';
 import { periodLabel, warningText } from './report-language.js';
@@ -79,7 +80,7 @@ const MARKDOWN_PARTS: readonly ResultPart[] = [
 // An as-of date on or after the period's end is its end, and one before its start the day before
 // it (the engine brings it so into the period).
 function asOfLine(period: AssessmentResult['period'], lang: Lang): string {
-  if (period.asOf === null || period.asOf >= period.end) return say('report-meta-as-of-end', lang);
+  if (!madeWhileRunning(period)) return say('report-meta-as-of-end', lang);
   return period.asOf < period.start ? say('report-meta-as-of-before', lang, { asOf: period.asOf }) : say('report-meta-as-of', lang, { asOf: period.asOf });
 }
 
