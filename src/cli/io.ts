@@ -148,10 +148,14 @@ export class CliFailure extends Error {
 export class UsageError extends Error {
   override readonly name = 'UsageError';
   readonly command: string;
+  /** Each problem, one line each (`message` joins them). */
+  readonly problems: readonly string[];
 
-  constructor(message: string, command: string) {
-    super(message);
+  constructor(problems: string | readonly string[], command: string) {
+    const list = typeof problems === 'string' ? [problems] : [...problems];
+    super(list.join('\n'));
     this.command = command;
+    this.problems = list;
   }
 }
 

@@ -4,6 +4,7 @@ import type { Lang } from '../core/lang.js';
 import { ORGANIZATION_KINDS, type OrganizationKind } from '../model/graph.js';
 import { ENGINE_VERSION } from '../version.js';
 import { say, UsageError, type CliIo, type CommandContext } from './io.js';
+import { auditUsage, type UsageAudit } from './usage-audit.js';
 
 /**
  * A command's work: its options and positional arguments in, an exit code out.
@@ -142,29 +143,14 @@ export function gatheringOption(flags: string, description: string): Option {
 }
 
 /**
- * The first option given twice that takes one value (`--rules a.json --rules b.json`, where
- * commander keeps the last without a word; `--require-officer group --require-officer branch`,
- * where it kept only `branch`), or undefined. Options that gather their values (`--evidence`,
- * `--absorb`) may repeat, and so may switches, which take no value to choose between.
+ * Every problem in the command line, for the program as built here: options that gather their
+ * values may repeat (see {@link auditUsage}).
+ *
+ * @example
+ * auditArgv(program, ['assess', '--format', 'pdf']).problems;
  */
-function repeatedOptions(command: Command, tokens: readonly string[]): string | undefined {
-  const root = command.parent ?? command;
-  const options = [...command.options, ...root.options].filter((option) => option.long !== undefined);
-  const byFlag = new Map(options.map((option) => [option.long as string, option]));
-  const seen = new Set<string>();
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i] as string;
-    if (token === '--') break;
-    const flag = token.startsWith('--') ? (token.split('=')[0] as string) : undefined;
-    const option = flag === undefined ? undefined : byFlag.get(flag);
-    if (option === undefined || flag === undefined) continue;
-    // The option's value is the next word, unless given as --flag=value.
-    if ((option.required || option.optional) && !token.includes('=')) i++;
-    const oneValue = (option.required || option.optional) && !GATHERING.has(option);
-    if (oneValue && seen.has(flag)) return flag;
-    seen.add(flag);
-  }
-  return undefined;
+export function auditArgv(program: Command, argv: readonly string[]): UsageAudit {
+  return auditUsage(program, argv, (option) => GATHERING.has(option));
 }
 
 /**
@@ -208,9 +194,11 @@ export function createProgram(io: CliIo, helpLang: Lang, state: ProgramState): {
         const args = params.slice(0, -2).flat() as string[];
         state.command = `zerenzhi ${command.name()}`;
         const lang = (command.optsWithGlobals() as { lang?: Lang }).lang ?? 'zh';
-        const repeated = repeatedOptions(command, state.argv);
-        // In the language of the error's first words, which --lang's first value chose.
-        if (repeated !== undefined) throw new UsageError(say('cli-usage-repeated', helpLang, { option: repeated }), state.command);
+        // What commander lets pass: an option that takes one value given twice (it keeps the
+        // last without a word). In the language of the error's first words, which --lang's
+        // first value chose.
+        const repeated = auditArgv(command.parent ?? command, state.argv).problems.filter((p) => p.code === 'cli-usage-repeated');
+        if (repeated.length > 0) throw new UsageError(repeated.map((p) => say(p.code, helpLang, p.params)), state.command);
         state.exitCode = await run(options, { io, lang }, args);
       },
   };

@@ -1,4 +1,4 @@
-import { CommanderError } from 'commander';
+import { CommanderError, type Command } from 'commander';
 import type { Lang } from '../core/lang.js';
 import { ValidationError } from '../core/validation-error.js';
 import { addAssessCommand } from './commands/assess.js';
@@ -11,13 +11,25 @@ import { addSchemaCommand } from './commands/schema.js';
 import { addValidateCommand } from './commands/validate.js';
 import { CliFailure, EXIT, UsageError, say, withStatusLine, writeLines, type CliIo } from './io.js';
 import { validationErrorLines } from './issues.js';
-import { createProgram, requestedLang, type ProgramState } from './program.js';
+import { auditArgv, createProgram, requestedLang, type ProgramState } from './program.js';
 import { usageMessage } from './usage.js';
 
 export type { CliIo, CliOutput } from './io.js';
 export { EXIT } from './io.js';
 
-function commanderExit(error: CommanderError, io: CliIo, lang: Lang, state: ProgramState): number {
+// Commander's codes, as the catalogue's: commander stops at the first problem, the audit finds
+// them all; commander's own line is kept only where the audit found nothing of its kind.
+const AUDITED: Readonly<Record<string, string>> = {
+  'commander.unknownOption': 'cli-usage-unknown-option',
+  'commander.unknownCommand': 'cli-usage-unknown-command',
+  'commander.missingMandatoryOptionValue': 'cli-usage-missing-option',
+  'commander.optionMissingArgument': 'cli-usage-option-missing-argument',
+  'commander.missingArgument': 'cli-usage-missing-argument',
+  'commander.excessArguments': 'cli-usage-excess-arguments',
+  'commander.conflictingOption': 'cli-usage-conflict',
+};
+
+function commanderExit(error: CommanderError, io: CliIo, lang: Lang, state: ProgramState, program: Command | undefined): number {
   // Help and version were asked for and printed: success.
   if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
   if (error.code === 'commander.help' && error.exitCode === 0) return EXIT.ok;
@@ -25,7 +37,13 @@ function commanderExit(error: CommanderError, io: CliIo, lang: Lang, state: Prog
   const at = state.argv.indexOf('help');
   const topic = at >= 0 ? state.argv[at + 1] : undefined;
   const unknownTopic = topic !== undefined && !topic.startsWith('-') && !state.commands.includes(topic) ? topic : undefined;
-  writeLines(io.stderr, [usageMessage(error, lang, unknownTopic), say('cli-usage-hint', lang, { command: state.command })]);
+  const audit = program === undefined || error.code === 'commander.help' ? undefined : auditArgv(program, state.argv);
+  const found = audit?.problems ?? [];
+  const lines = found.map((p) => say('cli-usage-prefix', lang, { message: say(p.code, lang, p.params) }));
+  const kind = error.code === 'commander.invalidArgument' ? ['cli-usage-invalid-choice', 'cli-usage-invalid-value'] : [AUDITED[error.code]];
+  if (!found.some((p) => kind.includes(p.code))) lines.unshift(usageMessage(error, lang, unknownTopic));
+  const command = audit !== undefined && found.length > 0 ? audit.command : state.command;
+  writeLines(io.stderr, [...lines, say('cli-usage-hint', lang, { command })]);
   return EXIT.usage;
 }
 
@@ -54,8 +72,10 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
   const io: CliIo = { ...given, stderr: withStatusLine(given.stderr) };
   const helpLang = requestedLang(argv);
   const state: ProgramState = { exitCode: EXIT.ok, command: 'zerenzhi', argv, commands: [] };
+  let built: Command | undefined;
   try {
     const { program, env } = createProgram(io, helpLang, state);
+    built = program;
     for (const add of [addAssessCommand, addDecideCommand, addValidateCommand, addLintCommand, addChainCommand, addCoverageCommand, addSchemaCommand, addInitCommand]) add(program, env);
     state.commands = program.commands.map((command) => command.name());
     await program.parseAsync([...argv], { from: 'user' });
@@ -70,10 +90,11 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
       return error.code;
     }
     if (error instanceof UsageError) {
-      writeLines(io.stderr, [say('cli-usage-prefix', helpLang, { message: error.message }), say('cli-usage-hint', helpLang, { command: error.command })]);
+      const lines = error.problems.map((message) => say('cli-usage-prefix', helpLang, { message }));
+      writeLines(io.stderr, [...lines, say('cli-usage-hint', helpLang, { command: error.command })]);
       return EXIT.usage;
     }
-    if (error instanceof CommanderError) return commanderExit(error, io, helpLang, state);
+    if (error instanceof CommanderError) return commanderExit(error, io, helpLang, state, built);
     return internalError(error, io, helpLang);
   }
 }
