@@ -1,3 +1,4 @@
+import { likelyTypoOf } from './edit-distance.js';
 import type { z } from 'zod';
 import type { Lang } from './lang.js';
 import { makeIssue, typeName, type Issue } from './issue.js';
@@ -60,6 +61,21 @@ function branchDistance(issues: readonly z.core.$ZodIssue[]): number {
   return distance;
 }
 
+/** The required fields each object misses, by the object's path: what an unknown field beside them may be a typo of. */
+function missingFields(zodIssues: readonly z.core.$ZodIssue[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const zi of zodIssues) {
+    // A missing value fails each branch of a union at its root (the period's forms).
+    const absentUnion = zi.code === 'invalid_union' && zi.errors.length > 0 && zi.errors.every((branch) => branch.some((e) => e.code === 'invalid_type' && e.path.length === 0 && e.input === undefined));
+    const absent = absentUnion || ((zi.code === 'invalid_type' || zi.code === 'invalid_value') && zi.input === undefined && 'input' in zi);
+    const last = zi.path[zi.path.length - 1];
+    if (!absent || typeof last !== 'string') continue;
+    const parent = JSON.stringify(zi.path.slice(0, -1).map(String));
+    out.set(parent, [...(out.get(parent) ?? []), last]);
+  }
+  return out;
+}
+
 /**
  * Translates zod issues into catalogue issues with stable codes and localized messages.
  * Parse with `{ reportInput: true }` so the received value can be named.
@@ -75,6 +91,7 @@ export function fromZodIssues(
   enumCodes: EnumCodes = {},
 ): Issue[] {
   const out: Issue[] = [];
+  const missing = missingFields(zodIssues);
   // zod may report a failed check after a failed type at the same place (a list given for a
   // name: wrong type, then too short); the type problem says it all.
   const typeFailed = new Set(
@@ -100,15 +117,22 @@ export function fromZodIssues(
         out.push(makeIssue(enumCode(enumCodes, path), path, { value: clip(zi.input), allowed }, lang));
         break;
       }
-      case 'unrecognized_keys':
-        for (const key of zi.keys) out.push(makeIssue('unknown-field', [...path, key], { field: key }, lang));
+      case 'unrecognized_keys': {
+        const missingHere = missing.get(JSON.stringify(zi.path.map(String))) ?? [];
+        for (const key of zi.keys) {
+          const suggestion = likelyTypoOf(key, missingHere);
+          out.push(makeIssue('unknown-field', [...path, key], suggestion === undefined ? { field: key } : { field: key, suggestion }, lang));
+        }
         break;
+      }
       case 'too_small':
         if (zi.origin === 'string' && Number(zi.minimum) === 1) out.push(makeIssue('empty-string', path, { field }, lang));
+        else if (zi.origin === 'array' || zi.origin === 'set') out.push(makeIssue('too-few-items', path, { minimum: String(zi.minimum) }, lang));
         else out.push(makeIssue('too-small', path, { minimum: String(zi.minimum), inclusive: zi.inclusive === false ? 0 : 1 }, lang));
         break;
       case 'too_big':
-        out.push(makeIssue('too-big', path, { maximum: String(zi.maximum), inclusive: zi.inclusive === false ? 0 : 1 }, lang));
+        if (zi.origin === 'array' || zi.origin === 'set') out.push(makeIssue('too-many-items', path, { maximum: String(zi.maximum) }, lang));
+        else out.push(makeIssue('too-big', path, { maximum: String(zi.maximum), inclusive: zi.inclusive === false ? 0 : 1 }, lang));
         break;
       case 'invalid_format':
         out.push(makeIssue('invalid-format', path, { format: zi.format, value: clip(zi.input) }, lang));

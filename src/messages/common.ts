@@ -20,6 +20,14 @@ export const commonMessages = {
     zh: (p) => `数值过小：应${p['inclusive'] === 1 ? '不小于' : '大于'} ${p['minimum']}`,
     en: (p) => `too small: must be ${p['inclusive'] === 1 ? 'at least' : 'greater than'} ${p['minimum']}`,
   },
+  'too-few-items': {
+    zh: (p) => `项数过少：至少需要 ${p['minimum']} 项`,
+    en: (p) => `too few items: at least ${p['minimum']} needed`,
+  },
+  'too-many-items': {
+    zh: (p) => `项数过多：至多 ${p['maximum']} 项`,
+    en: (p) => `too many items: at most ${p['maximum']}`,
+  },
   'too-big': {
     zh: (p) => `数值或长度过大：应${p['inclusive'] === 1 ? '不大于' : '小于'} ${p['maximum']}`,
     en: (p) => `too big: must be ${p['inclusive'] === 1 ? 'at most' : 'less than'} ${p['maximum']}`,

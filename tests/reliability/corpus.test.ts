@@ -538,7 +538,7 @@ describe('rule set', () => {
     expect(ruleIssues(null)).toEqual([{ code: 'invalid-type', path: [] }]);
     expect(ruleIssues([])).toEqual([{ code: 'invalid-type', path: [] }]);
     expect(ruleIssues(rules({} as never))).toEqual([{ code: 'invalid-type', path: ['indicators'] }]);
-    expect(ruleIssues(rules([]))).toEqual([{ code: 'too-small', path: ['indicators'] }]);
+    expect(ruleIssues(rules([]))).toEqual([{ code: 'too-few-items', path: ['indicators'] }]);
   });
 });
 
