@@ -5,6 +5,12 @@ import type { Lang } from './lang.js';
 const SUMMARY_LIMIT = 20;
 
 /**
+ * Marks a ValidationError of any copy of zerenzhi (its `import` and `require` builds are two
+ * copies, each with its own class): `instanceof` looks for it too.
+ */
+const BRAND: unique symbol = Symbol.for('zerenzhi/ValidationError') as never;
+
+/**
  * Thrown by the `parse*` functions (and returned by the `safeParse*` ones) when an input has
  * problems. `issues` lists every problem found, each with its path, code and message.
  *
@@ -24,6 +30,19 @@ export class ValidationError extends Error {
     this.subject = subject;
     this.issues = Object.freeze([...issues]);
     this.lang = lang;
+    Object.defineProperty(this, BRAND, { value: true });
+  }
+
+  /**
+   * `error instanceof ValidationError` is true of an error made by another copy of zerenzhi in
+   * the same process too (the `require` build's, seen from the `import` build's class).
+   *
+   * @example
+   * require('zerenzhi').safeParseGraph({}).error instanceof ValidationError; // true in an ES module
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    return this === ValidationError && typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { GraphInput, Liaison, Organization, Oversight, Person, Post, PostRole } from '../model/graph.js';
+import { sharedWeakSet } from '../core/shared-set.js';
 import { LEADERSHIP_ROLES, POST_ROLE_RANK } from '../model/graph.js';
 import { FrozenMap, freezeGroups, pushGroup } from './frozen-map.js';
 import { layOutHierarchy } from './hierarchy.js';
@@ -153,8 +154,12 @@ export function buildGraph(input: GraphInput): Graph {
   return Object.freeze(graph);
 }
 
-/** The graphs {@link buildGraph} made: immutable through and through. */
-const BUILT = new WeakSet<Graph>();
+/**
+ * The graphs {@link buildGraph} made: immutable through and through. Shared with the other
+ * build (`import` and `require`) of this version loaded in the same process, so that a graph
+ * parsed by one is accepted by the other.
+ */
+const BUILT = sharedWeakSet<Graph>('built-graphs');
 
 /**
  * Whether a graph was made by {@link buildGraph} (through `parseGraph`), and so cannot change:
