@@ -1,4 +1,12 @@
-import type { MessageSection } from './types.js';
+import { isoFormOf } from '../core/date-like.js';
+import type { MessageParams, MessageSection } from './types.js';
+
+// A date written as Excel and others write it (2026/12/31): the form that is read, as a hint.
+const likelyDate = (p: MessageParams, lang: 'zh' | 'en'): string => {
+  const iso = typeof p['value'] === 'string' ? isoFormOf(p['value']) : undefined;
+  if (iso === undefined) return '';
+  return lang === 'zh' ? `；是否应为「${iso}」？（表格软件导出的日期请设为“文本”或 YYYY-MM-DD 格式）` : `; did you mean "${iso}"? (format dates exported from a spreadsheet as text or YYYY-MM-DD)`;
+};
 
 /** Messages shared by every input format (types, required fields, unknown fields). */
 export const commonMessages = {
@@ -37,8 +45,8 @@ export const commonMessages = {
     en: (p) => `invalid format (${p['format']}): "${p['value']}"`,
   },
   'invalid-date': {
-    zh: (p) => `日期「${p['value']}」无效：应为真实存在的日历日期，格式 YYYY-MM-DD（中国标准时间，不带时刻和时区）`,
-    en: (p) => `invalid date "${p['value']}": expected a real calendar date as YYYY-MM-DD (China Standard Time, no time or offset)`,
+    zh: (p) => `日期「${p['value']}」无效：应为真实存在的日历日期，格式 YYYY-MM-DD（中国标准时间，不带时刻和时区）${likelyDate(p, 'zh')}`,
+    en: (p) => `invalid date "${p['value']}": expected a real calendar date as YYYY-MM-DD (China Standard Time, no time or offset)${likelyDate(p, 'en')}`,
   },
   'invalid-day-number': {
     zh: (p) => `日序号「${p['value']}」无效：应为自 1970-01-01 起的整数天数，对应 0000-01-01 至 9999-12-31 之间的日期`,
