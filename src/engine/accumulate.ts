@@ -177,9 +177,12 @@ function subjectsOf(plan: Plan, indicator: IndicatorPlan, role: Route['role'], r
     }
     return out;
   }
-  if (indicator.by === 'organization') {
+  // A veto by organization reaches the people holding the post where the record was made (or,
+  // with subtree scope, above it), whoever the record names.
+  const vetoByOrganization = role === 'veto' && indicator.vetoScope !== 'self';
+  if (indicator.by === 'organization' || vetoByOrganization) {
     if (record.organization === undefined) return [];
-    const byOrganization = plan.peopleByOrganization.get(indicator.indicator.id);
+    const byOrganization = (vetoByOrganization ? plan.vetoPeopleByOrganization : plan.peopleByOrganization).get(indicator.indicator.id);
     const people = new Set<string>();
     // With subtree scope, the people holding the post in any organization above count it too.
     for (let current = graph.organizations.get(record.organization); current; current = current.parent === null ? undefined : graph.organizations.get(current.parent)) {
@@ -199,7 +202,7 @@ const NO_LINES: readonly LineState[] = Object.freeze([]);
  * organization (or person), so they are worked out once for each pair and then looked up.
  */
 function linesFor(plan: Plan, acc: Accumulation, route: Route, indicator: IndicatorPlan, record: EvidenceRecord): readonly LineState[] {
-  const key = indicator.applies.subject === 'organization' || indicator.by === 'organization' ? record.organization : record.person;
+  const key = route.byOrganization ? record.organization : record.person;
   if (key === undefined) return NO_LINES;
   let cache = acc.routeLines.get(route);
   if (!cache) acc.routeLines.set(route, (cache = new Map()));

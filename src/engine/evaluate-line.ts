@@ -5,7 +5,7 @@ import { formatNumber, roundTo, stableSum } from '../core/number.js';
 import { byCodeUnit } from '../core/order.js';
 import { countedDays, countedSize, emptyLineState, firstCountedIds, type LineState } from './line-state.js';
 import type { DerivedContext, DerivedMeasure, MeasureOutcome, RecordMeasure, SubjectRef } from './measure-module.js';
-import type { IndicatorPlan, Plan } from './plan.js';
+import { matchingPostOrganizations, type IndicatorPlan, type Plan } from './plan.js';
 import type { IndicatorLine, LineStatus } from './result.js';
 import { scorePoints } from './scoring/index.js';
 
@@ -87,6 +87,19 @@ function notes(line: LineState, ip: IndicatorPlan, lang: Lang): string[] {
 }
 
 /**
+ * The clause of a fired veto. A person's veto that reads organizations' records names the
+ * organizations where they hold the post: the line keeps only the records' ids, and the posts are
+ * what brought the records to the person.
+ */
+function vetoClause(plan: Plan, subject: SubjectRef, ip: IndicatorPlan, records: string, lang: Lang): string {
+  if (subject.type !== 'person' || ip.vetoScope === 'self') return formatMessage('explain-line-veto', { records }, lang);
+  const { graph } = plan;
+  const names = matchingPostOrganizations(ip.applies, graph, subject.id).map((id) => graph.organizations.get(id)?.name ?? id);
+  const code = ip.vetoScope === 'subtree' ? 'explain-line-veto-subtree' : 'explain-line-veto-organization';
+  return formatMessage(code, { organizations: joinText(names, 'list', lang), records }, lang);
+}
+
+/**
  * Scores one indicator for one subject: the measure's outcome, the points by the scoring
  * method, bonus and veto, and the explanation line.
  */
@@ -155,7 +168,7 @@ export function evaluateLine(
     parts.push(`${formatMessage('explain-line-bonus', { bonus: formatNumber(bonus) }, lang)}${cap}`);
   }
   const vetoIds = sortedIds(line.veto);
-  if (vetoIds.length > 0) parts.push(formatMessage('explain-line-veto', { records: joinText(vetoIds.slice(0, 5), 'list', lang) }, lang));
+  if (vetoIds.length > 0) parts.push(vetoClause(plan, subject, ip, joinText(vetoIds.slice(0, 5), 'list', lang), lang));
   else if (rule.veto && !outcome) parts.push(formatMessage('explain-line-no-veto', {}, lang));
   if (rule.bonus && bonus === 0 && !outcome) parts.push(formatMessage('explain-line-no-bonus', {}, lang));
   const title = lang === 'en' && rule.titleEn !== undefined ? rule.titleEn : rule.title;

@@ -85,6 +85,8 @@ function checkIndicator(indicator: Indicator, at: Path, byId: ReadonlyMap<string
   }
   if (indicator.bonus && (indicator.bonus.each === undefined) === (indicator.bonus.byAttribute === undefined)) add('bonus-amount', ['bonus']);
   const subject = subjectType(indicator);
+  // An organization's own records are `self`: one way to say it, not two.
+  if (indicator.veto?.scope === 'organization' && subject === 'organization') add('veto-scope-organization', ['veto', 'scope'], { id });
   if (!measure) return;
   if (measure.type === 'window' && (parseCalendarDate(measure.from) as number) > (parseCalendarDate(measure.to) as number)) {
     add('range-reversed', ['measure', 'to'], { from: measure.from, to: measure.to });

@@ -4,11 +4,19 @@ import { whereToMap, type FilterValue } from '../model/attribute-map.js';
 import type { OrganizationKind, PostRole } from '../model/graph.js';
 import type { Measure } from '../model/measures.js';
 import { accountabilityRecordTypes } from '../model/accountability.js';
-import type { AppliesTo, Indicator, Ladder, RuleSet } from '../model/rules.js';
+import type { AppliesTo, Indicator, Ladder, RuleSet, Veto } from '../model/rules.js';
 import type { MeasureContext, MeasureModule } from './measure-module.js';
 import { measureModule } from './measures/index.js';
 import { resolvePeriod, type ResolvedPeriod } from './period.js';
 import { sameSubjectDependencies } from './rollup-deps.js';
+
+/**
+ * Whose records fire a veto (`organization` only on an indicator for people: see {@link IndicatorPlan.vetoScope}).
+ *
+ * @example
+ * const scope: VetoScope = plan.indicators[0].vetoScope; // 'self' unless the rule set says otherwise
+ */
+export type VetoScope = NonNullable<Veto['scope']>;
 
 /** Who an indicator or ladder applies to, compiled for fast tests. */
 export interface Applicability {
@@ -27,6 +35,12 @@ export interface IndicatorPlan {
   readonly vetoWhere: ReadonlyMap<string, FilterValue>;
   readonly by: 'organization' | 'person';
   readonly scope: 'self' | 'subtree';
+  /**
+   * Whose records fire the veto: `self`, as the measure's records are read (a person's own by
+   * default); for a person, `organization` or `subtree` read the records of the organizations where
+   * they hold a post the indicator applies to (and, `subtree`, of every organization below them).
+   */
+  readonly vetoScope: VetoScope;
   readonly requireAttributes: readonly string[];
   /** Every record type the measure reads comes from a source declared complete. */
   readonly complete: boolean;
@@ -36,6 +50,8 @@ export interface IndicatorPlan {
 export interface Route {
   readonly plan: IndicatorPlan | null;
   readonly role: 'measure' | 'bonus' | 'veto' | 'business';
+  /** Whether the lines a record feeds follow its organization (else its person). */
+  readonly byOrganization: boolean;
 }
 
 /** A rule set compiled against a graph and a period. */
@@ -55,6 +71,8 @@ export interface Plan {
   readonly ladders: readonly { ladder: Ladder; applies: Applicability }[];
   /** For each person indicator read by organization: organization → people holding a matching post there. */
   readonly peopleByOrganization: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>;
+  /** For each person indicator whose veto reads organizations' records: organization → people holding a matching post there. */
+  readonly vetoPeopleByOrganization: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>;
   /** For each person indicator: the people it applies to. */
   readonly peopleOfIndicator: ReadonlyMap<string, ReadonlySet<string>>;
   /** Record types whose approved, in-period records are kept whole for the accountability rules. */
@@ -173,15 +191,19 @@ export function compilePlan(graph: Graph, rules: RuleSet, asOf: DayNumber | unde
       vetoWhere: whereToMap(indicator.veto?.where),
       by: selection?.by ?? applies.subject,
       scope: selection?.scope ?? 'self',
+      vetoScope: indicator.veto?.scope ?? 'self',
       requireAttributes: selection?.requireAttributes ?? [],
       complete: selection !== undefined && selection.recordTypes.every((t) => completeTypes.has(t)),
     };
-    for (const type of new Set(selection?.recordTypes ?? [])) addRoute(type, { plan, role: 'measure' });
-    for (const type of new Set(indicator.bonus?.recordTypes ?? [])) addRoute(type, { plan, role: 'bonus' });
-    for (const type of new Set(indicator.veto?.recordTypes ?? [])) addRoute(type, { plan, role: 'veto' });
+    const byOrganization = applies.subject === 'organization' || plan.by === 'organization';
+    // A person's veto by organization reads the records of where they hold the post, whoever the records name.
+    const vetoByOrganization = byOrganization || plan.vetoScope !== 'self';
+    for (const type of new Set(selection?.recordTypes ?? [])) addRoute(type, { plan, role: 'measure', byOrganization });
+    for (const type of new Set(indicator.bonus?.recordTypes ?? [])) addRoute(type, { plan, role: 'bonus', byOrganization });
+    for (const type of new Set(indicator.veto?.recordTypes ?? [])) addRoute(type, { plan, role: 'veto', byOrganization: vetoByOrganization });
     return plan;
   });
-  if (rules.composite) addRoute(rules.composite.recordType ?? 'business-score', { plan: null, role: 'business' });
+  if (rules.composite) addRoute(rules.composite.recordType ?? 'business-score', { plan: null, role: 'business', byOrganization: false });
 
   const ladders = (rules.ladders ?? []).map((ladder) => ({ ladder, applies: compileApplicability(ladder.appliesTo) }));
   const allApplies = [...indicators.map((p) => p.applies), ...ladders.map((l) => l.applies)];
@@ -189,23 +211,27 @@ export function compilePlan(graph: Graph, rules: RuleSet, asOf: DayNumber | unde
   const personSubjects = [...graph.people.keys()].filter((id) => allApplies.some((a) => matchingPostOrganizations(a, graph, id).length > 0));
 
   const peopleByOrganization = new Map<string, Map<string, string[]>>();
+  const vetoPeopleByOrganization = new Map<string, Map<string, string[]>>();
   const peopleOfIndicator = new Map<string, Set<string>>();
   for (const plan of indicators) {
     if (plan.applies.subject !== 'person') continue;
     const byOrg = new Map<string, string[]>();
     const people = new Set<string>();
     peopleOfIndicator.set(plan.indicator.id, people);
+    const vetoByOrganization = plan.vetoScope !== 'self';
     for (const personId of personSubjects) {
       const organizations = matchingPostOrganizations(plan.applies, graph, personId);
       if (organizations.length > 0) people.add(personId);
-      if (plan.by !== 'organization') continue;
+      if (plan.by !== 'organization' && !vetoByOrganization) continue;
       for (const org of organizations) {
         const list = byOrg.get(org);
         if (list) list.push(personId);
         else byOrg.set(org, [personId]);
       }
     }
+    // Both read the same posts: one map serves the measure and the veto.
     if (plan.by === 'organization') peopleByOrganization.set(plan.indicator.id, byOrg);
+    if (vetoByOrganization) vetoPeopleByOrganization.set(plan.indicator.id, byOrg);
   }
   return {
     graph,
@@ -220,6 +246,7 @@ export function compilePlan(graph: Graph, rules: RuleSet, asOf: DayNumber | unde
     personSubjects,
     ladders,
     peopleByOrganization,
+    vetoPeopleByOrganization,
     peopleOfIndicator,
     retainTypes: retainedTypes(rules),
     asOfGiven: asOf,

@@ -73,5 +73,13 @@ export const explainMessages = {
   'explain-line-bonus-cap': { zh: (p) => `（封顶${p['cap']}分）`, en: (p) => ` (capped at ${p['cap']})` },
   'explain-line-no-bonus': { zh: () => `无加分记录`, en: () => `no bonus records` },
   'explain-line-veto': { zh: (p) => `触发一票否决（记录 ${p['records']}）`, en: (p) => `veto fired (records ${p['records']})` },
+  'explain-line-veto-organization': {
+    zh: (p) => `所在党组织（${p['organizations']}）的记录触发一票否决（记录 ${p['records']}）`,
+    en: (p) => `veto fired by records of their organization, ${p['organizations']} (records ${p['records']})`,
+  },
+  'explain-line-veto-subtree': {
+    zh: (p) => `所在党组织（${p['organizations']}）或其下级党组织的记录触发一票否决（记录 ${p['records']}）`,
+    en: (p) => `veto fired by records of their organization, ${p['organizations']}, or one below it (records ${p['records']})`,
+  },
   'explain-line-no-veto': { zh: () => `未触发一票否决`, en: () => `veto not fired` },
 } as const satisfies MessageSection;

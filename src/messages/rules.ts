@@ -50,6 +50,10 @@ export const rulesMessages = {
     zh: (p) => `指标「${p['id']}」既无计量、也无加分或一票否决，不起任何作用`,
     en: (p) => `indicator "${p['id']}" has no measure, bonus or veto: it does nothing`,
   },
+  'veto-scope-organization': {
+    zh: (p) => `指标「${p['id']}」考核党组织，一票否决的 scope 不能写 organization（它只用于考核人员的指标，指本人任职的党组织）：只看本组织的记录写 self 或省略，连同所有下级组织写 subtree`,
+    en: (p) => `indicator "${p['id']}" applies to organizations: veto scope "organization" is for indicators that apply to people (the organizations where they hold the post); write "self" or leave it out for the organization's own records, "subtree" to add every organization below it`,
+  },
   'step-exceeds-points': {
     zh: (p) => `计分档位 ${p['step']} 分超过指标分值 ${p['points']} 分`,
     en: (p) => `a step of ${p['step']} points exceeds the indicator's ${p['points']} points`,

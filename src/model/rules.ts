@@ -132,7 +132,10 @@ export const BonusSchema = z.strictObject({
 export const VetoSchema = z.strictObject({
   recordTypes: z.array(IdSchema).min(1),
   where: WhereSchema.optional(),
-  scope: z.enum(['self', 'subtree']).optional(),
+  scope: z.enum(['self', 'organization', 'subtree']).optional().meta({
+    description:
+      'self：本组织或本人的记录；organization：（对人员）本人任职（符合 appliesTo 的职务）所在党组织的记录；subtree：再加其所有下级组织 / self: the organization’s or the person’s own records; organization (people only): the records of the organizations where the person holds the post; subtree: those and every organization below',
+  }),
 });
 
 /** One line of the scoring sheet (考核指标). */
@@ -307,6 +310,8 @@ export type Bonus = z.output<typeof BonusSchema>;
  *
  * @example
  * const veto: Veto = { recordTypes: ['disciplinary-case'], where: { severity: 'serious' } };
+ * // 所在党组织发生严重违纪案件的，书记不得评为好 (on an indicator for secretaries):
+ * const ofTheirBranch: Veto = { recordTypes: ['disciplinary-case'], where: { severity: 'serious' }, scope: 'organization' };
  */
 export type Veto = z.output<typeof VetoSchema>;
 /**
