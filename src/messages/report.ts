@@ -61,6 +61,21 @@ export const reportMessages = {
     en: (p) =>
       `The period is still running (as of ${p['asOf']}, the period ends ${p['end']}). These hits may still change by the end of the period (a grade or verdict read from the evidence so far; a shortfall that may still be made up, whose records may not be in yet or await review; an overdue task that may still be completed; a fact of the graph that may change; supervision reached only with such hits): no finding is proposed from them yet, and supervision, pressure, eligibility and next period's repeats do not count them. Only what is set off as of that date is listed: what would be set off only by the end of the period (say, derelict for reporting nothing all year) is not.`,
   },
+  'report-summary-unreached': {
+    zh: (p) => `已触发但未落实到人的问责规则 ${p['count']} 处（见“问责建议”下的“未落实到人”）`,
+    en: (p) => `${p['count']} accountability rule hit(s) reached no one (see "Rules set off that reached no one" under Findings)`,
+  },
+  'report-h-unreached': { zh: () => `未落实到人：已触发、但没有找到问责对象的问责规则`, en: () => `Rules set off that reached no one` },
+  'report-unreached-note': {
+    zh: () =>
+      `以下问责规则已在相应对象处触发，但按规则所列的问责对象没有找到应当承担责任的党组织或个人（例如书记空缺、没有分管或联系的领导），因此没有提出问责建议。请核实关系图中的职务配备或规则的问责对象。`,
+    en: () =>
+      `These accountability rules were set off at the subjects below, but the rule found no organization or person to hold to account among those it reaches (a vacant secretary post, no overseeing or liaison leader, …), so no finding was proposed. Check the posts in the graph or whom the rule reaches.`,
+  },
+  'report-unreached-reason': {
+    zh: (p) => `规则已在${p['subject']}处触发，但没有落实到任何问责对象`,
+    en: (p) => `the rule was set off at ${p['subject']} but reached no one`,
+  },
   'report-summary-warnings': { zh: (p) => `数据提示 ${p['count']} 条（见“数据提示”）`, en: (p) => `${p['count']} warning(s) (see Warnings)` },
   'report-summary-ungraded': { zh: () => `没有评定等次的考核对象`, en: () => `No subject was graded` },
   'report-evidence-received': { zh: (p) => `有效 ${p['count']} 条`, en: (p) => `${p['count']} valid` },
@@ -179,13 +194,15 @@ export const reportMessages = {
   'report-yes': { zh: () => `是`, en: () => `yes` },
   'report-no': { zh: () => `否`, en: () => `no` },
   'report-none': { zh: () => `无`, en: () => `none` },
+  // The form a waived finding goes to in a decision record (\`none\`).
+  'report-form-none': { zh: () => `免予问责`, en: () => `no accountability` },
   'report-ungraded': { zh: () => `未评定`, en: () => `not graded` },
   'report-grade-quota': { zh: (p) => `${p['title']}（受名额限制，原为${p['earned']}）`, en: (p) => `${p['title']} (quota; earned ${p['earned']})` },
   'report-grade-veto': { zh: (p) => `${p['title']}（一票否决）`, en: (p) => `${p['title']} (veto)` },
   'report-form-changed': { zh: (p) => `${p['form']}（原定${p['base']}）`, en: (p) => `${p['form']} (base: ${p['base']})` },
   'report-waiver': { zh: (p) => `建议免予问责：${p['title']}（${p['records']}）`, en: (p) => `waiver proposed: ${p['title']} (${p['records']})` },
   'report-records': { zh: (p) => `记录 ${p['ids']}`, en: (p) => `records ${p['ids']}` },
-  'report-indicators': { zh: (p) => `指标 ${p['ids']}`, en: (p) => `indicators ${p['ids']}` },
+  'report-indicator-titles': { zh: (p) => `指标${p['titles']}`, en: (p) => `${p['count'] === 1 ? 'indicator' : 'indicators'} ${p['titles']}` },
   'report-triggered-by': { zh: (p) => `触发：${p['trigger']}`, en: (p) => `Triggered by: ${p['trigger']}` },
   'report-lines-summary': { zh: (p) => `${p['name']} — ${p['total']} 分，${p['grade']}`, en: (p) => `${p['name']}: ${p['total']} points, ${p['grade']}` },
   'report-lines-total': { zh: () => `合计`, en: () => `Total` },
@@ -223,6 +240,10 @@ export const reportMessages = {
   'mermaid-chain-and-organizations': {
     zh: () => `chain 与 organizations 只能给出一个（chain 已决定画哪些党组织：该组织及其以上各级）`,
     en: () => `give chain or organizations, not both (chain decides the organizations drawn: it and every level above)`,
+  },
+  'result-rules-differ': {
+    zh: (p) => `给出的考核细则为「${p['rules']}」，结果按考核细则「${p['result']}」考核得出：等次序列和问责规则的名称无从对应`,
+    en: (p) => `the rule set given is "${p['rules']}", but the result was assessed with rule set "${p['result']}": its ladders' and rules' titles cannot be matched`,
   },
   'result-subject-not-in-graph': {
     zh: (p) => `结果中的${p['type'] === 'person' ? '人员' : '党组织'}「${p['id']}」不在关系图中：结果不是对这张关系图考核得出的`,

@@ -14,6 +14,7 @@ import type { Graph } from '../graph/types.js';
 import { ORGANIZATION_KIND_LABELS, POST_ROLE_LABELS } from '../model/graph.js';
 import { RESPONSIBILITY_LABELS, type ResponsibilityKind } from '../model/responsibility.js';
 import { formTitles, waiverTitle } from './report-language.js';
+import { formTitlesById, indicatorTitles, ladderTitles, ruleTitles, type RuleTitleSource } from './titles.js';
 
 /**
  * A catalogue message in a language.
@@ -49,18 +50,29 @@ export interface ReportContext {
   readonly personName: (id: string) => string;
   readonly gradeTitle: (ladder: string, id: string) => string;
   readonly formTitle: (form: FindingForm, type: 'organization' | 'person') => string;
+  /** A form named by id (a decision record's), on the ladder of a subject type. */
+  readonly formTitleById: (id: string, type: 'organization' | 'person' | undefined) => string;
+  /** A grade ladder's title in the report's language (its id without the rule set). */
+  readonly ladderTitle: (id: string) => string;
+  /** An indicator's title, in the result's language. */
+  readonly indicatorTitle: (id: string) => string;
+  /** An accountability rule's title, in the result's language. */
+  readonly ruleTitle: (id: string) => string;
 }
 
 /**
  * The lookups for a result: names come from the result's subjects and, when given, the graph
  * (for organizations and people that were not assessed); an unknown id stands for itself. Form
- * titles are in `lang` where the result's ladders have them in both languages.
+ * titles are in `lang` where the result's ladders have them in both languages; grade ladders'
+ * titles come from the rule set, when given (`rules`), in `lang`; accountability rules' titles
+ * from the findings, else the rule set, in the result's language.
  *
  * @example
- * const context = reportContext(result, 'zh', graph);
+ * const context = reportContext(result, 'zh', graph, rules);
  * context.organizationName('br-office'); // '机关第一党支部（办公室、财务科）'
+ * context.ladderTitle('organization'); // '基层党组织考核等次'
  */
-export function reportContext(result: AssessmentResult, lang: Lang, graph?: Graph): ReportContext {
+export function reportContext(result: AssessmentResult, lang: Lang, graph?: Graph, rules?: RuleTitleSource): ReportContext {
   const organizations = new Map<string, string>();
   const people = new Map<string, string>();
   for (const [id, o] of graph?.organizations ?? []) organizations.set(id, o.name);
@@ -81,6 +93,10 @@ export function reportContext(result: AssessmentResult, lang: Lang, graph?: Grap
     personName: (id) => people.get(id) ?? id,
     gradeTitle: (ladder, id) => grades.get(`${ladder}\u0000${id}`) ?? id,
     formTitle: formTitles(result, lang),
+    formTitleById: formTitlesById(result, lang),
+    ladderTitle: ladderTitles(rules, lang),
+    indicatorTitle: indicatorTitles(result),
+    ruleTitle: ruleTitles(result, rules),
   };
 }
 
@@ -283,16 +299,19 @@ export function pathText(context: ReportContext, finding: Finding): string {
 
 /**
  * What set a finding off: the kind (with the verdict or grade that did it, when given), the
- * indicators and the records.
+ * indicators (by title, when `indicatorTitle` gives them) and the records.
  *
  * @example
- * triggerText(finding, 'zh'); // '一票否决；指标 org-discipline-veto；记录 r-2022-0229'
+ * triggerText(finding, 'zh', '', context.indicatorTitle); // '一票否决；指标「违纪违法案件」；记录 r-2022-0229'
  */
-export function triggerText(finding: Finding, lang: Lang, outcome = ''): string {
+export function triggerText(finding: Finding, lang: Lang, outcome = '', indicatorTitle: (id: string) => string = (id) => id): string {
   const t = finding.trigger;
   const label = triggerLabel(t.type, lang);
   const parts = [outcome === '' ? label : `${label}${lang === 'zh' ? '为' : ': '}${outcome}`];
-  if (t.indicators.length > 0) parts.push(say('report-indicators', lang, { ids: t.indicators.join(listSeparator(lang)) }));
+  if (t.indicators.length > 0) {
+    const titles = t.indicators.map((id) => (lang === 'zh' ? `「${indicatorTitle(id)}」` : `"${indicatorTitle(id)}"`));
+    parts.push(say('report-indicator-titles', lang, { titles: titles.join(listSeparator(lang)), count: titles.length }));
+  }
   if (t.recordIds.length > 0) parts.push(say('report-records', lang, { ids: t.recordIds.join(listSeparator(lang)) }));
   return parts.join(lang === 'zh' ? '；' : '; ');
 }

@@ -2,7 +2,7 @@
 // them off, the recorded decisions, eligibility and pressure.
 import { formatPercent } from '../core/number.js';
 import { provisionalHits } from '../accountability/hits.js';
-import type { AssessmentResult, Finding } from '../accountability/types.js';
+import type { AssessmentResult, Finding, RuleHit } from '../accountability/types.js';
 import {
   basisLabel,
   circumstancesText,
@@ -52,7 +52,8 @@ function triggerOutcome(context: ReportContext, trigger: Finding['trigger']): st
 
 /**
  * The proposed findings, grouped by rule and the subject that set the rule off; for each
- * subject reached: liability, basis, form, the chain, circumstances, waiver and status.
+ * subject reached: liability, basis, form, the chain, circumstances, waiver and status. Then the
+ * rules set off that reached no one ({@link unreachedHits}), and the early warnings.
  *
  * @example
  * findingsSection(context);
@@ -62,6 +63,8 @@ export function findingsSection(context: ReportContext): string {
   const parts = [heading(2, say('report-h-findings', lang))];
   if (result.findings.length === 0) parts.push(say('report-summary-no-findings', lang));
   else parts.push(say('report-findings-note', lang), ...findingGroups(context));
+  const unreached = unreachedSection(context);
+  if (unreached !== '') parts.push(unreached);
   const provisional = provisionalSection(context);
   if (provisional !== '') parts.push(provisional);
   return parts.join('\n\n');
@@ -73,6 +76,37 @@ function subjectCell(subject: Finding['subject'], lang: ReportContext['lang']): 
   return lang === 'zh' ? `${md(subject.name)}（${type}）` : `${md(subject.name)} (${type})`;
 }
 
+/**
+ * The hits that reached no one: a rule set off at a subject at the period's end (not provisional)
+ * that gave no finding, in the result's order. A result from before hits has none.
+ *
+ * @example
+ * unreachedHits(result).map((h) => h.rule); // ['lowest']
+ */
+export function unreachedHits(result: AssessmentResult): RuleHit[] {
+  return (result.hits ?? []).filter((h) => h.reached === 0 && h.provisional !== true);
+}
+
+// A rule set off at a subject that found no one to hold to account among those it reaches (a
+// vacant secretary post, a branch without a liaison leader): no finding says so, so this does,
+// lest the gap pass unseen. Provisional hits are the early warnings' (below).
+function unreachedSection(context: ReportContext): string {
+  const { lang } = context;
+  const hits = unreachedHits(context.result);
+  if (hits.length === 0) return '';
+  const headers = ['report-col-rule', 'report-col-trigger-subject', 'report-col-reason'].map((c) => say(c, lang));
+  const ruleCell = (h: RuleHit): string => {
+    const title = h.ruleTitle ?? context.ruleTitle(h.rule);
+    return title === h.rule ? codeCell(h.rule) : `${md(title)} · ${codeCell(h.rule)}`;
+  };
+  const rows = hits.map((h) => [
+    ruleCell(h),
+    subjectCell(h.subject, lang),
+    md(say('report-unreached-reason', lang, { subject: h.subject.name })),
+  ]);
+  return [heading(3, say('report-h-unreached', lang)), say('report-unreached-note', lang), table(headers, rows)].join('\n\n');
+}
+
 // 预警: what was set off so far and may still change by the period's end, with the reason.
 function provisionalSection(context: ReportContext): string {
   const { lang, result } = context;
@@ -80,7 +114,7 @@ function provisionalSection(context: ReportContext): string {
   if (hits.length === 0) return '';
   const headers = ['report-col-rule', 'report-col-trigger-subject', 'report-col-reason'].map((c) => say(c, lang));
   const rows = hits.map((h) => [
-    `${md(h.ruleTitle ?? h.rule)} · ${code(h.rule)}`,
+    `${md(h.ruleTitle ?? h.rule)} · ${codeCell(h.rule)}`,
     subjectCell(h.subject, lang),
     md(h.explanation ?? ''),
   ]);
@@ -105,7 +139,7 @@ function findingGroups(context: ReportContext): string[] {
   groupFindings(result.findings).forEach((group, i) => {
     const subject = group.trigger.subject;
     parts.push(heading(3, `${i + 1}. ${md(group.ruleTitle)} — ${md(subject.name)}`));
-    const trigger = triggerText(group.findings[0] as Finding, lang, triggerOutcome(context, group.trigger));
+    const trigger = triggerText(group.findings[0] as Finding, lang, triggerOutcome(context, group.trigger), context.indicatorTitle);
     parts.push(`${md(say('report-triggered-by', lang, { trigger }))} · ${code(group.rule)}`);
     const rows = group.findings.map((f) => [
       subjectCell(f.subject, lang),
@@ -132,7 +166,17 @@ export function auditSection(context: ReportContext): string {
   const { lang, result } = context;
   if (!result.audit || result.audit.length === 0) return '';
   const headers = ['report-col-finding', 'report-col-action', 'report-col-by', 'report-col-at', 'report-col-change', 'report-col-reason'].map((c) => say(c, lang));
-  const rows = result.audit.map((a) => [codeCell(a.finding), say(`report-action-${a.action}`, lang), md(a.by), md(a.at), md(`${a.from} → ${a.to}`), md(a.reason ?? '')]);
+  const byId = new Map(result.findings.map((f) => [f.id, f]));
+  const rows = result.audit.map((a) => {
+    const finding = byId.get(a.finding);
+    const type = finding?.subject.type;
+    // A waiver takes the finding to no form at all (\`none\`).
+    const to = a.action === 'waive' && a.to === 'none' ? say('report-form-none', lang) : context.formTitleById(a.to, type);
+    const change = `${context.formTitleById(a.from, type)} → ${to}`;
+    // The finding by its subject and rule, with its id for the decisions file that names it.
+    const named = finding === undefined ? codeCell(a.finding) : `${md(finding.ruleTitle)}${lang === 'zh' ? '：' : ': '}${subjectCell(finding.subject, lang)} · ${codeCell(a.finding)}`;
+    return [named, say(`report-action-${a.action}`, lang), md(a.by), md(a.at), md(change), md(a.reason ?? '')];
+  });
   return [heading(2, say('report-h-audit', lang)), table(headers, rows)].join('\n\n');
 }
 

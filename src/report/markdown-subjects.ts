@@ -97,7 +97,8 @@ function explanationOf(line: IndicatorLine): string {
 
 function subjectLines(context: ReportContext, subject: SubjectResult): string {
   const { lang } = context;
-  const grade = subject.grade === null ? say('report-ungraded', lang) : subject.grade.title;
+  // As the tables write it: with the veto or the quota that gave it.
+  const grade = gradeText(context, subject.grade);
   const summary = say('report-lines-summary', lang, { name: subject.name, total: num(subject.total), grade });
   const headers = ['report-col-indicator', 'report-col-responsibility', 'report-col-points', 'report-col-max', 'report-col-status', 'report-col-explanation'].map((c) => say(c, lang));
   const rows = subject.lines.map((line) => [

@@ -1,63 +1,18 @@
-import { z } from 'zod';
 import type { AssessmentResult } from '../accountability/types.js';
 import type { Lang } from '../core/lang.js';
-import { checkOptions, LangOptionSchema } from '../core/options.js';
+import { checkOptions } from '../core/options.js';
 import { formatPath } from '../core/path.js';
 import type { LintFinding } from '../engine/lint.js';
 import type { CoverageReport } from '../graph/coverage.js';
-import type { Graph } from '../graph/types.js';
-import { CoverageReportShapeSchema, graphOptionIssues, reportContext, requireResult, say, type ReportContext, type ResultPart } from './labels.js';
+import { graphOptionIssues, reportContext, requireResult, say, type ReportContext, type ResultPart } from './labels.js';
+import { MarkdownOptionsSchema, rulesOptionIssues, type MarkdownOptions } from './markdown-options.js';
 import { madeWhileRunning, provisionalHits } from '../accountability/hits.js';
-import { auditSection, eligibilitySection, findingsSection, pressureSection } from './markdown-findings.js';
+import { auditSection, eligibilitySection, findingsSection, pressureSection, unreachedHits } from './markdown-findings.js';
 import { linesSectionBlocks, organizationsSection, peopleSection } from './markdown-subjects.js';
 import { code, codeCell, heading, md, table } from './markdown-text.js';
 import { periodLabel, warningText } from './report-language.js';
 
-/**
- * Options for {@link toMarkdown} and {@link toMarkdownChunks}, checked before anything is
- * written ({@link MarkdownOptionsSchema}): a `ValidationError` (subject `options`) lists every
- * problem — options that are not an object (`null`, a text such as `'en'`), a name not below
- * (`coverge`: `unknown-field`), a `lang` other than `zh` or `en` (`'fr'`, `'EN'`, `null`:
- * `invalid-value`), a `graph` that `parseGraph` did not make (the graph document itself, `null`:
- * `invalid-type` at `graph`), a `coverage` that is not a coverage report (its counts, and each
- * gap's code, severity and message) or `lint` that is not a list of lint findings (each with its
- * severity, code, path and message).
- *
- * @example
- * toMarkdown(result, { lang: 'en', graph, coverage: coverage(graph), lint: lintRuleSet(rules, graph) });
- */
-export interface MarkdownOptions {
-  /** Language of headings and labels. Default: the result's language. */
-  readonly lang?: Lang;
-  /** The graph, for the names of organizations that were not assessed. */
-  readonly graph?: Graph;
-  /** A coverage report to list the gaps of (横向到边、纵向到底). */
-  readonly coverage?: CoverageReport;
-  /** Lint findings of the rule set to list. */
-  readonly lint?: readonly LintFinding[];
-}
-
-/** One lint finding as the report reads it: severity, code, path and message (more is let through). */
-const LintFindingShapeSchema = z.object({
-  severity: z.enum(['error', 'warning']),
-  code: z.string(),
-  path: z.array(z.union([z.string(), z.number()])),
-  message: z.string(),
-});
-
-/**
- * {@link MarkdownOptions}, no other name; `graph` is checked to be a parsed graph besides (see
- * {@link toMarkdownChunks}).
- *
- * @example
- * checkOptions(MarkdownOptionsSchema, { lang: 'en' }); // 'en'
- */
-export const MarkdownOptionsSchema = z.strictObject({
-  lang: LangOptionSchema.optional(),
-  graph: z.unknown().optional(),
-  coverage: CoverageReportShapeSchema.optional(),
-  lint: z.array(LintFindingShapeSchema).optional(),
-});
+export { MarkdownOptionsSchema, type MarkdownOptions } from './markdown-options.js';
 
 /** The parts of a result the Markdown report reads. */
 const MARKDOWN_PARTS: readonly ResultPart[] = [
@@ -96,6 +51,13 @@ function header(context: ReportContext): string {
   return [heading(1, md(say('report-title', lang, { title: result.ruleSet.title }))), meta.map((m) => `- ${md(m)}`).join('\n')].join('\n\n');
 }
 
+// A ladder by its title in the report's language; by its id, as code, where the rule set (not
+// given, or without that ladder) titles it not.
+function ladderCell(context: ReportContext, id: string): string {
+  const title = context.ladderTitle(id);
+  return title === id ? codeCell(id) : md(title);
+}
+
 function gradeCounts(context: ReportContext): string {
   const { lang, result } = context;
   const counts = new Map<string, { ladder: string; title: string; rank: number; organizations: number; people: number }>();
@@ -114,7 +76,7 @@ function gradeCounts(context: ReportContext): string {
   const ladders = [...new Set([...counts.values()].map((c) => c.ladder))];
   const rows = [...counts.values()]
     .sort((a, b) => ladders.indexOf(a.ladder) - ladders.indexOf(b.ladder) || a.rank - b.rank)
-    .map((c) => [codeCell(c.ladder), md(c.title), String(c.organizations), String(c.people)]);
+    .map((c) => [ladderCell(context, c.ladder), md(c.title), String(c.organizations), String(c.people)]);
   if (ungraded > 0) {
     const orgs = result.organizations.filter((s) => !s.grade).length;
     rows.push(['', say('report-ungraded', lang), String(orgs), String(ungraded - orgs)]);
@@ -155,6 +117,8 @@ function summary(context: ReportContext): string {
   const { lang, result } = context;
   const parts = [heading(2, say('report-h-summary', lang)), gradeCounts(context), findingsByForm(context)];
   const provisional = provisionalHits(result).length;
+  const unreached = unreachedHits(result).length;
+  if (unreached > 0) parts.push(md(say('report-summary-unreached', lang, { count: unreached })));
   if (provisional > 0) parts.push(say('report-summary-provisional', lang, { count: provisional }));
   if (result.warnings.length > 0) parts.push(say('report-summary-warnings', lang, { count: result.warnings.length }));
   return parts.join('\n\n');
@@ -208,10 +172,13 @@ function footer(context: ReportContext): string {
  * the rule set, period and as-of date; a summary (grades, findings by form, warnings); the
  * organizations and people with their scores, grades and verdicts; each subject's lines with
  * their explanations (a collapsible block each); the findings with their chain, basis,
- * circumstances and waivers; eligibility; pressure; coverage gaps and lint findings when given;
+ * circumstances and waivers, the rules set off that reached no one (a vacant secretary post) and
+ * the early warnings; eligibility; pressure; coverage gaps and lint findings when given;
  * the warnings; and the fingerprint and engine version. A waived finding is counted as waived in
- * the summary, under no form. Headings, labels, warnings, the period's label, eligibility reasons
- * and form titles (where the result's ladders have both) are Chinese by default and follow
+ * the summary, under no form. Grades are written with the veto or quota that gave them, in the
+ * tables and in each subject's heading alike; decisions name forms by title. Headings, labels,
+ * warnings, the period's label, eligibility reasons, form titles (where the result's ladders have
+ * both) and grade ladders' titles (given `rules`) are Chinese by default and follow
  * `options.lang ?? result.lang`; the titles of the rule set, indicators, grades, accountability
  * rules and waiver grounds, and the explanations, stay in the result's language (the report says
  * so when it differs); coverage gaps and lint findings are written as given. Deterministic: the same result gives the same text (no clock is read), every input string is
@@ -221,7 +188,7 @@ function footer(context: ReportContext): string {
  *
  * @example
  * const result = assess({ graph, rules, records });
- * fs.writeFileSync('report.md', toMarkdown(result, { graph, coverage: coverage(graph), lint: lintRuleSet(rules, graph) }));
+ * fs.writeFileSync('report.md', toMarkdown(result, { graph, rules, coverage: coverage(graph), lint: lintRuleSet(rules, graph) }));
  */
 export function toMarkdown(result: AssessmentResult, options: MarkdownOptions = {}): string {
   return [...toMarkdownChunks(result, options)].join('');
@@ -236,13 +203,13 @@ export function toMarkdown(result: AssessmentResult, options: MarkdownOptions = 
  * for (const piece of toMarkdownChunks(result, { graph })) stream.write(piece);
  */
 export function toMarkdownChunks(result: AssessmentResult, options: MarkdownOptions = {}): Generator<string> {
-  const given = checkOptions(MarkdownOptionsSchema, options, (lang) => graphOptionIssues(options.graph, lang));
+  const given = checkOptions(MarkdownOptionsSchema, options, (lang) => [...graphOptionIssues(options.graph, lang), ...rulesOptionIssues(result, options.rules, lang)]);
   return markdownPieces(requireResult(result, MARKDOWN_PARTS, given), options);
 }
 
 function* markdownPieces(result: AssessmentResult, options: MarkdownOptions): Generator<string> {
   const lang = options.lang ?? result.lang;
-  const context = reportContext(result, lang, options.graph);
+  const context = reportContext(result, lang, options.graph, options.rules);
   function* sections(): Generator<string> {
     yield header(context);
     yield summary(context);

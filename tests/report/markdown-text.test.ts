@@ -83,6 +83,7 @@ describe('ids with | and backticks in the report', () => {
 
   it('a finding id in the decisions table (a cell) has its | escaped', () => {
     const decided = applyDecisions(result, [{ finding: 'derelict|`v2`:p:p-xu-tao>p:p-xu-tao', action: 'confirm', by: '局党委', at: '2023-01-20' }]);
-    expect(toMarkdown(decided)).toContain('\n| ``derelict\\|`v2`:p:p-xu-tao>p:p-xu-tao`` | 确认 | 局党委 | 2023-01-20 |');
+    // The finding by its rule and subject, then its id.
+    expect(toMarkdown(decided)).toContain('\n| 不抓党建工作是失职：徐涛（个人） · ``derelict\\|`v2`:p:p-xu-tao>p:p-xu-tao`` | 确认 | 局党委 | 2023-01-20 |');
   });
 });

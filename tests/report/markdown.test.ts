@@ -43,6 +43,8 @@ function bureauMarkdown(lang: 'zh' | 'en'): string {
   return toMarkdown(bureauResult(lang), {
     lang,
     graph: bureauGraph,
+    // The rule set, for the grade ladders' titles (as `zerenzhi assess` should give it).
+    rules: bureauRules as { ladders: { id: string; title: string; titleEn?: string }[] },
     coverage: coverage(bureauGraph, { ...bureauCoverageOptions, lang }),
     lint: lintRuleSet(bureauRules, bureauGraph, { lang }),
   });

@@ -186,6 +186,7 @@ async function assessAndWrite(options: AssessCommandOptions, context: CommandCon
 
   await writeResult(result, options, context, () => ({
     graph,
+    rules,
     coverage: coverage(graph, { ...coverageOptions, lang }),
     lint: lintRuleSet(doc.value, graph, { lang }),
   }));
