@@ -75,13 +75,22 @@ export type SupervisionCircumstances = (subject: FindingSubject, rule: string, b
  * Where the rule set asks for it: an organization at least `minShare` of whose children set off a
  * rule (`hits`, whether or not the rule reached anyone from them) is itself flagged for
  * supervision (一级抓一级不力), as a body. Its form moves for a repeat and for aggravating and
- * mitigating circumstances as any finding's does (`moved`). Returns the findings and their hits,
- * in hierarchy order.
+ * mitigating circumstances as any finding's does (`moved`), the circumstance records named by
+ * their titles (`titles`, see `recordTitles`). Returns the findings and their hits, in hierarchy
+ * order.
  *
  * @example
- * supervisionFindings(graph, section, hits, ladders.organization, 'zh', moved).findings;
+ * supervisionFindings(graph, section, hits, ladders.organization, 'zh', moved, titles).findings;
  */
-export function supervisionFindings(graph: Graph, section: Accountability, hits: readonly RuleHit[], ladder: FormLadder, lang: Lang, moved: SupervisionCircumstances): { findings: Finding[]; hits: RuleHit[] } {
+export function supervisionFindings(
+  graph: Graph,
+  section: Accountability,
+  hits: readonly RuleHit[],
+  ladder: FormLadder,
+  lang: Lang,
+  moved: SupervisionCircumstances,
+  titles: (ids: readonly string[]) => readonly string[],
+): { findings: Finding[]; hits: RuleHit[] } {
   const rule = section.supervision;
   if (!rule) return { findings: [], hits: [] };
   const flagged = flaggedOrganizations(hits);
@@ -119,7 +128,7 @@ export function supervisionFindings(graph: Graph, section: Accountability, hits:
       circumstances,
       trigger: { type: 'supervision', subject, indicators: [], recordIds: [] },
       path: [{ distance: 0, organization: id, kind: 'supervision' }],
-      explanation: joinText([said, ...circumstanceClauses(circumstances, lang)], 'clause', lang),
+      explanation: joinText([said, ...circumstanceClauses(circumstances, lang, titles)], 'clause', lang),
     });
   }
   return { findings, hits: findings.map((f) => ({ rule: rule.id, subject: f.subject, reached: 1 })) };

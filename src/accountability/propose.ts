@@ -8,7 +8,8 @@ import type { SubjectResult, Warning } from '../engine/result.js';
 import type { Graph } from '../graph/types.js';
 import type { AccountabilityRule, Reach } from '../model/accountability.js';
 import { RESPONSIBILITY_LABELS } from '../model/responsibility.js';
-import { circumstanceClauses, circumstancesOf, circumstanceTypes, namedIds, unknownRuleWarnings, waiverOf } from './circumstances.js';
+import { organizationWaiverWarnings, otherCaseWarnings } from './circumstance-warnings.js';
+import { caseOrganizations, circumstanceClauses, circumstancesOf, circumstanceTypes, namedIds, recordTitles, unknownRuleWarnings, waiverOf } from './circumstances.js';
 import { formAt, formIndex, formLadders } from './forms.js';
 import { keyOf, previousHitsOf } from './hits.js';
 import { pressureOf, supervisionFindings } from './pressure.js';
@@ -22,14 +23,21 @@ function subjectOf(graph: Graph, type: 'organization' | 'person', id: string): F
   return { type, id, name };
 }
 
-function explain(hit: TriggerHit, finding: Omit<Finding, 'explanation'>, lang: Lang): string {
+/** What an explanation reads beside the finding: the hit, the records' titles, a vacant secretary post. */
+interface ExplainContext {
+  readonly hit: TriggerHit;
+  readonly titles: (ids: readonly string[]) => readonly string[];
+  /** The organization whose secretary post is vacant, when a presiding deputy secretary was reached as its secretary. */
+  readonly vacantAt?: string | undefined;
+}
+
+function explain({ hit, titles, vacantAt }: ExplainContext, finding: Omit<Finding, 'explanation'>, lang: Lang): string {
   const say = (code: string, params: MessageParams = {}): string => formatMessage(code, params, lang);
   const basis = finding.basis === 'direct' ? say('finding-basis-direct') : RESPONSIBILITY_LABELS[finding.basis][lang];
-  const parts = [
-    say('finding-trigger', { rule: finding.ruleTitle, subject: hit.subject.name, explanation: hit.explanation[lang] }),
-    say('finding-proposal', { subject: finding.subject.name, liability: LIABILITY_LABELS[finding.liability][lang], basis, form: finding.form.title }),
-  ];
-  parts.push(...circumstanceClauses(finding.circumstances, lang));
+  const parts = [say('finding-trigger', { rule: finding.ruleTitle, subject: hit.subject.name, explanation: hit.explanation[lang] })];
+  if (vacantAt !== undefined) parts.push(say('finding-secretary-vacant', { organization: vacantAt, subject: finding.subject.name }));
+  parts.push(say('finding-proposal', { subject: finding.subject.name, liability: LIABILITY_LABELS[finding.liability][lang], basis, form: finding.form.title }));
+  parts.push(...circumstanceClauses(finding.circumstances, lang, titles));
   if (finding.waiver) parts.push(say('finding-waiver', { title: finding.waiver.title }));
   return joinText(parts, 'clause', lang);
 }
@@ -54,6 +62,9 @@ function evaluationOrder(rules: readonly AccountabilityRule[]): AccountabilityRu
   }
   return order;
 }
+
+/** At most this many rules are named by title in the warning about provisional hits. */
+const RULES_NAMED = 10;
 
 const LIABILITY_RANK: Readonly<Record<Liability, number>> = { direct: 4, 'principal-leadership': 3, 'important-leadership': 2, 'overall-leadership': 1 };
 const BASIS_RANK: Readonly<Record<string, number>> = { direct: 6, first: 5, dual: 4, principal: 3, liaison: 2, supervision: 1 };
@@ -84,8 +95,11 @@ function strongestReach(graph: Graph, rule: AccountabilityRule, hit: TriggerHit)
  * Proposes accountability findings from a scored run: evaluates each rule's trigger, follows its
  * reach along the responsibility chain, sets the form from the rule and moves it for a repeat
  * (+1), aggravating (+1) and mitigating (−1) circumstances within the ladder, records Art. 17
- * waiver grounds without dropping the finding, then adds supervision findings, eligibility and
- * pressure. Every finding is `proposed`. Every subject a rule set off is kept in `hits`, with how
+ * waiver grounds without dropping the finding — a person's circumstance or waiver record that
+ * names an organization only for the case there (see `caseOrganizations`), one that names none
+ * for all their findings under its rule; a record that so applies to none of them, and a waiver
+ * for an organization (Art. 17 waives people), are warned of — then adds supervision findings,
+ * eligibility and pressure. Every finding is `proposed`. Every subject a rule set off is kept in `hits`, with how
  * many findings it gave: repeats next period, supervision and pressure read those, not the
  * findings, so a subject the rule reached nobody from still counts. While the period is still
  * running at `asOf`, a hit that may yet change (see {@link evaluateTrigger}) gives no finding: it
@@ -107,8 +121,10 @@ export function proposeFindings(run: ScoredRun, previous: AssessmentResult | und
   const previousFindings = new Set<string>();
   // A finding waived last period (问责条例 Art. 17: not held accountable) makes nothing heavier now.
   for (const f of previous?.findings ?? []) if (f.status !== 'waived') previousFindings.add(`${f.rule}\u0000${keyOf(f.subject)}`);
-  const moved = (subject: FindingSubject, rule: string, base: number, last: number): ReturnType<typeof circumstancesOf> =>
-    circumstancesOf(types, retained, subject, rule, previousFindings.has(`${rule}\u0000${keyOf(subject)}`), base, last);
+  // A circumstance or waiver record naming an organization belongs to the case there (`at`).
+  const moved = (subject: FindingSubject, rule: string, base: number, last: number, at?: ReadonlySet<string>): ReturnType<typeof circumstancesOf> =>
+    circumstancesOf(types, retained, subject, rule, previousFindings.has(`${rule}\u0000${keyOf(subject)}`), base, last, at);
+  const titles = recordTitles(retained, plan.rules.recordTypes, lang);
   const warnings: Warning[] = [];
   const warn = (code: string, params: MessageParams): void => {
     warnings.push({ code, params, message: formatMessage(code, params, lang) });
@@ -132,13 +148,14 @@ export function proposeFindings(run: ScoredRun, previous: AssessmentResult | und
         continue;
       }
       const before = findings.length;
+      const at = caseOrganizations(plan.graph, retained, hit);
       for (const { target, reach } of strongestReach(plan.graph, rule, hit)) {
         const id = `${rule.id}:${hit.subject.type[0]}:${hit.subject.id}>${target.type[0]}:${target.id}`;
         const ladder = ladders[target.type];
         const base = Math.max(0, formIndex(ladder, reach.form?.[target.type] ?? rule.form?.[target.type]));
         const subject = subjectOf(plan.graph, target.type, target.id);
-        const { circumstances, index } = moved(subject, rule.id, base, ladder.forms.length - 1);
-        const waiver = target.type === 'person' ? waiverOf(types, retained, subject, rule.id, lang) : undefined;
+        const { circumstances, index } = moved(subject, rule.id, base, ladder.forms.length - 1, at);
+        const waiver = target.type === 'person' ? waiverOf(types, retained, subject, rule.id, lang, at) : undefined;
         // Made with its explanation's place, filled once the rest is known: a copy made by
         // `{ ...draft, explanation }` would get a hidden class of its own on Node 20 (see
         // SubjectDraft in engine/evaluate-subjects.ts).
@@ -158,7 +175,8 @@ export function proposeFindings(run: ScoredRun, previous: AssessmentResult | und
           path: target.path,
           explanation: '',
         };
-        (finding as { explanation: string }).explanation = explain(hit, finding, lang);
+        const vacantAt = target.presiding === undefined ? undefined : (plan.graph.organizations.get(target.presiding)?.name ?? target.presiding);
+        (finding as { explanation: string }).explanation = explain({ hit, titles, vacantAt }, finding, lang);
         findings.push(finding);
       }
       hits.push({ rule: rule.id, subject: hit.subject, reached: findings.length - before });
@@ -167,7 +185,7 @@ export function proposeFindings(run: ScoredRun, previous: AssessmentResult | und
   // Supervision and pressure count what set a rule off for certain: not provisional hits.
   const settled = hits.some((h) => h.provisional) ? hits.filter((h) => !h.provisional) : hits;
   const supervise = (from: readonly RuleHit[]): ReturnType<typeof supervisionFindings> =>
-    supervisionFindings(plan.graph, section, from, ladders.organization, lang, (subject, rule, base) => moved(subject, rule, base, ladders.organization.forms.length - 1));
+    supervisionFindings(plan.graph, section, from, ladders.organization, lang, (subject, rule, base) => moved(subject, rule, base, ladders.organization.forms.length - 1), titles);
   const supervision = supervise(settled);
   findings.push(...supervision.findings);
   hits.push(...supervision.hits);
@@ -182,8 +200,12 @@ export function proposeFindings(run: ScoredRun, previous: AssessmentResult | und
   // Hits are in rule order, supervision last: their rules in that order.
   const held = hits.filter((h) => h.provisional);
   if (held.length > 0) {
-    const rules = namedIds([...new Set(held.map((h) => h.rule))]);
-    warn('warning-findings-provisional', { count: held.length, rules, asOf: formatCalendarDate(plan.context.asOf), end: formatCalendarDate(plan.period.end) });
+    const rules = [...new Set(held.map((h) => h.rule))];
+    // Named by their titles in the result's language, as the findings name them; `rules` keeps the ids.
+    const titleOf = new Map(held.map((h) => [h.rule, h.ruleTitle ?? h.rule]));
+    const named = rules.slice(0, RULES_NAMED).map((id) => formatMessage('accountability-rule-named', { title: titleOf.get(id) ?? id }, lang));
+    const titled = joinText(rules.length > RULES_NAMED ? [...named, '…'] : named, 'list', lang);
+    warn('warning-findings-provisional', { count: held.length, rules: namedIds(rules), titles: titled, asOf: formatCalendarDate(plan.context.asOf), end: formatCalendarDate(plan.period.end) });
   }
   // A custom ladder without 诫勉 and no ineligibleFrom sets no line: nobody is barred.
   const lineIndex = formIndex(ladders.person, section.ineligibleFrom ?? 'admonishment');
@@ -196,7 +218,13 @@ export function proposeFindings(run: ScoredRun, previous: AssessmentResult | und
     pressure: pressureOf(plan.graph, settled),
     ineligibleFrom: line,
     forms: { organization: [...ladders.organization.forms], person: [...ladders.person.forms] },
-    warnings: [...result.warnings, ...warnings, ...unknownRuleWarnings(types, retained.all, known, lang)],
+    warnings: [
+      ...result.warnings,
+      ...warnings,
+      ...unknownRuleWarnings(types, retained.all, known, lang),
+      ...organizationWaiverWarnings(types, retained.all, lang),
+      ...otherCaseWarnings(types, retained.all, findings, lang),
+    ],
   };
 }
 

@@ -1,3 +1,4 @@
+import { byCodeUnit } from '../core/order.js';
 import { ancestorsOf } from '../graph/queries.js';
 import type { Graph } from '../graph/types.js';
 import { LEADERSHIP_ROLES, type PostRole } from '../model/graph.js';
@@ -13,15 +14,32 @@ export interface ReachedSubject {
   readonly liability: Liability;
   readonly basis: ResponsibilityKind | 'direct';
   readonly path: readonly FindingPathStep[];
+  /**
+   * Reached as the secretary of this organization while its secretary post is vacant: a deputy
+   * secretary, who presides over the team meanwhile (主持工作).
+   */
+  readonly presiding?: string;
 }
 
 const LEADERSHIP = new Set<PostRole>(LEADERSHIP_ROLES);
 
-/** The organizations a person's finding starts from: where they lead, else where they hold any post. */
-function seatsOf(graph: Graph, personId: string): string[] {
+/**
+ * The organizations a person's finding starts from: where they lead, else where they hold any
+ * post, in code-unit order.
+ *
+ * @example
+ * seatsOf(graph, 'p-b1-sec'); // ['b1']
+ */
+export function seatsOf(graph: Graph, personId: string): string[] {
   const posts = graph.index.postsByPerson.get(personId) ?? [];
   const led = posts.filter((p) => LEADERSHIP.has(p.role)).map((p) => p.organization);
   return [...new Set(led.length > 0 ? led : posts.map((p) => p.organization))].sort();
+}
+
+/** The deputy secretaries of an organization, in code-unit order of id. */
+function deputiesOf(graph: Graph, org: string): string[] {
+  const posts = graph.index.postsByOrganization.get(org) ?? [];
+  return [...new Set(posts.filter((p) => p.role === 'deputy-secretary').map((p) => p.person))].sort(byCodeUnit);
 }
 
 function fromOrganization(graph: Graph, org: string, reach: Reach, hit: TriggerHit, out: ReachedSubject[]): void {
@@ -36,16 +54,25 @@ function fromOrganization(graph: Graph, org: string, reach: Reach, hit: TriggerH
       return;
     case 'self':
     case 'team':
+      // A 党小组 is no body held to account: 问责条例 Art. 5 lists 党委、党组、基层委员会、总支部委员会、
+      // 支部委员会, and 党章 Art. 30 sets up basic-level committees, general branches and branches,
+      // not groups. It gets no organization form; its branch answers above it (supervision).
+      if (graph.organizations.get(org)?.kind === 'group') return;
       out.push({ type: 'organization', id: org, liability: 'overall-leadership', basis: 'principal', path: [step(0, org, 'principal')] });
       return;
     case 'secretary': {
       const secretary = index.secretaryOf.get(org);
       if (secretary !== undefined) person(secretary, 'principal-leadership', 'first', [step(0, org, 'first')]);
+      // Art. 6: 主要领导责任 falls on the team's principal; while the secretary post is vacant that
+      // is who presides, the deputy secretary (each of them, in id order, when there are several).
+      else for (const id of deputiesOf(graph, org)) out.push({ type: 'person', id, liability: 'principal-leadership', basis: 'first', path: [step(0, org, 'first')], presiding: org });
       return;
     }
     case 'overseer':
       [org, ...ancestorsOf(graph, org)].forEach((level, distance) => {
-        for (const edge of index.overseersOf.get(level) ?? []) person(edge.person, 'principal-leadership', 'dual', [step(0, org, 'principal'), step(distance, level, 'dual')]);
+        // Overseeing the organization itself, the path is that one organization, once.
+        const path = (): FindingPathStep[] => (distance === 0 ? [step(0, org, 'dual')] : [step(0, org, 'principal'), step(distance, level, 'dual')]);
+        for (const edge of index.overseersOf.get(level) ?? []) person(edge.person, 'principal-leadership', 'dual', path());
       });
       return;
     case 'team-members': {
@@ -69,9 +96,10 @@ function fromOrganization(graph: Graph, org: string, reach: Reach, hit: TriggerH
 
 /**
  * Whom one reach step of a rule touches for one trigger hit. From an organization: the people
- * on the records (直接责任), the team as a body (全面领导责任), the secretary and the overseeing
- * team member (主要领导责任), the other team members and liaison leaders (重要领导责任), the teams
- * above (一级抓一级). From a person: the person (直接责任; the path is empty when they hold no
+ * on the records (直接责任), the team as a body (全面领导责任; a 党小组 is none, and gets no
+ * organization form), the secretary — while the post is vacant, the deputy secretaries, who
+ * preside (`presiding`), else nobody — and the overseeing team member (主要领导责任), the other
+ * team members and liaison leaders (重要领导责任), the teams above (一级抓一级). From a person: the person (直接责任; the path is empty when they hold no
  * post) and, for the other targets, the organizations where they lead.
  *
  * @example

@@ -238,9 +238,12 @@ export function evaluateTrigger(rule: AccountabilityRule, ctx: TriggerContext): 
     }
     case 'repeat': {
       const before = ctx.previousHits.get(trigger.rule) ?? new Set<string>();
+      // The repeated rule named by its title in each language, as a finding names its rule.
+      const named = ctx.plan.rules.accountability?.rules.find((r) => r.id === trigger.rule);
+      const repeated = named ? { zh: named.title, en: named.titleEn ?? named.title } : trigger.rule;
       return (ctx.currentHits.get(trigger.rule) ?? [])
         .filter((hit) => before.has(keyOf(hit.subject)))
-        .map((hit) => ({ ...hit, explanation: explain('hit-repeat', { rule: trigger.rule, explanation: hit.explanation }) }));
+        .map((hit) => ({ ...hit, explanation: explain('hit-repeat', { rule: repeated, explanation: hit.explanation }) }));
     }
   }
 }

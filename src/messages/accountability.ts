@@ -37,6 +37,7 @@ export const accountabilityMessages = {
   'hit-formalism': { zh: () => `存在形式主义问题`, en: () => `formalism` },
   'hit-records': { zh: (p) => `${p['what']}（记录 ${p['records']}）`, en: (p) => `${p['what']} (records ${p['records']})` },
   'hit-verdict': { zh: (p) => `评定为「${verdictZh(p)}」（总分${p['total']}）`, en: (p) => `verdict "${p['verdict']}" (total ${p['total']})` },
+  // `rule`: the repeated rule's title in the result's language.
   'hit-repeat': { zh: (p) => `连续两期触发「${p['rule']}」：${p['explanation']}`, en: (p) => `"${p['rule']}" again this period: ${p['explanation']}` },
 
   // A proposed finding's explanation.
@@ -46,12 +47,23 @@ export const accountabilityMessages = {
     zh: (p) => `${p['subject']}承担${p['liability']}（${p['basis']}），建议「${p['form']}」`,
     en: (p) => `${p['subject']} bears ${p['liability']} (${p['basis']}); proposed: ${p['form']}`,
   },
+  // A circumstance and how it moved the form. 问责条例 Arts. 18–19 tell 从轻/从重 (within the form)
+  // from 减轻/加重 (a form lighter or heavier): a circumstance here moves one form, so it is 减轻 or
+  // 加重. A record is named by its own title (`titles`), not by the default kind of its type.
   'finding-circumstance-repeat': { zh: () => `上期已有同类问题`, en: () => `repeated from the previous period` },
-  'finding-circumstance-aggravating': { zh: () => `有从重情节`, en: () => `aggravating circumstances` },
-  'finding-circumstance-mitigating': { zh: () => `及时整改，从轻`, en: () => `prompt remedy` },
-  'finding-circumstance-clamped': { zh: () => `（已至梯度端点）`, en: () => ` (at the end of the ladder)` },
-  'finding-circumstance-heavier': { zh: () => `，加重一档`, en: () => `, one step heavier` },
-  'finding-circumstance-lighter': { zh: () => `，减轻一档`, en: () => `, one step lighter` },
+  'finding-circumstance-aggravating': { zh: (p) => `有「${p['titles']}」情节`, en: (p) => `aggravating circumstance (${p['titles']})` },
+  'finding-circumstance-mitigating': { zh: (p) => `有「${p['titles']}」情节`, en: (p) => `mitigating circumstance (${p['titles']})` },
+  'finding-circumstance-aggravating-untitled': { zh: () => `有加重问责情节`, en: () => `aggravating circumstances` },
+  'finding-circumstance-mitigating-untitled': { zh: () => `有减轻问责情节`, en: () => `mitigating circumstances` },
+  'finding-circumstance-heavier': { zh: () => `，加重一档`, en: () => `, one form heavier` },
+  'finding-circumstance-lighter': { zh: () => `，减轻一档`, en: () => `, one form lighter` },
+  'finding-circumstance-clamped-heavier': { zh: () => `，本应加重一档，已是梯度最重一档`, en: () => `, would be one form heavier but the form is already the heaviest` },
+  'finding-circumstance-clamped-lighter': { zh: () => `，本应减轻一档，已是梯度最轻一档`, en: () => `, would be one form lighter but the form is already the lightest` },
+  // While its secretary post is vacant, a deputy secretary presides and is reached as the secretary.
+  'finding-secretary-vacant': {
+    zh: (p) => `${p['organization']}书记空缺，由副书记${p['subject']}主持工作`,
+    en: (p) => `the secretary post of ${p['organization']} is vacant, and deputy secretary ${p['subject']} presides`,
+  },
   'waiver-reason-unspecified': { zh: () => `未说明理由`, en: () => `no reason given` },
   'finding-waiver': { zh: (p) => `符合免责情形：${p['title']}，建议免予问责`, en: (p) => `waiver grounds: ${p['title']}; proposed to waive` },
   'finding-supervision': {
@@ -72,15 +84,28 @@ export const accountabilityMessages = {
     zh: (p) => `问责规则「${p['rule']}」：${p['count']}条事件记录的严重程度属性「${p['attribute']}」不是数字，未计入（记录 ${p['records']}）；应写数字或“4”这样的纯数字文本`,
     en: (p) => `accountability rule "${p['rule']}": ${p['count']} incident record(s) have a severity attribute "${p['attribute']}" that is not a number and were not counted (records ${p['records']}); give a number, or a text of digits such as "4"`,
   },
+  // A rule named in a warning by its title, quoted (`titles` joins several).
+  'accountability-rule-named': { zh: (p) => `「${p['title']}」`, en: (p) => `"${p['title']}"` },
   'warning-findings-provisional': {
     zh: (p) =>
-      `考核期尚未结束（评估日期 ${p['asOf']}，考核期至 ${p['end']}）：问责规则 ${p['rules']} 有${p['count']}处触发到考核期末还可能改变（按目前情况作出的等次或评价，仍可补上、尚未报上或待审核的缺项，尚可完成的逾期事项，组织关系图上可能改变的事实，以及因此才达到比例的一级抓一级），暂不提出问责建议，作为预警列出；考核期结束后再评估`,
+      `考核期尚未结束（评估日期 ${p['asOf']}，考核期至 ${p['end']}）：问责规则${p['titles']}有${p['count']}处触发到考核期末还可能改变（按目前情况作出的等次或评价，仍可补上、尚未报上或待审核的缺项，尚可完成的逾期事项，组织关系图上可能改变的事实，以及因此才达到比例的一级抓一级），暂不提出问责建议，作为预警列出；考核期结束后再评估`,
     en: (p) =>
-      `the period is still running (as of ${p['asOf']}, the period ends ${p['end']}): ${p['count']} hit(s) of accountability rule(s) ${p['rules']} may still change by the end of the period (a grade or verdict read from the evidence so far; a shortfall that may still be made up, whose records may not be in yet or await review; an overdue task that may still be completed; a fact of the graph that may change; supervision reached only with such hits), so no finding is proposed from them yet; they are listed as early warnings. Assess again once the period is over`,
+      `the period is still running (as of ${p['asOf']}, the period ends ${p['end']}): ${p['count']} hit(s) of accountability rule(s) ${p['titles']} may still change by the end of the period (a grade or verdict read from the evidence so far; a shortfall that may still be made up, whose records may not be in yet or await review; an overdue task that may still be completed; a fact of the graph that may change; supervision reached only with such hits), so no finding is proposed from them yet; they are listed as early warnings. Assess again once the period is over`,
   },
   'warning-circumstance-unknown-rule': {
     zh: (p) => `${p['count']}条情节或免责记录的属性 rule 写了「${p['rule']}」，没有这个编号的问责规则，对该名称不生效（记录 ${p['records']}）`,
     en: (p) => `${p['count']} circumstance or waiver record(s) name "${p['rule']}" in their rule attribute, which is no accountability rule: they apply to no rule by that name (records ${p['records']})`,
+  },
+
+  'warning-waiver-organization': {
+    zh: (p) => `${p['count']}条免责记录只写了党组织、没有写人员，未计入：免责（问责条例第十七条）只适用于个人，对党组织的问责建议不附免责建议（记录 ${p['records']}）`,
+    en: (p) => `${p['count']} waiver record(s) name an organization and no person and were not applied: a waiver (Art. 17) applies to a person, not to a party organization (records ${p['records']})`,
+  },
+  'warning-circumstance-other-case': {
+    zh: (p) =>
+      `${p['count']}条情节或免责记录写明的党组织不是该人员被提出问责的案件所在的党组织，未计入（记录 ${p['records']}）：写了 organization 的，只对在该党组织的案件生效；对该人员在该规则下的所有问责建议生效的，不写 organization`,
+    en: (p) =>
+      `${p['count']} circumstance or waiver record(s) name an organization where none of the person's cases under the rule is, and were not applied (records ${p['records']}): a record naming an organization applies to the cases at that organization; to apply to all the person's findings under the rule, name no organization`,
   },
 
   // Ladders of forms in the rule set.

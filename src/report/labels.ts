@@ -252,7 +252,7 @@ export function formText(context: ReportContext, finding: Finding): string {
  * The circumstances of a finding in words, with their records.
  *
  * @example
- * circumstancesText(finding, 'zh'); // '从轻情节（记录 r-2022-a002；已到形式梯度尽头）'
+ * circumstancesText(finding, 'zh'); // '减轻情节（记录 r-2022-a002；已到形式梯度尽头）'
  */
 export function circumstancesText(circumstances: readonly Circumstance[], lang: Lang): string {
   return circumstances

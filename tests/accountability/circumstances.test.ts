@@ -64,9 +64,11 @@ describe('clamped: only the moves the end of the ladder cut', () => {
       { kind: 'repeat', step: 1, recordIds: [], clamped: false },
       { kind: 'aggravating', step: 1, recordIds: ['ag'], clamped: true },
     ]);
-    expect(f.explanation).toBe('【serious】第二支部：触发一票否决（记录 c-2022）；吴书记承担主要领导责任（第一责任），建议「纪律处分」；上期已有同类问题，加重一档；有从重情节（已至梯度端点）');
+    // A move of one form is 加重 (Art. 19), and the cut one says the form is already the heaviest.
+    // The record has no title and its type none in the rule set: named by its kind alone.
+    expect(f.explanation).toBe('【serious】第二支部：触发一票否决（记录 c-2022）；吴书记承担主要领导责任（第一责任），建议「纪律处分」；上期已有同类问题，加重一档；有加重问责情节，本应加重一档，已是梯度最重一档');
     expect(finding(y2022('en'), 'serious:o:b2>p:p-b2-sec').explanation).toBe(
-      '[serious] 第二支部: one-vote veto (records c-2022); 吴书记 bears principal leadership responsibility (first responsibility); proposed: disciplinary sanction; repeated from the previous period, one step heavier; aggravating circumstances (at the end of the ladder)',
+      '[serious] 第二支部: one-vote veto (records c-2022); 吴书记 bears principal leadership responsibility (first responsibility); proposed: disciplinary sanction; repeated from the previous period, one form heavier; aggravating circumstances, would be one form heavier but the form is already the heaviest',
     );
   });
 
@@ -111,7 +113,7 @@ describe('supervision findings move for circumstances', () => {
       { kind: 'repeat', step: 1, recordIds: [], clamped: false },
       { kind: 'aggravating', step: 1, recordIds: ['ag-2022'], clamped: false },
     ]);
-    expect(f.explanation).toBe('【一级抓一级不力】党总支所属2个下级组织中2个被提出问责（第三支部、第四支部），一级抓一级不力，建议「改组」；上期已有同类问题，加重一档；有从重情节，加重一档');
+    expect(f.explanation).toBe('【一级抓一级不力】党总支所属2个下级组织中2个被提出问责（第三支部、第四支部），一级抓一级不力，建议「改组」；上期已有同类问题，加重一档；有加重问责情节，加重一档');
   });
 
   it('a record limited to another rule does not move it; one naming the supervision rule does', () => {

@@ -105,7 +105,7 @@ describe('a repeat: one step up, clamped at the top', () => {
     const f = finding(result, 'bottom:o:b3>p:p-b3-m');
     expect(f.baseForm.id).toBe('criticism');
     expect(f.explanation).toContain('上期已有同类问题，加重一档');
-    expect(finding(result, 'top:o:b1>p:p-b1-m').explanation).toContain('上期已有同类问题（已至梯度端点）');
+    expect(finding(result, 'top:o:b1>p:p-b1-m').explanation).toContain('上期已有同类问题，本应加重一档，已是梯度最重一档');
   });
 });
 

@@ -63,7 +63,8 @@ describe('shortfall', () => {
 
   it('one warning says how many hits are provisional, of which rules, as of when', () => {
     const warning = june.warnings.find((w) => w.code === 'warning-findings-provisional');
-    expect(warning?.params).toEqual({ count: 3, rules: 'short, short-3', asOf: '2022-06-30', end: '2022-12-31' });
+    // The ids in `rules`; the message names the rules by their titles (here the same as the ids).
+    expect(warning?.params).toEqual({ count: 3, rules: 'short, short-3', titles: '「short」、「short-3」', asOf: '2022-06-30', end: '2022-12-31' });
   });
 
   it('at the end of the period the same records give findings, and nothing is provisional', () => {

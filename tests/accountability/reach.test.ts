@@ -226,10 +226,8 @@ describe('person subjects (rule derelict: verdict derelict)', () => {
       liability: 'principal-leadership',
       basis: 'dual',
       form: 'criticism',
-      path: [
-        { distance: 0, organization: 'br-business', kind: 'principal' },
-        { distance: 0, organization: 'br-business', kind: 'dual' },
-      ],
+      // Overseeing br-business itself: the path names it once, as 一岗双责.
+      path: [{ distance: 0, organization: 'br-business', kind: 'dual' }],
     });
     expect(reached(finding(result, 'derelict:p:p-zhao-lei>p:p-wang-jian'))).toEqual({
       subject: 'person:p-wang-jian',

@@ -241,10 +241,10 @@ describe('propose.ts', () => {
           { kind: 'mitigating', step: -1, recordIds: ['m1'], clamped: false },
         ],
       ]);
-      expect(top.explanation).toContain('上期已有同类问题，加重一档；有从重情节（已至梯度端点）；及时整改，从轻，减轻一档');
+      expect(top.explanation).toContain('上期已有同类问题，加重一档；有加重问责情节，本应加重一档，已是梯度最重一档；有减轻问责情节，减轻一档');
       const mid = finding(result, 'mid:o:b2>p:p-b2-m');
       expect([mid.form.id, mid.circumstances]).toEqual(['circulated-criticism', [{ kind: 'aggravating', step: 1, recordIds: ['g2'], clamped: false }]]);
-      expect(mid.explanation).toContain('有从重情节，加重一档');
+      expect(mid.explanation).toContain('有加重问责情节，加重一档');
     });
 
     it('a record naming a person is the person\'s circumstance, not the body\'s, even with an organization on it', () => {
