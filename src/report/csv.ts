@@ -54,7 +54,7 @@ export const CsvOptionsSchema = z.strictObject({
 });
 
 /** The parts of a result the CSV documents read. */
-const CSV_PARTS: readonly ResultPart[] = ['lang', 'organizations', 'people', 'findings', 'hits'];
+const CSV_PARTS: readonly ResultPart[] = ['lang', 'organizations', 'people', 'findings', 'hits', 'forms'];
 
 /**
  * The two CSV documents of a result.

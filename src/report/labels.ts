@@ -347,6 +347,8 @@ const RESULT_PARTS = {
   audit: (v: unknown) => v === undefined || Array.isArray(v),
   // A result written before hits were added has none.
   hits: (v: unknown) => v === undefined || Array.isArray(v),
+  // Nor one written before the form ladders were kept (null: none kept).
+  forms: (v: unknown) => v === undefined || v === null || isObject(v),
 } satisfies Record<string, (value: unknown) => boolean>;
 
 /** A part of an assessment result a report reads. */

@@ -30,6 +30,7 @@ const MARKDOWN_PARTS: readonly ResultPart[] = [
   'pressure',
   'ineligibleFrom',
   'audit',
+  'forms',
 ];
 
 // An as-of date on or after the period's end is its end, and one before its start the day before

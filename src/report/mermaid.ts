@@ -54,7 +54,7 @@ export const MermaidOptionsSchema = z.strictObject({
 });
 
 /** The parts of a result the chart reads. */
-const MERMAID_PARTS: readonly ResultPart[] = ['lang', 'organizations', 'people', 'findings'];
+const MERMAID_PARTS: readonly ResultPart[] = ['lang', 'organizations', 'people', 'findings', 'forms'];
 
 /**
  * Each id the options name that is not an organization of the graph (when both are sound enough

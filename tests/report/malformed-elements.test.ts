@@ -17,6 +17,17 @@ const loose = (value: unknown): AssessmentResult => value as AssessmentResult;
 
 
 describe('reports on results with malformed elements', () => {
+  it('every report: a null form on a ladder the result keeps is invalid-type at forms.person[1]; forms not an object, at the top; none kept is fine', () => {
+    const forms = { organization: result.forms.organization, person: result.forms.person.map((f, i) => (i === 1 ? null : f)) };
+    const reports = [toMarkdown, toCsv, (r: AssessmentResult) => toMermaid(graph, r)];
+    for (const report of reports) {
+      expect(where(refusal(() => report(loose({ ...result, forms }))))).toEqual([['options', ['forms', 'person', 1], 'invalid-type']]);
+      expect(where(refusal(() => report(loose({ ...result, forms: 'x' }))))).toEqual([['options', [], 'invalid-type']]);
+    }
+    const { forms: _, ...older } = result;
+    expect(toMarkdown(loose({ ...older, forms: null }))).toBe(toMarkdown(loose(older)));
+  });
+
   it('toMarkdown: a null finding is invalid-type at findings[0]', () => {
     const error = refusal(() => toMarkdown(loose({ ...result, findings: [null] })));
     expect(where(error)).toEqual([['options', ['findings', 0], 'invalid-type']]);
