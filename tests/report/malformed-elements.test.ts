@@ -18,7 +18,7 @@ const loose = (value: unknown): AssessmentResult => value as AssessmentResult;
 
 describe('reports on results with malformed elements', () => {
   it('every report: a null form on a ladder the result keeps is invalid-type at forms.person[1]; forms not an object, at the top; none kept is fine', () => {
-    const forms = { organization: result.forms.organization, person: result.forms.person.map((f, i) => (i === 1 ? null : f)) };
+    const forms = { organization: result.forms!.organization, person: result.forms!.person.map((f, i) => (i === 1 ? null : f)) };
     const reports = [toMarkdown, toCsv, (r: AssessmentResult) => toMermaid(graph, r)];
     for (const report of reports) {
       expect(where(refusal(() => report(loose({ ...result, forms }))))).toEqual([['options', ['forms', 'person', 1], 'invalid-type']]);
