@@ -85,7 +85,7 @@ export type { PartialState } from './engine/partial.js';
 export { readPartialState } from './engine/read-partial.js';
 export { partialStateJsonSchema } from './engine/partial-schema.js';
 export { readJsonObject, type ReadJsonObjectOptions } from './evidence/read-json-object.js';
-export { assess, assessParallel, assessStream, withFindings, type AssessOptions, type AssessParallelOptions, type AssessStreamOptions } from './accountability/assess.js';
+export { assess, assessParallel, assessStream, withFindings, type AssessOptions, type WithFindingsOptions, type AssessParallelOptions, type AssessStreamOptions } from './accountability/assess.js';
 export { MIN_SHARD_BYTES, scoreFilesInParallel, type ParallelInput } from './engine/parallel.js';
 export type {
   ScoreResult,

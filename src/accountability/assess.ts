@@ -1,5 +1,8 @@
-import { makeIssue, typeName } from '../core/issue.js';
+import { z } from 'zod';
+import { isObject, makeIssue, typeName } from '../core/issue.js';
 import type { Lang } from '../core/lang.js';
+import { formatMessage } from '../core/messages.js';
+import { checkOptions, LangOptionSchema } from '../core/options.js';
 import { ValidationError } from '../core/validation-error.js';
 import { batchesOf } from '../evidence/batches.js';
 import { isFinishedRun, openSession, type AssessInput, type AssessStreamInput, type ScoredRun } from '../engine/assess.js';
@@ -91,22 +94,60 @@ export async function assessParallel(input: AssessParallelOptions): Promise<Asse
   return withFindings(await scoreFilesInParallel(input));
 }
 
+/** Options of {@link withFindings}. */
+export interface WithFindingsOptions {
+  /**
+   * The language of the problems reported (default: the run's, else Chinese). The result keeps
+   * the run's own language.
+   */
+  readonly lang?: Lang;
+}
+
+/**
+ * The options of {@link withFindings}, checked: `lang`, nothing else.
+ *
+ * @example
+ * WithFindingsOptionsSchema.parse({ lang: 'en' });
+ */
+export const WithFindingsOptionsSchema = z.strictObject({ lang: LangOptionSchema.optional() });
+
+/** The language a run that may be no run says it is in (a run made in English, or a copy of one), else undefined. */
+function runLanguage(run: unknown): Lang | undefined {
+  if (!isObject(run) || !isObject(run['result'])) return undefined;
+  const lang = run['result']['lang'];
+  return lang === 'zh' || lang === 'en' ? lang : undefined;
+}
+
 /**
  * The whole result of a finished session: its scores with the accountability findings proposed
  * along the chain (repeats judged against the previous result it was opened with). What
  * {@link assess} gives for the same records, so a session fed by shards, or by partial states
  * merged with `absorb`, ends exactly as one pass does.
  *
+ * @throws {ValidationError} subject `options`: options {@link WithFindingsOptionsSchema} refuses,
+ * or (`invalid-type` at `run`) something that is not what `session.finish()` returned — in the
+ * language the options name, else the run's (a copy of an English run is told in English), else
+ * Chinese.
  * @example
  * const total = openAssessment({ graph, rules });
  * for (const partial of partials) total.absorb(partial);
  * const result = withFindings(total.finish());
  * result.findings.length;
  */
-export function withFindings(run: ScoredRun): AssessmentResult {
+export function withFindings(run: ScoredRun, options: WithFindingsOptions = {}): AssessmentResult {
+  const runLang = runLanguage(run);
+  try {
+    checkOptions(WithFindingsOptionsSchema, options);
+  } catch (error) {
+    // Options that name no language are answered in the run's, as the rest is.
+    const named = isObject(options) && options['lang'] !== undefined;
+    throw error instanceof ValidationError && !named && runLang !== undefined && error.lang !== runLang ? error.inLanguage(runLang) : error;
+  }
+  // Checked above: a plain object (or none) whose `lang`, when given, is zh or en.
+  const lang: Lang = options.lang ?? runLang ?? 'zh';
   if (!isFinishedRun(run)) {
-    const received = typeof run === 'object' && run !== null ? 'object (not a finished session)' : typeName(run);
-    throw new ValidationError('options', [makeIssue('invalid-type', ['run'], { expected: 'session.finish()', received }, 'zh')], 'zh');
+    const received = isObject(run) ? formatMessage('received-unfinished-run', {}, lang) : typeName(run);
+    throw new ValidationError('options', [makeIssue('invalid-type', ['run'], { expected: 'session.finish()', received }, lang)], lang);
   }
   // A previous result given to the engine was checked when the session opened, its findings and
   // hits included (checkPrevious): they are read for repeats.

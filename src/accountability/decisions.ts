@@ -6,6 +6,7 @@ import { checkOptions, LangOptionSchema } from '../core/options.js';
 import { ValidationError } from '../core/validation-error.js';
 import { fromZodIssues } from '../core/zod-issues.js';
 import { DEFAULT_ORGANIZATION_FORMS, DEFAULT_PERSON_FORMS, uniqueFormIds } from '../model/accountability.js';
+import { decisionIssues } from './decision-checks.js';
 import { formAt, formIndex } from './forms.js';
 import { eligibilityOf } from './propose.js';
 import type { AssessmentResult, AuditEntry, Finding, FindingForm, FormDefinition } from './types.js';
@@ -124,62 +125,6 @@ function onLadderInForce(finding: Finding, options: ApplyDecisionsOptions): Find
   };
 }
 
-/** The fields a decision may have: anything else is refused (`unknown-field`). */
-const DECISION_FIELDS: ReadonlySet<string> = new Set(['finding', 'action', 'form', 'by', 'at', 'reason']);
-
-function check(result: AssessmentResult, decisions: readonly unknown[], options: ApplyDecisionsOptions, lang: Lang): Issue[] {
-  const issues: Issue[] = [];
-  const byId = new Map(result.findings.map((f) => [f.id, f]));
-  const decided = new Map<string, number>();
-  const start: unknown = isObject(result.period) ? result.period.start : undefined;
-  // An index loop, not forEach: a hole in a sparse list (`[, decision]`) is an element too.
-  for (let i = 0; i < decisions.length; i++) {
-    const raw: unknown = decisions[i];
-    const at = (field: string): (string | number)[] => ['decisions', i, field];
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-      issues.push(makeIssue('invalid-type', ['decisions', i], { expected: 'object', received: typeName(raw) }, lang));
-      continue;
-    }
-    // A misspelt field (`reasn`) would otherwise be dropped and the decision taken without it.
-    for (const key of Object.keys(raw)) if (!DECISION_FIELDS.has(key)) issues.push(makeIssue('unknown-field', ['decisions', i, key], { field: key }, lang));
-    const d = raw as Partial<Decision>;
-    // A field of the wrong type is named as such (`action: {}` is no "[object Object]").
-    for (const field of ['finding', 'action', 'form', 'at'] as const) {
-      const value: unknown = d[field];
-      if (value !== undefined && typeof value !== 'string') issues.push(makeIssue('invalid-type', at(field), { expected: 'string', received: typeName(value) }, lang));
-    }
-    // (one of the wrong type is said above)
-    if (d.finding === undefined) issues.push(makeIssue('required', at('finding'), { field: 'finding' }, lang));
-    else if (typeof d.finding === 'string' && !byId.has(d.finding)) issues.push(makeIssue('unknown-finding', at('finding'), { id: d.finding }, lang));
-    else if (typeof d.finding === 'string') {
-      const first = decided.get(d.finding);
-      if (first !== undefined) issues.push(makeIssue('duplicate-decision', at('finding'), { id: d.finding, first }, lang));
-      else decided.set(d.finding, i);
-    }
-    if (d.action === undefined) issues.push(makeIssue('required', at('action'), { field: 'action' }, lang));
-    else if (typeof d.action === 'string' && d.action !== 'confirm' && d.action !== 'waive' && d.action !== 'change') {
-      issues.push(makeIssue('invalid-value', at('action'), { value: d.action, allowed: 'confirm, waive, change' }, lang));
-    }
-    if (typeof d.by !== 'string' || d.by.trim() === '') issues.push(makeIssue('required', at('by'), { field: 'by' }, lang));
-    if (d.at === undefined) issues.push(makeIssue('required', at('at'), { field: 'at' }, lang));
-    else if (typeof d.at === 'string' && parseCalendarDate(d.at) === undefined) issues.push(makeIssue('invalid-date', at('at'), { value: d.at }, lang));
-    // A finding is decided on once it is proposed: not before its period began (a typo in the year).
-    else if (typeof d.at === 'string' && typeof start === 'string' && d.at < start) issues.push(makeIssue('decision-before-period', at('at'), { value: d.at, start }, lang));
-    if ((d.action === 'waive' || d.action === 'change') && (typeof d.reason !== 'string' || d.reason.trim() === '')) {
-      issues.push(makeIssue('decision-reason-required', at('reason'), { action: d.action }, lang));
-    }
-    const finding = typeof d.finding === 'string' ? byId.get(d.finding) : undefined;
-    if (d.action === 'change') {
-      if (d.form === undefined) issues.push(makeIssue('required', at('form'), { field: 'form' }, lang));
-      else if (typeof d.form === 'string' && finding && !ladderOf(result, finding.subject.type, options).some((f) => f.id === d.form)) {
-        issues.push(makeIssue('unknown-form', at('form'), { id: d.form, ladder: finding.subject.type }, lang));
-      }
-    } else if (typeof d.form === 'string') issues.push(makeIssue('decision-form-unexpected', at('form'), { action: typeof d.action === 'string' ? d.action : typeName(d.action) }, lang));
-    if (finding && finding.status !== 'proposed') issues.push(makeIssue('finding-already-decided', at('finding'), { id: finding.id, status: finding.status }, lang));
-  }
-  return issues;
-}
-
 const FormShape = z.object({ id: z.string(), title: z.string(), severity: z.number() });
 const AuditEntryShape = z.object({
   finding: z.string(),
@@ -278,7 +223,7 @@ export function applyDecisions(result: AssessmentResult, decisions: readonly Dec
   const resultIssues = resultShapeIssues(result, lang);
   if (resultIssues.length > 0) throw new ValidationError('decisions', resultIssues, lang);
   if (!Array.isArray(decisions)) throw new ValidationError('decisions', [makeIssue('invalid-type', ['decisions'], { expected: 'array', received: typeName(decisions) }, lang)], lang);
-  const issues = [...overrideIssues(result, options, lang), ...check(result, decisions, options, lang)];
+  const issues = [...overrideIssues(result, options, lang), ...decisionIssues(result, decisions, (type) => ladderOf(result, type, options), lang)];
   if (issues.length > 0) throw new ValidationError('decisions', issues, lang);
   const byFinding = new Map(decisions.map((d) => [d.finding, d]));
   const audit: AuditEntry[] = [...(result.audit ?? [])];

@@ -71,11 +71,43 @@ export function pressureOf(graph: Graph, hits: readonly Pick<RuleHit, 'subject'>
 /** Moves a supervision finding's form from its base place for the circumstances of its subject. */
 export type SupervisionCircumstances = (subject: FindingSubject, rule: string, base: number) => { circumstances: Circumstance[]; index: number };
 
+/** An organization supervision flags: how many accountable children it has, and which of them are flagged, in the graph's order. */
+interface Supervised {
+  readonly children: number;
+  readonly flagged: readonly string[];
+}
+
+/**
+ * The organizations supervision flags, bottom-up: an organization at least `minShare` of whose
+ * accountable children (not 党小组: a group is no body held to account, and what happens in it
+ * is its branch's to answer for through the branch's own lines) are flagged — by a rule hit, or
+ * by supervision itself one level down (一级抓一级 climbs level by level). Children come after
+ * their parent in the preorder walk, so going through it backwards settles every child before
+ * its parent: one pass, whatever the depth.
+ *
+ * @example
+ * supervisedOrganizations(graph, new Set(['b1', 'b2']), 0.5).get('c1')?.flagged; // ['b1', 'b2']
+ */
+function supervisedOrganizations(graph: Graph, flagged: ReadonlySet<string>, minShare: number): Map<string, Supervised> {
+  const out = new Map<string, Supervised>();
+  const { preorder, children: childrenOf } = graph.index;
+  for (let i = preorder.length - 1; i >= 0; i--) {
+    const id = preorder[i] as string;
+    if (graph.organizations.get(id)?.kind === 'group') continue;
+    const children = (childrenOf.get(id) ?? []).filter((c) => graph.organizations.get(c)?.kind !== 'group');
+    if (children.length === 0) continue;
+    const hit = children.filter((c) => flagged.has(c) || out.has(c));
+    if (hit.length / children.length >= minShare) out.set(id, { children: children.length, flagged: hit });
+  }
+  return out;
+}
+
 /**
  * Where the rule set asks for it: an organization at least `minShare` of whose children set off a
- * rule (`hits`, whether or not the rule reached anyone from them) is itself flagged for
- * supervision (一级抓一级不力), as a body. Its form moves for a repeat and for aggravating and
- * mitigating circumstances as any finding's does (`moved`), the circumstance records named by
+ * rule (`hits`, whether or not the rule reached anyone from them) or were themselves flagged for
+ * supervision is flagged for supervision (一级抓一级不力), as a body. Only children that are
+ * bodies held to account count: a 党小组 is none. Its form moves for a repeat and for aggravating
+ * and mitigating circumstances as any finding's does (`moved`), the circumstance records named by
  * their titles (`titles`, see `recordTitles`). Returns the findings and their hits, in hierarchy
  * order.
  *
@@ -93,28 +125,32 @@ export function supervisionFindings(
 ): { findings: Finding[]; hits: RuleHit[] } {
   const rule = section.supervision;
   if (!rule) return { findings: [], hits: [] };
-  const flagged = flaggedOrganizations(hits);
+  // Supervision's own hits are not read here: it flags level by level itself.
+  const own = hits.filter((h) => h.rule !== rule.id);
+  const supervised = supervisedOrganizations(graph, flaggedOrganizations(own), rule.minShare);
   // Read with provisional hits (an early warning's reading), those flagged by them alone are named as such.
-  const firm = hits.some((h) => h.provisional === true) ? flaggedOrganizations(hits.filter((h) => h.provisional !== true)) : flagged;
+  const provisional = own.some((h) => h.provisional === true);
+  const firmHits = provisional ? flaggedOrganizations(own.filter((h) => h.provisional !== true)) : undefined;
+  const firmSupervised = firmHits ? supervisedOrganizations(graph, firmHits, rule.minShare) : undefined;
+  const firm = (c: string): boolean => !firmHits || firmHits.has(c) || (firmSupervised?.has(c) ?? false);
   const findings: Finding[] = [];
   const base = Math.max(0, formIndex(ladder, rule.form));
   const baseForm = formAt(ladder, base, lang);
   const ruleTitle = lang === 'en' && rule.titleEn !== undefined ? rule.titleEn : rule.title;
+  const nameOf = (c: string): string => graph.organizations.get(c)?.name ?? c;
   for (const id of graph.index.preorder) {
-    const children = graph.index.children.get(id) ?? [];
-    if (children.length === 0) continue;
-    const hit = children.filter((c) => flagged.has(c));
-    if (hit.length / children.length < rule.minShare) continue;
-    const org = graph.organizations.get(id);
-    const subject = { type: 'organization' as const, id, name: org?.name ?? id };
-    const names = hit.map((c) => graph.organizations.get(c)?.name ?? c);
+    const found = supervised.get(id);
+    if (!found) continue;
+    const { children, flagged: hit } = found;
+    const subject = { type: 'organization' as const, id, name: nameOf(id) };
+    const names = hit.map(nameOf);
     const { circumstances, index } = moved(subject, rule.id, base);
     const form = formAt(ladder, index, lang);
-    const heldNames = hit.filter((c) => !firm.has(c)).map((c) => graph.organizations.get(c)?.name ?? c);
+    const heldNames = hit.filter((c) => !firm(c)).map(nameOf);
     const said =
       heldNames.length === 0
-        ? formatMessage('finding-supervision', { rule: ruleTitle, subject: subject.name, children: children.length, flagged: hit.length, names: joinText(names, 'list', lang), form: form.title }, lang)
-        : formatMessage('finding-supervision-provisional', { subject: subject.name, children: children.length, flagged: hit.length, names: joinText(names, 'list', lang), held: joinText(heldNames, 'list', lang), form: form.title }, lang);
+        ? formatMessage('finding-supervision', { rule: ruleTitle, subject: subject.name, children, flagged: hit.length, names: joinText(names, 'list', lang), form: form.title }, lang)
+        : formatMessage('finding-supervision-provisional', { subject: subject.name, children, flagged: hit.length, names: joinText(names, 'list', lang), held: joinText(heldNames, 'list', lang), form: form.title }, lang);
     findings.push({
       id: `${rule.id}:o:${id}>o:${id}`,
       rule: rule.id,

@@ -153,13 +153,20 @@ export function evaluateTrigger(rule: AccountabilityRule, ctx: TriggerContext): 
   // The period is still running at asOf: what may still change by its end is provisional.
   const { running } = ctx.plan.context;
   switch (trigger.type) {
-    case 'veto':
-      return all
-        .filter((s) => s.vetoes.length > 0)
-        .map((s) => {
-          const ids = sorted(s.vetoes.flatMap((v) => v.recordIds));
-          return hitOf(s, s.vetoes.map((v) => v.indicator), ids, peopleOnRecords(ctx, ids, s), explain('hit-veto', { records: joinExplanations(ids, 'list') }));
-        });
+    case 'veto': {
+      // A person vetoed through their organization (veto scope organization or subtree) is graded
+      // 差 for it, and that is all: the case is pursued from the organization where it happened,
+      // by that organization's own veto, not again from each person who answers for it (who
+      // would be named the direct culprit of what others did, and the case pursued twice).
+      const scopes = new Map(ctx.plan.indicators.map((p) => [p.indicator.id, p.vetoScope]));
+      const bySubject = (indicator: string): boolean => (scopes.get(indicator) ?? 'self') === 'self';
+      return all.flatMap((s) => {
+        const vetoes = s.type === 'person' ? s.vetoes.filter((v) => bySubject(v.indicator)) : s.vetoes;
+        if (vetoes.length === 0) return [];
+        const ids = sorted(vetoes.flatMap((v) => v.recordIds));
+        return [hitOf(s, vetoes.map((v) => v.indicator), ids, peopleOnRecords(ctx, ids, s), explain('hit-veto', { records: joinExplanations(ids, 'list') }))];
+      });
+    }
     case 'lowest-grade':
       // While the period runs, a grade read from the points so far may yet change; one given by a
       // fired veto cannot.

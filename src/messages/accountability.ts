@@ -108,6 +108,12 @@ export const accountabilityMessages = {
       `${p['count']} circumstance or waiver record(s) name an organization where none of the person's cases under the rule is, and were not applied (records ${p['records']}): a record naming an organization applies to the cases at that organization; to apply to all the person's findings under the rule, name no organization`,
   },
 
+  // What withFindings was given in place of a finished run, for `invalid-type` (`received`).
+  'received-unfinished-run': {
+    zh: () => `对象，但不是 session.finish() 得到的已结束会话（复制或手工拼装的也不算）`,
+    en: () => `an object that is not a finished session returned by session.finish() (a copy, or one put together by hand, is not one)`,
+  },
+
   // Ladders of forms in the rule set.
   'duplicate-form-id': {
     zh: (p) => `问责形式编号「${p['id']}」在梯度中重复（首次出现在 ${p['first']}），同一形式只能有一个位置`,

@@ -67,12 +67,10 @@ describe('waive', () => {
     expect(out.eligibility.map((e) => e.person)).toEqual(['p-shi-lei']);
   });
 
-  it('needs a reason (a blank one is none)', () => {
-    for (const reason of [undefined, '', '   ']) {
-      const decision: Decision = { finding: REN_JIE, action: 'waive', by, at, ...(reason !== undefined ? { reason } : {}) };
-      const error = thrown(() => applyDecisions(base, [decision]));
-      expect(codesAndPaths(error.issues)).toEqual([{ code: 'decision-reason-required', path: ['decisions', 0, 'reason'] }]);
-    }
+  it('needs a reason: none given is said so, a blank one is said to be empty', () => {
+    const refused = (decision: Decision) => codesAndPaths(thrown(() => applyDecisions(base, [decision])).issues);
+    expect(refused({ finding: REN_JIE, action: 'waive', by, at })).toEqual([{ code: 'decision-reason-required', path: ['decisions', 0, 'reason'] }]);
+    for (const reason of ['', '   ']) expect(refused({ finding: REN_JIE, action: 'waive', by, at, reason })).toEqual([{ code: 'empty-string', path: ['decisions', 0, 'reason'] }]);
   });
 });
 
@@ -215,7 +213,8 @@ describe('bad decisions', () => {
       { code: 'required', path: ['decisions', 4, 'form'] },
       { code: 'unknown-form', path: ['decisions', 5, 'form'] },
       { code: 'invalid-date', path: ['decisions', 6, 'at'] },
-      { code: 'required', path: ['decisions', 7, 'by'] },
+      // a blank `by` is there, and empty: not missing
+      { code: 'empty-string', path: ['decisions', 7, 'by'] },
       { code: 'decision-form-unexpected', path: ['decisions', 8, 'form'] },
       { code: 'required', path: ['decisions', 9, 'finding'] },
       { code: 'invalid-value', path: ['decisions', 10, 'action'] },

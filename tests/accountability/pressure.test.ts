@@ -72,13 +72,16 @@ describe('the supervision flag (一级抓一级不力)', () => {
     rules: [INCIDENT],
     supervision: { id: 'sup', title: '下级半数以上被问责', minShare, ...extra },
   });
-  // Flagged by the rule: b1 and b3. Share of children flagged:
-  //   cm {b1, b2, gb} 1/3;  b1 {g1} 0/1;  gb {b3, b4} 1/2;  the rest have no children.
+  // Flagged by the rule: b1 and b3. Share of children flagged, bottom-up (a child flagged by
+  // supervision counts for its parent; the group g1 is no body to hold to account and counts for
+  // none, so b1 has no children to supervise):
+  //   gb {b3, b4} 1/2;  cm {b1, b2, gb} 1/3, or 2/3 once gb is flagged by supervision.
   const records = [incident('i1', 'b1'), incident('i3', 'b3')];
 
-  it('an organization with at least minShare of its children flagged gets a finding (1/2 ≥ 0.5)', () => {
+  it('an organization with at least minShare of its children flagged gets a finding (1/2 ≥ 0.5), and so its parent (2/3 ≥ 0.5)', () => {
     const result = run(ruleSet([PLACEHOLDER], section(0.5)), records);
-    expect(ids(result).filter((id) => id.startsWith('sup:'))).toEqual(['sup:o:gb>o:gb']);
+    expect(ids(result).filter((id) => id.startsWith('sup:'))).toEqual(['sup:o:cm>o:cm', 'sup:o:gb>o:gb']);
+    expect(finding(result, 'sup:o:cm>o:cm').explanation).toBe('【下级半数以上被问责】局党委所属3个下级组织中2个被提出问责（第一支部、党总支），一级抓一级不力，建议「检查」');
     const f = finding(result, 'sup:o:gb>o:gb');
     expect(f).toEqual({
       id: 'sup:o:gb>o:gb',
@@ -112,10 +115,10 @@ describe('the supervision flag (一级抓一级不力)', () => {
     ]);
   });
 
-  it('the supervised organization then counts as flagged in the pressure', () => {
-    // gb is now flagged too: p-sec 3/7, p-gb-sec {gb, b3, b4} 2/3
+  it('the supervised organizations then count as flagged in the pressure', () => {
+    // gb and cm are now flagged too: p-sec {cm, b1, g1, b2, gb, b3, b4} 4/7, p-gb-sec {gb, b3, b4} 2/3
     const result = run(ruleSet([PLACEHOLDER], section(0.5)), records);
-    expect(result.pressure.find((p) => p.person === 'p-sec')).toMatchObject({ flagged: 3, share: 0.4286, flaggedOrganizations: ['b1', 'b3', 'gb'] });
+    expect(result.pressure.find((p) => p.person === 'p-sec')).toMatchObject({ flagged: 4, share: 0.5714, flaggedOrganizations: ['b1', 'b3', 'cm', 'gb'] });
     expect(result.pressure.find((p) => p.person === 'p-gb-sec')).toMatchObject({ flagged: 2, share: 0.6667 });
   });
 
