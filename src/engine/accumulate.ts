@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import type { EvidenceRecord } from '../model/record.js';
+import type { AttributeValue, EvidenceRecord } from '../model/record.js';
 import { canonicalRecord } from '../evidence/normalize.js';
 import { addId, emptyLineState, forgetRecord, isCounted, setBonus, type LineState } from './line-state.js';
 import { hasSupport, matchesWhere } from './matches.js';
@@ -347,6 +347,8 @@ function route(plan: Plan, acc: Accumulation, record: EvidenceRecord): Effect {
   let inAnyPeriod = false;
   // An assessor's score that no manual indicator claims (no or a wrong `indicator` attribute).
   let unassignedScore = false;
+  // A business score that is not a number from 0 to the scale: the value as written.
+  let invalidBusiness: string | undefined;
   for (const r of routes) {
     if (!inPeriod(plan, r, record)) continue;
     inAnyPeriod = true;
@@ -354,7 +356,11 @@ function route(plan: Plan, acc: Accumulation, record: EvidenceRecord): Effect {
       const score = record.attributes.get('score');
       // A business score outside 0..scale is a data error, left out like an assessor's out-of-range score.
       const businessScale = plan.rules.composite?.scale ?? 100;
-      if (typeof score !== 'number' || score < 0 || score > businessScale || record.status !== 'approved') continue;
+      if (typeof score !== 'number' || score < 0 || score > businessScale || record.status !== 'approved') {
+        // Left out, but named in a warning (with the value as written): not silently dropped.
+        if (record.status === 'approved') invalidBusiness = businessScoreText(score);
+        continue;
+      }
       const isOrg = record.organization !== undefined && record.person === undefined;
       const map = isOrg ? acc.businessByOrganization : acc.businessByPerson;
       const key = (isOrg ? record.organization : record.person) as string;
@@ -382,6 +388,7 @@ function route(plan: Plan, acc: Accumulation, record: EvidenceRecord): Effect {
   if (!inAnyPeriod) return count(acc, effectOf(acc, 'outOfPeriod'));
   if (unknownKey !== undefined) return count(acc, effectOf(acc, targets.length > 0 ? 'unknownReference' : 'unknownSubject', unknownKey));
   if (targets.length === 0 && unassignedScore) return count(acc, effectOf(acc, 'unassignedScore'));
+  if (targets.length === 0 && invalidBusiness !== undefined) return count(acc, effectOf(acc, 'invalidBusinessScore', invalidBusiness));
   if (record.status === 'pending') return count(acc, effectOf(acc, 'pending'));
   return record.status === 'rejected' ? count(acc, effectOf(acc, 'rejected')) : NO_EFFECT;
 }
@@ -417,9 +424,17 @@ function keptTargets(acc: Accumulation): Targets {
   return kept;
 }
 
+/** A business score as written, for the warning: JSON text, cut short (an attribute may be long); missing is ''. */
+function businessScoreText(score: AttributeValue | undefined): string {
+  if (score === undefined) return '';
+  const text = JSON.stringify(score);
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+
 function count(acc: Accumulation, effect: Effect, sign: 1 | -1 = 1): Effect {
-  if (effect.counter === null) return effect;
-  acc.stats[effect.counter] += sign;
+  // The one untallied counter (UNTALLIED_EFFECT_COUNTERS), compared as such: this runs once a record.
+  if (effect.counter === null || effect.counter === 'invalidBusinessScore') return effect;
+  acc.stats[effect.counter as keyof EvidenceStats] += sign;
   const tally =
     effect.counter === 'unusedType'
       ? acc.unusedTypes

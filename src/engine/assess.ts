@@ -3,6 +3,7 @@ import { atLine, makeIssue, receivedOf, typeName, type Issue } from '../core/iss
 import { formatMessage } from '../core/messages.js';
 import { byCodeUnit } from '../core/order.js';
 import { collectSoon } from '../core/free-buffers.js';
+import { sharedWeakSet } from '../core/shared-set.js';
 import { CATALOGUE } from '../messages/index.js';
 import type { Lang } from '../core/lang.js';
 import { z } from 'zod';
@@ -28,7 +29,7 @@ import { checkPrevious, checkPreviousPeriod, comparePrevious, indexPrevious } fr
 import type { EvidenceRecord } from '../model/record.js';
 import type { ScoreResult, SubjectResult } from './result.js';
 import { verdictOf } from './verdict.js';
-import { collectWarnings } from './warnings.js';
+import { collectWarnings, invalidBusinessScores } from './warnings.js';
 
 /**
  * What an assessment reads. Graph and rules may be parsed already or raw JSON values; a graph
@@ -89,6 +90,11 @@ function checkSessionOptions(input: unknown, withRecords: boolean): Lang {
   return checkOptions(withRecords ? AssessOptionsSchema : SessionOptionsSchema, input, (lang) => {
     const { maxRecords, asOf } = input as { maxRecords?: unknown; asOf?: unknown };
     const more: Issue[] = [];
+    // Missing inputs are said by name, all at once, before any parser reads `undefined` as a
+    // wrong type at the root.
+    for (const field of withRecords ? (['graph', 'rules', 'records'] as const) : (['graph', 'rules'] as const)) {
+      if ((input as Record<string, unknown>)[field] === undefined) more.push(makeIssue('required', [field], { field }, lang));
+    }
     const cap = capIssue(maxRecords, ['maxRecords'], lang);
     if (cap) more.push(cap);
     if (typeof asOf === 'string' && parseCalendarDate(asOf) === undefined) more.push(makeIssue('invalid-date', ['asOf'], { value: asOf }, lang));
@@ -148,8 +154,10 @@ function collectionFullOr(error: unknown, issue: (params: { limit: number }) => 
 
 
 // The runs a session finished: only those are taken for findings (an object made to look like
-// one would fail deep inside, a TypeError in the accountability rules).
-const finishedRuns = new WeakSet<object>();
+// one would fail deep inside, a TypeError in the accountability rules). Shared with the other
+// build of this version loaded in the process (import and require), as built graphs are: a run
+// finished by one is taken by the other's withFindings.
+const finishedRuns = sharedWeakSet<object>('finished-runs');
 
 /**
  * Whether a value is a run a session finished ({@link AssessmentSession.finish}), as
@@ -459,6 +467,8 @@ export function openSession(input: Omit<AssessInput, 'records'>, options: { read
     // pass large enough that it matters: a collection marks the caller's whole heap, which for a
     // bureau's few hundred records costs more than all the rest (a server assessing often).
     const large = acc.versions.size >= LARGE_PASS;
+    // Read off the version table, which closing lets go.
+    const invalidBusiness = invalidBusinessScores(acc);
     if (last) {
       closeForGood();
       if (large) collectSoon();
@@ -474,7 +484,7 @@ export function openSession(input: Omit<AssessInput, 'records'>, options: { read
       const result = settleDraft(draft, grades.get(draft) ?? null, draft.type === 'person' ? verdictOf(plan, draft) : undefined);
       return previousIndex ? comparePrevious(result, previousIndex) : result;
     };
-    const warnings = collectWarnings(plan, acc, all, skipped, lang);
+    const warnings = collectWarnings(plan, acc, all, skipped, lang, invalidBusiness);
     warnings.push(...previousRulesWarnings);
     warnings.push(...previousPeriodWarnings);
     const asOf = resultAsOf();

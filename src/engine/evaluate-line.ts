@@ -125,9 +125,10 @@ export function evaluateLine(
   if (outcome) {
     parts.push(outcome.detail[lang]);
     const insufficient = outcome.status === 'insufficient-evidence';
-    // Records were reported but the measure found nothing to measure in them (a ratio of 0 of 0):
-    // its own clause says why, so the policy's clause must not say nothing was reported.
-    const unmeasurable = insufficient && line.seen.size > 0;
+    // The measure found nothing to measure (a ratio of 0 of 0, or no records under a source
+    // declared complete): its own clause says why, so the policy's clause must not say that
+    // nothing was reported from a source not declared complete.
+    const unmeasurable = insufficient && (line.seen.size > 0 || ip.complete);
     if (insufficient && policy === 'exclude') {
       max = 0;
       status = 'excluded';

@@ -11,6 +11,7 @@ import { CHILD_KINDS, ORGANIZATION_KINDS, ORGANIZATION_KIND_LABELS, POST_ROLES, 
 import type { AppliesTo, Indicator, RuleSet } from '../model/rules.js';
 import { gradesHighestFirst } from './grading.js';
 import { fractionValue, safeParseRuleSet } from './parse-rules.js';
+import { inputPath, salvageRuleSet, type SalvagedParts } from './lint-salvage.js';
 import { resolvePeriod } from './period.js';
 import { parseCalendarDate } from '../core/calendar.js';
 
@@ -126,9 +127,10 @@ function recordTypesOf(indicator: Indicator): string[] {
  * warnings for points that do not add up to the scale for some kind of subject, grade ladders
  * with gaps, overlaps, wrong order or unreachable grades, indicators that apply to no subject in
  * the graph, record types not declared, subjects with indicators but no ladder, quotas that limit
- * nothing. Findings are in a fixed order: a rule set that does not parse gives only its parse
- * errors, in the parser's order (schema problems, then its own checks); one that parses gives only
- * warnings, sorted by path.
+ * nothing. Findings are in a fixed order: a rule set that does not parse gives its parse errors,
+ * in the parser's order (schema problems, then its own checks), then the warnings of the parts
+ * that parse on their own (see {@link salvageRuleSet}; none when its id, period or every
+ * indicator is wrong); one that parses gives only warnings, sorted by path.
  *
  * @example
  * for (const f of lintRuleSet(json, graph)) console.log(f.severity, f.path, f.message);
@@ -139,8 +141,23 @@ export function lintRuleSet(input: unknown, given?: Graph, options: LintOptions 
   // assess does: its problems are thrown, not linted.
   const graph = given === undefined ? undefined : graphOf(given, lang);
   const parsed = safeParseRuleSet(input, { lang });
-  if (!parsed.success) return parsed.error.issues.map((i) => ({ severity: 'error', code: i.code, path: i.path, message: i.message }));
-  const rules: RuleSet = parsed.data;
+  if (parsed.success) return lintWarnings(parsed.data, graph, lang, WHOLE);
+  const errors: LintFinding[] = parsed.error.issues.map((i) => ({ severity: 'error', code: i.code, path: i.path, message: i.message }));
+  // The warnings of the parts that parse, after the errors: a sheet with errors may have more to fix.
+  const salvaged = salvageRuleSet(input);
+  if (!salvaged) return errors;
+  const warnings = lintWarnings(salvaged.rules, graph, lang, salvaged.parts).map((f) => ({ ...f, path: inputPath(f.path, salvaged.indexes) }));
+  return [...errors, ...warnings.sort(compareFindings)];
+}
+
+const WHOLE: SalvagedParts = { indicatorsDropped: false, laddersDropped: false };
+
+/**
+ * The warnings of a parsed rule set, sorted by path. `parts` says what was left out of a rule set
+ * that did not parse: what would read the missing parts as absent (the points' sum, a roll-up's
+ * indicators, the top score with bonuses, subjects without a ladder) is not warned of then.
+ */
+function lintWarnings(rules: RuleSet, graph: Graph | undefined, lang: Lang, parts: SalvagedParts): LintFinding[] {
   const findings: LintFinding[] = [];
   const warn = (code: string, path: IssuePath, params: Record<string, string | number>): void => {
     findings.push({ severity: 'warning', code, path, message: formatMessage(code, params, lang) });
@@ -152,9 +169,10 @@ export function lintRuleSet(input: unknown, given?: Graph, options: LintOptions 
     // indicators applies to (the parser refuses a list that applies to none of its subjects).
     rules.indicators.forEach((indicator, i) => {
       const m = indicator.measure;
-      if (m?.type !== 'roll-up' || !profile.matches(indicator.appliesTo)) return;
+      if (m?.type !== 'roll-up' || !profile.matches(indicator.appliesTo) || parts.indicatorsDropped) return;
       m.from.forEach((source, s) => {
-        if (source.source !== 'self' || !Array.isArray(source.of)) return;
+        // An id that names no indicator is an error already: no warning on top of it.
+        if (source.source !== 'self' || !Array.isArray(source.of) || source.of.some((id) => !byId.has(id))) return;
         const reads = source.of.some((id) => {
           const target = byId.get(id);
           return target !== undefined && profile.matches(target.appliesTo);
@@ -167,9 +185,9 @@ export function lintRuleSet(input: unknown, given?: Graph, options: LintOptions 
     const applicable = rules.indicators.filter((i) => profile.matches(i.appliesTo));
     if (applicable.length === 0) continue;
     const sum = stableSum(applicable.map((i) => i.points));
-    if (sum > 0 && Math.abs(sum - scale) > 1e-9) warn('lint-points-not-scale', ['indicators'], { subject: profile.label, sum: formatNumber(sum), scale });
+    if (sum > 0 && Math.abs(sum - scale) > 1e-9 && !parts.indicatorsDropped) warn('lint-points-not-scale', ['indicators'], { subject: profile.label, sum: formatNumber(sum), scale });
     const graded = (rules.ladders ?? []).some((l) => profile.matches(l.appliesTo));
-    if (!graded) warn('lint-no-ladder', ['ladders'], { subject: profile.label });
+    if (!graded && !parts.laddersDropped) warn('lint-no-ladder', ['ladders'], { subject: profile.label });
   }
   // A roll-up of the organizations below reads nothing for a kind of organization with nothing
   // below it (a 党小组, or any kind the graph gives nothing below), or when none of the
@@ -179,9 +197,10 @@ export function lintRuleSet(input: unknown, given?: Graph, options: LintOptions 
   rules.indicators.forEach((indicator, i) => {
     const m = indicator.measure;
     const a = indicator.appliesTo;
-    if (m?.type !== 'roll-up' || !('organizations' in a)) return;
+    if (m?.type !== 'roll-up' || !('organizations' in a) || parts.indicatorsDropped) return;
     m.from.forEach((source, s) => {
       if (source.source !== 'children' && source.source !== 'subtree') return;
+      if (Array.isArray(source.of) && source.of.some((id) => !byId.has(id))) return;
       const from = formatMessage(`lint-source-${source.source}`, {}, lang);
       for (const kind of orgKinds) {
         if (!a.organizations.includes(kind)) continue;
@@ -209,7 +228,7 @@ export function lintRuleSet(input: unknown, given?: Graph, options: LintOptions 
     const grades = gradesHighestFirst(ladder);
     grades.forEach((grade, gi) => {
       const at: IssuePath = ['ladders', li, 'grades', ladder.grades.indexOf(grade)];
-      if (grade.min > top) warn('lint-grade-unreachable', at, { grade: grade.id, min: grade.min, max: top });
+      if (grade.min > top && !parts.indicatorsDropped) warn('lint-grade-unreachable', at, { grade: grade.id, min: grade.min, max: top });
       const above = grades[gi - 1];
       if (above && above.min === grade.min) warn('lint-grade-overlap', at, { ladder: ladder.id, a: above.id, b: grade.id });
       if (above && grade.max !== undefined && grade.max < above.min) warn('lint-grade-gap', at, { ladder: ladder.id, from: grade.max, to: above.min });
@@ -251,8 +270,8 @@ export function lintRuleSet(input: unknown, given?: Graph, options: LintOptions 
     });
   }
   (rules.quotas ?? []).forEach((quota, i) => {
-    // 1, "1/1", "7/7": every member may hold the grade (a share over 1 is refused by the parser).
-    const whole = typeof quota.maxShare === 'string' ? fractionValue(quota.maxShare) >= 1 : quota.maxShare === 1;
+    // 1, "1/1", "7/7": every member may hold the grade (a share over 1 is an error of its own).
+    const whole = typeof quota.maxShare === 'string' ? fractionValue(quota.maxShare) === 1 : quota.maxShare === 1;
     if (whole && quota.maxCount === undefined) warn('lint-quota-unbounded', ['quotas', i, 'maxShare'], { grade: quota.grade });
   });
   return findings.sort(compareFindings);

@@ -23,15 +23,34 @@ export function matchesWhere(record: EvidenceRecord, where: ReadonlyMap<string, 
   return true;
 }
 
+/** Text that is empty once whitespace is trimmed says nothing; `\S` covers Unicode spaces (U+3000). */
+const SOME_TEXT = /\S/u;
+
 /**
- * Whether a record carries every attribute named (non-empty: not null, not '', not []).
+ * Whether one attribute value is supporting material. `false` ("否", no minutes) is a statement
+ * that the material is absent, and blank text is no material, so neither counts; a list counts
+ * when at least one of its items does. Numbers (page counts, file ids) and `true` count.
+ *
+ * @example
+ * isSupportValue('2024-03 会议记录'); // true
+ * isSupportValue(false); // false
+ * isSupportValue(['', ' ']); // false
+ */
+export function isSupportValue(value: AttributeValue | undefined): boolean {
+  if (value === undefined || value === null || value === false) return false;
+  if (typeof value === 'string') return SOME_TEXT.test(value);
+  if (Array.isArray(value)) return value.some((item) => typeof item === 'string' && SOME_TEXT.test(item));
+  return true;
+}
+
+/**
+ * Whether a record carries every attribute named as supporting material: present and not
+ * null, `false`, empty or whitespace-only text, or a list of only such values (see
+ * {@link isSupportValue}).
  *
  * @example
  * hasSupport(record, ['minutes']);
  */
 export function hasSupport(record: EvidenceRecord, required: readonly string[]): boolean {
-  return required.every((key) => {
-    const value = record.attributes.get(key);
-    return value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
-  });
+  return required.every((key) => isSupportValue(record.attributes.get(key)));
 }

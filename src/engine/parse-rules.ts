@@ -95,7 +95,15 @@ function checkIndicator(indicator: Indicator, at: Path, byId: ReadonlyMap<string
   if (measure.type === 'structure') {
     const fitsOrganization = ORG_FACTS.has(measure.fact);
     if (fitsOrganization !== (subject === 'organization')) add('structure-subject', ['measure', 'fact'], { fact: measure.fact, subject });
+    // Each option is read by one fact only: written on another it would change nothing.
+    if (measure.atLeast !== undefined && measure.fact !== 'team-size') add('structure-option-unused', ['measure', 'atLeast'], { fact: measure.fact, field: 'atLeast' });
+    if (measure.maxOfficerPosts !== undefined && measure.fact !== 'officer-staffed') add('structure-option-unused', ['measure', 'maxOfficerPosts'], { fact: measure.fact, field: 'maxOfficerPosts' });
   }
+  // Whose records a measure reads: `by` chooses for a person, and has no say for an organization
+  // (always its own records); `scope` widens organizations' records, so a person reading their own
+  // records has none to widen. Either, written where it changes nothing, is refused, not ignored.
+  if ('by' in measure && measure.by !== undefined && subject === 'organization') add('measure-by-organization-subject', ['measure', 'by'], { id });
+  if ('scope' in measure && measure.scope !== undefined && subject === 'person' && measure.by !== 'organization') add('measure-scope-person', ['measure', 'scope'], { id });
   if (measure.type === 'roll-up') {
     measure.from.forEach((source, i) => {
       const allowed = subject === 'organization' ? ORG_SOURCES : PERSON_SOURCES;
@@ -153,6 +161,33 @@ function checkRuleSet(rules: RuleSet, lang: Lang): Issue[] {
   return issues;
 }
 
+/** The value at a path of the raw input, if every step is there. */
+function valueAt(input: unknown, path: readonly (string | number)[]): unknown {
+  let at: unknown = input;
+  for (const key of path) {
+    if (typeof at !== 'object' || at === null || !Object.hasOwn(at, key)) return undefined;
+    at = (at as Record<string | number, unknown>)[key];
+  }
+  return at;
+}
+
+/**
+ * A share written as a percentage (a ratio's `atLeast: 90`): "at most 1" alone does not say that
+ * 90% is written 0.9. A share above 1 and at most 100, where a share is due (a ratio's or a
+ * roll-up's `atLeast`, a quota's `maxShare`), is told so, with the decimal it likely meant.
+ */
+function sharePercentHint(issue: Issue, input: unknown, lang: Lang): Issue {
+  if (issue.code !== 'too-big' || issue.params['maximum'] !== '1') return issue;
+  const { path } = issue;
+  const last = path.at(-1);
+  const isShare =
+    (last === 'atLeast' && path.at(-2) === 'measure' && ['ratio', 'roll-up'].includes(valueAt(input, [...path.slice(0, -1), 'type']) as string)) ||
+    (last === 'maxShare' && path[0] === 'quotas');
+  const value = valueAt(input, path);
+  if (!isShare || typeof value !== 'number' || !(value > 1 && value <= 100)) return issue;
+  return makeIssue('share-as-percent', path, { value, share: String(Number((value / 100).toPrecision(12))) }, lang);
+}
+
 /**
  * Validates a rule set (JSON or a `defineRuleSet` object) and reports every problem with its
  * path: structure, duplicate ids, indicators missing a measure or scoring, roll-up references
@@ -178,7 +213,7 @@ export function safeParseRuleSet(input: unknown, options: ParseRuleSetOptions = 
     return { success: false, error: new ValidationError('rules', [issue], lang) };
   }
   const parsed = RuleSetSchema.safeParse(input, { reportInput: true });
-  if (!parsed.success) return { success: false, error: new ValidationError('rules', fromZodIssues(parsed.error.issues, [], lang, ENUM_CODES), lang) };
+  if (!parsed.success) return { success: false, error: new ValidationError('rules', fromZodIssues(parsed.error.issues, [], lang, ENUM_CODES).map((issue) => sharePercentHint(issue, input, lang)), lang) };
   const issues = checkRuleSet(parsed.data, lang);
   if (issues.length > 0) return { success: false, error: new ValidationError('rules', issues, lang) };
   return { success: true, data: parsed.data };

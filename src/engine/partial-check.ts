@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isCalendarDay } from '../core/calendar.js';
-import type { Issue } from '../core/issue.js';
+import { typeName, type Issue } from '../core/issue.js';
 import type { Lang } from '../core/lang.js';
 import type { IssuePath } from '../core/path.js';
 import { fromZodIssues } from '../core/zod-issues.js';
@@ -190,7 +190,10 @@ const line = z
 const issue = z.object({
   code: z.string(),
   path: z.array(z.union([z.string(), z.number()])),
-  params: z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v)),
+  // A refinement of its own, not z.custom's bare refusal: the message names what was found.
+  params: z.custom<Record<string, unknown>>(() => true).superRefine((v, ctx) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) ctx.addIssue({ code: 'custom', input: v, params: { code: 'partial-issue-params', received: typeName(v) } });
+  }),
   message: z.string(),
   file: z.string().optional(),
   line: z.int().optional(),

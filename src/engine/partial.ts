@@ -5,7 +5,7 @@ import { byCodeUnit } from '../core/order.js';
 import { normalizeRecord } from '../evidence/normalize.js';
 import { ENGINE_VERSION } from '../version.js';
 import { effectOf, keptForAccountability, NO_EFFECT, withdrawEverywhere, xorDigest, type Accumulation, type EvidenceStats } from './accumulate.js';
-import { base64DigestWords, digestBase64, type Effect } from './versions.js';
+import { base64DigestWords, digestBase64, UNTALLIED_EFFECT_COUNTERS, type Effect } from './versions.js';
 import { addId, countedIds, emptyLineState, setBonus, type LineState } from './line-state.js';
 import type { RecordDays } from './record-days.js';
 import { keepsState, type MeasureModule } from './measure-module.js';
@@ -346,8 +346,8 @@ function recount(acc: Accumulation, occurrences: number): void {
     // Straight from the table's words: no base64 round trip for the common, single version.
     acc.versions.xorFirstInto(slot, digest);
     const { counter, key } = acc.versions.effect(slot);
-    if (counter === null) continue;
-    stats[counter]++;
+    if (counter === null || UNTALLIED_EFFECT_COUNTERS.has(counter)) continue;
+    stats[counter as keyof EvidenceStats]++;
     const tally = counter === 'unusedType' ? acc.unusedTypes : counter === 'unknownSubject' || counter === 'unknownReference' ? acc.unknownSubjects : null;
     if (tally && key !== undefined) tally.set(key, (tally.get(key) ?? 0) + 1);
   }

@@ -14,10 +14,22 @@ import { freeBuffers } from '../core/free-buffers.js';
 import { IdSlots } from './id-slots.js';
 
 /** The evidence counters a record can move (besides `received` and `duplicates`). */
-export const EFFECT_COUNTERS = ['outOfPeriod', 'pending', 'rejected', 'unusedType', 'unknownSubject', 'unknownReference', 'unassignedScore'] as const;
+export const EFFECT_COUNTERS = ['outOfPeriod', 'pending', 'rejected', 'unusedType', 'unknownSubject', 'unknownReference', 'unassignedScore', 'invalidBusinessScore'] as const;
 
-/** The counters whose effect carries a key (the record type, or the subject not found); the others carry none. */
-export const KEYED_EFFECT_COUNTERS: ReadonlySet<string> = new Set(['unusedType', 'unknownSubject', 'unknownReference']);
+/**
+ * The counters whose effect carries a key (the record type, the subject not found, or the invalid
+ * business score as written); the others carry none.
+ */
+export const KEYED_EFFECT_COUNTERS: ReadonlySet<string> = new Set(['unusedType', 'unknownSubject', 'unknownReference', 'invalidBusinessScore']);
+
+/**
+ * Effect counters that are no evidence statistic: the warnings read them off the versions
+ * (`invalidBusinessScore`, listed by record), so `EvidenceStats` and the result keep their shape.
+ *
+ * @example
+ * if (!UNTALLIED_EFFECT_COUNTERS.has(effect.counter)) stats[effect.counter]++;
+ */
+export const UNTALLIED_EFFECT_COUNTERS: ReadonlySet<string> = new Set(['invalidBusinessScore']);
 
 /** How one record moved the evidence counters (shared: one object per counter and key). */
 export type Effect = {

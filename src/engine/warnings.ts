@@ -11,13 +11,42 @@ import type { Warning } from './result.js';
 const CONFLICTS_LISTED = 50;
 const byKey = <T>([a]: [string, T], [b]: [string, T]): number => (a < b ? -1 : a > b ? 1 : 0);
 
+const RECORDS_LISTED = 20;
+
+/**
+ * The records left out for an invalid business score, as [id, value as written] in id order. Read
+ * off the versions (so merged partial states list them as one pass does), before the version
+ * table is let go, and only when such an effect was ever made: a run without one does not walk
+ * the table.
+ *
+ * @example
+ * invalidBusinessScores(acc); // [['bs-7', '186'], ['bs-9', '"86"']]
+ */
+export function invalidBusinessScores(acc: Accumulation): [string, string][] {
+  const found: [string, string][] = [];
+  if (![...acc.effects.values()].some((e) => e.counter === 'invalidBusinessScore')) return found;
+  for (let slot = 0; slot < acc.versions.size; slot++) {
+    if (acc.versions.versionCount(slot) > 1) continue;
+    const { counter, key } = acc.versions.effect(slot);
+    if (counter === 'invalidBusinessScore') found.push([acc.versions.id(slot), key ?? '']);
+  }
+  return found.sort(byKey);
+}
+
 /**
  * The run's warnings, in a fixed order: no records at all, unknown or unused record types, unknown subjects,
- * conflicts, pending, duplicates, out-of-period records, skipped invalid records, missing
- * business scores, subjects a ladder covers left ungraded with nothing at stake, an `asOf` outside
+ * conflicts, pending, duplicates, out-of-period records, skipped invalid records, invalid and
+ * missing business scores, subjects a ladder covers left ungraded with nothing at stake, an `asOf` outside
  * the period (brought into it).
  */
-export function collectWarnings(plan: Plan, acc: Accumulation, drafts: readonly SubjectDraft[], skippedInvalid: number, lang: Lang): Warning[] {
+export function collectWarnings(
+  plan: Plan,
+  acc: Accumulation,
+  drafts: readonly SubjectDraft[],
+  skippedInvalid: number,
+  lang: Lang,
+  invalidBusiness: readonly (readonly [string, string])[] = [],
+): Warning[] {
   const warnings: Warning[] = [];
   const warn = (code: string, params: MessageParams): void => {
     warnings.push({ code, params, message: formatMessage(code, params, lang) });
@@ -39,6 +68,16 @@ export function collectWarnings(plan: Plan, acc: Accumulation, drafts: readonly 
   if (acc.stats.outOfPeriod > 0) warn('warning-out-of-period', { count: acc.stats.outOfPeriod });
   if (skippedInvalid > 0) warn('warning-invalid-records', { count: skippedInvalid });
   if (plan.rules.composite) {
+    const invalid = invalidBusiness;
+    if (invalid.length > 0) {
+      const listed = invalid.slice(0, RECORDS_LISTED).map(([id, value]) => (lang === 'zh' ? `${id}（${value === '' ? '无' : value}）` : `${id} (${value === '' ? 'none' : value})`));
+      warn('warning-invalid-business-score', {
+        count: invalid.length,
+        scale: plan.rules.composite.scale ?? 100,
+        records: listed.join(lang === 'zh' ? '、' : ', '),
+        more: Math.max(0, invalid.length - RECORDS_LISTED),
+      });
+    }
     const missing = drafts.filter((d) => d.composite?.business === null).length;
     if (missing > 0) warn('warning-no-business-score', { count: missing });
   }

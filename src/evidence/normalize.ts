@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { parseCalendarDate } from '../core/calendar.js';
-import type { Issue } from '../core/issue.js';
+import { makeIssue, type Issue } from '../core/issue.js';
 import type { Lang } from '../core/lang.js';
 import type { IssuePath } from '../core/path.js';
 import { pathIssues } from '../core/path-issues.js';
@@ -60,6 +60,9 @@ function withSubjectIssue(input: unknown, issues: readonly z.core.$ZodIssue[]): 
  * normalizeBySchema({ id: 'r1' }, ['records', 0]).ok; // false
  */
 export function normalizeBySchema(input: unknown, path: IssuePath = [], lang: Lang = 'zh'): NormalizeResult {
+  // No record at all (a hole in an array, `[a, , b]`): zod would call it a missing field named by
+  // its index; it is a record that is not an object.
+  if (input === undefined) return { ok: false, issues: [makeIssue('invalid-type', path, { expected: 'object', received: 'undefined' }, lang)] };
   const parsed = RecordInputSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) return { ok: false, issues: fromZodIssues(withSubjectIssue(input, parsed.error.issues), path, lang, ENUM_CODES) };
   const raw = parsed.data;

@@ -45,6 +45,10 @@ export const engineMessages = {
     zh: (p) => `${p['count']}条记录格式有误，已跳过`,
     en: (p) => `${p['count']} invalid record(s) skipped`,
   },
+  'warning-invalid-business-score': {
+    zh: (p) => `${p['count']}条业务考核得分记录的得分（属性 score）不是 0 到 ${p['scale']} 之间的数值，未计入：${p['records']}${Number(p['more']) > 0 ? `，另有${p['more']}条` : ''}`,
+    en: (p) => `${p['count']} business score record(s) have a score (attribute score) that is not a number from 0 to ${p['scale']} and were not counted: ${p['records']}${Number(p['more']) > 0 ? `, and ${p['more']} more` : ''}`,
+  },
   'warning-no-business-score': {
     zh: (p) => `${p['count']}个考核对象缺少业务考核得分，未计算综合得分`,
     en: (p) => `${p['count']} subject(s) have no business score: no composite computed`,
@@ -159,6 +163,10 @@ export const engineMessages = {
   'partial-state-missing': {
     zh: (p) => `记录「${p['id']}」列为计入（c），计量状态中却没有它的条目：计入的每条记录在计量状态中都有一个条目`,
     en: (p) => `record "${p['id']}" is counted (c) but has no entry in the measure state: every record counted has one`,
+  },
+  'partial-issue-params': {
+    zh: (p) => `问题的参数（params）应为对象，如 {"field": "type"}，实际为 ${p['received']}`,
+    en: (p) => `an issue's params must be an object, e.g. {"field": "type"}; got ${p['received']}`,
   },
   'partial-state-deep': {
     zh: (p) => `计量状态嵌套超过 ${p['depth']} 层，不是本引擎写出的部分状态`,

@@ -86,6 +86,22 @@ export const rulesMessages = {
     en: (p) => `roll-up source "${p['source']}" does not apply to ${p['subject']} subjects`,
   },
   'rollup-cycle': { zh: (p) => `汇总指标循环引用：${p['cycle']}`, en: (p) => `roll-up indicators form a cycle: ${p['cycle']}` },
+  'measure-by-organization-subject': {
+    zh: (p) => `指标「${p['id']}」考核党组织，measure 不能写 by（它只用于考核人员的指标，选读本人的记录还是本人任职党组织的记录）：党组织的指标总是读本组织的记录，连同下级组织用 scope: "subtree"`,
+    en: (p) => `indicator "${p['id']}" applies to organizations: measure "by" is for indicators that apply to people (their own records or those of the organizations where they hold the post); an organization's indicator always reads the organization's records — use scope "subtree" to add every organization below it`,
+  },
+  'measure-scope-person': {
+    zh: (p) => `指标「${p['id']}」考核人员并读本人的记录，measure 的 scope 不起作用：要读本人任职党组织的记录，写 by: "organization"，再用 scope: "subtree" 连同其下级组织；否则删去 scope`,
+    en: (p) => `indicator "${p['id']}" applies to people and reads their own records, so measure "scope" has no effect: to read the records of the organizations where they hold the post write by "organization" (and scope "subtree" to add those below); otherwise remove scope`,
+  },
+  'structure-option-unused': {
+    zh: (p) => `组织结构事实「${p['fact']}」不使用 ${p['field']}（${p['field'] === 'atLeast' ? '只用于 team-size' : '只用于 officer-staffed'}），请删去`,
+    en: (p) => `structure fact "${p['fact']}" does not use ${p['field']} (${p['field'] === 'atLeast' ? 'team-size only' : 'officer-staffed only'}); remove it`,
+  },
+  'share-as-percent': {
+    zh: (p) => `数值过大：应不大于 1。比例写成 0 到 1 之间的小数，${p['value']}% 应写 ${p['share']}`,
+    en: (p) => `too big: must be at most 1. A share is a decimal from 0 to 1: ${p['value']}% is written ${p['share']}`,
+  },
   'structure-subject': {
     zh: (p) => `组织结构事实「${p['fact']}」不适用于${p['subject'] === 'organization' ? '党组织' : '人员'}考核对象`,
     en: (p) => `structure fact "${p['fact']}" does not apply to ${p['subject']} subjects`,

@@ -81,6 +81,23 @@ function periodProblems(value: Record<string, unknown>): z.core.$ZodRawIssue[] |
   return out;
 }
 
+/**
+ * z.int() bounds a number by the safe integers besides the field's own range: 1e308 for a year
+ * was "≤ 9007199254740991" and "≤ 2999" at once. The wider bound gives way to the field's own at
+ * the same path (issues are changed in place).
+ */
+function dropSafeIntegerBounds(issues: z.core.$ZodRawIssue[]): void {
+  const samePath = (a: z.core.$ZodRawIssue, b: z.core.$ZodRawIssue): boolean => (a.path ?? []).join('\u0000') === (b.path ?? []).join('\u0000');
+  const wide = (issue: z.core.$ZodRawIssue): boolean =>
+    (issue.code === 'too_big' && Number(issue.maximum) === Number.MAX_SAFE_INTEGER) || (issue.code === 'too_small' && Number(issue.minimum) === Number.MIN_SAFE_INTEGER);
+  for (let i = issues.length - 1; i >= 0; i--) {
+    const issue = issues[i] as z.core.$ZodRawIssue;
+    // A union's complaint holds each form's issues: the closest form's are the ones reported.
+    if (issue.code === 'invalid_union' && Array.isArray(issue.errors)) for (const errors of issue.errors) dropSafeIntegerBounds(errors as z.core.$ZodRawIssue[]);
+    if (wide(issue) && issues.some((other) => other !== issue && other.code === issue.code && !wide(other) && samePath(other, issue))) issues.splice(i, 1);
+  }
+}
+
 /** The period assessed: a year, a half, a quarter, a month, or explicit dates. */
 export const PeriodSchema = z
   .union([
@@ -96,6 +113,7 @@ export const PeriodSchema = z
   // output by now, the fields it does not know dropped.
   .superRefine(
     (_, ctx) => {
+      dropSafeIntegerBounds(ctx.issues);
       const input: unknown = ctx.issues.find((issue) => (issue.path ?? []).length === 0 && (issue.code === 'invalid_union' || issue.code === 'unrecognized_keys'))?.input;
       if (typeof input !== 'object' || input === null || Array.isArray(input)) return;
       const problems = periodProblems(input as Record<string, unknown>);

@@ -183,3 +183,21 @@ describe('what did not change', () => {
     expect(issuesWith({ start: '2022-12-01', end: '2022-01-01' }, 'en')).toEqual([['range-reversed', ['period', 'end'], 'start 2022-12-01 is after end 2022-01-01']]);
   });
 });
+
+describe('a period value far out of range', () => {
+  it('one too-big (≤ 2999) for a year of 1e308, not a second one at the safe-integer bound; likewise too-small', async () => {
+    const { resolvePeriod } = await import('../../src/index.js');
+    const codes = (period: unknown) => {
+      try {
+        resolvePeriod(period as never);
+        return [];
+      } catch (error) {
+        return (error as { issues: { code: string; path: (string | number)[]; params: Record<string, unknown> }[] }).issues.map((i) => [i.code, i.path.join('.'), String(i.params['maximum'] ?? i.params['minimum'])]);
+      }
+    };
+    expect(codes({ year: 1e308 })).toEqual([['too-big', 'period.year', '2999']]);
+    expect(codes({ year: -1e308 })).toEqual([['too-small', 'period.year', '1900']]);
+    expect(codes({ year: 2022, quarter: 1e308 })).toEqual([['too-big', 'period.quarter', '4']]);
+    expect(codes({ year: 2022.5 })).toEqual([['invalid-type', 'period.year', 'undefined']]);
+  });
+});

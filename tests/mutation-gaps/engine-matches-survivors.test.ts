@@ -17,7 +17,7 @@ describe('matches.ts', () => {
     expect(matchesWhere(record, new Map([['kind', ['组织生活会', '专题党课']]]))).toBe(true);
   });
 
-  it('support: a missing, null, empty-string or empty-list attribute is none; anything else is', () => {
+  it('support: a missing, null, false, blank or empty-list attribute is none; anything else is', () => {
     const supported = (value?: unknown) => hasSupport(withAttributes(value === undefined ? [] : [['minutes', value]]), ['minutes']);
     expect(supported()).toBe(false);
     expect(supported(null)).toBe(false);
@@ -26,6 +26,10 @@ describe('matches.ts', () => {
     expect(supported('x')).toBe(true);
     expect(supported(['a'])).toBe(true);
     expect(supported(0)).toBe(true);
-    expect(supported(false)).toBe(true);
+    expect(supported(true)).toBe(true);
+    // 否 in a CSV's boolean column, or a blank cell's text, says there is no material.
+    expect(supported(false)).toBe(false);
+    expect(supported(' ')).toBe(false);
+    expect(supported([' '])).toBe(false);
   });
 });

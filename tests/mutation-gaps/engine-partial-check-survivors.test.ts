@@ -125,7 +125,7 @@ describe('partial-check: the rest of the partial state', () => {
     for (const params of [null, [], 'x', 5]) {
       const partial = withState(null);
       partial['issues'] = [{ code: 'c', path: [], params, message: 'm' }];
-      expect(brief(checkPartial(partial, 'zh'))).toEqual([{ code: 'invalid-value', path: ['partial', 'issues', 0, 'params'] }]);
+      expect(brief(checkPartial(partial, 'zh'))).toEqual([{ code: 'partial-issue-params', path: ['partial', 'issues', 0, 'params'] }]);
     }
     const partial = withState(null);
     partial['issues'] = [{ code: 'c', path: ['a', 1], params: { n: 1 }, message: 'm' }];

@@ -250,8 +250,9 @@ describe('assess.ts: openAssessment', () => {
     // null: typeof 'object' but no graph (isGraph must not read its fields)
     const none = thrown(() => openAssessment({ graph: null as never, rules: COUNT_RULES() }));
     expect(none.subject).toBe('graph');
-    // undefined: not null, but no object either
-    expect(thrown(() => openAssessment({ graph: undefined as never, rules: COUNT_RULES() })).subject).toBe('graph');
+    // undefined: no graph given at all, which is a required option left out
+    const missing = thrown(() => openAssessment({ graph: undefined as never, rules: COUNT_RULES() }));
+    expect([missing.subject, missing.issues.map((i) => [i.code, i.path])]).toEqual(['options', [['required', ['graph']]]]);
     // a plain input that happens to have an `index` key: an unknown key of the input, not a Graph
     const withIndex = thrown(() => openAssessment({ graph: { ...graphInput(), index: {} } as never, rules: COUNT_RULES(), lang: 'en' }));
     expect(withIndex.subject).toBe('graph');

@@ -34,7 +34,8 @@ describe('a language other than zh or en', () => {
 
 describe('arguments of the wrong shape', () => {
   it('records missing, null or not a list; no input at all', async () => {
-    expect(where(thrown(() => assess({ graph, rules } as never)))).toEqual([['records', ['records'], 'required']]);
+    // missing: said with the other options (a missing graph or rules would be listed beside it)
+    expect(where(thrown(() => assess({ graph, rules } as never)))).toEqual([['options', ['records'], 'required']]);
     expect(where(thrown(() => assess({ graph, rules, records: null } as never)))).toEqual([['records', ['records'], 'invalid-type']]);
     expect(where(thrown(() => assess({ graph, rules, records: 'r.ndjson' } as never)))).toEqual([['records', ['records'], 'invalid-type']]);
     expect(where(thrown(() => assess(null as never)))).toEqual([['options', [], 'invalid-type']]);

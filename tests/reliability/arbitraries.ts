@@ -206,7 +206,11 @@ const measureArb: fc.Arbitrary<{ measure: NonNullable<IndicatorInput['measure']>
     fc.constantFrom('mean', 'trimmed-mean').map((aggregate) => ({ measure: { type: 'rating', ...selection(s), aggregate, scale: 100 } as never, subject: 'organization' as const })),
   ),
   selectionArb.chain((s) =>
-    fc.constantFrom('organization', 'person').map((by) => ({ measure: { type: 'count', ...selection(s), by, atLeast: 1 } as never, subject: 'person' as const })),
+    // scope widens the organizations' records: a person reading their own has none to widen (refused).
+    fc.constantFrom('organization', 'person').map((by) => {
+      const { scope, ...own } = selection(s);
+      return { measure: { type: 'count', ...(by === 'organization' ? { ...own, ...(scope === undefined ? {} : { scope }) } : own), by, atLeast: 1 } as never, subject: 'person' as const };
+    }),
   ),
   fc
     .uniqueArray(fc.constantFrom('children', 'subtree') as fc.Arbitrary<'children' | 'subtree'>, { minLength: 1, maxLength: 2 })

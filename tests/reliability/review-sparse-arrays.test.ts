@@ -28,6 +28,14 @@ describe('holes in sparse lists', () => {
     expect(where(error)).toEqual([['options', ['files', 0], 'invalid-type', 'undefined']]);
   });
 
+  it('assess: a hole among the records is a record of the wrong type at its index, not a missing field', () => {
+    // eslint-disable-next-line no-sparse-arrays
+    const holed = loose<unknown[]>([records[0], , records[1]]);
+    const error = thrown(() => assess({ graph, rules, records: holed, lang: 'en' }));
+    expect(where(error)).toEqual([['records', ['records', 1], 'invalid-type', 'undefined']]);
+    expect(error.issues[0]?.message).toBe('wrong type: expected object, got undefined');
+  });
+
   it('formatPath: a hole in the path, in the language asked for', () => {
     // eslint-disable-next-line no-sparse-arrays
     const error = thrown(() => formatPath(loose(['a', , 'b', null]), 'en'));

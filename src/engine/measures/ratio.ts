@@ -129,10 +129,12 @@ export const ratioMeasure: RecordMeasure<RatioMeasure, RatioState> = {
         atLeast: formatPercent(spec.atLeast),
       }),
     ];
-    // Records reported a denominator and it totals 0 (a branch with no mobile members reports 0
-    // of 0): there is nothing to measure, which is no evidence either way rather than a 0% share.
-    // The line then goes by its onInsufficientEvidence policy, as if nothing had been reported.
-    const nothingToMeasure = nums.length > 0 && denominator === 0;
+    // The denominator totals 0 and no record was unusable: a branch with no mobile members reports
+    // 0 of 0, or reports nothing under a source declared complete (docs/rules.md §6.5: both alike).
+    // There is nothing to measure, which is no evidence either way rather than a 0% share; the
+    // line goes by its onInsufficientEvidence policy. Unusable records alone still score 0: data
+    // was sent and is broken, which the line must show as a shortfall.
+    const nothingToMeasure = denominator === 0 && unusable === 0;
     if (nothingToMeasure) parts.push(explain('explain-ratio-nothing-to-measure'));
     else if (denominator === 0) parts.push(explain('explain-ratio-zero-denominator'));
     if (capped > 0) parts.push(explain('explain-ratio-capped', { count: capped, ...names }));
