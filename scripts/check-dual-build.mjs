@@ -24,6 +24,11 @@ const someOrganization = graphInput.organizations[graphInput.organizations.lengt
 assert.deepEqual(esm.chainOf(graph, someOrganization), cjs.chainOf(graph, someOrganization));
 assert.deepEqual(esm.coverage(graph), cjs.coverage(graph));
 
+// A run finished by one build takes its findings in the other.
+const session = cjs.openAssessment({ graph: graphInput, rules });
+for (const record of records) session.add(record);
+assert.equal(JSON.stringify(esm.withFindings(session.finish())), JSON.stringify(viaImport), 'a run finished by require is refused or scored differently by import');
+
 // An error made by one build is an instance of the other's class.
 const fromRequire = cjs.safeParseGraph({}).error;
 const fromImport = esm.safeParseGraph({}).error;
@@ -31,4 +36,4 @@ assert.ok(fromRequire instanceof esm.ValidationError, 'a require-made Validation
 assert.ok(fromImport instanceof cjs.ValidationError, 'an import-made ValidationError is no instance of the require build class');
 assert.ok(!(new Error('x') instanceof esm.ValidationError));
 
-console.log(`check-dual-build: import and require agree (${viaImport.organizations.length} organizations, ${viaImport.people.length} people) and accept each other's graphs and errors`);
+console.log(`check-dual-build: import and require agree (${viaImport.organizations.length} organizations, ${viaImport.people.length} people) and accept each other's graphs, finished runs and errors`);
