@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { editDistance } from '../core/edit-distance.js';
+import { likelyTypoOf } from '../core/edit-distance.js';
 import { AccountabilitySchema } from './accountability.js';
 import { WhereSchema } from './attribute-map.js';
 import { ORGANIZATION_KINDS, POST_ROLES } from './graph.js';
@@ -29,14 +29,7 @@ const DATES = ['start', 'end'];
 
 /** The period field `given` is likely a typo of (the testing kit's didYouMean rule), if any. */
 function periodFieldLike(given: string): string | undefined {
-  if (given.length > 64) return undefined;
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const name of PERIOD_FIELDS.keys()) {
-    const d = name.toLowerCase() === given.toLowerCase() ? 0 : editDistance(given, name);
-    if (d < bestDistance) [best, bestDistance] = [name, d];
-  }
-  return bestDistance <= Math.min(2, Math.max(1, Math.floor(given.length / 3))) ? best : undefined;
+  return likelyTypoOf(given, PERIOD_FIELDS.keys());
 }
 
 /**
