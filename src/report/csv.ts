@@ -14,7 +14,6 @@ import {
   listSeparator,
   pathText,
   reportContext,
-  requireResult,
   say,
   statusLabel,
   subjectTypeLabel,
@@ -22,8 +21,8 @@ import {
   verdictLabel,
   waiverText,
   type ReportContext,
-  type ResultPart,
 } from './labels.js';
+import { requireResult, type ResultPart } from './result-check.js';
 
 /**
  * Options for {@link toCsv} and {@link toCsvChunks}, checked before anything is written

@@ -8,7 +8,8 @@ import { chainOf } from '../graph/responsibilities.js';
 import type { Graph } from '../graph/types.js';
 import { POST_ROLE_LABELS } from '../model/graph.js';
 import { RESPONSIBILITY_LABELS } from '../model/responsibility.js';
-import { CoverageReportShapeSchema, listSeparator } from './labels.js';
+import { listSeparator } from './labels.js';
+import { CoverageReportShapeSchema } from './result-check.js';
 
 // Text from the input on one line: line breaks (CR, LF, U+2028, U+2029) and the other control
 // characters as spaces, as the Markdown and Mermaid reports write names in their labels, so that

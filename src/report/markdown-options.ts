@@ -6,7 +6,7 @@ import { LangOptionSchema } from '../core/options.js';
 import type { LintFinding } from '../engine/lint.js';
 import type { CoverageReport } from '../graph/coverage.js';
 import type { Graph } from '../graph/types.js';
-import { CoverageReportShapeSchema } from './labels.js';
+import { CoverageReportShapeSchema } from './result-check.js';
 import type { RuleTitleSource } from './titles.js';
 
 /**

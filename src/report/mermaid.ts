@@ -9,7 +9,8 @@ import { isGraphShaped, requireGraph } from '../graph/lookup.js';
 import { ancestorsOf } from '../graph/queries.js';
 import type { Graph } from '../graph/types.js';
 import { LEADERSHIP_ROLES, POST_ROLE_LABELS, type Post } from '../model/graph.js';
-import { num, requireResult, say, type ResultPart } from './labels.js';
+import { num, say } from './labels.js';
+import { requireResult, type ResultPart } from './result-check.js';
 import { RESULT_ELEMENT_ISSUES_SHOWN } from './result-elements.js';
 
 /**
